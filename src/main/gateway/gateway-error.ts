@@ -1,0 +1,93 @@
+import { describeRetcode, retcodeNeedsSignIn } from '../../shared/gateway-retcodes';
+
+/**
+ * Why a gateway call failed. Each kind needs a different reaction, so they stay distinct:
+ * - `retcode`: the gateway answered with a non-zero retcode (business error);
+ * - `invalid-argument`: refused before the network (bad agent id, unsafe call id, …);
+ * - `transport`: connection refused/reset, DNS failure, socket closed;
+ * - `timeout`: no complete answer within the request's time limit;
+ * - `tls`: certificate untrusted, expired, wrong host, or pin mismatch;
+ * - `http-status`: an HTTP status other than 2xx;
+ * - `malformed`: a 2xx answer whose body is not the documented envelope;
+ * - `aborted`: cancelled by the caller (sign-out, shutdown).
+ */
+export type GatewayErrorKind =
+  | 'retcode'
+  | 'invalid-argument'
+  | 'transport'
+  | 'timeout'
+  | 'tls'
+  | 'http-status'
+  | 'malformed'
+  | 'aborted';
+
+export interface GatewayErrorInit {
+  kind: GatewayErrorKind;
+  /** Interface (gateway log name) the error belongs to, e.g. `addSupervise`. */
+  interfaceName: string;
+  retcode?: string;
+  httpStatus?: number;
+  /** English message; defaults to the retcode description. */
+  message?: string;
+  messageZh?: string;
+  cause?: unknown;
+}
+
+/** A failed gateway call: what happened, in words for people, and what can help. */
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly kind: GatewayErrorKind;
+  readonly interfaceName: string;
+  readonly retcode: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly messageZh: string;
+  /** Trying the same request again later may succeed. */
+  readonly retryable: boolean;
+  /** The session is gone: sign in again first. */
+  readonly needsSignIn: boolean;
+
+  constructor(init: GatewayErrorInit) {
+    const described = init.retcode ? describeRetcode(init.retcode) : undefined;
+    super(init.message ?? described?.en ?? init.kind, { cause: init.cause });
+    this.kind = init.kind;
+    this.interfaceName = init.interfaceName;
+    this.retcode = init.retcode;
+    this.httpStatus = init.httpStatus;
+    this.messageZh = init.messageZh ?? described?.zh ?? this.message;
+    this.needsSignIn = init.kind === 'retcode' && init.retcode !== undefined && retcodeNeedsSignIn(init.retcode);
+    this.retryable =
+      init.kind === 'retcode'
+        ? (described?.retryable ?? false)
+        : init.kind === 'transport' || init.kind === 'timeout' || init.kind === 'malformed' ||
+          (init.kind === 'http-status' && (init.httpStatus ?? 0) >= 500);
+  }
+
+  /** A plain, serialisable view (for IPC, the CLI's JSON output and the journal). */
+  toJSON(): GatewayErrorView {
+    return {
+      kind: this.kind,
+      interfaceName: this.interfaceName,
+      retcode: this.retcode,
+      httpStatus: this.httpStatus,
+      message: this.message,
+      messageZh: this.messageZh,
+      retryable: this.retryable,
+      needsSignIn: this.needsSignIn,
+    };
+  }
+}
+
+export interface GatewayErrorView {
+  kind: GatewayErrorKind;
+  interfaceName: string;
+  retcode: string | undefined;
+  httpStatus: number | undefined;
+  message: string;
+  messageZh: string;
+  retryable: boolean;
+  needsSignIn: boolean;
+}
+
+export function isGatewayError(value: unknown): value is GatewayError {
+  return value instanceof GatewayError;
+}

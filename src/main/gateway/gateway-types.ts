@@ -1,0 +1,137 @@
+/**
+ * Public types of the CC-Gateway client: the injected transport, the options, and the decoded
+ * (camelCase, typed) shapes of what the gateway returns. Raw gateway JSON never leaves
+ * src/main/gateway: everything above it sees these types only.
+ */
+
+/** What the client needs from a fetch implementation (Node's fetch, undici, Electron net.fetch). */
+export interface GatewayRequestInit {
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+export interface GatewayResponseLike {
+  status: number;
+  headers: { get(name: string): string | null; getSetCookie?(): string[] };
+  text(): Promise<string>;
+}
+export type GatewayFetch = (url: string, init: GatewayRequestInit) => Promise<GatewayResponseLike>;
+
+/** Structured log sink; the client never passes a password or GUID to it. */
+export interface GatewayLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface GatewayClientOptions {
+  /** `https://host:8043` or the full `https://host:8043/agentgateway/resource/`. */
+  baseUrl: string;
+  /** The inspector's own agent id (101–999999). */
+  agentId: string;
+  fetch: GatewayFetch;
+  /** Time limit of ordinary requests. Default 10 s. */
+  requestTimeoutMs?: number;
+  /** Time limit of an event poll; must exceed the gateway's ~10 s hold. Default 30 s. */
+  pollTimeoutMs?: number;
+  logger?: GatewayLogger;
+  /** Clock for timestamps (tests). Default Date.now. */
+  now?: () => number;
+}
+
+export type InitialAgentStatus = 'idle' | 'busy' | 'wrap-up';
+
+export interface SignInOptions {
+  password: string;
+  phoneNumber: string;
+  /** Forced sign-in (`forcelogin`): kicks a session signed in elsewhere. */
+  force?: boolean;
+  /** State after sign-in; default idle (QC needs an idle inspector). */
+  initialStatus?: InitialAgentStatus;
+  /** Auto-answer the QC leg on the inspector's phone. Default true. */
+  autoAnswer?: boolean;
+  /** Receive sign-in/out notifications of monitored agents. Default true. */
+  listenStatus?: boolean;
+}
+
+export interface SignInResult {
+  workNo: string;
+  vdnId: number | null;
+  /** Sign-in time (ms since epoch) as the gateway reports it. */
+  loginTime: number | null;
+  passwordMustChange: boolean;
+  serverName: string | null;
+  passwordDaysRemaining: number | null;
+}
+
+/** One event from the long poll. `content` is null, an object or a bare string (§4.1). */
+export interface GatewayEvent {
+  eventType: string;
+  workNo: string;
+  content: null | string | Record<string, unknown>;
+  /** `eventGenTime` when the gateway sends it (ms since epoch). */
+  generatedAt: number | null;
+  /** When the client received it (ms since epoch). */
+  receivedAt: number;
+}
+
+export interface OwnStatus {
+  /** Detailed agent state, §9.3 (1 idle … 15 inserting, 16 listening, 17 whispering). */
+  agentState: number | null;
+  isWorking: boolean | null;
+}
+
+/** An agent from `qualitycontrol/{id}/allagent`. Status codes stay strings, as sent. */
+export interface MonitorableAgent {
+  workNo: string;
+  name: string;
+  /** CC-Gateway status code, §9.1 ("0".."9"). */
+  status: string;
+}
+
+/** An agent from `agentgroup/{id}/allagentstatus`. */
+export interface AgentStatusEntry {
+  workNo: string;
+  name: string;
+  status: string;
+  ctiStatus: string | null;
+  groupName: string | null;
+}
+
+/** One agent from `agentgroup/{id}/agentbyworkno/{workNo}`. */
+export interface AgentDetail {
+  workNo: string;
+  name: string;
+  status: string;
+  ctiStatus: string | null;
+  groupId: number | null;
+  groupName: string | null;
+  skills: { id: number; name: string }[];
+  callIds: string[];
+  phoneNumber: string | null;
+  /** When the agent entered its current state (ms since epoch), when reported. */
+  currentStateSince: number | null;
+}
+
+export interface SkillQueue {
+  id: number;
+  name: string;
+  mediaType: string | null;
+}
+
+/** A call waiting in a skill queue (`calldata/{id}/waitcallinfo/{skillId}`). */
+export interface WaitingCall {
+  callId: string;
+  caller: string;
+  called: string | null;
+  skillId: number;
+  skillName: string | null;
+  /** `begintime`: when the call entered the queue (ms since epoch). */
+  enqueuedAt: number | null;
+  priority: number | null;
+  callFeature: number | null;
+}
+
+export type QcSwitchTarget = 'listen' | 'insert' | 'whisper';

@@ -1,0 +1,85 @@
+/**
+ * Ports: what the supervisor core needs from the outside world, injected by the composition
+ * root (Electron app), the CLI, or tests. The core never imports electron; each port has a thin
+ * adapter in src/main/desktop (or a Node/test implementation).
+ */
+import type { GatewayFetch, GatewayLogger } from '../gateway/gateway-types';
+import type { HotkeyAction, HotkeyStatus, Notice, Settings } from '../../shared/domain';
+
+/** keytar's API shape, so any keytar-compatible store fits. */
+export interface CredentialStore {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+/** Raised by a CredentialStore when no OS keychain can be reached. */
+export class KeychainUnavailableError extends Error {
+  override readonly name = 'KeychainUnavailableError';
+}
+
+export interface SettingsStore {
+  /** Current settings (defaults filled in) and notices from loading (e.g. corrupt file kept aside). */
+  load(): { settings: Settings; notices: Notice[] };
+  save(settings: Settings): void;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface Notifier {
+  notify(notification: { title: string; body: string; level: Notice['level'] }): void;
+}
+
+/** Registers global hotkeys (desktop: globalShortcut); the core only asks and reports. */
+export interface HotkeyPort {
+  /** Bind `action` to `accelerator` (null unbinds); returns the status of every action. */
+  set(action: HotkeyAction, accelerator: string | null): HotkeyStatus[];
+  list(): HotkeyStatus[];
+}
+
+/** Lets the user save an export (desktop: save dialog); null when cancelled. */
+export interface FileSaver {
+  save(suggestedName: string, content: string): Promise<string | null>;
+}
+
+export interface ShellPort {
+  openLogsFolder(): Promise<void>;
+}
+
+/** Builds the gateway transport for the configured TLS trust (net.fetch in the app, undici in Node). */
+export interface GatewayTransportFactory {
+  create(tls: { caPem: string | null; pinSha256: string | null }): GatewayFetch;
+}
+
+/** A gateway to sign in to in demo mode: the in-process simulator. */
+export interface DemoGateway {
+  start(): Promise<{
+    baseUrl: string;
+    caPem: string | null;
+    inspector: { agentId: string; password: string; phoneNumber: string };
+  }>;
+  stop(): Promise<void>;
+}
+
+export type Logger = GatewayLogger;
+
+/** Everything createSupervisor needs. */
+export interface SupervisorPorts {
+  credentials: CredentialStore;
+  settings: SettingsStore;
+  transport: GatewayTransportFactory;
+  /** Folder for the audit journal (user data folder in the app). */
+  journalDir: string;
+  logger: Logger;
+  clock?: Clock;
+  notifier?: Notifier;
+  hotkeys?: HotkeyPort;
+  fileSaver?: FileSaver;
+  shell?: ShellPort;
+  demo?: DemoGateway;
+}

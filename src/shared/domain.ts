@@ -1,0 +1,232 @@
+/**
+ * Domain types the three processes share: what the supervisor core tells the screen, the tray
+ * and the command line. Plain data only (structured-clone safe), no behaviour.
+ */
+
+/** How the inspector takes part in an agent's call. */
+export type QcMode = 'listen' | 'insert' | 'whisper';
+
+/**
+ * The inspector's own state. `talking` is a call of the inspector's own: after intercepting
+ * an agent's call or taking a call out of a queue.
+ */
+export type InspectorMode = 'idle' | 'listening' | 'inserting' | 'whispering' | 'talking';
+
+/** Actions a supervisor can trigger from a button, the tray, a hotkey or the CLI. */
+export type SupervisorAction =
+  | 'listen'
+  | 'barge'
+  | 'whisper'
+  | 'switch'
+  | 'switch-to-listen'
+  | 'switch-to-barge'
+  | 'switch-to-whisper'
+  | 'intercept'
+  | 'cancel'
+  | 'request-call'
+  | 'force-busy'
+  | 'force-idle'
+  | 'force-sign-out';
+
+/** Actions that can be bound to a global hotkey. */
+export const HOTKEY_ACTIONS = ['listen', 'barge', 'whisper', 'switch', 'intercept', 'cancel'] as const;
+export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
+
+export interface InspectionView {
+  mode: InspectorMode;
+  /** Agent being inspected (or whose call was intercepted); null when idle or after requestcall. */
+  targetWorkNo: string | null;
+  /** Call the inspector holds in `talking` mode, when known. */
+  callId: string | null;
+  /** When the current mode started (ms since epoch); null when idle. */
+  since: number | null;
+  /** An action under way, so the UI can show progress and block duplicates. */
+  pending: SupervisorAction | null;
+  /** The last agent acted on, for tray quick actions. */
+  lastTargetWorkNo: string | null;
+}
+
+export type ConnectionState =
+  | { phase: 'signed-out' }
+  | { phase: 'signing-in'; gatewayUrl: string }
+  | {
+      phase: 'live';
+      gatewayUrl: string;
+      inspectorId: string;
+      demo: boolean;
+      /** When the last event or snapshot arrived (ms since epoch). */
+      lastDataAt: number | null;
+    }
+  | {
+      phase: 'reconnecting';
+      reason: string;
+      reasonZh: string;
+      retcode: string | null;
+      attempt: number;
+      nextAttemptAt: number | null;
+      /** Age of the data on screen is measured from here. */
+      lastDataAt: number | null;
+    }
+  | { phase: 'failed'; reason: string; reasonZh: string; retcode: string | null };
+
+/** Agent state as the supervisor sees it (folded from CC-Gateway and CTI codes). */
+export type AgentState =
+  | 'signed-out'
+  | 'idle'
+  | 'ringing'
+  | 'talking'
+  | 'busy'
+  | 'wrap-up'
+  | 'rest'
+  | 'unknown';
+
+export interface AgentCall {
+  callId: string | null;
+  caller: string | null;
+  /** When the call started (ms since epoch), when known. */
+  since: number | null;
+}
+
+export type AlertKind = 'long-call' | 'long-busy' | 'long-wrap-up' | 'long-queue-wait';
+
+export interface AgentRow {
+  workNo: string;
+  name: string;
+  groupName: string;
+  skills: string[];
+  state: AgentState;
+  /** When the agent entered `state` (ms since epoch); null when unknown. */
+  stateSince: number | null;
+  call: AgentCall | null;
+  /** Who is inspecting this agent and how, when known. */
+  inspectedBy: { inspectorWorkNo: string; mode: QcMode } | null;
+  /** When this row was last confirmed by an event or a snapshot (ms since epoch). */
+  dataAt: number;
+  /** Alert kinds currently raised on this agent. */
+  alerts: AlertKind[];
+}
+
+/**
+ * A small change to the agent list. `reset` replaces the whole list (first load, re-sign-in);
+ * otherwise rows are upserted by workNo and `removed` are dropped. `version` increases by one
+ * per delta so a consumer can detect a gap and ask for a snapshot.
+ */
+export interface RosterDelta {
+  version: number;
+  reset: boolean;
+  upserts: AgentRow[];
+  removed: string[];
+}
+
+export interface WaitingCallView {
+  callId: string;
+  skillId: number;
+  caller: string;
+  /** When the call entered the queue (ms since epoch), when known. */
+  enqueuedAt: number | null;
+  priority: number | null;
+}
+
+export interface SkillQueueView {
+  skillId: number;
+  name: string;
+  waitingCount: number;
+  /** Enqueue time of the longest-waiting call, when known. */
+  longestWaitSince: number | null;
+  /** Waiting calls; only filled for queues someone is looking at. */
+  calls: WaitingCallView[] | null;
+  /** When this queue was last refreshed (ms since epoch). */
+  dataAt: number;
+}
+
+export interface AlertView {
+  /** Stable id: `${kind}:${target}`. */
+  id: string;
+  kind: AlertKind;
+  /** Agent workNo, or the skill id as a string for queue alerts. */
+  target: string;
+  raisedAt: number;
+  thresholdSeconds: number;
+}
+
+export type JournalOutcome = 'ok' | 'refused' | 'failed';
+
+/** One supervisor action in the audit journal. Never holds a password or GUID. */
+export interface JournalEntry {
+  /** ISO 8601 time the action was triggered. */
+  at: string;
+  action: SupervisorAction | 'sign-in' | 'sign-out';
+  /** Agent workNo, or `callId@skillId` for request-call; null when not applicable. */
+  target: string | null;
+  source: 'window' | 'tray' | 'hotkey' | 'cli' | 'system';
+  modeBefore: InspectorMode;
+  modeAfter: InspectorMode;
+  outcome: JournalOutcome;
+  retcode: string | null;
+  message: string | null;
+  durationMs: number;
+}
+
+export interface HotkeyStatus {
+  action: HotkeyAction;
+  accelerator: string | null;
+  /** `registered`; `conflict` (another app or another action owns it); `invalid`; `unbound`. */
+  status: 'registered' | 'conflict' | 'invalid' | 'unbound';
+  detail: string | null;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+export type Language = 'en' | 'zh-CN';
+
+export interface AlertThresholds {
+  longCallSeconds: number;
+  longBusySeconds: number;
+  longWrapUpSeconds: number;
+  longQueueWaitSeconds: number;
+}
+
+/** User settings: stored by main, never secrets. */
+export interface Settings {
+  schemaVersion: 1;
+  gateway: {
+    url: string;
+    inspectorId: string;
+    phoneNumber: string;
+    /** PEM text of a private CA to trust in addition to the system store. */
+    caPem: string | null;
+    /** SHA-256 fingerprint of the gateway's certificate (hex), pinning it. */
+    pinSha256: string | null;
+  };
+  hotkeys: Record<HotkeyAction, string | null>;
+  alerts: AlertThresholds;
+  language: Language;
+  theme: Theme;
+  demoMode: boolean;
+  /** Ask before intercept and force sign-out. */
+  confirmDestructive: boolean;
+}
+
+/** Everything the screen needs at start or after a version gap. */
+export interface AppSnapshot {
+  connection: ConnectionState;
+  inspection: InspectionView;
+  roster: AgentRow[];
+  rosterVersion: number;
+  selectedWorkNo: string | null;
+  queues: SkillQueueView[];
+  alerts: AlertView[];
+  settings: Settings;
+  hotkeys: HotkeyStatus[];
+  /** Whether a password is remembered in the OS keychain for the configured inspector. */
+  passwordRemembered: boolean;
+  keychainAvailable: boolean;
+  /** A notice from start-up (corrupt settings moved aside, keychain missing, …). */
+  startupNotices: Notice[];
+}
+
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  messageZh: string;
+  retcode: string | null;
+}

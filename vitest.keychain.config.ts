@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Keychain suite: runs inside scripts/with-keychain.sh, which starts a private D-Bus session
+// and an unlocked gnome-keyring so the real Secret Service is exercised.
+export default defineConfig({
+  test: {
+    name: 'keychain',
+    globals: true,
+    environment: 'node',
+    include: ['test/keychain/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
