@@ -4,8 +4,7 @@
  * fingerprint a client can pin.
  */
 import { X509Certificate as NodeX509Certificate, createHash, webcrypto } from 'node:crypto';
-import './reflect-metadata-shim';
-import * as x509 from '@peculiar/x509';
+import type * as X509Module from '@peculiar/x509';
 
 export interface SimulatorTlsMaterial {
   certPem: string;
@@ -24,7 +23,22 @@ type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const subtle = webcrypto.subtle;
-x509.cryptoProvider.set(webcrypto);
+
+let x509Loading: Promise<typeof X509Module> | null = null;
+
+/**
+ * Loads @peculiar/x509 on first use. Its dependency tsyringe needs the Reflect metadata API
+ * before it is evaluated, and a bundle hoists static imports, so both load here in order.
+ */
+function loadX509(): Promise<typeof X509Module> {
+  x509Loading ??= import('reflect-metadata')
+    .then(() => import('@peculiar/x509'))
+    .then((module) => {
+      module.cryptoProvider.set(webcrypto);
+      return module;
+    });
+  return x509Loading;
+}
 
 /** SHA-256 fingerprint of a PEM certificate's DER bytes (lowercase hex, no colons). */
 export function fingerprintCertificate(certPem: string): string {
@@ -33,7 +47,7 @@ export function fingerprintCertificate(certPem: string): string {
 }
 
 /** Export a private key as PKCS#8 PEM. */
-async function exportPrivateKeyPem(key: CryptoKey): Promise<string> {
+async function exportPrivateKeyPem(x509: typeof X509Module, key: CryptoKey): Promise<string> {
   const der = await subtle.exportKey('pkcs8', key);
   return x509.PemConverter.encode(der, 'PRIVATE KEY');
 }
@@ -51,6 +65,7 @@ function generateSerial(): string {
 
 /** Generate a fresh CA and a server certificate for the loopback names. */
 export async function generateSimulatorTls(): Promise<SimulatorTlsMaterial> {
+  const x509 = await loadX509();
   const now = Date.now();
   const notBefore = new Date(now - DAY_MS);
   const notAfter = new Date(now + 30 * DAY_MS);
@@ -93,7 +108,7 @@ export async function generateSimulatorTls(): Promise<SimulatorTlsMaterial> {
   const certPem = serverCert.toString('pem');
   return {
     certPem,
-    keyPem: await exportPrivateKeyPem(serverKeys.privateKey),
+    keyPem: await exportPrivateKeyPem(x509, serverKeys.privateKey),
     caPem: caCert.toString('pem'),
     certSha256: fingerprintCertificate(certPem),
   };

@@ -1,0 +1,73 @@
+/**
+ * `agents`: the agents this inspector may monitor (allagent) merged with every agent's status
+ * and group (allagentstatus), with the state in words.
+ */
+import type { GatewayClient } from '../main/gateway';
+import { mapAgentStatus } from '../main/supervisor/agent-state-mapping';
+import type { AgentState } from '../shared/domain';
+import { createUsageError } from './cli-error';
+import { formatTable } from './output';
+
+export interface AgentListRow {
+  workNo: string;
+  name: string;
+  group: string | null;
+  state: AgentState;
+  /** In this inspector's allagent list; null when that list could not be read. */
+  monitorable: boolean | null;
+}
+
+export const AGENT_STATE_WORDS: readonly AgentState[] = ['signed-out', 'idle', 'ringing', 'talking', 'busy', 'wrap-up', 'rest', 'unknown'];
+
+/** Checks a --state word; null passes (no filter). */
+export function readStateFilter(state: string | null | undefined): AgentState | null {
+  if (state === null || state === undefined) return null;
+  const word = state.trim().toLowerCase() as AgentState;
+  if (!AGENT_STATE_WORDS.includes(word)) throw createUsageError(`Unknown state ${JSON.stringify(state)}: use one of ${AGENT_STATE_WORDS.join(', ')}.`);
+  return word;
+}
+
+/**
+ * Reads both lists at once. One of them failing is tolerated (its columns stay empty and a
+ * warning is returned); both failing rejects with the allagentstatus error.
+ */
+export async function listAgents(client: GatewayClient, state: AgentState | null): Promise<{ rows: AgentListRow[]; warnings: string[] }> {
+  const [monitorable, statuses] = await Promise.allSettled([client.listMonitorableAgents(), client.listAgentStatuses()]);
+  if (monitorable.status === 'rejected' && statuses.status === 'rejected') throw statuses.reason;
+  const warnings: string[] = [];
+  const rows = new Map<string, AgentListRow>();
+  if (statuses.status === 'fulfilled') {
+    for (const agent of statuses.value) {
+      rows.set(agent.workNo, { workNo: agent.workNo, name: agent.name, group: agent.groupName, state: mapAgentStatus(agent.status, agent.ctiStatus), monitorable: null });
+    }
+  } else {
+    warnings.push(`The status list (allagentstatus) could not be read: ${describe(statuses.reason)}`);
+  }
+  if (monitorable.status === 'fulfilled') {
+    const allowed = new Set(monitorable.value.map((agent) => agent.workNo));
+    for (const row of rows.values()) row.monitorable = allowed.has(row.workNo);
+    for (const agent of monitorable.value) {
+      if (!rows.has(agent.workNo)) {
+        rows.set(agent.workNo, { workNo: agent.workNo, name: agent.name, group: null, state: mapAgentStatus(agent.status), monitorable: true });
+      }
+    }
+  } else {
+    warnings.push(`The list of agents you may monitor (allagent) could not be read: ${describe(monitorable.reason)}`);
+  }
+  const sorted = [...rows.values()].sort((a, b) => Number(a.workNo) - Number(b.workNo) || a.workNo.localeCompare(b.workNo));
+  return { rows: state === null ? sorted : sorted.filter((row) => row.state === state), warnings };
+}
+
+/** The agent list as a table. */
+export function formatAgentRows(rows: readonly AgentListRow[]): string[] {
+  if (rows.length === 0) return ['No agents.'];
+  const yesNo = (value: boolean | null) => (value === null ? '?' : value ? 'yes' : 'no');
+  return formatTable(
+    ['ID', 'NAME', 'GROUP', 'STATE', 'MONITORABLE'],
+    rows.map((row) => [row.workNo, row.name, row.group ?? '-', row.state, yesNo(row.monitorable)]),
+  );
+}
+
+function describe(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}

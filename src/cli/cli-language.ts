@@ -1,0 +1,21 @@
+import { createUsageError } from './cli-error';
+
+/** Which language the command line prints gateway messages in. */
+export type CliLanguage = 'en' | 'zh-CN';
+
+/**
+ * `--lang` wins; otherwise the POSIX locale variables in their order of precedence
+ * (LC_ALL, LC_MESSAGES, LANG): any `zh_CN`/`zh-CN`/`zh_Hans` locale gives Chinese.
+ */
+export function resolveLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): CliLanguage {
+  if (flag !== undefined) return readLanguageFlag(flag);
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh[_-](CN|SG|Hans)/i.test(locale) ? 'zh-CN' : 'en';
+}
+
+function readLanguageFlag(flag: string): CliLanguage {
+  const normalised = flag.trim().toLowerCase().replace('_', '-');
+  if (normalised === 'en' || normalised.startsWith('en-')) return 'en';
+  if (normalised === 'zh' || normalised === 'zh-cn' || normalised === 'zh-hans') return 'zh-CN';
+  throw createUsageError(`Unsupported language ${JSON.stringify(flag)}: use en or zh-CN.`);
+}

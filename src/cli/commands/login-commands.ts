@@ -1,0 +1,85 @@
+/**
+ * `login`: check that sign-in works (and with --remember keep the password in the OS
+ * keychain); `logout`: end this inspector's session on the gateway, or with --forget remove
+ * the remembered password.
+ */
+import type { Command } from 'commander';
+import { CREDENTIAL_SERVICE, credentialAccount } from '../../main/credentials/credential-account';
+import type { CommandContext } from '../cli-context';
+import { EXIT_CODE, type ExitCode } from '../cli-error';
+import { addConnectionOptions, type CommandHost } from './command-host';
+
+/** Registers login and logout. */
+export function registerLoginCommands(program: Command, host: CommandHost): void {
+  addConnectionOptions(program.command('login').description('sign in and out once to check the credentials'))
+    .option('--remember', 'after a successful sign-in, keep the password in the OS keychain')
+    .action((options: { remember?: boolean }, command: Command) => host.run(command, (context) => login(context, options.remember === true)));
+
+  addConnectionOptions(
+    program
+      .command('logout')
+      .description("end this inspector's session on the gateway (forced sign-in, then sign-out), or --forget the remembered password"),
+  )
+    .option('--forget', 'remove the remembered password from the OS keychain instead (no gateway contact)')
+    .action((options: { forget?: boolean }, command: Command) =>
+      host.run(command, (context) => (options.forget ? forget(context) : endRemoteSession(context))),
+    );
+}
+
+async function login(context: CommandContext, remember: boolean): Promise<ExitCode> {
+  const { output } = context;
+  let session;
+  try {
+    session = await context.signIn();
+  } catch (error) {
+    return output.printFailure(error, 'login');
+  }
+  try {
+    const { signedIn, settings } = session;
+    const account = credentialAccount(settings.gatewayUrl, settings.agentId);
+    let remembered = false;
+    if (remember) {
+      // The password that just worked (resolved once per run).
+      const password = await context.password();
+      await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
+      remembered = true;
+    }
+    const fields = { target: settings.agentId, workNo: signedIn.workNo, serverName: signedIn.serverName, passwordDaysRemaining: signedIn.passwordDaysRemaining, passwordMustChange: signedIn.passwordMustChange, remembered };
+    const lines = [`Signed in to ${settings.gatewayUrl} as ${signedIn.workNo}${signedIn.serverName ? ` (${signedIn.serverName})` : ''} and out again.`];
+    if (signedIn.passwordMustChange) lines.push('The gateway asks for a password change: change it in the agent workbench.');
+    if (signedIn.passwordDaysRemaining !== null) lines.push(`The password expires in ${signedIn.passwordDaysRemaining} days.`);
+    if (remembered) lines.push(`The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`);
+    output.printSuccess('login', fields, lines);
+    return EXIT_CODE.ok;
+  } catch (error) {
+    return output.printFailure(error, 'login');
+  } finally {
+    await context.signOut(session);
+  }
+}
+
+async function forget(context: CommandContext): Promise<ExitCode> {
+  const settings = context.settings();
+  const account = credentialAccount(settings.gatewayUrl, settings.agentId);
+  const removed = await context.credentials().deletePassword(CREDENTIAL_SERVICE, account);
+  context.output.printSuccess('logout', { target: settings.agentId, forgotten: removed }, removed ? `Forgot the password of ${account}.` : `No password was remembered for ${account}.`);
+  return EXIT_CODE.ok;
+}
+
+/** A forced sign-in takes over whatever session is left (a crashed app), then signs it out. */
+async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
+  const { output } = context;
+  let session;
+  try {
+    session = await context.signIn({ force: true });
+  } catch (error) {
+    return output.printFailure(error, 'logout');
+  }
+  try {
+    await session.client.signOut();
+  } catch (error) {
+    return output.printFailure(error, 'logout');
+  }
+  output.printSuccess('logout', { target: session.settings.agentId }, `Signed ${session.settings.agentId} out of ${session.settings.gatewayUrl}.`);
+  return EXIT_CODE.ok;
+}

@@ -1,0 +1,109 @@
+/**
+ * `simulator`: runs the CC-Gateway simulator until SIGINT/SIGTERM. The first line on stdout is
+ * one JSON object (from describeStartup) with the base URL, the CA to trust and the accounts,
+ * so scripts and tests can read it and connect.
+ */
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { SimulatorOptions } from '../../simulator';
+import type { CommandContext } from '../cli-context';
+import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
+import { addOutputOptions, type CommandHost } from './command-host';
+
+export interface SimulatorFlags {
+  host: string;
+  port: string;
+  http?: boolean;
+  agents?: string;
+  seed?: string;
+  faults?: string;
+  admin?: boolean;
+  cert?: string;
+  key?: string;
+  verbose?: boolean;
+}
+
+const DEFAULT_PORT = 8043;
+
+/** Registers simulator. */
+export function registerSimulatorCommand(program: Command, host: CommandHost): void {
+  addOutputOptions(program.command('simulator').description('run a CC-Gateway simulator (demo, tests, IT rehearsal) until Ctrl+C'))
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', `port to listen on; 0 picks a free one`, String(DEFAULT_PORT))
+    .option('--http', 'plain HTTP instead of HTTPS')
+    .option('--agents <count>', 'agents in the simulated center (default 40)')
+    .option('--seed <number>', 'seed of names, groups, callers and timings (default 1)')
+    .option('--faults <spec>', 'inject faults, e.g. latencyMs=50,dropRate=0.01')
+    .option('--admin', 'enable the /__admin routes (fault control) — never on a shared network')
+    .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
+    .option('--key <file>', 'PEM private key of --cert')
+    .option('--verbose', 'log each request on stderr (never a password or session key)')
+    .action((flags: SimulatorFlags, command: Command) => host.run(command, (context) => runSimulator(context, flags)));
+}
+
+/** Turns the flags into simulator options, or a usage error. */
+export function readSimulatorOptions(
+  flags: SimulatorFlags,
+  parseFaultSpec: (spec: string) => SimulatorOptions['faults'],
+  readText: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): SimulatorOptions {
+  const options: SimulatorOptions = {
+    host: flags.host,
+    port: readInteger('--port', flags.port, 0, 65_535),
+    protocol: flags.http ? 'http' : 'https',
+    adminEndpoint: flags.admin === true,
+  };
+  if (flags.agents !== undefined) options.agents = readInteger('--agents', flags.agents, 1, 100_000);
+  if (flags.seed !== undefined) options.seed = readInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
+  if (flags.faults !== undefined) {
+    try {
+      options.faults = parseFaultSpec(flags.faults);
+    } catch (error) {
+      throw createUsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if ((flags.cert === undefined) !== (flags.key === undefined)) throw createUsageError('--cert and --key go together.');
+  if (flags.cert !== undefined && flags.key !== undefined) {
+    if (flags.http) throw createUsageError('--cert/--key need HTTPS: drop --http.');
+    options.tls = { certPem: readPem(flags.cert, readText), keyPem: readPem(flags.key, readText) };
+  }
+  return options;
+}
+
+async function runSimulator(context: CommandContext, flags: SimulatorFlags): Promise<ExitCode> {
+  // Loaded on demand: the other commands need not pay for the simulator (and its certificates).
+  const { describeStartup, parseFaultSpec, startSimulator } = await import('../../simulator');
+  const options = readSimulatorOptions(flags, parseFaultSpec);
+  if (flags.verbose) options.log = (line: string) => context.output.printNote(line);
+  let simulator;
+  try {
+    simulator = await startSimulator(options);
+  } catch (error) {
+    throw new CliError('usage', `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODE.usage, { cause: error });
+  }
+  try {
+    // Listening for the signal starts before the startup line, which a script may answer at once.
+    const stopped = context.waitForStopSignal();
+    // The startup line goes out first, whatever the format, so a script can read it.
+    context.output.printJson(describeStartup(simulator));
+    context.output.printNote(`cc-inspector: simulator listening on ${simulator.origin}; press Ctrl+C to stop it.`);
+    await stopped;
+  } finally {
+    await simulator.close();
+  }
+  return EXIT_CODE.ok;
+}
+
+function readInteger(flag: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw createUsageError(`${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}.`);
+  return number;
+}
+
+function readPem(path: string, readText: (path: string) => string): string {
+  try {
+    return readText(path);
+  } catch (error) {
+    throw new CliError('file', `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODE.usage, { cause: error });
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The doctor's steps in order, each a small function over what earlier steps found. A step
+ * after a failure is skipped, except sign-out, which always follows a successful sign-in.
+ */
+import { isIP } from 'node:net';
+import type { CommandContext, InspectorSession } from '../cli-context';
+import type { ExitCode } from '../cli-error';
+import type { ConnectionSettings } from '../connection-settings';
+import { describeFailure } from '../output';
+import { STEP_TITLES, skippedStep, type DoctorStep, type StepId } from './doctor-step';
+import { connectToPort, inspectTls, resolveHost } from './network-probes';
+import { judgeTls } from './tls-verdict';
+
+export interface Outcome {
+  status: DoctorStep['status'];
+  details: string[];
+  fix?: string | null;
+  facts?: Record<string, unknown>;
+  /** Exit code when this step fails; the network steps (DNS, TCP, TLS) leave it at 3. */
+  exitCode?: ExitCode;
+}
+
+export type TimedStep = DoctorStep & { exitCode?: ExitCode };
+
+/** What the steps share: the target, and what earlier steps found. */
+interface DoctorRun {
+  context: CommandContext;
+  settings: ConnectionSettings;
+  hostname: string;
+  port: number;
+  secure: boolean;
+  timeoutMs: number;
+  address: string;
+  session: InspectorSession | null;
+}
+
+interface StepPlan {
+  id: StepId;
+  run(state: DoctorRun): Promise<Outcome>;
+  onError(error: unknown, state: DoctorRun): Outcome;
+  /** Runs even after a failure (sign-out after a successful sign-in). */
+  runsAfterFailure?: (state: DoctorRun) => boolean;
+  /** Replaces the step when it does not apply (TLS over plain HTTP). */
+  notApplicable?: (state: DoctorRun) => TimedStep | null;
+}
+
+const PLAN: readonly StepPlan[] = [
+  {
+    id: 'resolve',
+    async run(state) {
+      const addresses = isIP(state.hostname) ? [state.hostname] : await withTimeout(resolveHost(state.hostname), state.timeoutMs, 'no DNS answer');
+      state.address = addresses[0] ?? state.hostname;
+      return { status: 'ok', details: [`${state.hostname} → ${addresses.join(', ')}`], facts: { addresses } };
+    },
+    onError: (error, state) => ({
+      status: 'failed',
+      details: [`${state.hostname} does not resolve: ${describeError(error)}`],
+      fix: 'Check the spelling of the gateway address, the DNS server and the VPN; or give the IP address.',
+    }),
+  },
+  {
+    id: 'connect',
+    async run(state) {
+      await connectToPort(state.address, state.port, state.timeoutMs);
+      return { status: 'ok', details: [`${state.address} port ${state.port} accepts connections`], facts: { address: state.address, port: state.port } };
+    },
+    onError: (error, state) => ({ status: 'failed', details: [`${state.address} port ${state.port}: ${describeError(error)}`], fix: suggestTcpFix(error, state.port) }),
+  },
+  {
+    id: 'tls',
+    notApplicable: (state) =>
+      state.secure
+        ? null
+        : { ...skippedStep('tls', 'plain HTTP: the password and session key travel unencrypted'), status: 'warning', fix: 'Use https:// (port 8043) outside test setups.' },
+    async run({ address, port, hostname, settings, timeoutMs }) {
+      const facts = await inspectTls({ address, port, hostname, caPem: settings.caPem, timeoutMs });
+      const verdict = judgeTls(facts, settings.pinSha256, Date.now());
+      const pinMatches = settings.pinSha256 === null ? null : settings.pinSha256 === facts.fingerprintSha256;
+      return {
+        status: verdict.status,
+        details: verdict.details,
+        fix: verdict.fix,
+        facts: { ...facts, validFrom: facts.validFrom.toISOString(), validTo: facts.validTo.toISOString(), daysLeft: verdict.daysLeft, pinMatches },
+      };
+    },
+    onError: (error) => ({
+      status: 'failed',
+      details: [`no TLS handshake: ${describeError(error)}`],
+      fix: 'Check that the port speaks HTTPS (the gateway default is 8043; a plain HTTP port needs http://).',
+    }),
+  },
+  {
+    id: 'sign-in',
+    async run(state) {
+      state.session = await state.context.signIn();
+      const { workNo, serverName } = state.session.signedIn;
+      return { status: 'ok', details: [`signed in as ${workNo}${serverName ? ` on ${serverName}` : ''}`], facts: { workNo, serverName } };
+    },
+    onError: describeGatewayFailure,
+  },
+  {
+    id: 'poll',
+    async run(state) {
+      const event = await requireSession(state).client.pollEvent();
+      const detail = event ? `received ${event.eventType}` : 'no event waiting (the gateway held the poll, as it should)';
+      return { status: 'ok', details: [detail], facts: { eventType: event?.eventType ?? null } };
+    },
+    onError: describeGatewayFailure,
+  },
+  {
+    id: 'sign-out',
+    runsAfterFailure: (state) => state.session !== null,
+    async run(state) {
+      await requireSession(state).client.signOut();
+      return { status: 'ok', details: ['signed out'] };
+    },
+    onError: describeGatewayFailure,
+  },
+];
+
+/** Runs every step in order and returns the checklist. */
+export async function runDoctorPlan(context: CommandContext, target: { hostname: string; port: number; secure: boolean }, timeoutMs: number): Promise<TimedStep[]> {
+  const state: DoctorRun = { context, settings: context.settings(), ...target, timeoutMs, address: target.hostname, session: null };
+  const steps: TimedStep[] = [];
+  for (const plan of PLAN) {
+    const replaced = plan.notApplicable?.(state) ?? null;
+    const failedBefore = steps.some((step) => step.status === 'failed');
+    if (replaced) steps.push(replaced);
+    else if (failedBefore && !(plan.runsAfterFailure?.(state) ?? false)) steps.push(skippedStep(plan.id));
+    else steps.push(await timeStep(plan, state));
+  }
+  return steps;
+}
+
+async function timeStep(plan: StepPlan, state: DoctorRun): Promise<TimedStep> {
+  const started = performance.now();
+  let outcome: Outcome;
+  try {
+    outcome = await plan.run(state);
+  } catch (error) {
+    outcome = plan.onError(error, state);
+  }
+  return { id: plan.id, title: STEP_TITLES[plan.id], durationMs: performance.now() - started, fix: null, facts: {}, ...outcome };
+}
+
+function requireSession(state: DoctorRun): InspectorSession {
+  if (state.session === null) throw new Error('not signed in');
+  return state.session;
+}
+
+function describeGatewayFailure(error: unknown, state: DoctorRun): Outcome {
+  const { view, exitCode } = describeFailure(error, state.context.output.language);
+  return { status: 'failed', details: [`${view.retcode ? `[${view.retcode}] ` : ''}${view.message}`], fix: view.hint, facts: { error: view }, exitCode };
+}
+
+function suggestTcpFix(error: unknown, port: number): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNREFUSED') return `Nothing accepts connections on port ${port}: check the port (the gateway default is 8043) and that the gateway runs.`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'The network cannot reach that address: check the VPN and routing.';
+  return 'A firewall may drop the connection: ask IT to open the gateway port from this computer.';
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !text.includes(code) ? `${text} (${code})` : text;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

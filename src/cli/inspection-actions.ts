@@ -1,0 +1,65 @@
+/**
+ * The inspection verbs of the command line mapped onto the gateway client, shared by the
+ * one-shot commands and the session. The CLI word `barge` is the gateway's `insert`.
+ */
+import type { GatewayClient } from '../main/gateway';
+import type { InspectorMode } from '../shared/domain';
+import type { SwitchTargetWord } from './session-line-parser';
+
+export type StartWord = 'listen' | 'barge' | 'whisper';
+
+/** Own-status codes (§9.3) of the inspector while inspecting. */
+const OWN_STATE_MODE: Readonly<Record<number, InspectorMode>> = { 15: 'inserting', 16: 'listening', 17: 'whispering' };
+
+/** The inspector's mode once a start (or switch) word succeeded. */
+export const MODE_OF_WORD: Readonly<Record<StartWord, InspectorMode>> = { listen: 'listening', barge: 'inserting', whisper: 'whispering' };
+
+/** Starts listening, barging or whispering; resolves with the inspector's new mode. */
+export async function startInspection(client: GatewayClient, word: StartWord, workNo: string): Promise<InspectorMode> {
+  if (word === 'listen') await client.listen(workNo);
+  else if (word === 'barge') await client.insert(workNo);
+  else await client.whisper(workNo);
+  return MODE_OF_WORD[word];
+}
+
+/**
+ * Switches the running inspection: without `to`, listen ⇄ barge (`switch`); with `to`, to that
+ * mode (`requestswitchinsertwhisperagent`). Resolves with the new mode when it is known.
+ */
+export async function switchInspection(
+  client: GatewayClient,
+  workNo: string,
+  to: SwitchTargetWord | null,
+  modeBefore: InspectorMode | null,
+): Promise<InspectorMode | null> {
+  if (to !== null) {
+    await client.switchMode(workNo, to === 'barge' ? 'insert' : to);
+    return MODE_OF_WORD[to];
+  }
+  await client.switchListenInsert(workNo);
+  if (modeBefore === 'listening') return 'inserting';
+  if (modeBefore === 'inserting') return 'listening';
+  return null;
+}
+
+/**
+ * Ends an inspection. A whisper ends with `requeststopwhisperagent`, listen and barge with
+ * `DELETE qualitycontrol/{id}/{workNo}`. When the mode is not known (a new process), the
+ * inspector's own status says whether it is whispering.
+ */
+export async function endInspection(client: GatewayClient, workNo: string, mode: InspectorMode | null): Promise<void> {
+  const known = mode ?? (await readOwnMode(client));
+  if (known === 'whispering') await client.stopWhisper(workNo);
+  else await client.cancel(workNo);
+}
+
+/** The inspection mode from the inspector's own status; null when it cannot be told. */
+async function readOwnMode(client: GatewayClient): Promise<InspectorMode | null> {
+  try {
+    const own = await client.getOwnStatus();
+    return own.agentState === null ? null : (OWN_STATE_MODE[own.agentState] ?? null);
+  } catch {
+    // Only a hint: the cancel itself will report a real problem.
+    return null;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * How cc-inspector prints: results as text lines (or one JSON object per line with --json) on
+ * stdout; failures as a human message on stderr (plus a JSON object on stdout with --json);
+ * and which exit code each failure ends with.
+ */
+import { GatewayError } from '../main/gateway/gateway-error';
+import { InvalidCredentialAccountError } from '../main/credentials/credential-account';
+import { KeychainOperationError } from '../main/credentials/keychain-failure';
+import { KeychainUnavailableError } from '../main/supervisor/ports';
+import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
+import type { CliLanguage } from './cli-language';
+import { suggestFix } from './failure-fixes';
+
+/** Interfaces whose refusal means "could not sign in" (exit 4) rather than "refused" (exit 1). */
+const SIGN_IN_INTERFACES = new Set(['login', 'forceLogin']);
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** What a failure looks like in the JSON output (`error`) and on stderr. */
+export interface FailureView {
+  kind: string;
+  retcode: string | null;
+  message: string;
+  hint: string | null;
+}
+
+/** The view and the exit code of any thrown value; gateway messages in the chosen language. */
+export function describeFailure(error: unknown, language: CliLanguage): { view: FailureView; exitCode: ExitCode } {
+  if (error instanceof GatewayError) {
+    const message = language === 'zh-CN' ? error.messageZh : error.message;
+    const view = { kind: error.kind, retcode: error.retcode ?? null, message, hint: suggestFix(error) };
+    return { view, exitCode: exitCodeOfGatewayError(error) };
+  }
+  if (error instanceof CliError) return { view: plainView(error.kind, error.message), exitCode: error.exitCode };
+  if (error instanceof KeychainUnavailableError) {
+    return { view: plainView('keychain-unavailable', error.message), exitCode: EXIT_CODE.auth };
+  }
+  if (error instanceof KeychainOperationError) return { view: plainView('keychain', error.message), exitCode: EXIT_CODE.auth };
+  if (error instanceof InvalidCredentialAccountError) return { view: plainView('usage', error.message), exitCode: EXIT_CODE.usage };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { view: plainView('internal', `Unexpected error: ${detail}`), exitCode: EXIT_CODE.internal };
+}
+
+function plainView(kind: string, message: string): FailureView {
+  return { kind, retcode: null, message, hint: null };
+}
+
+/** Exit code of a gateway failure: 1 refused, 2 bad input, 3 network/TLS, 4 sign-in or session lost. */
+export function exitCodeOfGatewayError(error: GatewayError): ExitCode {
+  switch (error.kind) {
+    case 'invalid-argument':
+      return EXIT_CODE.usage;
+    case 'transport':
+    case 'timeout':
+    case 'tls':
+    case 'http-status':
+    case 'malformed':
+      return EXIT_CODE.network;
+    case 'retcode':
+      return error.needsSignIn || SIGN_IN_INTERFACES.has(error.interfaceName) ? EXIT_CODE.auth : EXIT_CODE.refused;
+    case 'aborted':
+      return EXIT_CODE.refused;
+  }
+}
+
+/** Where one command prints, in the format and language the user chose. */
+export class CliOutput {
+  constructor(
+    readonly streams: { stdout: TextSink; stderr: TextSink },
+    readonly json: boolean,
+    readonly language: CliLanguage,
+  ) {}
+
+  /** A success: one JSON object (`ok: true` first) with --json, else the text lines. */
+  printSuccess(command: string, fields: Record<string, unknown>, text: string | readonly string[]): void {
+    if (this.json) this.printJson({ ok: true, command, ...fields });
+    else this.printLines(text);
+  }
+
+  /** A failure: message (and hint) on stderr, JSON on stdout with --json. Returns the exit code. */
+  printFailure(error: unknown, command: string, target: string | null = null): ExitCode {
+    const { view, exitCode } = describeFailure(error, this.language);
+    if (this.json) this.printJson({ ok: false, command, target, error: view });
+    this.streams.stderr.write(`${formatFailureText(command, target, view)}\n`);
+    return exitCode;
+  }
+
+  /** One JSON object on its own line. */
+  printJson(value: unknown): void {
+    this.streams.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+
+  /** Text lines on stdout. */
+  printLines(text: string | readonly string[]): void {
+    const lines = typeof text === 'string' ? [text] : text;
+    if (lines.length > 0) this.streams.stdout.write(`${lines.join('\n')}\n`);
+  }
+
+  /** A progress or status note for people; stderr, so stdout stays machine-readable. */
+  printNote(text: string): void {
+    this.streams.stderr.write(`${text}\n`);
+  }
+}
+
+/** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
+export function formatFailureText(command: string, target: string | null, view: FailureView): string {
+  const what = target ? `${command} ${target}` : command;
+  const code = view.retcode ? ` [${view.retcode}]` : '';
+  const hint = view.hint ? `\n  fix: ${view.hint}` : '';
+  return `cc-inspector: ${what} failed${code}: ${view.message}${hint}`;
+}
+
+/** Left-aligned columns separated by two spaces; the header row first. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - displayWidth(cell)));
+  const formatRow = (row: readonly string[]) =>
+    row.map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join('  ');
+  return [formatRow(header), ...rows.map(formatRow)];
+}
+
+/** East Asian wide and full-width ranges: two terminal columns each (agent names are often Chinese). */
+const WIDE_CHARACTERS = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/** Columns a string takes in a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += WIDE_CHARACTERS.test(character) ? 2 : 1;
+  return width;
+}
+
+/** A short duration for people: `850 ms`, `42 s`, `3 min 05 s`, `2 h 04 min`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
