@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * Generates the tray icons and the app icon as PNG files in resources/ (committed; run again
+ * only to change the artwork): plain Node, a minimal PNG encoder over zlib, shapes drawn with
+ * 4×4 supersampling for smooth edges.
+ *
+ *   resources/tray/<state>.png, <state>@2x.png                 colour, Windows and Linux
+ *   resources/tray/<state>Template.png, <state>Template@2x.png black + alpha, macOS template images
+ *   resources/icon.png                                          512×512 app icon (electron-builder)
+ *
+ * States: idle (a ring), inspecting (ring and centre dot: on a call), reconnecting (a broken
+ * ring), signed-out (a ring struck through).
+ *
+ * Usage: node scripts/generate-tray-icons.mjs [output-root]   (default: the repository root)
+ */
+import { Buffer } from 'node:buffer';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+const root = process.argv[2] ? resolve(process.argv[2]) : join(dirname(fileURLToPath(import.meta.url)), '..');
+const trayDir = join(root, 'resources', 'tray');
+
+// --- PNG encoding -------------------------------------------------------------------------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** RGBA pixels (Uint8Array, width*height*4) → PNG bytes. */
+function encodePng(width, height, rgba) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // colour type: RGBA
+  const rows = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    rows[y * (width * 4 + 1)] = 0; // filter: none
+    Buffer.from(rgba.buffer, y * width * 4, width * 4).copy(rows, y * (width * 4 + 1) + 1);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// --- Shapes (coordinates in 0..1, y down) ----------------------------------------------------
+
+const distance = (x, y) => Math.hypot(x - 0.5, y - 0.5);
+const ring = (x, y) => distance(x, y) <= 0.44 && distance(x, y) >= 0.3;
+const dot = (x, y) => distance(x, y) <= 0.15;
+/** The ring without its upper-right quarter, as a loading spinner is drawn. */
+const brokenRing = (x, y) => ring(x, y) && !(x > 0.5 && y < 0.5);
+/** A bar from lower left to upper right, 0.13 wide. */
+const slash = (x, y) => {
+  const along = (x - 0.5 + (0.5 - y)) / Math.SQRT2;
+  const across = Math.abs(x - 0.5 - (0.5 - y)) / Math.SQRT2;
+  return Math.abs(along) <= 0.47 && across <= 0.065;
+};
+
+const STATES = {
+  idle: { shape: (x, y) => ring(x, y), colour: [0x25, 0x63, 0xeb] },
+  inspecting: { shape: (x, y) => ring(x, y) || dot(x, y), colour: [0x16, 0xa3, 0x4a] },
+  reconnecting: { shape: (x, y) => brokenRing(x, y) || dot(x, y), colour: [0xd9, 0x77, 0x06] },
+  'signed-out': { shape: (x, y) => ring(x, y) || slash(x, y), colour: [0x6b, 0x72, 0x80] },
+};
+
+/** Draw `shape` at `size` px in `colour`, anti-aliased by 4×4 supersampling. */
+function render(size, shape, colour) {
+  const pixels = new Uint8Array(size * size * 4);
+  const samples = 4;
+  for (let py = 0; py < size; py += 1) {
+    for (let px = 0; px < size; px += 1) {
+      let covered = 0;
+      for (let sy = 0; sy < samples; sy += 1) {
+        for (let sx = 0; sx < samples; sx += 1) {
+          if (shape((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size)) covered += 1;
+        }
+      }
+      const offset = (py * size + px) * 4;
+      pixels.set([...colour, Math.round((covered / (samples * samples)) * 255)], offset);
+    }
+  }
+  return encodePng(size, size, pixels);
+}
+
+/** The app icon: the inspecting glyph in white on a rounded blue square. */
+function renderAppIcon(size) {
+  const corner = 0.2;
+  const inSquare = (x, y) => {
+    const dx = Math.max(corner - x, 0, x - (1 - corner));
+    const dy = Math.max(corner - y, 0, y - (1 - corner));
+    return x >= 0.04 && x <= 0.96 && y >= 0.04 && y <= 0.96 && Math.hypot(dx, dy) <= corner - 0.04;
+  };
+  const glyph = (x, y) => {
+    const gx = (x - 0.5) / 0.62 + 0.5;
+    const gy = (y - 0.5) / 0.62 + 0.5;
+    return ring(gx, gy) || dot(gx, gy);
+  };
+  // White where the glyph covers the sample, blue elsewhere inside the square.
+  const pixels = new Uint8Array(size * size * 4);
+  const samples = 4;
+  for (let py = 0; py < size; py += 1) {
+    for (let px = 0; px < size; px += 1) {
+      let square = 0;
+      let white = 0;
+      for (let sy = 0; sy < samples; sy += 1) {
+        for (let sx = 0; sx < samples; sx += 1) {
+          const x = (px + (sx + 0.5) / samples) / size;
+          const y = (py + (sy + 0.5) / samples) / size;
+          if (inSquare(x, y)) {
+            square += 1;
+            if (glyph(x, y)) white += 1;
+          }
+        }
+      }
+      const mix = square === 0 ? 0 : white / square;
+      const blend = (blue, w) => Math.round(blue + (w - blue) * mix);
+      pixels.set([blend(0x1d, 0xff), blend(0x4e, 0xff), blend(0xd8, 0xff), Math.round((square / 16) * 255)], (py * size + px) * 4);
+    }
+  }
+  return encodePng(size, size, pixels);
+}
+
+mkdirSync(trayDir, { recursive: true });
+const written = [];
+const write = (path, bytes) => {
+  writeFileSync(path, bytes);
+  written.push(path.slice(root.length + 1));
+};
+for (const [state, { shape, colour }] of Object.entries(STATES)) {
+  write(join(trayDir, `${state}.png`), render(16, shape, colour));
+  write(join(trayDir, `${state}@2x.png`), render(32, shape, colour));
+  write(join(trayDir, `${state}Template.png`), render(16, shape, [0, 0, 0]));
+  write(join(trayDir, `${state}Template@2x.png`), render(32, shape, [0, 0, 0]));
+}
+write(join(root, 'resources', 'icon.png'), renderAppIcon(512));
+process.stdout.write(`wrote ${written.length} files:\n  ${written.join('\n  ')}\n`);

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { app, FakeBrowserWindow, powerMonitor, resetElectronFake } from '../../../test/fakes/electron';
+import { bindAppLifecycle } from './app-lifecycle';
+
+describe('app lifecycle', () => {
+  let resumes: number;
+  let shows: number;
+  let willQuit: number;
+  let disposeCalls: number;
+  let finishDispose: () => void;
+  let disposeOutcome: 'wait' | 'reject';
+  let closingAllowed: boolean;
+  let window: FakeBrowserWindow;
+
+  beforeEach(() => {
+    resetElectronFake();
+    resumes = 0;
+    shows = 0;
+    willQuit = 0;
+    disposeCalls = 0;
+    finishDispose = () => undefined;
+    disposeOutcome = 'wait';
+    closingAllowed = false;
+    window = new FakeBrowserWindow({});
+    // The real main window hides on close unless quitting.
+    window.on('close', (event: { preventDefault(): void }) => {
+      if (!closingAllowed) event.preventDefault();
+    });
+  });
+
+  const bind = (disposeTimeoutMs = 1_000) =>
+    bindAppLifecycle({
+      app,
+      powerMonitor,
+      core: {
+        onResume: () => (resumes += 1),
+        dispose: () => {
+          disposeCalls += 1;
+          if (disposeOutcome === 'reject') return Promise.reject(new Error('network down'));
+          return new Promise<void>((resolve) => (finishDispose = resolve));
+        },
+      },
+      window: { show: () => (shows += 1), allowClose: () => (closingAllowed = true) },
+      onWillQuit: () => (willQuit += 1),
+      disposeTimeoutMs,
+    });
+  const waitFor = async (condition: () => boolean) => {
+    for (let attempt = 0; attempt < 200 && !condition(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 2));
+  };
+
+  it('re-checks the session after sleep and after unlocking the screen', () => {
+    bind();
+    powerMonitor.emit('resume');
+    powerMonitor.emit('unlock-screen');
+    expect(resumes).toBe(2);
+  });
+
+  it('focuses the running window on a second launch and on macOS activate', () => {
+    bind();
+    app.emit('second-instance', {}, [], '/');
+    app.emit('activate');
+    expect(shows).toBe(2);
+  });
+
+  it('keeps running when every window is closed', () => {
+    bind();
+    expect(app.listenerCount('window-all-closed')).toBe(1);
+  });
+
+  it('signs out before quitting, then closes the window and releases everything', async () => {
+    bind();
+    app.quit();
+    expect(disposeCalls).toBe(1);
+    expect(app.hasQuit).toBe(false);
+    app.quit();
+    expect(disposeCalls).toBe(1);
+    finishDispose();
+    await waitFor(() => app.hasQuit);
+    expect(app.hasQuit).toBe(true);
+    expect(window.isDestroyed()).toBe(true);
+    expect(willQuit).toBe(1);
+  });
+
+  it('quits anyway when signing out hangs past the time limit', async () => {
+    bind(20);
+    app.quit();
+    await waitFor(() => app.hasQuit);
+    expect(app.hasQuit).toBe(true);
+    expect(willQuit).toBe(1);
+  });
+
+  it('quits anyway when signing out fails', async () => {
+    disposeOutcome = 'reject';
+    bind();
+    app.quit();
+    await waitFor(() => app.hasQuit);
+    expect(app.hasQuit).toBe(true);
+  });
+});

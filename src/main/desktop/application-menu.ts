@@ -1,0 +1,42 @@
+/**
+ * The application menu. macOS needs one (Quit, and the Edit menu that makes copy and paste
+ * work in text fields); Windows and Linux get none, the window being a single screen.
+ */
+import type { Menu, MenuItemConstructorOptions } from 'electron';
+
+export interface ApplicationMenuOptions {
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu; setApplicationMenu(menu: Menu | null): void };
+  platform: NodeJS.Platform;
+  showWindow: () => void;
+  quit: () => void;
+}
+
+/** The macOS menu template (pure). */
+export function buildMacMenuTemplate(showWindow: () => void, quit: () => void): MenuItemConstructorOptions[] {
+  return [
+    {
+      label: 'CC Inspector',
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { label: 'Quit CC Inspector', accelerator: 'Command+Q', click: quit },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'Window',
+      submenu: [{ label: 'CC Inspector', accelerator: 'Command+0', click: showWindow }, { role: 'minimize' }, { role: 'close' }],
+    },
+  ];
+}
+
+/** Install the menu for this platform. */
+export function installApplicationMenu(options: ApplicationMenuOptions): void {
+  options.Menu.setApplicationMenu(
+    options.platform === 'darwin' ? options.Menu.buildFromTemplate(buildMacMenuTemplate(options.showWindow, options.quit)) : null,
+  );
+}

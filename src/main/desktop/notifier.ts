@@ -1,0 +1,78 @@
+/**
+ * Desktop notifications (the core's Notifier port), rate-limited: the same message is not
+ * repeated within a minute, and at most a few appear per quarter minute. What is held back is
+ * counted and mentioned by the next one shown, so nothing disappears silently.
+ */
+import type { Notice } from '../../shared/domain';
+import type { Logger, Notifier } from '../supervisor/ports';
+
+export interface NotificationLike {
+  show(): void;
+  on(event: 'click', listener: () => void): unknown;
+}
+
+export interface NotificationClassLike {
+  new (options: { title: string; body: string; silent?: boolean; urgency?: 'normal' | 'critical' | 'low' }): NotificationLike;
+  isSupported(): boolean;
+}
+
+export interface NotifierOptions {
+  Notification: NotificationClassLike;
+  now?: () => number;
+  logger?: Logger;
+  /** Clicking a notification (e.g. shows the window). */
+  onClick?: () => void;
+  /** At most this many in `windowMs`. Default 4 per 15 s. */
+  maxPerWindow?: number;
+  windowMs?: number;
+  /** An identical title and body is not shown again within this time. Default 60 s. */
+  repeatAfterMs?: number;
+}
+
+export interface DesktopNotifier extends Notifier {
+  /** Notifications held back since the last one shown. */
+  heldBack(): number;
+}
+
+/** Create the notifier. */
+export function createNotifier(options: NotifierOptions): DesktopNotifier {
+  const now = options.now ?? Date.now;
+  const maxPerWindow = options.maxPerWindow ?? 4;
+  const windowMs = options.windowMs ?? 15_000;
+  const repeatAfterMs = options.repeatAfterMs ?? 60_000;
+  const shownAt: number[] = [];
+  const lastShownByText = new Map<string, number>();
+  let held = 0;
+
+  return {
+    heldBack: () => held,
+    notify({ title, body, level }: { title: string; body: string; level: Notice['level'] }) {
+      if (!options.Notification.isSupported()) {
+        options.logger?.debug('notifications are not supported here', { title });
+        return;
+      }
+      const time = now();
+      const key = `${title}\n${body}`;
+      const repeatedAt = lastShownByText.get(key);
+      while (shownAt.length > 0 && (shownAt[0] as number) <= time - windowMs) shownAt.shift();
+      if ((repeatedAt !== undefined && time - repeatedAt < repeatAfterMs) || shownAt.length >= maxPerWindow) {
+        held += 1;
+        options.logger?.debug('notification held back', { title, level });
+        return;
+      }
+      const suffix = held > 0 ? ` (+${held})` : '';
+      held = 0;
+      shownAt.push(time);
+      lastShownByText.set(key, time);
+      for (const [text, at] of lastShownByText) if (time - at >= repeatAfterMs) lastShownByText.delete(text);
+      const notification = new options.Notification({
+        title,
+        body: `${body}${suffix}`,
+        silent: level === 'info',
+        urgency: level === 'error' ? 'critical' : 'normal',
+      });
+      if (options.onClick) notification.on('click', options.onClick);
+      notification.show();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Composition root of the desktop app: builds the core's ports from Electron, creates the
+ * supervisor core, binds IPC, the window, the tray and the hotkeys, and starts — in demo mode
+ * (the simulator in-process) when asked with --demo or when no gateway is configured.
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  powerMonitor,
+  screen,
+  session,
+  shell,
+  Tray,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunningSimulator, SimulatorOptions } from '../simulator';
+import type { CommandError } from '../shared/contract';
+import { createKeyringCredentialStore } from './credentials';
+import { createActivityWatcher } from './desktop/activity-notifications';
+import { bindAppLifecycle } from './desktop/app-lifecycle';
+import { installApplicationMenu } from './desktop/application-menu';
+import { createSimulatorDemoGateway } from './desktop/demo-gateway';
+import { createFileSaver } from './desktop/file-saver';
+import { createHotkeyManager } from './desktop/hotkey-manager';
+import { bindIpc } from './desktop/ipc-binding';
+import { redactText } from './desktop/log-redaction';
+import { createFileLogger } from './desktop/logger';
+import { createMainWindow } from './desktop/main-window';
+import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/net-transport';
+import { createNotifier } from './desktop/notifier';
+import { resolveRendererLocation } from './desktop/renderer-location';
+import { isTrustedSender } from './desktop/sender-check';
+import { createSettingsStore } from './desktop/settings-store';
+import { createShellPort } from './desktop/shell-port';
+import { createTrayController } from './desktop/tray-controller';
+import { hardenEveryWebContents } from './desktop/window-hardening';
+import { createSupervisor, type SupervisorCore } from './supervisor';
+
+/** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
+const APP_ID = 'com.ccinspector.desktop';
+const mainDirectory = dirname(fileURLToPath(import.meta.url));
+
+/** The simulator loads on demand: only demo mode pays for it. */
+async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const simulator = await import('../simulator');
+  return simulator.startSimulator(options);
+}
+
+async function startApp(): Promise<void> {
+  await app.whenReady();
+  app.setAppUserModelId(APP_ID);
+  const logger = createFileLogger({ directory: app.getPath('logs'), consoleLevel: app.isPackaged ? false : 'info' });
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { reason: String(reason) }));
+  logger.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+
+  hardenEveryWebContents(app as unknown as Parameters<typeof hardenEveryWebContents>[0], logger);
+  const userData = app.getPath('userData');
+  const settingsStore = createSettingsStore({ directory: userData, logger });
+  const startupSettings = settingsStore.current();
+  const language = () => settingsStore.current().language;
+  const resources = join(app.getAppPath(), 'resources');
+  const location = resolveRendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDirectory });
+
+  const window = createMainWindow({
+    BrowserWindow,
+    preloadPath: join(mainDirectory, '../preload/index.cjs'),
+    location,
+    windowState: { load: () => settingsStore.loadWindowState(), save: (state) => settingsStore.saveWindowState(state) },
+    displays: () => screen.getAllDisplays(),
+    setCspHeader: location.kind === 'file',
+    iconPath: join(resources, 'icon.png'),
+    logger,
+  });
+  const notifier = createNotifier({ Notification, logger, onClick: () => window.show() });
+  const reportFailure = (error: CommandError): void =>
+    notifier.notify({ title: 'CC Inspector', body: language() === 'zh-CN' ? error.messageZh : error.message, level: 'error' });
+
+  // The hotkey manager is a port of the core and calls back into it: bound after creation.
+  let core: SupervisorCore | null = null;
+  const hotkeys = createHotkeyManager({
+    globalShortcut,
+    onTrigger: (action) => {
+      void core?.runHotkey(action).then((result) => {
+        if (!result.ok) reportFailure(result.error);
+      });
+    },
+  });
+  const supervisor = createSupervisor({
+    credentials: createKeyringCredentialStore(),
+    settings: settingsStore,
+    transport: createNetTransportFactory({ session: session.fromPartition(GATEWAY_PARTITION), logger }),
+    journalDir: join(userData, 'journal'),
+    logger,
+    notifier,
+    hotkeys,
+    fileSaver: createFileSaver({ dialog, defaultFolder: () => app.getPath('documents') }),
+    shell: createShellPort({ shell, logsFolder: app.getPath('logs') }),
+    demo: createSimulatorDemoGateway({ startSimulator, logger }),
+  });
+  core = supervisor;
+
+  const ipc = bindIpc<IpcMainInvokeEvent>({
+    ipcMain,
+    core: supervisor,
+    isTrustedSender: (event) => isTrustedSender(event, window.get()?.webContents ?? null, location),
+    getEventTarget: () => window.get()?.webContents ?? null,
+    logger,
+  });
+  const watcher = createActivityWatcher(language);
+  supervisor.subscribe((name, payload) => {
+    const requests = watcher.observe(name, payload);
+    // The screen already says it when the user is looking at it.
+    if (!window.isFocused()) for (const request of requests) notifier.notify(request);
+  });
+  const tray = createTrayController({
+    Tray,
+    Menu,
+    nativeImage,
+    core: supervisor,
+    iconFolder: join(resources, 'tray'),
+    platform: process.platform,
+    language,
+    showWindow: () => window.show(),
+    quit: () => app.quit(),
+    confirmIntercept: async () => {
+      if (!settingsStore.current().confirmDestructive) return true;
+      const zh = language() === 'zh-CN';
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        buttons: zh ? ['拦截', '取消'] : ['Intercept', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: zh ? '接管该座席的通话？' : "Take over the agent's call?",
+      });
+      return answer.response === 0;
+    },
+    onFailure: reportFailure,
+    logger,
+  });
+  installApplicationMenu({ Menu, platform: process.platform, showWindow: () => window.show(), quit: () => app.quit() });
+  bindAppLifecycle({
+    app,
+    powerMonitor,
+    core: supervisor,
+    window,
+    logger,
+    onWillQuit: () => {
+      hotkeys.unregisterAll();
+      globalShortcut.unregisterAll();
+      tray.dispose();
+      ipc.dispose();
+      logger.info('quit');
+    },
+  });
+
+  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
+  await supervisor.start({ demo });
+  logger.info('started', { demo });
+}
+
+if (app.requestSingleInstanceLock()) {
+  startApp().catch((error: unknown) => {
+    dialog.showErrorBox('CC Inspector could not start', redactText(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    app.exit(1);
+  });
+} else {
+  // Another instance runs: it receives `second-instance` and shows its window.
+  app.quit();
+}

@@ -1,0 +1,17 @@
+/**
+ * Public API of the supervisor core. The desktop shell, the CLI, the WebSocket test binding and
+ * the benchmarks import from here (Node ports from './node-ports').
+ */
+export { createSupervisor, type SupervisorCoreWithDiagnostics } from './create-supervisor';
+export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-runtime';
+export type { SupervisorCore, EventListener, TrayModel } from './supervisor-api';
+export type * from './ports';
+export { KeychainUnavailableError } from './ports';
+export { createDefaultSettings, mergeSettings, DEFAULT_ALERT_THRESHOLDS } from './settings-model';
+export { mapAgentStatus, mapNotifySubtype, mapQcType } from './agent-state-mapping';
+export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector-machine';
+export type { InspectorState, InspectorInput, InspectionAction, GatewayEffect, Transition } from './inspector-machine';
+export { buildTrayModel } from './tray-model';
+export { formatJournalCsv, formatJournalJson } from './journal-export';
+export { parseJournalText, JOURNAL_FILE_NAME } from './audit-journal';
+export { createRosterLagProbe, type RosterLagProbe, type RosterLagReport } from './roster-lag-probe';

@@ -1,0 +1,397 @@
+/**
+ * The gateway session: sign in, keep the event poll alive and recover by itself. A lost
+ * session (100-006 / 000-003 / 105-xxx) is answered with a forced re-sign-in on a short
+ * backoff; a lost link with overlapping probes on distinct interfaces (a hung request cannot
+ * block the next probe), so data is live again within seconds after a fault ends. The state is
+ * always visible through `onConnection`.
+ */
+import type { ConnectionState } from '../../shared/domain';
+import type { EventPollerHandlers } from '../gateway/event-poller';
+import type { SignInResult } from '../gateway/gateway-types';
+import { describeConnection, type SessionPhase } from './connection-view';
+import { LinkProbes } from './link-probes';
+import {
+  classifyFailure,
+  classifySignInFailure,
+  computeBackoffMs,
+  DEFAULT_BACKOFF_MS,
+  explainFailure,
+  isLinkLoss,
+  isShutdownOfSession,
+  judgePollFailure,
+  REASON_RESUMED,
+  REASON_SHUT_DOWN,
+  REASON_STALLED,
+  type Reason,
+} from './session-policy';
+import type { LossKind, PollerLike, SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+
+export type { LossKind, PollerLike, SessionGateway, SessionHooks, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+
+/** One gateway session at a time, with automatic recovery. */
+export class SessionController<C extends SessionGateway> {
+  private phase: SessionPhase = 'signed-out';
+  private target: SessionTarget | null = null;
+  private client: C | null = null;
+  private poller: PollerLike | null = null;
+  private epoch = 0;
+  private recovery: { kind: 'session' | 'link'; attempt: number; reason: Reason; timer: unknown } | null = null;
+  private readonly probes = new LinkProbes();
+  private signedInAt = 0;
+  private loginTime: number | null = null;
+  private lastPollSettledAt = 0;
+  private lastDataAt: number | null = null;
+  private emittedDataAt: number | null = null;
+  private failure: Reason | null = null;
+  private nextAttemptAt: number | null = null;
+  private consecutivePollFailures = 0;
+  private resuming = false;
+  private reconcileAfterPoll = false;
+
+  constructor(private readonly options: SessionOptions<C>) {}
+
+  get isLive(): boolean {
+    return this.phase === 'live';
+  }
+
+  get currentClient(): C | null {
+    return this.client;
+  }
+
+  get currentTarget(): Omit<SessionTarget, 'password'> | null {
+    if (!this.target) return null;
+    const { password: _password, ...rest } = this.target;
+    return rest;
+  }
+
+  /** Secrets the redacting logger must scrub. */
+  get knownSecrets(): string[] {
+    return this.target ? [this.target.password] : [];
+  }
+
+  /** Sign in. Interactive sign-ins report any failure; others keep retrying unless fatal. */
+  async signIn(target: SessionTarget, interactive: boolean): Promise<SignInOutcome> {
+    await this.stopCurrent('signed-out', true);
+    const epoch = ++this.epoch;
+    this.target = target;
+    this.failure = null;
+    this.setPhase('signing-in');
+    const client = this.options.createClient(target);
+    this.client = client;
+    try {
+      await this.startSession(client, epoch, true, false);
+      return { ok: true };
+    } catch (error) {
+      if (epoch !== this.epoch) return { ok: false, error };
+      if (client.hasSession) {
+        // Signed in, but loading failed: the credentials are good, so recover like any outage.
+        const failure = classifyFailure(error);
+        this.beginRecovery(failure === 'session' ? 'session' : 'link', explainFailure(error));
+        return { ok: true };
+      }
+      const verdict = classifySignInFailure(error, interactive);
+      if (verdict === 'retry') {
+        this.beginRecovery('session', explainFailure(error));
+        return { ok: false, error };
+      }
+      this.fail(explainFailure(error));
+      return { ok: false, error };
+    }
+  }
+
+  /** Sign out and forget the password. */
+  async signOut(): Promise<void> {
+    await this.stopCurrent('signed-out', true);
+    this.target = null;
+    this.setPhase('signed-out');
+  }
+
+  /** A request outside the poll failed: recover if it means the session or link is gone. */
+  reportFailure(error: unknown): void {
+    if (this.phase !== 'live' && this.phase !== 'recovering') return;
+    const failure = classifyFailure(error);
+    if (failure === 'session') this.beginRecovery('session', explainFailure(error));
+    else if (failure === 'link' && isLinkLoss(error)) this.beginRecovery('link', explainFailure(error));
+  }
+
+  /**
+   * The OS resumed or the network changed: probe the session now. The poll is restarted only
+   * when it has been silent too long — aborting a healthy held poll can lose the events the
+   * gateway hands to it.
+   */
+  resume(): void {
+    if (this.phase !== 'live' && this.phase !== 'recovering') return;
+    if (this.options.clock.now() - this.lastPollSettledAt > this.options.pollHoldMs + 1_000) this.restartPoller();
+    this.beginRecovery(this.recovery?.kind ?? 'link', REASON_RESUMED);
+  }
+
+  /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
+  checkHealth(now: number): void {
+    if (this.phase === 'live' && this.poller?.running) {
+      const limit = this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000);
+      if (now - this.lastPollSettledAt > limit) {
+        this.options.logger.warn('event poll stalled; probing the gateway', { silentMs: now - this.lastPollSettledAt });
+        this.restartPoller();
+        this.beginRecovery('link', REASON_STALLED);
+        return;
+      }
+    }
+    if (this.phase === 'live' && this.lastDataAt !== this.emittedDataAt) this.emitConnection();
+  }
+
+  /** Fresh data arrived (event, snapshot): the age shown on screen restarts. */
+  noteData(at: number): void {
+    this.lastDataAt = at;
+  }
+
+  /** The current connection state. */
+  connectionState(): ConnectionState {
+    return describeConnection({
+      phase: this.phase,
+      target: this.target,
+      recovery: this.recovery,
+      nextAttemptAt: this.nextAttemptAt,
+      lastDataAt: this.lastDataAt,
+      failure: this.failure,
+    });
+  }
+
+  /** Stop everything without signing out (shutdown paths that already signed out). */
+  async dispose(): Promise<void> {
+    await this.stopCurrent('signed-out', true);
+  }
+
+  private async startSession(client: C, epoch: number, first: boolean, force: boolean): Promise<void> {
+    const target = this.target!;
+    let result: SignInResult;
+    try {
+      result = await client.signIn({ password: target.password, phoneNumber: target.phoneNumber, force });
+    } catch (error) {
+      if (!force && classifySignInFailure(error, false) === 'force' && epoch === this.epoch) {
+        this.options.logger.info('inspector already signed in elsewhere; forcing the sign-in');
+        result = await client.signIn({ password: target.password, phoneNumber: target.phoneNumber, force: true });
+      } else {
+        throw error;
+      }
+    }
+    if (epoch !== this.epoch) return;
+    this.signedInAt = this.options.clock.now();
+    this.loginTime = result.loginTime;
+    this.lastPollSettledAt = this.signedInAt;
+    this.startPoller(client, epoch);
+    await this.options.hooks.onStarted(client, { first });
+    if (epoch !== this.epoch) return;
+    this.goLive();
+  }
+
+  private startPoller(client: C, epoch: number): void {
+    const handlers: EventPollerHandlers = {
+      onEvent: (event) => {
+        if (epoch !== this.epoch) return;
+        this.pollSettled();
+        this.lastDataAt = event.receivedAt;
+        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now())) return this.fail(REASON_SHUT_DOWN, 'failed');
+        this.options.hooks.onEvent(event);
+      },
+      onIdle: () => {
+        if (epoch !== this.epoch) return;
+        this.pollSettled();
+        this.lastDataAt = this.options.clock.now();
+      },
+      onError: (error) => {
+        if (epoch !== this.epoch) return;
+        this.lastPollSettledAt = this.options.clock.now();
+        const verdict = judgePollFailure(error, ++this.consecutivePollFailures, this.phase === 'recovering');
+        if (verdict === 'session') this.beginRecovery('session', explainFailure(error));
+        else if (verdict === 'link') this.beginRecovery(this.recovery?.kind ?? 'link', explainFailure(error));
+      },
+    };
+    this.reconcileAfterPoll = false;
+    this.poller = this.options.createPoller(client, handlers);
+    this.poller.start();
+  }
+
+  private pollSettled(): void {
+    this.lastPollSettledAt = this.options.clock.now();
+    this.consecutivePollFailures = 0;
+    if (this.reconcileAfterPoll && this.phase === 'live' && this.client) {
+      // Events handed to the aborted poll are lost: reconcile once the new poll answers.
+      this.reconcileAfterPoll = false;
+      const client = this.client;
+      const epoch = this.epoch;
+      this.options.hooks.onResumed(client).catch((error: unknown) => {
+        if (epoch === this.epoch) this.reportFailure(error);
+      });
+    }
+    // A poll answer on the same session proves the link is back.
+    if (this.phase === 'recovering' && this.recovery?.kind === 'link') void this.resumeLink(this.epoch);
+  }
+
+  private restartPoller(): void {
+    const poller = this.poller;
+    if (!poller) return;
+    this.reconcileAfterPoll = true;
+    this.lastPollSettledAt = this.options.clock.now();
+    void poller.stop().then(() => {
+      if (this.poller === poller && (this.phase === 'live' || this.phase === 'recovering')) poller.start();
+    });
+  }
+
+  private beginRecovery(kind: 'session' | 'link', reason: Reason): void {
+    if (this.phase === 'signed-out' || this.phase === 'failed' || !this.target) return;
+    const current = this.recovery;
+    if (current) {
+      // Escalate link → session; otherwise keep the running schedule, refresh the reason.
+      current.reason = reason;
+      if (kind === 'session' && current.kind === 'link') {
+        current.kind = 'session';
+        this.options.clock.clearTimeout(current.timer);
+        this.options.hooks.onLost('recovering');
+        this.scheduleAttempt(0);
+      }
+      this.emitConnection();
+      return;
+    }
+    this.options.logger.warn('gateway session interrupted; recovering', { kind, reason: reason.reason, retcode: reason.retcode });
+    this.recovery = { kind, attempt: 0, reason, timer: null };
+    this.setPhase('recovering');
+    if (kind === 'session') this.options.hooks.onLost('recovering');
+    this.scheduleAttempt(0);
+  }
+
+  private scheduleAttempt(delayMs: number): void {
+    const recovery = this.recovery;
+    if (!recovery) return;
+    const epoch = this.epoch;
+    this.nextAttemptAt = this.options.clock.now() + delayMs;
+    recovery.timer = this.options.clock.setTimeout(() => void this.runAttempt(epoch), delayMs);
+    this.emitConnection();
+  }
+
+  private async runAttempt(epoch: number): Promise<void> {
+    const recovery = this.recovery;
+    if (!recovery || epoch !== this.epoch) return;
+    recovery.attempt++;
+    this.nextAttemptAt = null;
+    const delay = computeBackoffMs(recovery.attempt - 1, this.options.backoffMs ?? DEFAULT_BACKOFF_MS, this.options.random);
+    if (recovery.kind === 'link') {
+      this.fireProbe(epoch);
+      this.scheduleAttempt(delay);
+      return;
+    }
+    await this.resignIn(epoch, delay);
+  }
+
+  private async resignIn(epoch: number, delayOnFailure: number): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await this.dropPoller();
+    client.clearSession();
+    this.emitConnection();
+    try {
+      // Forced: our old session may still be half-alive on the gateway.
+      await this.startSession(client, epoch, false, true);
+    } catch (error) {
+      if (epoch !== this.epoch) return;
+      if (this.recovery) this.recovery.reason = explainFailure(error);
+      if (classifySignInFailure(error, false) === 'fatal') return this.fail(explainFailure(error));
+      await this.dropPoller();
+      this.scheduleAttempt(delayOnFailure);
+    }
+  }
+
+  private async dropPoller(): Promise<void> {
+    const poller = this.poller;
+    this.poller = null;
+    await poller?.stop();
+  }
+
+  /** Probe the link; any answer on this session proves it is back. */
+  private fireProbe(epoch: number): void {
+    const client = this.client;
+    if (!client) return;
+    this.probes.fire(client, this.target?.inspectorId ?? '', {
+      onAlive: () => void this.resumeLink(epoch),
+      onFailure: (error) => {
+        if (epoch !== this.epoch || this.recovery?.kind !== 'link') return;
+        if (classifyFailure(error) === 'session') return this.beginRecovery('session', explainFailure(error));
+        if (this.recovery) this.recovery.reason = explainFailure(error);
+        this.emitConnection();
+      },
+    });
+  }
+
+  private async resumeLink(epoch: number): Promise<void> {
+    const client = this.client;
+    if (!client || this.resuming || epoch !== this.epoch || this.recovery?.kind !== 'link') return;
+    this.resuming = true;
+    try {
+      await this.options.hooks.onResumed(client);
+      if (epoch !== this.epoch || this.recovery?.kind !== 'link') return;
+      if (!this.poller?.running) this.restartPoller();
+      this.goLive();
+    } catch (error) {
+      if (epoch === this.epoch) this.reportFailure(error);
+    } finally {
+      this.resuming = false;
+    }
+  }
+
+  private goLive(): void {
+    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
+    const wasRecovering = this.recovery !== null;
+    this.recovery = null;
+    this.nextAttemptAt = null;
+    this.lastDataAt = this.options.clock.now();
+    this.setPhase('live');
+    if (wasRecovering) this.options.logger.info('gateway session live again');
+  }
+
+  private fail(reason: Reason, kind: LossKind = 'failed'): void {
+    this.epoch++;
+    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
+    this.recovery = null;
+    void this.poller?.stop();
+    this.poller = null;
+    const client = this.client;
+    // Leave nothing half-signed-in behind (no-op when there is no session).
+    if (client?.hasSession) void client.signOut().catch(() => client.clearSession());
+    this.failure = reason;
+    this.options.logger.warn('gateway session failed', { reason: reason.reason, retcode: reason.retcode });
+    this.options.hooks.onLost(kind);
+    this.setPhase('failed');
+  }
+
+  private async stopCurrent(kind: LossKind, signOut: boolean): Promise<void> {
+    this.epoch++;
+    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
+    this.recovery = null;
+    const poller = this.poller;
+    const client = this.client;
+    this.poller = null;
+    this.client = null;
+    await poller?.stop();
+    if (signOut && client?.hasSession) {
+      await client.signOut().catch((error: unknown) => {
+        this.options.logger.info('sign-out did not complete; the gateway ends the session by itself', { error: describe(error) });
+        client.clearSession();
+      });
+    }
+    if (client) this.options.hooks.onLost(kind);
+  }
+
+  private setPhase(phase: SessionPhase): void {
+    this.phase = phase;
+    this.emitConnection();
+  }
+
+  private emitConnection(): void {
+    this.emittedDataAt = this.lastDataAt;
+    this.options.hooks.onConnection(this.connectionState());
+  }
+}
+
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

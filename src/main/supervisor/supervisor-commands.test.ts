@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/contract';
+import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
+import { createSupervisor } from './create-supervisor';
+import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from './node-ports';
+import { KeychainUnavailableError, type CredentialStore, type HotkeyPort, type SupervisorPorts } from './ports';
+import { ManualClock } from './testing/manual-clock';
+
+/** Valid arguments for every command (what the desktop's zod validation lets through). */
+const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
+  'app.getSnapshot': {},
+  'app.openLogsFolder': {},
+  'session.signIn': { gatewayUrl: 'https://gw.test:8043', inspectorId: '900', phoneNumber: '88001', remember: false },
+  'session.signOut': { forgetPassword: false },
+  'session.startDemo': {},
+  'agents.select': { workNo: '1002' },
+  'inspection.listen': { workNo: '1002', source: 'window' },
+  'inspection.barge': { workNo: '1002', source: 'window' },
+  'inspection.whisper': { workNo: '1002', source: 'window' },
+  'inspection.switch': { source: 'window' },
+  'inspection.switchTo': { mode: 'insert', source: 'window' },
+  'inspection.intercept': { source: 'window' },
+  'inspection.cancel': { source: 'window' },
+  'agents.forceBusy': { workNo: '1002', source: 'window' },
+  'agents.forceIdle': { workNo: '1002', source: 'window' },
+  'agents.forceSignOut': { workNo: '1002', source: 'window' },
+  'queues.watch': { skillIds: [1, 2] },
+  'queues.requestCall': { callId: 'c-1', skillId: 1, source: 'window' },
+  'settings.update': { alerts: { longCallSeconds: 900 } },
+  'hotkeys.set': { action: 'listen', accelerator: 'CommandOrControl+Alt+L' },
+  'journal.list': { limit: 10 },
+  'journal.export': { format: 'csv' },
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-commands-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function ports(overrides: Partial<SupervisorPorts> = {}): SupervisorPorts {
+  return {
+    credentials: createMemoryCredentialStore(),
+    settings: createMemorySettingsStore(),
+    transport: { create: () => () => Promise.reject(new Error('no network in this test')) },
+    journalDir: dir,
+    logger: silentLogger,
+    clock: new ManualClock(),
+    ...overrides,
+  };
+}
+
+function fakeHotkeys(): HotkeyPort {
+  const bound = new Map<HotkeyAction, string | null>();
+  const list = (): HotkeyStatus[] =>
+    (['listen', 'barge', 'whisper', 'switch', 'intercept', 'cancel'] as const).map((action) => {
+      const accelerator = bound.get(action) ?? null;
+      return { action, accelerator, status: accelerator ? 'registered' : 'unbound', detail: null };
+    });
+  return {
+    set: (action, accelerator) => {
+      bound.set(action, accelerator);
+      return list();
+    },
+    list,
+  };
+}
+
+describe('supervisor commands without a session', () => {
+  it('every command answers with a Result and never throws', async () => {
+    const core = createSupervisor(ports());
+    for (const name of COMMAND_NAMES) {
+      const result = await core.execute(name, ARGS[name] as never);
+      expect(typeof result.ok, name).toBe('boolean');
+      if (!result.ok) {
+        expect(result.error.message.length, name).toBeGreaterThan(0);
+        expect(result.error.messageZh.length, name).toBeGreaterThan(0);
+      }
+    }
+    await core.dispose();
+  });
+
+  it('inspection and force commands say sign in first', async () => {
+    const core = createSupervisor(ports());
+    for (const name of ['inspection.listen', 'inspection.cancel', 'agents.forceBusy', 'queues.requestCall'] as const) {
+      expect(await core.execute(name, ARGS[name] as never), name).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    }
+  });
+
+  it('sign-in without a remembered password asks for one; a missing keychain says so', async () => {
+    const core = createSupervisor(ports());
+    expect(await core.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({ ok: false, error: { code: 'no-password' } });
+    const broken: CredentialStore = {
+      getPassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      setPassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      deletePassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      findCredentials: () => Promise.resolve([]),
+    };
+    const noKeychain = createSupervisor(ports({ credentials: broken }));
+    expect(await noKeychain.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: 'No Secret Service is running.' } });
+    const snapshot = await noKeychain.execute('app.getSnapshot', {});
+    expect(snapshot.ok && snapshot.value.keychainAvailable).toBe(false);
+  });
+
+  it('a failed sign-in is journalled and never leaks the password', async () => {
+    const core = createSupervisor(ports());
+    const result = await core.execute('session.signIn', { ...ARGS['session.signIn'], password: 'S3cret-pass' });
+    expect(result.ok).toBe(false);
+    const journal = fs.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8');
+    expect(journal).toContain('"action":"sign-in"');
+    expect(journal).not.toContain('S3cret-pass');
+    expect(JSON.stringify(result)).not.toContain('S3cret-pass');
+  });
+
+  it('settings.update merges, saves and emits; thresholds apply', async () => {
+    const store = createMemorySettingsStore();
+    const core = createSupervisor(ports({ settings: store }));
+    const events: string[] = [];
+    core.subscribe((name) => events.push(name));
+    const result = await core.execute('settings.update', { alerts: { longCallSeconds: 900 }, language: 'zh-CN' });
+    expect(result).toMatchObject({ ok: true, value: { alerts: { longCallSeconds: 900, longBusySeconds: 300 }, language: 'zh-CN' } });
+    expect(store.current().alerts.longCallSeconds).toBe(900);
+    expect(events).toContain('settings.changed');
+  });
+
+  it('hotkeys.set delegates to the port and remembers registered bindings', async () => {
+    const store = createMemorySettingsStore();
+    const core = createSupervisor(ports({ settings: store, hotkeys: fakeHotkeys() }));
+    const result = await core.execute('hotkeys.set', ARGS['hotkeys.set']);
+    expect(result.ok && result.value.find((status) => status.action === 'listen')).toMatchObject({ status: 'registered' });
+    expect(store.current().hotkeys.listen).toBe('CommandOrControl+Alt+L');
+  });
+
+  it('journal.export hands CSV to the file saver', async () => {
+    const saved: Array<{ name: string; content: string }> = [];
+    const core = createSupervisor(ports({ fileSaver: { save: async (name, content) => (saved.push({ name, content }), `/tmp/${name}`) } }));
+    await core.execute('inspection.listen', ARGS['inspection.listen']);
+    const result = await core.execute('journal.export', { format: 'csv' });
+    expect(result).toMatchObject({ ok: true, value: { entries: 1 } });
+    expect(saved[0]?.name).toMatch(/^cc-inspector-journal-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(saved[0]?.content).toContain('listen,1002,window,idle,idle,refused');
+  });
+
+  it('the snapshot describes a signed-out core', async () => {
+    const core = createSupervisor(ports());
+    const snapshot = await core.execute('app.getSnapshot', {});
+    expect(snapshot).toMatchObject({
+      ok: true,
+      value: { connection: { phase: 'signed-out' }, inspection: { mode: 'idle', pending: null }, roster: [], rosterVersion: 0, queues: [], alerts: [] },
+    });
+    expect(snapshot.ok && snapshot.value.hotkeys).toHaveLength(6);
+  });
+
+  it('hotkeys act on the selection, and refuse without a session', async () => {
+    const core = createSupervisor(ports());
+    await core.execute('agents.select', { workNo: '1002' });
+    expect(await core.runHotkey('barge')).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(core.trayModel()).toMatchObject({ connection: { phase: 'signed-out' }, focusAgent: null, longestCalls: [] });
+  });
+
+  it('start without a configured gateway and without demo stays signed out', async () => {
+    const core = createSupervisor(ports());
+    await core.start({ demo: false });
+    const snapshot = await core.execute('app.getSnapshot', {});
+    expect(snapshot.ok && snapshot.value.connection.phase).toBe('signed-out');
+  });
+});

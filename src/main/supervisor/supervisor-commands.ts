@@ -1,0 +1,146 @@
+/**
+ * Every contract command, one handler each, on top of the runtime. Handlers return Results; the
+ * dispatcher turns anything thrown into an `internal` CommandError.
+ */
+import { HOTKEY_ACTIONS, type AppSnapshot, type HotkeyStatus, type Settings } from '../../shared/domain';
+import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/contract';
+import { commandError, fail, ok, toCommandError } from './command-errors';
+import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal-export';
+import { gatewayChanged, mergeSettings } from './settings-model';
+import { signInFromWindow, signOutFromWindow, startDemo } from './session-flows';
+import type { SupervisorRuntime } from './supervisor-runtime';
+
+type Handlers = { [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>> };
+
+/** The handler of every command, bound to a runtime. */
+export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
+  return {
+    'app.getSnapshot': async () => ok(buildSnapshot(rt)),
+    'app.openLogsFolder': async () => {
+      if (!rt.ports.shell) return fail(commandError('internal', 'Opening the logs folder is not available here.', '此处无法打开日志文件夹。'));
+      await rt.ports.shell.openLogsFolder();
+      return ok(null);
+    },
+    'session.signIn': (args) => signInFromWindow(rt, args),
+    'session.signOut': (args) => signOutFromWindow(rt, args.forgetPassword),
+    'session.startDemo': () => startDemo(rt, 'window'),
+    'agents.select': async ({ workNo }) => {
+      if (rt.selectedWorkNo !== workNo) {
+        rt.selectedWorkNo = workNo;
+        rt.emit('selection.changed', { workNo });
+      }
+      rt.enricher.enrich(rt.liveClient(), workNo);
+      return ok(null);
+    },
+    'inspection.listen': ({ workNo, source }) => rt.actions.runInspection({ action: 'listen', workNo, source }),
+    'inspection.barge': ({ workNo, source }) => rt.actions.runInspection({ action: 'barge', workNo, source }),
+    'inspection.whisper': ({ workNo, source }) => rt.actions.runInspection({ action: 'whisper', workNo, source }),
+    'inspection.switch': ({ source }) => rt.actions.runInspection({ action: 'switch', source }),
+    'inspection.switchTo': ({ mode, source }) =>
+      rt.actions.runInspection({ action: mode === 'listen' ? 'switch-to-listen' : mode === 'insert' ? 'switch-to-barge' : 'switch-to-whisper', source }),
+    'inspection.intercept': ({ source }) => rt.actions.runInspection({ action: 'intercept', source }),
+    'inspection.cancel': ({ source }) => rt.actions.runInspection({ action: 'cancel', source }),
+    'agents.forceBusy': ({ workNo, source }) => rt.actions.runForce('force-busy', workNo, source),
+    'agents.forceIdle': ({ workNo, source }) => rt.actions.runForce('force-idle', workNo, source),
+    'agents.forceSignOut': ({ workNo, source }) => rt.actions.runForce('force-sign-out', workNo, source),
+    'queues.watch': async ({ skillIds }) => {
+      rt.queues.setExpanded(skillIds);
+      return ok(null);
+    },
+    'queues.requestCall': ({ callId, skillId, source }) => rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
+    'settings.update': (patch) => updateSettings(rt, patch),
+    'hotkeys.set': async ({ action, accelerator }) => {
+      const port = rt.ports.hotkeys;
+      if (!port) return fail(commandError('internal', 'Global hotkeys are not available here.', '此处不支持全局快捷键。'));
+      const statuses = port.set(action, accelerator);
+      const mine = statuses.find((status) => status.action === action);
+      if (accelerator === null || mine?.status === 'registered') {
+        saveSettings(rt, { ...rt.settings, hotkeys: { ...rt.settings.hotkeys, [action]: accelerator } });
+      }
+      rt.emit('hotkeys.changed', statuses);
+      return ok(statuses);
+    },
+    'journal.list': async ({ limit }) => ok(rt.journal.listNewest(limit)),
+    'journal.export': async ({ format }) => {
+      const saver = rt.ports.fileSaver;
+      if (!saver) return fail(commandError('internal', 'Saving files is not available here.', '此处无法保存文件。'));
+      const entries = rt.journal.readAll();
+      const content = format === 'csv' ? formatJournalCsv(entries) : formatJournalJson(entries);
+      const savedTo = await saver.save(suggestExportName(format, rt.clock.now()), content);
+      return ok({ savedTo, entries: entries.length });
+    },
+  };
+}
+
+/** Run a command by name; never throws. */
+export async function dispatchCommand<N extends CommandName>(handlers: Handlers, rt: SupervisorRuntime, name: N, args: ValidCommandArgs<N>): Promise<Result<CommandResults[N]>> {
+  const handler = handlers[name] as ((args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>) | undefined;
+  if (!handler) return fail(commandError('unknown-command', `Unknown command: ${String(name)}.`, `未知命令：${String(name)}。`));
+  try {
+    return await handler(args);
+  } catch (error) {
+    rt.logger.error('command failed', { command: name, error: error instanceof Error ? error.message : String(error) });
+    return fail(toCommandError(error));
+  }
+}
+
+/** Everything the screen needs at start or after a version gap. */
+export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
+  return {
+    connection: rt.session.connectionState(),
+    inspection: rt.inspection,
+    roster: rt.roster.list(),
+    rosterVersion: rt.roster.version,
+    selectedWorkNo: rt.selectedWorkNo,
+    queues: rt.queues.list(),
+    alerts: rt.alerts.list(),
+    settings: rt.settings,
+    hotkeys: listHotkeys(rt),
+    passwordRemembered: rt.passwordRemembered,
+    keychainAvailable: rt.keychainAvailable,
+    startupNotices: [...rt.startupNotices],
+  };
+}
+
+function listHotkeys(rt: SupervisorRuntime): HotkeyStatus[] {
+  if (rt.ports.hotkeys) return rt.ports.hotkeys.list();
+  return HOTKEY_ACTIONS.map((action) => ({ action, accelerator: rt.settings.hotkeys[action], status: 'unbound', detail: 'Global hotkeys are not available here.' }));
+}
+
+async function updateSettings(rt: SupervisorRuntime, patch: ValidCommandArgs<'settings.update'>): Promise<Result<Settings>> {
+  const before = rt.settings;
+  const after = mergeSettings(before, patch);
+  const saved = saveSettings(rt, after);
+  if (!saved.ok) return saved;
+  if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts)) rt.alerts.setThresholds(after.alerts, rt.clock.now());
+  const current = rt.session.currentTarget;
+  const sameAccount = current !== null && !current.demo && current.gatewayUrl === after.gateway.url && current.inspectorId === after.gateway.inspectorId;
+  const trustChanged = before.gateway.caPem !== after.gateway.caPem || before.gateway.pinSha256 !== after.gateway.pinSha256;
+  if (sameAccount && trustChanged && gatewayChanged(before, after)) {
+    // New TLS trust applies to new connections: sign in again over a transport built with it.
+    void reconnectWithNewTrust(rt);
+  }
+  rt.scheduleFlush();
+  return ok(after);
+}
+
+async function reconnectWithNewTrust(rt: SupervisorRuntime): Promise<void> {
+  const gateway = rt.settings.gateway;
+  const password = rt.session.knownSecrets[0];
+  const current = rt.session.currentTarget;
+  if (!password || !current) return;
+  rt.logger.info('TLS trust changed; signing in again');
+  await rt.signInSession({ ...current, password }, { caPem: gateway.caPem, pinSha256: gateway.pinSha256 }, false);
+}
+
+function saveSettings(rt: SupervisorRuntime, next: Settings): Result<Settings> {
+  try {
+    rt.ports.settings.save(next);
+  } catch (error) {
+    rt.logger.error('settings could not be saved', { error: error instanceof Error ? error.message : String(error) });
+    return fail(commandError('internal', 'The settings could not be saved.', '设置无法保存。'));
+  }
+  rt.settings = next;
+  rt.emit('settings.changed', next);
+  return ok(next);
+}

@@ -1,0 +1,366 @@
+/**
+ * The supervisor core's live state and wiring: session, roster (+ sync), inspector machine,
+ * queues, alerts, journal and the event hub. Commands (supervisor-commands.ts) and the
+ * session flows (session-flows.ts) act on it through the methods below.
+ */
+import type { EventName, EventPayloads } from '../../shared/contract';
+import type { AgentRow, AlertView, InspectionView, JournalEntry, Notice, QcMode, Settings } from '../../shared/domain';
+import { EVENT_TYPE } from '../../shared/gateway-status-codes';
+import { EventPoller } from '../gateway/event-poller';
+import { GatewayClient } from '../gateway/gateway-client';
+import type { GatewayEvent } from '../gateway/gateway-types';
+import { AgentEnricher } from './agent-enricher';
+import { AlertEngine } from './alert-engine';
+import { describeAlert, describeAlertBurst, MAX_SINGLE_NOTIFICATIONS } from './alert-notices';
+import { AuditJournal } from './audit-journal';
+import { EventHub } from './event-hub';
+import { INITIAL_INSPECTOR_STATE, transitionInspector, viewInspection, type InspectorState } from './inspector-machine';
+import type { Clock, Logger, SupervisorPorts } from './ports';
+import { QueueWatcher, type QueueIntervals } from './queue-watcher';
+import { createRedactingLogger } from './redaction';
+import { RosterStore } from './roster-store';
+import { RosterSync, type RosterSyncDiagnostics } from './roster-sync';
+import { SessionController, type LossKind, type SessionTarget } from './session-controller';
+import { createDefaultSettings } from './settings-model';
+import { SupervisorActions } from './supervisor-actions';
+import type { SyncPolicyConfig } from './sync-policy';
+import { systemClock } from './system-clock';
+
+export interface SupervisorOptions {
+  /** Time limit of ordinary gateway requests (default 5 s). */
+  requestTimeoutMs?: number;
+  /** Time limit of a poll; must exceed the gateway's hold (default hold + 5 s). */
+  pollTimeoutMs?: number;
+  /** The gateway's empty-poll hold (default 10 s); used to detect a stalled poll. */
+  pollHoldMs?: number;
+  /** No poll answer for hold + this long means the link stalled (default 5 s). */
+  stallGraceMs?: number;
+  /** Pause after an empty poll (default 200 ms). */
+  emptyPauseMs?: number;
+  /** Re-sign-in / probe schedule (default 0.5, 1, 2, 2… s). */
+  backoffMs?: readonly number[];
+  syncPolicy?: Partial<SyncPolicyConfig>;
+  /** Measuring window before choosing events or snapshots (default 1 s). */
+  warmupMs?: number;
+  queueIntervals?: Partial<QueueIntervals>;
+  /** Roster deltas are coalesced per tick of this length (default 50 ms). */
+  flushIntervalMs?: number;
+  random?: () => number;
+}
+
+export interface SupervisorDiagnostics {
+  sync: RosterSyncDiagnostics;
+  rosterSize: number;
+  rosterVersion: number;
+  deltasEmitted: number;
+}
+
+/** The core state and wiring behind SupervisorCore. */
+export class SupervisorRuntime {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly hub: EventHub;
+  readonly roster: RosterStore;
+  readonly alerts: AlertEngine;
+  readonly journal: AuditJournal;
+  readonly session: SessionController<GatewayClient>;
+  readonly rosterSync: RosterSync;
+  readonly queues: QueueWatcher;
+  readonly enricher: AgentEnricher;
+  readonly actions: SupervisorActions;
+  settings: Settings;
+  startupNotices: Notice[];
+  selectedWorkNo: string | null = null;
+  passwordRemembered = false;
+  keychainAvailable = true;
+  /** The in-process demo gateway is running (started by us). */
+  demoRunning = false;
+  /** TLS trust of the session being signed in (settings, or the demo gateway's CA). */
+  sessionTls: { caPem: string | null; pinSha256: string | null } = { caPem: null, pinSha256: null };
+  private inspector: InspectorState = INITIAL_INSPECTOR_STATE;
+  private lastInspectionJson = JSON.stringify(viewInspection(INITIAL_INSPECTOR_STATE));
+  private flushTimer: unknown = null;
+  private tickTimer: unknown = null;
+  private deltasEmitted = 0;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly ports: SupervisorPorts,
+    readonly options: SupervisorOptions = {},
+  ) {
+    this.clock = ports.clock ?? systemClock;
+    this.logger = createRedactingLogger(ports.logger, () => this.session?.knownSecrets ?? []);
+    this.hub = new EventHub(this.logger);
+    const loaded = loadSettings(ports);
+    this.settings = loaded.settings;
+    this.startupNotices = [...loaded.notices];
+    this.alerts = new AlertEngine(this.settings.alerts, { onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds) });
+    this.roster = new RosterStore({
+      onStateChange: (workNo, state, since) => this.alerts.trackAgent(workNo, state, since),
+      onRemove: (workNo) => this.alerts.forgetAgent(workNo),
+    });
+    this.journal = new AuditJournal(ports.journalDir, this.logger);
+    this.rosterSync = new RosterSync({
+      clock: this.clock,
+      logger: this.logger,
+      roster: this.roster,
+      policy: options.syncPolicy,
+      warmupMs: options.warmupMs,
+      onData: (at) => {
+        this.session.noteData(at);
+        this.scheduleFlush();
+      },
+      onFailure: (error) => this.session.reportFailure(error),
+      onOwnStatus: (status) => this.setInspector(transitionInspector(this.inspector, { kind: 'own-status', agentState: status.agentState, now: this.clock.now() }).state),
+    });
+    this.queues = new QueueWatcher({
+      clock: this.clock,
+      logger: this.logger,
+      intervals: options.queueIntervals,
+      onChange: (queues) => {
+        this.alerts.updateQueues(queues);
+        this.emit('queues.changed', queues);
+      },
+      onFailure: (error) => this.session.reportFailure(error),
+    });
+    this.enricher = new AgentEnricher({
+      clock: this.clock,
+      logger: this.logger,
+      onDetail: (detail) => {
+        this.roster.applyDetail(detail, (id, fallback) => this.queues.skillName(id) ?? (fallback || String(id)), this.clock.now());
+        this.scheduleFlush();
+      },
+      onFailure: (error) => this.session.reportFailure(error),
+    });
+    this.session = this.createSession();
+    this.actions = new SupervisorActions({
+      clock: this.clock,
+      logger: this.logger,
+      liveClient: () => (this.session.isLive ? this.session.currentClient : null),
+      isRecovering: () => this.session.connectionState().phase === 'reconnecting',
+      inspectorId: () => this.session.currentTarget?.inspectorId ?? null,
+      targetState: (workNo) => this.roster.peek(workNo)?.state ?? null,
+      getInspector: () => this.inspector,
+      setInspector: (next) => this.setInspector(next),
+      journal: (entry) => this.appendJournal(entry),
+      reportFailure: (error) => this.session.reportFailure(error),
+      onQueuedCallTaken: (skillId) => void this.queues.refreshSkill(skillId),
+    });
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
+    this.hub.emit(name, payload);
+  }
+
+  notice(notice: Notice): void {
+    this.emit('notice', notice);
+  }
+
+  get inspection(): InspectionView {
+    return viewInspection(this.inspector);
+  }
+
+  get inspectorState(): InspectorState {
+    return this.inspector;
+  }
+
+  /** Adopt a new inspector state: tell the screen, mark our inspection on the roster. */
+  setInspector(next: InspectorState): void {
+    const previousTarget = this.inspector.targetWorkNo;
+    this.inspector = next;
+    const view = viewInspection(next);
+    const json = JSON.stringify(view);
+    if (json !== this.lastInspectionJson) {
+      this.lastInspectionJson = json;
+      this.emit('inspection.changed', view);
+    }
+    const mode = QC_MODE_OF[next.mode];
+    const inspectorId = this.session?.currentTarget?.inspectorId ?? null;
+    this.roster.setOurInspection(mode && next.targetWorkNo && inspectorId ? { workNo: next.targetWorkNo, mode, inspectorId } : null);
+    if (next.targetWorkNo && next.targetWorkNo !== previousTarget) this.enricher.enrich(this.liveClient(), next.targetWorkNo);
+    this.scheduleFlush();
+  }
+
+  liveClient(): GatewayClient | null {
+    return this.session.isLive ? this.session.currentClient : null;
+  }
+
+  /** The row hotkeys and quick actions act on: the selection, else the last target. */
+  focusWorkNo(): string | null {
+    return this.selectedWorkNo ?? this.inspector.lastTargetWorkNo;
+  }
+
+  focusRow(): AgentRow | null {
+    const workNo = this.focusWorkNo();
+    return workNo ? this.roster.copyRow(workNo) : null;
+  }
+
+  appendJournal(entry: JournalEntry): void {
+    if (this.journal.append(entry)) {
+      this.emit('journal.appended', entry);
+    } else {
+      this.notice({ level: 'error', message: 'The audit journal could not be written (disk full or not writable).', messageZh: '审计日志写入失败（磁盘已满或不可写）。', retcode: null });
+    }
+  }
+
+  /** Sign in to a target (the session flows decide interactive or not). */
+  signInSession(target: SessionTarget, tls: { caPem: string | null; pinSha256: string | null }, interactive: boolean): ReturnType<SessionController<GatewayClient>['signIn']> {
+    this.sessionTls = tls;
+    return this.session.signIn(target, interactive);
+  }
+
+  diagnostics(): SupervisorDiagnostics {
+    return { sync: this.rosterSync.diagnostics(), rosterSize: this.roster.size, rosterVersion: this.roster.version, deltasEmitted: this.deltasEmitted };
+  }
+
+  /** Stop timers (dispose). */
+  stopTimers(): void {
+    this.clock.clearTimeout(this.flushTimer);
+    this.clock.clearTimeout(this.tickTimer);
+    this.flushTimer = null;
+    this.tickTimer = null;
+  }
+
+  /**
+   * Coalesce roster changes: at most one delta per flush interval. A change after a quiet
+   * period goes out at once (next turn of the loop); a burst waits for the interval's end.
+   */
+  scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    const wait = Math.max(0, this.lastFlushAt + (this.options.flushIntervalMs ?? 50) - this.clock.now());
+    this.flushTimer = this.clock.setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    this.lastFlushAt = this.clock.now();
+    const delta = this.roster.takeDelta();
+    if (delta) {
+      this.deltasEmitted++;
+      this.emit('roster.delta', delta);
+    }
+    const changes = this.alerts.takeChanges();
+    if (changes) {
+      this.emit('alerts.changed', this.alerts.list());
+      this.notifyAlerts(changes.raised);
+    }
+  }
+
+  private notifyAlerts(raised: readonly AlertView[]): void {
+    const notifier = this.ports.notifier;
+    if (!notifier || raised.length === 0) return;
+    const language = this.settings.language;
+    if (raised.length > MAX_SINGLE_NOTIFICATIONS) {
+      notifier.notify({ ...describeAlertBurst(raised.length, language), level: 'warning' });
+      return;
+    }
+    for (const alert of raised) {
+      const queueName = alert.kind === 'long-queue-wait' ? this.queues.list().find((queue) => String(queue.skillId) === alert.target)?.name : undefined;
+      notifier.notify({ ...describeAlert(alert, language, this.roster.peek(alert.target), queueName), level: 'warning' });
+    }
+  }
+
+  private startTicking(): void {
+    if (this.tickTimer !== null) return;
+    const tick = (): void => {
+      const now = this.clock.now();
+      this.session.checkHealth(now);
+      this.rosterSync.tick(now);
+      this.alerts.tick(now);
+      this.flush();
+      this.tickTimer = this.clock.setTimeout(tick, 1_000);
+    };
+    this.tickTimer = this.clock.setTimeout(tick, 1_000);
+  }
+
+  private createSession(): SessionController<GatewayClient> {
+    const options = this.options;
+    const pollHoldMs = options.pollHoldMs ?? 10_000;
+    return new SessionController<GatewayClient>({
+      clock: this.clock,
+      logger: this.logger,
+      pollHoldMs,
+      stallGraceMs: options.stallGraceMs,
+      backoffMs: options.backoffMs,
+      random: options.random,
+      createClient: (target) =>
+        new GatewayClient({
+          baseUrl: target.gatewayUrl,
+          agentId: target.inspectorId,
+          fetch: this.ports.transport.create(this.sessionTls),
+          logger: this.logger,
+          requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
+          pollTimeoutMs: options.pollTimeoutMs ?? pollHoldMs + 5_000,
+          now: () => this.clock.now(),
+        }),
+      createPoller: (client, handlers) =>
+        new EventPoller(client, handlers, { emptyPauseMs: options.emptyPauseMs ?? 200, errorBackoffMs: [250, 500, 1000, 2000], logger: this.logger }),
+      hooks: {
+        onStarted: async (client, { first }) => {
+          this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
+          this.enricher.reset();
+          await this.rosterSync.start(client, first);
+          this.queues.start(client);
+          this.startTicking();
+          this.scheduleFlush();
+        },
+        onResumed: async (client) => {
+          await this.rosterSync.reconcile(client);
+          await this.actions.resyncOwnStatus(client);
+        },
+        onLost: (kind) => this.handleLoss(kind),
+        onEvent: (event) => this.handleEvent(event),
+        onConnection: (state) => this.emit('connection.changed', state),
+      },
+    });
+  }
+
+  private handleLoss(kind: LossKind): void {
+    this.rosterSync.stop();
+    this.queues.stop();
+    this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
+    if (kind !== 'signed-out') return;
+    this.clock.clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    this.roster.clear();
+    this.alerts.reset();
+    this.queues.clear();
+    if (this.selectedWorkNo !== null) {
+      this.selectedWorkNo = null;
+      this.emit('selection.changed', { workNo: null });
+    }
+    this.flush();
+  }
+
+  private handleEvent(event: GatewayEvent): void {
+    if (event.eventType === EVENT_TYPE.qcAgentStateNotify) {
+      this.rosterSync.handleNotify(event);
+    } else if (event.workNo === this.session.currentTarget?.inspectorId) {
+      this.setInspector(transitionInspector(this.inspector, { kind: 'own-event', eventType: event.eventType, content: event.content, now: this.clock.now() }).state);
+    }
+    this.scheduleFlush();
+  }
+}
+
+const QC_MODE_OF: Record<InspectorState['mode'], QcMode | null> = {
+  idle: null,
+  listening: 'listen',
+  inserting: 'insert',
+  whispering: 'whisper',
+  talking: null,
+};
+
+/** Load settings; a store that throws still leaves the core usable, on defaults, with a notice. */
+function loadSettings(ports: SupervisorPorts): { settings: Settings; notices: Notice[] } {
+  try {
+    return ports.settings.load();
+  } catch (error) {
+    ports.logger.error('settings could not be loaded', { error: error instanceof Error ? error.message : String(error) });
+    return {
+      settings: createDefaultSettings(),
+      notices: [{ level: 'warning', message: 'The settings could not be loaded; defaults are in use.', messageZh: '无法加载设置，当前使用默认设置。', retcode: null }],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Boot test of the BUILT app: out/main/index.js runs in a child Node process under the Electron
+ * fake (a loader hook resolves `electron` to it), starts demo mode with the simulator
+ * in-process, and is driven like Electron and the page would drive it. The child prints one
+ * report; this suite asserts on it. The bundle is rebuilt first when missing or older than
+ * the sources.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, commandChannel } from '../../src/shared/contract';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const SOURCES = ['src/main', 'src/preload', 'src/shared', 'src/simulator', 'src/renderer'];
+
+function newestSourceTime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(path));
+    else if (!entry.name.includes('.test.')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build with electron-vite when an output is missing or older than any source. */
+function ensureBuilt(): void {
+  const outputs = BUILT.map((file) => join(root, file));
+  const sourcesChanged = Math.max(...SOURCES.map((folder) => newestSourceTime(join(root, folder))));
+  if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= sourcesChanged)) return;
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+interface BootReport {
+  failure?: string;
+  [key: string]: unknown;
+}
+
+/** Run the child and return its report (and its output, for failure messages). */
+function runBootChild(home: string): Promise<{ report: BootReport; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', './test/boot/register-electron-stand-in.mjs', 'test/boot/boot-child.ts', '--demo'],
+      { cwd: root, env: { ...process.env, ELECTRON_FAKE_HOME: home, ELECTRON_FAKE_APP_PATH: root, ELECTRON_RENDERER_URL: '' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const line = output.split('\n').find((text) => text.startsWith('BOOT-REPORT '));
+      if (!line) return reject(new Error(`the boot child printed no report:\n${output}`));
+      resolve({ report: JSON.parse(line.slice('BOOT-REPORT '.length)) as BootReport, output });
+    });
+  });
+}
+
+describe('boot of the built main bundle (demo mode, Electron fake)', () => {
+  let home: string;
+  let report: BootReport;
+  let output: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    home = mkdtempSync(join(tmpdir(), 'cc-boot-'));
+    ({ report, output } = await runBootChild(home));
+  }, 180_000);
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('starts without failing', () => {
+    expect(report.failure, output).toBeUndefined();
+  });
+
+  it('takes the single-instance lock and creates one hardened window showing our page', () => {
+    expect(report.singleInstanceLockRequested).toBe(true);
+    expect(report.windowCount).toBe(1);
+    expect(report.webPreferences).toMatchObject({
+      preload: join(root, 'out/preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(report.loadedUrl).toBe(`file://${join(root, 'out/renderer/index.html')}`);
+    expect(report.navigationAllowed).toBe(false);
+    expect(report.windowOpen).toBe('deny');
+    expect(report.mediaPermission).toBe(false);
+    expect(report.cspHeaderListener).toBe(1);
+  });
+
+  it('binds every contract command', () => {
+    expect(report.handlers).toEqual(COMMAND_NAMES.map(commandChannel).sort());
+  });
+
+  it('builds the tray with a real icon and registers the six default hotkeys', () => {
+    expect(report.tray).toMatchObject({ count: 1, image: join(root, 'resources/tray/idle.png'), imageEmpty: false });
+    expect((report.tray as { tooltip: string }).tooltip).toMatch(/^CC Inspector — Idle · inspector \d+ \(demo\)$/);
+    expect((report.tray as { menu: string[] }).menu).toEqual(expect.arrayContaining(['Sign out', 'Open CC Inspector', 'Quit CC Inspector']));
+    expect(report.hotkeys).toBe(6);
+  });
+
+  it('runs the simulator in-process and signs in to it over TLS through the gateway session', () => {
+    expect(report.liveConnection).toMatchObject({ phase: 'live', demo: true });
+    expect((report.liveConnection as { gatewayUrl: string }).gatewayUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\//);
+    expect(report.gatewayVerifyProcInstalled).toBe(true);
+    expect(report.gatewayPartitionFetches).toBeGreaterThan(2);
+    expect(report.eventChannels).toEqual(expect.arrayContaining(['inspector:evt:connection.changed', 'inspector:evt:roster.delta']));
+  });
+
+  it('answers app.getSnapshot end to end with the live roster', () => {
+    expect(report.snapshot).toMatchObject({ ok: true, connection: { phase: 'live' }, rosterSize: 40 });
+    expect((report.snapshot as { firstAgent: { workNo: string } }).firstAgent.workNo).toMatch(/^\d{3,6}$/);
+  });
+
+  it('refuses an iframe and a bad payload with typed errors', () => {
+    expect(report.fromIframe).toBe('forbidden-sender');
+    expect(report.badPayload).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'workNo' } });
+  });
+
+  it('ships a preload that requires only electron and exposes exactly invoke and on, which reach the core', () => {
+    expect(report.preloadRequired).toEqual(['electron']);
+    expect(report.preloadKeys).toEqual(['invoke', 'on']);
+    expect(report.preloadSnapshotOk).toBe(true);
+  });
+
+  it('signs out on quit and releases hotkeys, tray, IPC handlers and the window', () => {
+    expect(report.afterQuit).toEqual({ hotkeys: 0, trayDestroyed: true, handlers: 0, windowDestroyed: true });
+    const requests = report.gatewayRequests as string[];
+    expect(requests[0]).toMatch(/^PUT onlineagent\/\d+$/);
+    expect(requests).toContainEqual(expect.stringMatching(/^DELETE onlineagent\/\d+\/logout$/));
+  });
+
+  it('writes a log and a settings file without secrets', () => {
+    const log = report.logFile as string;
+    expect(log).toContain('started');
+    expect(log).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(log).not.toMatch(/password['":= ]+[^\s[]/i);
+    const settings = JSON.parse(report.settingsFile as string) as Record<string, unknown>;
+    expect(Object.keys(settings).sort()).toEqual(
+      ['alerts', 'confirmDestructive', 'demoMode', 'gateway', 'hotkeys', 'language', 'schemaVersion', 'theme', 'window'].sort(),
+    );
+    expect(report.settingsFile).not.toMatch(/password|guid/i);
+  });
+});

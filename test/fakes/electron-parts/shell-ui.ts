@@ -1,0 +1,232 @@
+/**
+ * Fake Tray, Menu, nativeImage, globalShortcut, Notification, dialog and shell. Each records
+ * what the app asked for and answers as scripted, with Electron's failure modes: an image from
+ * a missing file is empty, a shortcut owned elsewhere registers as `false`, a malformed
+ * accelerator throws.
+ */
+import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+
+export class FakeNativeImage {
+  private template = false;
+  constructor(
+    readonly path: string | null,
+    private readonly empty: boolean,
+  ) {}
+  isEmpty(): boolean {
+    return this.empty;
+  }
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export const nativeImage = {
+  createFromPath(path: string): FakeNativeImage {
+    const readable = existsSync(path) && readFileSync(path).subarray(0, 8).equals(PNG_SIGNATURE);
+    const image = new FakeNativeImage(path, !readable);
+    // Electron marks files named *Template.png as template images by itself.
+    if (/Template(@\dx)?\.png$/.test(path)) image.setTemplateImage(true);
+    return image;
+  },
+  createEmpty(): FakeNativeImage {
+    return new FakeNativeImage(null, true);
+  },
+};
+
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  submenu?: FakeMenuItem[] | FakeMenu;
+  click?: (...args: unknown[]) => void;
+  [key: string]: unknown;
+}
+
+export class FakeMenu {
+  static applicationMenu: FakeMenu | null = null;
+  static buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    FakeMenu.applicationMenu = menu;
+  }
+  constructor(readonly items: FakeMenuItem[]) {}
+  /** Test helper: the item at a label path, e.g. `['Longest calls', '1001 …']`. */
+  find(...labels: string[]): FakeMenuItem | undefined {
+    let items: FakeMenuItem[] = this.items;
+    let found: FakeMenuItem | undefined;
+    for (const label of labels) {
+      found = items.find((item) => item.label === label);
+      if (!found) return undefined;
+      const sub = found.submenu;
+      items = sub instanceof FakeMenu ? sub.items : (sub ?? []);
+    }
+    return found;
+  }
+  /** Test helper: click an item as the user would (disabled items do nothing). */
+  click(...labels: string[]): void {
+    const item = this.find(...labels);
+    if (!item) throw new Error(`no menu item ${labels.join(' > ')}`);
+    if (item.enabled === false) return;
+    item.click?.(item, undefined, {});
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  static readonly instances: FakeTray[] = [];
+  tooltip = '';
+  title = '';
+  contextMenu: FakeMenu | null = null;
+  private destroyed = false;
+  constructor(public image: FakeNativeImage | string) {
+    super();
+    FakeTray.instances.push(this);
+  }
+  setImage(image: FakeNativeImage | string): void {
+    this.image = image;
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.contextMenu = menu;
+  }
+  popUpContextMenu(): void {}
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+const MODIFIERS = new Map([
+  ['commandorcontrol', 'ctrl'], ['cmdorctrl', 'ctrl'], ['control', 'ctrl'], ['ctrl', 'ctrl'],
+  ['command', 'cmd'], ['cmd', 'cmd'], ['alt', 'alt'], ['option', 'alt'], ['altgr', 'altgr'],
+  ['shift', 'shift'], ['super', 'super'], ['meta', 'super'],
+]);
+const KEY = /^(?:[a-z0-9]|[)!@#$%^&*(:;<=,_\->.?/~`{\]}[|\\"']|f(?:[1-9]|1[0-9]|2[0-4])|plus|space|tab|capslock|numlock|scrolllock|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|volumeup|volumedown|volumemute|medianexttrack|mediaprevioustrack|mediastop|mediaplaypause|printscreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
+
+/** Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord. */
+function acceleratorIdentity(accelerator: string): string {
+  const tokens = accelerator.split('+').map((token) => token.trim().toLowerCase());
+  const modifiers = new Set<string>();
+  let key: string | null = null;
+  for (const token of tokens) {
+    const modifier = MODIFIERS.get(token);
+    if (modifier) modifiers.add(modifier);
+    else if (KEY.test(token) && key === null) key = token === 'enter' ? 'return' : token === 'esc' ? 'escape' : token;
+    else throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  }
+  if (key === null) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  return [...[...modifiers].sort(), key].join('+');
+}
+
+export const globalShortcut = {
+  /** Identity → callback of every shortcut this app holds. */
+  registered: new Map<string, () => void>(),
+  /** Identities other applications own (register answers false). */
+  ownedElsewhere: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    const identity = acceleratorIdentity(accelerator);
+    if (globalShortcut.ownedElsewhere.has(identity) || globalShortcut.registered.has(identity)) return false;
+    globalShortcut.registered.set(identity, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    globalShortcut.registered.delete(acceleratorIdentity(accelerator));
+  },
+  isRegistered(accelerator: string): boolean {
+    return globalShortcut.registered.has(acceleratorIdentity(accelerator));
+  },
+  unregisterAll(): void {
+    globalShortcut.registered.clear();
+  },
+  /** Test helper: another application takes this key chord. */
+  occupy(accelerator: string): void {
+    globalShortcut.ownedElsewhere.add(acceleratorIdentity(accelerator));
+  },
+  /** Test helper: the user presses the chord; returns whether this app received it. */
+  press(accelerator: string): boolean {
+    const callback = globalShortcut.registered.get(acceleratorIdentity(accelerator));
+    callback?.();
+    return callback !== undefined;
+  },
+};
+
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static readonly shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: { title?: string; body?: string; silent?: boolean; urgency?: string } = {}) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+    this.emit('show');
+  }
+  close(): void {
+    this.emit('close');
+  }
+}
+
+export interface SaveDialogAnswer {
+  canceled: boolean;
+  filePath?: string;
+}
+
+export const dialog = {
+  nextSaveAnswer: { canceled: true } as SaveDialogAnswer,
+  saveDialogs: [] as unknown[],
+  errorBoxes: [] as Array<{ title: string; content: string }>,
+  showSaveDialog(...args: unknown[]): Promise<SaveDialogAnswer> {
+    dialog.saveDialogs.push(args.at(-1));
+    return Promise.resolve(dialog.nextSaveAnswer);
+  },
+  showErrorBox(title: string, content: string): void {
+    dialog.errorBoxes.push({ title, content });
+  },
+};
+
+export const shell = {
+  openedPaths: [] as string[],
+  openedExternal: [] as string[],
+  /** What openPath answers: '' on success, else an error message (Electron's contract). */
+  nextOpenPathAnswer: '',
+  openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path);
+    return Promise.resolve(shell.nextOpenPathAnswer);
+  },
+  openExternal(url: string): Promise<void> {
+    shell.openedExternal.push(url);
+    return Promise.resolve();
+  },
+};
+
+/** Test helper: forget every recorded call and scripted answer. */
+export function resetShellUi(): void {
+  FakeTray.instances.splice(0);
+  FakeMenu.applicationMenu = null;
+  globalShortcut.registered.clear();
+  globalShortcut.ownedElsewhere.clear();
+  FakeNotification.supported = true;
+  FakeNotification.shown.splice(0);
+  dialog.nextSaveAnswer = { canceled: true };
+  dialog.saveDialogs.splice(0);
+  dialog.errorBoxes.splice(0);
+  shell.openedPaths.splice(0);
+  shell.openedExternal.splice(0);
+  shell.nextOpenPathAnswer = '';
+}
