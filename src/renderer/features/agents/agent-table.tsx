@@ -1,0 +1,170 @@
+/**
+ * The agent grid: ARIA grid pattern over a virtualized list (only the rows on screen exist in
+ * the DOM, so 10,000 agents scroll smoothly). Selection follows the keyboard (arrows,
+ * Home/End, PageUp/PageDown, type-to-find) and the mouse; one row holds the roving tabindex
+ * and is always kept mounted so focus never falls out of the grid while scrolling.
+ */
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useStore } from '../../store/store-context';
+import { AGENT_COLUMNS } from './agent-columns';
+import { AgentRowMemo } from './agent-row';
+import { AgentTableHeader } from './agent-table-header';
+import { createTypeAhead, findByPrefix, moveIndex } from './grid-navigation';
+import { useRowHeight } from './use-row-height';
+
+/** The virtualized, keyboard-driven agent grid. */
+export function AgentTable() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const labelId = useId();
+  const ids = useAppState((state) => state.summary.ids);
+  const total = useAppState((state) => state.summary.total);
+  const selectedWorkNo = useAppState((state) => state.selectedWorkNo);
+  const rowHeight = useRowHeight();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusRequest = useRef<string | null>(null);
+  const typeAhead = useMemo(() => createTypeAhead(), []);
+
+  const selectedIndex = useMemo(() => (selectedWorkNo === null ? -1 : ids.indexOf(selectedWorkNo)), [ids, selectedWorkNo]);
+  const tabbableIndex = selectedIndex >= 0 ? selectedIndex : 0;
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (tabbableIndex < range.count && !indexes.includes(tabbableIndex)) {
+        indexes.push(tabbableIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [tabbableIndex],
+  );
+
+  // The app does not use the React Compiler; the virtualizer is read afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 5,
+    getItemKey: (index) => ids[index] ?? index,
+    rangeExtractor,
+    // A first guess of the viewport, so the first render already has rows (it is measured and
+    // corrected in the same commit); without it the first paint waits for a second render.
+    initialRect: { width: window.innerWidth, height: Math.max(rowHeight * 10, window.innerHeight - 260) },
+  });
+
+  // Keep the selected agent in view when the selection changes (keyboard, glance bar, tray),
+  // but not when the list merely reorders under a supervisor who scrolled elsewhere.
+  const revealSelection = useEffectEvent(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  });
+  useEffect(() => revealSelection(), [selectedWorkNo]);
+
+  // Move DOM focus after a keyboard move, once the row is rendered.
+  useEffect(() => {
+    const wanted = focusRequest.current;
+    if (wanted === null || wanted !== selectedWorkNo) return;
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-workno="${wanted}"]`);
+    if (element) {
+      focusRequest.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  const pick = useCallback((workNo: string) => store.selectAgent(workNo), [store]);
+
+  function moveTo(index: number): void {
+    const workNo = ids[index];
+    if (workNo === undefined) return;
+    focusRequest.current = workNo;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (workNo === selectedWorkNo) {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-workno="${workNo}"]`)?.focus({ preventScroll: true });
+    } else store.selectAgent(workNo);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const next = moveIndex(event.key, selectedIndex, ids.length, pageSize);
+    if (next !== null) {
+      event.preventDefault();
+      moveTo(next);
+      return;
+    }
+    if (event.key.length === 1 && (event.key !== ' ' || selectedIndex >= 0)) {
+      const prefix = typeAhead.push(event.key);
+      if (prefix.trim() === '') return;
+      event.preventDefault();
+      const found = findByPrefix(ids, (workNo) => store.getState().roster.rows.get(workNo), selectedIndex, prefix);
+      if (found >= 0) moveTo(found);
+    }
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const gridStyle = { '--row-height': `${rowHeight}px` } as CSSProperties;
+
+  return (
+    <div className="agent-grid-frame">
+      <h2 id={labelId} className="visually-hidden">
+        {t('agents.gridLabel')}
+      </h2>
+      <div
+        role="grid"
+        className="agent-grid"
+        aria-labelledby={labelId}
+        aria-rowcount={ids.length + 1}
+        aria-colcount={AGENT_COLUMNS.length}
+        aria-multiselectable="false"
+        style={gridStyle}
+        onKeyDown={onKeyDown}
+      >
+        <AgentTableHeader />
+        <div ref={scrollRef} className="agent-grid-scroll" data-testid="agent-grid-scroll">
+          <div role="rowgroup" className="agent-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const workNo = ids[item.index];
+              if (workNo === undefined) return null;
+              return (
+                <AgentRowMemo
+                  key={workNo}
+                  workNo={workNo}
+                  index={item.index}
+                  offset={item.start}
+                  selected={item.index === selectedIndex}
+                  tabbable={item.index === tabbableIndex}
+                  onPick={pick}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {ids.length === 0 ? <AgentTableEmpty filtered={total > 0} /> : null}
+    </div>
+  );
+}
+
+function AgentTableEmpty(props: { filtered: boolean }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  if (!props.filtered) {
+    return (
+      <div className="empty-state">
+        <p className="empty-title">{t('agents.emptyTitle')}</p>
+        <p>{t('agents.emptyBody')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{t('agents.noMatchTitle')}</p>
+      <button type="button" className="button" onClick={() => store.setView({ search: '', states: [], group: null })}>
+        {t('agents.clearFilters')}
+      </button>
+    </div>
+  );
+}

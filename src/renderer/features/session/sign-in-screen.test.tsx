@@ -1,0 +1,103 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeSettings, makeSnapshot } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+
+const signedOut = makeSnapshot({ connection: { phase: 'signed-out' }, roster: [] });
+
+describe('SignInScreen', () => {
+  it('starts from the saved gateway, id and phone number', async () => {
+    await renderApp({ snapshot: signedOut });
+    expect(screen.getByRole('heading', { name: 'Sign in as inspector' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Gateway address')).toHaveValue('https://gw.example:8043');
+    expect(screen.getByLabelText('Inspector ID')).toHaveValue('9001');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('70001');
+  });
+
+  it('shows field errors before sending anything, and moves focus to the first', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: signedOut });
+    await user.clear(screen.getByLabelText('Gateway address'));
+    await user.type(screen.getByLabelText('Gateway address'), 'gateway');
+    await user.clear(screen.getByLabelText('Inspector ID'));
+    await user.type(screen.getByLabelText('Inspector ID'), '12');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(api.callsOf('session.signIn')).toHaveLength(0);
+    const url = screen.getByLabelText('Gateway address');
+    expect(url).toHaveAttribute('aria-invalid', 'true');
+    expect(url).toHaveAccessibleDescription(/Enter an http\(s\) address/);
+    expect(screen.getByLabelText('Inspector ID')).toHaveAccessibleDescription('An inspector ID is a number from 101 to 999999.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
+    await vi.waitFor(() => expect(url).toHaveFocus());
+  });
+
+  it('signs in with what was typed', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: signedOut });
+    await user.type(screen.getByLabelText('Password'), 'pa55');
+    await user.click(screen.getByRole('checkbox', { name: /Remember the password/ }));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(api.callsOf('session.signIn')).toEqual([
+      { gatewayUrl: 'https://gw.example:8043', inspectorId: '9001', phoneNumber: '70001', password: 'pa55', remember: true },
+    ]);
+  });
+
+  it("shows the gateway's refusal in plain words with its retcode", async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: signedOut });
+    api.handle('session.signIn', () => ({
+      ok: false,
+      error: { code: 'gateway', message: 'Wrong agent ID or password.', messageZh: '座席工号或密码错误。', retcode: '100-004', field: null },
+    }));
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Wrong agent ID or password. (code 100-004)');
+  });
+
+  it('puts a refusal about one field next to that field', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: signedOut });
+    api.handle('session.signIn', () => ({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'The phone number is not known.', messageZh: '话机号码未知。', retcode: null, field: 'phoneNumber' },
+    }));
+    await user.type(screen.getByLabelText('Password'), 'x');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByLabelText('Phone number')).toHaveAccessibleDescription('The phone number is not known.');
+  });
+
+  it('uses the remembered password when the field is left empty', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: { ...signedOut, passwordRemembered: true } });
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Leave empty to use the password remembered in the system keychain.');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(api.callsOf('session.signIn')[0]).not.toHaveProperty('password');
+  });
+
+  it('cannot remember a password without a keychain, and says why', async () => {
+    await renderApp({ snapshot: { ...signedOut, keychainAvailable: false } });
+    expect(screen.getByRole('checkbox', { name: /Remember the password/ })).toBeDisabled();
+    expect(screen.getByText('No system keychain is available, so the password cannot be remembered.')).toBeInTheDocument();
+  });
+
+  it('starts demo mode and shows the failure of a lost session', async () => {
+    const user = userEvent.setup();
+    const failed = makeSnapshot({ connection: { phase: 'failed', reason: 'The gateway switched over: sign in again.', reasonZh: '网关已容灾切换，请重新签入。', retcode: '105-003' } });
+    const { api } = await renderApp({ snapshot: failed });
+    expect(screen.getByRole('alert')).toHaveTextContent('The gateway switched over: sign in again. (code 105-003)');
+    await user.click(screen.getByRole('button', { name: /demo mode/ }));
+    expect(api.callsOf('session.startDemo')).toEqual([{}]);
+  });
+
+  it('switches to the main screen once main reports the session live', async () => {
+    const { api } = await renderApp({ snapshot: signedOut });
+    act(() => api.emit('connection.changed', { phase: 'live', gatewayUrl: 'https://gw', inspectorId: '9001', demo: false, lastDataAt: Date.now() }));
+    expect(screen.getByRole('grid', { name: 'Agents' })).toBeInTheDocument();
+  });
+
+  it('speaks Chinese when the settings say so', async () => {
+    await renderApp({ snapshot: { ...signedOut, settings: makeSettings({ language: 'zh-CN' }) } });
+    expect(screen.getByRole('heading', { name: '以质检员身份签入' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '签入' })).toBeInTheDocument();
+  });
+});

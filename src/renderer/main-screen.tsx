@@ -1,0 +1,46 @@
+/**
+ * The supervisor's main screen: strip, action bar, glance figures, agent table and queue panel,
+ * with the journal, settings and sign-out as dialogs over it.
+ */
+import { useState } from 'react';
+import { AgentFilters } from './features/agents/agent-filters';
+import { AgentTable } from './features/agents/agent-table';
+import { GlanceBar } from './features/agents/glance-bar';
+import { ActionBar } from './features/inspection/action-bar';
+import { ConnectionBanner } from './features/inspection/connection-indicator';
+import { InspectorStrip } from './features/inspection/inspector-strip';
+import { StateAnnouncements } from './features/inspection/state-announcements';
+import { JournalDialog } from './features/journal/journal-dialog';
+import { QueuePanel } from './features/queue/queue-panel';
+import { SignOutDialog } from './features/session/sign-out-dialog';
+import { SettingsDialog } from './features/settings/settings-dialog';
+
+type OpenDialog = 'journal' | 'settings' | 'sign-out' | null;
+
+/** Everything a signed-in supervisor works with. */
+export function MainScreen() {
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [queuesCollapsed, setQueuesCollapsed] = useState(false);
+  const close = (): void => setDialog(null);
+  return (
+    <>
+      <div className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'} inert={dialog !== null}>
+        <InspectorStrip onOpenJournal={() => setDialog('journal')} onOpenSettings={() => setDialog('settings')} onSignOut={() => setDialog('sign-out')} />
+        <ConnectionBanner />
+        <ActionBar />
+        <div className="workspace">
+          <main className="agents-pane">
+            <GlanceBar />
+            <AgentFilters />
+            <AgentTable />
+          </main>
+          <QueuePanel collapsed={queuesCollapsed} onToggleCollapsed={() => setQueuesCollapsed((current) => !current)} />
+        </div>
+      </div>
+      <StateAnnouncements />
+      {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
+      {dialog === 'settings' ? <SettingsDialog onClose={close} /> : null}
+      {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
+    </>
+  );
+}

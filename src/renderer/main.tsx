@@ -1,0 +1,36 @@
+/**
+ * Entry point of the renderer: build the bridge, the store, i18n and the announcer, render.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, NoBridgeScreen } from './app';
+import { createBridge, findInspectorApi } from './bridge';
+import { createI18n, guessLanguage } from './i18n/i18n';
+import { createAppStore } from './store/app-store';
+import { createAnnouncer } from './ui/announcer';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/widgets.css';
+import './styles/layout.css';
+import './styles/glance.css';
+import './styles/agent-grid.css';
+import './styles/panels.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+const root = createRoot(container);
+const i18n = createI18n(guessLanguage(navigator.languages));
+const api = findInspectorApi();
+
+if (api === null) {
+  root.render(<NoBridgeScreen i18n={i18n} />);
+} else {
+  const bridge = createBridge(api);
+  const store = createAppStore(bridge);
+  void store.start();
+  root.render(
+    <StrictMode>
+      <App store={store} bridge={bridge} i18n={i18n} announcer={createAnnouncer()} />
+    </StrictMode>,
+  );
+}

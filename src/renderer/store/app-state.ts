@@ -1,0 +1,145 @@
+/**
+ * The shape of the one renderer store: everything main told us (connection, inspection,
+ * roster, queues, settings, …) plus what only the screen owns (table view, toasts).
+ */
+import type { CommandError } from '../../shared/contract';
+import type {
+  AgentRow,
+  AgentState,
+  AlertView,
+  ConnectionState,
+  HotkeyStatus,
+  InspectionView,
+  JournalEntry,
+  Settings,
+  SkillQueueView,
+} from '../../shared/domain';
+import { createDefaultSettings } from '../../shared/settings-defaults';
+
+/** Text shown to the user: an i18n key, or both languages given by main. */
+export type LocalText = { key: string; params?: Record<string, string | number> } | { en: string; zh: string };
+
+export type ToastLevel = 'info' | 'success' | 'warning' | 'error';
+
+export interface Toast {
+  id: number;
+  level: ToastLevel;
+  text: LocalText;
+  retcode: string | null;
+  /** Sticky toasts stay until dismissed (errors); others fade after a few seconds. */
+  sticky: boolean;
+}
+
+export type SortKey = 'attention' | 'workNo' | 'name' | 'group' | 'state' | 'timeInState' | 'call' | 'inspectedBy';
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortOrder {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+/** How the supervisor looks at the agent list: search, filters and sort. */
+export interface AgentView {
+  search: string;
+  /** Empty means every state. */
+  states: readonly AgentState[];
+  group: string | null;
+  sort: SortOrder;
+}
+
+/** What the table and the glance bar show, derived from the rows and the view. */
+export interface RosterSummary {
+  /** Visible workNos in display order. */
+  ids: readonly string[];
+  total: number;
+  groups: readonly string[];
+  stateCounts: Readonly<Record<AgentState, number>>;
+  /** workNo of the agent with the longest current call (of those whose start is known). */
+  longestCallWorkNo: string | null;
+  /** Agents talking whose call start is not known (on a call since before we signed in). */
+  callsOfUnknownLength: number;
+  /** Agents with at least one alert raised. */
+  alerted: number;
+  /** workNo of the alerted agent in trouble the longest (oldest alerting state). */
+  firstAlertWorkNo: string | null;
+}
+
+export interface RosterState {
+  /** Mutated in place as deltas arrive; `revision` tells readers that it changed. */
+  rows: ReadonlyMap<string, AgentRow>;
+  version: number;
+  revision: number;
+}
+
+export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: CommandError };
+
+export interface AppState {
+  boot: BootState;
+  connection: ConnectionState;
+  inspection: InspectionView;
+  selectedWorkNo: string | null;
+  queues: readonly SkillQueueView[];
+  alerts: readonly AlertView[];
+  settings: Settings;
+  hotkeys: readonly HotkeyStatus[];
+  passwordRemembered: boolean;
+  keychainAvailable: boolean;
+  roster: RosterState;
+  view: AgentView;
+  summary: RosterSummary;
+  /** Newest first. */
+  journal: readonly JournalEntry[];
+  toasts: readonly Toast[];
+}
+
+export const IDLE_INSPECTION: InspectionView = {
+  mode: 'idle',
+  targetWorkNo: null,
+  callId: null,
+  since: null,
+  pending: null,
+  lastTargetWorkNo: null,
+};
+
+export const DEFAULT_VIEW: AgentView = {
+  search: '',
+  states: [],
+  group: null,
+  sort: { key: 'attention', direction: 'desc' },
+};
+
+/** An empty summary (before the first snapshot). */
+export function createEmptySummary(): RosterSummary {
+  return {
+    ids: [],
+    total: 0,
+    groups: [],
+    stateCounts: { 'signed-out': 0, idle: 0, ringing: 0, talking: 0, busy: 0, 'wrap-up': 0, rest: 0, unknown: 0 },
+    longestCallWorkNo: null,
+    callsOfUnknownLength: 0,
+    alerted: 0,
+    firstAlertWorkNo: null,
+  };
+}
+
+/** The state before anything is known. */
+export function createInitialState(): AppState {
+  return {
+    boot: { status: 'loading' },
+    connection: { phase: 'signed-out' },
+    inspection: IDLE_INSPECTION,
+    selectedWorkNo: null,
+    queues: [],
+    alerts: [],
+    // Only shown before the first snapshot (the screen says it is loading meanwhile).
+    settings: createDefaultSettings(),
+    hotkeys: [],
+    passwordRemembered: false,
+    keychainAvailable: true,
+    roster: { rows: new Map(), version: -1, revision: 0 },
+    view: DEFAULT_VIEW,
+    summary: createEmptySummary(),
+    journal: [],
+    toasts: [],
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The one renderer store. It listens to every contract event, applies roster deltas to a Map
+ * as they arrive, and tells React about them at most once per animation frame. The visible
+ * order is rebuilt at once when the supervisor changes the view, and lazily (at most every
+ * `reorderIntervalMs`) when only live data changed, so rows do not jump 60 times a second and
+ * 1,000 changes/s cost a few Map writes per frame.
+ */
+import type { Bridge } from '../bridge';
+import type { EventName, EventPayloads } from '../../shared/contract';
+import type { AgentRow, AppSnapshot, InspectionView, RosterDelta } from '../../shared/domain';
+import type { AgentView, AppState, LocalText, SortKey, Toast, ToastLevel } from './app-state';
+import { createInitialState } from './app-state';
+import { deriveRoster } from './derive-roster';
+import { applyRosterDelta, replaceRows } from './roster-deltas';
+
+export interface StoreOptions {
+  /** Runs a callback before the next paint (requestAnimationFrame, with a fallback when hidden). */
+  scheduleFrame?: (callback: () => void) => void;
+  now?: () => number;
+  /** How often live data may reorder the table. */
+  reorderIntervalMs?: number;
+  /** Shortest time between two snapshot re-fetches after version gaps. */
+  resyncBackoffMs?: number;
+}
+
+export interface ToastInput {
+  level: ToastLevel;
+  text: LocalText;
+  retcode?: string | null;
+  sticky?: boolean;
+}
+
+export interface AppStore {
+  getState(): AppState;
+  subscribe(listener: () => void): () => void;
+  /** Listen to main and load the first snapshot. */
+  start(): Promise<void>;
+  stop(): void;
+  /** Fetch a fresh snapshot (after a failed start, or a version gap). */
+  reload(): Promise<void>;
+  setView(patch: Partial<AgentView>): void;
+  /** Sort by `key`; the same key again flips the direction. */
+  toggleSort(key: SortKey): void;
+  /** Select an agent here at once and tell main (hotkeys and the tray act on it). */
+  selectAgent(workNo: string | null): void;
+  applyInspection(view: InspectionView): void;
+  applyPartial(patch: Partial<Pick<AppState, 'settings' | 'hotkeys' | 'journal'>>): void;
+  pushToast(toast: ToastInput): number;
+  dismissToast(id: number): void;
+}
+
+const JOURNAL_KEEP = 1000;
+const TOAST_KEEP = 6;
+const PENDING_DELTA_LIMIT = 5000;
+
+/** requestAnimationFrame does not run in a hidden window; a timer keeps the map from lagging. */
+function scheduleNextFrame(callback: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  setTimeout(run, 100);
+}
+
+/** Create the store over a bridge; call start() to begin. */
+export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppStore {
+  const scheduleFrame = options.scheduleFrame ?? scheduleNextFrame;
+  const now = options.now ?? Date.now;
+  const reorderIntervalMs = options.reorderIntervalMs ?? 1000;
+  const resyncBackoffMs = options.resyncBackoffMs ?? 500;
+
+  const rows = new Map<string, AgentRow>();
+  let state: AppState = { ...createInitialState(), roster: { rows, version: -1, revision: 0 } };
+  /** Version of what is in `rows`; the state's copy follows at the next frame. */
+  let heldVersion = -1;
+  const listeners = new Set<() => void>();
+  const unsubscribers: Array<() => void> = [];
+
+  let rosterLoaded = false;
+  let pendingDeltas: RosterDelta[] = [];
+  let frameScheduled = false;
+  let rosterDirty = false;
+  let orderDirty = false;
+  let orderUrgent = false;
+  let lastOrderAt = -Infinity;
+  let reorderTimer: ReturnType<typeof setTimeout> | null = null;
+  let resyncing = false;
+  let resyncAgain = false;
+  let lastResyncAt = -Infinity;
+  let startupNoticesShown = false;
+  let nextToastId = 1;
+
+  function emit(): void {
+    for (const listener of [...listeners]) listener();
+  }
+
+  function setState(patch: Partial<AppState>): void {
+    state = { ...state, ...patch };
+    emit();
+  }
+
+  function rebuildOrder(): void {
+    orderDirty = false;
+    orderUrgent = false;
+    lastOrderAt = now();
+    state = { ...state, summary: deriveRoster(rows.values(), state.view, { now: lastOrderAt, thresholds: state.settings.alerts }) };
+  }
+
+  function flushFrame(): void {
+    frameScheduled = false;
+    if (!rosterDirty && !orderDirty) return;
+    if (orderDirty) {
+      const wait = lastOrderAt + reorderIntervalMs - now();
+      if (orderUrgent || wait <= 0) rebuildOrder();
+      else if (reorderTimer === null) {
+        reorderTimer = setTimeout(() => {
+          reorderTimer = null;
+          requestFrame();
+        }, wait);
+      }
+    }
+    if (rosterDirty) {
+      rosterDirty = false;
+      state = { ...state, roster: { rows, version: heldVersion, revision: state.roster.revision + 1 } };
+    }
+    emit();
+  }
+
+  function requestFrame(): void {
+    if (frameScheduled) return;
+    frameScheduled = true;
+    scheduleFrame(flushFrame);
+  }
+
+  /** Rows changed: repaint next frame; reorder then too when rows came or went, else lazily. */
+  function markRoster(version: number, urgent: boolean): void {
+    heldVersion = version;
+    rosterDirty = true;
+    orderDirty = true;
+    orderUrgent = orderUrgent || urgent;
+    requestFrame();
+  }
+
+  function applyDelta(delta: RosterDelta): void {
+    if (!rosterLoaded || resyncing) {
+      if (pendingDeltas.length >= PENDING_DELTA_LIMIT) pendingDeltas = [];
+      pendingDeltas.push(delta);
+      if (delta.reset && !resyncing) {
+        // A reset carries the whole list, so it needs no snapshot first.
+        rosterLoaded = true;
+        drainPending();
+      }
+      return;
+    }
+    const outcome = applyRosterDelta(rows, heldVersion, delta);
+    if (outcome.kind === 'applied') markRoster(outcome.version, outcome.membership);
+    else if (outcome.kind === 'gap') {
+      pendingDeltas.push(delta);
+      void resync();
+    }
+  }
+
+  function drainPending(): void {
+    const queued = pendingDeltas;
+    pendingDeltas = [];
+    for (const delta of queued) applyDelta(delta);
+  }
+
+  function applySnapshot(snapshot: AppSnapshot): void {
+    replaceRows(rows, snapshot.roster);
+    heldVersion = snapshot.rosterVersion;
+    rosterLoaded = true;
+    state = {
+      ...state,
+      boot: { status: 'ready' },
+      connection: snapshot.connection,
+      inspection: snapshot.inspection,
+      selectedWorkNo: snapshot.selectedWorkNo,
+      queues: snapshot.queues,
+      alerts: snapshot.alerts,
+      settings: snapshot.settings,
+      hotkeys: snapshot.hotkeys,
+      passwordRemembered: snapshot.passwordRemembered,
+      keychainAvailable: snapshot.keychainAvailable,
+      roster: { rows, version: snapshot.rosterVersion, revision: state.roster.revision + 1 },
+    };
+    rebuildOrder();
+    if (!startupNoticesShown) {
+      startupNoticesShown = true;
+      for (const notice of snapshot.startupNotices) {
+        pushToast({ level: notice.level, text: { en: notice.message, zh: notice.messageZh }, retcode: notice.retcode });
+      }
+    }
+    emit();
+  }
+
+  async function resync(): Promise<void> {
+    if (resyncing) {
+      resyncAgain = true;
+      return;
+    }
+    resyncing = true;
+    const wait = lastResyncAt + resyncBackoffMs - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastResyncAt = now();
+    const result = await bridge.invoke('app.getSnapshot', {});
+    resyncing = false;
+    if (result.ok) {
+      applySnapshot(result.value);
+      drainPending();
+    } else if (state.boot.status !== 'ready') {
+      setState({ boot: { status: 'failed', error: result.error } });
+    } else {
+      pushToast({ level: 'error', text: { en: result.error.message, zh: result.error.messageZh }, retcode: result.error.retcode });
+    }
+    if (resyncAgain) {
+      resyncAgain = false;
+      void resync();
+    }
+  }
+
+  function setView(patch: Partial<AgentView>): void {
+    state = { ...state, view: { ...state.view, ...patch } };
+    rebuildOrder();
+    emit();
+  }
+
+  function pushToast(input: ToastInput): number {
+    const toast: Toast = {
+      id: nextToastId++,
+      level: input.level,
+      text: input.text,
+      retcode: input.retcode ?? null,
+      sticky: input.sticky ?? input.level === 'error',
+    };
+    const kept = state.toasts.length >= TOAST_KEEP ? state.toasts.slice(1) : state.toasts;
+    setState({ toasts: [...kept, toast] });
+    return toast.id;
+  }
+
+  function on<E extends EventName>(name: E, handler: (payload: EventPayloads[E]) => void): void {
+    unsubscribers.push(bridge.on(name, handler));
+  }
+
+  function listenToMain(): void {
+    on('roster.delta', applyDelta);
+    on('connection.changed', (connection) => setState({ connection }));
+    on('inspection.changed', (inspection) => setState({ inspection }));
+    on('selection.changed', ({ workNo }) => {
+      if (workNo !== state.selectedWorkNo) setState({ selectedWorkNo: workNo });
+    });
+    on('queues.changed', (queues) => setState({ queues }));
+    on('alerts.changed', (alerts) => setState({ alerts }));
+    on('settings.changed', (settings) => setState({ settings }));
+    on('hotkeys.changed', (hotkeys) => setState({ hotkeys }));
+    on('journal.appended', (entry) => setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }));
+    on('notice', (notice) =>
+      pushToast({ level: notice.level, text: { en: notice.message, zh: notice.messageZh }, retcode: notice.retcode }),
+    );
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      listenToMain();
+      await resync();
+    },
+    stop() {
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      if (reorderTimer !== null) clearTimeout(reorderTimer);
+      reorderTimer = null;
+    },
+    reload: resync,
+    setView,
+    toggleSort(key) {
+      const current = state.view.sort;
+      const direction = current.key === key ? (current.direction === 'desc' ? 'asc' : 'desc') : defaultDirection(key);
+      setView({ sort: { key, direction } });
+    },
+    selectAgent(workNo) {
+      if (workNo === state.selectedWorkNo) return;
+      setState({ selectedWorkNo: workNo });
+      void bridge.invoke('agents.select', { workNo }).then((result) => {
+        if (!result.ok) {
+          pushToast({ level: 'error', text: { en: result.error.message, zh: result.error.messageZh }, retcode: result.error.retcode });
+        }
+      });
+    },
+    applyInspection(inspection) {
+      setState({ inspection });
+    },
+    applyPartial(patch) {
+      setState(patch);
+    },
+    pushToast,
+    dismissToast(id) {
+      setState({ toasts: state.toasts.filter((toast) => toast.id !== id) });
+    },
+  };
+}
+
+/** Text columns start A→Z; "how long" and urgency columns start with the most urgent. */
+function defaultDirection(key: SortKey): 'asc' | 'desc' {
+  return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy' ? 'asc' : 'desc';
+}
