@@ -4,7 +4,7 @@
  */
 import type { GatewayClient } from '../main/gateway';
 import { mapAgentStatus } from '../main/supervisor/agent-state-mapping';
-import type { AgentState } from '../shared/domain';
+import { AGENT_STATES, type AgentState } from '../shared/domain';
 import { createUsageError } from './cli-error';
 import { formatTable } from './output';
 
@@ -17,7 +17,8 @@ export interface AgentListRow {
   monitorable: boolean | null;
 }
 
-export const AGENT_STATE_WORDS: readonly AgentState[] = ['signed-out', 'idle', 'ringing', 'talking', 'busy', 'wrap-up', 'rest', 'unknown'];
+/** The words `--state` accepts: the supervisor's agent states. */
+export const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
 
 /** Checks a --state word; null passes (no filter). */
 export function readStateFilter(state: string | null | undefined): AgentState | null {

@@ -3,16 +3,14 @@
  * one-shot commands and the session. The CLI word `barge` is the gateway's `insert`.
  */
 import type { GatewayClient } from '../main/gateway';
+import { inspectionModeOfOwnState, MODE_AFTER_START, type StartAction } from '../main/supervisor/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
 import type { SwitchTargetWord } from './session-line-parser';
 
-export type StartWord = 'listen' | 'barge' | 'whisper';
-
-/** Own-status codes (§9.3) of the inspector while inspecting. */
-const OWN_STATE_MODE: Readonly<Record<number, InspectorMode>> = { 15: 'inserting', 16: 'listening', 17: 'whispering' };
+export type StartWord = StartAction;
 
 /** The inspector's mode once a start (or switch) word succeeded. */
-export const MODE_OF_WORD: Readonly<Record<StartWord, InspectorMode>> = { listen: 'listening', barge: 'inserting', whisper: 'whispering' };
+export const MODE_OF_WORD: Readonly<Record<StartWord, InspectorMode>> = MODE_AFTER_START;
 
 /** Starts listening, barging or whispering; resolves with the inspector's new mode. */
 export async function startInspection(client: GatewayClient, word: StartWord, workNo: string): Promise<InspectorMode> {
@@ -57,7 +55,7 @@ export async function endInspection(client: GatewayClient, workNo: string, mode:
 async function readOwnMode(client: GatewayClient): Promise<InspectorMode | null> {
   try {
     const own = await client.getOwnStatus();
-    return own.agentState === null ? null : (OWN_STATE_MODE[own.agentState] ?? null);
+    return inspectionModeOfOwnState(own.agentState);
   } catch {
     // Only a hint: the cancel itself will report a real problem.
     return null;

@@ -9,6 +9,7 @@ import { KeychainUnavailableError, type CredentialStore } from '../main/supervis
 import { startSimulator, type RunningSimulator } from '../simulator';
 import type { CliEnvironment } from './cli-context';
 import { runCli } from './program';
+import { pickAgentIn } from '../../test/helpers/simulator-agents';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -121,16 +122,15 @@ describe('runCli', () => {
 
   it('force-busy and force-idle change the agent in the gateway', async () => {
     const account = inspector();
-    const agent = sim.center.listAgents().find((row) => row.status === '4' && !sim.inspectors.some((i) => i.agentId === row.workNo));
-    if (!agent) throw new Error('no idle agent');
+    const workNo = pickAgentIn(sim, '4');
     const busy = environment({ env: { CC_INSPECTOR_PASSWORD: account.password } });
-    expect(await runCli(['force-busy', agent.workNo, ...connection(), '--json'], busy.env)).toBe(0);
-    expect(JSON.parse(busy.out())).toEqual({ ok: true, command: 'force-busy', target: agent.workNo });
-    expect(sim.center.listAgents().find((row) => row.workNo === agent.workNo)?.status).toBe('3');
+    expect(await runCli(['force-busy', workNo, ...connection(), '--json'], busy.env)).toBe(0);
+    expect(JSON.parse(busy.out())).toEqual({ ok: true, command: 'force-busy', target: workNo });
+    expect(sim.center.listAgents().find((row) => row.workNo === workNo)?.status).toBe('3');
     const idle = environment({ env: { CC_INSPECTOR_PASSWORD: account.password } });
-    expect(await runCli(['force-idle', agent.workNo, ...connection()], idle.env)).toBe(0);
-    expect(idle.out()).toBe(`Agent ${agent.workNo} is now idle.\n`);
-    expect(sim.center.listAgents().find((row) => row.workNo === agent.workNo)?.status).toBe('4');
+    expect(await runCli(['force-idle', workNo, ...connection()], idle.env)).toBe(0);
+    expect(idle.out()).toBe(`Agent ${workNo} is now idle.\n`);
+    expect(sim.center.listAgents().find((row) => row.workNo === workNo)?.status).toBe('4');
   });
 
   it('events: one poll prints the first queued event', async () => {

@@ -2,6 +2,7 @@
  * Runs the commands of one `session` against one signed-in client, remembering which agent is
  * being inspected and how, so `switch`, `intercept` and `cancel` can omit the agent id.
  */
+import { isInspecting } from '../main/supervisor/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
 import { formatAgentRows, listAgents, readStateFilter } from './agent-listing';
 import type { InspectorSession } from './cli-context';
@@ -21,8 +22,6 @@ export interface InspectionState {
 export interface SessionReply extends ActionResult {
   target: string | null;
 }
-
-const INSPECTING: ReadonlySet<InspectorMode> = new Set(['listening', 'inserting', 'whispering']);
 
 export class SessionRunner {
   private current: InspectionState = { target: null, mode: 'idle', callId: null };
@@ -108,7 +107,7 @@ export class SessionRunner {
   /** At the end of the session: ends a running listen/barge/whisper; null when there is none. */
   async releaseInspection(): Promise<SessionReply | null> {
     const { target, mode } = this.current;
-    if (target === null || !INSPECTING.has(mode)) return null;
+    if (target === null || !isInspecting(mode)) return null;
     return this.run({ name: 'cancel', workNo: target });
   }
 

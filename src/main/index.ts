@@ -21,17 +21,14 @@ import {
 } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunningSimulator, SimulatorOptions } from '../simulator';
 import type { CommandError } from '../shared/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
 import { bindAppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
-import { createSimulatorDemoGateway } from './desktop/demo-gateway';
 import { createFileSaver } from './desktop/file-saver';
 import { createHotkeyManager } from './desktop/hotkey-manager';
 import { bindIpc } from './desktop/ipc-binding';
-import { redactText } from './desktop/log-redaction';
 import { createFileLogger } from './desktop/logger';
 import { createMainWindow } from './desktop/main-window';
 import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/net-transport';
@@ -43,16 +40,12 @@ import { createShellPort } from './desktop/shell-port';
 import { createTrayController } from './desktop/tray-controller';
 import { hardenEveryWebContents } from './desktop/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
+import { createDemoGateway } from './supervisor/demo-gateway';
+import { redactText } from './supervisor/redaction';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
 const APP_ID = 'com.ccinspector.desktop';
 const mainDirectory = dirname(fileURLToPath(import.meta.url));
-
-/** The simulator loads on demand: only demo mode pays for it. */
-async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const simulator = await import('../simulator');
-  return simulator.startSimulator(options);
-}
 
 async function startApp(): Promise<void> {
   await app.whenReady();
@@ -103,7 +96,8 @@ async function startApp(): Promise<void> {
     hotkeys,
     fileSaver: createFileSaver({ dialog, defaultFolder: () => app.getPath('documents') }),
     shell: createShellPort({ shell, logsFolder: app.getPath('logs') }),
-    demo: createSimulatorDemoGateway({ startSimulator, logger }),
+    // The simulator loads on the first demo start only: only demo mode pays for it.
+    demo: createDemoGateway({ logger }),
   });
   core = supervisor;
 

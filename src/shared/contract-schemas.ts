@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from './domain';
+import { AGENT_ID_PATTERN, isAgentIdInRange, LIMITS, PHONE_NUMBER_PATTERN } from './gateway-paths';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
 export const workNoSchema = z
   .string()
-  .regex(/^[1-9][0-9]{2,5}$/, 'an agent id is 3 to 6 digits')
-  .refine((value) => Number(value) >= 101 && Number(value) <= 999_999, 'an agent id is 101 to 999999');
+  .regex(AGENT_ID_PATTERN, 'an agent id is 3 to 6 digits')
+  .refine(isAgentIdInRange, `an agent id is ${LIMITS.agentIdMin} to ${LIMITS.agentIdMax}`);
 
 export const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
 
@@ -40,7 +41,7 @@ export const gatewayUrlSchema = z
     }
   }, 'the gateway address is an http(s) URL, e.g. https://gateway.example:8043');
 
-export const phoneNumberSchema = z.string().regex(/^[0-9*#+]{1,24}$/, 'a phone number is up to 24 digits');
+export const phoneNumberSchema = z.string().regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
 
 export const alertThresholdsSchema = z.strictObject({
   longCallSeconds: z.number().int().min(10).max(86_400),

@@ -69,16 +69,9 @@ export type ConnectionState =
     }
   | { phase: 'failed'; reason: string; reasonZh: string; retcode: string | null };
 
-/** Agent state as the supervisor sees it (folded from CC-Gateway and CTI codes). */
-export type AgentState =
-  | 'signed-out'
-  | 'idle'
-  | 'ringing'
-  | 'talking'
-  | 'busy'
-  | 'wrap-up'
-  | 'rest'
-  | 'unknown';
+/** Every agent state as the supervisor sees it (folded from CC-Gateway and CTI codes). */
+export const AGENT_STATES = ['signed-out', 'idle', 'ringing', 'talking', 'busy', 'wrap-up', 'rest', 'unknown'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
 
 export interface AgentCall {
   callId: string | null;

@@ -64,3 +64,15 @@ export const LIMITS = {
   /** No poll for this long and the gateway signs the agent out. */
   sessionIdleTimeoutMs: 120_000,
 } as const;
+
+/** Agent ids (workNo): 3 to 6 digits without a leading zero; the range is LIMITS.agentId*. */
+export const AGENT_ID_PATTERN = /^[1-9][0-9]{2,5}$/;
+
+/** Phone numbers: 1 to LIMITS.phoneMaxLength of digits, `*`, `#` and `+`. */
+export const PHONE_NUMBER_PATTERN = new RegExp(`^[0-9*#+]{1,${LIMITS.phoneMaxLength}}$`);
+
+/** Whether an agent id is within the documented range (its shape checked separately). */
+export function isAgentIdInRange(value: string): boolean {
+  const numeric = Number(value);
+  return numeric >= LIMITS.agentIdMin && numeric <= LIMITS.agentIdMax;
+}

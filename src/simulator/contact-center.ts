@@ -4,11 +4,11 @@
  * activity model driven by one scheduler. Deterministic for a given seed and clock.
  */
 import { CCGW_STATUS, CTI_STATUS } from '../shared/gateway-status-codes';
+import { CallFactory } from './call-factory';
 import { ActivityTimings } from './center-activity';
 import { buildRoster } from './center-roster';
 import { CenterScheduler, type SimulationClock } from './center-scheduler';
 import type { CenterAgent, CenterCall, CenterChange, CenterSkill, ChangeCause } from './center-types';
-import { pickCallerNumber } from './name-pool';
 import { SeededRandom } from './seeded-random';
 import { SkillQueues } from './skill-queues';
 
@@ -50,10 +50,8 @@ export class ContactCenter {
   private readonly listeners = new Set<(change: CenterChange) => void>();
   private readonly random: SeededRandom;
   private readonly timings: ActivityTimings;
-  private readonly skillWeights: number[];
+  private readonly calls: CallFactory;
   private readonly ordinaryAgentCount: number;
-  private readonly callIdBase: number;
-  private callCounter = 0;
   private time: number;
 
   constructor(private readonly options: ContactCenterOptions) {
@@ -66,8 +64,7 @@ export class ContactCenter {
     this.queues = new SkillQueues(this.skills);
     this.random = rosterRandom.fork();
     this.timings = new ActivityTimings(this.random, options.changesPerAgentPerMinute);
-    this.skillWeights = this.skills.map(() => this.random.nextInt(1, 5));
-    this.callIdBase = 1_700_000_000 + this.random.nextInt(0, 99_999_999);
+    this.calls = new CallFactory(this.random, this.timings, this.skills);
     this.time = options.clock.read();
     this.populate();
     if (this.timings.enabled) this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), { kind: 'arrival' });
@@ -166,7 +163,7 @@ export class ContactCenter {
 
   /** Put a new call into a skill queue. Throws for an unknown skill. */
   enqueueCall(skillId: number, caller?: string): CenterCall {
-    const call = this.createCall(skillId, caller);
+    const call = this.calls.create(skillId, this.time, caller);
     this.queues.addWaiting(call);
     // A frozen center (rate 0) neither routes nor abandons: calls wait until requested.
     if (this.timings.enabled) {
@@ -191,7 +188,7 @@ export class ContactCenter {
 
   /** A call that did not come through a queue (forced talking state, starting mix). */
   createDirectCall(agent: CenterAgent): CenterCall {
-    return this.createCall(agent.skills[0] ?? this.skills[0]?.id ?? 0);
+    return this.calls.create(agent.skills[0] ?? this.skills[0]?.id ?? 0, this.time);
   }
 
   /** A gateway session signs this agent in: the model stops driving it. */
@@ -218,24 +215,6 @@ export class ContactCenter {
     agent.pendingBusy = false;
     agent.controlled = false;
     if (!this.setStatus(agent, CCGW_STATUS.signedOut, cause, call)) this.scheduleNext(agent);
-  }
-
-  private createCall(skillId: number, caller?: string): CenterCall {
-    const skill = this.findSkill(skillId);
-    if (!skill) throw new Error(`Unknown skill id ${skillId}.`);
-    this.callCounter += 1;
-    const routableAt = this.time + this.timings.drawAnnouncementMs();
-    return {
-      callId: `${this.callIdBase}-${this.callCounter}`,
-      caller: caller ?? pickCallerNumber(this.random),
-      called: skill.accessCode,
-      skillId,
-      enqueuedAt: this.time,
-      routableAt,
-      abandonAt: routableAt + this.timings.drawPatienceMs(),
-      connectedAt: null,
-      plannedEndAt: Number.POSITIVE_INFINITY,
-    };
   }
 
   private isModelDriven(agent: CenterAgent): boolean {
@@ -280,7 +259,7 @@ export class ContactCenter {
 
   private runWork(work: ScheduledWork): void {
     if (work.kind === 'arrival') {
-      this.enqueueCall(this.pickArrivalSkill());
+      this.enqueueCall(this.calls.pickArrivalSkill());
       this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), { kind: 'arrival' });
     } else if (work.kind === 'route') {
       this.routeCall(work.callId);
@@ -316,16 +295,6 @@ export class ContactCenter {
       default:
         this.setStatus(agent, CCGW_STATUS.idle, 'activity');
     }
-  }
-
-  private pickArrivalSkill(): number {
-    const total = this.skillWeights.reduce((sum, weight) => sum + weight, 0);
-    let roll = this.random.next() * total;
-    for (let i = 0; i < this.skills.length; i += 1) {
-      roll -= this.skillWeights[i] as number;
-      if (roll < 0) return (this.skills[i] as CenterSkill).id;
-    }
-    return (this.skills[this.skills.length - 1] as CenterSkill).id;
   }
 
   private routeCall(callId: string): void {

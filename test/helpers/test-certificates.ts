@@ -1,34 +1,56 @@
 /**
  * Throwaway certificates for TLS tests (ECDSA P-256 via WebCrypto, built with @peculiar/x509):
- * a CA, server certificates it issues (valid, expired, wrong host) and a self-signed one.
+ * authorities (a root, intermediates below it, unrelated roots), leaves they issue for chosen
+ * names, validity and issuer (so also expired and wrong-host ones), and self-signed leaves.
  * Everything is PEM plus the SHA-256 fingerprint of the DER, as a client pins it.
  */
 import { X509Certificate as NodeX509Certificate, createHash, webcrypto } from 'node:crypto';
 import type * as X509 from '@peculiar/x509';
 
 type X509Module = typeof X509;
-type KeyPair = Awaited<ReturnType<typeof webcrypto.subtle.generateKey>> & {
-  privateKey: unknown;
-  publicKey: unknown;
-};
+type KeyPair = webcrypto.CryptoKeyPair;
+type Certificate = X509.X509Certificate;
 
 export interface TestCertificate {
   certPem: string;
   keyPem: string;
   /** SHA-256 of the certificate DER, lowercase hex. */
   sha256: string;
-}
-
-export interface TestAuthority extends TestCertificate {
-  /** Issues a server certificate signed by this CA. */
-  issue(options?: IssueOptions): Promise<TestCertificate>;
+  /** What a server sends: this certificate, then the intermediates up to (not with) the root. */
+  chainPem: string;
 }
 
 export interface IssueOptions {
   /** DNS names and IP addresses in the subject alternative name. Default 127.0.0.1, ::1, localhost. */
   hosts?: readonly string[];
+  /** Subject common name. Default: the first host. */
+  commonName?: string;
+  /** Default one day ago. */
   notBefore?: Date;
+  /** Default 30 days ahead. */
   notAfter?: Date;
+}
+
+export interface TestAuthority extends TestCertificate {
+  /** Issues a server certificate signed by this authority. */
+  issue(options?: IssueOptions): Promise<TestCertificate>;
+  /** An intermediate authority signed by this one. */
+  createIntermediate(commonName?: string): Promise<TestAuthority>;
+}
+
+/** Who signs a leaf of a TestPki: one of its authorities, or the leaf itself. */
+export type LeafIssuer = 'root' | 'intermediate' | 'other-root' | 'self';
+
+/** A root, an intermediate below it and an unrelated root, for chain-building tests. */
+export interface TestPki {
+  root: TestAuthority;
+  intermediate: TestAuthority;
+  otherRoot: TestAuthority;
+  rootPem: string;
+  intermediatePem: string;
+  otherRootPem: string;
+  /** A leaf from the chosen issuer (default the root). */
+  issue(options?: IssueOptions & { issuer?: LeafIssuer }): Promise<TestCertificate>;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,16 +62,12 @@ let x509Module: Promise<X509Module> | null = null;
 
 /** Loads @peculiar/x509 once; tsyringe (one of its dependencies) needs reflect-metadata first. */
 function loadX509(): Promise<X509Module> {
-  if (x509Module === null) {
-    x509Module = import('reflect-metadata')
-      .then(() => import('@peculiar/x509'))
-      .then((module) => {
-        module.cryptoProvider.set(
-          webcrypto as unknown as Parameters<typeof module.cryptoProvider.set>[0],
-        );
-        return module;
-      });
-  }
+  x509Module ??= import('reflect-metadata')
+    .then(() => import('@peculiar/x509'))
+    .then((module) => {
+      module.cryptoProvider.set(webcrypto as unknown as Parameters<typeof module.cryptoProvider.set>[0]);
+      return module;
+    });
   return x509Module;
 }
 
@@ -63,13 +81,10 @@ async function generateKeys(): Promise<KeyPair> {
 }
 
 async function exportKeyPem(x509: X509Module, keys: KeyPair): Promise<string> {
-  const der = await webcrypto.subtle.exportKey(
-    'pkcs8',
-    keys.privateKey as Parameters<typeof webcrypto.subtle.exportKey>[1],
-  );
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+  return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
 }
 
+/** Random positive serial (high bit clear). */
 function serial(): string {
   const bytes = webcrypto.getRandomValues(new Uint8Array(10));
   bytes[0] = (bytes[0] ?? 0) & 0x7f;
@@ -80,83 +95,123 @@ function sanEntries(hosts: readonly string[]): { type: 'ip' | 'dns'; value: stri
   return hosts.map((host) => ({ type: /^[\d.]+$|:/.test(host) ? 'ip' : 'dns', value: host }));
 }
 
-/** A fresh CA that can issue server certificates. */
-export async function createTestAuthority(
-  commonName = 'CC Inspector Test CA',
-): Promise<TestAuthority> {
-  const x509 = await loadX509();
-  const keys = await generateKeys();
+function validity(options: IssueOptions): { notBefore: Date; notAfter: Date } {
   const now = Date.now();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial(),
-    name: `CN=${commonName}`,
-    notBefore: new Date(now - DAY_MS),
-    notAfter: new Date(now + 30 * DAY_MS),
-    signingAlgorithm: SIGNING_ALGORITHM,
-    keys: keys as never,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(
-        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
-        true,
-      ),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
-    ],
-  });
-  const certPem = cert.toString('pem');
+  return { notBefore: options.notBefore ?? new Date(now - DAY_MS), notAfter: options.notAfter ?? new Date(now + 30 * DAY_MS) };
+}
+
+/**
+ * Extensions of a server leaf. An issued one also names its key usage and the issuing CA's key;
+ * a self-signed one has no key usage, so it can stand as its own trust anchor.
+ */
+async function leafExtensions(x509: X509Module, hosts: readonly string[], signer: KeyPair | null): Promise<X509.Extension[]> {
+  const extensions: X509.Extension[] = [
+    new x509.BasicConstraintsExtension(false, undefined, true),
+    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+    new x509.SubjectAlternativeNameExtension(sanEntries(hosts)),
+  ];
+  if (signer) {
+    extensions.push(
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      await x509.AuthorityKeyIdentifierExtension.create(signer.publicKey),
+    );
+  }
+  return extensions;
+}
+
+async function describeCertificate(x509: X509Module, certificate: Certificate, keys: KeyPair, chainAbove: string): Promise<TestCertificate> {
+  const certPem = certificate.toString('pem');
   return {
     certPem,
     keyPem: await exportKeyPem(x509, keys),
     sha256: fingerprintPem(certPem),
-    issue: async (options: IssueOptions = {}) => {
-      const leafKeys = await generateKeys();
-      const leaf = await x509.X509CertificateGenerator.create({
-        serialNumber: serial(),
-        subject: 'CN=cc-gateway.test',
-        issuer: cert.subject,
-        notBefore: options.notBefore ?? new Date(now - DAY_MS),
-        notAfter: options.notAfter ?? new Date(now + 30 * DAY_MS),
-        signingAlgorithm: SIGNING_ALGORITHM,
-        publicKey: leafKeys.publicKey as never,
-        signingKey: keys.privateKey as never,
-        extensions: [
-          new x509.BasicConstraintsExtension(false, undefined, true),
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-          new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-          new x509.SubjectAlternativeNameExtension(sanEntries(options.hosts ?? LOOPBACK)),
-          await x509.AuthorityKeyIdentifierExtension.create(keys.publicKey as never),
-        ],
-      });
-      const leafPem = leaf.toString('pem');
-      return {
-        certPem: leafPem,
-        keyPem: await exportKeyPem(x509, leafKeys),
-        sha256: fingerprintPem(leafPem),
-      };
-    },
+    chainPem: chainAbove === '' ? certPem : `${certPem}\n${chainAbove}`,
   };
 }
 
-/** A self-signed server certificate for the loopback names (no CA behind it). */
-export async function createSelfSignedCertificate(
-  hosts: readonly string[] = LOOPBACK,
-): Promise<TestCertificate> {
+interface Parent {
+  certificate: Certificate;
+  keys: KeyPair;
+  /** Intermediates a server sends above a certificate this parent signs ('' for a root). */
+  chain: string;
+}
+
+async function createAuthority(commonName: string, parent: Parent | null): Promise<TestAuthority> {
   const x509 = await loadX509();
   const keys = await generateKeys();
-  const now = Date.now();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+  const extensions: X509.Extension[] = [
+    // A root may have one intermediate below it; an intermediate signs leaves only.
+    new x509.BasicConstraintsExtension(true, parent ? 0 : 1, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  if (parent) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(parent.keys.publicKey));
+  const base = { serialNumber: serial(), ...validity({}), signingAlgorithm: SIGNING_ALGORITHM, extensions };
+  const certificate = parent
+    ? await x509.X509CertificateGenerator.create({
+        ...base,
+        subject: `CN=${commonName}`,
+        issuer: parent.certificate.subject,
+        publicKey: keys.publicKey,
+        signingKey: parent.keys.privateKey,
+      })
+    : await x509.X509CertificateGenerator.createSelfSigned({ ...base, name: `CN=${commonName}`, keys });
+  const described = await describeCertificate(x509, certificate, keys, parent?.chain ?? '');
+  const self: Parent = { certificate, keys, chain: parent ? described.chainPem : '' };
+  return {
+    ...described,
+    async issue(options: IssueOptions = {}) {
+      const hosts = options.hosts ?? LOOPBACK;
+      const leafKeys = await generateKeys();
+      const leaf = await x509.X509CertificateGenerator.create({
+        serialNumber: serial(),
+        subject: `CN=${options.commonName ?? hosts[0] ?? 'cc-gateway.test'}`,
+        issuer: certificate.subject,
+        ...validity(options),
+        signingAlgorithm: SIGNING_ALGORITHM,
+        publicKey: leafKeys.publicKey,
+        signingKey: keys.privateKey,
+        extensions: await leafExtensions(x509, hosts, keys),
+      });
+      return describeCertificate(x509, leaf, leafKeys, self.chain);
+    },
+    createIntermediate: (name = `${commonName} Intermediate`) => createAuthority(name, self),
+  };
+}
+
+/** A fresh root CA that can issue server certificates and intermediates. */
+export function createTestAuthority(commonName = 'CC Inspector Test CA'): Promise<TestAuthority> {
+  return createAuthority(commonName, null);
+}
+
+/** A self-signed server certificate (no CA behind it), for the loopback names by default. */
+export async function createSelfSignedCertificate(options: IssueOptions = {}): Promise<TestCertificate> {
+  const x509 = await loadX509();
+  const hosts = options.hosts ?? LOOPBACK;
+  const keys = await generateKeys();
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: 'CN=self-signed.cc-gateway.test',
-    notBefore: new Date(now - DAY_MS),
-    notAfter: new Date(now + 30 * DAY_MS),
+    name: `CN=${options.commonName ?? 'self-signed.cc-gateway.test'}`,
+    ...validity(options),
     signingAlgorithm: SIGNING_ALGORITHM,
-    keys: keys as never,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(sanEntries(hosts)),
-    ],
+    keys,
+    extensions: await leafExtensions(x509, hosts, null),
   });
-  const certPem = cert.toString('pem');
-  return { certPem, keyPem: await exportKeyPem(x509, keys), sha256: fingerprintPem(certPem) };
+  return describeCertificate(x509, certificate, keys, '');
+}
+
+/** A fresh root, an intermediate below it and an unrelated root. */
+export async function createTestPki(): Promise<TestPki> {
+  const [root, otherRoot] = await Promise.all([createTestAuthority('Test Root CA'), createTestAuthority('Unrelated Root CA')]);
+  const intermediate = await root.createIntermediate('Test Intermediate CA');
+  const authorities = { root, intermediate, 'other-root': otherRoot } as const;
+  return {
+    root,
+    intermediate,
+    otherRoot,
+    rootPem: root.certPem,
+    intermediatePem: intermediate.certPem,
+    otherRootPem: otherRoot.certPem,
+    issue: ({ issuer = 'root', ...options } = {}) => (issuer === 'self' ? createSelfSignedCertificate(options) : authorities[issuer].issue(options)),
+  };
 }

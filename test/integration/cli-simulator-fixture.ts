@@ -6,6 +6,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type SimulatorAccount } from '../../src/simulator';
+import { listPlainAgents } from '../helpers/simulator-agents';
 
 export interface CliSimulator {
   sim: RunningSimulator;
@@ -27,9 +28,7 @@ export async function startCliSimulator(inspectors = 3): Promise<CliSimulator> {
   const folder = mkdtempSync(join(tmpdir(), 'cc-inspector-cli-'));
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, sim.caPem ?? '');
-  const inspectorIds = new Set(sim.inspectors.map((inspector) => inspector.agentId));
-  const withStatus = (status: string) =>
-    sim.center.listAgents().filter((agent) => agent.status === status && !inspectorIds.has(agent.workNo)).map((agent) => agent.workNo);
+  const withStatus = (status: string) => listPlainAgents(sim, status).map((agent) => agent.workNo);
   const connect = (inspector: SimulatorAccount) => ({
     args: ['--gateway', sim.origin, '--agent', inspector.agentId, '--phone', inspector.phoneNumber, '--ca', caFile],
     password: inspector.password,

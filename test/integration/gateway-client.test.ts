@@ -16,6 +16,7 @@ import {
   type NodeGatewayFetch,
 } from '../../src/main/gateway/index';
 import { recordRequests, type SentRequest } from '../../src/main/gateway/testing/recording-fetch';
+import { pickAgentIn } from '../helpers/simulator-agents';
 
 interface Harness {
   sim: RunningSimulator;
@@ -70,17 +71,6 @@ async function drainEvents(client: GatewayClient, limit = 50): Promise<GatewayEv
 
 const types = (events: GatewayEvent[]): string[] => events.map((event) => event.eventType);
 
-function pickAgent(sim: RunningSimulator, status: string): string {
-  const agent = sim.center
-    .listAgents()
-    .find(
-      (candidate) =>
-        candidate.status === status && !sim.inspectors.some((i) => i.agentId === candidate.workNo),
-    );
-  if (!agent) throw new Error(`no agent in status ${status}`);
-  return agent.workNo;
-}
-
 describe('gateway client ⇄ simulator (HTTPS)', () => {
   it('signs in, receives InService and Ready, and reports itself idle', async () => {
     const { sim, client } = await signedIn();
@@ -112,7 +102,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
     expect(
       monitorable.every((agent) => /^\d+$/.test(agent.workNo) && typeof agent.status === 'string'),
     ).toBe(true);
-    const target = pickAgent(sim, '7');
+    const target = pickAgentIn(sim, '7');
     const detail = await client.getAgent(target);
     expect(detail).toMatchObject({ workNo: target, status: '7', name: center.get(target)?.name });
     expect(detail.callIds).toHaveLength(1);
@@ -121,7 +111,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
   it('listen → switch → whisper → stop whisper, with the documented events', async () => {
     const { sim, client } = await signedIn();
     await drainEvents(client);
-    const target = pickAgent(sim, '7');
+    const target = pickAgentIn(sim, '7');
     await client.listen(target);
     expect(types(await drainEvents(client))).toEqual(
       expect.arrayContaining([
@@ -156,7 +146,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
 
   it('intercept without a call id takes over the inspected call', async () => {
     const { sim, client } = await signedIn();
-    const target = pickAgent(sim, '7');
+    const target = pickAgentIn(sim, '7');
     await client.listen(target);
     await client.intercept(target);
     expect(types(await drainEvents(client))).toContain('AgentEvent_Talking');
@@ -165,7 +155,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
 
   it('forces agents busy, idle and signed out', async () => {
     const { sim, client } = await signedIn();
-    const idle = pickAgent(sim, '4');
+    const idle = pickAgentIn(sim, '4');
     const statusOf = (workNo: string): string | undefined =>
       sim.center.listAgents().find((agent) => agent.workNo === workNo)?.status;
     await client.forceBusy(idle);
@@ -183,7 +173,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
     await client.beginMonitor(everyone);
     const monitorCalls = sent.filter((request) => request.url.includes('/beginmonitor?'));
     expect(monitorCalls.length).toBe(Math.ceil(everyone.length / 500));
-    const target = pickAgent(sim, '4');
+    const target = pickAgentIn(sim, '4');
     sim.center.setAgentStatus(target, '3');
     const notify = (await drainEvents(client)).find(
       (event) => event.eventType === 'QC_AgentState_Notify',
@@ -248,7 +238,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
   it('joins identical calls so the gateway never answers 000-007', async () => {
     const { sim, client } = await signedIn();
     sim.faults.set({ latencyMs: 80 });
-    const target = pickAgent(sim, '7');
+    const target = pickAgentIn(sim, '7');
     const before = sim.center.stats().requestsByLogName;
     const results = await Promise.allSettled([
       client.listen(target),
@@ -274,7 +264,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
     const { sim, client } = await signedIn();
     await client.signOut();
     expect(client.hasSession).toBe(false);
-    await expect(client.listen(pickAgent(sim, '7'))).rejects.toMatchObject({ needsSignIn: true });
+    await expect(client.listen(pickAgentIn(sim, '7'))).rejects.toMatchObject({ needsSignIn: true });
     const inspector = sim.inspectors[0]!;
     await client.signIn({
       password: inspector.password,
@@ -300,7 +290,7 @@ describe('gateway client ⇄ simulator (HTTPS)', () => {
     );
     poller.start();
     await vi.waitFor(() => expect(events).toEqual(['AgentOther_InService', 'AgentState_Ready']));
-    await client.listen(pickAgent(sim, '7'));
+    await client.listen(pickAgentIn(sim, '7'));
     await vi.waitFor(() => expect(events).toContain('AgentOther_PhoneOffhook'));
     sim.restart();
     await vi.waitFor(() => expect(poller.running).toBe(false));

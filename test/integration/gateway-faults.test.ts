@@ -9,14 +9,16 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from '../../src/simulator/index';
+import type { GatewayError } from '../../src/main/gateway/index';
 import {
   GatewayClient,
-  GatewayError,
   createNodeFetch,
   formatFingerprint,
   type NodeGatewayFetch,
   type NodeTlsOptions,
 } from '../../src/main/gateway/index';
+import { rejectionOf } from '../../src/main/gateway/testing/gateway-error-capture';
+import { pickAgentIn } from '../helpers/simulator-agents';
 
 const sims: RunningSimulator[] = [];
 const transports: NodeGatewayFetch[] = [];
@@ -65,27 +67,6 @@ async function signedInClient(
   return client;
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
-
-function agentIn(sim: RunningSimulator, status: string): string {
-  const agent = sim.center
-    .listAgents()
-    .find(
-      (candidate) =>
-        candidate.status === status && !sim.inspectors.some((i) => i.agentId === candidate.workNo),
-    );
-  if (!agent) throw new Error(`no agent in status ${status}`);
-  return agent.workNo;
-}
-
 describe('documented error codes from the simulator', () => {
   it('100-004: wrong password, with both languages and no session', async () => {
     const sim = await simulator();
@@ -130,7 +111,7 @@ describe('documented error codes from the simulator', () => {
   it('900-003: the target is signed out', async () => {
     const sim = await simulator();
     const client = await signedInClient(sim);
-    const target = agentIn(sim, '4');
+    const target = pickAgentIn(sim, '4');
     sim.center.setAgentStatus(target, '2');
     expect(await rejectionOf(client.insert(target))).toMatchObject({
       kind: 'retcode',
@@ -245,7 +226,7 @@ describe('injected faults', () => {
     const sim = await simulator();
     const client = await signedInClient(sim);
     sim.faults.set({ retcodeErrorRate: 1 });
-    expect(await rejectionOf(client.listen(agentIn(sim, '7')))).toMatchObject({
+    expect(await rejectionOf(client.listen(pickAgentIn(sim, '7')))).toMatchObject({
       kind: 'retcode',
       retcode: '900-001',
       retryable: true,

@@ -18,10 +18,11 @@ import {
 } from '../../src/main/supervisor/node-ports';
 import { measureRosterLag } from '../../src/main/supervisor/roster-lag-measurement';
 import { startSimulatorHarness, type SimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
+import { listPlainAgents } from '../helpers/simulator-agents';
 
 /** An agent of the simulated center in a given CCGW status (forced there first). */
 function agentIn(h: SimulatorHarness, status: string, skip: readonly string[] = []): string {
-  const agent = h.sim.center.listAgents().find((candidate) => !h.sim.inspectors.some((i) => i.agentId === candidate.workNo) && !skip.includes(candidate.workNo));
+  const agent = listPlainAgents(h.sim).find((candidate) => !skip.includes(candidate.workNo));
   if (!agent) throw new Error('no agent');
   h.sim.center.setAgentStatus(agent.workNo, status);
   return agent.workNo;

@@ -10,7 +10,7 @@ import {
   type CertificateLike,
   type VerifyRequestLike,
 } from './certificate-verify';
-import { createTestPki, type IssuedCertificate, type TestPki } from './testing/test-pki';
+import { createTestPki, type TestCertificate, type TestPki } from '../../../test/helpers/test-certificates';
 
 const NOW = Date.now();
 
@@ -34,7 +34,7 @@ const request = (pems: string[], hostname = '127.0.0.1', chromiumOk = false): Ve
 
 describe('decideCertificate', () => {
   let pki: TestPki;
-  let leaf: IssuedCertificate;
+  let leaf: TestCertificate;
   beforeAll(async () => {
     pki = await createTestPki();
     leaf = await pki.issue();
@@ -49,7 +49,7 @@ describe('decideCertificate', () => {
   });
 
   it('accepts the pinned certificate even when Chromium cannot verify it, in any pin spelling', async () => {
-    const selfSigned = await pki.issue({ issuer: 'self', hosts: [{ type: 'dns', value: 'elsewhere.example' }] });
+    const selfSigned = await pki.issue({ issuer: 'self', hosts: ['elsewhere.example'] });
     const sha256Base64 = `sha256/${createHash('sha256').update(new X509Certificate(selfSigned.certPem).raw).digest('base64')}`;
     for (const pin of [hex(selfSigned.certPem), colonHex(selfSigned.certPem), sha256Base64]) {
       const trust = prepareTrust({ caPem: null, pinSha256: pin });

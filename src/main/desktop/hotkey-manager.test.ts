@@ -1,16 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { globalShortcut, resetElectronFake } from '../../../test/fakes/electron';
 import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
+import { DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
 import { createHotkeyManager } from './hotkey-manager';
 
-const DEFAULTS: Record<HotkeyAction, string | null> = {
-  listen: 'CommandOrControl+Alt+L',
-  barge: 'CommandOrControl+Alt+B',
-  whisper: 'CommandOrControl+Alt+W',
-  switch: 'CommandOrControl+Alt+S',
-  intercept: 'CommandOrControl+Alt+I',
-  cancel: 'CommandOrControl+Alt+X',
-};
+const DEFAULTS: Record<HotkeyAction, string | null> = { ...DEFAULT_HOTKEYS };
 
 const statusOf = (statuses: HotkeyStatus[], action: HotkeyAction): HotkeyStatus | undefined =>
   statuses.find((status) => status.action === action);

@@ -3,59 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REDACTED, redactText, redactValue } from './log-redaction';
+import { REDACTED } from '../supervisor/redaction';
 import { createFileLogger, LOG_MAX_BYTES } from './logger';
 
 const GUID = '3f2b9c1e-7d4a-4e8b-9a61-0c5d2e7f8a90.AgentGateway2';
-
-describe('redactText', () => {
-  it.each([
-    ['Cookie: JSESSIONID=A1B2C3D4E5; Path=/', `Cookie: JSESSIONID=${REDACTED}; Path=/`],
-    [`guid ${GUID} accepted`, `guid ${REDACTED} accepted`],
-    ['{"password":"s3cret!","workNo":"1001"}', `{"password":${REDACTED},"workNo":"1001"}`],
-    ["login password='hunter2' ok", `login password=${REDACTED} ok`],
-    ['?guid=abc123&x=1', `?guid=${REDACTED}&x=1`],
-    ['Guid: 0123456789abcdef0123.AgentGateway', `Guid: ${REDACTED}`],
-    ['agentPassword=p@ss word', `agentPassword=${REDACTED} word`],
-  ])('scrubs %j', (input, expected) => {
-    expect(redactText(input)).toBe(expected);
-  });
-
-  it('leaves ordinary text alone', () => {
-    const text = 'GUID invalidated (100-006), re-signing in; agent 1001 idle; passwordDaysRemaining is 5';
-    expect(redactText(text)).toBe(text);
-  });
-});
-
-describe('redactValue', () => {
-  it('blanks secret-named fields at any depth and scrubs strings, without touching the input', () => {
-    const input = {
-      workNo: '1001',
-      password: 'hunter2',
-      headers: { Guid: GUID, Cookie: 'JSESSIONID=xyz', 'Content-Type': 'application/json' },
-      history: [{ note: `used ${GUID}` }],
-      passwordRemembered: null,
-    };
-    expect(redactValue(input)).toEqual({
-      workNo: '1001',
-      password: REDACTED,
-      headers: { Guid: REDACTED, Cookie: REDACTED, 'Content-Type': 'application/json' },
-      history: [{ note: `used ${REDACTED}` }],
-      passwordRemembered: null,
-    });
-    expect(input.password).toBe('hunter2');
-  });
-
-  it('scrubs error messages and stacks and survives cycles', () => {
-    const error = new Error(`sign-in failed for guid=${GUID}`);
-    const redacted = redactValue(error) as Error;
-    expect(redacted.message).toBe(`sign-in failed for guid=${REDACTED}`);
-    expect(redacted.stack).not.toContain('3f2b9c1e');
-    const cyclic: Record<string, unknown> = { name: 'loop' };
-    cyclic.self = cyclic;
-    expect(redactValue(cyclic)).toEqual({ name: 'loop', self: '[circular]' });
-  });
-});
 
 describe('createFileLogger', () => {
   const dirs: string[] = [];

@@ -5,7 +5,7 @@
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import type { Logger } from '../supervisor/ports';
-import { redactValue } from './log-redaction';
+import { redactValue } from '../supervisor/redaction';
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 export const LOG_FILE_NAME = 'main.log';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { app, createFakeEvent, FakeBrowserWindow, FakeWebContents, resetElectronFake, screen, session } from '../../../test/fakes/electron';
 import { createMainWindow, type BrowserWindowConstructor } from './main-window';
 import type { RendererLocation } from './renderer-location';
-import type { WindowState } from './settings-defaults';
+import type { WindowState } from './settings-document';
 import { hardenEveryWebContents, type WebContentsSource } from './window-hardening';
 import { buildWindowOptions, CONTENT_SECURITY_POLICY, fitBoundsToDisplays } from './window-options';
 

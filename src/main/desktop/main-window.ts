@@ -6,7 +6,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../supervisor/ports';
 import { isAppUrl, type RendererLocation } from './renderer-location';
-import type { WindowState } from './settings-defaults';
+import type { WindowState } from './settings-document';
 import { hardenSession, hardenWebContents, type HardenableContents, type HardenableSession } from './window-hardening';
 import { buildWindowOptions, type DisplayArea } from './window-options';
 

@@ -5,7 +5,7 @@ import { resetElectronFake, session } from '../../../test/fakes/electron';
 import { classifyTransportFailure } from '../gateway/transport-errors';
 import { fingerprintOf } from './certificate-verify';
 import { createNetTransportFactory, GATEWAY_PARTITION } from './net-transport';
-import { createTestPki, type TestPki } from './testing/test-pki';
+import { createTestPki, type TestPki } from '../../../test/helpers/test-certificates';
 
 describe('net transport (fake Electron session, real HTTPS server)', () => {
   let pki: TestPki;

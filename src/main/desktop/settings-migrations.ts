@@ -3,7 +3,7 @@
  * document of that version and returns the next version's document. A file is migrated step
  * by step up to the current version before it is validated.
  */
-import { SETTINGS_SCHEMA_VERSION } from './settings-defaults';
+import { SETTINGS_SCHEMA_VERSION } from '../../shared/settings-defaults';
 
 type JsonObject = Record<string, unknown>;
 export type SettingsMigration = (document: JsonObject) => JsonObject;

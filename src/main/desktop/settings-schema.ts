@@ -4,7 +4,8 @@
  * fields, and in particular no secret, can ever be stored.
  */
 import { HOTKEY_ACTIONS } from '../../shared/domain';
-import { SETTINGS_SCHEMA_VERSION } from './settings-defaults';
+import { AGENT_ID_PATTERN, PHONE_NUMBER_PATTERN } from '../../shared/gateway-paths';
+import { SETTINGS_SCHEMA_VERSION } from '../../shared/settings-defaults';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -19,14 +20,17 @@ const nullableString = (maxLength: number, pattern?: string): JsonSchema => ({
   anyOf: [{ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }, { type: 'null' }],
 });
 const accelerator: JsonSchema = nullableString(64);
+/** A JSON-schema pattern accepting '' or what `pattern` (anchored at both ends) accepts. */
+const emptyOr = (pattern: RegExp): string => `^$|${pattern.source}`;
 
 /** Per-key schemas (electron-store's `schema` option). */
 export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
   schemaVersion: { type: 'integer', const: SETTINGS_SCHEMA_VERSION },
   gateway: closedObject({
     url: { type: 'string', maxLength: 2048, pattern: '^(?:$|https?://)' },
-    inspectorId: { type: 'string', pattern: '^(?:|[1-9][0-9]{2,5})$' },
-    phoneNumber: { type: 'string', pattern: '^[0-9*#+]{0,24}$' },
+    // Empty until the user signs in to a gateway; then the same shapes the client checks.
+    inspectorId: { type: 'string', pattern: emptyOr(AGENT_ID_PATTERN) },
+    phoneNumber: { type: 'string', pattern: emptyOr(PHONE_NUMBER_PATTERN) },
     caPem: nullableString(65_536),
     pinSha256: nullableString(95, '^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$'),
   }),

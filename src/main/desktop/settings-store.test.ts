@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake } from '../../../test/fakes/electron';
 import type { Settings } from '../../shared/domain';
-import { createDefaultSettings, DEFAULT_HOTKEYS } from './settings-defaults';
+import { createDefaultSettings, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
 import { fillMissingDefaults, migrateSettingsDocument } from './settings-migrations';
 import { createSettingsStore } from './settings-store';
 

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFi
 import { basename, join } from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { Logger, SettingsStore } from '../supervisor/ports';
-import { createDefaultDocument, type SettingsDocument, type WindowState } from './settings-defaults';
+import { createDefaultDocument, type SettingsDocument, type WindowState } from './settings-document';
 import { fillMissingDefaults, migrateSettingsDocument, type SettingsMigration } from './settings-migrations';
 import { SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA } from './settings-schema';
 

@@ -4,7 +4,7 @@
  * that still exists.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { WindowBounds, WindowState } from './settings-defaults';
+import type { WindowBounds, WindowState } from './settings-document';
 
 /** The production CSP, sent as a header as well as the page's meta tag (same policy). */
 export const CONTENT_SECURITY_POLICY = [

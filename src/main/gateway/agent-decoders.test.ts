@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './agent-decoders';
-import { GatewayError } from './gateway-error';
-
-function malformedMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError && error.kind === 'malformed') return error.message;
-    throw error;
-  }
-  throw new Error('expected a malformed error');
-}
+import { malformedMessage } from './testing/gateway-error-capture';
 
 describe('decodeMonitorableAgents', () => {
   it('keeps status codes as strings, turns integer ids into strings and ignores extra fields', () => {

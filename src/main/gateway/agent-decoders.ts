@@ -5,6 +5,8 @@
 import type { AgentDetail, AgentStatusEntry, MonitorableAgent } from './gateway-types';
 import {
   createCursor,
+  decodeRecordList,
+  decodeResultList,
   expectList,
   expectRecord,
   pickKey,
@@ -14,12 +16,18 @@ import {
   readOptionalNumber,
   readOptionalString,
   rejectField,
+  requireResult,
   type FieldCursor,
+  type JsonRecord,
 } from './response-fields';
 
-function requireResult(result: unknown, cursor: FieldCursor): unknown {
-  if (result === undefined) rejectField(cursor, undefined, 'present', result);
-  return result;
+/** The fields every agent list shares: id, name and CC-Gateway status. */
+function readAgentBasics(item: JsonRecord, cursor: FieldCursor): MonitorableAgent {
+  return {
+    workNo: readCode(item, 'workno', cursor),
+    name: readOptionalString(item, 'name', cursor) ?? '',
+    status: readCode(item, 'status', cursor),
+  };
 }
 
 /** `qualitycontrol/{id}/allagent`: agents this inspector may monitor. */
@@ -27,42 +35,16 @@ export function decodeMonitorableAgents(
   result: unknown,
   interfaceName: string,
 ): MonitorableAgent[] {
-  const cursor = createCursor(interfaceName, 'result');
-  const items = expectList(requireResult(result, cursor), cursor);
-  const agents = new Array<MonitorableAgent>(items.length);
-  for (let index = 0; index < items.length; index++) {
-    cursor.index = index;
-    const item = expectRecord(items[index], cursor);
-    agents[index] = {
-      workNo: readCode(item, 'workno', cursor),
-      name: readOptionalString(item, 'name', cursor) ?? '',
-      status: readCode(item, 'status', cursor),
-    };
-  }
-  return agents;
+  return decodeResultList(result, interfaceName, readAgentBasics);
 }
 
 /** `agentgroup/{id}/allagentstatus`: every agent of the VDN with its status. */
 export function decodeAgentStatuses(result: unknown, interfaceName: string): AgentStatusEntry[] {
-  const cursor = createCursor(interfaceName, 'result');
-  const items = expectList(requireResult(result, cursor), cursor);
-  const agents = new Array<AgentStatusEntry>(items.length);
-  for (let index = 0; index < items.length; index++) {
-    cursor.index = index;
-    const item = expectRecord(items[index], cursor);
-    agents[index] = {
-      workNo: readCode(item, 'workno', cursor),
-      name: readOptionalString(item, 'name', cursor) ?? '',
-      status: readCode(item, 'status', cursor),
-      ctiStatus: readOptionalCode(item, 'ctiStatus', cursor),
-      groupName: readOptionalString(
-        item,
-        item.groupName !== undefined ? 'groupName' : 'groupname',
-        cursor,
-      ),
-    };
-  }
-  return agents;
+  return decodeResultList(result, interfaceName, (item, cursor) => ({
+    ...readAgentBasics(item, cursor),
+    ctiStatus: readOptionalCode(item, 'ctiStatus', cursor),
+    groupName: readOptionalString(item, pickKey(item, ['groupName', 'groupname']), cursor),
+  }));
 }
 
 /** `agentgroup/{id}/agentbyworkno/{workNo}`: one agent's details. */
@@ -70,9 +52,7 @@ export function decodeAgentDetail(result: unknown, interfaceName: string): Agent
   const cursor = createCursor(interfaceName, 'result');
   const item = expectRecord(requireResult(result, cursor), cursor);
   return {
-    workNo: readCode(item, 'workno', cursor),
-    name: readOptionalString(item, 'name', cursor) ?? '',
-    status: readCode(item, 'status', cursor),
+    ...readAgentBasics(item, cursor),
     ctiStatus: readOptionalCode(item, 'ctiStatus', cursor),
     groupId: readOptionalNumber(item, 'groupid', cursor),
     groupName: readOptionalString(item, 'groupname', cursor),
@@ -85,19 +65,10 @@ export function decodeAgentDetail(result: unknown, interfaceName: string): Agent
 
 function decodeSkillList(raw: unknown, interfaceName: string): AgentDetail['skills'] {
   if (raw === undefined) return [];
-  const cursor = createCursor(interfaceName, 'result.skilllist');
-  const items = expectList(raw, cursor);
-  const skills: AgentDetail['skills'] = [];
-  for (let index = 0; index < items.length; index++) {
-    cursor.index = index;
-    const item = expectRecord(items[index], cursor);
-    skills.push({
-      id: readNumber(item, pickKey(item, ['id', 'skillId', 'skillid']), cursor),
-      name:
-        readOptionalString(item, pickKey(item, ['name', 'skillName', 'skillname']), cursor) ?? '',
-    });
-  }
-  return skills;
+  return decodeRecordList(raw, createCursor(interfaceName, 'result.skilllist'), (item, cursor) => ({
+    id: readNumber(item, pickKey(item, ['id', 'skillId', 'skillid']), cursor),
+    name: readOptionalString(item, pickKey(item, ['name', 'skillName', 'skillname']), cursor) ?? '',
+  }));
 }
 
 /** `callids` is a list; a comma-separated text is accepted as well. */

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSuccessEnvelope, parseEnvelope } from './envelope-decoding';
-import { GatewayError } from './gateway-error';
-
-function failureOf(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
+import { failureOf } from './testing/gateway-error-capture';
 
 describe('parseEnvelope', () => {
   it('reads retcode, message, result and event; tolerates extra keys and an absent result', () => {

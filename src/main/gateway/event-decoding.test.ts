@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEvent } from './event-decoding';
-import { GatewayError } from './gateway-error';
+import { malformedMessage as malformedEventMessage } from './testing/gateway-error-capture';
 
 const AT = 1_700_000_000_000;
 
-function malformedMessage(raw: unknown): string {
-  try {
-    decodeEvent(raw, AT, 'getAgentEvent');
-  } catch (error) {
-    expect(error).toBeInstanceOf(GatewayError);
-    expect((error as GatewayError).kind).toBe('malformed');
-    return (error as GatewayError).message;
-  }
-  throw new Error('expected a malformed error');
-}
+/** The malformed-event message decoding `raw` gives. */
+const malformedMessage = (raw: unknown): string =>
+  malformedEventMessage(() => decodeEvent(raw, AT, 'getAgentEvent'));
 
 describe('decodeEvent', () => {
   it('returns null when the answer has no event', () => {

@@ -5,26 +5,17 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client';
-import { GatewayError } from './gateway-error';
+import type { GatewayError } from './gateway-error';
 import { createNodeFetch } from './node-fetch';
 import { okReply, retcodeReply, type StubReply } from './testing/stub-gateway-server';
 import { createClientFixture, type ClientFixture } from './testing/client-fixtures';
+import { rejectionOf } from './testing/gateway-error-capture';
 
 let fixture: ClientFixture | null = null;
 afterEach(async () => {
   await fixture?.close();
   fixture = null;
 });
-
-async function rejectionOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 async function failureFor(
   reply: StubReply,

@@ -3,7 +3,6 @@
  * identical calls, sign-in/sign-out exclusion, and what is (not) logged.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GatewayError } from './gateway-error';
 import { GatewayClient } from './gateway-client';
 import { okReply, retcodeReply, type StubHandler } from './testing/stub-gateway-server';
 import {
@@ -13,22 +12,13 @@ import {
   singleHeader,
   type ClientFixture,
 } from './testing/client-fixtures';
+import { rejectionOf } from './testing/gateway-error-capture';
 
 let fixture: ClientFixture | null = null;
 afterEach(async () => {
   await fixture?.close();
   fixture = null;
 });
-
-async function rejectionOf(promise: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
 
 describe('GUID handling', () => {
   it('adopts a rotated GUID from a poll answer for every later call (AUTHMODE 2)', async () => {

@@ -3,8 +3,7 @@
  * are validated before the network, answers are decoded into the types of gateway-types.ts,
  * and every failure is a GatewayError. The transport is the injected fetch.
  */
-import { INTERFACES, LIMITS, type InterfaceName } from '../../shared/gateway-paths';
-import { SWITCH_TYPE } from '../../shared/gateway-status-codes';
+import { INTERFACES, type InterfaceName } from '../../shared/gateway-paths';
 import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './agent-decoders';
 import { decodeEvent } from './event-decoding';
 import { GatewayError } from './gateway-error';
@@ -23,12 +22,13 @@ import type {
   WaitingCall,
 } from './gateway-types';
 import {
+  invalidArgument,
   normaliseBaseUrl,
-  validateCallId,
-  validateSkillId,
+  validateMonitorBatches,
   validateTimeoutMs,
   validateWorkNo,
 } from './gateway-validators';
+import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './interface-urls';
 import { decodeSkillQueues, decodeWaitingCalls } from './queue-decoders';
 import { RequestRunner, type RequestOutcome } from './request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './session-decoders';
@@ -57,21 +57,15 @@ export class GatewayClient {
   private readonly session = new GatewaySession();
   private readonly runner: RequestRunner;
   private readonly gate = new SessionGate();
-  /** Interface URLs with the base and the inspector's id already filled in. */
-  private readonly urls: Record<InterfaceName, string>;
+  private readonly urls: InterfaceUrls;
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
 
   constructor(options: GatewayClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
     this.agentId = validateWorkNo(options.agentId, 'inspector agent id', 'configure');
-    if (typeof options.fetch !== 'function') {
-      throw new GatewayError({
-        kind: 'invalid-argument',
-        interfaceName: 'configure',
-        message: 'Invalid fetch: expected a function.',
-      });
-    }
+    if (typeof options.fetch !== 'function')
+      throw invalidArgument('configure', 'Invalid fetch: expected a function.');
     this.requestTimeoutMs = validateTimeoutMs(
       options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       'requestTimeoutMs',
@@ -87,12 +81,7 @@ export class GatewayClient {
       logger: options.logger,
       now: this.now,
     });
-    const agent = encodeURIComponent(this.agentId);
-    const urls = {} as Record<InterfaceName, string>;
-    for (const name of Object.keys(INTERFACES) as InterfaceName[]) {
-      urls[name] = this.baseUrl + INTERFACES[name].path.replace('{agentid}', agent);
-    }
-    this.urls = urls;
+    this.urls = new InterfaceUrls(this.baseUrl, this.agentId);
   }
 
   /** True while a GUID is held. */
@@ -111,7 +100,7 @@ export class GatewayClient {
       return Promise.reject(error as Error);
     }
     return this.gate.run(name, async () => {
-      const outcome = await this.request(name, this.urls[name], {
+      const outcome = await this.request(name, this.urls.of(name), {
         body,
         anonymous: true,
         target: this.agentId,
@@ -135,7 +124,7 @@ export class GatewayClient {
     return this.gate.run(name, async () => {
       if (!this.session.hasGuid) return this.session.clear();
       try {
-        await this.request(name, this.urls[name], { target: this.agentId });
+        await this.request(name, this.urls.of(name), { target: this.agentId });
       } catch (error) {
         const alreadyOut =
           error instanceof GatewayError &&
@@ -149,7 +138,7 @@ export class GatewayClient {
 
   /** `PUT onlineagent/{id}/updateGuid`: asks for the current GUID and adopts it. */
   async refreshGuid(): Promise<void> {
-    const outcome = await this.request('updateGuid', this.urls.updateGuid, {
+    const outcome = await this.request('updateGuid', this.urls.of('updateGuid'), {
       target: this.agentId,
     });
     this.session.adoptGuid(
@@ -160,13 +149,15 @@ export class GatewayClient {
 
   /** `GET onlineagent/{id}/agentstatus`: the inspector's own state. */
   async getOwnStatus(): Promise<OwnStatus> {
-    const outcome = await this.request('ownStatus', this.urls.ownStatus, { target: this.agentId });
+    const outcome = await this.request('ownStatus', this.urls.of('ownStatus'), {
+      target: this.agentId,
+    });
     return decodeOwnStatus(outcome.envelope.result, INTERFACES.ownStatus.logName);
   }
 
   /** One long poll (`GET agentevent/{id}`); null when the gateway answered without an event. */
   async pollEvent(signal?: AbortSignal): Promise<GatewayEvent | null> {
-    const outcome = await this.request('pollEvent', this.urls.pollEvent, {
+    const outcome = await this.request('pollEvent', this.urls.of('pollEvent'), {
       timeoutMs: this.pollTimeoutMs,
       signal,
       target: this.agentId,
@@ -190,32 +181,24 @@ export class GatewayClient {
   }
 
   /** Whisper to the agent (`requestwhisperagent?whisperagentid=`). */
-  whisper(workNo: string): Promise<void> {
-    return this.onAgentQuery('whisper', workNo, '');
+  async whisper(workNo: string): Promise<void> {
+    await this.send('whisper', this.urls.whisper('whisper', workNo));
   }
 
   /** Stop whispering (`requeststopwhisperagent?whisperagentid=`). */
-  stopWhisper(workNo: string): Promise<void> {
-    return this.onAgentQuery('stopWhisper', workNo, '');
+  async stopWhisper(workNo: string): Promise<void> {
+    await this.send('stopWhisper', this.urls.whisper('stopWhisper', workNo));
   }
 
   /** Switch among listen / insert / whisper (`requestswitchinsertwhisperagent`). */
-  switchMode(workNo: string, to: QcSwitchTarget): Promise<void> {
-    if (!Object.hasOwn(SWITCH_TYPE, to))
-      return this.refuse('switchMode', 'Invalid switch target: use listen, insert or whisper.');
-    return this.onAgentQuery('switchMode', workNo, `&switchtype=${SWITCH_TYPE[to]}`);
+  async switchMode(workNo: string, to: QcSwitchTarget): Promise<void> {
+    await this.send('switchMode', this.urls.switchMode(workNo, to));
   }
 
   /** Take over the agent's call (`intercept`); with `callId` the specified-call variant. */
   async intercept(workNo: string, callId?: string): Promise<void> {
     if (callId === undefined) return this.onAgent('intercept', workNo);
-    const logName = INTERFACES.interceptCall.logName;
-    const agent = validateWorkNo(workNo, 'agent id', logName);
-    const call = validateCallId(callId, 'call id', logName);
-    const url = this.urls.interceptCall
-      .replace('{workNo}', encodeURIComponent(agent))
-      .replace('{callId}', encodeURIComponent(call));
-    await this.request('interceptCall', url, { target: agent });
+    await this.send('interceptCall', this.urls.interceptCall(workNo, callId));
   }
 
   /** End listen / insert (`DELETE qualitycontrol/{id}/{workNo}`). */
@@ -240,26 +223,20 @@ export class GatewayClient {
 
   /** `qualitycontrol/{id}/allagent`: agents this inspector may monitor. */
   async listMonitorableAgents(): Promise<MonitorableAgent[]> {
-    const outcome = await this.request('monitorableAgents', this.urls.monitorableAgents, {});
+    const outcome = await this.request('monitorableAgents', this.urls.of('monitorableAgents'), {});
     return decodeMonitorableAgents(outcome.envelope.result, INTERFACES.monitorableAgents.logName);
   }
 
   /** `agentgroup/{id}/allagentstatus`: every agent of the VDN with its status. */
   async listAgentStatuses(): Promise<AgentStatusEntry[]> {
-    const outcome = await this.request('agentStatuses', this.urls.agentStatuses, {});
+    const outcome = await this.request('agentStatuses', this.urls.of('agentStatuses'), {});
     return decodeAgentStatuses(outcome.envelope.result, INTERFACES.agentStatuses.logName);
   }
 
   /** `agentgroup/{id}/agentbyworkno/{workNo}`: one agent's details. */
   async getAgent(workNo: string): Promise<AgentDetail> {
-    const logName = INTERFACES.agentByWorkNo.logName;
-    const agent = validateWorkNo(workNo, 'agent id', logName);
-    const outcome = await this.request(
-      'agentByWorkNo',
-      this.urls.agentByWorkNo.replace('{workNo}', agent),
-      { target: agent },
-    );
-    return decodeAgentDetail(outcome.envelope.result, logName);
+    const outcome = await this.send('agentByWorkNo', this.urls.onAgent('agentByWorkNo', workNo));
+    return decodeAgentDetail(outcome.envelope.result, INTERFACES.agentByWorkNo.logName);
   }
 
   /** Subscribe to state changes of these agents (`beginmonitor`, batches of ≤500). */
@@ -274,30 +251,24 @@ export class GatewayClient {
 
   /** `queuedevice/{id}/agentvdnskill`: the skill queues of the VDN. */
   async listSkillQueues(): Promise<SkillQueue[]> {
-    const outcome = await this.request('skillQueues', this.urls.skillQueues, {});
+    const outcome = await this.request('skillQueues', this.urls.of('skillQueues'), {});
     return decodeSkillQueues(outcome.envelope.result, INTERFACES.skillQueues.logName);
   }
 
   /** `calldata/{id}/waitcallinfo/{skillId}`: calls waiting in a skill queue. */
   async listWaitingCalls(skillId: number): Promise<WaitingCall[]> {
-    const logName = INTERFACES.waitingCalls.logName;
-    const skill = validateSkillId(skillId, 'skill id', logName);
-    const outcome = await this.request(
-      'waitingCalls',
-      this.urls.waitingCalls.replace('{skillId}', String(skill)),
-      { target: String(skill) },
+    const address = this.urls.waitingCalls(skillId);
+    const outcome = await this.send('waitingCalls', address);
+    return decodeWaitingCalls(
+      outcome.envelope.result,
+      address.skill,
+      INTERFACES.waitingCalls.logName,
     );
-    return decodeWaitingCalls(outcome.envelope.result, skill, logName);
   }
 
   /** Take a queued call (`voicecall/{id}/requestcall/{callId}/0?skillId=…&skillid=…`). */
   async requestCall(callId: string, skillId: number): Promise<void> {
-    const logName = INTERFACES.requestCall.logName;
-    const call = validateCallId(callId, 'call id', logName);
-    const skill = validateSkillId(skillId, 'skill id', logName);
-    // The doc spells skillId, a generated client skillid; query names are case-sensitive.
-    const url = `${this.urls.requestCall.replace('{callId}', encodeURIComponent(call)).replace('{skillType}', '0')}?skillId=${skill}&skillid=${skill}`;
-    await this.request('requestCall', url, { target: call });
+    await this.send('requestCall', this.urls.requestCall(callId, skillId));
   }
 
   /** Forgets the GUID and the cookies (after the session is known to be dead). */
@@ -330,56 +301,23 @@ export class GatewayClient {
     });
   }
 
-  private refuse(name: InterfaceName, message: string): Promise<never> {
-    return Promise.reject(
-      new GatewayError({
-        kind: 'invalid-argument',
-        interfaceName: INTERFACES[name].logName,
-        message,
-      }),
-    );
+  /** A request to an address built by InterfaceUrls. */
+  private send(name: InterfaceName, address: CallAddress): Promise<RequestOutcome> {
+    return this.request(name, address.url, { target: address.target });
   }
 
   /** QC operations whose path ends in `{workNo}`. */
-  private async onAgent(name: InterfaceName, workNo: string): Promise<void> {
-    const agent = validateWorkNo(workNo, 'agent id', INTERFACES[name].logName);
-    await this.request(name, this.urls[name].replace('{workNo}', agent), { target: agent });
-  }
-
-  /** Whisper operations that take the agent as `?whisperagentid=`. */
-  private async onAgentQuery(
-    name: InterfaceName,
-    workNo: string,
-    extraQuery: string,
-  ): Promise<void> {
-    const agent = validateWorkNo(workNo, 'agent id', INTERFACES[name].logName);
-    await this.request(name, `${this.urls[name]}?whisperagentid=${agent}${extraQuery}`, {
-      target: agent,
-    });
+  private async onAgent(name: AgentInterfaceName, workNo: string): Promise<void> {
+    await this.send(name, this.urls.onAgent(name, workNo));
   }
 
   private async monitor(
     name: 'beginMonitor' | 'endMonitor',
     workNos: readonly string[],
   ): Promise<void> {
-    const logName = INTERFACES[name].logName;
-    if (!Array.isArray(workNos))
-      throw new GatewayError({
-        kind: 'invalid-argument',
-        interfaceName: logName,
-        message: 'Invalid agent list: expected a list of agent ids.',
-      });
-    const unique = [
-      ...new Set(workNos.map((workNo) => validateWorkNo(workNo, 'agent id', logName))),
-    ];
+    const batches = validateMonitorBatches(workNos, INTERFACES[name].logName);
     const run = async (): Promise<void> => {
-      for (let start = 0; start < unique.length; start += LIMITS.monitorBatch) {
-        const batch = unique.slice(start, start + LIMITS.monitorBatch);
-        // Digits only after validation, so ';' can go in literally, as Huawei's demo sends it.
-        await this.request(name, `${this.urls[name]}?agents=${batch.join(';')}`, {
-          target: `${batch.length} agents`,
-        });
-      }
+      for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
     };
     const result = this.monitorChain.then(run, run);
     this.monitorChain = result.catch(() => undefined);

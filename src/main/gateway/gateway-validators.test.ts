@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from './gateway-error';
 import {
   normaliseBaseUrl,
   validateCallId,
@@ -9,16 +8,7 @@ import {
   validateTimeoutMs,
   validateWorkNo,
 } from './gateway-validators';
-
-function failureOf(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a GatewayError');
-}
+import { failureOf } from './testing/gateway-error-capture';
 
 describe('validateWorkNo', () => {
   it.each(['101', '291', '59999', '999999'])('accepts %s', (value) => {

@@ -3,21 +3,40 @@
  * in the form the client sends, or throws a GatewayError of kind `invalid-argument` that names
  * the field (never echoing a secret).
  */
-import { GATEWAY_BASE_PATH, LIMITS } from '../../shared/gateway-paths';
+import {
+  AGENT_ID_PATTERN,
+  GATEWAY_BASE_PATH,
+  isAgentIdInRange,
+  LIMITS,
+  PHONE_NUMBER_PATTERN,
+} from '../../shared/gateway-paths';
 import { GatewayError } from './gateway-error';
 
-const AGENT_ID_PATTERN = /^[1-9][0-9]{2,5}$/;
-const PHONE_PATTERN = /^[0-9*#+]{1,24}$/;
 /** Printable ASCII without whitespace, `/`, `\`, `?`, `#`, `%` (path- and header-safe). */
 const CALL_ID_PATTERN = /^[\x21-\x7e]{1,64}$/;
 const CALL_ID_FORBIDDEN = /[/\\?#%"<>`{}|^]/;
 
+/** The `invalid-argument` GatewayError: refused before the network. */
+export function invalidArgument(interfaceName: string, message: string): GatewayError {
+  return new GatewayError({ kind: 'invalid-argument', interfaceName, message });
+}
+
 function refuse(field: string, interfaceName: string, reason: string): never {
-  throw new GatewayError({
-    kind: 'invalid-argument',
-    interfaceName,
-    message: `Invalid ${field}: ${reason}.`,
-  });
+  throw invalidArgument(interfaceName, `Invalid ${field}: ${reason}.`);
+}
+
+/** Agent ids for beginmonitor/endmonitor: validated, without repeats, in batches of ≤500. */
+export function validateMonitorBatches(workNos: unknown, interfaceName: string): string[][] {
+  if (!Array.isArray(workNos))
+    throw invalidArgument(interfaceName, 'Invalid agent list: expected a list of agent ids.');
+  const unique = [
+    ...new Set(workNos.map((workNo: unknown) => validateWorkNo(workNo, 'agent id', interfaceName))),
+  ];
+  const batches: string[][] = [];
+  for (let start = 0; start < unique.length; start += LIMITS.monitorBatch) {
+    batches.push(unique.slice(start, start + LIMITS.monitorBatch));
+  }
+  return batches;
 }
 
 function describeType(value: unknown): string {
@@ -36,8 +55,7 @@ export function validateWorkNo(
     refuse(field, interfaceName, `expected a digit string, got ${describeType(value)}`);
   if (!AGENT_ID_PATTERN.test(value))
     refuse(field, interfaceName, 'an agent id is 3 to 6 digits without a leading zero');
-  const numeric = Number(value);
-  if (numeric < LIMITS.agentIdMin || numeric > LIMITS.agentIdMax) {
+  if (!isAgentIdInRange(value)) {
     refuse(field, interfaceName, `an agent id is ${LIMITS.agentIdMin} to ${LIMITS.agentIdMax}`);
   }
   return value;
@@ -93,7 +111,7 @@ export function validatePassword(value: unknown, interfaceName = 'login'): strin
 export function validatePhoneNumber(value: unknown, interfaceName = 'login'): string {
   if (typeof value !== 'string')
     refuse('phone number', interfaceName, `expected text, got ${describeType(value)}`);
-  if (!PHONE_PATTERN.test(value))
+  if (!PHONE_NUMBER_PATTERN.test(value))
     refuse('phone number', interfaceName, `use 1 to ${LIMITS.phoneMaxLength} digits, * # or +`);
   return value;
 }

@@ -34,9 +34,10 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
+/** A stub gateway presenting the certificate's chain (the leaf, then any intermediates). */
 async function httpsGateway(certificate: TestCertificate): Promise<StubGateway> {
   const server = await startStubGateway({
-    tls: { certPem: certificate.certPem, keyPem: certificate.keyPem },
+    tls: { certPem: certificate.chainPem, keyPem: certificate.keyPem },
     handler: () => signInReply(),
   });
   servers.push(server);
@@ -76,6 +77,13 @@ describe('createNodeFetch trust', () => {
     expect(withoutCa?.message).toMatch(
       /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER/,
     );
+    expect((await trySignIn(server, { caPem: otherAuthority.certPem }))?.kind).toBe('tls');
+  });
+
+  it('trusts a leaf issued through an intermediate the gateway sends, anchored in the CA', async () => {
+    const intermediate = await authority.createIntermediate();
+    const server = await httpsGateway(await intermediate.issue());
+    expect(await trySignIn(server, { caPem: authority.certPem })).toBeNull();
     expect((await trySignIn(server, { caPem: otherAuthority.certPem }))?.kind).toBe('tls');
   });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from './gateway-error';
 import { decodeSkillQueues, decodeWaitingCalls } from './queue-decoders';
-
-function malformedMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError && error.kind === 'malformed') return error.message;
-    throw error;
-  }
-  throw new Error('expected a malformed error');
-}
+import { malformedMessage } from './testing/gateway-error-capture';
 
 describe('decodeSkillQueues', () => {
   it('decodes id, name and media type', () => {

@@ -64,21 +64,21 @@ export function expectList(value: unknown, cursor: FieldCursor, key?: string): r
   return value;
 }
 
+type FieldReader<T> = (record: JsonRecord, key: string, cursor: FieldCursor) => T;
+
+/** What the gateway sends for "no value": absent, null or ''. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/** The optional form of a reader: a blank field reads as null, anything else as `read` says. */
+function optional<T>(read: FieldReader<T>): FieldReader<T | null> {
+  return (record, key, cursor) => (isBlank(record[key]) ? null : read(record, key, cursor));
+}
+
 /** A required text field. */
 export function readString(record: JsonRecord, key: string, cursor: FieldCursor): string {
   const value = record[key];
-  if (typeof value !== 'string') rejectField(cursor, key, 'text', value);
-  return value;
-}
-
-/** An optional text field: absent, null or '' → null. */
-export function readOptionalString(
-  record: JsonRecord,
-  key: string,
-  cursor: FieldCursor,
-): string | null {
-  const value = record[key];
-  if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') rejectField(cursor, key, 'text', value);
   return value;
 }
@@ -94,50 +94,69 @@ export function readCode(record: JsonRecord, key: string, cursor: FieldCursor): 
   return rejectField(cursor, key, 'a code (text or integer)', value);
 }
 
-/** Like readCode, but absent, null or '' → null. */
-export function readOptionalCode(
-  record: JsonRecord,
-  key: string,
-  cursor: FieldCursor,
-): string | null {
-  const value = record[key];
-  if (value === undefined || value === null || value === '') return null;
-  return readCode(record, key, cursor);
-}
-
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
-/** A number sent as a number or as numeric text (`"1471585949806"`); absent, null or '' → null. */
-export function readOptionalNumber(
-  record: JsonRecord,
-  key: string,
-  cursor: FieldCursor,
-): number | null {
+/** A required number, sent as a number or as numeric text (`"1471585949806"`). */
+export function readNumber(record: JsonRecord, key: string, cursor: FieldCursor): number {
   const value = record[key];
-  if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
   return rejectField(cursor, key, 'a number', value);
 }
 
-/** A required number (number or numeric text). */
-export function readNumber(record: JsonRecord, key: string, cursor: FieldCursor): number {
-  const value = readOptionalNumber(record, key, cursor);
-  if (value === null) rejectField(cursor, key, 'a number', record[key]);
-  return value;
-}
-
-/** A flag sent as a boolean or as `"true"` / `"false"`; absent, null or '' → null. */
-export function readOptionalBoolean(
-  record: JsonRecord,
-  key: string,
-  cursor: FieldCursor,
-): boolean | null {
+/** A flag sent as a boolean or as `"true"` / `"false"`. */
+function readBoolean(record: JsonRecord, key: string, cursor: FieldCursor): boolean {
   const value = record[key];
-  if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
   return rejectField(cursor, key, 'true or false', value);
+}
+
+/** An optional text field: absent, null or '' → null. */
+export const readOptionalString: FieldReader<string | null> = optional(readString);
+
+/** Like readCode, but absent, null or '' → null. */
+export const readOptionalCode: FieldReader<string | null> = optional(readCode);
+
+/** Like readNumber, but absent, null or '' → null. */
+export const readOptionalNumber: FieldReader<number | null> = optional(readNumber);
+
+/** A boolean flag (or its text); absent, null or '' → null. */
+export const readOptionalBoolean: FieldReader<boolean | null> = optional(readBoolean);
+
+/** Throws the `malformed` error when the envelope has no `result` at all. */
+export function requireResult(result: unknown, cursor: FieldCursor): unknown {
+  if (result === undefined) rejectField(cursor, undefined, 'present', result);
+  return result;
+}
+
+/**
+ * Decodes a list whose items are objects, one row each; the cursor points at the row being
+ * read, so an error names `path[index].field`. `null` is an empty list.
+ */
+export function decodeRecordList<T>(
+  value: unknown,
+  cursor: FieldCursor,
+  decodeRow: (item: JsonRecord, cursor: FieldCursor) => T,
+): T[] {
+  const items = expectList(value, cursor);
+  const rows = new Array<T>(items.length);
+  for (let index = 0; index < items.length; index++) {
+    cursor.index = index;
+    rows[index] = decodeRow(expectRecord(items[index], cursor), cursor);
+  }
+  cursor.index = -1;
+  return rows;
+}
+
+/** A `result` that must be present and is a list of rows (the list interfaces). */
+export function decodeResultList<T>(
+  result: unknown,
+  interfaceName: string,
+  decodeRow: (item: JsonRecord, cursor: FieldCursor) => T,
+): T[] {
+  const cursor = createCursor(interfaceName, 'result');
+  return decodeRecordList(requireResult(result, cursor), cursor, decodeRow);
 }
 
 /** The first key of `keys` present in the record (for fields whose spelling varies). */

@@ -2,14 +2,19 @@
  * The JSON body of sign-in / forced sign-in (§3.1), built from validated options. The
  * password is only ever put into this body, never into a header, a log or an error.
  */
+import { CCGW_STATUS } from '../../shared/gateway-status-codes';
 import type { InitialAgentStatus, SignInOptions } from './gateway-types';
-import { GatewayError } from './gateway-error';
-import { validatePassword, validatePhoneNumber } from './gateway-validators';
+import { invalidArgument, validatePassword, validatePhoneNumber } from './gateway-validators';
 
-const STATUS_CODES: Record<InitialAgentStatus, number> = { busy: 3, idle: 4, 'wrap-up': 5 };
+/** The sign-in `status` field takes the CC-Gateway status codes as numbers (§3.1). */
+const STATUS_CODES: Record<InitialAgentStatus, number> = {
+  busy: Number(CCGW_STATUS.busy),
+  idle: Number(CCGW_STATUS.idle),
+  'wrap-up': Number(CCGW_STATUS.wrapUp),
+};
 
 function refuse(interfaceName: string, message: string): never {
-  throw new GatewayError({ kind: 'invalid-argument', interfaceName, message });
+  throw invalidArgument(interfaceName, message);
 }
 
 function optionalFlag(

@@ -3,7 +3,7 @@
  * (§9.1), CTI status (§9.2) and the subtypes of QC_AgentState_Notify (§5.11). Pure.
  */
 import type { AgentState, QcMode } from '../../shared/domain';
-import { CCGW_STATUS, CTI_STATUS, QC_NOTIFY_SUBTYPE } from '../../shared/gateway-status-codes';
+import { CCGW_STATUS, CTI_STATUS, QC_NOTIFY_SUBTYPE, QC_TYPE } from '../../shared/gateway-status-codes';
 
 const CCGW_TO_STATE: Readonly<Record<string, AgentState>> = {
   [CCGW_STATUS.unknown]: 'unknown',
@@ -93,8 +93,8 @@ export function mapNotifySubtype(subtype: string): NotifyMeaning {
 /** `qcType` of BeQcStart/BeQcStop (§9.6) as a mode; null when unknown. */
 export function mapQcType(qcType: unknown): QcMode | null {
   const code = typeof qcType === 'string' ? Number(qcType) : qcType;
-  if (code === 8) return 'listen';
-  if (code === 9) return 'insert';
-  if (code === 20172 || code === 20173) return 'whisper';
+  if (code === QC_TYPE.listen) return 'listen';
+  if (code === QC_TYPE.insert) return 'insert';
+  if (code === QC_TYPE.whisper || code === QC_TYPE.whisperAlt) return 'whisper';
   return null;
 }

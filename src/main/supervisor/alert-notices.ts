@@ -1,7 +1,9 @@
 /**
- * Words for raised alerts (OS notifications), in the supervisor's language. Pure.
+ * Words for raised alerts (OS notifications), in the supervisor's language, and handing them to
+ * the notifier (one each, or one summary for a burst).
  */
 import type { AgentRow, AlertView, Language } from '../../shared/domain';
+import type { Notifier } from './ports';
 
 /** More alerts than this in one tick become one summary notification. */
 export const MAX_SINGLE_NOTIFICATIONS = 3;
@@ -52,4 +54,23 @@ export function describeAlertBurst(count: number, language: Language): { title: 
   return language === 'zh-CN'
     ? { title: `${count} 条新告警`, body: '请在 CC Inspector 中查看告警列表。' }
     : { title: `${count} new alerts`, body: 'Open CC Inspector to see the alert list.' };
+}
+
+/** What the notifications name besides the alert: the agent, or the queue (by skill id). */
+export interface AlertSubjects {
+  agent(workNo: string): Pick<AgentRow, 'name'> | undefined;
+  queueName(skillId: string): string | undefined;
+}
+
+/** Notify newly raised alerts: one notification each, or one summary for a larger burst. */
+export function notifyRaisedAlerts(notifier: Notifier, raised: readonly AlertView[], language: Language, subjects: AlertSubjects): void {
+  if (raised.length === 0) return;
+  if (raised.length > MAX_SINGLE_NOTIFICATIONS) {
+    notifier.notify({ ...describeAlertBurst(raised.length, language), level: 'warning' });
+    return;
+  }
+  for (const alert of raised) {
+    const queueName = alert.kind === 'long-queue-wait' ? subjects.queueName(alert.target) : undefined;
+    notifier.notify({ ...describeAlert(alert, language, subjects.agent(alert.target), queueName), level: 'warning' });
+  }
 }

@@ -2,32 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRow, AlertView } from '../../shared/domain';
 import { describeAlert, describeAlertBurst } from './alert-notices';
 import { buildQueueView } from './queue-watcher';
-import { createRedactingLogger, redactFields, redactSecrets } from './redaction';
 import { buildTrayModel } from './tray-model';
-
-describe('redaction', () => {
-  it('scrubs GUIDs, JSESSIONID values and known secrets', () => {
-    const text = 'Set-GUID: JSESSIONID=abc123; guid 0f8fad5b-d9cb-469f-a165-70867728950e.AgentGateway1 pw hunter22';
-    expect(redactSecrets(text, ['hunter22'])).toBe('Set-GUID: JSESSIONID=[redacted]; guid [redacted] pw [redacted]');
-  });
-
-  it('drops secret-named fields and keeps the rest', () => {
-    expect(redactFields({ password: 'x', Guid: 'y', workNo: '1002', error: new Error('bad 0f8fad5b-d9cb-469f-a165-70867728950e') })).toEqual({
-      password: '[redacted]',
-      Guid: '[redacted]',
-      workNo: '1002',
-      error: 'Error: bad [redacted]',
-    });
-  });
-
-  it('the redacting logger scrubs message and fields', () => {
-    const lines: string[] = [];
-    const sink = (message: string, fields?: Record<string, unknown>): void => void lines.push(`${message} ${JSON.stringify(fields)}`);
-    const logger = createRedactingLogger({ debug: sink, info: sink, warn: sink, error: sink }, () => ['topsecret']);
-    logger.warn('login with topsecret', { cookie: 'route=1', note: 'topsecret again' });
-    expect(lines).toEqual(['login with [redacted] {"cookie":"[redacted]","note":"[redacted] again"}']);
-  });
-});
 
 describe('buildQueueView', () => {
   const call = (callId: string, enqueuedAt: number | null) => ({ callId, caller: `c-${callId}`, called: null, skillId: 3, skillName: null, enqueuedAt, priority: 0, callFeature: 0 });

@@ -7,7 +7,7 @@ export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-runt
 export type { SupervisorCore, EventListener, TrayModel } from './supervisor-api';
 export type * from './ports';
 export { KeychainUnavailableError } from './ports';
-export { createDefaultSettings, mergeSettings, DEFAULT_ALERT_THRESHOLDS } from './settings-model';
+export { createDefaultSettings, mergeSettings, DEFAULT_ALERT_THRESHOLDS, DEFAULT_HOTKEYS } from './settings-model';
 export { mapAgentStatus, mapNotifySubtype, mapQcType } from './agent-state-mapping';
 export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector-machine';
 export type { InspectorState, InspectorInput, InspectionAction, GatewayEffect, Transition } from './inspector-machine';

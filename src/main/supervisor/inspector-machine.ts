@@ -4,7 +4,7 @@
  * inspector's own events move it too. Event ordering (one FIFO queue per session) replaces clock
  * comparisons: a Ready/PhoneRelease only ends a leg once a leg event of that leg was seen.
  */
-import type { AgentState, InspectionView, InspectorMode, QcMode } from '../../shared/domain';
+import type { AgentState, InspectionView, InspectorMode, QcMode, SupervisorAction } from '../../shared/domain';
 import { EVENT_TYPE } from '../../shared/gateway-status-codes';
 import {
   refuseAlreadyInMode,
@@ -22,18 +22,10 @@ import {
   refuseTargetSignedOut,
   type Refusal,
 } from './inspector-refusals';
+import { inspectionModeOfOwnState, isInspecting, MODE_AFTER_START, type StartAction } from './inspector-modes';
 
-export type InspectionAction =
-  | 'listen'
-  | 'barge'
-  | 'whisper'
-  | 'switch'
-  | 'switch-to-listen'
-  | 'switch-to-barge'
-  | 'switch-to-whisper'
-  | 'intercept'
-  | 'cancel'
-  | 'request-call';
+/** The supervisor actions that move the inspector's own state (the force-* actions do not). */
+export type InspectionAction = Exclude<SupervisorAction, `force-${string}`>;
 
 export interface PendingInspection {
   action: InspectionAction;
@@ -108,20 +100,13 @@ export interface Transition {
   join: boolean;
 }
 
-const INSPECTING: ReadonlySet<InspectorMode> = new Set(['listening', 'inserting', 'whispering']);
 const SWITCH_TARGETS = {
   'switch-to-listen': { qc: 'listen', mode: 'listening' },
   'switch-to-barge': { qc: 'insert', mode: 'inserting' },
   'switch-to-whisper': { qc: 'whisper', mode: 'whispering' },
 } as const satisfies Record<string, { qc: QcMode; mode: InspectorMode }>;
-const START_ACTIONS = {
-  listen: { call: 'listen', mode: 'listening' },
-  barge: { call: 'insert', mode: 'inserting' },
-  whisper: { call: 'whisper', mode: 'whispering' },
-} as const satisfies Record<string, { call: 'listen' | 'insert' | 'whisper'; mode: InspectorMode }>;
+const START_CALLS = { listen: 'listen', barge: 'insert', whisper: 'whisper' } as const satisfies Record<StartAction, string>;
 const LEG_EVENTS: ReadonlySet<string> = new Set([EVENT_TYPE.busy, EVENT_TYPE.phoneAlerting, EVENT_TYPE.phoneOffhook, EVENT_TYPE.talking]);
-/** Own detailed states (§9.3) that name an inspection mode. */
-const OWN_STATUS_MODES: Readonly<Record<number, InspectorMode>> = { 15: 'inserting', 16: 'listening', 17: 'whispering' };
 const OWN_STATUS_IDLE: ReadonlySet<number> = new Set([1, 2, 3]);
 const OWN_STATUS_ON_CALL: ReadonlySet<number> = new Set([9, 10, 11, 12]);
 
@@ -201,7 +186,7 @@ function decideRequest(state: InspectorState, input: RequestInput): Decision {
     case 'listen':
     case 'barge':
     case 'whisper':
-      return decideStart(state, input, START_ACTIONS[action].call);
+      return decideStart(state, input, START_CALLS[action]);
     case 'switch':
       return decideSwitch(state);
     case 'switch-to-listen':
@@ -238,7 +223,7 @@ function decideSwitch(state: InspectorState): Decision {
 function decideSwitchTo(state: InspectorState, action: keyof typeof SWITCH_TARGETS): Decision {
   const target = state.targetWorkNo;
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall(action) };
-  if (!INSPECTING.has(state.mode) || target === null) return { refusal: refuseNeedsInspection(action) };
+  if (!isInspecting(state.mode) || target === null) return { refusal: refuseNeedsInspection(action) };
   const wanted = SWITCH_TARGETS[action];
   if (state.mode === wanted.mode) return { refusal: refuseAlreadyInMode(state.mode, target) };
   return { effect: { call: 'switchMode', workNo: target, to: wanted.qc }, workNo: target };
@@ -247,7 +232,7 @@ function decideSwitchTo(state: InspectorState, action: keyof typeof SWITCH_TARGE
 function decideIntercept(state: InspectorState): Decision {
   const target = state.targetWorkNo;
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall('intercept') };
-  if (!INSPECTING.has(state.mode) || target === null) return { refusal: refuseNeedsInspection('intercept') };
+  if (!isInspecting(state.mode) || target === null) return { refusal: refuseNeedsInspection('intercept') };
   return { effect: { call: 'intercept', workNo: target }, workNo: target };
 }
 
@@ -275,7 +260,7 @@ function succeed(state: InspectorState, pending: PendingInspection, now: number)
     case 'listen':
     case 'barge':
     case 'whisper':
-      return { ...base, mode: START_ACTIONS[pending.action].mode, targetWorkNo: pending.workNo, callId: null, legSeen: pending.legSeen };
+      return { ...base, mode: MODE_AFTER_START[pending.action], targetWorkNo: pending.workNo, callId: null, legSeen: pending.legSeen };
     case 'switch':
       return { ...base, mode: pending.fromMode === 'inserting' ? 'listening' : 'inserting', legSeen: true };
     case 'switch-to-listen':
@@ -316,8 +301,8 @@ function applyOwnEvent(state: InspectorState, eventType: string, content: unknow
 
 function applyOwnStatus(state: InspectorState, agentState: number | null, now: number): InspectorState {
   if (agentState === null || state.pending) return state;
-  const inspecting = OWN_STATUS_MODES[agentState];
-  if (inspecting !== undefined) {
+  const inspecting = inspectionModeOfOwnState(agentState);
+  if (inspecting !== null) {
     if (state.mode === inspecting) return state;
     return { ...state, mode: inspecting, since: now, legSeen: true };
   }

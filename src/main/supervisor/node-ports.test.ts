@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDefaultSettings, mergeSettings } from './settings-model';
+import { createDefaultSettings, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
+import { mergeSettings } from './settings-model';
 import { createJsonFileSettingsStore, createMemorySettingsStore, createSimulatorDemoGateway, createNodeTransportFactory } from './node-ports';
 
 let dir: string;
@@ -43,6 +44,15 @@ describe('settings stores', () => {
     expect(settings.gateway.url).toBe('https://gw');
   });
 
+  it('fills what a file lacks from the product defaults and keeps a cleared hotkey cleared', () => {
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, hotkeys: { listen: null, barge: 'Alt+F9' } }));
+    const { settings } = createJsonFileSettingsStore(file).load();
+    expect(settings.demoMode).toBe(true);
+    expect(settings.hotkeys).toEqual({ ...DEFAULT_HOTKEYS, listen: null, barge: 'Alt+F9' });
+    expect(settings).toMatchObject({ language: 'en', theme: 'system', confirmDestructive: true });
+  });
+
   it('memory store hands out copies', () => {
     const store = createMemorySettingsStore({ language: 'zh-CN' });
     const loaded = store.load().settings;
@@ -60,13 +70,13 @@ describe('mergeSettings', () => {
 });
 
 describe('Node gateway ports', () => {
-  it('the demo gateway starts a simulator with an inspector account over HTTPS', async () => {
+  it('the demo gateway loads the simulator lazily and serves an inspector account over HTTPS', async () => {
     const demo = createSimulatorDemoGateway({ agents: 5, pollHoldMs: 50 });
     const started = await demo.start();
     expect(started.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/agentgateway\/resource\/$/);
     expect(started.caPem).toContain('BEGIN CERTIFICATE');
     expect(started.inspector.agentId).toMatch(/^\d+$/);
-    expect(demo.simulator()).not.toBeNull();
+    expect(demo.simulator()?.agents).toHaveLength(5);
     await demo.stop();
     expect(demo.simulator()).toBeNull();
   });

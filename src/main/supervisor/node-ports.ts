@@ -4,12 +4,13 @@
  */
 import type { GatewayFetch } from '../gateway/gateway-types';
 import { createNodeFetch, type NodeGatewayFetch } from '../gateway/node-fetch';
-import { startSimulator } from '../../simulator/simulator-server';
-import type { RunningSimulator, SimulatorOptions } from '../../simulator/simulator-types';
-import type { DemoGateway, GatewayTransportFactory, Logger, Notifier } from './ports';
+import type { SimulatorOptions } from '../../simulator/simulator-types';
+import { createDemoGateway, type SimulatorDemoGateway } from './demo-gateway';
+import type { GatewayTransportFactory, Logger, Notifier } from './ports';
 
 export { createMemoryCredentialStore } from '../credentials/memory-credential-store';
 export { createJsonFileSettingsStore, createMemorySettingsStore } from './node-settings-store';
+export { createDemoGateway, DEMO_SIMULATOR_DEFAULTS, type DemoGatewayOptions, type SimulatorDemoGateway } from './demo-gateway';
 
 /** A transport factory over undici; one connection pool per trust configuration. */
 export function createNodeTransportFactory(): GatewayTransportFactory & { close(): Promise<void> } {
@@ -33,29 +34,8 @@ export function createNodeTransportFactory(): GatewayTransportFactory & { close(
 }
 
 /** Demo mode over the in-process simulator (HTTPS with a throwaway CA by default). */
-export function createSimulatorDemoGateway(options: SimulatorOptions = {}): DemoGateway & { simulator(): RunningSimulator | null } {
-  let running: RunningSimulator | null = null;
-  let starting: Promise<RunningSimulator> | null = null;
-  return {
-    async start() {
-      starting ??= startSimulator({ agents: 60, ...options });
-      running = await starting;
-      const inspector = running.inspectors[0];
-      if (!inspector) throw new Error('The demo gateway has no inspector account.');
-      return {
-        baseUrl: running.baseUrl,
-        caPem: running.caPem,
-        inspector: { agentId: inspector.agentId, password: inspector.password, phoneNumber: inspector.phoneNumber },
-      };
-    },
-    async stop() {
-      const current = running ?? (starting ? await starting : null);
-      running = null;
-      starting = null;
-      await current?.close();
-    },
-    simulator: () => running,
-  };
+export function createSimulatorDemoGateway(options: SimulatorOptions = {}): SimulatorDemoGateway {
+  return createDemoGateway({ simulator: options });
 }
 
 /** A logger writing one line per entry to stderr, from `level` up. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { SettingsStore } from './ports';
-import { createDefaultSettings } from './settings-model';
+import { createDefaultSettings } from '../../shared/settings-defaults';
 
 /** Settings kept in memory (optionally starting from a patch of the defaults). */
 export function createMemorySettingsStore(initial: Partial<Settings> = {}): SettingsStore & { current(): Settings } {
@@ -73,17 +73,20 @@ export function normaliseSettings(input: Record<string, unknown>): Settings {
       caPem: textOrNull(gateway.caPem),
       pinSha256: textOrNull(gateway.pinSha256),
     },
-    hotkeys: Object.fromEntries(Object.keys(defaults.hotkeys).map((action) => [action, textOrNull(hotkeys[action])])) as Settings['hotkeys'],
+    // A binding the file lacks gets its default; an explicit null (cleared by the user) stays.
+    hotkeys: Object.fromEntries(
+      Object.entries(defaults.hotkeys).map(([action, fallback]) => [action, action in hotkeys ? textOrNull(hotkeys[action]) : fallback]),
+    ) as Settings['hotkeys'],
     alerts: {
       longCallSeconds: seconds(alerts.longCallSeconds, defaults.alerts.longCallSeconds),
       longBusySeconds: seconds(alerts.longBusySeconds, defaults.alerts.longBusySeconds),
       longWrapUpSeconds: seconds(alerts.longWrapUpSeconds, defaults.alerts.longWrapUpSeconds),
       longQueueWaitSeconds: seconds(alerts.longQueueWaitSeconds, defaults.alerts.longQueueWaitSeconds),
     },
-    language: input.language === 'zh-CN' ? 'zh-CN' : 'en',
-    theme: input.theme === 'light' || input.theme === 'dark' ? input.theme : 'system',
-    demoMode: input.demoMode === true,
-    confirmDestructive: input.confirmDestructive !== false,
+    language: input.language === 'en' || input.language === 'zh-CN' ? input.language : defaults.language,
+    theme: input.theme === 'system' || input.theme === 'light' || input.theme === 'dark' ? input.theme : defaults.theme,
+    demoMode: typeof input.demoMode === 'boolean' ? input.demoMode : defaults.demoMode,
+    confirmDestructive: typeof input.confirmDestructive === 'boolean' ? input.confirmDestructive : defaults.confirmDestructive,
   };
 }
 

@@ -300,7 +300,8 @@ function nextCall(previous: AgentCall | null, state: AgentState, at: number): Ag
   return { callId: null, caller: null, since: null };
 }
 
-function copyRow(row: AgentRow): AgentRow {
+/** A copy of a row that shares no mutable part with the store's own. */
+export function copyRow(row: Readonly<AgentRow>): AgentRow {
   return {
     ...row,
     skills: [...row.skills],

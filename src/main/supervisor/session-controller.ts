@@ -13,8 +13,6 @@ import { LinkProbes } from './link-probes';
 import {
   classifyFailure,
   classifySignInFailure,
-  computeBackoffMs,
-  DEFAULT_BACKOFF_MS,
   explainFailure,
   isLinkLoss,
   isShutdownOfSession,
@@ -24,7 +22,9 @@ import {
   REASON_STALLED,
   type Reason,
 } from './session-policy';
-import type { LossKind, PollerLike, SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+import { SessionPoll } from './session-poll';
+import { RecoverySchedule } from './session-recovery';
+import type { LossKind, SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
 
 export type { LossKind, PollerLike, SessionGateway, SessionHooks, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
 
@@ -33,22 +33,21 @@ export class SessionController<C extends SessionGateway> {
   private phase: SessionPhase = 'signed-out';
   private target: SessionTarget | null = null;
   private client: C | null = null;
-  private poller: PollerLike | null = null;
+  private readonly poll: SessionPoll<C>;
   private epoch = 0;
-  private recovery: { kind: 'session' | 'link'; attempt: number; reason: Reason; timer: unknown } | null = null;
+  private readonly recovery: RecoverySchedule;
   private readonly probes = new LinkProbes();
   private signedInAt = 0;
   private loginTime: number | null = null;
-  private lastPollSettledAt = 0;
   private lastDataAt: number | null = null;
   private emittedDataAt: number | null = null;
   private failure: Reason | null = null;
-  private nextAttemptAt: number | null = null;
-  private consecutivePollFailures = 0;
   private resuming = false;
-  private reconcileAfterPoll = false;
 
-  constructor(private readonly options: SessionOptions<C>) {}
+  constructor(private readonly options: SessionOptions<C>) {
+    this.poll = new SessionPoll(options.createPoller, options.clock);
+    this.recovery = new RecoverySchedule(options.clock, options.backoffMs, options.random);
+  }
 
   get isLive(): boolean {
     return this.phase === 'live';
@@ -121,16 +120,17 @@ export class SessionController<C extends SessionGateway> {
    */
   resume(): void {
     if (this.phase !== 'live' && this.phase !== 'recovering') return;
-    if (this.options.clock.now() - this.lastPollSettledAt > this.options.pollHoldMs + 1_000) this.restartPoller();
-    this.beginRecovery(this.recovery?.kind ?? 'link', REASON_RESUMED);
+    if (this.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000) this.restartPoller();
+    this.beginRecovery(this.recovery.kind ?? 'link', REASON_RESUMED);
   }
 
   /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
   checkHealth(now: number): void {
-    if (this.phase === 'live' && this.poller?.running) {
+    if (this.phase === 'live' && this.poll.running) {
       const limit = this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000);
-      if (now - this.lastPollSettledAt > limit) {
-        this.options.logger.warn('event poll stalled; probing the gateway', { silentMs: now - this.lastPollSettledAt });
+      const silentMs = this.poll.silentFor(now);
+      if (silentMs > limit) {
+        this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
         this.restartPoller();
         this.beginRecovery('link', REASON_STALLED);
         return;
@@ -149,8 +149,8 @@ export class SessionController<C extends SessionGateway> {
     return describeConnection({
       phase: this.phase,
       target: this.target,
-      recovery: this.recovery,
-      nextAttemptAt: this.nextAttemptAt,
+      recovery: this.recovery.current,
+      nextAttemptAt: this.recovery.nextAttemptAt,
       lastDataAt: this.lastDataAt,
       failure: this.failure,
     });
@@ -177,7 +177,6 @@ export class SessionController<C extends SessionGateway> {
     if (epoch !== this.epoch) return;
     this.signedInAt = this.options.clock.now();
     this.loginTime = result.loginTime;
-    this.lastPollSettledAt = this.signedInAt;
     this.startPoller(client, epoch);
     await this.options.hooks.onStarted(client, { first });
     if (epoch !== this.epoch) return;
@@ -200,23 +199,18 @@ export class SessionController<C extends SessionGateway> {
       },
       onError: (error) => {
         if (epoch !== this.epoch) return;
-        this.lastPollSettledAt = this.options.clock.now();
-        const verdict = judgePollFailure(error, ++this.consecutivePollFailures, this.phase === 'recovering');
+        const verdict = judgePollFailure(error, this.poll.noteFailure(), this.phase === 'recovering');
         if (verdict === 'session') this.beginRecovery('session', explainFailure(error));
-        else if (verdict === 'link') this.beginRecovery(this.recovery?.kind ?? 'link', explainFailure(error));
+        else if (verdict === 'link') this.beginRecovery(this.recovery.kind ?? 'link', explainFailure(error));
       },
     };
-    this.reconcileAfterPoll = false;
-    this.poller = this.options.createPoller(client, handlers);
-    this.poller.start();
+    this.poll.start(client, handlers);
   }
 
   private pollSettled(): void {
-    this.lastPollSettledAt = this.options.clock.now();
-    this.consecutivePollFailures = 0;
-    if (this.reconcileAfterPoll && this.phase === 'live' && this.client) {
+    this.poll.noteAnswer();
+    if (this.phase === 'live' && this.client && this.poll.takeReconcile()) {
       // Events handed to the aborted poll are lost: reconcile once the new poll answers.
-      this.reconcileAfterPoll = false;
       const client = this.client;
       const epoch = this.epoch;
       this.options.hooks.onResumed(client).catch((error: unknown) => {
@@ -224,28 +218,20 @@ export class SessionController<C extends SessionGateway> {
       });
     }
     // A poll answer on the same session proves the link is back.
-    if (this.phase === 'recovering' && this.recovery?.kind === 'link') void this.resumeLink(this.epoch);
+    if (this.phase === 'recovering' && this.recovery.kind === 'link') void this.resumeLink(this.epoch);
   }
 
   private restartPoller(): void {
-    const poller = this.poller;
-    if (!poller) return;
-    this.reconcileAfterPoll = true;
-    this.lastPollSettledAt = this.options.clock.now();
-    void poller.stop().then(() => {
-      if (this.poller === poller && (this.phase === 'live' || this.phase === 'recovering')) poller.start();
-    });
+    this.poll.restart(() => this.phase === 'live' || this.phase === 'recovering');
   }
 
   private beginRecovery(kind: 'session' | 'link', reason: Reason): void {
     if (this.phase === 'signed-out' || this.phase === 'failed' || !this.target) return;
-    const current = this.recovery;
-    if (current) {
+    if (this.recovery.current) {
       // Escalate link → session; otherwise keep the running schedule, refresh the reason.
-      current.reason = reason;
-      if (kind === 'session' && current.kind === 'link') {
-        current.kind = 'session';
-        this.options.clock.clearTimeout(current.timer);
+      this.recovery.setReason(reason);
+      if (kind === 'session' && this.recovery.kind === 'link') {
+        this.recovery.escalateToSession();
         this.options.hooks.onLost('recovering');
         this.scheduleAttempt(0);
       }
@@ -253,28 +239,24 @@ export class SessionController<C extends SessionGateway> {
       return;
     }
     this.options.logger.warn('gateway session interrupted; recovering', { kind, reason: reason.reason, retcode: reason.retcode });
-    this.recovery = { kind, attempt: 0, reason, timer: null };
+    this.recovery.start(kind, reason);
     this.setPhase('recovering');
     if (kind === 'session') this.options.hooks.onLost('recovering');
     this.scheduleAttempt(0);
   }
 
   private scheduleAttempt(delayMs: number): void {
-    const recovery = this.recovery;
-    if (!recovery) return;
+    if (!this.recovery.current) return;
     const epoch = this.epoch;
-    this.nextAttemptAt = this.options.clock.now() + delayMs;
-    recovery.timer = this.options.clock.setTimeout(() => void this.runAttempt(epoch), delayMs);
+    this.recovery.schedule(delayMs, () => void this.runAttempt(epoch));
     this.emitConnection();
   }
 
   private async runAttempt(epoch: number): Promise<void> {
-    const recovery = this.recovery;
-    if (!recovery || epoch !== this.epoch) return;
-    recovery.attempt++;
-    this.nextAttemptAt = null;
-    const delay = computeBackoffMs(recovery.attempt - 1, this.options.backoffMs ?? DEFAULT_BACKOFF_MS, this.options.random);
-    if (recovery.kind === 'link') {
+    const kind = this.recovery.kind;
+    if (!kind || epoch !== this.epoch) return;
+    const delay = this.recovery.beginAttempt();
+    if (kind === 'link') {
       this.fireProbe(epoch);
       this.scheduleAttempt(delay);
       return;
@@ -285,7 +267,7 @@ export class SessionController<C extends SessionGateway> {
   private async resignIn(epoch: number, delayOnFailure: number): Promise<void> {
     const client = this.client;
     if (!client) return;
-    await this.dropPoller();
+    await this.poll.drop();
     client.clearSession();
     this.emitConnection();
     try {
@@ -293,17 +275,11 @@ export class SessionController<C extends SessionGateway> {
       await this.startSession(client, epoch, false, true);
     } catch (error) {
       if (epoch !== this.epoch) return;
-      if (this.recovery) this.recovery.reason = explainFailure(error);
+      this.recovery.setReason(explainFailure(error));
       if (classifySignInFailure(error, false) === 'fatal') return this.fail(explainFailure(error));
-      await this.dropPoller();
+      await this.poll.drop();
       this.scheduleAttempt(delayOnFailure);
     }
-  }
-
-  private async dropPoller(): Promise<void> {
-    const poller = this.poller;
-    this.poller = null;
-    await poller?.stop();
   }
 
   /** Probe the link; any answer on this session proves it is back. */
@@ -313,9 +289,9 @@ export class SessionController<C extends SessionGateway> {
     this.probes.fire(client, this.target?.inspectorId ?? '', {
       onAlive: () => void this.resumeLink(epoch),
       onFailure: (error) => {
-        if (epoch !== this.epoch || this.recovery?.kind !== 'link') return;
+        if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
         if (classifyFailure(error) === 'session') return this.beginRecovery('session', explainFailure(error));
-        if (this.recovery) this.recovery.reason = explainFailure(error);
+        this.recovery.setReason(explainFailure(error));
         this.emitConnection();
       },
     });
@@ -323,12 +299,12 @@ export class SessionController<C extends SessionGateway> {
 
   private async resumeLink(epoch: number): Promise<void> {
     const client = this.client;
-    if (!client || this.resuming || epoch !== this.epoch || this.recovery?.kind !== 'link') return;
+    if (!client || this.resuming || epoch !== this.epoch || this.recovery.kind !== 'link') return;
     this.resuming = true;
     try {
       await this.options.hooks.onResumed(client);
-      if (epoch !== this.epoch || this.recovery?.kind !== 'link') return;
-      if (!this.poller?.running) this.restartPoller();
+      if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
+      if (!this.poll.running) this.restartPoller();
       this.goLive();
     } catch (error) {
       if (epoch === this.epoch) this.reportFailure(error);
@@ -338,10 +314,7 @@ export class SessionController<C extends SessionGateway> {
   }
 
   private goLive(): void {
-    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
-    const wasRecovering = this.recovery !== null;
-    this.recovery = null;
-    this.nextAttemptAt = null;
+    const wasRecovering = this.recovery.end();
     this.lastDataAt = this.options.clock.now();
     this.setPhase('live');
     if (wasRecovering) this.options.logger.info('gateway session live again');
@@ -349,10 +322,8 @@ export class SessionController<C extends SessionGateway> {
 
   private fail(reason: Reason, kind: LossKind = 'failed'): void {
     this.epoch++;
-    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
-    this.recovery = null;
-    void this.poller?.stop();
-    this.poller = null;
+    this.recovery.end();
+    void this.poll.drop();
     const client = this.client;
     // Leave nothing half-signed-in behind (no-op when there is no session).
     if (client?.hasSession) void client.signOut().catch(() => client.clearSession());
@@ -364,13 +335,10 @@ export class SessionController<C extends SessionGateway> {
 
   private async stopCurrent(kind: LossKind, signOut: boolean): Promise<void> {
     this.epoch++;
-    if (this.recovery) this.options.clock.clearTimeout(this.recovery.timer);
-    this.recovery = null;
-    const poller = this.poller;
+    this.recovery.end();
     const client = this.client;
-    this.poller = null;
     this.client = null;
-    await poller?.stop();
+    await this.poll.drop();
     if (signOut && client?.hasSession) {
       await client.signOut().catch((error: unknown) => {
         this.options.logger.info('sign-out did not complete; the gateway ends the session by itself', { error: describe(error) });
@@ -390,7 +358,6 @@ export class SessionController<C extends SessionGateway> {
     this.options.hooks.onConnection(this.connectionState());
   }
 }
-
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

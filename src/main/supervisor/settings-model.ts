@@ -1,30 +1,13 @@
 /**
- * Default settings and how a validated patch merges into them. Pure; storage is the
- * SettingsStore port's business.
+ * Loading settings through the SettingsStore port, and how a validated patch merges into them.
+ * The defaults live in src/shared/settings-defaults.ts; storage is the port's business.
  */
 import type { ValidCommandArgs } from '../../shared/contract';
-import type { AlertThresholds, Settings } from '../../shared/domain';
+import type { Notice, Settings } from '../../shared/domain';
+import { createDefaultSettings } from '../../shared/settings-defaults';
+import type { Logger, SettingsStore } from './ports';
 
-export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = Object.freeze({
-  longCallSeconds: 600,
-  longBusySeconds: 300,
-  longWrapUpSeconds: 120,
-  longQueueWaitSeconds: 60,
-});
-
-/** Fresh default settings (a new object each call). */
-export function createDefaultSettings(): Settings {
-  return {
-    schemaVersion: 1,
-    gateway: { url: '', inspectorId: '', phoneNumber: '', caPem: null, pinSha256: null },
-    hotkeys: { listen: null, barge: null, whisper: null, switch: null, intercept: null, cancel: null },
-    alerts: { ...DEFAULT_ALERT_THRESHOLDS },
-    language: 'en',
-    theme: 'system',
-    demoMode: false,
-    confirmDestructive: true,
-  };
-}
+export { createDefaultSettings, DEFAULT_ALERT_THRESHOLDS, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
 
 export type SettingsPatch = ValidCommandArgs<'settings.update'>;
 
@@ -51,4 +34,17 @@ export function gatewayChanged(before: Settings, after: Settings): boolean {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+/** Load settings; a store that throws still leaves the core usable, on defaults, with a notice. */
+export function loadSettingsOrDefaults(store: SettingsStore, logger: Logger): { settings: Settings; notices: Notice[] } {
+  try {
+    return store.load();
+  } catch (error) {
+    logger.error('settings could not be loaded', { error: error instanceof Error ? error.message : String(error) });
+    return {
+      settings: createDefaultSettings(),
+      notices: [{ level: 'warning', message: 'The settings could not be loaded; defaults are in use.', messageZh: '无法加载设置，当前使用默认设置。', retcode: null }],
+    };
+  }
 }

@@ -4,24 +4,25 @@
  * session flows (session-flows.ts) act on it through the methods below.
  */
 import type { EventName, EventPayloads } from '../../shared/contract';
-import type { AgentRow, AlertView, InspectionView, JournalEntry, Notice, QcMode, Settings } from '../../shared/domain';
+import type { AgentRow, InspectionView, JournalEntry, Notice, Settings } from '../../shared/domain';
 import { EVENT_TYPE } from '../../shared/gateway-status-codes';
 import { EventPoller } from '../gateway/event-poller';
 import { GatewayClient } from '../gateway/gateway-client';
 import type { GatewayEvent } from '../gateway/gateway-types';
 import { AgentEnricher } from './agent-enricher';
 import { AlertEngine } from './alert-engine';
-import { describeAlert, describeAlertBurst, MAX_SINGLE_NOTIFICATIONS } from './alert-notices';
+import { notifyRaisedAlerts } from './alert-notices';
 import { AuditJournal } from './audit-journal';
 import { EventHub } from './event-hub';
 import { INITIAL_INSPECTOR_STATE, transitionInspector, viewInspection, type InspectorState } from './inspector-machine';
+import { qcModeOf } from './inspector-modes';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher, type QueueIntervals } from './queue-watcher';
 import { createRedactingLogger } from './redaction';
 import { RosterStore } from './roster-store';
 import { RosterSync, type RosterSyncDiagnostics } from './roster-sync';
 import { SessionController, type LossKind, type SessionTarget } from './session-controller';
-import { createDefaultSettings } from './settings-model';
+import { loadSettingsOrDefaults } from './settings-model';
 import { SupervisorActions } from './supervisor-actions';
 import type { SyncPolicyConfig } from './sync-policy';
 import { systemClock } from './system-clock';
@@ -91,7 +92,7 @@ export class SupervisorRuntime {
     this.clock = ports.clock ?? systemClock;
     this.logger = createRedactingLogger(ports.logger, () => this.session?.knownSecrets ?? []);
     this.hub = new EventHub(this.logger);
-    const loaded = loadSettings(ports);
+    const loaded = loadSettingsOrDefaults(ports.settings, ports.logger);
     this.settings = loaded.settings;
     this.startupNotices = [...loaded.notices];
     this.alerts = new AlertEngine(this.settings.alerts, { onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds) });
@@ -174,7 +175,7 @@ export class SupervisorRuntime {
       this.lastInspectionJson = json;
       this.emit('inspection.changed', view);
     }
-    const mode = QC_MODE_OF[next.mode];
+    const mode = qcModeOf(next.mode);
     const inspectorId = this.session?.currentTarget?.inspectorId ?? null;
     this.roster.setOurInspection(mode && next.targetWorkNo && inspectorId ? { workNo: next.targetWorkNo, mode, inspectorId } : null);
     if (next.targetWorkNo && next.targetWorkNo !== previousTarget) this.enricher.enrich(this.liveClient(), next.targetWorkNo);
@@ -244,21 +245,12 @@ export class SupervisorRuntime {
     const changes = this.alerts.takeChanges();
     if (changes) {
       this.emit('alerts.changed', this.alerts.list());
-      this.notifyAlerts(changes.raised);
-    }
-  }
-
-  private notifyAlerts(raised: readonly AlertView[]): void {
-    const notifier = this.ports.notifier;
-    if (!notifier || raised.length === 0) return;
-    const language = this.settings.language;
-    if (raised.length > MAX_SINGLE_NOTIFICATIONS) {
-      notifier.notify({ ...describeAlertBurst(raised.length, language), level: 'warning' });
-      return;
-    }
-    for (const alert of raised) {
-      const queueName = alert.kind === 'long-queue-wait' ? this.queues.list().find((queue) => String(queue.skillId) === alert.target)?.name : undefined;
-      notifier.notify({ ...describeAlert(alert, language, this.roster.peek(alert.target), queueName), level: 'warning' });
+      if (this.ports.notifier) {
+        notifyRaisedAlerts(this.ports.notifier, changes.raised, this.settings.language, {
+          agent: (workNo) => this.roster.peek(workNo),
+          queueName: (skillId) => this.queues.list().find((queue) => String(queue.skillId) === skillId)?.name,
+        });
+      }
     }
   }
 
@@ -341,26 +333,5 @@ export class SupervisorRuntime {
       this.setInspector(transitionInspector(this.inspector, { kind: 'own-event', eventType: event.eventType, content: event.content, now: this.clock.now() }).state);
     }
     this.scheduleFlush();
-  }
-}
-
-const QC_MODE_OF: Record<InspectorState['mode'], QcMode | null> = {
-  idle: null,
-  listening: 'listen',
-  inserting: 'insert',
-  whispering: 'whisper',
-  talking: null,
-};
-
-/** Load settings; a store that throws still leaves the core usable, on defaults, with a notice. */
-function loadSettings(ports: SupervisorPorts): { settings: Settings; notices: Notice[] } {
-  try {
-    return ports.settings.load();
-  } catch (error) {
-    ports.logger.error('settings could not be loaded', { error: error instanceof Error ? error.message : String(error) });
-    return {
-      settings: createDefaultSettings(),
-      notices: [{ level: 'warning', message: 'The settings could not be loaded; defaults are in use.', messageZh: '无法加载设置，当前使用默认设置。', retcode: null }],
-    };
   }
 }

@@ -2,6 +2,7 @@
  * The tray's model, built from the core's state by a pure function.
  */
 import type { AgentRow, ConnectionState, InspectionView } from '../../shared/domain';
+import { copyRow } from './roster-store';
 import type { TrayModel } from './supervisor-api';
 
 /** How many calls the tray lists. */
@@ -27,14 +28,4 @@ export function buildTrayModel(
     }
   }
   return { connection, inspection, focusAgent, longestCalls: top.map(copyRow) };
-}
-
-function copyRow(row: Readonly<AgentRow>): AgentRow {
-  return {
-    ...row,
-    skills: [...row.skills],
-    call: row.call ? { ...row.call } : null,
-    inspectedBy: row.inspectedBy ? { ...row.inspectedBy } : null,
-    alerts: [...row.alerts],
-  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator, SimulatorOptions } from '../../simulator';
-import { createSimulatorDemoGateway } from './demo-gateway';
+import { createDemoGateway } from './demo-gateway';
 
 /** A stand-in simulator: only what the adapter reads. */
 function fakeSimulator(inspectors: RunningSimulator['inspectors'], closed: string[], name: string): RunningSimulator {
@@ -24,7 +24,7 @@ describe('demo gateway', () => {
     const asked: SimulatorOptions[] = [];
     const closed: string[] = [];
     let count = 0;
-    const demo = createSimulatorDemoGateway({
+    const demo = createDemoGateway({
       startSimulator: async (options) => {
         asked.push(options);
         count += 1;
@@ -46,8 +46,18 @@ describe('demo gateway', () => {
 
   it('refuses a simulator without an inspector account, and closes it', async () => {
     const closed: string[] = [];
-    const demo = createSimulatorDemoGateway({ startSimulator: async () => fakeSimulator([], closed, 'empty') });
+    const demo = createDemoGateway({ startSimulator: async () => fakeSimulator([], closed, 'empty') });
     await expect(demo.start()).rejects.toThrow(/no inspector/);
     expect(closed).toEqual(['empty']);
+    expect(demo.simulator()).toBeNull();
+  });
+
+  it('runs overlapping starts and stops one at a time, leaving no simulator behind', async () => {
+    const closed: string[] = [];
+    let count = 0;
+    const demo = createDemoGateway({ startSimulator: async () => fakeSimulator([inspector], closed, `sim${(count += 1)}`) });
+    await Promise.all([demo.start(), demo.start(), demo.stop()]);
+    expect(closed).toEqual(['sim1', 'sim2']);
+    expect(demo.simulator()).toBeNull();
   });
 });
