@@ -100,7 +100,12 @@ export const commandArgSchemas = {
   'agents.forceBusy': onAgent,
   'agents.forceIdle': onAgent,
   'agents.forceSignOut': onAgent,
-  'queues.watch': z.strictObject({ skillIds: z.array(skillIdSchema).max(1000) }),
+  'queues.watch': z.strictObject({
+    /** Queues shown expanded (their waiting calls refresh every 2 s). */
+    skillIds: z.array(skillIdSchema).max(1000),
+    /** The queue panel is visible: overview counts refresh every 5 s instead of 60 s. Omitted = false. */
+    panelOpen: z.boolean().optional(),
+  }),
   'queues.requestCall': z.strictObject({ callId: callIdSchema, skillId: skillIdSchema, source: sourceSchema }),
   'settings.update': settingsPatchSchema,
   'hotkeys.set': z.strictObject({ action: hotkeyActionSchema, accelerator: acceleratorSchema.nullable() }),

@@ -76,7 +76,7 @@ export type AgentState = (typeof AGENT_STATES)[number];
 export interface AgentCall {
   callId: string | null;
   caller: string | null;
-  /** When the call started (ms since epoch), when known. */
+  /** When the call started (ms since epoch), only when known exactly (else null; see stateSince). */
   since: number | null;
 }
 
@@ -88,8 +88,20 @@ export interface AgentRow {
   groupName: string;
   skills: string[];
   state: AgentState;
-  /** When the agent entered `state` (ms since epoch); null when unknown. */
+  /**
+   * When the agent entered `state` (ms since epoch, the core's clock). When `stateSinceExact` is
+   * not true, this is when the core first observed the agent in that state: the state began at
+   * or before it, so `now - stateSince` is a lower bound of the time in state (show it as "≥").
+   * The core always sets it; null only from producers older than `stateSinceExact`.
+   */
   stateSince: number | null;
+  /**
+   * Whether `stateSince` is the real start: seen live (a monitor event, or a snapshot taken soon
+   * after the previous one) or reported by the gateway (`agentbyworkno.currentstatetime`).
+   * False after the first load or a re-sign-in until one of those tells. Always set by the core;
+   * optional only so older producers and fixtures still compile (absent = not known exact).
+   */
+  stateSinceExact?: boolean;
   call: AgentCall | null;
   /** Who is inspecting this agent and how, when known. */
   inspectedBy: { inspectorWorkNo: string; mode: QcMode } | null;

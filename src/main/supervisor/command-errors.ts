@@ -8,6 +8,7 @@ import type { Refusal } from './inspector-refusals';
 import { KeychainUnavailableError } from './ports';
 import { redactSecrets } from './redaction';
 import { explainFailure } from './session-policy';
+import { errorMessage } from './error-text';
 
 /** A successful Result. */
 export function ok<T>(value: T): Result<T> {
@@ -49,6 +50,6 @@ export function toCommandError(error: unknown): CommandError {
     // The credential adapter's message says what is missing and what to do.
     return commandError('keychain-unavailable', error.message, '无法使用操作系统钥匙串，密码不会以明文保存；请每次签入时输入密码。');
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return commandError('internal', `Something went wrong inside CC Inspector: ${detail}`, `CC Inspector 内部错误：${detail}`);
 }

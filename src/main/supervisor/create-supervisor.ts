@@ -12,6 +12,7 @@ import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
 import type { SupervisorCore } from './supervisor-api';
 import { SupervisorRuntime, type SupervisorDiagnostics, type SupervisorOptions } from './supervisor-runtime';
 import { startSupervisor } from './session-flows';
+import { errorMessage } from './error-text';
 
 /** The core plus measurements for benchmarks and diagnostics. */
 export interface SupervisorCoreWithDiagnostics extends SupervisorCore {
@@ -39,7 +40,7 @@ export function createSupervisor(ports: SupervisorPorts, options: SupervisorOpti
       try {
         await startSupervisor(rt, demo);
       } catch (error) {
-        rt.logger.error('start-up failed', { error: error instanceof Error ? error.message : String(error) });
+        rt.logger.error('start-up failed', { error: errorMessage(error) });
       }
     },
     onResume: () => rt.session.resume(),

@@ -5,6 +5,7 @@
 import type { EventName, EventPayloads } from '../../shared/contract';
 import type { Logger } from './ports';
 import type { EventListener } from './supervisor-api';
+import { errorMessage } from './error-text';
 
 /** Delivers contract events to every subscriber. */
 export class EventHub {
@@ -24,7 +25,7 @@ export class EventHub {
       try {
         listener(name, payload);
       } catch (error) {
-        this.logger.error('event listener failed', { event: name, error: error instanceof Error ? error.message : String(error) });
+        this.logger.error('event listener failed', { event: name, error: errorMessage(error) });
       }
     }
   }

@@ -3,7 +3,8 @@
  * the benchmarks import from here (Node ports from './node-ports').
  */
 export { createSupervisor, type SupervisorCoreWithDiagnostics } from './create-supervisor';
-export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-runtime';
+export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-options';
+export { DEFAULT_WARMUP_ENRICHMENT, type WarmupEnrichmentBudget, type WarmupEnrichmentDiagnostics } from './warmup-enrichment';
 export type { SupervisorCore, EventListener, TrayModel } from './supervisor-api';
 export type * from './ports';
 export { KeychainUnavailableError } from './ports';

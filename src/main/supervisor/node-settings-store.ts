@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { SettingsStore } from './ports';
 import { createDefaultSettings } from '../../shared/settings-defaults';
+import { errorMessage } from './error-text';
 
 /** Settings kept in memory (optionally starting from a patch of the defaults). */
 export function createMemorySettingsStore(initial: Partial<Settings> = {}): SettingsStore & { current(): Settings } {
@@ -104,6 +105,6 @@ function corruptNotice(asideName: string): Notice {
 }
 
 function unreadableNotice(error: unknown): Notice {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return { level: 'warning', message: `The settings file could not be read (${detail}); defaults are in use.`, messageZh: '无法读取设置文件，当前使用默认设置。', retcode: null };
 }

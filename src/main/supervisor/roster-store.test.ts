@@ -2,6 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { AgentDetail } from '../gateway/gateway-types';
 import { RosterStore, type RosterEntry } from './roster-store';
 
+/** A realistic clock (ms since epoch): gateway state starts must look like timestamps. */
+const T = 1_700_000_000_000;
+
+const detail = (workNo: string, status: string, currentStateSince: number | null): AgentDetail => ({
+  workNo,
+  name: `Agent ${workNo}`,
+  status,
+  ctiStatus: null,
+  groupId: 3,
+  groupName: 'Escalations',
+  skills: [{ id: 5, name: '' }],
+  callIds: ['call-77'],
+  phoneNumber: null,
+  currentStateSince,
+});
+
 const entry = (workNo: string, status: string, extra: Partial<RosterEntry> = {}): RosterEntry => ({
   workNo,
   name: `Agent ${workNo}`,
@@ -28,7 +44,8 @@ describe('RosterStore: load and reset', () => {
       ['1001', 'idle'],
       ['1002', 'ringing'],
     ]);
-    expect(delta?.upserts[0]).toMatchObject({ stateSince: null, dataAt: 1_000, groupName: 'Team A', alerts: [] });
+    // The state began at or before the first sight: a lower bound, marked not exact.
+    expect(delta?.upserts[0]).toMatchObject({ stateSince: 1_000, stateSinceExact: false, dataAt: 1_000, groupName: 'Team A', alerts: [] });
     expect(store.takeDelta()).toBeNull();
   });
 
@@ -148,27 +165,18 @@ describe('RosterStore: inspection and details', () => {
   });
 
   it('enriches with skills, call id and the real state start', () => {
-    const store = loaded();
-    const detail: AgentDetail = {
-      workNo: '1002',
-      name: 'Agent 1002',
-      status: '7',
-      ctiStatus: '5',
-      groupId: 3,
-      groupName: 'Escalations',
-      skills: [{ id: 5, name: '' }],
-      callIds: ['call-77'],
-      phoneNumber: null,
-      currentStateSince: 500,
-    };
-    store.applyDetail(detail, (id, fallback) => (id === 5 ? 'Billing' : fallback), 2_000);
+    const store = new RosterStore();
+    store.replaceAll([entry('1002', '7')], T + 1_000);
+    store.takeDelta();
+    store.applyDetail(detail('1002', '7', T - 60_000), (id, fallback) => (id === 5 ? 'Billing' : fallback), T + 2_000);
     expect(store.takeDelta()?.upserts[0]).toMatchObject({
       groupName: 'Escalations',
       skills: ['Billing'],
-      stateSince: 500,
-      call: { callId: 'call-77' },
+      stateSince: T - 60_000,
+      stateSinceExact: true,
+      call: { callId: 'call-77', since: T - 60_000 },
     });
-    expect(store.alertSince('1002')).toBe(500);
+    expect(store.alertSince('1002')).toBe(T - 60_000);
   });
 
   it('carries alert kinds and reports hook calls', () => {
@@ -181,5 +189,83 @@ describe('RosterStore: inspection and details', () => {
     const delta = store.takeDelta();
     expect(delta?.upserts[0]?.alerts).toEqual(['long-busy']);
     expect(changes).toEqual(['1001:idle', '1001:busy']);
+  });
+});
+
+describe('RosterStore: exact state start vs lower bound', () => {
+  const since = (store: RosterStore, workNo: string) => {
+    const row = store.peek(workNo);
+    return [row?.stateSince, row?.stateSinceExact];
+  };
+
+  it('a change seen by an event is exact; a talk seen starting starts the call clock', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '4')], T);
+    store.applyState('1001', 'talking', T + 5_000);
+    expect(since(store, '1001')).toEqual([T + 5_000, true]);
+    expect(store.peek('1001')?.call?.since).toBe(T + 5_000);
+  });
+
+  it('a change a snapshot finds soon after the last confirmation is exact', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '4')], T);
+    store.applySnapshot([entry('1001', '3')], T + 900, T + 1_000, false);
+    expect(since(store, '1001')).toEqual([T + 1_000, true]);
+  });
+
+  it('a change found after a long gap (missed event, re-sign-in) is only a lower bound', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '4')], T);
+    store.applySnapshot([entry('1001', '7')], T + 59_000, T + 60_000, false);
+    expect(since(store, '1001')).toEqual([T + 60_000, false]);
+    // The call's start is not known either: no made-up call duration.
+    expect(store.peek('1001')?.call).toEqual({ callId: null, caller: null, since: null });
+  });
+
+  it('the gateway start replaces a lower bound, never a start seen live', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '7'), entry('1002', '4')], T);
+    store.applyState('1002', 'talking', T + 1_000);
+    store.applyDetail(detail('1001', '7', T - 300_000), (_id, name) => name, T + 2_000);
+    store.applyDetail(detail('1002', '7', T + 900), (_id, name) => name, T + 2_000);
+    expect(since(store, '1001')).toEqual([T - 300_000, true]);
+    expect(since(store, '1002')).toEqual([T + 1_000, true]);
+  });
+
+  it('ignores a gateway start of another state, an implausible one, and puts none in our future', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '7'), entry('1002', '3'), entry('1003', '5')], T);
+    store.applyDetail(detail('1001', '3', T - 300_000), (_id, name) => name, T + 1_000);
+    store.applyDetail(detail('1002', '3', 1_700_000), (_id, name) => name, T + 1_000);
+    store.applyDetail(detail('1003', '5', T + 60_000), (_id, name) => name, T + 1_000);
+    expect(since(store, '1001')).toEqual([T, false]);
+    expect(since(store, '1002')).toEqual([T, false]);
+    expect(since(store, '1003')).toEqual([T + 1_000, true]);
+  });
+
+  it('tells the alert engine when a real start is learnt', () => {
+    const starts: Array<[string, string, number]> = [];
+    const store = new RosterStore({ onStateChange: (workNo, state, at) => starts.push([workNo, state, at]) });
+    store.replaceAll([entry('1001', '7')], T);
+    store.applyDetail(detail('1001', '7', T - 700_000), (_id, name) => name, T + 1_000);
+    expect(starts).toEqual([
+      ['1001', 'talking', T],
+      ['1001', 'talking', T - 700_000],
+    ]);
+  });
+
+  it('picks the next row to ask about: talking, then busy, then wrap-up, longest observed first', () => {
+    const store = new RosterStore();
+    store.replaceAll([entry('1001', '5'), entry('1002', '3'), entry('1003', '4'), entry('1004', '7')], T + 10_000);
+    store.applySnapshot([entry('1005', '7')], T + 20_000, T + 20_000, false);
+    store.applySnapshot([entry('1006', '7')], T + 5_000, T + 5_000, false);
+    const order: string[] = [];
+    for (let next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w)); next !== null; next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w))) {
+      order.push(next);
+    }
+    expect(order).toEqual(['1006', '1004', '1005', '1002', '1001']);
+    store.applyState('1002', 'talking', T + 30_000);
+    expect(store.nextInexact(['talking', 'busy'], () => false)).toBe('1006');
+    expect(store.nextInexact(['busy'], () => false)).toBeNull();
   });
 });

@@ -2,19 +2,17 @@
  * The inspector's agent list as the core holds it: rows by workNo, merged from snapshots
  * (allagent + allagentstatus), monitor events and agent details, with a dirty set that becomes
  * one small versioned RosterDelta per tick. Plain data structure, no timers and no I/O.
+ *
+ * State start: a change seen live (event, or a snapshot soon after the row's last confirmation)
+ * is exact; otherwise `stateSince` is when we first saw the state (`stateSinceExact: false`)
+ * until `agentbyworkno.currentstatetime` tells the real start.
  */
-import type { AgentCall, AgentRow, AgentState, AlertKind, QcMode, RosterDelta } from '../../shared/domain';
+import type { AgentRow, AgentState, AlertKind, QcMode, RosterDelta } from '../../shared/domain';
 import type { AgentDetail } from '../gateway/gateway-types';
 import { mapAgentStatus } from './agent-state-mapping';
+import { copyRow, createRow, mergeDetail, nextCall, type RosterEntry, type StoredRow } from './roster-row';
 
-/** One agent as a list snapshot reports it (allagent / allagentstatus merged). */
-export interface RosterEntry {
-  workNo: string;
-  name: string;
-  status: string;
-  ctiStatus: string | null;
-  groupName: string | null;
-}
+export type { RosterEntry } from './roster-row';
 
 /** Hooks so the alert engine follows state changes without scanning the roster. */
 export interface RosterHooks {
@@ -22,10 +20,17 @@ export interface RosterHooks {
   onRemove?(workNo: string): void;
 }
 
+export interface RosterStoreOptions {
+  /**
+   * A state change a snapshot finds is exact when the row was confirmed at most this long
+   * before (snapshot mode, warm-up); after a longer gap (a missed event found by the slow
+   * reconcile, a re-sign-in) only a lower bound is known. Default 2 s.
+   */
+  exactGapMs?: number;
+}
+
 interface RowRecord {
-  row: AgentRow;
-  /** When we saw the current state begin; the alert clock when stateSince is unknown. */
-  observedSince: number;
+  row: StoredRow;
   /** When an event last changed this row (ms, our clock): older snapshots must not undo it. */
   eventAt: number;
   othersMode: QcMode | null;
@@ -40,7 +45,14 @@ export class RosterStore {
   private currentVersion = 0;
   private ours: { workNo: string; mode: QcMode; inspectorId: string } | null = null;
 
-  constructor(private readonly hooks: RosterHooks = {}) {}
+  private readonly exactGapMs: number;
+
+  constructor(
+    private readonly hooks: RosterHooks = {},
+    options: RosterStoreOptions = {},
+  ) {
+    this.exactGapMs = options.exactGapMs ?? 2_000;
+  }
 
   get version(): number {
     return this.currentVersion;
@@ -65,10 +77,27 @@ export class RosterStore {
     return [...this.records.keys()];
   }
 
-  /** Time the alert clock of this agent's current state started. */
+  /** Time the alert clock of this agent's current state started (the real or observed start). */
   alertSince(workNo: string): number | null {
-    const record = this.records.get(workNo);
-    return record ? (record.row.stateSince ?? record.observedSince) : null;
+    return this.records.get(workNo)?.row.stateSince ?? null;
+  }
+
+  /**
+   * The agent whose real state start is most wanted: not exact, in the earliest of `states`,
+   * observed in it longest (oldest first), not in `skip`. One pass over the rows.
+   */
+  nextInexact(states: readonly AgentState[], skip: (workNo: string) => boolean): string | null {
+    let best: StoredRow | null = null;
+    let bestRank = states.length;
+    for (const { row } of this.records.values()) {
+      if (row.stateSinceExact) continue;
+      const rank = states.indexOf(row.state);
+      if (rank < 0 || rank > bestRank || (rank === bestRank && best !== null && row.stateSince >= best.stateSince)) continue;
+      if (skip(row.workNo)) continue;
+      best = row;
+      bestRank = rank;
+    }
+    return best?.workNo ?? null;
   }
 
   /** Replace the whole list (first load or a new session): the next delta is a reset. */
@@ -104,9 +133,11 @@ export class RosterStore {
         continue;
       }
       if (record.eventAt > requestedAt) continue;
+      // Seen soon after the row's last confirmation: the change happened within that gap.
+      const exact = at - record.row.dataAt <= this.exactGapMs;
       record.row.dataAt = at;
       if (this.updateLabels(record, entry)) this.dirty.add(entry.workNo);
-      if (this.changeState(record, mapAgentStatus(entry.status, entry.ctiStatus), at)) changed++;
+      if (this.changeState(record, mapAgentStatus(entry.status, entry.ctiStatus), at, exact)) changed++;
     }
     if (seen) {
       for (const workNo of [...this.records.keys()]) if (!seen.has(workNo)) this.remove(workNo);
@@ -120,7 +151,7 @@ export class RosterStore {
     if (!record) return false;
     record.eventAt = at;
     record.row.dataAt = at;
-    return this.changeState(record, state, at);
+    return this.changeState(record, state, at, true);
   }
 
   /** Another inspector started (mode) or stopped (null) inspecting an agent. */
@@ -149,35 +180,13 @@ export class RosterStore {
     }
   }
 
-  /** Enrich a row with agentbyworkno details (group, skills, call, state start). */
+  /** Enrich a row with agentbyworkno details (see mergeDetail: the state start only when ours is a lower bound). */
   applyDetail(detail: AgentDetail, skillNames: (id: number, fallback: string) => string, at: number): void {
     const record = this.records.get(detail.workNo);
     if (!record) return;
-    const row = record.row;
-    const skills = detail.skills.map((skill) => skillNames(skill.id, skill.name));
-    let changed = false;
-    if (detail.groupName && detail.groupName !== row.groupName) {
-      row.groupName = detail.groupName;
-      changed = true;
-    }
-    if (skills.join('\u0000') !== row.skills.join('\u0000')) {
-      row.skills = skills;
-      changed = true;
-    }
-    const state = mapAgentStatus(detail.status, detail.ctiStatus);
-    if (state === row.state && detail.currentStateSince !== null && row.stateSince !== detail.currentStateSince) {
-      row.stateSince = detail.currentStateSince;
-      record.observedSince = detail.currentStateSince;
-      this.hooks.onStateChange?.(row.workNo, row.state, detail.currentStateSince);
-      changed = true;
-    }
-    const callId = detail.callIds[0] ?? null;
-    if (row.call && row.call.callId !== callId && state === row.state) {
-      row.call = { ...row.call, callId, since: row.call.since ?? row.stateSince };
-      changed = true;
-    }
-    row.dataAt = Math.max(row.dataAt, at);
-    if (changed) this.dirty.add(row.workNo);
+    const { changed, startAdopted } = mergeDetail(record.row, detail, skillNames, at);
+    if (startAdopted) this.hooks.onStateChange?.(record.row.workNo, record.row.state, record.row.stateSince);
+    if (changed) this.dirty.add(record.row.workNo);
   }
 
   /** Alert kinds raised on an agent (from the alert engine). */
@@ -223,25 +232,13 @@ export class RosterStore {
   }
 
   private insert(entry: RosterEntry, at: number): void {
-    const state = mapAgentStatus(entry.status, entry.ctiStatus);
-    const row: AgentRow = {
-      workNo: entry.workNo,
-      name: entry.name,
-      groupName: entry.groupName ?? '',
-      skills: [],
-      state,
-      stateSince: null,
-      call: state === 'talking' ? { callId: null, caller: null, since: null } : null,
-      inspectedBy: null,
-      dataAt: at,
-      alerts: [],
-    };
-    const record: RowRecord = { row, observedSince: at, eventAt: 0, othersMode: null };
+    const row = createRow(entry, at);
+    const record: RowRecord = { row, eventAt: 0, othersMode: null };
     this.records.set(entry.workNo, record);
     this.removed.delete(entry.workNo);
     this.dirty.add(entry.workNo);
     this.refreshInspectedBy(record);
-    this.hooks.onStateChange?.(entry.workNo, state, at);
+    this.hooks.onStateChange?.(entry.workNo, row.state, at);
   }
 
   private remove(workNo: string): void {
@@ -265,13 +262,13 @@ export class RosterStore {
     return changed;
   }
 
-  private changeState(record: RowRecord, state: AgentState, at: number): boolean {
+  private changeState(record: RowRecord, state: AgentState, at: number, exact: boolean): boolean {
     const row = record.row;
     if (row.state === state) return false;
     row.state = state;
     row.stateSince = at;
-    record.observedSince = at;
-    row.call = state === 'talking' || state === 'ringing' ? nextCall(row.call, state, at) : null;
+    row.stateSinceExact = exact;
+    row.call = state === 'talking' || state === 'ringing' ? nextCall(row.call, state, exact ? at : null) : null;
     if (state === 'signed-out') record.othersMode = null;
     this.refreshInspectedBy(record);
     this.dirty.add(row.workNo);
@@ -292,21 +289,4 @@ export class RosterStore {
     record.row.inspectedBy = next;
     this.dirty.add(record.row.workNo);
   }
-}
-
-/** A ringing call keeps its identity when answered; a new talk starts the call clock. */
-function nextCall(previous: AgentCall | null, state: AgentState, at: number): AgentCall {
-  if (state === 'talking') return { callId: previous?.callId ?? null, caller: previous?.caller ?? null, since: at };
-  return { callId: null, caller: null, since: null };
-}
-
-/** A copy of a row that shares no mutable part with the store's own. */
-export function copyRow(row: Readonly<AgentRow>): AgentRow {
-  return {
-    ...row,
-    skills: [...row.skills],
-    call: row.call ? { ...row.call } : null,
-    inspectedBy: row.inspectedBy ? { ...row.inspectedBy } : null,
-    alerts: [...row.alerts],
-  };
 }

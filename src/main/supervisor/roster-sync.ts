@@ -23,6 +23,7 @@ import {
   type SyncMode,
   type SyncPolicyConfig,
 } from './sync-policy';
+import { errorMessage } from './error-text';
 
 export type RosterGateway = Pick<GatewayClient, 'listMonitorableAgents' | 'listAgentStatuses' | 'beginMonitor' | 'endMonitor' | 'getOwnStatus'>;
 
@@ -163,7 +164,7 @@ export class RosterSync {
       this.options.onOwnStatus(status);
     } catch (error) {
       if (classifyFailure(error) === 'session') throw error;
-      this.options.logger.info('own status unavailable', { error: describe(error) });
+      this.options.logger.info('own status unavailable', { error: errorMessage(error) });
     }
   }
 
@@ -187,7 +188,7 @@ export class RosterSync {
     } catch (error) {
       if (classifyFailure(error) === 'session' || (error instanceof GatewayError && error.kind !== 'retcode' && error.kind !== 'http-status')) throw error;
       // Older gateways lack allagent: every agent of the VDN is then on the list.
-      this.options.logger.info('allagent unavailable; using allagentstatus for the roster', { error: describe(error) });
+      this.options.logger.info('allagent unavailable; using allagentstatus for the roster', { error: errorMessage(error) });
       return null;
     }
   }
@@ -336,8 +337,4 @@ export function mergeEntries(monitorable: readonly MonitorableAgent[] | null, st
       groupName: status?.groupName ?? null,
     };
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

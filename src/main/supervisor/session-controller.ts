@@ -7,7 +7,6 @@
  */
 import type { ConnectionState } from '../../shared/domain';
 import type { EventPollerHandlers } from '../gateway/event-poller';
-import type { SignInResult } from '../gateway/gateway-types';
 import { describeConnection, type SessionPhase } from './connection-view';
 import { LinkProbes } from './link-probes';
 import {
@@ -16,6 +15,7 @@ import {
   explainFailure,
   isLinkLoss,
   isShutdownOfSession,
+  judgeFirstSignInFailure,
   judgePollFailure,
   REASON_RESUMED,
   REASON_SHUT_DOWN,
@@ -23,10 +23,12 @@ import {
   type Reason,
 } from './session-policy';
 import { SessionPoll } from './session-poll';
+import { signInTakingOver } from './session-sign-in';
 import { RecoverySchedule } from './session-recovery';
-import type { LossKind, SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+import type { SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+import { errorMessage } from './error-text';
 
-export type { LossKind, PollerLike, SessionGateway, SessionHooks, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
+export type { LossKind, PollerLike, SessionGateway, SessionHooks, SessionOptions, SessionTarget, SignInOutcome, TlsTrust } from './session-types';
 
 /** One gateway session at a time, with automatic recovery. */
 export class SessionController<C extends SessionGateway> {
@@ -70,7 +72,7 @@ export class SessionController<C extends SessionGateway> {
 
   /** Sign in. Interactive sign-ins report any failure; others keep retrying unless fatal. */
   async signIn(target: SessionTarget, interactive: boolean): Promise<SignInOutcome> {
-    await this.stopCurrent('signed-out', true);
+    await this.stopCurrent();
     const epoch = ++this.epoch;
     this.target = target;
     this.failure = null;
@@ -82,25 +84,27 @@ export class SessionController<C extends SessionGateway> {
       return { ok: true };
     } catch (error) {
       if (epoch !== this.epoch) return { ok: false, error };
-      if (client.hasSession) {
-        // Signed in, but loading failed: the credentials are good, so recover like any outage.
-        const failure = classifyFailure(error);
-        this.beginRecovery(failure === 'session' ? 'session' : 'link', explainFailure(error));
-        return { ok: true };
-      }
-      const verdict = classifySignInFailure(error, interactive);
-      if (verdict === 'retry') {
-        this.beginRecovery('session', explainFailure(error));
-        return { ok: false, error };
-      }
-      this.fail(explainFailure(error));
-      return { ok: false, error };
+      const signedIn = client.hasSession;
+      const next = judgeFirstSignInFailure(error, interactive, signedIn);
+      if (next === 'fail') this.fail(explainFailure(error));
+      else this.beginRecovery(next, explainFailure(error));
+      // Signed in but loading failed: the credentials are good, the sign-in itself succeeded.
+      return signedIn ? { ok: true } : { ok: false, error };
     }
+  }
+
+  /**
+   * Sign in again to the current target with some of its settings changed (e.g. new TLS trust),
+   * reusing the password held in memory. Without a target there is nothing to sign in to.
+   */
+  async signInAgain(changes: Partial<Omit<SessionTarget, 'password'>>): Promise<SignInOutcome> {
+    if (!this.target) return { ok: false, error: new Error('not signed in') };
+    return this.signIn({ ...this.target, ...changes }, false);
   }
 
   /** Sign out and forget the password. */
   async signOut(): Promise<void> {
-    await this.stopCurrent('signed-out', true);
+    await this.stopCurrent();
     this.target = null;
     this.setPhase('signed-out');
   }
@@ -126,15 +130,11 @@ export class SessionController<C extends SessionGateway> {
 
   /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
   checkHealth(now: number): void {
-    if (this.phase === 'live' && this.poll.running) {
-      const limit = this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000);
-      const silentMs = this.poll.silentFor(now);
-      if (silentMs > limit) {
-        this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
-        this.restartPoller();
-        this.beginRecovery('link', REASON_STALLED);
-        return;
-      }
+    const silentMs = this.poll.silentFor(now);
+    if (this.phase === 'live' && this.poll.running && silentMs > this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000)) {
+      this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
+      this.restartPoller();
+      return this.beginRecovery('link', REASON_STALLED);
     }
     if (this.phase === 'live' && this.lastDataAt !== this.emittedDataAt) this.emitConnection();
   }
@@ -156,24 +156,10 @@ export class SessionController<C extends SessionGateway> {
     });
   }
 
-  /** Stop everything without signing out (shutdown paths that already signed out). */
-  async dispose(): Promise<void> {
-    await this.stopCurrent('signed-out', true);
-  }
-
   private async startSession(client: C, epoch: number, first: boolean, force: boolean): Promise<void> {
-    const target = this.target!;
-    let result: SignInResult;
-    try {
-      result = await client.signIn({ password: target.password, phoneNumber: target.phoneNumber, force });
-    } catch (error) {
-      if (!force && classifySignInFailure(error, false) === 'force' && epoch === this.epoch) {
-        this.options.logger.info('inspector already signed in elsewhere; forcing the sign-in');
-        result = await client.signIn({ password: target.password, phoneNumber: target.phoneNumber, force: true });
-      } else {
-        throw error;
-      }
-    }
+    const target = this.target;
+    if (!target) throw new Error('The session was signed out meanwhile.');
+    const result = await signInTakingOver(client, target, force, () => epoch === this.epoch, this.options.logger);
     if (epoch !== this.epoch) return;
     this.signedInAt = this.options.clock.now();
     this.loginTime = result.loginTime;
@@ -189,7 +175,7 @@ export class SessionController<C extends SessionGateway> {
         if (epoch !== this.epoch) return;
         this.pollSettled();
         this.lastDataAt = event.receivedAt;
-        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now())) return this.fail(REASON_SHUT_DOWN, 'failed');
+        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now())) return this.fail(REASON_SHUT_DOWN);
         this.options.hooks.onEvent(event);
       },
       onIdle: () => {
@@ -320,7 +306,7 @@ export class SessionController<C extends SessionGateway> {
     if (wasRecovering) this.options.logger.info('gateway session live again');
   }
 
-  private fail(reason: Reason, kind: LossKind = 'failed'): void {
+  private fail(reason: Reason): void {
     this.epoch++;
     this.recovery.end();
     void this.poll.drop();
@@ -329,23 +315,24 @@ export class SessionController<C extends SessionGateway> {
     if (client?.hasSession) void client.signOut().catch(() => client.clearSession());
     this.failure = reason;
     this.options.logger.warn('gateway session failed', { reason: reason.reason, retcode: reason.retcode });
-    this.options.hooks.onLost(kind);
+    this.options.hooks.onLost('failed');
     this.setPhase('failed');
   }
 
-  private async stopCurrent(kind: LossKind, signOut: boolean): Promise<void> {
+  /** End the current session (if any): sign out, stop the poll, tell the runtime. */
+  private async stopCurrent(): Promise<void> {
     this.epoch++;
     this.recovery.end();
     const client = this.client;
     this.client = null;
     await this.poll.drop();
-    if (signOut && client?.hasSession) {
+    if (client?.hasSession) {
       await client.signOut().catch((error: unknown) => {
-        this.options.logger.info('sign-out did not complete; the gateway ends the session by itself', { error: describe(error) });
+        this.options.logger.info('sign-out did not complete; the gateway ends the session by itself', { error: errorMessage(error) });
         client.clearSession();
       });
     }
-    if (client) this.options.hooks.onLost(kind);
+    if (client) this.options.hooks.onLost('signed-out');
   }
 
   private setPhase(phase: SessionPhase): void {
@@ -357,8 +344,4 @@ export class SessionController<C extends SessionGateway> {
     this.emittedDataAt = this.lastDataAt;
     this.options.hooks.onConnection(this.connectionState());
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,6 +9,7 @@ import { CREDENTIAL_SERVICE, credentialAccount } from '../credentials/credential
 import { commandError, fail, ok, toCommandError } from './command-errors';
 import type { SessionTarget } from './session-controller';
 import type { SupervisorRuntime } from './supervisor-runtime';
+import { errorMessage } from './error-text';
 
 type Source = JournalEntry['source'];
 
@@ -32,8 +33,9 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
     }
     return;
   }
-  const target: SessionTarget = { gatewayUrl: gateway.url, inspectorId: gateway.inspectorId, phoneNumber: gateway.phoneNumber, password: password.value, demo: false };
-  const outcome = await signInTo(rt, target, { caPem: gateway.caPem, pinSha256: gateway.pinSha256 }, false, 'system');
+  const tls = { caPem: gateway.caPem, pinSha256: gateway.pinSha256 };
+  const target: SessionTarget = { gatewayUrl: gateway.url, inspectorId: gateway.inspectorId, phoneNumber: gateway.phoneNumber, password: password.value, demo: false, tls };
+  const outcome = await signInTo(rt, target, false, 'system');
   if (!outcome.ok) rt.logger.info('start-up sign-in did not complete', { code: outcome.error.code, retcode: outcome.error.retcode });
 }
 
@@ -49,8 +51,9 @@ export async function signInFromWindow(rt: SupervisorRuntime, args: ValidCommand
   if (args.password !== undefined) await rememberPassword(rt, args.gatewayUrl, args.inspectorId, args.remember ? args.password : null, !args.remember);
   await stopDemoIfRunning(rt);
   const gateway = rt.settings.gateway;
-  const target: SessionTarget = { gatewayUrl: args.gatewayUrl, inspectorId: args.inspectorId, phoneNumber: args.phoneNumber, password, demo: false };
-  return signInTo(rt, target, { caPem: gateway.caPem, pinSha256: gateway.pinSha256 }, true, 'window');
+  const tls = { caPem: gateway.caPem, pinSha256: gateway.pinSha256 };
+  const target: SessionTarget = { gatewayUrl: args.gatewayUrl, inspectorId: args.inspectorId, phoneNumber: args.phoneNumber, password, demo: false, tls };
+  return signInTo(rt, target, true, 'window');
 }
 
 /** `session.signOut`: leave the gateway; optionally forget the remembered password. */
@@ -79,13 +82,14 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
   try {
     started = await demo.start();
   } catch (error) {
-    rt.logger.error('demo gateway did not start', { error: error instanceof Error ? error.message : String(error) });
+    rt.logger.error('demo gateway did not start', { error: errorMessage(error) });
     return fail(commandError('internal', 'The demo gateway could not be started.', '演示网关无法启动。'));
   }
   rt.demoRunning = true;
   const inspector = started.inspector;
-  const target: SessionTarget = { gatewayUrl: started.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, demo: true };
-  return signInTo(rt, target, { caPem: started.caPem, pinSha256: null }, true, source);
+  const tls = { caPem: started.caPem, pinSha256: null };
+  const target: SessionTarget = { gatewayUrl: started.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, demo: true, tls };
+  return signInTo(rt, target, true, source);
 }
 
 /** Refresh whether a password is remembered for the configured inspector. */
@@ -99,15 +103,9 @@ export async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<
   rt.passwordRemembered = stored.ok;
 }
 
-async function signInTo(
-  rt: SupervisorRuntime,
-  target: SessionTarget,
-  tls: { caPem: string | null; pinSha256: string | null },
-  interactive: boolean,
-  source: Source,
-): Promise<Result<null>> {
+async function signInTo(rt: SupervisorRuntime, target: SessionTarget, interactive: boolean, source: Source): Promise<Result<null>> {
   const startedAt = rt.clock.now();
-  const outcome = await rt.signInSession(target, tls, interactive);
+  const outcome = await rt.signInSession(target, interactive);
   const error = outcome.ok ? null : toCommandError(outcome.error);
   journalSession(rt, 'sign-in', target.inspectorId, source, 'idle', startedAt, error);
   return error ? fail(error) : ok(null);
@@ -177,7 +175,7 @@ function saveGatewaySettings(rt: SupervisorRuntime, url: string, inspectorId: st
   try {
     rt.ports.settings.save(rt.settings);
   } catch (error) {
-    rt.logger.error('settings could not be saved', { error: error instanceof Error ? error.message : String(error) });
+    rt.logger.error('settings could not be saved', { error: errorMessage(error) });
   }
   rt.emit('settings.changed', rt.settings);
 }

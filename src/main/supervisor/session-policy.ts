@@ -51,6 +51,16 @@ export function classifySignInFailure(error: unknown, interactive: boolean): 'fa
   return 'retry';
 }
 
+/**
+ * What follows a failed first sign-in: signed in but loading failed → recover like any outage
+ * (the credentials are good); a start-up sign-in that may be retried → recover the session;
+ * anything else → fail and tell the supervisor.
+ */
+export function judgeFirstSignInFailure(error: unknown, interactive: boolean, signedIn: boolean): 'session' | 'link' | 'fail' {
+  if (signedIn) return classifyFailure(error) === 'session' ? 'session' : 'link';
+  return classifySignInFailure(error, interactive) === 'retry' ? 'session' : 'fail';
+}
+
 /** Delay before attempt `attempt` (0-based): the schedule, capped at its last step, ±10 % jitter. */
 export function computeBackoffMs(attempt: number, schedule: readonly number[] = DEFAULT_BACKOFF_MS, random: () => number = Math.random): number {
   if (schedule.length === 0) return 0;

@@ -19,6 +19,12 @@ export interface PollerLike {
   readonly running: boolean;
 }
 
+/** TLS trust of a gateway on top of the system store: a private CA and/or a pinned certificate. */
+export interface TlsTrust {
+  caPem: string | null;
+  pinSha256: string | null;
+}
+
 export interface SessionTarget {
   gatewayUrl: string;
   inspectorId: string;
@@ -26,6 +32,8 @@ export interface SessionTarget {
   /** Held in memory only, for re-sign-in. */
   password: string;
   demo: boolean;
+  /** Trust for this gateway's certificate; omitted: the system store only. */
+  tls?: TlsTrust;
 }
 
 export type LossKind = 'recovering' | 'signed-out' | 'failed';

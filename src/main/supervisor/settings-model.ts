@@ -6,6 +6,7 @@ import type { ValidCommandArgs } from '../../shared/contract';
 import type { Notice, Settings } from '../../shared/domain';
 import { createDefaultSettings } from '../../shared/settings-defaults';
 import type { Logger, SettingsStore } from './ports';
+import { errorMessage } from './error-text';
 
 export { createDefaultSettings, DEFAULT_ALERT_THRESHOLDS, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
 
@@ -41,7 +42,7 @@ export function loadSettingsOrDefaults(store: SettingsStore, logger: Logger): { 
   try {
     return store.load();
   } catch (error) {
-    logger.error('settings could not be loaded', { error: error instanceof Error ? error.message : String(error) });
+    logger.error('settings could not be loaded', { error: errorMessage(error) });
     return {
       settings: createDefaultSettings(),
       notices: [{ level: 'warning', message: 'The settings could not be loaded; defaults are in use.', messageZh: '无法加载设置，当前使用默认设置。', retcode: null }],

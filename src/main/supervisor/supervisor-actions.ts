@@ -19,6 +19,7 @@ import {
 } from './inspector-machine';
 import { refuseNotSignedIn, refuseSelf, refuseTargetSignedOut } from './inspector-refusals';
 import type { Clock, Logger } from './ports';
+import { errorMessage } from './error-text';
 
 export type ActionGateway = Pick<
   GatewayClient,
@@ -169,7 +170,7 @@ export class SupervisorActions {
       const ctx = this.ctx;
       ctx.setInspector(transitionInspector(ctx.getInspector(), { kind: 'own-status', agentState: status.agentState, now: ctx.clock.now() }).state);
     } catch (error) {
-      this.ctx.logger.info('own status check failed', { error: error instanceof Error ? error.message : String(error) });
+      this.ctx.logger.info('own status check failed', { error: errorMessage(error) });
     }
   }
 

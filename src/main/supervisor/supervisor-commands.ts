@@ -9,6 +9,7 @@ import { formatJournalCsv, formatJournalJson, suggestExportName } from './journa
 import { gatewayChanged, mergeSettings } from './settings-model';
 import { signInFromWindow, signOutFromWindow, startDemo } from './session-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
+import { errorMessage } from './error-text';
 
 type Handlers = { [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>> };
 
@@ -43,8 +44,8 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
     'agents.forceBusy': ({ workNo, source }) => rt.actions.runForce('force-busy', workNo, source),
     'agents.forceIdle': ({ workNo, source }) => rt.actions.runForce('force-idle', workNo, source),
     'agents.forceSignOut': ({ workNo, source }) => rt.actions.runForce('force-sign-out', workNo, source),
-    'queues.watch': async ({ skillIds }) => {
-      rt.queues.setExpanded(skillIds);
+    'queues.watch': async ({ skillIds, panelOpen }) => {
+      rt.queues.watch(skillIds, panelOpen ?? false);
       return ok(null);
     },
     'queues.requestCall': ({ callId, skillId, source }) => rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
@@ -79,7 +80,7 @@ export async function dispatchCommand<N extends CommandName>(handlers: Handlers,
   try {
     return await handler(args);
   } catch (error) {
-    rt.logger.error('command failed', { command: name, error: error instanceof Error ? error.message : String(error) });
+    rt.logger.error('command failed', { command: name, error: errorMessage(error) });
     return fail(toCommandError(error));
   }
 }
@@ -126,18 +127,16 @@ async function updateSettings(rt: SupervisorRuntime, patch: ValidCommandArgs<'se
 
 async function reconnectWithNewTrust(rt: SupervisorRuntime): Promise<void> {
   const gateway = rt.settings.gateway;
-  const password = rt.session.knownSecrets[0];
-  const current = rt.session.currentTarget;
-  if (!password || !current) return;
   rt.logger.info('TLS trust changed; signing in again');
-  await rt.signInSession({ ...current, password }, { caPem: gateway.caPem, pinSha256: gateway.pinSha256 }, false);
+  // The session holds the password in memory; only the trust of the new connection changes.
+  await rt.session.signInAgain({ tls: { caPem: gateway.caPem, pinSha256: gateway.pinSha256 } });
 }
 
 function saveSettings(rt: SupervisorRuntime, next: Settings): Result<Settings> {
   try {
     rt.ports.settings.save(next);
   } catch (error) {
-    rt.logger.error('settings could not be saved', { error: error instanceof Error ? error.message : String(error) });
+    rt.logger.error('settings could not be saved', { error: errorMessage(error) });
     return fail(commandError('internal', 'The settings could not be saved.', '设置无法保存。'));
   }
   rt.settings = next;

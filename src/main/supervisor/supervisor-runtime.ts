@@ -6,55 +6,30 @@
 import type { EventName, EventPayloads } from '../../shared/contract';
 import type { AgentRow, InspectionView, JournalEntry, Notice, Settings } from '../../shared/domain';
 import { EVENT_TYPE } from '../../shared/gateway-status-codes';
-import { EventPoller } from '../gateway/event-poller';
-import { GatewayClient } from '../gateway/gateway-client';
+import type { GatewayClient } from '../gateway/gateway-client';
 import type { GatewayEvent } from '../gateway/gateway-types';
 import { AgentEnricher } from './agent-enricher';
 import { AlertEngine } from './alert-engine';
 import { notifyRaisedAlerts } from './alert-notices';
 import { AuditJournal } from './audit-journal';
 import { EventHub } from './event-hub';
+import { createGatewaySession } from './gateway-session';
 import { INITIAL_INSPECTOR_STATE, transitionInspector, viewInspection, type InspectorState } from './inspector-machine';
 import { qcModeOf } from './inspector-modes';
 import type { Clock, Logger, SupervisorPorts } from './ports';
-import { QueueWatcher, type QueueIntervals } from './queue-watcher';
+import { QueueWatcher } from './queue-watcher';
 import { createRedactingLogger } from './redaction';
 import { RosterStore } from './roster-store';
-import { RosterSync, type RosterSyncDiagnostics } from './roster-sync';
-import { SessionController, type LossKind, type SessionTarget } from './session-controller';
+import { RosterSync } from './roster-sync';
+import type { LossKind, SessionController, SessionTarget } from './session-controller';
+import { classifyFailure, isLinkLoss } from './session-policy';
 import { loadSettingsOrDefaults } from './settings-model';
 import { SupervisorActions } from './supervisor-actions';
-import type { SyncPolicyConfig } from './sync-policy';
+import type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 import { systemClock } from './system-clock';
+import { WarmupEnrichment, WARMUP_STATE_PRIORITY, type WarmupFetchOutcome } from './warmup-enrichment';
 
-export interface SupervisorOptions {
-  /** Time limit of ordinary gateway requests (default 5 s). */
-  requestTimeoutMs?: number;
-  /** Time limit of a poll; must exceed the gateway's hold (default hold + 5 s). */
-  pollTimeoutMs?: number;
-  /** The gateway's empty-poll hold (default 10 s); used to detect a stalled poll. */
-  pollHoldMs?: number;
-  /** No poll answer for hold + this long means the link stalled (default 5 s). */
-  stallGraceMs?: number;
-  /** Pause after an empty poll (default 200 ms). */
-  emptyPauseMs?: number;
-  /** Re-sign-in / probe schedule (default 0.5, 1, 2, 2… s). */
-  backoffMs?: readonly number[];
-  syncPolicy?: Partial<SyncPolicyConfig>;
-  /** Measuring window before choosing events or snapshots (default 1 s). */
-  warmupMs?: number;
-  queueIntervals?: Partial<QueueIntervals>;
-  /** Roster deltas are coalesced per tick of this length (default 50 ms). */
-  flushIntervalMs?: number;
-  random?: () => number;
-}
-
-export interface SupervisorDiagnostics {
-  sync: RosterSyncDiagnostics;
-  rosterSize: number;
-  rosterVersion: number;
-  deltasEmitted: number;
-}
+export type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 
 /** The core state and wiring behind SupervisorCore. */
 export class SupervisorRuntime {
@@ -68,6 +43,7 @@ export class SupervisorRuntime {
   readonly rosterSync: RosterSync;
   readonly queues: QueueWatcher;
   readonly enricher: AgentEnricher;
+  readonly warmup: WarmupEnrichment;
   readonly actions: SupervisorActions;
   settings: Settings;
   startupNotices: Notice[];
@@ -76,8 +52,6 @@ export class SupervisorRuntime {
   keychainAvailable = true;
   /** The in-process demo gateway is running (started by us). */
   demoRunning = false;
-  /** TLS trust of the session being signed in (settings, or the demo gateway's CA). */
-  sessionTls: { caPem: string | null; pinSha256: string | null } = { caPem: null, pinSha256: null };
   private inspector: InspectorState = INITIAL_INSPECTOR_STATE;
   private lastInspectionJson = JSON.stringify(viewInspection(INITIAL_INSPECTOR_STATE));
   private flushTimer: unknown = null;
@@ -90,9 +64,10 @@ export class SupervisorRuntime {
     readonly options: SupervisorOptions = {},
   ) {
     this.clock = ports.clock ?? systemClock;
+    // The session does not exist yet while the first lines are logged: no secrets then.
     this.logger = createRedactingLogger(ports.logger, () => this.session?.knownSecrets ?? []);
     this.hub = new EventHub(this.logger);
-    const loaded = loadSettingsOrDefaults(ports.settings, ports.logger);
+    const loaded = loadSettingsOrDefaults(ports.settings, this.logger);
     this.settings = loaded.settings;
     this.startupNotices = [...loaded.notices];
     this.alerts = new AlertEngine(this.settings.alerts, { onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds) });
@@ -133,11 +108,18 @@ export class SupervisorRuntime {
       },
       onFailure: (error) => this.session.reportFailure(error),
     });
+    this.warmup = new WarmupEnrichment({
+      clock: this.clock,
+      logger: this.logger,
+      budget: options.warmupEnrichment,
+      nextCandidate: (skip) => this.roster.nextInexact(WARMUP_STATE_PRIORITY, skip),
+      fetch: (workNo) => this.fetchStateStart(workNo),
+    });
     this.session = this.createSession();
     this.actions = new SupervisorActions({
       clock: this.clock,
       logger: this.logger,
-      liveClient: () => (this.session.isLive ? this.session.currentClient : null),
+      liveClient: () => this.liveClient(),
       isRecovering: () => this.session.connectionState().phase === 'reconnecting',
       inspectorId: () => this.session.currentTarget?.inspectorId ?? null,
       targetState: (workNo) => this.roster.peek(workNo)?.state ?? null,
@@ -205,13 +187,18 @@ export class SupervisorRuntime {
   }
 
   /** Sign in to a target (the session flows decide interactive or not). */
-  signInSession(target: SessionTarget, tls: { caPem: string | null; pinSha256: string | null }, interactive: boolean): ReturnType<SessionController<GatewayClient>['signIn']> {
-    this.sessionTls = tls;
+  signInSession(target: SessionTarget, interactive: boolean): ReturnType<SessionController<GatewayClient>['signIn']> {
     return this.session.signIn(target, interactive);
   }
 
   diagnostics(): SupervisorDiagnostics {
-    return { sync: this.rosterSync.diagnostics(), rosterSize: this.roster.size, rosterVersion: this.roster.version, deltasEmitted: this.deltasEmitted };
+    return {
+      sync: this.rosterSync.diagnostics(),
+      warmupEnrichment: this.warmup.diagnostics(),
+      rosterSize: this.roster.size,
+      rosterVersion: this.roster.version,
+      deltasEmitted: this.deltasEmitted,
+    };
   }
 
   /** Stop timers (dispose). */
@@ -268,48 +255,44 @@ export class SupervisorRuntime {
   }
 
   private createSession(): SessionController<GatewayClient> {
-    const options = this.options;
-    const pollHoldMs = options.pollHoldMs ?? 10_000;
-    return new SessionController<GatewayClient>({
-      clock: this.clock,
-      logger: this.logger,
-      pollHoldMs,
-      stallGraceMs: options.stallGraceMs,
-      backoffMs: options.backoffMs,
-      random: options.random,
-      createClient: (target) =>
-        new GatewayClient({
-          baseUrl: target.gatewayUrl,
-          agentId: target.inspectorId,
-          fetch: this.ports.transport.create(this.sessionTls),
-          logger: this.logger,
-          requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
-          pollTimeoutMs: options.pollTimeoutMs ?? pollHoldMs + 5_000,
-          now: () => this.clock.now(),
-        }),
-      createPoller: (client, handlers) =>
-        new EventPoller(client, handlers, { emptyPauseMs: options.emptyPauseMs ?? 200, errorBackoffMs: [250, 500, 1000, 2000], logger: this.logger }),
-      hooks: {
-        onStarted: async (client, { first }) => {
-          this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
-          this.enricher.reset();
-          await this.rosterSync.start(client, first);
-          this.queues.start(client);
-          this.startTicking();
-          this.scheduleFlush();
-        },
-        onResumed: async (client) => {
-          await this.rosterSync.reconcile(client);
-          await this.actions.resyncOwnStatus(client);
-        },
-        onLost: (kind) => this.handleLoss(kind),
-        onEvent: (event) => this.handleEvent(event),
-        onConnection: (state) => this.emit('connection.changed', state),
+    return createGatewaySession(this.ports, this.options, this.clock, this.logger, {
+      onStarted: async (client, { first }) => {
+        this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
+        this.enricher.reset();
+        await this.rosterSync.start(client, first);
+        this.queues.start(client);
+        // After the (re)load most state starts are lower bounds: ask about the ones that matter.
+        this.warmup.start();
+        this.startTicking();
+        this.scheduleFlush();
+      },
+      onResumed: async (client) => {
+        await this.rosterSync.reconcile(client);
+        await this.actions.resyncOwnStatus(client);
+      },
+      onLost: (kind) => this.handleLoss(kind),
+      onEvent: (event) => this.handleEvent(event),
+      onConnection: (state) => {
+        this.warmup.setLive(state.phase === 'live');
+        this.emit('connection.changed', state);
       },
     });
   }
 
+  /** One warm-up request: `retry` when the link (not this agent) was the problem. */
+  private async fetchStateStart(workNo: string): Promise<WarmupFetchOutcome> {
+    const client = this.liveClient();
+    if (!client) return 'retry';
+    try {
+      await this.enricher.fetch(client, workNo);
+      return 'done';
+    } catch (error) {
+      return isLinkLoss(error) || classifyFailure(error) === 'session' ? 'retry' : 'done';
+    }
+  }
+
   private handleLoss(kind: LossKind): void {
+    this.warmup.cancel();
     this.rosterSync.stop();
     this.queues.stop();
     this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
