@@ -5,6 +5,7 @@ import { selectTrayLabels } from './tray-labels';
 import {
   buildTrayMenu,
   buildTrayTooltip,
+  formatCallElapsed,
   formatElapsed,
   LONGEST_CALLS_SHOWN,
   selectTrayIconState,
@@ -197,5 +198,14 @@ describe('formatElapsed', () => {
     expect(formatElapsed(NOW - 3_723_000, NOW)).toBe('1:02:03');
     expect(formatElapsed(NOW + 5_000, NOW)).toBe('00:00');
     expect(formatElapsed(null, NOW)).toBe('');
+  });
+});
+
+describe('formatCallElapsed', () => {
+  it('shows an exact call start plainly and a lower bound with ≥', () => {
+    const started = NOW - 83_000;
+    expect(formatCallElapsed({ call: { callId: 'c1', caller: null, since: started }, stateSince: started, stateSinceExact: true }, NOW)).toBe('01:23');
+    expect(formatCallElapsed({ call: { callId: 'c1', caller: null, since: null }, stateSince: started, stateSinceExact: false }, NOW)).toBe('≥01:23');
+    expect(formatCallElapsed({ call: null, stateSince: null, stateSinceExact: false }, NOW)).toBe('');
   });
 });

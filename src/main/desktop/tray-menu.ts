@@ -50,6 +50,13 @@ export function formatElapsed(fromMs: number | null, nowMs: number): string {
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
 }
 
+/** A call's running time; "≥" marks a lower bound (the call began before we could see it). */
+export function formatCallElapsed(agent: Pick<AgentRow, 'call' | 'stateSince' | 'stateSinceExact'>, nowMs: number): string {
+  if (agent.call?.since != null) return formatElapsed(agent.call.since, nowMs);
+  const elapsed = formatElapsed(agent.stateSince, nowMs);
+  return elapsed && agent.stateSinceExact !== true ? `≥${elapsed}` : elapsed;
+}
+
 const describeAgent = (agent: Pick<AgentRow, 'workNo' | 'name'>): string => (agent.name ? `${agent.workNo} ${agent.name}` : agent.workNo);
 
 /** The icon the tray shows for this model. */
@@ -138,7 +145,7 @@ function buildLongestCalls(model: TrayModel, labels: TrayLabels, canStart: boole
     calls.length === 0
       ? [info(labels.noCalls)]
       : calls.map((agent) =>
-          action(labels.callEntry(describeAgent(agent), formatElapsed(agent.call?.since ?? agent.stateSince, nowMs)), canStart, {
+          action(labels.callEntry(describeAgent(agent), formatCallElapsed(agent, nowMs)), canStart, {
             kind: 'inspect',
             action: 'listen',
             workNo: agent.workNo,
