@@ -1,0 +1,29 @@
+/**
+ * What every figure gets from the runner and what it gives back.
+ */
+import type { FigureRow } from './report';
+
+export interface BenchContext {
+  /** The short CI run: smaller samples and windows, same code paths. */
+  quick: boolean;
+  /** Progress line on stderr (the table goes to stdout). */
+  log(message: string): void;
+}
+
+export interface Figure {
+  /** Name used by `--only`, e.g. `client-overhead`. */
+  name: string;
+  run(context: BenchContext): Promise<FigureRow[]>;
+  /** Started first and awaited last: the figure only waits (in its own thread). */
+  background?: boolean;
+}
+
+/** A row for a figure that could not be measured, with the reason. */
+export function notMeasured(base: Omit<FigureRow, 'ours' | 'baseline' | 'details' | 'note'>, reason: string): FigureRow {
+  return { ...base, ours: Number.NaN, baseline: null, details: {}, note: reason };
+}
+
+/** Resolves after `ms` (benchmarks pace themselves with real time). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

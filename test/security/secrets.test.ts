@@ -1,0 +1,95 @@
+/**
+ * Secrets: a whole session — a failed sign-in with a distinctive password, a real sign-in, GUID
+ * rotations, an invalidated GUID and the re-sign-in, QC actions, a refused action, gateway
+ * errors, settings changes, the journal listed and exported — then every log line, file (logs,
+ * settings, journal, exports), IPC result and event sent to the renderer is searched: neither
+ * a password nor any GUID the simulator issued appears anywhere.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CCGW_STATUS } from '../../src/shared/gateway-status-codes';
+import { createMemoryCredentialStore } from '../../src/main/credentials';
+import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
+
+const WRONG_PASSWORD = 'Pw-7f3e9c1b-SECRET';
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 8_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('secrets never leave the session', () => {
+  let session: CapturedSession;
+
+  beforeEach(async () => {
+    session = await startCapturedSession({ credentials: createMemoryCredentialStore() });
+  });
+
+  afterEach(async () => {
+    await session.close();
+  });
+
+  it('keeps passwords and GUIDs out of logs, files, results and events', async () => {
+    const { sim, core } = session;
+    const inspector = sim.inspectors[0]!;
+    const [target, other] = sim.agents;
+    const signInArgs = { gatewayUrl: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, remember: true };
+    const isLive = (): boolean => core.trayModel().connection.phase === 'live';
+    await core.start({ demo: false });
+
+    const wrong = await session.invoke('session.signIn', { ...signInArgs, password: WRONG_PASSWORD });
+    expect(wrong.ok).toBe(false);
+    expect(await session.invoke('session.signIn', { ...signInArgs, password: inspector.password })).toEqual({ ok: true, value: null });
+    await waitUntil(() => isLive() && core.diagnostics().rosterSize > 0, 'the roster');
+
+    sim.center.setAgentStatus(target!.agentId, CCGW_STATUS.talking);
+    await session.invoke('agents.select', { workNo: target!.agentId });
+    expect((await session.invoke('inspection.listen', { workNo: target!.agentId })).ok).toBe(true);
+    expect((await session.invoke('inspection.barge', { workNo: other!.agentId })).ok).toBe(false);
+    expect((await session.invoke('inspection.switch', {})).ok).toBe(true);
+    expect((await session.invoke('inspection.cancel', {})).ok).toBe(true);
+    expect((await core.runHotkey('listen')).ok).toBe(true);
+    expect((await core.runHotkey('cancel')).ok).toBe(true);
+    sim.faults.set({ retcodeErrorRate: 1 });
+    expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(false);
+    sim.faults.clear();
+    expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(true);
+
+    // Polls rotate the GUID every few answers; then every GUID is made stale at once.
+    const guidsBefore = session.guids.size;
+    await waitUntil(() => session.guids.size >= guidsBefore + 4, 'GUID rotations');
+    const eventsBefore = session.events.length;
+    const guidsBeforeInvalidation = new Set(session.guids);
+    sim.faults.invalidateGuids();
+    await waitUntil(() => session.events.slice(eventsBefore).some((event) => event.includes('"phase":"reconnecting"')), 'the lost session');
+    await waitUntil(() => isLive() && [...session.guids].some((guid) => !guidsBeforeInvalidation.has(guid)), 'the automatic re-sign-in');
+
+    expect((await session.invoke('settings.update', { language: 'zh-CN', alerts: { longCallSeconds: 300 } })).ok).toBe(true);
+    const journal = await session.invoke('journal.list', { limit: 1_000 });
+    expect(journal.ok && journal.value.length).toBeGreaterThan(5);
+    for (const format of ['csv', 'json'] as const) {
+      const exported = await session.invoke('journal.export', { format });
+      expect(exported.ok && exported.value.savedTo).toBeTruthy();
+    }
+    expect((await session.invoke('session.signOut', { forgetPassword: false })).ok).toBe(true);
+
+    const files = session.readAllFiles();
+    const texts = [
+      ...files.map((file) => ({ label: file.path, text: file.text })),
+      ...session.logLines.map((text) => ({ label: 'log line', text })),
+      ...session.results.map((text) => ({ label: 'IPC result', text })),
+      ...session.events.map((text) => ({ label: 'IPC event', text })),
+    ];
+    // The scan only proves something if each place really holds this session's traces.
+    expect(files.some((file) => file.path.endsWith('main.log') && file.text.includes('gateway call'))).toBe(true);
+    expect(files.some((file) => file.path.endsWith('settings.json') && file.text.includes('zh-CN'))).toBe(true);
+    expect(files.filter((file) => file.path.includes('exports')).length).toBe(2);
+    expect(files.some((file) => file.path.includes('journal') && file.text.includes(target!.agentId))).toBe(true);
+    expect(session.events.some((event) => event.includes('roster.delta'))).toBe(true);
+    expect(session.guids.size).toBeGreaterThanOrEqual(6);
+
+    expect(findSecrets(texts, [WRONG_PASSWORD, inspector.password, ...session.guids])).toEqual([]);
+  });
+});
