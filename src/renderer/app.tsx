@@ -2,7 +2,7 @@
  * The screen's root: providers, theme and language kept in step with settings, and the choice
  * between loading, sign-in and the main screen.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Bridge } from './bridge';
@@ -17,18 +17,22 @@ import { Icon } from './ui/icons';
 import { LiveRegion } from './ui/live-region';
 import { Toasts } from './ui/toasts';
 
-/** Apply the theme and language from settings to the document and to i18next. */
+/**
+ * Apply the theme and language from settings to the document and to i18next. Layout effects,
+ * and rendered before the screens: they run before the screen below is first laid out, so a
+ * theme that differs from the boot screen's restyles nothing a second time.
+ */
 function SettingsSync(props: { i18n: I18n }) {
   const theme = useAppState((state) => state.settings.theme);
   const language = useAppState((state) => state.settings.language);
   const ready = useAppState((state) => state.boot.status === 'ready');
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+  useLayoutEffect(() => {
+    if (document.documentElement.dataset.theme !== theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready) return;
     if (props.i18n.language !== language) void props.i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    if (document.documentElement.lang !== language) document.documentElement.lang = language;
   }, [language, ready, props.i18n]);
   return null;
 }

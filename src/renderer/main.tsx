@@ -1,6 +1,7 @@
 /**
  * Entry point of the renderer: build the bridge, the store, i18n and the announcer, render.
  */
+import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, NoBridgeScreen } from './app';

@@ -51,6 +51,27 @@ async function prepareShift(page: Page, browseCount: number): Promise<void> {
   const busiest = page.locator('.queue-head').first();
   if (await busiest.count()) await busiest.click();
   await page.mouse.move(700, 22);
+  await waitForSettledOrder(page);
+}
+
+/**
+ * Calls whose start the core has just looked up raise alerts for a few seconds after browsing;
+ * the order takes each in at its next re-sort (at most a second later). Shots show the settled
+ * screen: the same agents on top twice in a row, a second apart.
+ */
+async function waitForSettledOrder(page: Page): Promise<void> {
+  // The first rows and their alert marks (an expression: the Node tsconfig has no DOM types).
+  const readTop = (): Promise<string> =>
+    page.evaluate<string>(
+      `[...document.querySelectorAll('.agent-grid-body [role="row"]')].slice(0, 8).map((row) => row.dataset.workno + (row.classList.contains('has-alert') ? '!' : '')).join(' ')`,
+    );
+  let previous = '';
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const top = await readTop();
+    if (top === previous) return;
+    previous = top;
+    await page.waitForTimeout(1_100);
+  }
 }
 
 async function captureAll(page: Page, stack: LiveStack, agents: number): Promise<void> {

@@ -51,6 +51,11 @@ export interface AgentView {
 export interface RosterSummary {
   /** Visible workNos in display order. */
   ids: readonly string[];
+  /**
+   * False while only the top of `ids` (a first screen, and the selected agent) is in order and
+   * the rest is still being sorted (right after a whole new list arrived).
+   */
+  ordered: boolean;
   total: number;
   groups: readonly string[];
   stateCounts: Readonly<Record<AgentState, number>>;
@@ -112,6 +117,7 @@ export const DEFAULT_VIEW: AgentView = {
 export function createEmptySummary(): RosterSummary {
   return {
     ids: [],
+    ordered: true,
     total: 0,
     groups: [],
     stateCounts: { 'signed-out': 0, idle: 0, ringing: 0, talking: 0, busy: 0, 'wrap-up': 0, rest: 0, unknown: 0 },

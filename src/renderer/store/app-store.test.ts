@@ -104,6 +104,43 @@ describe('app store', () => {
     expect(store.getState().summary.ids).toEqual(['5001']);
   });
 
+  it('orders a whole new list of thousands top-first, and the rest when the page is idle', async () => {
+    const roster = makeAgents(3000, (index) => ({ state: 'talking', stateSince: 1_000 + index, call: { callId: null, caller: null, since: 1_000 + index } }));
+    const idle: Array<() => void> = [];
+    const { api, store, runFrames } = setup({ scheduleIdle: (callback) => idle.push(callback) }, makeSnapshot({ roster, rosterVersion: 1, selectedWorkNo: '2500' }));
+    await store.start();
+    const first = store.getState().summary;
+    expect(first.ordered).toBe(false);
+    // The longest calls (the earliest starts: 1001, 1002, …) are on top at once, and the
+    // selected agent is already where the full order puts it.
+    expect(first.ids.slice(0, 3)).toEqual(['1001', '1002', '1003']);
+    expect(first.ids.indexOf('2500')).toBe(1499);
+    expect(idle).toHaveLength(1);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    idle.shift()?.();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getState().summary.ordered).toBe(true);
+    expect(store.getState().summary.ids).toEqual(roster.map((row) => row.workNo));
+
+    // A re-sign-in's reset is ordered the same way; a view change meanwhile orders fully.
+    api.emit('roster.delta', { version: 2, reset: true, upserts: roster, removed: [] });
+    runFrames();
+    expect(store.getState().summary.ordered).toBe(false);
+    store.setView({ search: '1' });
+    expect(store.getState().summary.ordered).toBe(true);
+    idle.shift()?.();
+    expect(store.getState().summary.ordered).toBe(true);
+  });
+
+  it('orders small lists fully at once', async () => {
+    const scheduleIdle = vi.fn();
+    const { store } = setup({ scheduleIdle });
+    await store.start();
+    expect(store.getState().summary.ordered).toBe(true);
+    expect(scheduleIdle).not.toHaveBeenCalled();
+  });
+
   it('reports a failed first load so the screen can offer a retry', async () => {
     const { api, store } = setup();
     api.handle('app.getSnapshot', () => ({ ok: false, error: { code: 'internal', message: 'boom', messageZh: '失败', retcode: null, field: null } }));

@@ -21,6 +21,8 @@ export interface StoreOptions {
   reorderIntervalMs?: number;
   /** Shortest time between two snapshot re-fetches after version gaps. */
   resyncBackoffMs?: number;
+  /** Runs a callback when the page is idle (after the next paint); requestIdleCallback by default. */
+  scheduleIdle?: (callback: () => void) => void;
 }
 
 export interface ToastInput {
@@ -52,6 +54,10 @@ export interface AppStore {
 const JOURNAL_KEEP = 1000;
 const TOAST_KEEP = 6;
 const PENDING_DELTA_LIMIT = 5000;
+/** From this many agents on, a whole new list is ordered top-first: a first screen, then the rest. */
+const TOP_FIRST_MIN_ROWS = 2000;
+/** Rows ordered before the first paint: more than the tallest wallboard shows. */
+const FIRST_SCREEN_ROWS = 200;
 
 /** requestAnimationFrame does not run in a hidden window; a timer keeps the map from lagging. */
 function scheduleNextFrame(callback: () => void): void {
@@ -65,12 +71,19 @@ function scheduleNextFrame(callback: () => void): void {
   setTimeout(run, 100);
 }
 
+/** Idle time after the next paint (a timer where requestIdleCallback is missing). */
+function scheduleWhenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
+  else setTimeout(callback, 0);
+}
+
 /** Create the store over a bridge; call start() to begin. */
 export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppStore {
   const scheduleFrame = options.scheduleFrame ?? scheduleNextFrame;
   const now = options.now ?? Date.now;
   const reorderIntervalMs = options.reorderIntervalMs ?? 1000;
   const resyncBackoffMs = options.resyncBackoffMs ?? 500;
+  const scheduleIdle = options.scheduleIdle ?? scheduleWhenIdle;
 
   const rows = new Map<string, AgentRow>();
   let state: AppState = { ...createInitialState(), roster: { rows, version: -1, revision: 0 } };
@@ -85,6 +98,9 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   let rosterDirty = false;
   let orderDirty = false;
   let orderUrgent = false;
+  /** A whole new list arrived since the last ordering (snapshot or reset). */
+  let wholeListArrived = false;
+  let completionScheduled = false;
   let lastOrderAt = -Infinity;
   let reorderTimer: ReturnType<typeof setTimeout> | null = null;
   let resyncing = false;
@@ -102,11 +118,32 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     emit();
   }
 
+  /**
+   * Rebuild the visible order. After a whole new list of thousands, only the top (a first
+   * screen, and the selected agent's place) is ordered before the first paint; the rest is
+   * sorted when the page is next idle, so a fresh 10,000-agent list shows without a full sort.
+   */
   function rebuildOrder(): void {
+    const topFirst = wholeListArrived && rows.size >= TOP_FIRST_MIN_ROWS;
     orderDirty = false;
     orderUrgent = false;
+    wholeListArrived = false;
     lastOrderAt = now();
-    state = { ...state, summary: deriveRoster(rows.values(), state.view, { now: lastOrderAt, thresholds: state.settings.alerts }) };
+    const depth = topFirst ? { firstRows: FIRST_SCREEN_ROWS, keepPlaceOf: state.selectedWorkNo } : {};
+    const summary = deriveRoster(rows, state.view, { now: lastOrderAt, thresholds: state.settings.alerts }, depth);
+    state = { ...state, summary };
+    if (!summary.ordered && !completionScheduled) {
+      completionScheduled = true;
+      scheduleIdle(completeOrder);
+    }
+  }
+
+  /** Finish an order that was built top-first (unless something rebuilt it fully meanwhile). */
+  function completeOrder(): void {
+    completionScheduled = false;
+    if (state.summary.ordered) return;
+    rebuildOrder();
+    emit();
   }
 
   function flushFrame(): void {
@@ -156,7 +193,10 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       return;
     }
     const outcome = applyRosterDelta(rows, heldVersion, delta);
-    if (outcome.kind === 'applied') markRoster(outcome.version, outcome.membership);
+    if (outcome.kind === 'applied') {
+      wholeListArrived = wholeListArrived || delta.reset;
+      markRoster(outcome.version, outcome.membership);
+    }
     else if (outcome.kind === 'gap') {
       pendingDeltas.push(delta);
       void resync();
@@ -173,6 +213,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     replaceRows(rows, snapshot.roster);
     heldVersion = snapshot.rosterVersion;
     rosterLoaded = true;
+    wholeListArrived = true;
     state = {
       ...state,
       boot: { status: 'ready' },

@@ -71,6 +71,29 @@ describe('deriveRoster', () => {
     expect(deriveRoster(rows, view({ sort: { key: 'workNo', direction: 'desc' } })).ids).toEqual(['1010', '1004', '1003', '1002', '1001']);
   });
 
+  it('ranks a call of unknown start by its lower bound (the time in its state)', () => {
+    const untimed = makeAgent('3001', { state: 'talking', stateSince: now - 20 * 60_000, stateSinceExact: false, call: { callId: null, caller: null, since: null } });
+    const summary = deriveRoster([...rows, untimed], DEFAULT_VIEW);
+    // At least 20 min on a call: above the known 15 and 5 min calls, below the alerted agent.
+    expect(summary.ids.slice(0, 4)).toEqual(['1003', '3001', '1004', '1002']);
+    // The longest *known* call is still the one with a known start.
+    expect(summary.longestCallWorkNo).toBe('1004');
+    expect(summary.callsOfUnknownLength).toBe(1);
+  });
+
+  it('orders only a first screen when asked, keeping the selected agent in its true place', () => {
+    const many = Array.from({ length: 50 }, (_, index) =>
+      makeAgent(String(4000 + index), { state: 'talking', stateSince: now - index * 1000, call: { callId: null, caller: null, since: now - index * 1000 } }),
+    );
+    const full = deriveRoster(many, DEFAULT_VIEW);
+    const partial = derive(many, DEFAULT_VIEW, urgency, { firstRows: 5, keepPlaceOf: '4010' });
+    expect(full.ordered).toBe(true);
+    expect(partial.ordered).toBe(false);
+    expect(partial.ids.slice(0, 5)).toEqual(full.ids.slice(0, 5));
+    expect(partial.ids.indexOf('4010')).toBe(full.ids.indexOf('4010'));
+    expect(partial.ids).toHaveLength(50);
+  });
+
   it('sorts by state in attention order', () => {
     expect(deriveRoster(rows, view({ sort: { key: 'state', direction: 'desc' } })).ids).toEqual(['1002', '1004', '1003', '1001', '1010']);
   });

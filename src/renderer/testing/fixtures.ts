@@ -15,6 +15,7 @@ export function makeAgent(workNo: string, overrides: Partial<AgentRow> = {}): Ag
     skills: ['1'],
     state: 'idle',
     stateSince: Date.now() - 30_000,
+    stateSinceExact: true,
     call: null,
     inspectedBy: null,
     dataAt: Date.now(),

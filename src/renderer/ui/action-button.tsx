@@ -4,6 +4,7 @@
  * accessible description, with the hotkey when one is bound.
  */
 import { useId, type ReactNode } from 'react';
+import { useFirstPaintDone } from './first-paint';
 import { Icon, type IconName } from './icons';
 
 export interface ActionButtonProps {
@@ -25,8 +26,10 @@ export interface ActionButtonProps {
 /** An action with its hotkey and, when unavailable, the reason why. */
 export function ActionButton(props: ActionButtonProps) {
   const tipId = useId();
+  // Tooltips are hidden until hover or focus: they join the page right after its first paint.
+  const tipsMounted = useFirstPaintDone();
   const disabled = props.disabledReason !== null;
-  const tip = [props.disabledReason, props.hotkey ? `${props.hotkeyLabel ?? ''} ${props.hotkey}`.trim() : null].filter(Boolean).join(' · ');
+  const tip = tipsMounted ? [props.disabledReason, props.hotkey ? `${props.hotkeyLabel ?? ''} ${props.hotkey}`.trim() : null].filter(Boolean).join(' · ') : '';
   return (
     <span className="action">
       <button

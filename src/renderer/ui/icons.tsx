@@ -124,9 +124,17 @@ export type IconName = keyof typeof ICONS;
 
 /** An inline SVG icon (decorative; pair it with a visible or screen-reader word). */
 export function Icon(props: { name: IconName; className?: string }) {
+  return renderIcon(props.name, props.className);
+}
+
+/**
+ * The same icon as plain elements, for markup rendered many times at once (agent rows): a
+ * function call, not a component, so it adds no component to React's tree.
+ */
+export function renderIcon(name: IconName, className?: string): ReactElement {
   return (
     <svg
-      className={props.className ? `icon ${props.className}` : 'icon'}
+      className={className ? `icon ${className}` : 'icon'}
       viewBox="0 0 16 16"
       width="16"
       height="16"
@@ -134,7 +142,7 @@ export function Icon(props: { name: IconName; className?: string }) {
       aria-hidden="true"
       focusable="false"
     >
-      {ICONS[props.name]}
+      {ICONS[name]}
     </svg>
   );
 }

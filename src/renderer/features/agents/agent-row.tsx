@@ -1,19 +1,23 @@
 /**
- * One agent row of the grid. Memoised and keyed by workNo: it re-renders only when its own
- * row object changes, when it is (de)selected, or on the shared clock tick while on screen.
+ * One agent row of the grid. Memoised and keyed by workNo: it re-renders only when its row
+ * object changes, when it is (de)selected, or on the shared clock tick while on screen. The
+ * table hands it its row and the clock's time, and its words come from the table's RowLabels,
+ * so a row has no store subscription and no i18n hook of its own, and its icon and cells are
+ * plain elements rather than components: a first screen mounts a few dozen rows at once.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgentRow, AlertKind } from '../../../shared/domain';
 import { formatElapsed } from '../../i18n/format';
-import { useNow } from '../../store/clock';
-import { useAppState } from '../../store/store-context';
-import { Icon } from '../../ui/icons';
-import { describeAlerts } from './describe-alert';
-import { StateBadge } from './state-badge';
+import { renderIcon } from '../../ui/icons';
+import { STATE_ICON } from './agent-states';
+import { useRowLabels, type RowLabels } from './row-labels';
 
 export interface AgentRowProps {
   workNo: string;
+  /** The agent's data; undefined once it left the list (until the order catches up). */
+  row: AgentRow | undefined;
+  /** The shared clock's time (ms), for the ticking durations. */
+  now: number;
   /** Position in the visible list (0-based). */
   index: number;
   /** Offset from the top of the list, px. */
@@ -26,33 +30,78 @@ export interface AgentRowProps {
 
 const STATE_ALERTS: readonly AlertKind[] = ['long-busy', 'long-wrap-up'];
 
-function InspectedByCell(props: { row: AgentRow; myId: string | null }) {
-  const { t } = useTranslation();
-  const by = props.row.inspectedBy;
-  if (!by) return <span className="muted">—</span>;
-  const who = by.inspectorWorkNo === props.myId ? t('agents.you') : by.inspectorWorkNo;
+/** "≥ 12:03" for a lower bound (the start was not seen), else the duration. */
+function formatSince(since: number | null, exact: boolean, now: number): string {
+  return since !== null && !exact ? `≥ ${formatElapsed(since, now)}` : formatElapsed(since, now);
+}
+
+function renderCall(row: AgentRow, now: number, labels: RowLabels) {
+  const call = row.call;
+  if (!call) return '—';
+  // A call whose start is unknown has lasted at least as long as the state it belongs to.
+  const known = call.since !== null;
   return (
-    <span className={by.inspectorWorkNo === props.myId ? 'inspected-by is-me' : 'inspected-by'}>
-      <Icon name="headset" />
-      {who} · {t(`qcMode.${by.mode}`)}
+    <>
+      <span className={known ? 'call-duration' : 'call-duration is-lower-bound'} title={known ? undefined : labels.atLeast}>
+        {known ? formatElapsed(call.since, now) : formatSince(row.stateSince, false, now)}
+      </span>
+      {call.caller ? <span className="call-caller">{call.caller}</span> : null}
+    </>
+  );
+}
+
+function renderInspectedBy(row: AgentRow, labels: RowLabels) {
+  const by = row.inspectedBy;
+  // Empty cells hold a bare dash (the cell mutes it): one element less per row.
+  if (!by) return '—';
+  const mine = by.inspectorWorkNo === labels.myId;
+  return (
+    <span className={mine ? 'inspected-by is-me' : 'inspected-by'}>
+      {renderIcon('headset')}
+      {mine ? labels.you : by.inspectorWorkNo} · {labels.mode[by.mode]}
     </span>
   );
 }
 
-function AgentRowView(props: AgentRowProps) {
-  const { t } = useTranslation();
-  const row = useAppState((state) => state.roster.rows.get(props.workNo));
-  const thresholds = useAppState((state) => state.settings.alerts);
-  const myId = useAppState((state) => (state.connection.phase === 'live' ? state.connection.inspectorId : null));
-  const now = useNow();
-  const { workNo, onPick } = props;
-  const className = ['agent-row', props.selected ? 'is-selected' : '', row && row.alerts.length > 0 ? 'has-alert' : '']
-    .filter(Boolean)
-    .join(' ');
+function renderCells(row: AgentRow, now: number, labels: RowLabels) {
+  const stateAlert = row.alerts.length > 0 && row.alerts.some((kind) => STATE_ALERTS.includes(kind));
+  const callAlert = row.alerts.includes('long-call');
+  const callClass = !row.call ? 'cell cell-call is-empty' : callAlert ? 'cell cell-call is-over' : 'cell cell-call';
+  const timeExact = row.stateSinceExact === true;
+  const timeClass = `cell cell-time${stateAlert ? ' is-over' : ''}${row.stateSince !== null && !timeExact ? ' is-lower-bound' : ''}`;
+  return (
+    <>
+      <div role="gridcell" className="cell cell-name" title={row.name}>
+        {row.name}
+      </div>
+      <div role="gridcell" className="cell cell-group" title={row.groupName}>
+        {row.groupName || '—'}
+      </div>
+      <div role="gridcell" className="cell cell-state">
+        <span className={`state-badge state-${row.state}`}>
+          {renderIcon(STATE_ICON[row.state])}
+          <span>{labels.state[row.state]}</span>
+        </span>
+      </div>
+      <div role="gridcell" className={timeClass} title={row.stateSince !== null && !timeExact ? labels.atLeast : undefined}>
+        {formatSince(row.stateSince, timeExact, now)}
+      </div>
+      <div role="gridcell" className={callClass}>
+        {renderCall(row, now, labels)}
+      </div>
+      <div role="gridcell" className={row.inspectedBy ? 'cell cell-inspected' : 'cell cell-inspected is-empty'}>
+        {renderInspectedBy(row, labels)}
+      </div>
+    </>
+  );
+}
 
-  const alertText = row && row.alerts.length > 0 ? describeAlerts(row.alerts, thresholds, t) : '';
-  const stateAlert = row?.alerts.some((kind) => STATE_ALERTS.includes(kind)) ?? false;
-  const callAlert = row?.alerts.includes('long-call') ?? false;
+function AgentRowView(props: AgentRowProps) {
+  const labels = useRowLabels();
+  const { workNo, row, onPick } = props;
+  const alerted = row !== undefined && row.alerts.length > 0;
+  const className = props.selected ? (alerted ? 'agent-row is-selected has-alert' : 'agent-row is-selected') : alerted ? 'agent-row has-alert' : 'agent-row';
+  const alertText = alerted ? labels.describeAlerts(row.alerts) : '';
 
   return (
     <div
@@ -69,7 +118,7 @@ function AgentRowView(props: AgentRowProps) {
       <div role="gridcell" className="cell cell-attention" title={alertText || undefined}>
         {alertText ? (
           <>
-            <Icon name="alert" className="alert-icon" />
+            {renderIcon('alert', 'alert-icon')}
             <span className="visually-hidden">{alertText}</span>
           </>
         ) : null}
@@ -78,36 +127,10 @@ function AgentRowView(props: AgentRowProps) {
         {workNo}
       </div>
       {row ? (
-        <>
-          <div role="gridcell" className="cell cell-name" title={row.name}>
-            {row.name}
-          </div>
-          <div role="gridcell" className="cell cell-group" title={row.groupName}>
-            {row.groupName || '—'}
-          </div>
-          <div role="gridcell" className="cell cell-state">
-            <StateBadge state={row.state} />
-          </div>
-          <div role="gridcell" className={stateAlert ? 'cell cell-time is-over' : 'cell cell-time'}>
-            {formatElapsed(row.stateSince, now)}
-          </div>
-          <div role="gridcell" className={callAlert ? 'cell cell-call is-over' : 'cell cell-call'}>
-            {row.call ? (
-              <>
-                <span className="call-duration">{formatElapsed(row.call.since, now)}</span>
-                {row.call.caller ? <span className="call-caller">{row.call.caller}</span> : null}
-              </>
-            ) : (
-              <span className="muted">—</span>
-            )}
-          </div>
-          <div role="gridcell" className="cell cell-inspected">
-            <InspectedByCell row={row} myId={myId} />
-          </div>
-        </>
+        renderCells(row, props.now, labels)
       ) : (
         <div role="gridcell" className="cell cell-gone muted">
-          {t('agents.rowGone')}
+          {labels.rowGone}
         </div>
       )}
     </div>

@@ -89,6 +89,21 @@ describe('AgentTable', () => {
     expect(within(row).getByText(/You · listening/)).toBeInTheDocument();
   });
 
+  it('shows times whose start was not seen as lower bounds, and says why', async () => {
+    const roster = [
+      makeAgent('1001', { state: 'talking', stateSince: Date.now() - 125_000, stateSinceExact: false, call: { callId: null, caller: null, since: null } }),
+      makeAgent('1002', { state: 'idle', stateSince: Date.now() - 65_000, stateSinceExact: true }),
+    ];
+    await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
+    const untimed = screen.getByRole('row', { name: /Agent 1001/ });
+    const cells = within(untimed).getAllByText('≥ 2:05');
+    // Time in state and call length: both at least 2:05, both explained.
+    expect(cells).toHaveLength(2);
+    for (const cell of cells) expect(cell).toHaveAttribute('title', 'At least this long: it began before CC Inspector could see it');
+    const exact = screen.getByRole('row', { name: /Agent 1002/ });
+    expect(within(exact).getByText('1:05')).not.toHaveAttribute('title');
+  });
+
   it('sorts by a column when its header is pressed, and says so', async () => {
     const user = userEvent.setup();
     const roster = [makeAgent('1002', { name: 'Bo' }), makeAgent('1001', { name: 'Al' })];

@@ -7,12 +7,16 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../store/clock';
 import { useAppState, useStore } from '../../store/store-context';
+import { useFirstPaintDone } from '../../ui/first-paint';
 import { AGENT_COLUMNS } from './agent-columns';
 import { AgentRowMemo } from './agent-row';
 import { AgentTableHeader } from './agent-table-header';
 import { createTypeAhead, findByPrefix, moveIndex } from './grid-navigation';
+import { RowLabelsProvider } from './row-labels';
 import { useRowHeight } from './use-row-height';
+import { observeViewportLazily, scrollViewportLazily } from './virtual-viewport';
 
 /** The virtualized, keyboard-driven agent grid. */
 export function AgentTable() {
@@ -22,10 +26,16 @@ export function AgentTable() {
   const ids = useAppState((state) => state.summary.ids);
   const total = useAppState((state) => state.summary.total);
   const selectedWorkNo = useAppState((state) => state.selectedWorkNo);
+  // The rows' data and the clock reach the rows from here (one subscription each for the
+  // whole table, not two per row); memoised rows whose data did not change skip rendering.
+  const rows = useAppState((state) => state.roster.rows);
+  useAppState((state) => state.roster.revision); // re-render when rows changed in place
+  const now = useNow();
   const rowHeight = useRowHeight();
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRequest = useRef<string | null>(null);
   const typeAhead = useMemo(() => createTypeAhead(), []);
+  const settled = useFirstPaintDone();
 
   const selectedIndex = useMemo(() => (selectedWorkNo === null ? -1 : ids.indexOf(selectedWorkNo)), [ids, selectedWorkNo]);
   const tabbableIndex = selectedIndex >= 0 ? selectedIndex : 0;
@@ -48,12 +58,17 @@ export function AgentTable() {
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 5,
-    getItemKey: (index) => ids[index] ?? index,
+    // No getItemKey: rows are one fixed height and React keys them by workNo itself, so the
+    // virtualizer's 10,000 positions are worked out once per list length, not per new order.
+    // Rows beyond the viewport (overscan) wait until the first screen has painted.
+    overscan: settled ? 3 : 0,
     rangeExtractor,
-    // A first guess of the viewport, so the first render already has rows (it is measured and
-    // corrected in the same commit); without it the first paint waits for a second render.
+    // A generous first guess of the viewport (the chrome above the grid is taller than 260 px),
+    // so the first frame already has every visible row; the real size comes from a
+    // ResizeObserver after the browser's own layout instead of a layout forced mid-commit.
     initialRect: { width: window.innerWidth, height: Math.max(rowHeight * 10, window.innerHeight - 260) },
+    observeElementRect: observeViewportLazily,
+    scrollToFn: scrollViewportLazily,
   });
 
   // Keep the selected agent in view when the selection changes (keyboard, glance bar, tray),
@@ -108,43 +123,47 @@ export function AgentTable() {
   const gridStyle = { '--row-height': `${rowHeight}px` } as CSSProperties;
 
   return (
-    <div className="agent-grid-frame">
-      <h2 id={labelId} className="visually-hidden">
-        {t('agents.gridLabel')}
-      </h2>
-      <div
-        role="grid"
-        className="agent-grid"
-        aria-labelledby={labelId}
-        aria-rowcount={ids.length + 1}
-        aria-colcount={AGENT_COLUMNS.length}
-        aria-multiselectable="false"
-        style={gridStyle}
-        onKeyDown={onKeyDown}
-      >
-        <AgentTableHeader />
-        <div ref={scrollRef} className="agent-grid-scroll" data-testid="agent-grid-scroll">
-          <div role="rowgroup" className="agent-grid-body" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const workNo = ids[item.index];
-              if (workNo === undefined) return null;
-              return (
-                <AgentRowMemo
-                  key={workNo}
-                  workNo={workNo}
-                  index={item.index}
-                  offset={item.start}
-                  selected={item.index === selectedIndex}
-                  tabbable={item.index === tabbableIndex}
-                  onPick={pick}
-                />
-              );
-            })}
+    <RowLabelsProvider>
+      <div className="agent-grid-frame">
+        <h2 id={labelId} className="visually-hidden">
+          {t('agents.gridLabel')}
+        </h2>
+        <div
+          role="grid"
+          className="agent-grid"
+          aria-labelledby={labelId}
+          aria-rowcount={ids.length + 1}
+          aria-colcount={AGENT_COLUMNS.length}
+          aria-multiselectable="false"
+          style={gridStyle}
+          onKeyDown={onKeyDown}
+        >
+          <AgentTableHeader />
+          <div ref={scrollRef} className="agent-grid-scroll" data-testid="agent-grid-scroll">
+            <div role="rowgroup" className="agent-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => {
+                const workNo = ids[item.index];
+                if (workNo === undefined) return null;
+                return (
+                  <AgentRowMemo
+                    key={workNo}
+                    workNo={workNo}
+                    row={rows.get(workNo)}
+                    now={now}
+                    index={item.index}
+                    offset={item.start}
+                    selected={item.index === selectedIndex}
+                    tabbable={item.index === tabbableIndex}
+                    onPick={pick}
+                  />
+                );
+              })}
+            </div>
           </div>
         </div>
+        {ids.length === 0 ? <AgentTableEmpty filtered={total > 0} /> : null}
       </div>
-      {ids.length === 0 ? <AgentTableEmpty filtered={total > 0} /> : null}
-    </div>
+    </RowLabelsProvider>
   );
 }
 
