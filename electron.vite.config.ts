@@ -5,7 +5,12 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Hosts the dev server and its HMR socket may use (`electron-vite dev` serves on localhost). */
-const DEV_CONNECT_SOURCES = ['ws://localhost:*', 'ws://127.0.0.1:*', 'http://localhost:*', 'http://127.0.0.1:*'];
+const DEV_CONNECT_SOURCES = [
+  'ws://localhost:*',
+  'ws://127.0.0.1:*',
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+];
 const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
 
 /**
@@ -16,18 +21,26 @@ const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"
  */
 export function relaxCspForDev(html: string, nonce: string): string {
   const match = CSP_META.exec(html);
-  if (!match) throw new Error('index.html has no Content-Security-Policy meta tag to relax for the dev server');
+  if (!match)
+    throw new Error(
+      'index.html has no Content-Security-Policy meta tag to relax for the dev server',
+    );
   const directives = (match[2] as string)
     .split(';')
     .map((directive) => directive.trim())
     .filter(Boolean)
     .map((directive) => {
       const [name = '', ...sources] = directive.split(/\s+/);
-      if (name === 'script-src' || name === 'style-src') return [name, ...sources, `'nonce-${nonce}'`].join(' ');
+      if (name === 'script-src' || name === 'style-src')
+        return [name, ...sources, `'nonce-${nonce}'`].join(' ');
       if (name === 'connect-src') return [name, ...sources, ...DEV_CONNECT_SOURCES].join(' ');
       return directive;
     });
-  return html.replace(CSP_META, (_whole, open: string, _content: string, close: string) => `${open}${directives.join('; ')}${close}`);
+  return html.replace(
+    CSP_META,
+    (_whole, open: string, _content: string, close: string) =>
+      `${open}${directives.join('; ')}${close}`,
+  );
 }
 
 /**

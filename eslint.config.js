@@ -11,7 +11,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -22,7 +25,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only src/main/desktop, src/main/index.ts and the preload import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/desktop, src/main/index.ts and the preload import electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -34,8 +44,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.inspector.' }],
-          patterns: [{ group: ['**/main/**', '**/simulator/**'], message: 'The renderer never imports from main.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to main only through window.inspector.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/simulator/**'],
+              message: 'The renderer never imports from main.',
+            },
+          ],
         },
       ],
     },
@@ -45,7 +65,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'react', '../main/**', '../renderer/**'], message: 'shared/ imports nothing outside shared/.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'react', '../main/**', '../renderer/**'],
+              message: 'shared/ imports nothing outside shared/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -20,7 +20,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const root = process.argv[2] ? resolve(process.argv[2]) : join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = process.argv[2]
+  ? resolve(process.argv[2])
+  : join(dirname(fileURLToPath(import.meta.url)), '..');
 const trayDir = join(root, 'resources', 'tray');
 
 // --- PNG encoding -------------------------------------------------------------------------
@@ -96,7 +98,8 @@ function render(size, shape, colour) {
       let covered = 0;
       for (let sy = 0; sy < samples; sy += 1) {
         for (let sx = 0; sx < samples; sx += 1) {
-          if (shape((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size)) covered += 1;
+          if (shape((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size))
+            covered += 1;
         }
       }
       const offset = (py * size + px) * 4;
@@ -138,7 +141,10 @@ function renderAppIcon(size) {
       }
       const mix = square === 0 ? 0 : white / square;
       const blend = (blue, w) => Math.round(blue + (w - blue) * mix);
-      pixels.set([blend(0x1d, 0xff), blend(0x4e, 0xff), blend(0xd8, 0xff), Math.round((square / 16) * 255)], (py * size + px) * 4);
+      pixels.set(
+        [blend(0x1d, 0xff), blend(0x4e, 0xff), blend(0xd8, 0xff), Math.round((square / 16) * 255)],
+        (py * size + px) * 4,
+      );
     }
   }
   return encodePng(size, size, pixels);

@@ -24,7 +24,10 @@ export const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
 export function readStateFilter(state: string | null | undefined): AgentState | null {
   if (state === null || state === undefined) return null;
   const word = state.trim().toLowerCase() as AgentState;
-  if (!AGENT_STATE_WORDS.includes(word)) throw createUsageError(`Unknown state ${JSON.stringify(state)}: use one of ${AGENT_STATE_WORDS.join(', ')}.`);
+  if (!AGENT_STATE_WORDS.includes(word))
+    throw createUsageError(
+      `Unknown state ${JSON.stringify(state)}: use one of ${AGENT_STATE_WORDS.join(', ')}.`,
+    );
   return word;
 }
 
@@ -32,30 +35,54 @@ export function readStateFilter(state: string | null | undefined): AgentState | 
  * Reads both lists at once. One of them failing is tolerated (its columns stay empty and a
  * warning is returned); both failing rejects with the allagentstatus error.
  */
-export async function listAgents(client: GatewayClient, state: AgentState | null): Promise<{ rows: AgentListRow[]; warnings: string[] }> {
-  const [monitorable, statuses] = await Promise.allSettled([client.listMonitorableAgents(), client.listAgentStatuses()]);
+export async function listAgents(
+  client: GatewayClient,
+  state: AgentState | null,
+): Promise<{ rows: AgentListRow[]; warnings: string[] }> {
+  const [monitorable, statuses] = await Promise.allSettled([
+    client.listMonitorableAgents(),
+    client.listAgentStatuses(),
+  ]);
   if (monitorable.status === 'rejected' && statuses.status === 'rejected') throw statuses.reason;
   const warnings: string[] = [];
   const rows = new Map<string, AgentListRow>();
   if (statuses.status === 'fulfilled') {
     for (const agent of statuses.value) {
-      rows.set(agent.workNo, { workNo: agent.workNo, name: agent.name, group: agent.groupName, state: mapAgentStatus(agent.status, agent.ctiStatus), monitorable: null });
+      rows.set(agent.workNo, {
+        workNo: agent.workNo,
+        name: agent.name,
+        group: agent.groupName,
+        state: mapAgentStatus(agent.status, agent.ctiStatus),
+        monitorable: null,
+      });
     }
   } else {
-    warnings.push(`The status list (allagentstatus) could not be read: ${describe(statuses.reason)}`);
+    warnings.push(
+      `The status list (allagentstatus) could not be read: ${describe(statuses.reason)}`,
+    );
   }
   if (monitorable.status === 'fulfilled') {
     const allowed = new Set(monitorable.value.map((agent) => agent.workNo));
     for (const row of rows.values()) row.monitorable = allowed.has(row.workNo);
     for (const agent of monitorable.value) {
       if (!rows.has(agent.workNo)) {
-        rows.set(agent.workNo, { workNo: agent.workNo, name: agent.name, group: null, state: mapAgentStatus(agent.status), monitorable: true });
+        rows.set(agent.workNo, {
+          workNo: agent.workNo,
+          name: agent.name,
+          group: null,
+          state: mapAgentStatus(agent.status),
+          monitorable: true,
+        });
       }
     }
   } else {
-    warnings.push(`The list of agents you may monitor (allagent) could not be read: ${describe(monitorable.reason)}`);
+    warnings.push(
+      `The list of agents you may monitor (allagent) could not be read: ${describe(monitorable.reason)}`,
+    );
   }
-  const sorted = [...rows.values()].sort((a, b) => Number(a.workNo) - Number(b.workNo) || a.workNo.localeCompare(b.workNo));
+  const sorted = [...rows.values()].sort(
+    (a, b) => Number(a.workNo) - Number(b.workNo) || a.workNo.localeCompare(b.workNo),
+  );
   return { rows: state === null ? sorted : sorted.filter((row) => row.state === state), warnings };
 }
 

@@ -14,7 +14,12 @@ import {
 } from '../main/gateway';
 import type { CredentialStore } from '../main/supervisor/ports';
 import { resolveLanguage, type CliLanguage } from './cli-language';
-import { requirePhoneNumber, resolveConnectionSettings, type ConnectionFlags, type ConnectionSettings } from './connection-settings';
+import {
+  requirePhoneNumber,
+  resolveConnectionSettings,
+  type ConnectionFlags,
+  type ConnectionSettings,
+} from './connection-settings';
 import { createLineSource, type LineSource } from './line-source';
 import { CliOutput, describeFailure, type TextSink } from './output';
 import { resolvePassword } from './password-source';
@@ -67,7 +72,11 @@ export class CommandContext {
     } catch (error) {
       this.languageError = error;
     }
-    this.output = new CliOutput({ stdout: environment.stdout, stderr: environment.stderr }, flags.json === true, language);
+    this.output = new CliOutput(
+      { stdout: environment.stdout, stderr: environment.stderr },
+      flags.json === true,
+      language,
+    );
   }
 
   /** The common options resolved (throws a usage error when something is missing or bad). */
@@ -124,7 +133,11 @@ export class CommandContext {
     const phoneNumber = requirePhoneNumber(settings);
     const password = await this.password();
     const client = this.createClient();
-    const signedIn = await client.signIn({ password, phoneNumber, force: options.force === true || settings.forceLogin });
+    const signedIn = await client.signIn({
+      password,
+      phoneNumber,
+      force: options.force === true || settings.forceLogin,
+    });
     return { client, signedIn, settings };
   }
 
@@ -141,7 +154,10 @@ export class CommandContext {
   }
 
   /** Starts the event long poll that keeps a held session alive and adopts rotated GUIDs. */
-  startEventPoll(session: InspectorSession, handlers: { onEvent?(event: GatewayEvent): void; onSessionLost(error: GatewayError): void }): EventPoller {
+  startEventPoll(
+    session: InspectorSession,
+    handlers: { onEvent?(event: GatewayEvent): void; onSessionLost(error: GatewayError): void },
+  ): EventPoller {
     const poller = new EventPoller(session.client, {
       onEvent: (event) => handlers.onEvent?.(event),
       onError: (error) => {
@@ -149,7 +165,8 @@ export class CommandContext {
           // The gateway no longer knows this session: there is nothing left to sign out.
           session.client.clearSession();
           handlers.onSessionLost(error);
-        } else if (this.flags.verbose) this.output.printNote(`cc-inspector: event poll failed (retrying): ${error.message}`);
+        } else if (this.flags.verbose)
+          this.output.printNote(`cc-inspector: event poll failed (retrying): ${error.message}`);
       },
     });
     poller.start();
@@ -161,7 +178,10 @@ export class CommandContext {
    * when the gateway dropped the session first, else null. `note` is printed once the signal
    * listener is in place, since a script may send the signal as soon as it reads the note.
    */
-  async keepAlive(session: InspectorSession, options: { onEvent?(event: GatewayEvent): void; note?: string } = {}): Promise<GatewayError | null> {
+  async keepAlive(
+    session: InspectorSession,
+    options: { onEvent?(event: GatewayEvent): void; note?: string } = {},
+  ): Promise<GatewayError | null> {
     let lost: GatewayError | null = null;
     let markLost: () => void = () => undefined;
     const sessionLost = new Promise<void>((resolve) => (markLost = resolve));

@@ -28,7 +28,12 @@ export class CliError extends Error {
   readonly kind: CliErrorKind;
   readonly exitCode: ExitCode;
 
-  constructor(kind: CliErrorKind, message: string, exitCode: ExitCode, options?: { cause?: unknown }) {
+  constructor(
+    kind: CliErrorKind,
+    message: string,
+    exitCode: ExitCode,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.kind = kind;
     this.exitCode = exitCode;

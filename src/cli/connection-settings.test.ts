@@ -12,8 +12,14 @@ const readText = (path: string) => {
 
 describe('resolveConnectionSettings', () => {
   it('takes flags first and the environment as fallback', () => {
-    const env = { CC_INSPECTOR_GATEWAY: 'https://env:8043', CC_INSPECTOR_AGENT: '2002', CC_INSPECTOR_PHONE: '88001' };
-    expect(resolveConnectionSettings({ gateway: 'https://flag:8043', forceLogin: true }, env, readText)).toEqual({
+    const env = {
+      CC_INSPECTOR_GATEWAY: 'https://env:8043',
+      CC_INSPECTOR_AGENT: '2002',
+      CC_INSPECTOR_PHONE: '88001',
+    };
+    expect(
+      resolveConnectionSettings({ gateway: 'https://flag:8043', forceLogin: true }, env, readText),
+    ).toEqual({
       gatewayUrl: 'https://flag:8043',
       agentId: '2002',
       phoneNumber: '88001',
@@ -31,13 +37,27 @@ describe('resolveConnectionSettings', () => {
     );
     expect(settings.caPem).toBe(PEM);
     expect(settings.pinSha256).toBe('ab'.repeat(32));
-    expect(resolveConnectionSettings({ gateway: 'g', agent: '2001' }, { CC_INSPECTOR_PIN: 'cd'.repeat(32) }, readText).pinSha256).toBe('cd'.repeat(32));
+    expect(
+      resolveConnectionSettings(
+        { gateway: 'g', agent: '2001' },
+        { CC_INSPECTOR_PIN: 'cd'.repeat(32) },
+        readText,
+      ).pinSha256,
+    ).toBe('cd'.repeat(32));
   });
 
   it('says what is missing and how to give it', () => {
-    expect(() => resolveConnectionSettings({}, {}, readText)).toThrow(/--gateway .*CC_INSPECTOR_GATEWAY/);
-    expect(() => resolveConnectionSettings({ gateway: 'https://gw' }, { CC_INSPECTOR_AGENT: '  ' }, readText)).toThrow(/--agent ID or set CC_INSPECTOR_AGENT/);
-    const settings = resolveConnectionSettings({ gateway: 'https://gw', agent: '2001' }, {}, readText);
+    expect(() => resolveConnectionSettings({}, {}, readText)).toThrow(
+      /--gateway .*CC_INSPECTOR_GATEWAY/,
+    );
+    expect(() =>
+      resolveConnectionSettings({ gateway: 'https://gw' }, { CC_INSPECTOR_AGENT: '  ' }, readText),
+    ).toThrow(/--agent ID or set CC_INSPECTOR_AGENT/);
+    const settings = resolveConnectionSettings(
+      { gateway: 'https://gw', agent: '2001' },
+      {},
+      readText,
+    );
     expect(() => requirePhoneNumber(settings)).toThrow(/--phone NUMBER/);
   });
 
@@ -52,8 +72,14 @@ describe('resolveConnectionSettings', () => {
     })();
     expect(missing).toBeInstanceOf(CliError);
     expect((missing as CliError).exitCode).toBe(2);
-    expect((missing as CliError).message).toMatch(/Cannot read the CA certificate file \/nope\.pem: ENOENT/);
-    expect(() => resolveConnectionSettings({ ...base, ca: '/notes.txt' }, {}, readText)).toThrow(/holds no PEM certificate/);
-    expect(() => resolveConnectionSettings({ ...base, pin: 'abc' }, {}, readText)).toThrow(GatewayError);
+    expect((missing as CliError).message).toMatch(
+      /Cannot read the CA certificate file \/nope\.pem: ENOENT/,
+    );
+    expect(() => resolveConnectionSettings({ ...base, ca: '/notes.txt' }, {}, readText)).toThrow(
+      /holds no PEM certificate/,
+    );
+    expect(() => resolveConnectionSettings({ ...base, pin: 'abc' }, {}, readText)).toThrow(
+      GatewayError,
+    );
   });
 });

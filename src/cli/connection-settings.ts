@@ -49,9 +49,13 @@ export function resolveConnectionSettings(
     return value === undefined || value.trim() === '' ? null : value.trim();
   };
   const gatewayUrl = pick('gateway');
-  if (gatewayUrl === null) throw createUsageError('No gateway: give --gateway https://host:8043 or set CC_INSPECTOR_GATEWAY.');
+  if (gatewayUrl === null)
+    throw createUsageError(
+      'No gateway: give --gateway https://host:8043 or set CC_INSPECTOR_GATEWAY.',
+    );
   const agentId = pick('agent');
-  if (agentId === null) throw createUsageError('No inspector agent id: give --agent ID or set CC_INSPECTOR_AGENT.');
+  if (agentId === null)
+    throw createUsageError('No inspector agent id: give --agent ID or set CC_INSPECTOR_AGENT.');
   const caPath = pick('ca');
   const pin = pick('pin');
   return {
@@ -67,7 +71,9 @@ export function resolveConnectionSettings(
 /** The phone number sign-in needs, or a usage error saying how to give it. */
 export function requirePhoneNumber(settings: ConnectionSettings): string {
   if (settings.phoneNumber === null) {
-    throw createUsageError('No phone number: give --phone NUMBER (the phone the inspection rings) or set CC_INSPECTOR_PHONE.');
+    throw createUsageError(
+      'No phone number: give --phone NUMBER (the phone the inspection rings) or set CC_INSPECTOR_PHONE.',
+    );
   }
   return settings.phoneNumber;
 }
@@ -78,10 +84,19 @@ function readCaFile(path: string, readText: (path: string) => string): string {
     text = readText(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError('file', `Cannot read the CA certificate file ${path}: ${reason}`, EXIT_CODE.usage, { cause: error });
+    throw new CliError(
+      'file',
+      `Cannot read the CA certificate file ${path}: ${reason}`,
+      EXIT_CODE.usage,
+      { cause: error },
+    );
   }
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text)) {
-    throw new CliError('file', `${path} holds no PEM certificate (expected -----BEGIN CERTIFICATE-----).`, EXIT_CODE.usage);
+    throw new CliError(
+      'file',
+      `${path} holds no PEM certificate (expected -----BEGIN CERTIFICATE-----).`,
+      EXIT_CODE.usage,
+    );
   }
   return text;
 }

@@ -26,6 +26,8 @@ const environment: CliEnvironment = {
 try {
   process.exitCode = await runCli(process.argv.slice(2), environment);
 } catch (error) {
-  process.stderr.write(`cc-inspector: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `cc-inspector: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = EXIT_CODE.internal;
 }

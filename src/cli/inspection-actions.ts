@@ -3,7 +3,11 @@
  * one-shot commands and the session. The CLI word `barge` is the gateway's `insert`.
  */
 import type { GatewayClient } from '../main/gateway';
-import { inspectionModeOfOwnState, MODE_AFTER_START, type StartAction } from '../main/supervisor/inspector-modes';
+import {
+  inspectionModeOfOwnState,
+  MODE_AFTER_START,
+  type StartAction,
+} from '../main/supervisor/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
 import type { SwitchTargetWord } from './session-line-parser';
 
@@ -13,7 +17,11 @@ export type StartWord = StartAction;
 export const MODE_OF_WORD: Readonly<Record<StartWord, InspectorMode>> = MODE_AFTER_START;
 
 /** Starts listening, barging or whispering; resolves with the inspector's new mode. */
-export async function startInspection(client: GatewayClient, word: StartWord, workNo: string): Promise<InspectorMode> {
+export async function startInspection(
+  client: GatewayClient,
+  word: StartWord,
+  workNo: string,
+): Promise<InspectorMode> {
   if (word === 'listen') await client.listen(workNo);
   else if (word === 'barge') await client.insert(workNo);
   else await client.whisper(workNo);
@@ -45,7 +53,11 @@ export async function switchInspection(
  * `DELETE qualitycontrol/{id}/{workNo}`. When the mode is not known (a new process), the
  * inspector's own status says whether it is whispering.
  */
-export async function endInspection(client: GatewayClient, workNo: string, mode: InspectorMode | null): Promise<void> {
+export async function endInspection(
+  client: GatewayClient,
+  workNo: string,
+  mode: InspectorMode | null,
+): Promise<void> {
   const known = mode ?? (await readOwnMode(client));
   if (known === 'whispering') await client.stopWhisper(workNo);
   else await client.cancel(workNo);

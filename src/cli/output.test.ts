@@ -2,14 +2,28 @@ import { GatewayError } from '../main/gateway/gateway-error';
 import { InvalidCredentialAccountError } from '../main/credentials/credential-account';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, createUsageError, EXIT_CODE } from './cli-error';
-import { CliOutput, describeFailure, exitCodeOfGatewayError, formatDuration, formatTable } from './output';
+import {
+  CliOutput,
+  describeFailure,
+  exitCodeOfGatewayError,
+  formatDuration,
+  formatTable,
+} from './output';
 
-const refused = (retcode: string, interfaceName = 'addSupervise') => new GatewayError({ kind: 'retcode', interfaceName, retcode });
+const refused = (retcode: string, interfaceName = 'addSupervise') =>
+  new GatewayError({ kind: 'retcode', interfaceName, retcode });
 
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, streams: { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) } } };
+  return {
+    out,
+    err,
+    streams: {
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => err.push(text) },
+    },
+  };
 }
 
 describe('exit codes', () => {
@@ -19,9 +33,15 @@ describe('exit codes', () => {
     expect(exitCodeOfGatewayError(refused('100-002', 'forceLogin'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-006'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.auth);
-    expect(exitCodeOfGatewayError(new GatewayError({ kind: 'invalid-argument', interfaceName: 'addSupervise' }))).toBe(EXIT_CODE.usage);
+    expect(
+      exitCodeOfGatewayError(
+        new GatewayError({ kind: 'invalid-argument', interfaceName: 'addSupervise' }),
+      ),
+    ).toBe(EXIT_CODE.usage);
     for (const kind of ['transport', 'timeout', 'tls', 'http-status', 'malformed'] as const) {
-      expect(exitCodeOfGatewayError(new GatewayError({ kind, interfaceName: 'login' }))).toBe(EXIT_CODE.network);
+      expect(exitCodeOfGatewayError(new GatewayError({ kind, interfaceName: 'login' }))).toBe(
+        EXIT_CODE.network,
+      );
     }
   });
 
@@ -31,8 +51,12 @@ describe('exit codes', () => {
       view: { kind: 'no-password', retcode: null, message: 'none', hint: null },
       exitCode: EXIT_CODE.auth,
     });
-    expect(describeFailure(new KeychainUnavailableError('locked'), 'en').exitCode).toBe(EXIT_CODE.auth);
-    expect(describeFailure(new InvalidCredentialAccountError('x'), 'en').exitCode).toBe(EXIT_CODE.usage);
+    expect(describeFailure(new KeychainUnavailableError('locked'), 'en').exitCode).toBe(
+      EXIT_CODE.auth,
+    );
+    expect(describeFailure(new InvalidCredentialAccountError('x'), 'en').exitCode).toBe(
+      EXIT_CODE.usage,
+    );
     const internal = describeFailure(new TypeError('boom'), 'en');
     expect(internal.exitCode).toBe(EXIT_CODE.internal);
     expect(internal.view.message).toBe('Unexpected error: boom');
@@ -40,9 +64,15 @@ describe('exit codes', () => {
 
   it('gives gateway messages in the chosen language with a fix', () => {
     const english = describeFailure(refused('900-003'), 'en').view;
-    expect(english).toMatchObject({ kind: 'retcode', retcode: '900-003', message: 'The agent is not available (not signed in or not reachable).' });
+    expect(english).toMatchObject({
+      kind: 'retcode',
+      retcode: '900-003',
+      message: 'The agent is not available (not signed in or not reachable).',
+    });
     expect(english.hint).toMatch(/cc-inspector agents/);
-    expect(describeFailure(refused('900-003'), 'zh-CN').view.message).toBe('质检：座席不可用（未签入或不可达）。');
+    expect(describeFailure(refused('900-003'), 'zh-CN').view.message).toBe(
+      '质检：座席不可用（未签入或不可达）。',
+    );
     expect(describeFailure(refused('100-002', 'login'), 'en').view.hint).toMatch(/--force-login/);
   });
 });
@@ -68,28 +98,48 @@ describe('CliOutput', () => {
     output.printFailure(refused('900-005'), 'switch', null);
     expect(out.map((line) => JSON.parse(line))).toEqual([
       { ok: true, command: 'listen', target: '1002', mode: 'listening' },
-      { ok: false, command: 'switch', target: null, error: { kind: 'retcode', retcode: '900-005', message: '质检：状态错误（需空闲状态，或座席状态不允许）。', hint: expect.stringMatching(/idle/) } },
+      {
+        ok: false,
+        command: 'switch',
+        target: null,
+        error: {
+          kind: 'retcode',
+          retcode: '900-005',
+          message: '质检：状态错误（需空闲状态，或座席状态不允许）。',
+          hint: expect.stringMatching(/idle/),
+        },
+      },
     ]);
-    expect(out.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
+    expect(out.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(
+      true,
+    );
     expect(err.join('')).toContain('[900-005]');
   });
 });
 
 describe('formatting helpers', () => {
   it('pads table columns except the last', () => {
-    expect(formatTable(['ID', 'NAME', 'STATE'], [['1002', 'Li Na', 'idle'], ['10003', 'Bo', 'talking']])).toEqual([
-      'ID     NAME   STATE',
-      '1002   Li Na  idle',
-      '10003  Bo     talking',
-    ]);
+    expect(
+      formatTable(
+        ['ID', 'NAME', 'STATE'],
+        [
+          ['1002', 'Li Na', 'idle'],
+          ['10003', 'Bo', 'talking'],
+        ],
+      ),
+    ).toEqual(['ID     NAME   STATE', '1002   Li Na  idle', '10003  Bo     talking']);
   });
 
   it('counts Chinese characters as two columns', () => {
-    expect(formatTable(['NAME', 'STATE'], [['王建国', 'idle'], ['Lily Taylor', 'busy']])).toEqual([
-      'NAME         STATE',
-      '王建国       idle',
-      'Lily Taylor  busy',
-    ]);
+    expect(
+      formatTable(
+        ['NAME', 'STATE'],
+        [
+          ['王建国', 'idle'],
+          ['Lily Taylor', 'busy'],
+        ],
+      ),
+    ).toEqual(['NAME         STATE', '王建国       idle', 'Lily Taylor  busy']);
   });
 
   it('writes durations for people', () => {

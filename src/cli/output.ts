@@ -27,20 +27,34 @@ export interface FailureView {
 }
 
 /** The view and the exit code of any thrown value; gateway messages in the chosen language. */
-export function describeFailure(error: unknown, language: CliLanguage): { view: FailureView; exitCode: ExitCode } {
+export function describeFailure(
+  error: unknown,
+  language: CliLanguage,
+): { view: FailureView; exitCode: ExitCode } {
   if (error instanceof GatewayError) {
     const message = language === 'zh-CN' ? error.messageZh : error.message;
-    const view = { kind: error.kind, retcode: error.retcode ?? null, message, hint: suggestFix(error) };
+    const view = {
+      kind: error.kind,
+      retcode: error.retcode ?? null,
+      message,
+      hint: suggestFix(error),
+    };
     return { view, exitCode: exitCodeOfGatewayError(error) };
   }
-  if (error instanceof CliError) return { view: plainView(error.kind, error.message), exitCode: error.exitCode };
+  if (error instanceof CliError)
+    return { view: plainView(error.kind, error.message), exitCode: error.exitCode };
   if (error instanceof KeychainUnavailableError) {
     return { view: plainView('keychain-unavailable', error.message), exitCode: EXIT_CODE.auth };
   }
-  if (error instanceof KeychainOperationError) return { view: plainView('keychain', error.message), exitCode: EXIT_CODE.auth };
-  if (error instanceof InvalidCredentialAccountError) return { view: plainView('usage', error.message), exitCode: EXIT_CODE.usage };
+  if (error instanceof KeychainOperationError)
+    return { view: plainView('keychain', error.message), exitCode: EXIT_CODE.auth };
+  if (error instanceof InvalidCredentialAccountError)
+    return { view: plainView('usage', error.message), exitCode: EXIT_CODE.usage };
   const detail = error instanceof Error ? error.message : String(error);
-  return { view: plainView('internal', `Unexpected error: ${detail}`), exitCode: EXIT_CODE.internal };
+  return {
+    view: plainView('internal', `Unexpected error: ${detail}`),
+    exitCode: EXIT_CODE.internal,
+  };
 }
 
 function plainView(kind: string, message: string): FailureView {
@@ -59,7 +73,9 @@ export function exitCodeOfGatewayError(error: GatewayError): ExitCode {
     case 'malformed':
       return EXIT_CODE.network;
     case 'retcode':
-      return error.needsSignIn || SIGN_IN_INTERFACES.has(error.interfaceName) ? EXIT_CODE.auth : EXIT_CODE.refused;
+      return error.needsSignIn || SIGN_IN_INTERFACES.has(error.interfaceName)
+        ? EXIT_CODE.auth
+        : EXIT_CODE.refused;
     case 'aborted':
       return EXIT_CODE.refused;
   }
@@ -74,7 +90,11 @@ export class CliOutput {
   ) {}
 
   /** A success: one JSON object (`ok: true` first) with --json, else the text lines. */
-  printSuccess(command: string, fields: Record<string, unknown>, text: string | readonly string[]): void {
+  printSuccess(
+    command: string,
+    fields: Record<string, unknown>,
+    text: string | readonly string[],
+  ): void {
     if (this.json) this.printJson({ ok: true, command, ...fields });
     else this.printLines(text);
   }
@@ -105,7 +125,11 @@ export class CliOutput {
 }
 
 /** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
-export function formatFailureText(command: string, target: string | null, view: FailureView): string {
+export function formatFailureText(
+  command: string,
+  target: string | null,
+  view: FailureView,
+): string {
   const what = target ? `${command} ${target}` : command;
   const code = view.retcode ? ` [${view.retcode}]` : '';
   const hint = view.hint ? `\n  fix: ${view.hint}` : '';
@@ -113,16 +137,25 @@ export function formatFailureText(command: string, target: string | null, view: 
 }
 
 /** Left-aligned columns separated by two spaces; the header row first. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
-  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - displayWidth(cell)));
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))),
+  );
+  const pad = (cell: string, width: number) =>
+    cell + ' '.repeat(Math.max(0, width - displayWidth(cell)));
   const formatRow = (row: readonly string[]) =>
-    row.map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] ?? 0))).join('  ');
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] ?? 0)))
+      .join('  ');
   return [formatRow(header), ...rows.map(formatRow)];
 }
 
 /** East Asian wide and full-width ranges: two terminal columns each (agent names are often Chinese). */
-const WIDE_CHARACTERS = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const WIDE_CHARACTERS =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
 /** Columns a string takes in a terminal. */
 export function displayWidth(text: string): number {

@@ -11,7 +11,10 @@ function stdinWith(text: string | null) {
   return createLineSource(input);
 }
 
-function request(overrides: Partial<PasswordRequest>, credentials: CredentialStore = createMemoryCredentialStore()): PasswordRequest {
+function request(
+  overrides: Partial<PasswordRequest>,
+  credentials: CredentialStore = createMemoryCredentialStore(),
+): PasswordRequest {
   return {
     passwordStdin: false,
     env: {},
@@ -26,36 +29,54 @@ function request(overrides: Partial<PasswordRequest>, credentials: CredentialSto
 describe('resolvePassword', () => {
   it('takes the first stdin line with --password-stdin and leaves the rest', async () => {
     const lines = stdinWith('s3cret pass\r\nlisten 1002\n');
-    const result = await resolvePassword(request({ passwordStdin: true, stdinLines: () => lines, env: { CC_INSPECTOR_PASSWORD: 'env' } }));
+    const result = await resolvePassword(
+      request({
+        passwordStdin: true,
+        stdinLines: () => lines,
+        env: { CC_INSPECTOR_PASSWORD: 'env' },
+      }),
+    );
     expect(result).toEqual({ password: 's3cret pass', origin: 'stdin' });
     expect(await lines.next()).toBe('listen 1002');
   });
 
   it('refuses an empty standard input', async () => {
-    await expect(resolvePassword(request({ passwordStdin: true, stdinLines: () => stdinWith('') }))).rejects.toThrow(/ended before a password line/);
+    await expect(
+      resolvePassword(request({ passwordStdin: true, stdinLines: () => stdinWith('') })),
+    ).rejects.toThrow(/ended before a password line/);
   });
 
   it('uses CC_INSPECTOR_PASSWORD before the keychain', async () => {
     const store = createMemoryCredentialStore();
     await store.setPassword('cc-inspector', '2001@gw.test:8043', 'kept');
-    expect(await resolvePassword(request({ env: { CC_INSPECTOR_PASSWORD: 'from-env' } }, store))).toEqual({ password: 'from-env', origin: 'environment' });
-    expect(await resolvePassword(request({}, store))).toEqual({ password: 'kept', origin: 'keychain' });
+    expect(
+      await resolvePassword(request({ env: { CC_INSPECTOR_PASSWORD: 'from-env' } }, store)),
+    ).toEqual({ password: 'from-env', origin: 'environment' });
+    expect(await resolvePassword(request({}, store))).toEqual({
+      password: 'kept',
+      origin: 'keychain',
+    });
   });
 
   it('says how to give a password when none is stored (exit 4)', async () => {
     const error = await resolvePassword(request({})).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(4);
-    expect((error as CliError).message).toMatch(/No password for 2001@gw\.test:8043\. Pass --password-stdin/);
+    expect((error as CliError).message).toMatch(
+      /No password for 2001@gw\.test:8043\. Pass --password-stdin/,
+    );
   });
 
   it('explains a missing keychain without hiding what to do instead', async () => {
     const broken: CredentialStore = {
       ...createMemoryCredentialStore(),
-      getPassword: () => Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
+      getPassword: () =>
+        Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
     };
     const error = await resolvePassword(request({}, broken)).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'keychain-unavailable', exitCode: 4 });
-    expect((error as Error).message).toMatch(/No D-Bus session bus can be reached\..*CC_INSPECTOR_PASSWORD/);
+    expect((error as Error).message).toMatch(
+      /No D-Bus session bus can be reached\..*CC_INSPECTOR_PASSWORD/,
+    );
   });
 });

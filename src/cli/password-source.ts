@@ -24,14 +24,22 @@ export interface PasswordRequest {
 const HOW_TO_GIVE = `Pass --password-stdin (first line of standard input), set ${ENVIRONMENT_VARIABLES.password}, or store it once with \`cc-inspector login --remember --password-stdin\`.`;
 
 /** The password and where it came from, or a CliError (exit 4) saying how to give one. */
-export async function resolvePassword(request: PasswordRequest): Promise<{ password: string; origin: PasswordOrigin }> {
+export async function resolvePassword(
+  request: PasswordRequest,
+): Promise<{ password: string; origin: PasswordOrigin }> {
   if (request.passwordStdin) {
     const line = await request.stdinLines().next();
-    if (line === null) throw new CliError('no-password', '--password-stdin: standard input ended before a password line.', EXIT_CODE.auth);
+    if (line === null)
+      throw new CliError(
+        'no-password',
+        '--password-stdin: standard input ended before a password line.',
+        EXIT_CODE.auth,
+      );
     return { password: line, origin: 'stdin' };
   }
   const fromEnvironment = request.env[ENVIRONMENT_VARIABLES.password];
-  if (fromEnvironment !== undefined && fromEnvironment !== '') return { password: fromEnvironment, origin: 'environment' };
+  if (fromEnvironment !== undefined && fromEnvironment !== '')
+    return { password: fromEnvironment, origin: 'environment' };
 
   const account = credentialAccount(request.gatewayUrl, request.agentId);
   let stored: string | null;
@@ -39,10 +47,16 @@ export async function resolvePassword(request: PasswordRequest): Promise<{ passw
     stored = await request.credentials().getPassword(CREDENTIAL_SERVICE, account);
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
-    throw new CliError('keychain-unavailable', `No password given, and the OS keychain cannot be asked. ${error.message} ${HOW_TO_GIVE}`, EXIT_CODE.auth, {
-      cause: error,
-    });
+    throw new CliError(
+      'keychain-unavailable',
+      `No password given, and the OS keychain cannot be asked. ${error.message} ${HOW_TO_GIVE}`,
+      EXIT_CODE.auth,
+      {
+        cause: error,
+      },
+    );
   }
-  if (stored === null) throw new CliError('no-password', `No password for ${account}. ${HOW_TO_GIVE}`, EXIT_CODE.auth);
+  if (stored === null)
+    throw new CliError('no-password', `No password for ${account}. ${HOW_TO_GIVE}`, EXIT_CODE.auth);
   return { password: stored, origin: 'keychain' };
 }

@@ -13,7 +13,13 @@ import { pickAgentIn } from '../../test/helpers/simulator-agents';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ protocol: 'http', agents: 12, inspectors: 2, changesPerAgentPerMinute: 0, pollHoldMs: 200 });
+  sim = await startSimulator({
+    protocol: 'http',
+    agents: 12,
+    inspectors: 2,
+    changesPerAgentPerMinute: 0,
+    pollHoldMs: 200,
+  });
 });
 afterAll(() => sim.close());
 
@@ -23,7 +29,14 @@ function inspector(index = 0) {
   return account;
 }
 
-function environment(options: { stdin?: string; keepStdinOpen?: boolean; env?: NodeJS.ProcessEnv; credentials?: CredentialStore } = {}) {
+function environment(
+  options: {
+    stdin?: string;
+    keepStdinOpen?: boolean;
+    env?: NodeJS.ProcessEnv;
+    credentials?: CredentialStore;
+  } = {},
+) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const stdin = new PassThrough();
@@ -72,9 +85,23 @@ describe('runCli', () => {
     const account = inspector();
     const store = createMemoryCredentialStore();
     const login = environment({ stdin: `${account.password}\n`, credentials: store });
-    expect(await runCli(['login', ...connection(), '--remember', '--password-stdin', '--json'], login.env)).toBe(0);
-    const [result] = login.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(result).toMatchObject({ ok: true, command: 'login', remembered: true, workNo: account.agentId });
+    expect(
+      await runCli(
+        ['login', ...connection(), '--remember', '--password-stdin', '--json'],
+        login.env,
+      ),
+    ).toBe(0);
+    const [result] = login
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(result).toMatchObject({
+      ok: true,
+      command: 'login',
+      remembered: true,
+      workNo: account.agentId,
+    });
     const entry = `${account.agentId}@${new URL(sim.origin).host}`;
     expect(await store.getPassword('cc-inspector', entry)).toBe(account.password);
     expect(login.out() + login.err()).not.toContain(account.password);
@@ -84,7 +111,12 @@ describe('runCli', () => {
     expect(agents.out()).toMatch(/^ID +NAME +GROUP +STATE +MONITORABLE$/m);
 
     const forget = environment({ credentials: store });
-    expect(await runCli(['logout', '--forget', '--gateway', sim.origin, '--agent', account.agentId], forget.env)).toBe(0);
+    expect(
+      await runCli(
+        ['logout', '--forget', '--gateway', sim.origin, '--agent', account.agentId],
+        forget.env,
+      ),
+    ).toBe(0);
     expect(forget.out()).toBe(`Forgot the password of ${entry}.\n`);
     expect(await store.getPassword('cc-inspector', entry)).toBeNull();
 
@@ -96,18 +128,25 @@ describe('runCli', () => {
   it('does not remember a password that failed to sign in', async () => {
     const store = createMemoryCredentialStore();
     const run = environment({ stdin: 'wrong\n', credentials: store });
-    expect(await runCli(['login', ...connection(1), '--remember', '--password-stdin'], run.env)).toBe(4);
+    expect(
+      await runCli(['login', ...connection(1), '--remember', '--password-stdin'], run.env),
+    ).toBe(4);
     expect(await store.findCredentials('cc-inspector')).toEqual([]);
   });
 
   it('explains a missing keychain and what to do instead (exit 4)', async () => {
     const broken: CredentialStore = {
       ...createMemoryCredentialStore(),
-      getPassword: () => Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
+      getPassword: () =>
+        Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
     };
     const run = environment({ credentials: broken });
     expect(await runCli(['queue', ...connection(), '--json'], run.env)).toBe(4);
-    expect(JSON.parse(run.out())).toMatchObject({ ok: false, command: 'queue', error: { kind: 'keychain-unavailable' } });
+    expect(JSON.parse(run.out())).toMatchObject({
+      ok: false,
+      command: 'queue',
+      error: { kind: 'keychain-unavailable' },
+    });
     expect(run.err()).toMatch(/No D-Bus session bus can be reached\..*set CC_INSPECTOR_PASSWORD/);
   });
 
@@ -115,9 +154,20 @@ describe('runCli', () => {
     const account = inspector(1);
     // "stop" is no command: an error line, and the session goes on.
     const run = environment({ stdin: `${account.password}\nhelp\nstop\nqueue\nquit\nagents\n` });
-    expect(await runCli(['session', ...connection(1), '--password-stdin', '--json'], run.env)).toBe(2);
-    const replies = run.out().trim().split('\n').map((line) => JSON.parse(line) as { command: string; ok: boolean });
-    expect(replies.map(({ command, ok }) => [command, ok])).toEqual([['sign-in', true], ['help', true], ['stop', false], ['queue', true]]);
+    expect(await runCli(['session', ...connection(1), '--password-stdin', '--json'], run.env)).toBe(
+      2,
+    );
+    const replies = run
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { command: string; ok: boolean });
+    expect(replies.map(({ command, ok }) => [command, ok])).toEqual([
+      ['sign-in', true],
+      ['help', true],
+      ['stop', false],
+      ['queue', true],
+    ]);
   });
 
   it('force-busy and force-idle change the agent in the gateway', async () => {
@@ -137,7 +187,9 @@ describe('runCli', () => {
     const account = inspector();
     const run = environment({ env: { CC_INSPECTOR_PASSWORD: account.password } });
     expect(await runCli(['events', ...connection()], run.env)).toBe(0);
-    expect(run.out()).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  AgentOther_InService  ${account.agentId}\\n$`));
+    expect(run.out()).toMatch(
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  AgentOther_InService  ${account.agentId}\\n$`),
+    );
   });
 
   it('events --follow prints events until interrupted, then signs out', async () => {
@@ -147,20 +199,37 @@ describe('runCli', () => {
     await waitUntil(() => run.out().includes('AgentState_Ready'));
     run.interrupt();
     expect(await exit).toBe(0);
-    const events = run.out().trim().split('\n').map((line) => (JSON.parse(line) as { event: { eventType: string } }).event.eventType);
+    const events = run
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: { eventType: string } }).event.eventType);
     expect(events.slice(0, 2)).toEqual(['AgentOther_InService', 'AgentState_Ready']);
     // Signed out: a plain sign-in works again.
-    expect(await runCli(['agents', ...connection()], environment({ env: { CC_INSPECTOR_PASSWORD: account.password } }).env)).toBe(0);
+    expect(
+      await runCli(
+        ['agents', ...connection()],
+        environment({ env: { CC_INSPECTOR_PASSWORD: account.password } }).env,
+      ),
+    ).toBe(0);
   });
 
   it('session: ends with exit 4 when the gateway drops the session, even while waiting for input', async () => {
     const account = inspector(1);
-    const run = environment({ stdin: 'status\n', keepStdinOpen: true, env: { CC_INSPECTOR_PASSWORD: account.password } });
+    const run = environment({
+      stdin: 'status\n',
+      keepStdinOpen: true,
+      env: { CC_INSPECTOR_PASSWORD: account.password },
+    });
     const exit = runCli(['session', ...connection(1), '--json'], run.env);
     await waitUntil(() => run.out().includes('"command":"status"'));
     sim.faults.invalidateGuids();
     expect(await exit).toBe(4);
-    const last = JSON.parse(run.out().trim().split('\n').at(-1) ?? '{}') as { ok: boolean; command: string; error: { retcode: string } };
+    const last = JSON.parse(run.out().trim().split('\n').at(-1) ?? '{}') as {
+      ok: boolean;
+      command: string;
+      error: { retcode: string };
+    };
     expect(last).toMatchObject({ ok: false, command: 'session' });
     expect(['000-003', '100-006']).toContain(last.error.retcode);
     expect(run.err()).not.toContain('sign-out failed');

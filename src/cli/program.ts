@@ -27,7 +27,9 @@ Exit codes: 0 success, 1 the gateway refused, 2 bad usage or input, 3 network/TL
 /** Builds the program with every command bound to `host`. */
 export function createProgram(host: CommandHost): Command {
   const program = new Command('cc-inspector')
-    .description('Supervise a Huawei CC-Gateway contact center from the command line: listen, barge, whisper, intercept, queues, diagnostics.')
+    .description(
+      'Supervise a Huawei CC-Gateway contact center from the command line: listen, barge, whisper, intercept, queues, diagnostics.',
+    )
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', HELP_FOOTER)
@@ -42,12 +44,16 @@ export function createProgram(host: CommandHost): Command {
   registerQcCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
-  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  for (const command of program.commands)
+    command.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
 
 /** Runs cc-inspector with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  environment: CliEnvironment,
+): Promise<ExitCode> {
   const host = createCommandHost(environment);
   try {
     await createProgram(host).parseAsync([...argv], { from: 'user' });
@@ -56,8 +62,15 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     if (error.exitCode === 0) return EXIT_CODE.ok;
     // commander printed the message already; with --json a script also gets the object.
     if (argv.includes('--json')) {
-      const output = new CliOutput({ stdout: environment.stdout, stderr: { write: () => true } }, true, safeLanguage(argv, environment));
-      output.printFailure(createUsageError(error.message.replace(/^error: /, '')), argv.find((word) => !word.startsWith('-')) ?? 'cc-inspector');
+      const output = new CliOutput(
+        { stdout: environment.stdout, stderr: { write: () => true } },
+        true,
+        safeLanguage(argv, environment),
+      );
+      output.printFailure(
+        createUsageError(error.message.replace(/^error: /, '')),
+        argv.find((word) => !word.startsWith('-')) ?? 'cc-inspector',
+      );
     }
     return EXIT_CODE.usage;
   }

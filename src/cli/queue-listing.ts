@@ -30,12 +30,18 @@ export async function summariseQueues(client: GatewayClient, now: number): Promi
   const summaries: QueueSummary[] = [];
   for (let start = 0; start < queues.length; start += QUERY_CONCURRENCY) {
     const batch = queues.slice(start, start + QUERY_CONCURRENCY);
-    summaries.push(...(await Promise.all(batch.map((queue) => summariseQueue(client, queue, now)))));
+    summaries.push(
+      ...(await Promise.all(batch.map((queue) => summariseQueue(client, queue, now)))),
+    );
   }
   return summaries;
 }
 
-async function summariseQueue(client: GatewayClient, queue: SkillQueue, now: number): Promise<QueueSummary> {
+async function summariseQueue(
+  client: GatewayClient,
+  queue: SkillQueue,
+  now: number,
+): Promise<QueueSummary> {
   const calls = await client.listWaitingCalls(queue.id);
   const enqueued = calls.map((call) => call.enqueuedAt).filter((at): at is number => at !== null);
   return {
@@ -47,15 +53,21 @@ async function summariseQueue(client: GatewayClient, queue: SkillQueue, now: num
 }
 
 /** The calls waiting in one skill queue, longest-waiting first. */
-export async function listWaitingCalls(client: GatewayClient, skillId: number, now: number): Promise<WaitingCallRow[]> {
+export async function listWaitingCalls(
+  client: GatewayClient,
+  skillId: number,
+  now: number,
+): Promise<WaitingCallRow[]> {
   const calls = await client.listWaitingCalls(skillId);
-  return calls.map((call: WaitingCall) => ({
-    callId: call.callId,
-    caller: call.caller,
-    skillId: call.skillId,
-    waitMs: call.enqueuedAt === null ? null : Math.max(0, now - call.enqueuedAt),
-    priority: call.priority,
-  })).sort((a, b) => (b.waitMs ?? -1) - (a.waitMs ?? -1));
+  return calls
+    .map((call: WaitingCall) => ({
+      callId: call.callId,
+      caller: call.caller,
+      skillId: call.skillId,
+      waitMs: call.enqueuedAt === null ? null : Math.max(0, now - call.enqueuedAt),
+      priority: call.priority,
+    }))
+    .sort((a, b) => (b.waitMs ?? -1) - (a.waitMs ?? -1));
 }
 
 /** The queue summary as a table. */
@@ -63,7 +75,12 @@ export function formatQueueSummaries(summaries: readonly QueueSummary[]): string
   if (summaries.length === 0) return ['No skill queues.'];
   return formatTable(
     ['SKILL', 'NAME', 'WAITING', 'LONGEST WAIT'],
-    summaries.map((queue) => [String(queue.skillId), queue.name, String(queue.waiting), queue.longestWaitMs === null ? '-' : formatDuration(queue.longestWaitMs)]),
+    summaries.map((queue) => [
+      String(queue.skillId),
+      queue.name,
+      String(queue.waiting),
+      queue.longestWaitMs === null ? '-' : formatDuration(queue.longestWaitMs),
+    ]),
   );
 }
 
@@ -72,6 +89,11 @@ export function formatWaitingCalls(skillId: number, calls: readonly WaitingCallR
   if (calls.length === 0) return [`No calls waiting in skill ${skillId}.`];
   return formatTable(
     ['CALL ID', 'CALLER', 'WAITING', 'PRIORITY'],
-    calls.map((call) => [call.callId, call.caller, call.waitMs === null ? '-' : formatDuration(call.waitMs), call.priority === null ? '-' : String(call.priority)]),
+    calls.map((call) => [
+      call.callId,
+      call.caller,
+      call.waitMs === null ? '-' : formatDuration(call.waitMs),
+      call.priority === null ? '-' : String(call.priority),
+    ]),
   );
 }

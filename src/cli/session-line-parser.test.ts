@@ -2,12 +2,14 @@ import { parseSessionLine } from './session-line-parser';
 
 const command = (line: string) => {
   const parsed = parseSessionLine(line);
-  if (parsed.kind !== 'command') throw new Error(`expected a command for ${line}, got ${JSON.stringify(parsed)}`);
+  if (parsed.kind !== 'command')
+    throw new Error(`expected a command for ${line}, got ${JSON.stringify(parsed)}`);
   return parsed.command;
 };
 const error = (line: string) => {
   const parsed = parseSessionLine(line);
-  if (parsed.kind !== 'error') throw new Error(`expected an error for ${line}, got ${JSON.stringify(parsed)}`);
+  if (parsed.kind !== 'error')
+    throw new Error(`expected an error for ${line}, got ${JSON.stringify(parsed)}`);
   return parsed.message;
 };
 
@@ -24,15 +26,27 @@ describe('parseSessionLine', () => {
   it('reads switch with --to in both spellings', () => {
     expect(command('switch')).toEqual({ name: 'switch', workNo: null, to: null });
     expect(command('switch --to whisper')).toEqual({ name: 'switch', workNo: null, to: 'whisper' });
-    expect(command('switch 1002 --to=barge')).toEqual({ name: 'switch', workNo: '1002', to: 'barge' });
+    expect(command('switch 1002 --to=barge')).toEqual({
+      name: 'switch',
+      workNo: '1002',
+      to: 'barge',
+    });
     expect(error('switch --to insert')).toMatch(/--to is listen, barge or whisper/);
     expect(error('switch --to')).toMatch(/--to needs a value/);
   });
 
   it('reads intercept, request-call, force commands and lists', () => {
     expect(command('intercept')).toEqual({ name: 'intercept', workNo: null, callId: null });
-    expect(command('intercept 1002 --call 1700000000-42')).toEqual({ name: 'intercept', workNo: '1002', callId: '1700000000-42' });
-    expect(command('request-call 1700000000-7 --skill 3')).toEqual({ name: 'request-call', callId: '1700000000-7', skillId: 3 });
+    expect(command('intercept 1002 --call 1700000000-42')).toEqual({
+      name: 'intercept',
+      workNo: '1002',
+      callId: '1700000000-42',
+    });
+    expect(command('request-call 1700000000-7 --skill 3')).toEqual({
+      name: 'request-call',
+      callId: '1700000000-7',
+      skillId: 3,
+    });
     expect(command('force-busy 1005')).toEqual({ name: 'force-busy', workNo: '1005' });
     expect(command('agents --state talking')).toEqual({ name: 'agents', state: 'talking' });
     expect(command('queue')).toEqual({ name: 'queue', skillId: null });

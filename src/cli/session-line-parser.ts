@@ -20,7 +20,10 @@ export type SessionCommand =
 
 export type SessionCommandName = SessionCommand['name'];
 
-export type ParsedLine = { kind: 'command'; command: SessionCommand } | { kind: 'blank' } | { kind: 'error'; message: string };
+export type ParsedLine =
+  | { kind: 'command'; command: SessionCommand }
+  | { kind: 'blank' }
+  | { kind: 'error'; message: string };
 
 /** Command words and their aliases. */
 const NAMES: Record<string, SessionCommandName> = {
@@ -69,15 +72,24 @@ export const SESSION_HELP: readonly string[] = [
 
 /** Parses one line; blank lines and `#` comments give `blank`, mistakes give a message. */
 export function parseSessionLine(line: string): ParsedLine {
-  const words = line.trim().split(/\s+/).filter((word) => word !== '');
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const first = words[0];
   if (first === undefined || first.startsWith('#')) return { kind: 'blank' };
   const name = NAMES[first.toLowerCase()];
-  if (name === undefined) return { kind: 'error', message: `Unknown command ${JSON.stringify(first)}: type help for the list.` };
+  if (name === undefined)
+    return {
+      kind: 'error',
+      message: `Unknown command ${JSON.stringify(first)}: type help for the list.`,
+    };
   const split = splitArguments(name, words.slice(1));
   if (typeof split === 'string') return { kind: 'error', message: split };
   const built = buildCommand(name, split.positionals, split.options);
-  return typeof built === 'string' ? { kind: 'error', message: `${name}: ${built}` } : { kind: 'command', command: built };
+  return typeof built === 'string'
+    ? { kind: 'error', message: `${name}: ${built}` }
+    : { kind: 'command', command: built };
 }
 
 function splitArguments(
@@ -104,10 +116,18 @@ function splitArguments(
   return { positionals, options };
 }
 
-function buildCommand(name: SessionCommandName, positionals: string[], options: Map<string, string>): SessionCommand | string {
+function buildCommand(
+  name: SessionCommandName,
+  positionals: string[],
+  options: Map<string, string>,
+): SessionCommand | string {
   const first = positionals[0];
-  const maxPositionals = name === 'status' || name === 'help' || name === 'quit' || name === 'agents' || name === 'queue' ? 0 : 1;
-  if (positionals.length > maxPositionals) return `unexpected ${JSON.stringify(positionals[maxPositionals])}.`;
+  const maxPositionals =
+    name === 'status' || name === 'help' || name === 'quit' || name === 'agents' || name === 'queue'
+      ? 0
+      : 1;
+  if (positionals.length > maxPositionals)
+    return `unexpected ${JSON.stringify(positionals[maxPositionals])}.`;
   const workNo = first ?? null;
   if (workNo !== null && name !== 'request-call' && !WORK_NO.test(workNo)) {
     return `${JSON.stringify(workNo)} is not an agent id (digits only).`;
@@ -120,7 +140,8 @@ function buildCommand(name: SessionCommandName, positionals: string[], options: 
       return { name, workNo };
     case 'switch': {
       const to = options.get('to') ?? null;
-      if (to !== null && to !== 'listen' && to !== 'barge' && to !== 'whisper') return '--to is listen, barge or whisper.';
+      if (to !== null && to !== 'listen' && to !== 'barge' && to !== 'whisper')
+        return '--to is listen, barge or whisper.';
       return { name, workNo, to };
     }
     case 'intercept':
@@ -132,14 +153,16 @@ function buildCommand(name: SessionCommandName, positionals: string[], options: 
     case 'request-call': {
       const skill = options.get('skill');
       if (workNo === null) return 'needs the call id.';
-      if (skill === undefined || !SKILL_ID.test(skill)) return '--skill needs the skill queue id (digits).';
+      if (skill === undefined || !SKILL_ID.test(skill))
+        return '--skill needs the skill queue id (digits).';
       return { name, callId: workNo, skillId: Number(skill) };
     }
     case 'agents':
       return { name, state: options.get('state') ?? null };
     case 'queue': {
       const skill = options.get('skill');
-      if (skill !== undefined && !SKILL_ID.test(skill)) return '--skill needs the skill queue id (digits).';
+      if (skill !== undefined && !SKILL_ID.test(skill))
+        return '--skill needs the skill queue id (digits).';
       return { name, skillId: skill === undefined ? null : Number(skill) };
     }
     case 'status':

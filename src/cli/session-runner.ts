@@ -8,7 +8,12 @@ import { formatAgentRows, listAgents, readStateFilter } from './agent-listing';
 import type { InspectorSession } from './cli-context';
 import { createUsageError } from './cli-error';
 import { endInspection, startInspection, switchInspection } from './inspection-actions';
-import { formatQueueSummaries, formatWaitingCalls, listWaitingCalls, summariseQueues } from './queue-listing';
+import {
+  formatQueueSummaries,
+  formatWaitingCalls,
+  listWaitingCalls,
+  summariseQueues,
+} from './queue-listing';
 import { SESSION_HELP, type SessionCommand } from './session-line-parser';
 import type { ActionResult } from './signed-in-action';
 
@@ -52,7 +57,8 @@ export class SessionRunner {
       case 'switch': {
         const target = this.resolveTarget(command.workNo);
         const before = target === this.current.target ? this.current.mode : null;
-        const mode = (await switchInspection(client, target, command.to, before)) ?? this.current.mode;
+        const mode =
+          (await switchInspection(client, target, command.to, before)) ?? this.current.mode;
         this.current = { target, mode, callId: null };
         return this.reply(target, `Now ${mode} (agent ${target}).`);
       }
@@ -64,14 +70,24 @@ export class SessionRunner {
       }
       case 'cancel': {
         const target = this.resolveTarget(command.workNo);
-        await endInspection(client, target, target === this.current.target ? this.current.mode : null);
+        await endInspection(
+          client,
+          target,
+          target === this.current.target ? this.current.mode : null,
+        );
         this.current = { target: null, mode: 'idle', callId: null };
         return this.reply(target, `Stopped inspecting agent ${target}.`);
       }
       case 'request-call':
         await client.requestCall(command.callId, command.skillId);
         this.current = { target: null, mode: 'talking', callId: command.callId };
-        return { ...this.reply(command.callId, `Took call ${command.callId} from skill ${command.skillId}.`), fields: { ...this.stateFields(), skillId: command.skillId } };
+        return {
+          ...this.reply(
+            command.callId,
+            `Took call ${command.callId} from skill ${command.skillId}.`,
+          ),
+          fields: { ...this.stateFields(), skillId: command.skillId },
+        };
       case 'force-busy':
         await client.forceBusy(command.workNo);
         return { target: command.workNo, fields: {}, text: `Agent ${command.workNo} is now busy.` };
@@ -80,10 +96,18 @@ export class SessionRunner {
         return { target: command.workNo, fields: {}, text: `Agent ${command.workNo} is now idle.` };
       case 'force-signout':
         await client.forceSignOutAgent(command.workNo);
-        return { target: command.workNo, fields: {}, text: `Agent ${command.workNo} is signed out.` };
+        return {
+          target: command.workNo,
+          fields: {},
+          text: `Agent ${command.workNo} is signed out.`,
+        };
       case 'agents': {
         const { rows, warnings } = await listAgents(client, readStateFilter(command.state));
-        return { target: null, fields: { agents: rows, warnings }, text: [...warnings, ...formatAgentRows(rows)] };
+        return {
+          target: null,
+          fields: { agents: rows, warnings },
+          text: [...warnings, ...formatAgentRows(rows)],
+        };
       }
       case 'queue':
         if (command.skillId === null) {
@@ -91,12 +115,20 @@ export class SessionRunner {
           return { target: null, fields: { queues }, text: formatQueueSummaries(queues) };
         } else {
           const calls = await listWaitingCalls(client, command.skillId, this.now());
-          return { target: String(command.skillId), fields: { skillId: command.skillId, calls }, text: formatWaitingCalls(command.skillId, calls) };
+          return {
+            target: String(command.skillId),
+            fields: { skillId: command.skillId, calls },
+            text: formatWaitingCalls(command.skillId, calls),
+          };
         }
       case 'status':
         return {
           target: this.current.target,
-          fields: { inspector: this.session.settings.agentId, ...this.stateFields(), lastEventAt: this.lastEventAt },
+          fields: {
+            inspector: this.session.settings.agentId,
+            ...this.stateFields(),
+            lastEventAt: this.lastEventAt,
+          },
           text: `Inspector ${this.session.settings.agentId}: ${this.current.mode}${this.current.target ? ` (agent ${this.current.target})` : ''}.`,
         };
       case 'help':
@@ -113,7 +145,10 @@ export class SessionRunner {
 
   private resolveTarget(workNo: string | null): string {
     const target = workNo ?? this.current.target;
-    if (target === null) throw createUsageError('No agent is being inspected: give the agent id (e.g. "listen 1002").');
+    if (target === null)
+      throw createUsageError(
+        'No agent is being inspected: give the agent id (e.g. "listen 1002").',
+      );
     return target;
   }
 

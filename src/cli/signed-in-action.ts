@@ -26,7 +26,10 @@ export interface SignedInAction {
 }
 
 /** Runs one action in its own signed-in session; never throws. */
-export async function runSignedInAction(context: CommandContext, action: SignedInAction): Promise<ExitCode> {
+export async function runSignedInAction(
+  context: CommandContext,
+  action: SignedInAction,
+): Promise<ExitCode> {
   const { output } = context;
   let session: InspectorSession;
   try {
@@ -44,7 +47,9 @@ export async function runSignedInAction(context: CommandContext, action: SignedI
     }
     output.printSuccess(action.command, { target: action.target, ...result.fields }, result.text);
     if (action.hold) {
-      const lost = await context.keepAlive(session, { note: 'cc-inspector: holding the session; press Ctrl+C to end it and sign out.' });
+      const lost = await context.keepAlive(session, {
+        note: 'cc-inspector: holding the session; press Ctrl+C to end it and sign out.',
+      });
       if (lost !== null) return output.printFailure(lost, action.command, action.target);
     }
     return await release(context, session, action);
@@ -53,11 +58,17 @@ export async function runSignedInAction(context: CommandContext, action: SignedI
   }
 }
 
-async function release(context: CommandContext, session: InspectorSession, action: SignedInAction): Promise<ExitCode> {
+async function release(
+  context: CommandContext,
+  session: InspectorSession,
+  action: SignedInAction,
+): Promise<ExitCode> {
   if (!action.release) return EXIT_CODE.ok;
   try {
     const done = await action.release(session);
-    context.output.printNote(`cc-inspector: ${done}${action.hold ? '' : ' (add --hold, or use `session`, to keep it open)'}`);
+    context.output.printNote(
+      `cc-inspector: ${done}${action.hold ? '' : ' (add --hold, or use `session`, to keep it open)'}`,
+    );
     return EXIT_CODE.ok;
   } catch (error) {
     return context.output.printFailure(error, action.command, action.target);

@@ -50,9 +50,18 @@ const mainDirectory = dirname(fileURLToPath(import.meta.url));
 async function startApp(): Promise<void> {
   await app.whenReady();
   app.setAppUserModelId(APP_ID);
-  const logger = createFileLogger({ directory: app.getPath('logs'), consoleLevel: app.isPackaged ? false : 'info' });
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { reason: String(reason) }));
-  logger.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+  const logger = createFileLogger({
+    directory: app.getPath('logs'),
+    consoleLevel: app.isPackaged ? false : 'info',
+  });
+  process.on('unhandledRejection', (reason) =>
+    logger.error('unhandled rejection', { reason: String(reason) }),
+  );
+  logger.info('starting', {
+    version: app.getVersion(),
+    packaged: app.isPackaged,
+    platform: process.platform,
+  });
 
   hardenEveryWebContents(app as unknown as Parameters<typeof hardenEveryWebContents>[0], logger);
   const userData = app.getPath('userData');
@@ -60,13 +69,20 @@ async function startApp(): Promise<void> {
   const startupSettings = settingsStore.current();
   const language = () => settingsStore.current().language;
   const resources = join(app.getAppPath(), 'resources');
-  const location = resolveRendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDirectory });
+  const location = resolveRendererLocation({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    mainDirectory,
+  });
 
   const window = createMainWindow({
     BrowserWindow,
     preloadPath: join(mainDirectory, '../preload/index.cjs'),
     location,
-    windowState: { load: () => settingsStore.loadWindowState(), save: (state) => settingsStore.saveWindowState(state) },
+    windowState: {
+      load: () => settingsStore.loadWindowState(),
+      save: (state) => settingsStore.saveWindowState(state),
+    },
     displays: () => screen.getAllDisplays(),
     setCspHeader: location.kind === 'file',
     iconPath: join(resources, 'icon.png'),
@@ -74,7 +90,11 @@ async function startApp(): Promise<void> {
   });
   const notifier = createNotifier({ Notification, logger, onClick: () => window.show() });
   const reportFailure = (error: CommandError): void =>
-    notifier.notify({ title: 'CC Inspector', body: language() === 'zh-CN' ? error.messageZh : error.message, level: 'error' });
+    notifier.notify({
+      title: 'CC Inspector',
+      body: language() === 'zh-CN' ? error.messageZh : error.message,
+      level: 'error',
+    });
 
   // The hotkey manager is a port of the core and calls back into it: bound after creation.
   let core: SupervisorCore | null = null;
@@ -89,7 +109,10 @@ async function startApp(): Promise<void> {
   const supervisor = createSupervisor({
     credentials: createKeyringCredentialStore(),
     settings: settingsStore,
-    transport: createNetTransportFactory({ session: session.fromPartition(GATEWAY_PARTITION), logger }),
+    transport: createNetTransportFactory({
+      session: session.fromPartition(GATEWAY_PARTITION),
+      logger,
+    }),
     journalDir: join(userData, 'journal'),
     logger,
     notifier,
@@ -139,7 +162,12 @@ async function startApp(): Promise<void> {
     onFailure: reportFailure,
     logger,
   });
-  installApplicationMenu({ Menu, platform: process.platform, showWindow: () => window.show(), quit: () => app.quit() });
+  installApplicationMenu({
+    Menu,
+    platform: process.platform,
+    showWindow: () => window.show(),
+    quit: () => app.quit(),
+  });
   bindAppLifecycle({
     app,
     powerMonitor,
@@ -162,7 +190,10 @@ async function startApp(): Promise<void> {
 
 if (app.requestSingleInstanceLock()) {
   startApp().catch((error: unknown) => {
-    dialog.showErrorBox('CC Inspector could not start', redactText(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    dialog.showErrorBox(
+      'CC Inspector could not start',
+      redactText(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    );
     app.exit(1);
   });
 } else {

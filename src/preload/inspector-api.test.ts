@@ -17,11 +17,19 @@ describe('preload API', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('invoke sends the command on its channel and resolves with main\'s Result', async () => {
-    ipcMain.handle(commandChannel('agents.select'), (_event: unknown, args: unknown) => ({ ok: true, value: args }));
+  it("invoke sends the command on its channel and resolves with main's Result", async () => {
+    ipcMain.handle(commandChannel('agents.select'), (_event: unknown, args: unknown) => ({
+      ok: true,
+      value: args,
+    }));
     const api = createInspectorApi(ipcRenderer);
-    await expect(api.invoke('agents.select', { workNo: '1001' })).resolves.toEqual({ ok: true, value: { workNo: '1001' } });
-    expect(ipcRenderer.invocations).toEqual([{ channel: 'inspector:cmd:agents.select', args: [{ workNo: '1001' }] }]);
+    await expect(api.invoke('agents.select', { workNo: '1001' })).resolves.toEqual({
+      ok: true,
+      value: { workNo: '1001' },
+    });
+    expect(ipcRenderer.invocations).toEqual([
+      { channel: 'inspector:cmd:agents.select', args: [{ workNo: '1001' }] },
+    ]);
   });
 
   it('refuses names outside the contract without sending anything', async () => {
@@ -38,7 +46,10 @@ describe('preload API', () => {
   it('never rejects: a delivery failure becomes an internal error', async () => {
     const api = createInspectorApi(ipcRenderer);
     // No handler registered in main: Electron rejects the invoke.
-    await expect(api.invoke('app.getSnapshot', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(api.invoke('app.getSnapshot', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('listeners get the payload only, and unsubscribe stops them', () => {

@@ -25,7 +25,11 @@ export interface IpcRendererLike {
 const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES);
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
 
-const refusal = (code: CommandError['code'], message: string, messageZh: string): Result<never> => ({
+const refusal = (
+  code: CommandError['code'],
+  message: string,
+  messageZh: string,
+): Result<never> => ({
   ok: false,
   error: { code, message, messageZh, retcode: null, field: null },
 });
@@ -35,17 +39,26 @@ export function createInspectorApi(ipc: IpcRendererLike): InspectorApi {
   const api = {
     async invoke(name: CommandName, args: unknown) {
       if (typeof name !== 'string' || !commandNames.has(name)) {
-        return refusal('unknown-command', `There is no command named ${String(name)}.`, `不存在名为 ${String(name)} 的命令。`);
+        return refusal(
+          'unknown-command',
+          `There is no command named ${String(name)}.`,
+          `不存在名为 ${String(name)} 的命令。`,
+        );
       }
       try {
         return (await ipc.invoke(commandChannel(name), args)) as Result<never>;
       } catch {
         // Main never rejects; this is a broken bridge (e.g. arguments that cannot be cloned).
-        return refusal('internal', 'The request could not be delivered to CC Inspector.', '请求无法送达 CC Inspector。');
+        return refusal(
+          'internal',
+          'The request could not be delivered to CC Inspector.',
+          '请求无法送达 CC Inspector。',
+        );
       }
     },
     on(name: EventName, listener: (payload: never) => void) {
-      if (typeof name !== 'string' || !eventNames.has(name)) throw new TypeError(`There is no event named ${String(name)}.`);
+      if (typeof name !== 'string' || !eventNames.has(name))
+        throw new TypeError(`There is no event named ${String(name)}.`);
       if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
       const channel = eventChannel(name);
       const forward = (_event: unknown, payload: unknown) => listener(payload as never);

@@ -27,7 +27,8 @@ function SettingsSync(props: { i18n: I18n }) {
   const language = useAppState((state) => state.settings.language);
   const ready = useAppState((state) => state.boot.status === 'ready');
   useLayoutEffect(() => {
-    if (document.documentElement.dataset.theme !== theme) document.documentElement.dataset.theme = theme;
+    if (document.documentElement.dataset.theme !== theme)
+      document.documentElement.dataset.theme = theme;
   }, [theme]);
   useLayoutEffect(() => {
     if (!ready) return;

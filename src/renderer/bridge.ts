@@ -44,14 +44,20 @@ function isResult(value: unknown): value is Result<unknown> {
 /** Wrap the preload API so every call resolves to a Result and every listener is isolated. */
 export function createBridge(api: InspectorApi): Bridge {
   return {
-    async invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>> {
+    async invoke<N extends CommandName>(
+      name: N,
+      args: CommandArgs<N>,
+    ): Promise<Result<CommandResults[N]>> {
       try {
         const result: unknown = await api.invoke(name, args);
         if (!isResult(result)) return { ok: false, error: createTransportError('malformed reply') };
         // The shape is checked above; the value's type is the contract's promise for this name.
         return result as Result<CommandResults[N]>;
       } catch (error) {
-        return { ok: false, error: createTransportError(error instanceof Error ? error.message : String(error)) };
+        return {
+          ok: false,
+          error: createTransportError(error instanceof Error ? error.message : String(error)),
+        };
       }
     },
     on(name, listener) {

@@ -15,8 +15,18 @@ afterEach(() => restoreSize());
 
 const now = FROZEN_NOW;
 const roster = [
-  makeAgent('1001', { name: 'Li Na', state: 'talking', call: { callId: 'a', caller: '555', since: now - 14 * 60_000 }, alerts: ['long-call'] }),
-  makeAgent('1002', { name: 'Wang Fang', state: 'busy', stateSince: now - 30 * 60_000, alerts: ['long-busy'] }),
+  makeAgent('1001', {
+    name: 'Li Na',
+    state: 'talking',
+    call: { callId: 'a', caller: '555', since: now - 14 * 60_000 },
+    alerts: ['long-call'],
+  }),
+  makeAgent('1002', {
+    name: 'Wang Fang',
+    state: 'busy',
+    stateSince: now - 30 * 60_000,
+    alerts: ['long-busy'],
+  }),
   makeAgent('1003', { name: 'Zhao Lei', state: 'idle' }),
 ];
 
@@ -36,13 +46,29 @@ describe('main screen', () => {
   });
 
   it('says when call lengths are not known yet instead of claiming there are no calls', async () => {
-    const unknown = [makeAgent('2001', { state: 'talking', stateSince: null, call: { callId: null, caller: null, since: null } }), makeAgent('2002', { state: 'talking', stateSince: null, call: null })];
+    const unknown = [
+      makeAgent('2001', {
+        state: 'talking',
+        stateSince: null,
+        call: { callId: null, caller: null, since: null },
+      }),
+      makeAgent('2002', { state: 'talking', stateSince: null, call: null }),
+    ];
     await renderApp({ snapshot: makeSnapshot({ roster: unknown }) });
-    expect(screen.getByRole('region', { name: 'At a glance' })).toHaveTextContent('2 calls, lengths not known yet');
+    expect(screen.getByRole('region', { name: 'At a glance' })).toHaveTextContent(
+      '2 calls, lengths not known yet',
+    );
   });
 
   it('calls the longest call "known" while other calls have no known start', async () => {
-    const mixed = [...roster, makeAgent('2001', { state: 'talking', stateSince: null, call: { callId: null, caller: null, since: null } })];
+    const mixed = [
+      ...roster,
+      makeAgent('2001', {
+        state: 'talking',
+        stateSince: null,
+        call: { callId: null, caller: null, since: null },
+      }),
+    ];
     await renderApp({ snapshot: makeSnapshot({ roster: mixed }) });
     const longest = screen.getByRole('button', { name: /Longest known call/ });
     expect(longest).toHaveTextContent('1001 Li Na+1 untimed call');
@@ -60,7 +86,14 @@ describe('main screen', () => {
   it('follows the inspection in the strip with a running timer', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
     expect(screen.getByTestId('inspection-status')).toHaveTextContent('Idle');
-    act(() => api.emit('inspection.changed', { ...IDLE_INSPECTION, mode: 'inserting', targetWorkNo: '1001', since: Date.now() - 65_000 }));
+    act(() =>
+      api.emit('inspection.changed', {
+        ...IDLE_INSPECTION,
+        mode: 'inserting',
+        targetWorkNo: '1001',
+        since: Date.now() - 65_000,
+      }),
+    );
     expect(screen.getByTestId('inspection-status')).toHaveTextContent('Barged in1001 Li Na1:05');
   });
 
@@ -86,30 +119,79 @@ describe('main screen', () => {
   });
 
   it('calls data stale when nothing arrived for a while', async () => {
-    await renderApp({ snapshot: makeSnapshot({ roster, connection: { phase: 'live', gatewayUrl: 'u', inspectorId: '9001', demo: false, lastDataAt: Date.now() - 30_000 } }) });
+    await renderApp({
+      snapshot: makeSnapshot({
+        roster,
+        connection: {
+          phase: 'live',
+          gatewayUrl: 'u',
+          inspectorId: '9001',
+          demo: false,
+          lastDataAt: Date.now() - 30_000,
+        },
+      }),
+    });
     expect(screen.getByTestId('connection-pill')).toHaveTextContent('Stale');
-    expect(screen.getByTestId('connection-banner')).toHaveTextContent('the list shows data from 30 s ago');
+    expect(screen.getByTestId('connection-banner')).toHaveTextContent(
+      'the list shows data from 30 s ago',
+    );
   });
 
   it('announces state changes through the live region', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
-    act(() => api.emit('inspection.changed', { ...IDLE_INSPECTION, mode: 'listening', targetWorkNo: '1003', since: Date.now() }));
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Listening to agent 1003 Zhao Lei.');
-    act(() => api.emit('alerts.changed', [{ id: 'long-call:1003', kind: 'long-call', target: '1003', raisedAt: 0, thresholdSeconds: 600 }]));
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Alert on agent 1003 Zhao Lei: Call longer than 10 min.');
+    act(() =>
+      api.emit('inspection.changed', {
+        ...IDLE_INSPECTION,
+        mode: 'listening',
+        targetWorkNo: '1003',
+        since: Date.now(),
+      }),
+    );
+    expect(screen.getByTestId('live-region')).toHaveTextContent(
+      'Listening to agent 1003 Zhao Lei.',
+    );
+    act(() =>
+      api.emit('alerts.changed', [
+        {
+          id: 'long-call:1003',
+          kind: 'long-call',
+          target: '1003',
+          raisedAt: 0,
+          thresholdSeconds: 600,
+        },
+      ]),
+    );
+    expect(screen.getByTestId('live-region')).toHaveTextContent(
+      'Alert on agent 1003 Zhao Lei: Call longer than 10 min.',
+    );
   });
 
   it('sums up a burst of new alerts in one announcement', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
-    const burst = ['2001', '2002', '2003', '2004'].map((target) => ({ id: `long-busy:${target}`, kind: 'long-busy' as const, target, raisedAt: 0, thresholdSeconds: 900 }));
+    const burst = ['2001', '2002', '2003', '2004'].map((target) => ({
+      id: `long-busy:${target}`,
+      kind: 'long-busy' as const,
+      target,
+      raisedAt: 0,
+      thresholdSeconds: 900,
+    }));
     act(() => api.emit('alerts.changed', burst));
-    expect(screen.getByTestId('live-region')).toHaveTextContent('4 new alerts: see the agents marked at the top of the list.');
+    expect(screen.getByTestId('live-region')).toHaveTextContent(
+      '4 new alerts: see the agents marked at the top of the list.',
+    );
   });
 
   it('shows notices from main as toasts with their retcode, and dismisses them', async () => {
     const user = userEvent.setup();
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
-    act(() => api.emit('notice', { level: 'error', message: 'The gateway had an internal error.', messageZh: '网关内部错误。', retcode: '100-007' }));
+    act(() =>
+      api.emit('notice', {
+        level: 'error',
+        message: 'The gateway had an internal error.',
+        messageZh: '网关内部错误。',
+        retcode: '100-007',
+      }),
+    );
     const toast = screen.getByTestId('toast');
     expect(toast).toHaveTextContent('The gateway had an internal error.code 100-007');
     await user.click(within(toast).getByRole('button', { name: 'Dismiss' }));
@@ -118,7 +200,9 @@ describe('main screen', () => {
 
   it('opens settings, journal and sign-out as dialogs and keeps the rest inert meanwhile', async () => {
     const user = userEvent.setup();
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster, passwordRemembered: true }) });
+    const { api } = await renderApp({
+      snapshot: makeSnapshot({ roster, passwordRemembered: true }),
+    });
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Sign out' }));
     expect(document.querySelector('.main-screen')).toHaveAttribute('inert');
@@ -135,7 +219,9 @@ describe('main screen', () => {
 
   it('switches language live when settings change', async () => {
     const { api, store } = await renderApp({ snapshot: makeSnapshot({ roster }) });
-    await act(async () => api.emit('settings.changed', { ...store.getState().settings, language: 'zh-CN' }));
+    await act(async () =>
+      api.emit('settings.changed', { ...store.getState().settings, language: 'zh-CN' }),
+    );
     expect(screen.getByRole('grid', { name: '座席' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '监听' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('zh-CN');

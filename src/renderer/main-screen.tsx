@@ -24,8 +24,15 @@ export function MainScreen() {
   const close = (): void => setDialog(null);
   return (
     <>
-      <div className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'} inert={dialog !== null}>
-        <InspectorStrip onOpenJournal={() => setDialog('journal')} onOpenSettings={() => setDialog('settings')} onSignOut={() => setDialog('sign-out')} />
+      <div
+        className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
+        inert={dialog !== null}
+      >
+        <InspectorStrip
+          onOpenJournal={() => setDialog('journal')}
+          onOpenSettings={() => setDialog('settings')}
+          onSignOut={() => setDialog('sign-out')}
+        />
         <ConnectionBanner />
         <ActionBar />
         <div className="workspace">
@@ -34,7 +41,10 @@ export function MainScreen() {
             <AgentFilters />
             <AgentTable />
           </main>
-          <QueuePanel collapsed={queuesCollapsed} onToggleCollapsed={() => setQueuesCollapsed((current) => !current)} />
+          <QueuePanel
+            collapsed={queuesCollapsed}
+            onToggleCollapsed={() => setQueuesCollapsed((current) => !current)}
+          />
         </div>
       </div>
       <StateAnnouncements />

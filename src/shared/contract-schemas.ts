@@ -41,7 +41,9 @@ export const gatewayUrlSchema = z
     }
   }, 'the gateway address is an http(s) URL, e.g. https://gateway.example:8043');
 
-export const phoneNumberSchema = z.string().regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
+export const phoneNumberSchema = z
+  .string()
+  .regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
 
 export const alertThresholdsSchema = z.strictObject({
   longCallSeconds: z.number().int().min(10).max(86_400),
@@ -52,7 +54,10 @@ export const alertThresholdsSchema = z.strictObject({
 
 export const pinSchema = z
   .string()
-  .regex(/^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint is 64 hex digits (colons allowed)');
+  .regex(
+    /^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
+    'a SHA-256 fingerprint is 64 hex digits (colons allowed)',
+  );
 
 export const settingsPatchSchema = z.strictObject({
   gateway: z
@@ -94,7 +99,10 @@ export const commandArgSchemas = {
   'inspection.barge': onAgent,
   'inspection.whisper': onAgent,
   'inspection.switch': onCurrent,
-  'inspection.switchTo': z.strictObject({ mode: z.enum(['listen', 'insert', 'whisper']), source: sourceSchema }),
+  'inspection.switchTo': z.strictObject({
+    mode: z.enum(['listen', 'insert', 'whisper']),
+    source: sourceSchema,
+  }),
   'inspection.intercept': onCurrent,
   'inspection.cancel': onCurrent,
   'agents.forceBusy': onAgent,
@@ -106,9 +114,16 @@ export const commandArgSchemas = {
     /** The queue panel is visible: overview counts refresh every 5 s instead of 60 s. Omitted = false. */
     panelOpen: z.boolean().optional(),
   }),
-  'queues.requestCall': z.strictObject({ callId: callIdSchema, skillId: skillIdSchema, source: sourceSchema }),
+  'queues.requestCall': z.strictObject({
+    callId: callIdSchema,
+    skillId: skillIdSchema,
+    source: sourceSchema,
+  }),
   'settings.update': settingsPatchSchema,
-  'hotkeys.set': z.strictObject({ action: hotkeyActionSchema, accelerator: acceleratorSchema.nullable() }),
+  'hotkeys.set': z.strictObject({
+    action: hotkeyActionSchema,
+    accelerator: acceleratorSchema.nullable(),
+  }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
 } as const;

@@ -144,7 +144,11 @@ export const eventChannel = (name: EventName): string => `inspector:evt:${name}`
 
 // Compile-time proof that the name lists cover the maps exactly.
 type Missing<All, Listed> = Exclude<All, Listed>;
-const _allCommandsListed: Missing<CommandName, (typeof COMMAND_NAMES)[number]> extends never ? true : never = true;
-const _allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;
+const _allCommandsListed: Missing<CommandName, (typeof COMMAND_NAMES)[number]> extends never
+  ? true
+  : never = true;
+const _allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never
+  ? true
+  : never = true;
 void _allCommandsListed;
 void _allEventsListed;

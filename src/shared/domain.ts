@@ -29,7 +29,14 @@ export type SupervisorAction =
   | 'force-sign-out';
 
 /** Actions that can be bound to a global hotkey. */
-export const HOTKEY_ACTIONS = ['listen', 'barge', 'whisper', 'switch', 'intercept', 'cancel'] as const;
+export const HOTKEY_ACTIONS = [
+  'listen',
+  'barge',
+  'whisper',
+  'switch',
+  'intercept',
+  'cancel',
+] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
 
 export interface InspectionView {
@@ -70,7 +77,16 @@ export type ConnectionState =
   | { phase: 'failed'; reason: string; reasonZh: string; retcode: string | null };
 
 /** Every agent state as the supervisor sees it (folded from CC-Gateway and CTI codes). */
-export const AGENT_STATES = ['signed-out', 'idle', 'ringing', 'talking', 'busy', 'wrap-up', 'rest', 'unknown'] as const;
+export const AGENT_STATES = [
+  'signed-out',
+  'idle',
+  'ringing',
+  'talking',
+  'busy',
+  'wrap-up',
+  'rest',
+  'unknown',
+] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 export interface AgentCall {

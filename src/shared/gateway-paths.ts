@@ -16,33 +16,121 @@ export const INTERFACES = {
   signIn: { method: 'PUT', path: 'onlineagent/{agentid}', logName: 'login' },
   forceSignIn: { method: 'PUT', path: 'onlineagent/{agentid}/forcelogin', logName: 'forceLogin' },
   signOut: { method: 'DELETE', path: 'onlineagent/{agentid}/logout', logName: 'logout' },
-  forceSignOut: { method: 'DELETE', path: 'onlineagent/{agentid}/forcelogout', logName: 'forceLogout' },
+  forceSignOut: {
+    method: 'DELETE',
+    path: 'onlineagent/{agentid}/forcelogout',
+    logName: 'forceLogout',
+  },
   updateGuid: { method: 'PUT', path: 'onlineagent/{agentid}/updateGuid', logName: 'updateGuid' },
-  ownStatus: { method: 'GET', path: 'onlineagent/{agentid}/agentstatus', logName: 'getAgentStatus' },
+  ownStatus: {
+    method: 'GET',
+    path: 'onlineagent/{agentid}/agentstatus',
+    logName: 'getAgentStatus',
+  },
   pollEvent: { method: 'GET', path: 'agentevent/{agentid}', logName: 'getAgentEvent' },
 
-  listen: { method: 'PUT', path: 'qualitycontrol/{agentid}/addsupervise/{workNo}', logName: 'addSupervise' },
-  insert: { method: 'PUT', path: 'qualitycontrol/{agentid}/addinsert/{workNo}', logName: 'addInsert' },
-  switchListenInsert: { method: 'POST', path: 'qualitycontrol/{agentid}/switch/{workNo}', logName: 'switchSuperviseOrInsert' },
-  intercept: { method: 'PUT', path: 'qualitycontrol/{agentid}/intercept/{workNo}', logName: 'intercept' },
-  interceptCall: { method: 'PUT', path: 'qualitycontrol/{agentid}/intercept/{workNo}/{callId}', logName: 'intercept' },
-  whisper: { method: 'POST', path: 'qualitycontrol/{agentid}/requestwhisperagent', logName: 'requestWhisperAgent' },
-  stopWhisper: { method: 'POST', path: 'qualitycontrol/{agentid}/requeststopwhisperagent', logName: 'requestStopWhisperAgent' },
-  switchMode: { method: 'POST', path: 'qualitycontrol/{agentid}/requestswitchinsertwhisperagent', logName: 'requestSwitchInsertWhisperAgent' },
-  cancel: { method: 'DELETE', path: 'qualitycontrol/{agentid}/{workNo}', logName: 'stopSuperviseOrInsert' },
-  forceBusy: { method: 'POST', path: 'qualitycontrol/{agentid}/forcebusy/{workNo}', logName: 'forceBusy' },
-  forceIdle: { method: 'POST', path: 'qualitycontrol/{agentid}/forceidle/{workNo}', logName: 'forceIdle' },
-  forceAgentSignOut: { method: 'POST', path: 'qualitycontrol/{agentid}/forcelogout/{workNo}', logName: 'forceLogOutAgent' },
-  monitorableAgents: { method: 'GET', path: 'qualitycontrol/{agentid}/allagent', logName: 'queryAllAgent' },
-  beginMonitor: { method: 'POST', path: 'qualitycontrol/{agentid}/beginmonitor', logName: 'beginMonitor' },
-  endMonitor: { method: 'POST', path: 'qualitycontrol/{agentid}/endmonitor', logName: 'endMonitor' },
+  listen: {
+    method: 'PUT',
+    path: 'qualitycontrol/{agentid}/addsupervise/{workNo}',
+    logName: 'addSupervise',
+  },
+  insert: {
+    method: 'PUT',
+    path: 'qualitycontrol/{agentid}/addinsert/{workNo}',
+    logName: 'addInsert',
+  },
+  switchListenInsert: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/switch/{workNo}',
+    logName: 'switchSuperviseOrInsert',
+  },
+  intercept: {
+    method: 'PUT',
+    path: 'qualitycontrol/{agentid}/intercept/{workNo}',
+    logName: 'intercept',
+  },
+  interceptCall: {
+    method: 'PUT',
+    path: 'qualitycontrol/{agentid}/intercept/{workNo}/{callId}',
+    logName: 'intercept',
+  },
+  whisper: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/requestwhisperagent',
+    logName: 'requestWhisperAgent',
+  },
+  stopWhisper: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/requeststopwhisperagent',
+    logName: 'requestStopWhisperAgent',
+  },
+  switchMode: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/requestswitchinsertwhisperagent',
+    logName: 'requestSwitchInsertWhisperAgent',
+  },
+  cancel: {
+    method: 'DELETE',
+    path: 'qualitycontrol/{agentid}/{workNo}',
+    logName: 'stopSuperviseOrInsert',
+  },
+  forceBusy: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/forcebusy/{workNo}',
+    logName: 'forceBusy',
+  },
+  forceIdle: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/forceidle/{workNo}',
+    logName: 'forceIdle',
+  },
+  forceAgentSignOut: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/forcelogout/{workNo}',
+    logName: 'forceLogOutAgent',
+  },
+  monitorableAgents: {
+    method: 'GET',
+    path: 'qualitycontrol/{agentid}/allagent',
+    logName: 'queryAllAgent',
+  },
+  beginMonitor: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/beginmonitor',
+    logName: 'beginMonitor',
+  },
+  endMonitor: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/endmonitor',
+    logName: 'endMonitor',
+  },
 
-  agentStatuses: { method: 'GET', path: 'agentgroup/{agentid}/allagentstatus', logName: 'queryAllAgentStatus' },
-  agentByWorkNo: { method: 'GET', path: 'agentgroup/{agentid}/agentbyworkno/{workNo}', logName: 'queryAgentInfoByWorkNo' },
+  agentStatuses: {
+    method: 'GET',
+    path: 'agentgroup/{agentid}/allagentstatus',
+    logName: 'queryAllAgentStatus',
+  },
+  agentByWorkNo: {
+    method: 'GET',
+    path: 'agentgroup/{agentid}/agentbyworkno/{workNo}',
+    logName: 'queryAgentInfoByWorkNo',
+  },
 
-  skillQueues: { method: 'GET', path: 'queuedevice/{agentid}/agentvdnskill', logName: 'querySkillQueueOnAgentVDN' },
-  waitingCalls: { method: 'GET', path: 'calldata/{agentid}/waitcallinfo/{skillId}', logName: 'queryWaitCallInfoBySkillId' },
-  requestCall: { method: 'POST', path: 'voicecall/{agentid}/requestcall/{callId}/{skillType}', logName: 'requestAppointedCall' },
+  skillQueues: {
+    method: 'GET',
+    path: 'queuedevice/{agentid}/agentvdnskill',
+    logName: 'querySkillQueueOnAgentVDN',
+  },
+  waitingCalls: {
+    method: 'GET',
+    path: 'calldata/{agentid}/waitcallinfo/{skillId}',
+    logName: 'queryWaitCallInfoBySkillId',
+  },
+  requestCall: {
+    method: 'POST',
+    path: 'voicecall/{agentid}/requestcall/{callId}/{skillType}',
+    logName: 'requestAppointedCall',
+  },
 } as const satisfies Record<string, InterfaceSpec>;
 
 export type InterfaceName = keyof typeof INTERFACES;

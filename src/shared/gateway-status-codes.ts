@@ -46,7 +46,14 @@ export const QC_TYPE = {
 export const SWITCH_TYPE = { listen: 0, insert: 1, whisper: 2 } as const;
 
 /** `reason` of AgentState_SetNotReady_Success, §9.4. */
-export const BUSY_REASON = { self: 1, noAnswer: 2, forcedByInspector: 3, rest: 4, phoneUnavailable: 5, rejected: 7 } as const;
+export const BUSY_REASON = {
+  self: 1,
+  noAnswer: 2,
+  forcedByInspector: 3,
+  rest: 4,
+  phoneUnavailable: 5,
+  rejected: 7,
+} as const;
 
 /** Event types the product reacts to (§11). Others are tolerated and passed through. */
 export const EVENT_TYPE = {

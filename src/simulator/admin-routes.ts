@@ -17,18 +17,26 @@ export interface AdminActions {
 }
 
 /** Answer an admin request. */
-export async function handleAdminRequest(request: IncomingMessage, response: ServerResponse, pathname: string, actions: AdminActions): Promise<void> {
+export async function handleAdminRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  actions: AdminActions,
+): Promise<void> {
   const body = await readJsonBody(request);
   const route = `${request.method ?? 'GET'} ${pathname.slice(ADMIN_PREFIX.length)}`;
   switch (route) {
     case 'GET faults':
       return writeJson(response, 200, actions.faults.get());
     case 'PUT faults': {
-      if (body.kind !== 'json') return writeJson(response, 400, { error: 'Send the fault settings as a JSON object.' });
+      if (body.kind !== 'json')
+        return writeJson(response, 400, { error: 'Send the fault settings as a JSON object.' });
       try {
         actions.faults.set(validateFaultPatch(body.value));
       } catch (error) {
-        return writeJson(response, 400, { error: error instanceof Error ? error.message : 'Invalid fault settings.' });
+        return writeJson(response, 400, {
+          error: error instanceof Error ? error.message : 'Invalid fault settings.',
+        });
       }
       return writeJson(response, 200, actions.faults.get());
     }

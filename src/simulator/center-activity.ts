@@ -119,12 +119,16 @@ export class ActivityTimings {
 
   /** How long ago a starting state began (for a realistic "time in state"). */
   drawElapsedMs(): number {
-    return this.enabled ? this.random.nextExponential(this.dwellMs, 0, 6 * this.dwellMs) : this.random.nextInt(0, 300_000);
+    return this.enabled
+      ? this.random.nextExponential(this.dwellMs, 0, 6 * this.dwellMs)
+      : this.random.nextInt(0, 300_000);
   }
 
   private draw(factor: number, minFactor: number, maxFactor: number): number {
     if (!this.enabled) return Number.POSITIVE_INFINITY;
     const mean = factor * this.dwellMs;
-    return Math.round(this.random.nextExponential(mean, minFactor * this.dwellMs, maxFactor * this.dwellMs));
+    return Math.round(
+      this.random.nextExponential(mean, minFactor * this.dwellMs, maxFactor * this.dwellMs),
+    );
   }
 }

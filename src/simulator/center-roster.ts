@@ -33,7 +33,12 @@ function buildSkills(random: SeededRandom): CenterSkill[] {
   });
 }
 
-function buildGroupSkills(random: SeededRandom, skills: CenterSkill[], ordinal: number, groupCount: number): number[] {
+function buildGroupSkills(
+  random: SeededRandom,
+  skills: CenterSkill[],
+  ordinal: number,
+  groupCount: number,
+): number[] {
   // Skills are dealt round-robin over the groups so that every queue has agents, however
   // few groups there are; a group beyond the number of skills takes one by rotation.
   const chosen = new Set<number>();
@@ -46,7 +51,20 @@ function buildGroupSkills(random: SeededRandom, skills: CenterSkill[], ordinal: 
   return [...chosen].sort((a, b) => a - b);
 }
 
-function createAgent(fields: Pick<CenterAgent, 'index' | 'workNo' | 'name' | 'password' | 'phoneNumber' | 'groupId' | 'groupName' | 'skills' | 'isInspector'>): CenterAgent {
+function createAgent(
+  fields: Pick<
+    CenterAgent,
+    | 'index'
+    | 'workNo'
+    | 'name'
+    | 'password'
+    | 'phoneNumber'
+    | 'groupId'
+    | 'groupName'
+    | 'skills'
+    | 'isInspector'
+  >,
+): CenterAgent {
   return {
     ...fields,
     status: CCGW_STATUS.signedOut,
@@ -64,7 +82,11 @@ function createAgent(fields: Pick<CenterAgent, 'index' | 'workNo' | 'name' | 'pa
 }
 
 /** Build skills, ordinary agents and inspectors (all signed out; the center sets the mix). */
-export function buildRoster(random: SeededRandom, agentCount: number, inspectorCount: number): CenterRoster {
+export function buildRoster(
+  random: SeededRandom,
+  agentCount: number,
+  inspectorCount: number,
+): CenterRoster {
   const skills = buildSkills(random);
   const groupCount = Math.max(1, Math.ceil(agentCount / AGENTS_PER_GROUP));
   const groups = Array.from({ length: groupCount }, (_, i) => ({

@@ -58,7 +58,8 @@ export interface CenterAgent {
 }
 
 /** Why a state changed; decides which events a signed-in session of that agent receives. */
-export type ChangeCause = 'activity' | 'control' | 'session' | 'quality-control' | 'call-ended' | 'call-requested';
+export type ChangeCause =
+  'activity' | 'control' | 'session' | 'quality-control' | 'call-ended' | 'call-requested';
 
 export interface CenterChange {
   agent: CenterAgent;

@@ -79,7 +79,10 @@ export async function generateSimulatorTls(): Promise<SimulatorTlsMaterial> {
     signingAlgorithm: SIGNING_ALGORITHM,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
@@ -115,6 +118,15 @@ export async function generateSimulatorTls(): Promise<SimulatorTlsMaterial> {
 }
 
 /** Describe supplied TLS material (validating the certificate parses). */
-export function describeSuppliedTls(tls: { certPem: string; keyPem: string; caPem?: string }): SimulatorTlsMaterial {
-  return { certPem: tls.certPem, keyPem: tls.keyPem, caPem: tls.caPem ?? tls.certPem, certSha256: fingerprintCertificate(tls.certPem) };
+export function describeSuppliedTls(tls: {
+  certPem: string;
+  keyPem: string;
+  caPem?: string;
+}): SimulatorTlsMaterial {
+  return {
+    certPem: tls.certPem,
+    keyPem: tls.keyPem,
+    caPem: tls.caPem ?? tls.certPem,
+    certSha256: fingerprintCertificate(tls.certPem),
+  };
 }

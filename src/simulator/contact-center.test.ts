@@ -5,7 +5,9 @@ import type { CenterAgent } from './center-types';
 
 const START = Date.UTC(2025, 0, 6, 9, 0, 0);
 
-function buildCenter(overrides: Partial<{ agents: number; inspectors: number; seed: number; rate: number }> = {}): ContactCenter {
+function buildCenter(
+  overrides: Partial<{ agents: number; inspectors: number; seed: number; rate: number }> = {},
+): ContactCenter {
   return new ContactCenter({
     agents: overrides.agents ?? 40,
     inspectors: overrides.inspectors ?? 3,
@@ -16,15 +18,38 @@ function buildCenter(overrides: Partial<{ agents: number; inspectors: number; se
 }
 
 function snapshot(center: ContactCenter): string {
-  return JSON.stringify(center.agents.map((a) => [a.workNo, a.name, a.groupName, a.skills, a.status, a.ctiStatus, a.call?.callId ?? null, a.call?.caller ?? null]));
+  return JSON.stringify(
+    center.agents.map((a) => [
+      a.workNo,
+      a.name,
+      a.groupName,
+      a.skills,
+      a.status,
+      a.ctiStatus,
+      a.call?.callId ?? null,
+      a.call?.caller ?? null,
+    ]),
+  );
 }
 
-const CTI_FOR: Record<string, string> = { '2': '0', '3': '7', '4': '1', '5': '6', '7': '5', '8': '8' };
+const CTI_FOR: Record<string, string> = {
+  '2': '0',
+  '3': '7',
+  '4': '1',
+  '5': '6',
+  '7': '5',
+  '8': '8',
+};
 
 /** Agents whose CTI status, call or login time contradicts their CC-Gateway status. */
 function findInconsistent(agents: CenterAgent[]): string[] {
   return agents
-    .filter((a) => a.ctiStatus !== CTI_FOR[a.status] || (a.call !== null) !== (a.status === '7') || (a.loginTime === null) !== (a.status === '2'))
+    .filter(
+      (a) =>
+        a.ctiStatus !== CTI_FOR[a.status] ||
+        (a.call !== null) !== (a.status === '7') ||
+        (a.loginTime === null) !== (a.status === '2'),
+    )
     .map((a) => `${a.workNo}:${a.status}/${a.ctiStatus}`);
 }
 
@@ -49,12 +74,17 @@ describe('contact-center model', () => {
     expect(center.skills.length).toBeLessThanOrEqual(12);
     const agents = center.agents.filter((a) => !a.isInspector);
     expect(agents[0]?.workNo).toBe('1001');
-    expect(center.agents.filter((a) => a.isInspector).map((a) => a.workNo)).toEqual(['9001', '9002', '9003']);
+    expect(center.agents.filter((a) => a.isInspector).map((a) => a.workNo)).toEqual([
+      '9001',
+      '9002',
+      '9003',
+    ]);
     expect(agents.some((a) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(a.name))).toBe(true);
     expect(agents.some((a) => /^[\u4e00-\u9fff]{2,3}$/.test(a.name))).toBe(true);
     expect(new Set(agents.map((a) => a.groupName)).size).toBe(10);
     // Every queue is served by someone.
-    for (const skill of center.skills) expect(agents.some((a) => a.skills.includes(skill.id))).toBe(true);
+    for (const skill of center.skills)
+      expect(agents.some((a) => a.skills.includes(skill.id))).toBe(true);
   });
 
   it('moves inspector ids past the agent ids in big centers', () => {
@@ -66,7 +96,8 @@ describe('contact-center model', () => {
 
   it('starts with a realistic mix and keeps CC-Gateway and CTI statuses consistent while running', () => {
     const center = buildCenter({ agents: 500 });
-    const count = (status: string) => center.agents.filter((a) => !a.isInspector && a.status === status).length;
+    const count = (status: string) =>
+      center.agents.filter((a) => !a.isInspector && a.status === status).length;
     expect(count('7')).toBeGreaterThan(150);
     expect(count('4')).toBeGreaterThan(80);
     for (const status of ['2', '3', '5', '8']) expect(count(status)).toBeGreaterThan(0);

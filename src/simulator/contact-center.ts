@@ -8,7 +8,13 @@ import { CallFactory } from './call-factory';
 import { ActivityTimings } from './center-activity';
 import { buildRoster } from './center-roster';
 import { CenterScheduler, type SimulationClock } from './center-scheduler';
-import type { CenterAgent, CenterCall, CenterChange, CenterSkill, ChangeCause } from './center-types';
+import type {
+  CenterAgent,
+  CenterCall,
+  CenterChange,
+  CenterSkill,
+  ChangeCause,
+} from './center-types';
 import { SeededRandom } from './seeded-random';
 import { SkillQueues } from './skill-queues';
 
@@ -67,7 +73,10 @@ export class ContactCenter {
     this.calls = new CallFactory(this.random, this.timings, this.skills);
     this.time = options.clock.read();
     this.populate();
-    if (this.timings.enabled) this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), { kind: 'arrival' });
+    if (this.timings.enabled)
+      this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), {
+        kind: 'arrival',
+      });
   }
 
   /** Current simulated time (ms epoch). */
@@ -101,13 +110,19 @@ export class ContactCenter {
 
   /** Move the clock forward by `ms` and run everything that falls due. */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance(ms) needs a non-negative number, got ${ms}.`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new Error(`advance(ms) needs a non-negative number, got ${ms}.`);
     this.options.clock.skip(ms);
     this.catchUp();
   }
 
   /** Change an agent's status, notify listeners, then let the model react. False if unchanged. */
-  setStatus(agent: CenterAgent, status: string, cause: ChangeCause, call: CenterCall | null = null): boolean {
+  setStatus(
+    agent: CenterAgent,
+    status: string,
+    cause: ChangeCause,
+    call: CenterCall | null = null,
+  ): boolean {
     const cti = CTI_FOR_CCGW[status];
     if (cti === undefined) throw new Error(`Unsupported CC-Gateway status '${status}'.`);
     if (agent.status === status) return false;
@@ -228,7 +243,10 @@ export class ContactCenter {
       agent.status = status;
       agent.ctiStatus = CTI_FOR_CCGW[status] as string;
       agent.stateSince = this.time - Math.round(this.timings.drawElapsedMs());
-      agent.loginTime = status === CCGW_STATUS.signedOut ? null : agent.stateSince - this.random.nextInt(0, 4 * 3_600_000);
+      agent.loginTime =
+        status === CCGW_STATUS.signedOut
+          ? null
+          : agent.stateSince - this.random.nextInt(0, 4 * 3_600_000);
       if (status === CCGW_STATUS.talking) {
         const call = this.createDirectCall(agent);
         call.enqueuedAt = agent.stateSince - this.random.nextInt(5_000, 60_000);
@@ -244,23 +262,34 @@ export class ContactCenter {
   /** Schedule the next thing that happens to an agent in its current status. */
   private scheduleNext(agent: CenterAgent): void {
     if (!this.isModelDriven(agent)) {
-      if (agent.status === CCGW_STATUS.talking && agent.call) this.scheduleAgent(agent, agent.call.plannedEndAt);
+      if (agent.status === CCGW_STATUS.talking && agent.call)
+        this.scheduleAgent(agent, agent.call.plannedEndAt);
       return;
     }
     if (agent.status === CCGW_STATUS.idle && this.routeWaitingCallTo(agent)) return;
     const delay = this.timings.drawDwellMs(agent.status);
-    const at = agent.status === CCGW_STATUS.talking && agent.call ? agent.call.plannedEndAt : this.time + delay;
+    const at =
+      agent.status === CCGW_STATUS.talking && agent.call
+        ? agent.call.plannedEndAt
+        : this.time + delay;
     this.scheduleAgent(agent, at);
   }
 
   private scheduleAgent(agent: CenterAgent, at: number): void {
-    if (Number.isFinite(at)) this.scheduler.schedule(Math.max(at, this.time), { kind: 'agent', index: agent.index, version: agent.version });
+    if (Number.isFinite(at))
+      this.scheduler.schedule(Math.max(at, this.time), {
+        kind: 'agent',
+        index: agent.index,
+        version: agent.version,
+      });
   }
 
   private runWork(work: ScheduledWork): void {
     if (work.kind === 'arrival') {
       this.enqueueCall(this.calls.pickArrivalSkill());
-      this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), { kind: 'arrival' });
+      this.scheduler.schedule(this.time + this.timings.drawArrivalGapMs(this.ordinaryAgentCount), {
+        kind: 'arrival',
+      });
     } else if (work.kind === 'route') {
       this.routeCall(work.callId);
     } else if (work.kind === 'abandon') {

@@ -9,11 +9,22 @@ export const SKILL_MEDIA_TYPE_VOICE = 5;
 
 /** AgentEvent_Talking content for an agent in a customer call. */
 export function buildTalkingContent(call: CenterCall): Record<string, unknown> {
-  return { caller: call.caller, called: call.called, callid: call.callId, feature: 0, type: 'main', mediaAbility: 0 };
+  return {
+    caller: call.caller,
+    called: call.called,
+    callid: call.callId,
+    feature: 0,
+    type: 'main',
+    mediaAbility: 0,
+  };
 }
 
 /** AgentMediaEvent_Record content: recording of the call started. */
-export function buildRecordContent(call: CenterCall, agent: CenterAgent, now: number): Record<string, unknown> {
+export function buildRecordContent(
+  call: CenterCall,
+  agent: CenterAgent,
+  now: number,
+): Record<string, unknown> {
   const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
   return {
     taskId: `${call.callId}-${agent.workNo}`,

@@ -6,7 +6,11 @@
 import { CCGW_STATUS, EVENT_TYPE, QC_NOTIFY_SUBTYPE } from '../shared/gateway-status-codes';
 import type { CenterAgent, CenterChange } from './center-types';
 import type { ContactCenter } from './contact-center';
-import { buildCustomerReleaseContent, buildPhoneReleaseContent, buildTalkingContent } from './event-content';
+import {
+  buildCustomerReleaseContent,
+  buildPhoneReleaseContent,
+  buildTalkingContent,
+} from './event-content';
 import type { MonitorRegistry } from './monitor-registry';
 import type { GatewaySession, SessionRegistry } from './session-registry';
 
@@ -31,7 +35,12 @@ export class EventDispatcher {
 
   /** Queue an event on a session (even an ended one still draining, e.g. ShutdownService). */
   sendToSession(session: GatewaySession, eventType: string, content: unknown): void {
-    session.queue.push({ eventType, workNo: session.agent.workNo, content, eventGenTime: String(this.center.now()) });
+    session.queue.push({
+      eventType,
+      workNo: session.agent.workNo,
+      content,
+      eventGenTime: String(this.center.now()),
+    });
   }
 
   /** Queue an event on the agent's live session; dropped when it has none. */
@@ -44,8 +53,14 @@ export class EventDispatcher {
   notifyWatchers(agent: CenterAgent, subtype: string): void {
     const watchers = this.monitors.findWatchers(agent.workNo);
     if (!watchers) return;
-    const content = { subtype, monitoredagent: agent.workNo, agentname: agent.name, mediaserver: MEDIA_SERVER };
-    for (const session of watchers) this.sendToSession(session, EVENT_TYPE.qcAgentStateNotify, content);
+    const content = {
+      subtype,
+      monitoredagent: agent.workNo,
+      agentname: agent.name,
+      mediaserver: MEDIA_SERVER,
+    };
+    for (const session of watchers)
+      this.sendToSession(session, EVENT_TYPE.qcAgentStateNotify, content);
   }
 
   /** React to a center change: monitor notifications, and own-session events where no route sends them. */
@@ -56,7 +71,8 @@ export class EventDispatcher {
     }
     const subtype = NOTIFY_SUBTYPE_FOR_STATUS[status];
     if (subtype) this.notifyWatchers(agent, subtype);
-    if (change.cause === 'control' || change.cause === 'call-ended') this.sendOwnStateEvents(change);
+    if (change.cause === 'control' || change.cause === 'call-ended')
+      this.sendOwnStateEvents(change);
   }
 
   private sendOwnStateEvents(change: CenterChange): void {

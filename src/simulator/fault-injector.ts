@@ -39,7 +39,8 @@ export class FaultInjector {
   set(patch: Partial<FaultSettings>): void {
     const wasStalled = this.settings.stalled;
     this.settings = { ...this.settings, ...validateFaultPatch(patch) };
-    if (wasStalled && !this.settings.stalled) for (const listener of [...this.stallClearedListeners]) listener();
+    if (wasStalled && !this.settings.stalled)
+      for (const listener of [...this.stallClearedListeners]) listener();
   }
 
   clear(): void {

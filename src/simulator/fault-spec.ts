@@ -17,7 +17,12 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
 const MAX_DELAY_MS = 600_000;
 
 type NumericFault = Exclude<keyof FaultSettings, 'stalled'>;
-const RATE_FIELDS: readonly NumericFault[] = ['retcodeErrorRate', 'http5xxRate', 'malformedRate', 'dropRate'];
+const RATE_FIELDS: readonly NumericFault[] = [
+  'retcodeErrorRate',
+  'http5xxRate',
+  'malformedRate',
+  'dropRate',
+];
 const DELAY_FIELDS: readonly NumericFault[] = ['latencyMs', 'jitterMs'];
 
 /** Spec-string keys (short and long forms) to settings fields. */
@@ -41,7 +46,8 @@ const SPEC_KEYS: Record<string, keyof FaultSettings> = {
 /** Check one field value; returns the typed value or throws a clear Error. */
 function validateFaultValue(field: keyof FaultSettings, value: unknown): number | boolean {
   if (field === 'stalled') {
-    if (typeof value !== 'boolean') throw new Error(`Fault 'stalled' must be true or false, got ${JSON.stringify(value)}.`);
+    if (typeof value !== 'boolean')
+      throw new Error(`Fault 'stalled' must be true or false, got ${JSON.stringify(value)}.`);
     return value;
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -63,7 +69,10 @@ export function validateFaultPatch(input: unknown): Partial<FaultSettings> {
   }
   const patch: Partial<Record<keyof FaultSettings, number | boolean>> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in NO_FAULTS)) throw new Error(`Unknown fault setting '${key}' (known: ${Object.keys(NO_FAULTS).join(', ')}).`);
+    if (!(key in NO_FAULTS))
+      throw new Error(
+        `Unknown fault setting '${key}' (known: ${Object.keys(NO_FAULTS).join(', ')}).`,
+      );
     const field = key as keyof FaultSettings;
     patch[field] = validateFaultValue(field, value);
   }
@@ -77,7 +86,8 @@ function parseSpecValue(field: keyof FaultSettings, raw: string): number | boole
     if (raw === 'false' || raw === '0' || raw === 'off') return false;
     throw new Error(`Fault 'stalled' must be true/false, got '${raw}'.`);
   }
-  if (!/^\d+(\.\d+)?$/.test(raw)) throw new Error(`Fault '${field}' needs a non-negative number, got '${raw}'.`);
+  if (!/^\d+(\.\d+)?$/.test(raw))
+    throw new Error(`Fault '${field}' needs a non-negative number, got '${raw}'.`);
   return validateFaultValue(field, Number(raw));
 }
 
@@ -95,7 +105,10 @@ export function parseFaultSpec(spec: string): Partial<FaultSettings> {
     if (equals <= 0) throw new Error(`Bad fault '${pair}': expected name=value (e.g. latency=50).`);
     const key = pair.slice(0, equals).trim().toLowerCase();
     const field = SPEC_KEYS[key];
-    if (!field) throw new Error(`Unknown fault '${key}' (known: latency, jitter, errors, 5xx, malformed, drop, stalled).`);
+    if (!field)
+      throw new Error(
+        `Unknown fault '${key}' (known: latency, jitter, errors, 5xx, malformed, drop, stalled).`,
+      );
     if (field in patch) throw new Error(`Fault '${key}' is given twice.`);
     patch[field] = parseSpecValue(field, pair.slice(equals + 1).trim());
   }

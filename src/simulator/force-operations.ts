@@ -12,7 +12,11 @@ import { checkQcTarget } from './quality-control';
 import { endSession } from './session-lifecycle';
 
 /** Force the target busy (now, or after its current call). */
-export function forceBusy(state: GatewayState, inspector: CenterAgent, targetWorkNo: string): string {
+export function forceBusy(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+): string {
   const checked = checkQcTarget(state, inspector, targetWorkNo);
   if (!checked.ok) return checked.retcode;
   const { target } = checked;
@@ -25,12 +29,18 @@ export function forceBusy(state: GatewayState, inspector: CenterAgent, targetWor
     return RETCODE_SUCCESS;
   }
   center.setStatus(target, CCGW_STATUS.busy, 'quality-control');
-  dispatcher.sendToAgent(target.workNo, EVENT_TYPE.setNotReadySuccess, { reason: BUSY_REASON.forcedByInspector });
+  dispatcher.sendToAgent(target.workNo, EVENT_TYPE.setNotReadySuccess, {
+    reason: BUSY_REASON.forcedByInspector,
+  });
   return RETCODE_SUCCESS;
 }
 
 /** Force the target idle; refused during a call or while the target inspects someone. */
-export function forceIdle(state: GatewayState, inspector: CenterAgent, targetWorkNo: string): string {
+export function forceIdle(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+): string {
   const checked = checkQcTarget(state, inspector, targetWorkNo);
   if (!checked.ok) return checked.retcode;
   const { target } = checked;
@@ -44,7 +54,11 @@ export function forceIdle(state: GatewayState, inspector: CenterAgent, targetWor
 }
 
 /** Sign the target out (its call, if any, is released). */
-export function forceAgentSignOut(state: GatewayState, inspector: CenterAgent, targetWorkNo: string): string {
+export function forceAgentSignOut(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+): string {
   const checked = checkQcTarget(state, inspector, targetWorkNo);
   if (!checked.ok) return checked.retcode;
   const { target } = checked;

@@ -32,22 +32,27 @@ const MAX_AGENTS = 100_000;
 
 function requireCount(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`Simulator option '${name}' must be an integer between ${min} and ${max}, got ${value}.`);
+    throw new Error(
+      `Simulator option '${name}' must be an integer between ${min} and ${max}, got ${value}.`,
+    );
   }
   return value;
 }
 
 function requireNonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new Error(`Simulator option '${name}' must be a non-negative number, got ${value}.`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`Simulator option '${name}' must be a non-negative number, got ${value}.`);
   return value;
 }
 
 /** Apply defaults and check ranges; throws a clear Error on bad options. */
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   const authMode = options.authMode ?? 2;
-  if (authMode !== 1 && authMode !== 2) throw new Error(`Simulator option 'authMode' must be 1 or 2, got ${String(authMode)}.`);
+  if (authMode !== 1 && authMode !== 2)
+    throw new Error(`Simulator option 'authMode' must be 1 or 2, got ${String(authMode)}.`);
   const protocol = options.protocol ?? 'https';
-  if (protocol !== 'https' && protocol !== 'http') throw new Error(`Simulator option 'protocol' must be 'https' or 'http'.`);
+  if (protocol !== 'https' && protocol !== 'http')
+    throw new Error(`Simulator option 'protocol' must be 'https' or 'http'.`);
   return {
     host: options.host ?? '127.0.0.1',
     port: requireCount('port', options.port ?? 0, 0, 65_535),
@@ -55,10 +60,18 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     agents: requireCount('agents', options.agents ?? 40, 1, MAX_AGENTS),
     inspectors: requireCount('inspectors', options.inspectors ?? 3, 1, 1_000),
     seed: requireCount('seed', options.seed ?? 1, 0, 2 ** 31 - 1),
-    changesPerAgentPerMinute: requireNonNegative('changesPerAgentPerMinute', options.changesPerAgentPerMinute ?? 1),
+    changesPerAgentPerMinute: requireNonNegative(
+      'changesPerAgentPerMinute',
+      options.changesPerAgentPerMinute ?? 1,
+    ),
     autoRun: options.autoRun ?? true,
     authMode,
-    guidRotationPolls: requireCount('guidRotationPolls', options.guidRotationPolls ?? 25, 1, 1_000_000),
+    guidRotationPolls: requireCount(
+      'guidRotationPolls',
+      options.guidRotationPolls ?? 25,
+      1,
+      1_000_000,
+    ),
     guidGraceMs: requireNonNegative('guidGraceMs', options.guidGraceMs ?? 10_000),
     pollHoldMs: requireNonNegative('pollHoldMs', options.pollHoldMs ?? 10_000),
     sessionTimeoutMs: requireNonNegative('sessionTimeoutMs', options.sessionTimeoutMs ?? 120_000),

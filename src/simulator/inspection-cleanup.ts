@@ -2,7 +2,12 @@
  * Ending an inspection, shared by cancel/stop-whisper and by the cases where one side of an
  * inspection disappears (signed out, forced out, session timed out, status forced).
  */
-import { CCGW_STATUS, EVENT_TYPE, QC_NOTIFY_SUBTYPE, QC_TYPE } from '../shared/gateway-status-codes';
+import {
+  CCGW_STATUS,
+  EVENT_TYPE,
+  QC_NOTIFY_SUBTYPE,
+  QC_TYPE,
+} from '../shared/gateway-status-codes';
 import type { CenterAgent, CenterChange, CenterQcMode } from './center-types';
 import { buildPhoneReleaseContent, buildQcContent } from './event-content';
 import type { GatewayState } from './gateway-state';
@@ -32,7 +37,12 @@ export type InspectorNotice = 'none' | 'release' | 'release-and-ready';
  * End the inspector's current inspection: the target gets AgentOther_BeQcStop; the inspector
  * gets the notice asked for and, if still busy with it, goes back to idle.
  */
-export function endInspection(state: GatewayState, inspector: CenterAgent, notice: InspectorNotice, phoneState: 2 | 3): void {
+export function endInspection(
+  state: GatewayState,
+  inspector: CenterAgent,
+  notice: InspectorNotice,
+  phoneState: 2 | 3,
+): void {
   const qc = inspector.qc;
   if (!qc) return;
   inspector.qc = null;
@@ -40,12 +50,23 @@ export function endInspection(state: GatewayState, inspector: CenterAgent, notic
   const target = center.findAgent(qc.targetWorkNo);
   if (target) {
     if (target.inspectedBy === inspector.workNo) target.inspectedBy = null;
-    dispatcher.sendToAgent(target.workNo, EVENT_TYPE.beQcStop, buildQcContent(QC_TYPE_FOR_MODE[qc.mode], inspector.workNo));
+    dispatcher.sendToAgent(
+      target.workNo,
+      EVENT_TYPE.beQcStop,
+      buildQcContent(QC_TYPE_FOR_MODE[qc.mode], inspector.workNo),
+    );
     dispatcher.notifyWatchers(target, QC_STOP_SUBTYPE[qc.mode]);
   }
-  if (notice !== 'none') dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.phoneRelease, buildPhoneReleaseContent(phoneState));
-  if (notice === 'release-and-ready') dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.ready, null);
-  if (inspector.status === CCGW_STATUS.busy) center.setStatus(inspector, CCGW_STATUS.idle, 'quality-control');
+  if (notice !== 'none')
+    dispatcher.sendToAgent(
+      inspector.workNo,
+      EVENT_TYPE.phoneRelease,
+      buildPhoneReleaseContent(phoneState),
+    );
+  if (notice === 'release-and-ready')
+    dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.ready, null);
+  if (inspector.status === CCGW_STATUS.busy)
+    center.setStatus(inspector, CCGW_STATUS.idle, 'quality-control');
 }
 
 /** Keep inspections consistent when a change happened outside the QC routes. */

@@ -8,14 +8,24 @@
 import { RETCODE_SUCCESS } from '../shared/gateway-retcodes';
 import { CCGW_STATUS, EVENT_TYPE } from '../shared/gateway-status-codes';
 import type { CenterAgent, CenterQcMode } from './center-types';
-import { buildCustomerReleaseContent, buildPhoneReleaseContent, buildQcContent, buildRecordContent, buildTalkingContent } from './event-content';
+import {
+  buildCustomerReleaseContent,
+  buildPhoneReleaseContent,
+  buildQcContent,
+  buildRecordContent,
+  buildTalkingContent,
+} from './event-content';
 import type { GatewayState } from './gateway-state';
 import { QC_START_SUBTYPE, QC_TYPE_FOR_MODE, endInspection } from './inspection-cleanup';
 
 export type QcResult = { ok: true; target: CenterAgent } | { ok: false; retcode: string };
 
 /** Checks shared by every QC interface: inspector right, not oneself, target signed in. */
-export function checkQcTarget(state: GatewayState, inspector: CenterAgent, targetWorkNo: string): QcResult {
+export function checkQcTarget(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+): QcResult {
   if (!inspector.isInspector) return { ok: false, retcode: '900-002' };
   if (targetWorkNo === inspector.workNo) return { ok: false, retcode: '000-005' };
   const target = state.center.findAgent(targetWorkNo);
@@ -24,16 +34,27 @@ export function checkQcTarget(state: GatewayState, inspector: CenterAgent, targe
 }
 
 /** Check that the inspector is inspecting this target in one of the given modes. */
-function checkCurrentInspection(state: GatewayState, inspector: CenterAgent, targetWorkNo: string, modes: readonly CenterQcMode[]): QcResult {
+function checkCurrentInspection(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+  modes: readonly CenterQcMode[],
+): QcResult {
   const checked = checkQcTarget(state, inspector, targetWorkNo);
   if (!checked.ok) return checked;
   const qc = inspector.qc;
-  if (!qc || qc.targetWorkNo !== targetWorkNo || !modes.includes(qc.mode)) return { ok: false, retcode: '900-005' };
+  if (!qc || qc.targetWorkNo !== targetWorkNo || !modes.includes(qc.mode))
+    return { ok: false, retcode: '900-005' };
   return checked;
 }
 
 /** Start listening, inserting or whispering (inspector must be signed in and idle). */
-export function startInspection(state: GatewayState, inspector: CenterAgent, targetWorkNo: string, mode: CenterQcMode): string {
+export function startInspection(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+  mode: CenterQcMode,
+): string {
   const checked = checkQcTarget(state, inspector, targetWorkNo);
   if (!checked.ok) return checked.retcode;
   const { target } = checked;
@@ -47,36 +68,72 @@ export function startInspection(state: GatewayState, inspector: CenterAgent, tar
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.busy, null);
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.phoneAlerting, null);
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.phoneOffhook, { type: 'main' });
-  dispatcher.sendToAgent(target.workNo, EVENT_TYPE.beQcStart, buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo));
+  dispatcher.sendToAgent(
+    target.workNo,
+    EVENT_TYPE.beQcStart,
+    buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo),
+  );
   dispatcher.notifyWatchers(target, QC_START_SUBTYPE[mode]);
   return RETCODE_SUCCESS;
 }
 
-function changeMode(state: GatewayState, inspector: CenterAgent, target: CenterAgent, mode: CenterQcMode): void {
+function changeMode(
+  state: GatewayState,
+  inspector: CenterAgent,
+  target: CenterAgent,
+  mode: CenterQcMode,
+): void {
   if (!inspector.qc || inspector.qc.mode === mode) return;
   inspector.qc = { mode, targetWorkNo: target.workNo };
-  state.dispatcher.sendToAgent(target.workNo, EVENT_TYPE.beQcStart, buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo));
+  state.dispatcher.sendToAgent(
+    target.workNo,
+    EVENT_TYPE.beQcStart,
+    buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo),
+  );
   state.dispatcher.notifyWatchers(target, QC_START_SUBTYPE[mode]);
 }
 
 /** Toggle listen ⇄ insert on the current target. */
-export function switchListenInsert(state: GatewayState, inspector: CenterAgent, targetWorkNo: string): string {
+export function switchListenInsert(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+): string {
   const checked = checkCurrentInspection(state, inspector, targetWorkNo, ['listen', 'insert']);
   if (!checked.ok) return checked.retcode;
-  changeMode(state, inspector, checked.target, inspector.qc?.mode === 'listen' ? 'insert' : 'listen');
+  changeMode(
+    state,
+    inspector,
+    checked.target,
+    inspector.qc?.mode === 'listen' ? 'insert' : 'listen',
+  );
   return RETCODE_SUCCESS;
 }
 
 /** Switch to listen, insert or whisper from any inspection of that target (same mode: no-op). */
-export function switchInspectionMode(state: GatewayState, inspector: CenterAgent, targetWorkNo: string, mode: CenterQcMode): string {
-  const checked = checkCurrentInspection(state, inspector, targetWorkNo, ['listen', 'insert', 'whisper']);
+export function switchInspectionMode(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+  mode: CenterQcMode,
+): string {
+  const checked = checkCurrentInspection(state, inspector, targetWorkNo, [
+    'listen',
+    'insert',
+    'whisper',
+  ]);
   if (!checked.ok) return checked.retcode;
   changeMode(state, inspector, checked.target, mode);
   return RETCODE_SUCCESS;
 }
 
 /** Leave the inspection: cancel (listen/insert/whisper) or stop-whisper (whisper only). */
-export function stopInspection(state: GatewayState, inspector: CenterAgent, targetWorkNo: string, modes: readonly CenterQcMode[]): string {
+export function stopInspection(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+  modes: readonly CenterQcMode[],
+): string {
   const checked = checkCurrentInspection(state, inspector, targetWorkNo, modes);
   if (!checked.ok) return checked.retcode;
   endInspection(state, inspector, 'release-and-ready', 2);
@@ -84,8 +141,17 @@ export function stopInspection(state: GatewayState, inspector: CenterAgent, targ
 }
 
 /** Take over the target's customer call (optionally only if it is the given call). */
-export function interceptCall(state: GatewayState, inspector: CenterAgent, targetWorkNo: string, callId: string | null): string {
-  const checked = checkCurrentInspection(state, inspector, targetWorkNo, ['listen', 'insert', 'whisper']);
+export function interceptCall(
+  state: GatewayState,
+  inspector: CenterAgent,
+  targetWorkNo: string,
+  callId: string | null,
+): string {
+  const checked = checkCurrentInspection(state, inspector, targetWorkNo, [
+    'listen',
+    'insert',
+    'whisper',
+  ]);
   if (!checked.ok) return checked.retcode;
   const { target } = checked;
   const call = target.call;
@@ -97,8 +163,16 @@ export function interceptCall(state: GatewayState, inspector: CenterAgent, targe
   target.inspectedBy = null;
   center.transferCall(target, inspector, 'quality-control');
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.talking, buildTalkingContent(call));
-  dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.record, buildRecordContent(call, inspector, center.now()));
-  dispatcher.sendToAgent(target.workNo, EVENT_TYPE.customerRelease, buildCustomerReleaseContent(call));
+  dispatcher.sendToAgent(
+    inspector.workNo,
+    EVENT_TYPE.record,
+    buildRecordContent(call, inspector, center.now()),
+  );
+  dispatcher.sendToAgent(
+    target.workNo,
+    EVENT_TYPE.customerRelease,
+    buildCustomerReleaseContent(call),
+  );
   dispatcher.sendToAgent(target.workNo, EVENT_TYPE.callRelease, call.callId);
   dispatcher.sendToAgent(target.workNo, EVENT_TYPE.phoneRelease, buildPhoneReleaseContent(3));
   dispatcher.sendToAgent(target.workNo, EVENT_TYPE.ready, null);

@@ -7,13 +7,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GATEWAY_BASE_PATH, type InterfaceName } from '../shared/gateway-paths';
 import type { FaultInjector } from './fault-injector';
 import type { GatewayState } from './gateway-state';
-import { buildEnvelope, readJsonBody, sleepUnlessClosed, writeHttpError, writeJson, writeNotFound, writeRaw, type BodyRead } from './http-io';
+import {
+  buildEnvelope,
+  readJsonBody,
+  sleepUnlessClosed,
+  writeHttpError,
+  writeJson,
+  writeNotFound,
+  writeRaw,
+  type BodyRead,
+} from './http-io';
 import { matchRoute, type RouteMatch } from './route-table';
 import { replyError, type RouteHandler, type RouteReply } from './route-types';
 import type { GatewaySession } from './session-registry';
 
 const SIGN_IN_ROUTES: ReadonlySet<InterfaceName> = new Set(['signIn', 'forceSignIn']);
-const SIGN_IN_OR_OUT_ROUTES: ReadonlySet<InterfaceName> = new Set(['signIn', 'forceSignIn', 'signOut', 'forceSignOut']);
+const SIGN_IN_OR_OUT_ROUTES: ReadonlySet<InterfaceName> = new Set([
+  'signIn',
+  'forceSignIn',
+  'signOut',
+  'forceSignOut',
+]);
 
 interface PendingRequest {
   request: IncomingMessage;
@@ -24,7 +38,9 @@ interface PendingRequest {
 }
 
 /** What the GUID check decided before the handler runs. */
-type Admission = { kind: 'reject'; reply: RouteReply } | { kind: 'admit'; session: GatewaySession | null; flightKey: string; agentId: string };
+type Admission =
+  | { kind: 'reject'; reply: RouteReply }
+  | { kind: 'admit'; session: GatewaySession | null; flightKey: string; agentId: string };
 
 export class RequestPipeline {
   private readonly inFlight = new Set<string>();
@@ -48,7 +64,13 @@ export class RequestPipeline {
       writeNotFound(response);
       return;
     }
-    const pending: PendingRequest = { request, response, url, match, body: await readJsonBody(request) };
+    const pending: PendingRequest = {
+      request,
+      response,
+      url,
+      match,
+      body: await readJsonBody(request),
+    };
     if (this.faults.stalled) {
       // Black hole: the request is held and processed only once the network "comes back".
       this.parked.push(pending);
@@ -87,7 +109,8 @@ export class RequestPipeline {
     state.center.catchUp();
     const admission = this.admit(pending);
     const admitted = admission.kind === 'admit' ? admission : null;
-    const isSignInOrOut = admitted !== null && match.kind === 'matched' && SIGN_IN_OR_OUT_ROUTES.has(match.name);
+    const isSignInOrOut =
+      admitted !== null && match.kind === 'matched' && SIGN_IN_OR_OUT_ROUTES.has(match.name);
     if (admitted) this.inFlight.add(admitted.flightKey);
     if (admitted && isSignInOrOut) this.signInOrOutPending.add(admitted.agentId);
     try {
@@ -107,7 +130,10 @@ export class RequestPipeline {
       } else if (admission.kind === 'reject') {
         this.send(pending, admission.reply);
       } else if (fault === 'retcode') {
-        this.send(pending, replyError(pending.url.pathname.includes('/qualitycontrol/') ? '900-001' : '100-007'));
+        this.send(
+          pending,
+          replyError(pending.url.pathname.includes('/qualitycontrol/') ? '900-001' : '100-007'),
+        );
       } else {
         this.send(pending, await this.runHandler(pending, admission.session));
       }
@@ -147,7 +173,10 @@ export class RequestPipeline {
     return { kind: 'admit', session, flightKey, agentId };
   }
 
-  private async runHandler(pending: PendingRequest, session: GatewaySession | null): Promise<RouteReply> {
+  private async runHandler(
+    pending: PendingRequest,
+    session: GatewaySession | null,
+  ): Promise<RouteReply> {
     if (pending.match.kind !== 'matched') return replyError('000-001');
     const { state } = this;
     // The session may have ended while this request waited out its latency.
@@ -174,6 +203,8 @@ export class RequestPipeline {
 
   private log(pending: PendingRequest, outcome: string): void {
     // Path and interface only: the GUID travels in a header and is never logged.
-    this.state.options.log?.(`${pending.request.method ?? '?'} ${pending.url.pathname} ${pending.match.logName} ${outcome}`);
+    this.state.options.log?.(
+      `${pending.request.method ?? '?'} ${pending.url.pathname} ${pending.match.logName} ${outcome}`,
+    );
   }
 }

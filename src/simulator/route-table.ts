@@ -21,8 +21,16 @@ export type RouteMatch =
 
 const ROUTES: CompiledRoute[] = (Object.keys(INTERFACES) as InterfaceName[]).map((name) => {
   const spec = INTERFACES[name];
-  const segments = spec.path.split('/').map((part) => (part.startsWith('{') ? { param: part.slice(1, -1) } : { literal: part }));
-  return { name, method: spec.method, logName: spec.logName, segments, literalCount: segments.filter((s) => 'literal' in s).length };
+  const segments = spec.path
+    .split('/')
+    .map((part) => (part.startsWith('{') ? { param: part.slice(1, -1) } : { literal: part }));
+  return {
+    name,
+    method: spec.method,
+    logName: spec.logName,
+    segments,
+    literalCount: segments.filter((s) => 'literal' in s).length,
+  };
 });
 
 const AGENT_ID_PATTERN = /^\d{1,6}$/;
@@ -91,7 +99,8 @@ export function matchRoute(method: string, relativePath: string): RouteMatch {
   if (!sameMethod) return { kind: 'wrong-method', logName: first.route.logName };
   const { route, params } = sameMethod;
   for (const [name, value] of Object.entries(params)) {
-    if (!isValidParam(name, value)) return { kind: 'bad-param', name: route.name, logName: route.logName };
+    if (!isValidParam(name, value))
+      return { kind: 'bad-param', name: route.name, logName: route.logName };
   }
   return { kind: 'matched', name: route.name, logName: route.logName, params };
 }

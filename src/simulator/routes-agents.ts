@@ -8,12 +8,21 @@ import type { CenterAgent } from './center-types';
 import { SKILL_MEDIA_TYPE_VOICE } from './event-content';
 import { replyError, replySuccess, requireSession, type RouteHandler } from './route-types';
 
-function describeSkills(skillIds: number[], findName: (id: number) => string): Array<Record<string, unknown>> {
+function describeSkills(
+  skillIds: number[],
+  findName: (id: number) => string,
+): Array<Record<string, unknown>> {
   return skillIds.map((id) => ({ id, name: findName(id), mediatype: SKILL_MEDIA_TYPE_VOICE }));
 }
 
 function describeStatusEntry(agent: CenterAgent): Record<string, unknown> {
-  return { workno: agent.workNo, name: agent.name, status: agent.status, groupName: agent.groupName, ctiStatus: agent.ctiStatus };
+  return {
+    workno: agent.workNo,
+    name: agent.name,
+    status: agent.status,
+    groupName: agent.groupName,
+    ctiStatus: agent.ctiStatus,
+  };
 }
 
 export const AGENT_ROUTES = {

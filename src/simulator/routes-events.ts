@@ -7,7 +7,13 @@ import { SET_GUID_HEADER, SET_GUID_PREFIX, type InterfaceName } from '../shared/
 import { RETCODE_SUCCESS } from '../shared/gateway-retcodes';
 import type { GatewayEventPayload } from './event-queue';
 import type { GatewayState } from './gateway-state';
-import { replyError, requireSession, type RouteContext, type RouteHandler, type RouteReply } from './route-types';
+import {
+  replyError,
+  requireSession,
+  type RouteContext,
+  type RouteHandler,
+  type RouteReply,
+} from './route-types';
 import type { GatewaySession } from './session-registry';
 
 /** Wait until an event is queued, the session ends, the hold time passes or the server closes. */

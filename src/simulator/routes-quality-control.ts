@@ -7,9 +7,22 @@ import { RETCODE_SUCCESS } from '../shared/gateway-retcodes';
 import { SWITCH_TYPE } from '../shared/gateway-status-codes';
 import type { CenterQcMode } from './center-types';
 import { forceAgentSignOut, forceBusy, forceIdle } from './force-operations';
-import { interceptCall, startInspection, stopInspection, switchInspectionMode, switchListenInsert } from './quality-control';
+import {
+  interceptCall,
+  startInspection,
+  stopInspection,
+  switchInspectionMode,
+  switchListenInsert,
+} from './quality-control';
 import { isValidAgentId } from './route-table';
-import { replyError, replySuccess, requireSession, type RouteContext, type RouteHandler, type RouteReply } from './route-types';
+import {
+  replyError,
+  replySuccess,
+  requireSession,
+  type RouteContext,
+  type RouteHandler,
+  type RouteReply,
+} from './route-types';
 
 const MODE_BY_SWITCH_TYPE: Record<string, CenterQcMode> = {
   [String(SWITCH_TYPE.listen)]: 'listen',
@@ -22,12 +35,16 @@ function toReply(retcode: string): RouteReply {
 }
 
 /** Run a QC operation on the `{workNo}` path parameter. */
-function onPathTarget(operation: (context: RouteContext, targetWorkNo: string) => string): RouteHandler {
+function onPathTarget(
+  operation: (context: RouteContext, targetWorkNo: string) => string,
+): RouteHandler {
   return (context) => toReply(operation(context, context.params.workNo as string));
 }
 
 /** Run a QC operation on the `?whisperagentid=` query parameter (000-002 when missing or invalid). */
-function onWhisperTarget(operation: (context: RouteContext, targetWorkNo: string) => string): RouteHandler {
+function onWhisperTarget(
+  operation: (context: RouteContext, targetWorkNo: string) => string,
+): RouteHandler {
   return (context) => {
     const target = context.query.get('whisperagentid');
     if (target === null || !isValidAgentId(target)) return replyError('000-002');
@@ -39,8 +56,12 @@ function onWhisperTarget(operation: (context: RouteContext, targetWorkNo: string
 function parseAgentList(context: RouteContext): string[] | null {
   const raw = context.query.get('agents');
   if (raw === null) return null;
-  const ids = raw.split(';').map((id) => id.trim()).filter((id) => id !== '');
-  if (ids.length === 0 || ids.length > LIMITS.monitorBatch || !ids.every(isValidAgentId)) return null;
+  const ids = raw
+    .split(';')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0 || ids.length > LIMITS.monitorBatch || !ids.every(isValidAgentId))
+    return null;
   return ids;
 }
 
@@ -62,16 +83,26 @@ const inspector = (context: RouteContext) => requireSession(context).agent;
 export const QUALITY_CONTROL_ROUTES = {
   listen: onPathTarget((c, target) => startInspection(c.state, inspector(c), target, 'listen')),
   insert: onPathTarget((c, target) => startInspection(c.state, inspector(c), target, 'insert')),
-  whisper: onWhisperTarget((c, target) => startInspection(c.state, inspector(c), target, 'whisper')),
-  switchListenInsert: onPathTarget((c, target) => switchListenInsert(c.state, inspector(c), target)),
+  whisper: onWhisperTarget((c, target) =>
+    startInspection(c.state, inspector(c), target, 'whisper'),
+  ),
+  switchListenInsert: onPathTarget((c, target) =>
+    switchListenInsert(c.state, inspector(c), target),
+  ),
   switchMode: onWhisperTarget((c, target) => {
     const mode = MODE_BY_SWITCH_TYPE[c.query.get('switchtype') ?? ''];
     return mode ? switchInspectionMode(c.state, inspector(c), target, mode) : '000-002';
   }),
-  stopWhisper: onWhisperTarget((c, target) => stopInspection(c.state, inspector(c), target, ['whisper'])),
-  cancel: onPathTarget((c, target) => stopInspection(c.state, inspector(c), target, ['listen', 'insert', 'whisper'])),
+  stopWhisper: onWhisperTarget((c, target) =>
+    stopInspection(c.state, inspector(c), target, ['whisper']),
+  ),
+  cancel: onPathTarget((c, target) =>
+    stopInspection(c.state, inspector(c), target, ['listen', 'insert', 'whisper']),
+  ),
   intercept: onPathTarget((c, target) => interceptCall(c.state, inspector(c), target, null)),
-  interceptCall: onPathTarget((c, target) => interceptCall(c.state, inspector(c), target, c.params.callId as string)),
+  interceptCall: onPathTarget((c, target) =>
+    interceptCall(c.state, inspector(c), target, c.params.callId as string),
+  ),
   forceBusy: onPathTarget((c, target) => forceBusy(c.state, inspector(c), target)),
   forceIdle: onPathTarget((c, target) => forceIdle(c.state, inspector(c), target)),
   forceAgentSignOut: onPathTarget((c, target) => forceAgentSignOut(c.state, inspector(c), target)),

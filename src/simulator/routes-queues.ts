@@ -33,13 +33,21 @@ function describeWaitingCall(state: GatewayState, call: CenterCall): Record<stri
 export const QUEUE_ROUTES = {
   skillQueues: (context) =>
     replySuccess(
-      context.state.center.skills.map((skill) => ({ name: skill.name, id: skill.id, mediatype: SKILL_MEDIA_TYPE_VOICE, serviceType: 1, realFlag: 1 })),
+      context.state.center.skills.map((skill) => ({
+        name: skill.name,
+        id: skill.id,
+        mediatype: SKILL_MEDIA_TYPE_VOICE,
+        serviceType: 1,
+        realFlag: 1,
+      })),
     ),
   waitingCalls: (context) => {
     const { center } = context.state;
     const skill = center.findSkill(Number(context.params.skillId));
     if (!skill) return replyError('100-019');
-    return replySuccess(center.listWaitingCalls(skill.id).map((call) => describeWaitingCall(context.state, call)));
+    return replySuccess(
+      center.listWaitingCalls(skill.id).map((call) => describeWaitingCall(context.state, call)),
+    );
   },
   requestCall: (context) => {
     const { center, dispatcher } = context.state;

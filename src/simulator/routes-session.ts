@@ -1,14 +1,38 @@
 /**
  * Sign-in, forced sign-in, sign-out, GUID refresh and own status (§3).
  */
-import { LIMITS, SET_GUID_HEADER, SET_GUID_PREFIX, type InterfaceName } from '../shared/gateway-paths';
+import {
+  LIMITS,
+  SET_GUID_HEADER,
+  SET_GUID_PREFIX,
+  type InterfaceName,
+} from '../shared/gateway-paths';
 import { CCGW_STATUS } from '../shared/gateway-status-codes';
 import type { CenterAgent } from './center-types';
-import { replyError, replySuccess, requireSession, type RouteContext, type RouteHandler, type RouteReply } from './route-types';
+import {
+  replyError,
+  replySuccess,
+  requireSession,
+  type RouteContext,
+  type RouteHandler,
+  type RouteReply,
+} from './route-types';
 import { endSession, startSession, type SignInRequest } from './session-lifecycle';
 
-const STATUS_BY_SIGN_IN_CODE: Record<number, string> = { 3: CCGW_STATUS.busy, 4: CCGW_STATUS.idle, 5: CCGW_STATUS.wrapUp };
-const OPTIONAL_BOOLEANS = ['autoanswer', 'autoenteridle', 'releasephone', 'phonelinkage', 'checkInWebm', 'checkInMailm', 'listenStatus'];
+const STATUS_BY_SIGN_IN_CODE: Record<number, string> = {
+  3: CCGW_STATUS.busy,
+  4: CCGW_STATUS.idle,
+  5: CCGW_STATUS.wrapUp,
+};
+const OPTIONAL_BOOLEANS = [
+  'autoanswer',
+  'autoenteridle',
+  'releasephone',
+  'phonelinkage',
+  'checkInWebm',
+  'checkInMailm',
+  'listenStatus',
+];
 
 interface SignInBody extends SignInRequest {
   password: string;
@@ -21,8 +45,14 @@ function parseSignInBody(body: unknown): SignInBody | null {
   const fields = body as Record<string, unknown>;
   const { password, phonenum, status } = fields;
   if (typeof password !== 'string' || password.length > LIMITS.passwordMaxLength) return null;
-  if (typeof phonenum !== 'string' || phonenum.trim() === '' || phonenum.length > LIMITS.phoneMaxLength) return null;
-  if (status !== undefined && (typeof status !== 'number' || !(status in STATUS_BY_SIGN_IN_CODE))) return null;
+  if (
+    typeof phonenum !== 'string' ||
+    phonenum.trim() === '' ||
+    phonenum.length > LIMITS.phoneMaxLength
+  )
+    return null;
+  if (status !== undefined && (typeof status !== 'number' || !(status in STATUS_BY_SIGN_IN_CODE)))
+    return null;
   for (const key of OPTIONAL_BOOLEANS) {
     if (fields[key] !== undefined && typeof fields[key] !== 'boolean') return null;
   }
@@ -96,6 +126,9 @@ export const SESSION_ROUTES = {
   updateGuid: (context) => replySuccess({ guid: requireSession(context).guid }),
   ownStatus: (context) => {
     const agent = requireSession(context).agent;
-    return replySuccess({ agentState: describeDetailedState(agent), isWorking: agent.qc !== null || agent.status === CCGW_STATUS.talking });
+    return replySuccess({
+      agentState: describeDetailedState(agent),
+      isWorking: agent.qc !== null || agent.status === CCGW_STATUS.talking,
+    });
   },
 } satisfies Partial<Record<InterfaceName, RouteHandler>>;

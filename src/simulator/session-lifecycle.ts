@@ -17,7 +17,11 @@ export interface SignInRequest {
 }
 
 /** Start a session for an agent (any previous one must have been ended) and queue the sign-in events. */
-export function startSession(state: GatewayState, agent: CenterAgent, request: SignInRequest): GatewaySession {
+export function startSession(
+  state: GatewayState,
+  agent: CenterAgent,
+  request: SignInRequest,
+): GatewaySession {
   const { center, dispatcher } = state;
   // A fresh sign-in starts clean: an inspection left over from a forgotten session ends.
   if (agent.qc) endInspection(state, agent, 'none', 3);
@@ -26,8 +30,10 @@ export function startSession(state: GatewayState, agent: CenterAgent, request: S
   center.takeOver(agent, request.status, request.autoEnterIdle);
   dispatcher.sendToSession(session, EVENT_TYPE.inService, null);
   dispatcher.sendToSession(session, EVENT_TYPE.ready, null);
-  if (request.status === CCGW_STATUS.busy) dispatcher.sendToSession(session, EVENT_TYPE.setNotReadySuccess, { reason: 1 });
-  if (request.status === CCGW_STATUS.wrapUp) dispatcher.sendToSession(session, EVENT_TYPE.work, null);
+  if (request.status === CCGW_STATUS.busy)
+    dispatcher.sendToSession(session, EVENT_TYPE.setNotReadySuccess, { reason: 1 });
+  if (request.status === CCGW_STATUS.wrapUp)
+    dispatcher.sendToSession(session, EVENT_TYPE.work, null);
   return session;
 }
 
@@ -35,10 +41,16 @@ export function startSession(state: GatewayState, agent: CenterAgent, request: S
  * End a session: a kicked or forced-out session is told with AgentOther_ShutdownService
  * (it can still poll that one event); the agent is signed out and inspections end.
  */
-export function endSession(state: GatewayState, session: GatewaySession, reason: SessionEndReason): void {
+export function endSession(
+  state: GatewayState,
+  session: GatewaySession,
+  reason: SessionEndReason,
+): void {
   if (session.ended) return;
   if (reason === 'kicked' || reason === 'forced') {
-    state.dispatcher.sendToSession(session, EVENT_TYPE.shutdownService, { loginTime: String(session.loginTime) });
+    state.dispatcher.sendToSession(session, EVENT_TYPE.shutdownService, {
+      loginTime: String(session.loginTime),
+    });
   }
   state.monitors.removeSession(session);
   state.sessions.end(session, reason);

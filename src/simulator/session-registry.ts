@@ -26,7 +26,8 @@ export interface GatewaySession {
   readonly monitored: Set<string>;
 }
 
-export type GuidCheck = { ok: true; session: GatewaySession } | { ok: false; retcode: '100-006' | '000-003' };
+export type GuidCheck =
+  { ok: true; session: GatewaySession } | { ok: false; retcode: '100-006' | '000-003' };
 
 export interface SessionRegistryOptions {
   counters: EventQueueCounters;
@@ -90,7 +91,8 @@ export class SessionRegistry {
     const session = this.byGuid.get(guid);
     if (session) {
       if (guid === session.guid) return { ok: true, session };
-      if (guid === session.previousGuid && now <= session.previousGuidValidUntil) return { ok: true, session };
+      if (guid === session.previousGuid && now <= session.previousGuidValidUntil)
+        return { ok: true, session };
       this.byGuid.delete(guid);
       this.rememberStale(guid);
       return { ok: false, retcode: '000-003' };
@@ -123,7 +125,8 @@ export class SessionRegistry {
   end(session: GatewaySession, reason: SessionEndReason): void {
     if (session.ended) return;
     session.ended = true;
-    if (this.byAgent.get(session.agent.workNo) === session) this.byAgent.delete(session.agent.workNo);
+    if (this.byAgent.get(session.agent.workNo) === session)
+      this.byAgent.delete(session.agent.workNo);
     // Kicked and forced-out sessions keep their queue: they may still poll ShutdownService.
     if (reason !== 'kicked' && reason !== 'forced') session.queue.clear();
     if (session.queue.size === 0) this.forgetGuids(session, reason === 'invalidated');
@@ -139,7 +142,8 @@ export class SessionRegistry {
   findTimedOut(now: number): GatewaySession[] {
     const expired: GatewaySession[] = [];
     for (const session of this.byAgent.values()) {
-      if (!session.pollInFlight && now - session.lastPollAt > this.options.sessionTimeoutMs) expired.push(session);
+      if (!session.pollInFlight && now - session.lastPollAt > this.options.sessionTimeoutMs)
+        expired.push(session);
     }
     return expired;
   }

@@ -46,8 +46,13 @@ export function createCenterControl(state: GatewayState): ContactCenterControl {
     },
     setAgentStatus: (workNo, status) => forceAgentStatus(state, workNo, status),
     enqueueCall(skillId, caller) {
-      if (caller !== undefined && (typeof caller !== 'string' || caller === '' || caller.length > MAX_CALLER_LENGTH)) {
-        throw new Error(`enqueueCall: caller must be a non-empty string of at most ${MAX_CALLER_LENGTH} characters.`);
+      if (
+        caller !== undefined &&
+        (typeof caller !== 'string' || caller === '' || caller.length > MAX_CALLER_LENGTH)
+      ) {
+        throw new Error(
+          `enqueueCall: caller must be a non-empty string of at most ${MAX_CALLER_LENGTH} characters.`,
+        );
       }
       center.catchUp();
       return center.enqueueCall(skillId, caller).callId;
@@ -67,7 +72,9 @@ export function createCenterControl(state: GatewayState): ContactCenterControl {
     listSkills: () => center.skills.map((skill) => ({ id: skill.id, name: skill.name })),
     listWaitingCalls(skillId) {
       center.catchUp();
-      return center.listWaitingCalls(skillId).map((call) => ({ callId: call.callId, caller: call.caller, enqueuedAt: call.enqueuedAt }));
+      return center
+        .listWaitingCalls(skillId)
+        .map((call) => ({ callId: call.callId, caller: call.caller, enqueuedAt: call.enqueuedAt }));
     },
     onStateChange(listener) {
       return center.onChange((change) => {

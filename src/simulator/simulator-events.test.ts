@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from './simulator-types';
-import { callGateway, drainEvents, signInAs, startTestSimulator, waitForRequests } from './simulator-test-helpers';
+import {
+  callGateway,
+  drainEvents,
+  signInAs,
+  startTestSimulator,
+  waitForRequests,
+} from './simulator-test-helpers';
 
 describe('simulator event long poll', () => {
   let sim: RunningSimulator;
@@ -14,10 +20,16 @@ describe('simulator event long poll', () => {
     const guid = await signInAs(sim, inspector);
     const first = await callGateway(sim, 'GET', `agentevent/${inspector.agentId}`, { guid });
     expect(Object.keys(first.json).sort()).toEqual(['event', 'message', 'retcode']);
-    expect(first.json.event).toMatchObject({ eventType: 'AgentOther_InService', workNo: inspector.agentId, content: null });
+    expect(first.json.event).toMatchObject({
+      eventType: 'AgentOther_InService',
+      workNo: inspector.agentId,
+      content: null,
+    });
     const second = await callGateway(sim, 'GET', `agentevent/${inspector.agentId}`, { guid });
     expect((second.json.event as { eventType: string }).eventType).toBe('AgentState_Ready');
-    const empty = await fetch(`${sim.baseUrl}agentevent/${inspector.agentId}`, { headers: { Guid: guid } });
+    const empty = await fetch(`${sim.baseUrl}agentevent/${inspector.agentId}`, {
+      headers: { Guid: guid },
+    });
     expect(await empty.text()).toBe('{"message":"","retcode":"0"}');
     expect(sim.center.stats()).toMatchObject({ eventsQueued: 2, eventsDelivered: 2 });
   });
@@ -45,9 +57,17 @@ describe('simulator event long poll', () => {
     const started = performance.now();
     const held = callGateway(sim, 'GET', `agentevent/${inspector.agentId}`, { guid });
     await waitForRequests(sim, 'getAgentEvent', 3);
-    const monitor = await callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${agent.agentId}`, { guid });
+    const monitor = await callGateway(
+      sim,
+      'POST',
+      `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${agent.agentId}`,
+      { guid },
+    );
     expect(monitor.json.retcode).toBe('0');
-    sim.center.setAgentStatus(agent.agentId, sim.center.listAgents().find((a) => a.workNo === agent.agentId)?.status === '3' ? '4' : '3');
+    sim.center.setAgentStatus(
+      agent.agentId,
+      sim.center.listAgents().find((a) => a.workNo === agent.agentId)?.status === '3' ? '4' : '3',
+    );
     const answer = await held;
     expect(performance.now() - started).toBeLessThan(2_000);
     expect((answer.json.event as { eventType: string }).eventType).toBe('QC_AgentState_Notify');
@@ -73,7 +93,16 @@ describe('simulator event long poll', () => {
     const ids = sim.agents.map((a) => a.agentId);
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500).join(';');
-      expect((await callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${batch}`, { guid })).json.retcode).toBe('0');
+      expect(
+        (
+          await callGateway(
+            sim,
+            'POST',
+            `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${batch}`,
+            { guid },
+          )
+        ).json.retcode,
+      ).toBe('0');
     }
     // 2,000 agents × ~1 change/min × 15 min ≫ the 20,000-event cap (and the session stays alive).
     for (let minute = 0; minute < 15; minute += 1) {

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from './simulator-types';
-import { callGateway, signInAs, startTestSimulator, waitForRequests } from './simulator-test-helpers';
+import {
+  callGateway,
+  signInAs,
+  startTestSimulator,
+  waitForRequests,
+} from './simulator-test-helpers';
 
-const statusPath = (sim: RunningSimulator) => `onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`;
+const statusPath = (sim: RunningSimulator) =>
+  `onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`;
 
 describe('simulator fault injection', () => {
   let sim: RunningSimulator;
@@ -44,7 +50,9 @@ describe('simulator fault injection', () => {
     const body = { password: inspector.password, phonenum: inspector.phoneNumber };
     const forced = callGateway(sim, 'PUT', `onlineagent/${inspector.agentId}/forcelogin`, { body });
     await waitForRequests(sim, 'forceLogin', 1);
-    const logout = await callGateway(sim, 'DELETE', `onlineagent/${inspector.agentId}/logout`, { guid });
+    const logout = await callGateway(sim, 'DELETE', `onlineagent/${inspector.agentId}/logout`, {
+      guid,
+    });
     expect(logout.json.retcode).toBe('100-021');
     expect((await forced).json.retcode).toBe('0');
   });
@@ -69,7 +77,12 @@ describe('simulator fault injection', () => {
       let valid = false;
       try {
         const parsed = JSON.parse(text) as { retcode?: unknown; message?: unknown };
-        valid = typeof parsed === 'object' && parsed !== null && typeof parsed.retcode === 'string' && typeof parsed.message === 'string' && 'result' in parsed;
+        valid =
+          typeof parsed === 'object' &&
+          parsed !== null &&
+          typeof parsed.retcode === 'string' &&
+          typeof parsed.message === 'string' &&
+          'result' in parsed;
       } catch {
         valid = false;
       }
@@ -82,8 +95,15 @@ describe('simulator fault injection', () => {
     sim = await startTestSimulator();
     const guid = await signInAs(sim, sim.inspectors[0]!);
     sim.faults.set({ retcodeErrorRate: 1 });
-    expect((await callGateway(sim, 'GET', statusPath(sim), { guid })).json).toMatchObject({ retcode: '100-007' });
-    const qc = await callGateway(sim, 'GET', `qualitycontrol/${sim.inspectors[0]!.agentId}/allagent`, { guid });
+    expect((await callGateway(sim, 'GET', statusPath(sim), { guid })).json).toMatchObject({
+      retcode: '100-007',
+    });
+    const qc = await callGateway(
+      sim,
+      'GET',
+      `qualitycontrol/${sim.inspectors[0]!.agentId}/allagent`,
+      { guid },
+    );
     expect(qc.json.retcode).toBe('900-001');
     sim.faults.clear();
     expect((await callGateway(sim, 'GET', statusPath(sim), { guid })).json.retcode).toBe('0');
@@ -113,7 +133,9 @@ describe('simulator fault injection', () => {
     sim = await startTestSimulator();
     expect(() => sim.faults.set({ dropRate: 2 })).toThrow(/between 0 and 1/);
     expect(() => sim.faults.set({ latencyMs: -1 })).toThrow(/latencyMs/);
-    await expect(startTestSimulator({ faults: { stalled: 'yes' as unknown as boolean } })).rejects.toThrow(/stalled/);
+    await expect(
+      startTestSimulator({ faults: { stalled: 'yes' as unknown as boolean } }),
+    ).rejects.toThrow(/stalled/);
   });
 });
 
@@ -125,8 +147,16 @@ describe('simulator admin endpoint', () => {
 
   it('does not exist unless enabled', async () => {
     sim = await startTestSimulator();
-    for (const [method, path] of [['GET', 'faults'], ['PUT', 'faults'], ['POST', 'restart'], ['POST', 'invalidate-guids']] as const) {
-      const response = await fetch(`${sim.origin}/__admin/${path}`, { method, body: method === 'GET' ? undefined : '{}' });
+    for (const [method, path] of [
+      ['GET', 'faults'],
+      ['PUT', 'faults'],
+      ['POST', 'restart'],
+      ['POST', 'invalidate-guids'],
+    ] as const) {
+      const response = await fetch(`${sim.origin}/__admin/${path}`, {
+        method,
+        body: method === 'GET' ? undefined : '{}',
+      });
       expect(response.status).toBe(404);
       await response.text();
     }
@@ -136,8 +166,14 @@ describe('simulator admin endpoint', () => {
     sim = await startTestSimulator({ adminEndpoint: true });
     const inspector = sim.inspectors[0]!;
     const admin = (method: string, path: string, body?: unknown) =>
-      fetch(`${sim.origin}/__admin/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    expect(await (await admin('GET', 'faults')).json()).toMatchObject({ latencyMs: 0, stalled: false });
+      fetch(`${sim.origin}/__admin/${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect(await (await admin('GET', 'faults')).json()).toMatchObject({
+      latencyMs: 0,
+      stalled: false,
+    });
     const changed = await admin('PUT', 'faults', { latencyMs: 5, http5xxRate: 0.5 });
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ latencyMs: 5, http5xxRate: 0.5 });
@@ -162,9 +198,13 @@ describe('simulator admin endpoint', () => {
 
     const fresh = await signInAs(sim, inspector, { force: true });
     expect((await admin('POST', 'invalidate-guids')).status).toBe(200);
-    expect((await callGateway(sim, 'GET', statusPath(sim), { guid: fresh })).json.retcode).toBe('000-003');
+    expect((await callGateway(sim, 'GET', statusPath(sim), { guid: fresh })).json.retcode).toBe(
+      '000-003',
+    );
     const again = await signInAs(sim, inspector);
     expect((await admin('POST', 'restart')).status).toBe(200);
-    expect((await callGateway(sim, 'GET', statusPath(sim), { guid: again })).json.retcode).toBe('100-006');
+    expect((await callGateway(sim, 'GET', statusPath(sim), { guid: again })).json.retcode).toBe(
+      '100-006',
+    );
   });
 });

@@ -41,24 +41,32 @@ describe('simulator over HTTPS', () => {
     expect(sim.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/agentgateway\/resource\/$/);
     expect(sim.caPem).toContain('BEGIN CERTIFICATE');
     expect(sim.certSha256).toMatch(/^[0-9a-f]{64}$/);
-    const answer = await getOverHttps(`${sim.baseUrl}onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`, sim.caPem);
+    const answer = await getOverHttps(
+      `${sim.baseUrl}onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`,
+      sim.caPem,
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ retcode: '100-006' });
     expect(answer.peerSha256).toBe(sim.certSha256);
   });
 
   it('is not trusted without the CA', async () => {
-    await expect(getOverHttps(`${sim.baseUrl}agentevent/9001`, null)).rejects.toThrow(/certificate/i);
+    await expect(getOverHttps(`${sim.baseUrl}agentevent/9001`, null)).rejects.toThrow(
+      /certificate/i,
+    );
   });
 
   it('names 127.0.0.1, ::1 and localhost in the certificate (and nothing else)', async () => {
     const port = Number(new URL(sim.origin).port);
     const handshake = (servername: string) =>
       new Promise<void>((resolve, reject) => {
-        const socket = connectTls({ host: '127.0.0.1', port, servername, ca: sim.caPem ?? undefined }, () => {
-          socket.end();
-          resolve();
-        });
+        const socket = connectTls(
+          { host: '127.0.0.1', port, servername, ca: sim.caPem ?? undefined },
+          () => {
+            socket.end();
+            resolve();
+          },
+        );
         socket.on('error', reject);
       });
     await expect(handshake('localhost')).resolves.toBeUndefined();
@@ -67,7 +75,11 @@ describe('simulator over HTTPS', () => {
 
   it('describes itself in one startup line without exposing more than a few agents', () => {
     const line = describeStartup(sim);
-    expect(line).toMatchObject({ baseUrl: sim.baseUrl, caPem: sim.caPem, certSha256: sim.certSha256 });
+    expect(line).toMatchObject({
+      baseUrl: sim.baseUrl,
+      caPem: sim.caPem,
+      certSha256: sim.certSha256,
+    });
     expect(line.inspectors).toEqual(sim.inspectors);
     expect(line.agents).toEqual({ count: 40, first: sim.agents.slice(0, 5) });
     expect(JSON.parse(JSON.stringify(line))).toEqual(line);
@@ -75,7 +87,10 @@ describe('simulator over HTTPS', () => {
 
   it('uses a supplied certificate and reports its fingerprint; rejects an unusable one', async () => {
     const material = await generateSimulatorTls();
-    const supplied = await startSimulator({ autoRun: false, tls: { certPem: material.certPem, keyPem: material.keyPem, caPem: material.caPem } });
+    const supplied = await startSimulator({
+      autoRun: false,
+      tls: { certPem: material.certPem, keyPem: material.keyPem, caPem: material.caPem },
+    });
     try {
       expect(supplied.certSha256).toBe(material.certSha256);
       expect(supplied.caPem).toBe(material.caPem);
@@ -84,6 +99,8 @@ describe('simulator over HTTPS', () => {
     } finally {
       await supplied.close();
     }
-    await expect(startSimulator({ autoRun: false, tls: { certPem: 'not a certificate', keyPem: '' } })).rejects.toThrow();
+    await expect(
+      startSimulator({ autoRun: false, tls: { certPem: 'not a certificate', keyPem: '' } }),
+    ).rejects.toThrow();
   });
 });

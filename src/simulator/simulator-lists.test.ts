@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator, SimulatorAccount } from './simulator-types';
-import { callGateway, drainEvents, listEventTypes, signInAs, startTestSimulator } from './simulator-test-helpers';
+import {
+  callGateway,
+  drainEvents,
+  listEventTypes,
+  signInAs,
+  startTestSimulator,
+} from './simulator-test-helpers';
 
 describe('simulator agent lists and queues', () => {
   let sim: RunningSimulator;
   let inspector: SimulatorAccount;
   let guid: string;
-  const get = (path: string, asGuid = guid) => callGateway(sim, 'GET', path, { guid: asGuid }).then((answer) => answer.json);
+  const get = (path: string, asGuid = guid) =>
+    callGateway(sim, 'GET', path, { guid: asGuid }).then((answer) => answer.json);
 
   beforeEach(async () => {
     sim = await startTestSimulator();
@@ -28,15 +35,32 @@ describe('simulator agent lists and queues', () => {
     }
     const agent = sim.agents[0]!;
     const agentGuid = await signInAs(sim, agent);
-    expect((await get(`qualitycontrol/${agent.agentId}/allagent`, agentGuid)).retcode).toBe('900-002');
+    expect((await get(`qualitycontrol/${agent.agentId}/allagent`, agentGuid)).retcode).toBe(
+      '900-002',
+    );
   });
 
   it('allagentstatus reports status and ctiStatus as consistent strings (§9.1)', async () => {
-    const rows = (await get(`agentgroup/${inspector.agentId}/allagentstatus`)).result as Array<Record<string, string>>;
+    const rows = (await get(`agentgroup/${inspector.agentId}/allagentstatus`)).result as Array<
+      Record<string, string>
+    >;
     expect(rows).toHaveLength(sim.agents.length + sim.inspectors.length);
-    const ctiFor: Record<string, string[]> = { '2': ['0'], '3': ['7'], '4': ['1'], '5': ['6'], '7': ['2', '3', '4', '5'], '8': ['8'] };
+    const ctiFor: Record<string, string[]> = {
+      '2': ['0'],
+      '3': ['7'],
+      '4': ['1'],
+      '5': ['6'],
+      '7': ['2', '3', '4', '5'],
+      '8': ['8'],
+    };
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['ctiStatus', 'groupName', 'name', 'status', 'workno']);
+      expect(Object.keys(row).sort()).toEqual([
+        'ctiStatus',
+        'groupName',
+        'name',
+        'status',
+        'workno',
+      ]);
       expect(typeof row.status).toBe('string');
       expect(ctiFor[row.status!]).toContain(row.ctiStatus);
     }
@@ -50,8 +74,16 @@ describe('simulator agent lists and queues', () => {
 
   it('agentbyworkno returns the §6 fields, 300-002 for an unknown agent', async () => {
     const talking = sim.center.listAgents().find((a) => a.status === '7')!;
-    const detail = (await get(`agentgroup/${inspector.agentId}/agentbyworkno/${talking.workNo}`)).result as Record<string, unknown>;
-    expect(detail).toMatchObject({ workno: talking.workNo, name: talking.name, status: '7', ctiStatus: '5', groupname: talking.groupName, vdnid: 1 });
+    const detail = (await get(`agentgroup/${inspector.agentId}/agentbyworkno/${talking.workNo}`))
+      .result as Record<string, unknown>;
+    expect(detail).toMatchObject({
+      workno: talking.workNo,
+      name: talking.name,
+      status: '7',
+      ctiStatus: '5',
+      groupname: talking.groupName,
+      vdnid: 1,
+    });
     expect(detail.callids).toEqual([talking.callId]);
     expect(typeof detail.groupid).toBe('number');
     expect(Number.isInteger(detail.currentstatetime)).toBe(true);
@@ -59,11 +91,15 @@ describe('simulator agent lists and queues', () => {
     const skills = detail.skilllist as Array<{ id: number; name: string }>;
     expect(skills.map((s) => s.id)).toEqual(talking.skills);
     expect(skills.every((s) => typeof s.name === 'string' && s.name !== '')).toBe(true);
-    expect((await get(`agentgroup/${inspector.agentId}/agentbyworkno/654321`)).retcode).toBe('300-002');
+    expect((await get(`agentgroup/${inspector.agentId}/agentbyworkno/654321`)).retcode).toBe(
+      '300-002',
+    );
   });
 
   it('agentvdnskill lists the 5–12 skill queues', async () => {
-    const skills = (await get(`queuedevice/${inspector.agentId}/agentvdnskill`)).result as Array<Record<string, unknown>>;
+    const skills = (await get(`queuedevice/${inspector.agentId}/agentvdnskill`)).result as Array<
+      Record<string, unknown>
+    >;
     expect(skills.length).toBeGreaterThanOrEqual(5);
     expect(skills.length).toBeLessThanOrEqual(12);
     expect(skills.map((s) => ({ id: s.id, name: s.name }))).toEqual(sim.center.listSkills());
@@ -75,30 +111,67 @@ describe('simulator agent lists and queues', () => {
     const firstCall = sim.center.enqueueCall(skill.id, '13800000001');
     const secondCall = sim.center.enqueueCall(skill.id);
     sim.center.advance(1_000);
-    const waiting = (await get(`calldata/${inspector.agentId}/waitcallinfo/${skill.id}`)).result as Array<Record<string, unknown>>;
+    const waiting = (await get(`calldata/${inspector.agentId}/waitcallinfo/${skill.id}`))
+      .result as Array<Record<string, unknown>>;
     const first = waiting.find((c) => c.callid === firstCall)!;
-    expect(first).toMatchObject({ caller: '13800000001', callskillid: skill.id, callskill: skill.name, logontimes: 1 });
+    expect(first).toMatchObject({
+      caller: '13800000001',
+      callskillid: skill.id,
+      callskill: skill.name,
+      logontimes: 1,
+    });
     expect(typeof first.begintime).toBe('number');
     expect(waiting.some((c) => c.callid === secondCall)).toBe(true);
-    expect((await get(`calldata/${inspector.agentId}/waitcallinfo/424242`)).retcode).toBe('100-019');
+    expect((await get(`calldata/${inspector.agentId}/waitcallinfo/424242`)).retcode).toBe(
+      '100-019',
+    );
 
     await drainEvents(sim, inspector.agentId, guid);
-    const request = (path: string) => callGateway(sim, 'POST', path, { guid }).then((answer) => answer.json);
-    expect((await request(`voicecall/${inspector.agentId}/requestcall/${firstCall}/0`)).retcode).toBe('000-002');
-    expect((await request(`voicecall/${inspector.agentId}/requestcall/${firstCall}/1?skillId=${skill.id}`)).retcode).toBe('000-002');
-    expect((await request(`voicecall/${inspector.agentId}/requestcall/${firstCall}/0?skillid=${skill.id}`)).retcode).toBe('0');
+    const request = (path: string) =>
+      callGateway(sim, 'POST', path, { guid }).then((answer) => answer.json);
+    expect(
+      (await request(`voicecall/${inspector.agentId}/requestcall/${firstCall}/0`)).retcode,
+    ).toBe('000-002');
+    expect(
+      (
+        await request(
+          `voicecall/${inspector.agentId}/requestcall/${firstCall}/1?skillId=${skill.id}`,
+        )
+      ).retcode,
+    ).toBe('000-002');
+    expect(
+      (
+        await request(
+          `voicecall/${inspector.agentId}/requestcall/${firstCall}/0?skillid=${skill.id}`,
+        )
+      ).retcode,
+    ).toBe('0');
     expect(listEventTypes(await drainEvents(sim, inspector.agentId, guid))).toEqual([
       'AgentOther_PhoneAlerting',
       'AgentOther_PhoneOffhook',
       'AgentEvent_Talking',
     ]);
     expect(sim.center.listWaitingCalls(skill.id).map((c) => c.callId)).not.toContain(firstCall);
-    expect(sim.center.listAgents().find((a) => a.workNo === inspector.agentId)).toMatchObject({ status: '7', callId: firstCall });
+    expect(sim.center.listAgents().find((a) => a.workNo === inspector.agentId)).toMatchObject({
+      status: '7',
+      callId: firstCall,
+    });
     // Talking now: another call is refused; the taken call is gone for everyone.
-    expect((await request(`voicecall/${inspector.agentId}/requestcall/${secondCall}/0?skillId=${skill.id}`)).retcode).toBe('200-002');
+    expect(
+      (
+        await request(
+          `voicecall/${inspector.agentId}/requestcall/${secondCall}/0?skillId=${skill.id}`,
+        )
+      ).retcode,
+    ).toBe('200-002');
     const other = sim.inspectors[1]!;
     const otherGuid = await signInAs(sim, other);
-    const taken = await callGateway(sim, 'POST', `voicecall/${other.agentId}/requestcall/${firstCall}/0?skillId=${skill.id}`, { guid: otherGuid });
+    const taken = await callGateway(
+      sim,
+      'POST',
+      `voicecall/${other.agentId}/requestcall/${firstCall}/0?skillId=${skill.id}`,
+      { guid: otherGuid },
+    );
     expect(taken.json.retcode).toBe('200-001');
   });
 });
@@ -115,7 +188,10 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
     const guid = await signInAs(sim, inspector);
     await drainEvents(sim, inspector.agentId, guid);
     const [a, b, c] = sim.agents;
-    const monitor = (verb: string, ids: string) => callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/${verb}?agents=${ids}`, { guid });
+    const monitor = (verb: string, ids: string) =>
+      callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/${verb}?agents=${ids}`, {
+        guid,
+      });
     expect((await monitor('beginmonitor', `${a!.agentId};${b!.agentId}`)).json.retcode).toBe('0');
     const set = (workNo: string, status: string) => sim.center.setAgentStatus(workNo, status);
     set(a!.agentId, '2');
@@ -126,7 +202,14 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
     set(b!.agentId, '3');
     set(c!.agentId, '2');
     const events = await drainEvents(sim, inspector.agentId, guid);
-    expect(events.every((e) => e.eventType === 'QC_AgentState_Notify' && e.workNo === inspector.agentId && /^\d{13}$/.test(e.eventGenTime ?? ''))).toBe(true);
+    expect(
+      events.every(
+        (e) =>
+          e.eventType === 'QC_AgentState_Notify' &&
+          e.workNo === inspector.agentId &&
+          /^\d{13}$/.test(e.eventGenTime ?? ''),
+      ),
+    ).toBe(true);
     const seen = events.map((e) => {
       const content = e.content as Record<string, string>;
       return `${content.monitoredagent}:${content.subtype}`;
@@ -140,11 +223,20 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
       `${b!.agentId}:QC_AgentState_Rest`,
       `${b!.agentId}:QC_AgentState_Busy`,
     ]);
-    expect(events[0]?.content).toEqual({ subtype: 'QC_AgentState_Logout', monitoredagent: a!.agentId, agentname: a!.name, mediaserver: 'CtiServer' });
+    expect(events[0]?.content).toEqual({
+      subtype: 'QC_AgentState_Logout',
+      monitoredagent: a!.agentId,
+      agentname: a!.name,
+      mediaserver: 'CtiServer',
+    });
     expect((await monitor('endmonitor', a!.agentId)).json.retcode).toBe('0');
     set(a!.agentId, '3');
     set(b!.agentId, '4');
-    expect((await drainEvents(sim, inspector.agentId, guid)).map((e) => (e.content as Record<string, string>).monitoredagent)).toEqual([b!.agentId]);
+    expect(
+      (await drainEvents(sim, inspector.agentId, guid)).map(
+        (e) => (e.content as Record<string, string>).monitoredagent,
+      ),
+    ).toEqual([b!.agentId]);
   });
 
   it('follows the running center: a simulated minute brings notifications for monitored agents', async () => {
@@ -153,7 +245,16 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
     const guid = await signInAs(sim, inspector);
     await drainEvents(sim, inspector.agentId, guid);
     const ids = sim.agents.map((a) => a.agentId).join(';');
-    expect((await callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${ids}`, { guid })).json.retcode).toBe('0');
+    expect(
+      (
+        await callGateway(
+          sim,
+          'POST',
+          `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${ids}`,
+          { guid },
+        )
+      ).json.retcode,
+    ).toBe('0');
     let changes = 0;
     const stop = sim.center.onStateChange(() => {
       changes += 1;
@@ -175,7 +276,9 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
     const inspector = sim.inspectors[0]!;
     const guid = await signInAs(sim, inspector);
     const begin = (query: string, asGuid = guid, asId = inspector.agentId) =>
-      callGateway(sim, 'POST', `qualitycontrol/${asId}/beginmonitor${query}`, { guid: asGuid }).then((answer) => answer.json.retcode);
+      callGateway(sim, 'POST', `qualitycontrol/${asId}/beginmonitor${query}`, {
+        guid: asGuid,
+      }).then((answer) => answer.json.retcode);
     const ids = sim.agents.map((a) => a.agentId);
     expect(await begin(`?agents=${ids.slice(0, 500).join(';')}`)).toBe('0');
     expect(await begin(`?agents=${ids.slice(0, 501).join(';')}`)).toBe('000-002');

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator, SimulatorAccount } from './simulator-types';
-import { callGateway, drainEvents, listEventTypes, pollOnce, signInAs, startTestSimulator, type TestEvent } from './simulator-test-helpers';
+import {
+  callGateway,
+  drainEvents,
+  listEventTypes,
+  pollOnce,
+  signInAs,
+  startTestSimulator,
+  type TestEvent,
+} from './simulator-test-helpers';
 
 describe('simulator quality control', () => {
   let sim: RunningSimulator;
@@ -10,7 +18,9 @@ describe('simulator quality control', () => {
   let targetGuid: string;
 
   const qc = (method: 'PUT' | 'POST' | 'DELETE', path: string, guid = inspectorGuid) =>
-    callGateway(sim, method, `qualitycontrol/${inspector.agentId}/${path}`, { guid }).then((answer) => answer.json.retcode);
+    callGateway(sim, method, `qualitycontrol/${inspector.agentId}/${path}`, { guid }).then(
+      (answer) => answer.json.retcode,
+    );
   const inspectorEvents = () => drainEvents(sim, inspector.agentId, inspectorGuid);
   const targetEvents = () => drainEvents(sim, target.agentId, targetGuid);
   const statusOf = (workNo: string) => sim.center.listAgents().find((a) => a.workNo === workNo)!;
@@ -39,12 +49,22 @@ describe('simulator quality control', () => {
 
   it('listen: inspector goes busy and its phone rings and goes off-hook; the target gets BeQcStart qcType 8', async () => {
     expect(await qc('PUT', `addsupervise/${target.agentId}`)).toBe('0');
-    expect(listEventTypes(await inspectorEvents())).toEqual(['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook']);
+    expect(listEventTypes(await inspectorEvents())).toEqual([
+      'AgentState_Busy',
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneOffhook',
+    ]);
     const events = await targetEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: 'AgentOther_BeQcStart', workNo: target.agentId, content: { qcType: 8, qcAgentId: inspector.agentId } });
+    expect(events[0]).toMatchObject({
+      eventType: 'AgentOther_BeQcStart',
+      workNo: target.agentId,
+      content: { qcType: 8, qcAgentId: inspector.agentId },
+    });
     expect(statusOf(inspector.agentId)).toMatchObject({ status: '3', ctiStatus: '7' });
-    const own = await callGateway(sim, 'GET', `onlineagent/${inspector.agentId}/agentstatus`, { guid: inspectorGuid });
+    const own = await callGateway(sim, 'GET', `onlineagent/${inspector.agentId}/agentstatus`, {
+      guid: inspectorGuid,
+    });
     expect(own.json.result).toEqual({ agentState: 16, isWorking: true });
   });
 
@@ -56,14 +76,26 @@ describe('simulator quality control', () => {
     await targetEvents();
     expect(await qc('POST', 'requestwhisperagent')).toBe('000-002');
     expect(await qc('POST', `requestwhisperagent?whisperagentid=${target.agentId}`)).toBe('0');
-    expect(listEventTypes(await inspectorEvents())).toEqual(['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook']);
-    expect((await targetEvents())[0]?.content).toEqual({ qcType: 20172, qcAgentId: inspector.agentId });
+    expect(listEventTypes(await inspectorEvents())).toEqual([
+      'AgentState_Busy',
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneOffhook',
+    ]);
+    expect((await targetEvents())[0]?.content).toEqual({
+      qcType: 20172,
+      qcAgentId: inspector.agentId,
+    });
   });
 
   it('enforces who may inspect whom: 900-002, 000-005, 900-003, 900-005', async () => {
     const plainAgent = sim.agents[5]!;
     const plainGuid = await signInAs(sim, plainAgent);
-    const asPlain = await callGateway(sim, 'PUT', `qualitycontrol/${plainAgent.agentId}/addsupervise/${target.agentId}`, { guid: plainGuid });
+    const asPlain = await callGateway(
+      sim,
+      'PUT',
+      `qualitycontrol/${plainAgent.agentId}/addsupervise/${target.agentId}`,
+      { guid: plainGuid },
+    );
     expect(asPlain.json.retcode).toBe('900-002');
     expect(await qc('PUT', `addsupervise/${inspector.agentId}`)).toBe('000-005');
     sim.center.setAgentStatus(sim.agents[6]!.agentId, '2');
@@ -75,14 +107,24 @@ describe('simulator quality control', () => {
     // Another inspector cannot take the same agent.
     const other = sim.inspectors[1]!;
     const otherGuid = await signInAs(sim, other);
-    const second = await callGateway(sim, 'PUT', `qualitycontrol/${other.agentId}/addsupervise/${target.agentId}`, { guid: otherGuid });
+    const second = await callGateway(
+      sim,
+      'PUT',
+      `qualitycontrol/${other.agentId}/addsupervise/${target.agentId}`,
+      { guid: otherGuid },
+    );
     expect(second.json.retcode).toBe('900-005');
   });
 
   it('an inspector signed in busy cannot start an inspection (900-005)', async () => {
     const busyInspector = sim.inspectors[1]!;
     const guid = await signInAs(sim, busyInspector, { status: 3 });
-    const answer = await callGateway(sim, 'PUT', `qualitycontrol/${busyInspector.agentId}/addsupervise/${target.agentId}`, { guid });
+    const answer = await callGateway(
+      sim,
+      'PUT',
+      `qualitycontrol/${busyInspector.agentId}/addsupervise/${target.agentId}`,
+      { guid },
+    );
     expect(answer.json.retcode).toBe('900-005');
   });
 
@@ -93,16 +135,26 @@ describe('simulator quality control', () => {
     await targetEvents();
     expect(await qc('POST', `switch/${sim.agents[7]!.agentId}`)).toBe('900-005');
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('0');
-    expect(await targetEvents()).toMatchObject([{ eventType: 'AgentOther_BeQcStart', content: { qcType: 9 } }]);
+    expect(await targetEvents()).toMatchObject([
+      { eventType: 'AgentOther_BeQcStart', content: { qcType: 9 } },
+    ]);
     expect(await inspectorEvents()).toEqual([]);
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('0');
-    expect(await targetEvents()).toMatchObject([{ eventType: 'AgentOther_BeQcStart', content: { qcType: 8 } }]);
-    expect(await qc('POST', `requestswitchinsertwhisperagent?whisperagentid=${target.agentId}&switchtype=2`)).toBe('0');
+    expect(await targetEvents()).toMatchObject([
+      { eventType: 'AgentOther_BeQcStart', content: { qcType: 8 } },
+    ]);
+    expect(
+      await qc(
+        'POST',
+        `requestswitchinsertwhisperagent?whisperagentid=${target.agentId}&switchtype=2`,
+      ),
+    ).toBe('0');
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('900-005');
   });
 
   it('switches among listen, insert and whisper with switchtype 0/1/2 from any inspection of that agent', async () => {
-    const path = (type: string) => `requestswitchinsertwhisperagent?whisperagentid=${target.agentId}&switchtype=${type}`;
+    const path = (type: string) =>
+      `requestswitchinsertwhisperagent?whisperagentid=${target.agentId}&switchtype=${type}`;
     expect(await qc('POST', path('1'))).toBe('900-005');
     expect(await qc('POST', `requestwhisperagent?whisperagentid=${target.agentId}`)).toBe('0');
     await targetEvents();
@@ -116,7 +168,9 @@ describe('simulator quality control', () => {
 
   it('stop-whisper works only from whisper; cancel only for the current target; both return the inspector to idle', async () => {
     expect(await qc('PUT', `addsupervise/${target.agentId}`)).toBe('0');
-    expect(await qc('POST', `requeststopwhisperagent?whisperagentid=${target.agentId}`)).toBe('900-005');
+    expect(await qc('POST', `requeststopwhisperagent?whisperagentid=${target.agentId}`)).toBe(
+      '900-005',
+    );
     expect(await qc('DELETE', sim.agents[7]!.agentId)).toBe('900-005');
     await inspectorEvents();
     await targetEvents();
@@ -125,7 +179,9 @@ describe('simulator quality control', () => {
       { eventType: 'AgentOther_PhoneRelease', content: { phoneState: 2 } },
       { eventType: 'AgentState_Ready' },
     ]);
-    expect(await targetEvents()).toMatchObject([{ eventType: 'AgentOther_BeQcStop', content: { qcType: 8, qcAgentId: inspector.agentId } }]);
+    expect(await targetEvents()).toMatchObject([
+      { eventType: 'AgentOther_BeQcStop', content: { qcType: 8, qcAgentId: inspector.agentId } },
+    ]);
     expect(statusOf(inspector.agentId).status).toBe('4');
     expect(await qc('DELETE', target.agentId)).toBe('900-005');
     expect(await qc('POST', `requestwhisperagent?whisperagentid=${target.agentId}`)).toBe('0');
@@ -145,7 +201,12 @@ describe('simulator quality control', () => {
     expect(listEventTypes(toInspector)).toEqual(['AgentEvent_Talking', 'AgentMediaEvent_Record']);
     expect(toInspector[0]?.content).toMatchObject({ callid: callId });
     const toTarget = await targetEvents();
-    expect(listEventTypes(toTarget)).toEqual(['AgentEvent_Customer_Release', 'AgentEvent_Call_Release', 'AgentOther_PhoneRelease', 'AgentState_Ready']);
+    expect(listEventTypes(toTarget)).toEqual([
+      'AgentEvent_Customer_Release',
+      'AgentEvent_Call_Release',
+      'AgentOther_PhoneRelease',
+      'AgentState_Ready',
+    ]);
     expect(toTarget[1]?.content).toBe(callId);
     expect(statusOf(inspector.agentId)).toMatchObject({ status: '7', ctiStatus: '5', callId });
     expect(statusOf(target.agentId)).toMatchObject({ status: '4', callId: null });
@@ -172,7 +233,9 @@ describe('simulator quality control', () => {
   it('ends the inspection when the target signs out', async () => {
     expect(await qc('PUT', `addsupervise/${target.agentId}`)).toBe('0');
     await inspectorEvents();
-    await callGateway(sim, 'DELETE', `onlineagent/${target.agentId}/forcelogout`, { guid: targetGuid });
+    await callGateway(sim, 'DELETE', `onlineagent/${target.agentId}/forcelogout`, {
+      guid: targetGuid,
+    });
     expect(await inspectorEvents()).toMatchObject([
       { eventType: 'AgentOther_PhoneRelease', content: { phoneState: 3 } },
       { eventType: 'AgentState_Ready' },
@@ -189,17 +252,33 @@ describe('simulator quality control', () => {
     expect(statusOf(target.agentId).status).toBe('3');
     await targetEvents();
     expect(await qc('POST', `forceidle/${target.agentId}`)).toBe('0');
-    expect(listEventTypes(await targetEvents())).toEqual(['AgentState_Force_Ready', 'AgentState_Ready']);
+    expect(listEventTypes(await targetEvents())).toEqual([
+      'AgentState_Force_Ready',
+      'AgentState_Ready',
+    ]);
     expect(await qc('POST', `forcebusy/${target.agentId}`)).toBe('0');
     const busy: TestEvent[] = await targetEvents();
-    expect(busy).toMatchObject([{ eventType: 'AgentState_Force_SetNotReady' }, { eventType: 'AgentState_SetNotReady_Success', content: { reason: 3 } }]);
+    expect(busy).toMatchObject([
+      { eventType: 'AgentState_Force_SetNotReady' },
+      { eventType: 'AgentState_SetNotReady_Success', content: { reason: 3 } },
+    ]);
     expect(await qc('POST', `forcelogout/${target.agentId}`)).toBe('0');
-    expect((await pollOnce(sim, target.agentId, targetGuid))?.eventType).toBe('AgentOther_ShutdownService');
-    expect((await callGateway(sim, 'GET', `agentevent/${target.agentId}`, { guid: targetGuid })).json.retcode).toBe('100-006');
+    expect((await pollOnce(sim, target.agentId, targetGuid))?.eventType).toBe(
+      'AgentOther_ShutdownService',
+    );
+    expect(
+      (await callGateway(sim, 'GET', `agentevent/${target.agentId}`, { guid: targetGuid })).json
+        .retcode,
+    ).toBe('100-006');
     expect(statusOf(target.agentId).status).toBe('2');
     expect(await qc('POST', `forcebusy/${target.agentId}`)).toBe('900-003');
     const plainGuid = await signInAs(sim, sim.agents[5]!);
-    const refused = await callGateway(sim, 'POST', `qualitycontrol/${sim.agents[5]!.agentId}/forceidle/${sim.agents[6]!.agentId}`, { guid: plainGuid });
+    const refused = await callGateway(
+      sim,
+      'POST',
+      `qualitycontrol/${sim.agents[5]!.agentId}/forceidle/${sim.agents[6]!.agentId}`,
+      { guid: plainGuid },
+    );
     expect(refused.json.retcode).toBe('900-002');
   });
 });

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from './simulator-types';
-import { callGateway, drainEvents, signInAs, startTestSimulator, waitForRequests } from './simulator-test-helpers';
+import {
+  callGateway,
+  drainEvents,
+  signInAs,
+  startTestSimulator,
+  waitForRequests,
+} from './simulator-test-helpers';
 import { startSimulator } from './simulator-server';
 
 describe('simulator at scale and in real time', () => {
@@ -16,7 +22,16 @@ describe('simulator at scale and in real time', () => {
     const guid = await signInAs(sim, inspector);
     await drainEvents(sim, inspector.agentId, guid);
     const watched = sim.agents.slice(0, 500).map((a) => a.agentId);
-    expect((await callGateway(sim, 'POST', `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${watched.join(';')}`, { guid })).json.retcode).toBe('0');
+    expect(
+      (
+        await callGateway(
+          sim,
+          'POST',
+          `qualitycontrol/${inspector.agentId}/beginmonitor?agents=${watched.join(';')}`,
+          { guid },
+        )
+      ).json.retcode,
+    ).toBe('0');
     let changes = 0;
     let watchedChanges = 0;
     const watchedSet = new Set(watched);
@@ -28,12 +43,16 @@ describe('simulator at scale and in real time', () => {
     for (let second = 0; second < 60; second += 1) sim.center.advance(1_000);
     const elapsed = performance.now() - started;
     stop();
-    console.log(`simulator, 10,000 agents, 1 simulated minute: ${changes} changes in ${elapsed.toFixed(0)} ms`);
+    console.log(
+      `simulator, 10,000 agents, 1 simulated minute: ${changes} changes in ${elapsed.toFixed(0)} ms`,
+    );
     expect(changes).toBeGreaterThan(8_000);
     expect(changes).toBeLessThan(12_500);
     const stats = sim.center.stats();
     expect(stats.eventsQueued - stats.eventsDelivered).toBeGreaterThanOrEqual(watchedChanges);
-    const list = await callGateway(sim, 'GET', `agentgroup/${inspector.agentId}/allagentstatus`, { guid });
+    const list = await callGateway(sim, 'GET', `agentgroup/${inspector.agentId}/allagentstatus`, {
+      guid,
+    });
     expect((list.json.result as unknown[]).length).toBe(10_003);
   });
 
@@ -57,7 +76,9 @@ describe('simulator at scale and in real time', () => {
     const guid = await signInAs(sim, inspector);
     await callGateway(sim, 'GET', `agentevent/${inspector.agentId}`, { guid });
     await callGateway(sim, 'GET', `agentevent/${inspector.agentId}`, { guid });
-    const held = fetch(`${sim.baseUrl}agentevent/${inspector.agentId}`, { headers: { Guid: guid } }).then(
+    const held = fetch(`${sim.baseUrl}agentevent/${inspector.agentId}`, {
+      headers: { Guid: guid },
+    }).then(
       (response) => response.status,
       () => 'closed',
     );

@@ -2,13 +2,22 @@
  * Starts the simulator: the HTTP(S) server, the request pipeline, the optional admin routes,
  * the one timer that drives the center (autoRun) and the control objects.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { GATEWAY_BASE_PATH, type InterfaceName } from '../shared/gateway-paths';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes';
 import type { CenterAgent } from './center-types';
-import { describeSuppliedTls, generateSimulatorTls, type SimulatorTlsMaterial } from './certificates';
+import {
+  describeSuppliedTls,
+  generateSimulatorTls,
+  type SimulatorTlsMaterial,
+} from './certificates';
 import { FaultInjector } from './fault-injector';
 import { GatewayState, resolveOptions } from './gateway-state';
 import { writeNotFound } from './http-io';
@@ -70,7 +79,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let work: Promise<void>;
     if (url.pathname.startsWith(GATEWAY_BASE_PATH)) work = pipeline.handle(request, response, url);
     else if (resolved.adminEndpoint && url.pathname.startsWith(ADMIN_PREFIX)) {
-      work = handleAdminRequest(request, response, url.pathname, { faults, restart, invalidateGuids });
+      work = handleAdminRequest(request, response, url.pathname, {
+        faults,
+        restart,
+        invalidateGuids,
+      });
     } else {
       request.resume();
       writeNotFound(response);
@@ -85,7 +98,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     });
   };
-  const server: Server = secure && tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, onRequest) : createHttpServer(onRequest);
+  const server: Server =
+    secure && tls
+      ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, onRequest)
+      : createHttpServer(onRequest);
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);

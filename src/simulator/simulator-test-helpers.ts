@@ -21,7 +21,13 @@ export interface TestEvent {
 
 /** Start a fast, deterministic plain-HTTP simulator for tests. */
 export function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator({ protocol: 'http', autoRun: false, pollHoldMs: 25, agents: 40, ...options });
+  return startSimulator({
+    protocol: 'http',
+    autoRun: false,
+    pollHoldMs: 25,
+    agents: 40,
+    ...options,
+  });
 }
 
 /** Send one request to the simulator and parse the JSON answer. */
@@ -39,7 +45,11 @@ export async function callGateway(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 /** The GUID from a `Set-GUID: JSESSIONID=<guid>` header, or null. */
@@ -55,23 +65,36 @@ export async function signInAs(
   options: { force?: boolean; status?: number } = {},
 ): Promise<string> {
   const path = `onlineagent/${account.agentId}${options.force ? '/forcelogin' : ''}`;
-  const body: Record<string, unknown> = { password: account.password, phonenum: account.phoneNumber };
+  const body: Record<string, unknown> = {
+    password: account.password,
+    phonenum: account.phoneNumber,
+  };
   if (options.status !== undefined) body.status = options.status;
   const answer = await callGateway(sim, 'PUT', path, { body });
   const guid = readSetGuid(answer.headers);
-  if (answer.json.retcode !== '0' || !guid) throw new Error(`sign-in failed: ${String(answer.json.retcode)}`);
+  if (answer.json.retcode !== '0' || !guid)
+    throw new Error(`sign-in failed: ${String(answer.json.retcode)}`);
   return guid;
 }
 
 /** Poll once; returns the event or null when the poll came back empty. */
-export async function pollOnce(sim: RunningSimulator, agentId: string, guid: string): Promise<TestEvent | null> {
+export async function pollOnce(
+  sim: RunningSimulator,
+  agentId: string,
+  guid: string,
+): Promise<TestEvent | null> {
   const answer = await callGateway(sim, 'GET', `agentevent/${agentId}`, { guid });
   if (answer.json.retcode !== '0') throw new Error(`poll failed: ${String(answer.json.retcode)}`);
   return (answer.json.event as TestEvent | undefined) ?? null;
 }
 
 /** Poll until an empty answer; returns the events in order. */
-export async function drainEvents(sim: RunningSimulator, agentId: string, guid: string, limit = 200): Promise<TestEvent[]> {
+export async function drainEvents(
+  sim: RunningSimulator,
+  agentId: string,
+  guid: string,
+  limit = 200,
+): Promise<TestEvent[]> {
   const events: TestEvent[] = [];
   for (let i = 0; i < limit; i += 1) {
     const event = await pollOnce(sim, agentId, guid);
@@ -96,6 +119,10 @@ export async function waitUntil(predicate: () => boolean, timeoutMs = 2_000): Pr
 }
 
 /** Wait until the simulator has started processing `count` requests of an interface (by log name). */
-export function waitForRequests(sim: RunningSimulator, logName: string, count: number): Promise<void> {
+export function waitForRequests(
+  sim: RunningSimulator,
+  logName: string,
+  count: number,
+): Promise<void> {
   return waitUntil(() => (sim.center.stats().requestsByLogName[logName] ?? 0) >= count);
 }

@@ -7,7 +7,9 @@ import { SeededRandom } from './seeded-random';
 
 describe('parseFaultSpec', () => {
   it('parses the compact form into typed settings', () => {
-    expect(parseFaultSpec('latency=50,jitter=10,5xx=0.1,malformed=0.05,drop=0.01,errors=0.1')).toEqual({
+    expect(
+      parseFaultSpec('latency=50,jitter=10,5xx=0.1,malformed=0.05,drop=0.01,errors=0.1'),
+    ).toEqual({
       latencyMs: 50,
       jitterMs: 10,
       http5xxRate: 0.1,
@@ -37,9 +39,15 @@ describe('EventQueue', () => {
   it('drops the oldest events beyond its cap and counts them', () => {
     const counters = { queued: 0, delivered: 0, dropped: 0 };
     const queue = new EventQueue(counters, 3);
-    for (let i = 1; i <= 5; i += 1) queue.push({ eventType: `E${i}`, workNo: '1001', content: null, eventGenTime: '0' });
+    for (let i = 1; i <= 5; i += 1)
+      queue.push({ eventType: `E${i}`, workNo: '1001', content: null, eventGenTime: '0' });
     expect(queue.size).toBe(3);
-    expect([queue.shift()?.eventType, queue.shift()?.eventType, queue.shift()?.eventType, queue.shift()]).toEqual(['E3', 'E4', 'E5', null]);
+    expect([
+      queue.shift()?.eventType,
+      queue.shift()?.eventType,
+      queue.shift()?.eventType,
+      queue.shift(),
+    ]).toEqual(['E3', 'E4', 'E5', null]);
     expect(counters).toEqual({ queued: 5, delivered: 3, dropped: 2 });
   });
 
@@ -65,7 +73,8 @@ describe('CenterScheduler', () => {
     scheduler.schedule(50, 'tie-last');
     expect(scheduler.popDue(-1)).toBeNull();
     const popped: string[] = [];
-    for (let entry = scheduler.popDue(100); entry; entry = scheduler.popDue(100)) popped.push(entry.payload);
+    for (let entry = scheduler.popDue(100); entry; entry = scheduler.popDue(100))
+      popped.push(entry.payload);
     const order = popped.map((p) => (p === 'tie-last' ? 50 : Number(p.split(':')[0])));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(popped.filter((p) => p.startsWith('50:') || p === 'tie-last').at(-1)).toBe('tie-last');
@@ -75,11 +84,26 @@ describe('CenterScheduler', () => {
 
 describe('matchRoute', () => {
   it('prefers literal segments, reports wrong methods and bad ids', () => {
-    expect(matchRoute('GET', 'qualitycontrol/9001/allagent')).toMatchObject({ kind: 'matched', name: 'monitorableAgents' });
-    expect(matchRoute('DELETE', 'qualitycontrol/9001/1001')).toMatchObject({ kind: 'matched', name: 'cancel', params: { agentid: '9001', workNo: '1001' } });
-    expect(matchRoute('PUT', 'qualitycontrol/9001/allagent')).toEqual({ kind: 'wrong-method', logName: 'queryAllAgent' });
-    expect(matchRoute('DELETE', 'qualitycontrol/9001/allagent')).toMatchObject({ kind: 'bad-param' });
-    expect(matchRoute('PUT', 'qualitycontrol/9001/intercept/1001/1700000000-12')).toMatchObject({ name: 'interceptCall', params: { callId: '1700000000-12' } });
+    expect(matchRoute('GET', 'qualitycontrol/9001/allagent')).toMatchObject({
+      kind: 'matched',
+      name: 'monitorableAgents',
+    });
+    expect(matchRoute('DELETE', 'qualitycontrol/9001/1001')).toMatchObject({
+      kind: 'matched',
+      name: 'cancel',
+      params: { agentid: '9001', workNo: '1001' },
+    });
+    expect(matchRoute('PUT', 'qualitycontrol/9001/allagent')).toEqual({
+      kind: 'wrong-method',
+      logName: 'queryAllAgent',
+    });
+    expect(matchRoute('DELETE', 'qualitycontrol/9001/allagent')).toMatchObject({
+      kind: 'bad-param',
+    });
+    expect(matchRoute('PUT', 'qualitycontrol/9001/intercept/1001/1700000000-12')).toMatchObject({
+      name: 'interceptCall',
+      params: { callId: '1700000000-12' },
+    });
     expect(matchRoute('GET', 'agentevent/100')).toMatchObject({ kind: 'bad-param' });
     expect(matchRoute('GET', 'agentevent/999999')).toMatchObject({ kind: 'matched' });
     expect(matchRoute('GET', 'agentevent/1000000')).toMatchObject({ kind: 'bad-param' });

@@ -26,11 +26,17 @@ async function waitFor(label: string, condition: () => boolean, timeoutMs = 15_0
 }
 
 /** Run the built preload as a sandboxed renderer would: only `electron` may be required. */
-function loadPreloadBundle(fake: Fake, event: unknown): { api: Record<string, unknown>; required: string[] } {
+function loadPreloadBundle(
+  fake: Fake,
+  event: unknown,
+): { api: Record<string, unknown>; required: string[] } {
   const required: string[] = [];
   const exposed = new Map<string, unknown>();
   fake.ipcRenderer.senderEvent = event;
-  const rendererElectron = { contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) }, ipcRenderer: fake.ipcRenderer };
+  const rendererElectron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+    ipcRenderer: fake.ipcRenderer,
+  };
   const module = { exports: {} };
   runInNewContext(readFileSync(join(root, 'out/preload/index.cjs'), 'utf8'), {
     require: (name: string) => {
@@ -53,10 +59,16 @@ async function main(): Promise<void> {
   const window = fake.BrowserWindow.getAllWindows()[0] as ElectronFake.FakeBrowserWindow;
   const contents = window.webContents;
   const liveEvent = () =>
-    contents.sent.find((entry) => entry.channel === 'inspector:evt:connection.changed' && (entry.args[0] as { phase?: string }).phase === 'live');
+    contents.sent.find(
+      (entry) =>
+        entry.channel === 'inspector:evt:connection.changed' &&
+        (entry.args[0] as { phase?: string }).phase === 'live',
+    );
   await waitFor('a live demo session', () => liveEvent() !== undefined);
   await waitFor('the window to show', () => window.isVisible());
-  await waitFor('the first roster', () => contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'));
+  await waitFor('the first roster', () =>
+    contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'),
+  );
 
   report.singleInstanceLockRequested = fake.app.singleInstanceLockRequested;
   report.windowCount = fake.BrowserWindow.created.length;
@@ -66,7 +78,9 @@ async function main(): Promise<void> {
   report.windowOpen = contents.attemptWindowOpen('https://example.com/');
   report.mediaPermission = await contents.requestPermission('media');
   report.cspHeaderListener = fake.session.defaultSession.headersListeners.length;
-  report.handlers = [...fake.ipcMain.handlers.keys()].filter((channel) => channel.startsWith('inspector:')).sort();
+  report.handlers = [...fake.ipcMain.handlers.keys()]
+    .filter((channel) => channel.startsWith('inspector:'))
+    .sort();
   report.liveConnection = liveEvent()?.args[0];
   report.eventChannels = [...new Set(contents.sent.map((entry) => entry.channel))].sort();
 
@@ -80,10 +94,15 @@ async function main(): Promise<void> {
   };
   report.hotkeys = fake.globalShortcut.registered.size;
   report.gatewayPartitionFetches = fake.session.fromPartition('persist:gateway').fetchLog.length;
-  report.gatewayVerifyProcInstalled = fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
+  report.gatewayVerifyProcInstalled =
+    fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
 
   const trusted = { sender: contents, senderFrame: contents.mainFrame };
-  const snapshot = (await fake.ipcMain.invoke('inspector:cmd:app.getSnapshot', trusted, {})) as Result;
+  const snapshot = (await fake.ipcMain.invoke(
+    'inspector:cmd:app.getSnapshot',
+    trusted,
+    {},
+  )) as Result;
   const value = snapshot.value ?? {};
   report.snapshot = {
     ok: snapshot.ok,
@@ -92,26 +111,44 @@ async function main(): Promise<void> {
     firstAgent: Array.isArray(value.roster) ? value.roster[0] : null,
   };
   const iframe = contents.mainFrame.addChildFrame(contents.getURL());
-  report.fromIframe = ((await fake.ipcMain.invoke('inspector:cmd:app.getSnapshot', { sender: contents, senderFrame: iframe }, {})) as Result).error?.code;
-  report.badPayload = await fake.ipcMain.invoke('inspector:cmd:inspection.listen', trusted, { workNo: 'x' });
+  report.fromIframe = (
+    (await fake.ipcMain.invoke(
+      'inspector:cmd:app.getSnapshot',
+      { sender: contents, senderFrame: iframe },
+      {},
+    )) as Result
+  ).error?.code;
+  report.badPayload = await fake.ipcMain.invoke('inspector:cmd:inspection.listen', trusted, {
+    workNo: 'x',
+  });
 
   const preload = loadPreloadBundle(fake, trusted);
   report.preloadRequired = preload.required;
   report.preloadKeys = Object.keys(preload.api).sort();
-  const viaPreload = (await (preload.api.invoke as (name: string, args: unknown) => Promise<Result>)('app.getSnapshot', {})) as Result;
-  report.preloadSnapshotOk = viaPreload.ok && Array.isArray(viaPreload.value?.roster) && (viaPreload.value?.roster as unknown[]).length > 0;
+  const viaPreload = (await (
+    preload.api.invoke as (name: string, args: unknown) => Promise<Result>
+  )('app.getSnapshot', {})) as Result;
+  report.preloadSnapshotOk =
+    viaPreload.ok &&
+    Array.isArray(viaPreload.value?.roster) &&
+    (viaPreload.value?.roster as unknown[]).length > 0;
 
   fake.app.quit();
   await waitFor('the app to quit', () => fake.app.hasQuit, 10_000);
   report.afterQuit = {
     hotkeys: fake.globalShortcut.registered.size,
     trayDestroyed: tray?.isDestroyed(),
-    handlers: [...fake.ipcMain.handlers.keys()].filter((channel) => channel.startsWith('inspector:')).length,
+    handlers: [...fake.ipcMain.handlers.keys()].filter((channel) =>
+      channel.startsWith('inspector:'),
+    ).length,
     windowDestroyed: window.isDestroyed(),
   };
   report.gatewayRequests = fake.session
     .fromPartition('persist:gateway')
-    .fetchLog.map(({ url, init }) => `${init?.method ?? 'GET'} ${new URL(url).pathname.replace(/^\/agentgateway\/resource\//, '')}`);
+    .fetchLog.map(
+      ({ url, init }) =>
+        `${init?.method ?? 'GET'} ${new URL(url).pathname.replace(/^\/agentgateway\/resource\//, '')}`,
+    );
   report.logFile = readFileSync(join(fake.app.getPath('logs'), 'main.log'), 'utf8');
   report.settingsFile = readFileSync(join(fake.app.getPath('userData'), 'settings.json'), 'utf8');
 }
@@ -122,6 +159,8 @@ main()
     process.exit(0);
   })
   .catch((error: unknown) => {
-    process.stdout.write(`BOOT-REPORT ${JSON.stringify({ ...report, failure: String(error instanceof Error ? error.stack : error) })}\n`);
+    process.stdout.write(
+      `BOOT-REPORT ${JSON.stringify({ ...report, failure: String(error instanceof Error ? error.stack : error) })}\n`,
+    );
     process.exit(1);
   });

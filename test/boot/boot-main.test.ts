@@ -32,12 +32,17 @@ function ensureBuilt(): void {
   const outputs = BUILT.map((file) => join(root, file));
   const sourcesChanged = Math.max(...SOURCES.map((folder) => newestSourceTime(join(root, folder))));
   if (outputs.every((file) => existsSync(file) && statSync(file).mtimeMs >= sourcesChanged)) return;
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  if (build.status !== 0)
+    throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
 interface BootReport {
@@ -50,8 +55,21 @@ function runBootChild(home: string): Promise<{ report: BootReport; output: strin
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', './test/boot/register-electron-stand-in.mjs', 'test/boot/boot-child.ts', '--demo'],
-      { cwd: root, env: { ...process.env, ELECTRON_FAKE_HOME: home, ELECTRON_FAKE_APP_PATH: root, ELECTRON_RENDERER_URL: '' } },
+      [
+        '--import',
+        './test/boot/register-electron-stand-in.mjs',
+        'test/boot/boot-child.ts',
+        '--demo',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ELECTRON_FAKE_HOME: home,
+          ELECTRON_FAKE_APP_PATH: root,
+          ELECTRON_RENDERER_URL: '',
+        },
+      },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -105,28 +123,49 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
   });
 
   it('builds the tray with a real icon and registers the six default hotkeys', () => {
-    expect(report.tray).toMatchObject({ count: 1, image: join(root, 'resources/tray/idle.png'), imageEmpty: false });
-    expect((report.tray as { tooltip: string }).tooltip).toMatch(/^CC Inspector — Idle · inspector \d+ \(demo\)$/);
-    expect((report.tray as { menu: string[] }).menu).toEqual(expect.arrayContaining(['Sign out', 'Open CC Inspector', 'Quit CC Inspector']));
+    expect(report.tray).toMatchObject({
+      count: 1,
+      image: join(root, 'resources/tray/idle.png'),
+      imageEmpty: false,
+    });
+    expect((report.tray as { tooltip: string }).tooltip).toMatch(
+      /^CC Inspector — Idle · inspector \d+ \(demo\)$/,
+    );
+    expect((report.tray as { menu: string[] }).menu).toEqual(
+      expect.arrayContaining(['Sign out', 'Open CC Inspector', 'Quit CC Inspector']),
+    );
     expect(report.hotkeys).toBe(6);
   });
 
   it('runs the simulator in-process and signs in to it over TLS through the gateway session', () => {
     expect(report.liveConnection).toMatchObject({ phase: 'live', demo: true });
-    expect((report.liveConnection as { gatewayUrl: string }).gatewayUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\//);
+    expect((report.liveConnection as { gatewayUrl: string }).gatewayUrl).toMatch(
+      /^https:\/\/127\.0\.0\.1:\d+\//,
+    );
     expect(report.gatewayVerifyProcInstalled).toBe(true);
     expect(report.gatewayPartitionFetches).toBeGreaterThan(2);
-    expect(report.eventChannels).toEqual(expect.arrayContaining(['inspector:evt:connection.changed', 'inspector:evt:roster.delta']));
+    expect(report.eventChannels).toEqual(
+      expect.arrayContaining(['inspector:evt:connection.changed', 'inspector:evt:roster.delta']),
+    );
   });
 
   it('answers app.getSnapshot end to end with the live roster', () => {
-    expect(report.snapshot).toMatchObject({ ok: true, connection: { phase: 'live' }, rosterSize: 40 });
-    expect((report.snapshot as { firstAgent: { workNo: string } }).firstAgent.workNo).toMatch(/^\d{3,6}$/);
+    expect(report.snapshot).toMatchObject({
+      ok: true,
+      connection: { phase: 'live' },
+      rosterSize: 40,
+    });
+    expect((report.snapshot as { firstAgent: { workNo: string } }).firstAgent.workNo).toMatch(
+      /^\d{3,6}$/,
+    );
   });
 
   it('refuses an iframe and a bad payload with typed errors', () => {
     expect(report.fromIframe).toBe('forbidden-sender');
-    expect(report.badPayload).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'workNo' } });
+    expect(report.badPayload).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', field: 'workNo' },
+    });
   });
 
   it('ships a preload that requires only electron and exposes exactly invoke and on, which reach the core', () => {
@@ -136,7 +175,12 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
   });
 
   it('signs out on quit and releases hotkeys, tray, IPC handlers and the window', () => {
-    expect(report.afterQuit).toEqual({ hotkeys: 0, trayDestroyed: true, handlers: 0, windowDestroyed: true });
+    expect(report.afterQuit).toEqual({
+      hotkeys: 0,
+      trayDestroyed: true,
+      handlers: 0,
+      windowDestroyed: true,
+    });
     const requests = report.gatewayRequests as string[];
     expect(requests[0]).toMatch(/^PUT onlineagent\/\d+$/);
     expect(requests).toContainEqual(expect.stringMatching(/^DELETE onlineagent\/\d+\/logout$/));
@@ -149,7 +193,17 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect(log).not.toMatch(/password['":= ]+[^\s[]/i);
     const settings = JSON.parse(report.settingsFile as string) as Record<string, unknown>;
     expect(Object.keys(settings).sort()).toEqual(
-      ['alerts', 'confirmDestructive', 'demoMode', 'gateway', 'hotkeys', 'language', 'schemaVersion', 'theme', 'window'].sort(),
+      [
+        'alerts',
+        'confirmDestructive',
+        'demoMode',
+        'gateway',
+        'hotkeys',
+        'language',
+        'schemaVersion',
+        'theme',
+        'window',
+      ].sort(),
     );
     expect(report.settingsFile).not.toMatch(/password|guid/i);
   });

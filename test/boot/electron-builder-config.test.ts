@@ -16,7 +16,10 @@ const require = createRequire(import.meta.url);
 // js-yaml and app-builder-lib come with electron-builder (no type declarations of their own).
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const builderConfig = require('app-builder-lib/out/util/config/config') as {
-  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+  validateConfiguration(
+    config: unknown,
+    debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
+  ): Promise<void>;
 };
 
 interface TargetEntry {
@@ -29,15 +32,23 @@ interface BuilderConfig {
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   win: { icon: string; target: TargetEntry[] };
-  mac: { icon: string; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; target: TargetEntry[] };
+  mac: {
+    icon: string;
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+    target: TargetEntry[];
+  };
   directories: { buildResources: string };
 }
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s configuration schema', async () => {
-    await expect(builderConfig.validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+  it("passes electron-builder's configuration schema", async () => {
+    await expect(
+      builderConfig.validateConfiguration(config, { isEnabled: false, add: () => undefined }),
+    ).resolves.toBeUndefined();
   });
 
   it('sets the fuses of the security checklist', () => {
@@ -58,14 +69,24 @@ describe('electron-builder.yml', () => {
   });
 
   it('names files that exist: icons, entitlements, the tray images the app loads', () => {
-    for (const file of [config.win.icon, config.mac.icon, config.mac.entitlements, config.mac.entitlementsInherit]) {
+    for (const file of [
+      config.win.icon,
+      config.mac.icon,
+      config.mac.entitlements,
+      config.mac.entitlementsInherit,
+    ]) {
       expect(existsSync(join(root, file)), file).toBe(true);
     }
     expect(existsSync(join(root, config.directories.buildResources))).toBe(true);
     const entitlements = readFileSync(join(root, config.mac.entitlements), 'utf8');
     expect(entitlements).toContain('com.apple.security.cs.allow-jit');
     for (const state of ['idle', 'inspecting', 'reconnecting', 'signed-out']) {
-      for (const name of [`${state}.png`, `${state}@2x.png`, `${state}Template.png`, `${state}Template@2x.png`]) {
+      for (const name of [
+        `${state}.png`,
+        `${state}@2x.png`,
+        `${state}Template.png`,
+        `${state}Template@2x.png`,
+      ]) {
         const path = join(root, 'resources', 'tray', name);
         expect(readFileSync(path).subarray(1, 4).toString(), name).toBe('PNG');
       }
@@ -75,7 +96,15 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs the built app and the tray images, and unpacks the keychain module', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', 'resources/tray/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'out/main/**',
+        'out/preload/**',
+        'out/renderer/**',
+        'resources/tray/**',
+      ]),
+    );
     expect(config.asarUnpack).toContain('node_modules/@napi-rs/keyring*/**');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('./out/main/index.js');
@@ -91,13 +120,24 @@ describe('generated icons', () => {
   it('are what scripts/generate-tray-icons.mjs draws (the committed files are not stale)', () => {
     const out = mkdtempSync(join(tmpdir(), 'cc-icons-'));
     try {
-      execFileSync(process.execPath, [join(root, 'scripts', 'generate-tray-icons.mjs'), out], { stdio: 'ignore' });
+      execFileSync(process.execPath, [join(root, 'scripts', 'generate-tray-icons.mjs'), out], {
+        stdio: 'ignore',
+      });
       const generated = readdirSync(join(out, 'resources', 'tray')).sort();
       expect(generated).toEqual(readdirSync(join(root, 'resources', 'tray')).sort());
       for (const name of generated) {
-        expect(readFileSync(join(out, 'resources', 'tray', name)).equals(readFileSync(join(root, 'resources', 'tray', name))), name).toBe(true);
+        expect(
+          readFileSync(join(out, 'resources', 'tray', name)).equals(
+            readFileSync(join(root, 'resources', 'tray', name)),
+          ),
+          name,
+        ).toBe(true);
       }
-      expect(readFileSync(join(out, 'resources', 'icon.png')).equals(readFileSync(join(root, 'resources', 'icon.png')))).toBe(true);
+      expect(
+        readFileSync(join(out, 'resources', 'icon.png')).equals(
+          readFileSync(join(root, 'resources', 'icon.png')),
+        ),
+      ).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

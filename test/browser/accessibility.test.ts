@@ -16,10 +16,14 @@ let page: Page;
 async function setLook(theme: 'light' | 'dark', language: 'en' | 'zh-CN'): Promise<void> {
   const result = await stack.core.execute('settings.update', { theme, language });
   if (!result.ok) throw new Error(result.error.message);
-  await expect.poll(() => page.evaluate(() => {
-    const root = (globalThis as unknown as PageGlobals).document.documentElement;
-    return [root.dataset.theme, root.lang];
-  })).toEqual([theme, language]);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const root = (globalThis as unknown as PageGlobals).document.documentElement;
+        return [root.dataset.theme, root.lang];
+      }),
+    )
+    .toEqual([theme, language]);
 }
 
 beforeAll(async () => {
@@ -48,11 +52,19 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('grid').waitFor();
     const rows = page.locator('.agent-grid-body [role="row"]');
     await rows.nth(2).click();
-    await page.getByRole('button', { name: /VIP|Billing|Support|Sales|Skill/ }).first().click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: /VIP|Billing|Support|Sales|Skill/ })
+      .first()
+      .click()
+      .catch(() => undefined);
     for (const theme of ['light', 'dark'] as const) {
       for (const language of ['en', 'zh-CN'] as const) {
         await setLook(theme, language);
-        expect({ theme, language, violations: await findSeriousViolations(page) }).toEqual({ theme, language, violations: [] });
+        expect({ theme, language, violations: await findSeriousViolations(page) }).toEqual({
+          theme,
+          language,
+          violations: [],
+        });
       }
     }
     await setLook('light', 'en');
@@ -69,7 +81,9 @@ describe('accessibility (axe-core)', () => {
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
-    const selectedTalking = page.locator('.agent-grid-body [role="row"]', { hasText: 'Talking' }).first();
+    const selectedTalking = page
+      .locator('.agent-grid-body [role="row"]', { hasText: 'Talking' })
+      .first();
     await selectedTalking.click();
     await actionBar(page).getByRole('button', { name: 'Sign out agent' }).click();
     await page.getByRole('alertdialog').waitFor();

@@ -25,7 +25,10 @@ function readCsp(html: string): string {
 }
 
 function readDirective(csp: string, name: string): string[] {
-  const directive = csp.split(';').map((part) => part.trim().split(/\s+/)).find(([first]) => first === name);
+  const directive = csp
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([first]) => first === name);
   return directive ? directive.slice(1) : [];
 }
 
@@ -34,22 +37,38 @@ describe('dev CSP plugin', () => {
     const relaxed = readCsp(relaxCspForDev(SOURCE_HTML, 'abc123'));
     expect(readDirective(relaxed, 'script-src')).toEqual(["'self'", "'nonce-abc123'"]);
     expect(readDirective(relaxed, 'style-src')).toEqual(["'self'", "'nonce-abc123'"]);
-    expect(readDirective(relaxed, 'connect-src')).toEqual(["'self'", 'ws://localhost:*', 'ws://127.0.0.1:*', 'http://localhost:*', 'http://127.0.0.1:*']);
-    for (const kept of ['default-src', 'img-src', 'object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+    expect(readDirective(relaxed, 'connect-src')).toEqual([
+      "'self'",
+      'ws://localhost:*',
+      'ws://127.0.0.1:*',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+    ]);
+    for (const kept of [
+      'default-src',
+      'img-src',
+      'object-src',
+      'base-uri',
+      'form-action',
+      'frame-ancestors',
+    ]) {
       expect(readDirective(relaxed, kept)).toEqual(readDirective(STRICT_CSP, kept));
     }
     expect(relaxed).not.toContain('unsafe');
   });
 
   it('refuses a page without a CSP rather than serving it unprotected', () => {
-    expect(() => relaxCspForDev('<html><head></head></html>', 'n')).toThrow(/no Content-Security-Policy/);
+    expect(() => relaxCspForDev('<html><head></head></html>', 'n')).toThrow(
+      /no Content-Security-Policy/,
+    );
   });
 
   it('runs only on the dev server, with a fresh random nonce that Vite also gets', () => {
     const first = devCspPlugin();
     const second = devCspPlugin();
     expect(first.apply).toBe('serve');
-    const nonceOf = (plugin: typeof first): string => (plugin.config as () => { html: { cspNonce: string } })().html.cspNonce;
+    const nonceOf = (plugin: typeof first): string =>
+      (plugin.config as () => { html: { cspNonce: string } })().html.cspNonce;
     expect(nonceOf(first)).toMatch(/^[A-Za-z0-9+/]{24}$/);
     expect(nonceOf(first)).not.toBe(nonceOf(second));
   });
@@ -62,7 +81,11 @@ describe('dev server under the relaxed CSP, in Chromium', () => {
   beforeAll(async () => {
     const { resolveConfig } = await import('electron-vite');
     const { createServer } = await import('vite');
-    const resolved = await resolveConfig({ root: REPO_ROOT, logLevel: 'warn' }, 'serve', 'development');
+    const resolved = await resolveConfig(
+      { root: REPO_ROOT, logLevel: 'warn' },
+      'serve',
+      'development',
+    );
     const renderer = resolved.config?.renderer;
     if (!renderer) throw new Error('electron.vite.config.ts has no renderer target');
     server = await createServer({
@@ -95,7 +118,8 @@ describe('dev server under the relaxed CSP, in Chromium', () => {
     const violations: string[] = [];
     page.on('console', (message) => {
       // Blocked loads and our listener's reports (the meta-CSP frame-ancestors note is expected).
-      if (/Content Security Policy violation|Refused to/i.test(message.text())) violations.push(message.text());
+      if (/Content Security Policy violation|Refused to/i.test(message.text()))
+        violations.push(message.text());
     });
     await page.addInitScript({
       content: `document.addEventListener('securitypolicyviolation', (event) => console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI + ' at ' + event.sourceFile + ':' + event.lineNumber + ':' + event.columnNumber + ' sample ' + event.sample));`,

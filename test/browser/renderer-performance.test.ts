@@ -89,13 +89,23 @@ afterAll(async () => {
 
 describe(`renderer performance with ${AGENTS} agents`, () => {
   it('paints the first 10,000-row list quickly', async () => {
-    await page.waitForFunction(() => (globalThis as unknown as ProbeWindow).__ccFirstRowsPainted !== undefined, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as ProbeWindow).__ccFirstRowsPainted !== undefined,
+      undefined,
+      { timeout: 20_000 },
+    );
     const times = await page.evaluate(() => {
       const probe = globalThis as unknown as ProbeWindow;
-      return { delivered: probe.__ccSnapshotDeliveredAt ?? Number.NaN, painted: probe.__ccFirstRowsPainted ?? Number.NaN, rows: probe.__ccSnapshotRows };
+      return {
+        delivered: probe.__ccSnapshotDeliveredAt ?? Number.NaN,
+        painted: probe.__ccFirstRowsPainted ?? Number.NaN,
+        rows: probe.__ccSnapshotRows,
+      };
     });
     const firstRenderMs = times.painted - times.delivered;
-    console.log(`[perf] first render of ${times.rows} rows: ${round(firstRenderMs)} ms from snapshot to painted rows; ${round(times.painted)} ms from navigation start`);
+    console.log(
+      `[perf] first render of ${times.rows} rows: ${round(firstRenderMs)} ms from snapshot to painted rows; ${round(times.painted)} ms from navigation start`,
+    );
     expect(times.rows).toBe(AGENTS);
     expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(AGENTS + 1));
     expect(firstRenderMs).toBeGreaterThan(0);
@@ -104,12 +114,18 @@ describe(`renderer performance with ${AGENTS} agents`, () => {
 
   it('paints a new 10,000-row list (a re-sign-in) into the running screen quickly', async () => {
     // The new agents are numbered 40001–50000: any row whose id starts with 4 is from the reset.
-    const painted = page.evaluate(() => (globalThis as unknown as ProbeWindow).__ccWhenPainted('.agent-grid-body [data-workno^="4"]'));
+    const painted = page.evaluate(() =>
+      (globalThis as unknown as ProbeWindow).__ccWhenPainted('.agent-grid-body [data-workno^="4"]'),
+    );
     core.resetRoster(40001);
     const paintedAt = await painted;
-    const deliveredAt = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__ccResetDeliveredAt ?? Number.NaN);
+    const deliveredAt = await page.evaluate(
+      () => (globalThis as unknown as ProbeWindow).__ccResetDeliveredAt ?? Number.NaN,
+    );
     const renderMs = paintedAt - deliveredAt;
-    console.log(`[perf] 10,000-row reset into the running screen: ${round(renderMs)} ms from delta to painted rows`);
+    console.log(
+      `[perf] 10,000-row reset into the running screen: ${round(renderMs)} ms from delta to painted rows`,
+    );
     expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(AGENTS + 1));
     expect(renderMs).toBeGreaterThan(0);
     expect(renderMs).toBeLessThan(400);
@@ -139,12 +155,22 @@ describe(`renderer performance with ${AGENTS} agents`, () => {
 
     // The screen kept up: agents changed by the feed show their latest state.
     await page.waitForTimeout(1_200);
-    const sample = [...core.rows.values()].filter((row) => row.stateSince !== null && row.dataAt > Date.now() - 3_000).slice(0, 3);
+    const sample = [...core.rows.values()]
+      .filter((row) => row.stateSince !== null && row.dataAt > Date.now() - 3_000)
+      .slice(0, 3);
     for (const row of sample) {
       await page.getByRole('searchbox').fill(row.workNo);
-      const cell = page.locator(`[role="row"][data-workno="${row.workNo}"] [role="gridcell"]`).nth(4);
+      const cell = page
+        .locator(`[role="row"][data-workno="${row.workNo}"] [role="gridcell"]`)
+        .nth(4);
       await expect.poll(() => cell.getAttribute('class')).toContain('cell-state');
-      await expect.poll(() => page.locator(`[role="row"][data-workno="${row.workNo}"] .state-badge`).getAttribute('class')).toContain(`state-${row.state}`);
+      await expect
+        .poll(() =>
+          page
+            .locator(`[role="row"][data-workno="${row.workNo}"] .state-badge`)
+            .getAttribute('class'),
+        )
+        .toContain(`state-${row.state}`);
     }
     expect(readPageProblems(page)).toEqual([]);
   });

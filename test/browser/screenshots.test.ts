@@ -81,7 +81,13 @@ async function captureAll(page: Page, stack: LiveStack, agents: number): Promise
       for (const language of ['en', 'zh-CN'] as const) {
         const result = await stack.core.execute('settings.update', { theme, language });
         expect(result.ok).toBe(true);
-        await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe(language);
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () => (globalThis as unknown as PageGlobals).document.documentElement.lang,
+            ),
+          )
+          .toBe(language);
         await page.waitForTimeout(250);
         const name = `main-${agents}-${viewport.width}x${viewport.height}-${theme}-${language === 'en' ? 'en' : 'zh'}.png`;
         await page.screenshot({ path: join(OUT_DIR, name) });
@@ -99,7 +105,9 @@ describe.each([
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startLiveStack({ simulator: { agents, changesPerAgentPerMinute: rate, seed: 5 } });
+    stack = await startLiveStack({
+      simulator: { agents, changesPerAgentPerMinute: rate, seed: 5 },
+    });
     ({ page } = await openRenderer(browser, stack.server));
     await signInThroughScreen(page, stack.inspector.password);
     await page.getByRole('grid', { name: 'Agents' }).waitFor();

@@ -5,7 +5,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openRenderer, readPageProblems } from './harness/browser';
 import { startLiveStack, type LiveStack } from './harness/live-stack';
-import { actionBar, findAgentRow, inspectionStatus, RECORD_PILL_SCRIPT, signInThroughScreen } from './harness/page-helpers';
+import {
+  actionBar,
+  findAgentRow,
+  inspectionStatus,
+  RECORD_PILL_SCRIPT,
+  signInThroughScreen,
+} from './harness/page-helpers';
 import type { PageGlobals } from './harness/page-globals';
 
 let browser: Browser;
@@ -18,7 +24,11 @@ afterAll(async () => {
 
 /** An ordinary agent (not an inspector) of the simulated center. */
 function pickAgent(stack: LiveStack, index: number): string {
-  const agents = stack.sim.center.listAgents().filter((agent) => !stack.sim.inspectors.some((inspector) => inspector.agentId === agent.workNo));
+  const agents = stack.sim.center
+    .listAgents()
+    .filter(
+      (agent) => !stack.sim.inspectors.some((inspector) => inspector.agentId === agent.workNo),
+    );
   const agent = agents[index];
   if (!agent) throw new Error(`no agent ${index}`);
   return agent.workNo;
@@ -49,7 +59,9 @@ describe('a shift on the simulator', () => {
     const snapshot = await stack.core.execute('app.getSnapshot', {});
     const count = snapshot.ok ? snapshot.value.roster.length : 0;
     expect(count).toBeGreaterThan(30);
-    await expect.poll(() => page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(count + 1));
+    await expect
+      .poll(() => page.getByRole('grid').getAttribute('aria-rowcount'))
+      .toBe(String(count + 1));
     await expect.poll(() => page.getByText(`${count} of ${count} agents`).count()).toBe(1);
     await expect.poll(() => page.getByTestId('connection-pill').textContent()).toMatch(/^Live/);
   });
@@ -60,7 +72,9 @@ describe('a shift on the simulator', () => {
     const row = await findAgentRow(page, workNo);
     await expect.poll(() => row.getByRole('gridcell').nth(4).textContent()).toBe('Idle');
     stack.sim.center.setAgentStatus(workNo, '3');
-    await expect.poll(() => row.getByRole('gridcell').nth(4).textContent(), { timeout: 3_000 }).toBe('Busy');
+    await expect
+      .poll(() => row.getByRole('gridcell').nth(4).textContent(), { timeout: 3_000 })
+      .toBe('Busy');
   });
 
   it('moves the selection with the keyboard and tells the core', async () => {
@@ -72,13 +86,23 @@ describe('a shift on the simulator', () => {
     const selected = page.locator('[role="row"][aria-selected="true"]');
     await expect.poll(() => selected.getAttribute('aria-rowindex')).toBe('4');
     const workNo = await selected.getAttribute('data-workno');
-    await expect.poll(() => selected.evaluate((element) => element === (globalThis as unknown as PageGlobals).document.activeElement)).toBe(true);
-    await expect.poll(async () => {
-      const snapshot = await stack.core.execute('app.getSnapshot', {});
-      return snapshot.ok ? snapshot.value.selectedWorkNo : null;
-    }).toBe(workNo);
+    await expect
+      .poll(() =>
+        selected.evaluate(
+          (element) => element === (globalThis as unknown as PageGlobals).document.activeElement,
+        ),
+      )
+      .toBe(true);
+    await expect
+      .poll(async () => {
+        const snapshot = await stack.core.execute('app.getSnapshot', {});
+        return snapshot.ok ? snapshot.value.selectedWorkNo : null;
+      })
+      .toBe(workNo);
     await page.keyboard.press('End');
-    await expect.poll(() => selected.getAttribute('aria-rowindex')).toBe(await page.getByRole('grid').getAttribute('aria-rowcount'));
+    await expect
+      .poll(() => selected.getAttribute('aria-rowindex'))
+      .toBe(await page.getByRole('grid').getAttribute('aria-rowcount'));
   });
 
   it('listens, switches, ends, then listens and intercepts, with the strip following', async () => {
@@ -89,11 +113,15 @@ describe('a shift on the simulator', () => {
     await row.click();
     const bar = actionBar(page);
     await bar.getByRole('button', { name: 'Listen', exact: true }).click();
-    await expect.poll(() => inspectionStatus(page).textContent()).toMatch(new RegExp(`^Listening${workNo}`));
+    await expect
+      .poll(() => inspectionStatus(page).textContent())
+      .toMatch(new RegExp(`^Listening${workNo}`));
     await expect.poll(() => row.getByRole('gridcell').nth(7).textContent()).toBe('You · listening');
 
     await bar.getByRole('button', { name: 'Switch', exact: true }).click();
-    await expect.poll(() => inspectionStatus(page).textContent()).toMatch(new RegExp(`^Barged in${workNo}`));
+    await expect
+      .poll(() => inspectionStatus(page).textContent())
+      .toMatch(new RegExp(`^Barged in${workNo}`));
 
     await bar.getByRole('button', { name: 'End', exact: true }).click();
     await expect.poll(() => inspectionStatus(page).textContent()).toBe('Idle');
@@ -103,9 +131,15 @@ describe('a shift on the simulator', () => {
     await bar.getByRole('button', { name: 'Intercept', exact: true }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Take over this call?' });
     await confirm.getByRole('button', { name: 'Intercept' }).click();
-    await expect.poll(() => inspectionStatus(page).textContent()).toMatch(new RegExp(`^On a call${workNo}`));
+    await expect
+      .poll(() => inspectionStatus(page).textContent())
+      .toMatch(new RegExp(`^On a call${workNo}`));
     // On your own call, ending it is the phone's job: the button says so.
-    await expect.poll(() => bar.getByRole('button', { name: 'End', exact: true }).getAttribute('aria-disabled')).toBe('true');
+    await expect
+      .poll(() =>
+        bar.getByRole('button', { name: 'End', exact: true }).getAttribute('aria-disabled'),
+      )
+      .toBe('true');
   });
 
   it('lists those actions in the journal', async () => {
@@ -153,7 +187,10 @@ describe('hotkeys, language and recovery', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startLiveStack({ simulator: { changesPerAgentPerMinute: 0 }, ownedAccelerators: ['CommandOrControl+Alt+P'] });
+    stack = await startLiveStack({
+      simulator: { changesPerAgentPerMinute: 0 },
+      ownedAccelerators: ['CommandOrControl+Alt+P'],
+    });
     ({ page } = await openRenderer(browser, stack.server, { initScripts: [RECORD_PILL_SCRIPT] }));
     await signInThroughScreen(page, stack.inspector.password);
     await page.getByRole('grid', { name: 'Agents' }).waitFor();
@@ -176,7 +213,11 @@ describe('hotkeys, language and recovery', () => {
     const barge = settings.getByTestId('hotkey-barge');
     await barge.getByRole('button', { name: /Hotkey for Barge in/ }).click();
     await page.keyboard.press('Control+Alt+KeyP');
-    await expect.poll(() => barge.textContent()).toContain('Taken by another application — Another application has registered this shortcut.');
+    await expect
+      .poll(() => barge.textContent())
+      .toContain(
+        'Taken by another application — Another application has registered this shortcut.',
+      );
 
     const cancel = settings.getByTestId('hotkey-cancel');
     const cancelBefore = stack.hotkeys.bound().cancel;
@@ -188,22 +229,33 @@ describe('hotkeys, language and recovery', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => settings.count()).toBe(0);
     const listenButton = actionBar(page).getByRole('button', { name: 'Listen', exact: true });
-    expect(await listenButton.evaluate((button) => (globalThis as unknown as PageGlobals).document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toContain(
-      'Hotkey Ctrl+Alt+K',
-    );
+    expect(
+      await listenButton.evaluate(
+        (button) =>
+          (globalThis as unknown as PageGlobals).document.getElementById(
+            button.getAttribute('aria-describedby') ?? '',
+          )?.textContent,
+      ),
+    ).toContain('Hotkey Ctrl+Alt+K');
   });
 
   it('recovers by itself after the gateway restarts, and says so meanwhile', async () => {
     await page.evaluate(() => ((globalThis as unknown as PageGlobals).__ccPillTexts = []));
     stack.sim.restart();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).__ccPillTexts), { timeout: 10_000 }).toEqual(
-      expect.arrayContaining(['Reconnecting']),
-    );
-    await expect.poll(() => page.getByTestId('connection-pill').textContent(), { timeout: 10_000 }).toMatch(/^Live/);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).__ccPillTexts), {
+        timeout: 10_000,
+      })
+      .toEqual(expect.arrayContaining(['Reconnecting']));
+    await expect
+      .poll(() => page.getByTestId('connection-pill').textContent(), { timeout: 10_000 })
+      .toMatch(/^Live/);
     const workNo = pickAgent(stack, 2);
     const row = await findAgentRow(page, workNo);
     stack.sim.center.setAgentStatus(workNo, '8');
-    await expect.poll(() => row.getByRole('gridcell').nth(4).textContent(), { timeout: 5_000 }).toBe('Rest');
+    await expect
+      .poll(() => row.getByRole('gridcell').nth(4).textContent(), { timeout: 5_000 })
+      .toBe('Rest');
   });
 
   it('switches the whole screen to Chinese', async () => {
@@ -213,8 +265,14 @@ describe('hotkeys, language and recovery', () => {
     await settings.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('grid', { name: '座席' }).waitFor();
     expect(await page.getByRole('button', { name: '签出', exact: true }).count()).toBe(1);
-    expect(await actionBar(page).getByRole('button', { name: '监听', exact: true }).count()).toBe(1);
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('zh-CN');
+    expect(await actionBar(page).getByRole('button', { name: '监听', exact: true }).count()).toBe(
+      1,
+    );
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.lang,
+      ),
+    ).toBe('zh-CN');
     expect(stack.settings.current().language).toBe('zh-CN');
     expect(readPageProblems(page)).toEqual([]);
   });

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Result } from '../../src/shared/contract';
 import type { EventListener } from '../../src/main/supervisor/supervisor-api';
-import { startWsContractServer, type ContractCore, type WsContractServer } from '../support/ws-contract-server';
+import {
+  startWsContractServer,
+  type ContractCore,
+  type WsContractServer,
+} from '../support/ws-contract-server';
 
 let root: string;
 let server: WsContractServer;
@@ -34,7 +38,12 @@ function connect(origin: string): Promise<WebSocket> {
   });
 }
 
-function ask(socket: WebSocket, id: number, name: string, args: unknown): Promise<{ id: number; result: Result<unknown> }> {
+function ask(
+  socket: WebSocket,
+  id: number,
+  name: string,
+  args: unknown,
+): Promise<{ id: number; result: Result<unknown> }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
       const message = JSON.parse(String(data)) as { id?: number; result: Result<unknown> };
@@ -61,10 +70,16 @@ describe('WebSocket contract binding', () => {
   it('validates arguments like the IPC binding and passes valid ones to the core', async () => {
     const socket = await connect(server.url.replace(/\/$/, ''));
     const bad = await ask(socket, 1, 'inspection.listen', { workNo: '12' });
-    expect(bad.result).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'workNo' } });
+    expect(bad.result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', field: 'workNo' },
+    });
     const good = await ask(socket, 2, 'inspection.listen', { workNo: '1001' });
     expect(good.result).toEqual({ ok: true, value: null });
-    expect(executed.at(-1)).toEqual({ name: 'inspection.listen', args: { workNo: '1001', source: 'window' } });
+    expect(executed.at(-1)).toEqual({
+      name: 'inspection.listen',
+      args: { workNo: '1001', source: 'window' },
+    });
     const unknown = await ask(socket, 3, 'app.format', {});
     expect(unknown.result).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
     socket.close();
@@ -72,7 +87,9 @@ describe('WebSocket contract binding', () => {
 
   it('forwards core events to the page', async () => {
     const socket = await connect(server.url.replace(/\/$/, ''));
-    const received = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const received = new Promise<unknown>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     for (const listener of listeners) listener('selection.changed', { workNo: '1002' });
     expect(await received).toEqual({ event: 'selection.changed', payload: { workNo: '1002' } });
     socket.close();

@@ -9,7 +9,12 @@ type AgentListing = ReturnType<RunningSimulator['center']['listAgents']>[number]
 /** The simulated agents that are not inspector accounts, optionally only those in `status`. */
 export function listPlainAgents(sim: RunningSimulator, status?: string): AgentListing[] {
   const inspectorIds = new Set(sim.inspectors.map((inspector) => inspector.agentId));
-  return sim.center.listAgents().filter((agent) => !inspectorIds.has(agent.workNo) && (status === undefined || agent.status === status));
+  return sim.center
+    .listAgents()
+    .filter(
+      (agent) =>
+        !inspectorIds.has(agent.workNo) && (status === undefined || agent.status === status),
+    );
 }
 
 /** The workNo of the first plain agent in `status`; throws when there is none. */

@@ -65,7 +65,9 @@ function loadX509(): Promise<X509Module> {
   x509Module ??= import('reflect-metadata')
     .then(() => import('@peculiar/x509'))
     .then((module) => {
-      module.cryptoProvider.set(webcrypto as unknown as Parameters<typeof module.cryptoProvider.set>[0]);
+      module.cryptoProvider.set(
+        webcrypto as unknown as Parameters<typeof module.cryptoProvider.set>[0],
+      );
       return module;
     });
   return x509Module;
@@ -81,7 +83,10 @@ async function generateKeys(): Promise<KeyPair> {
 }
 
 async function exportKeyPem(x509: X509Module, keys: KeyPair): Promise<string> {
-  return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
+  return x509.PemConverter.encode(
+    await webcrypto.subtle.exportKey('pkcs8', keys.privateKey),
+    'PRIVATE KEY',
+  );
 }
 
 /** Random positive serial (high bit clear). */
@@ -97,14 +102,21 @@ function sanEntries(hosts: readonly string[]): { type: 'ip' | 'dns'; value: stri
 
 function validity(options: IssueOptions): { notBefore: Date; notAfter: Date } {
   const now = Date.now();
-  return { notBefore: options.notBefore ?? new Date(now - DAY_MS), notAfter: options.notAfter ?? new Date(now + 30 * DAY_MS) };
+  return {
+    notBefore: options.notBefore ?? new Date(now - DAY_MS),
+    notAfter: options.notAfter ?? new Date(now + 30 * DAY_MS),
+  };
 }
 
 /**
  * Extensions of a server leaf. An issued one also names its key usage and the issuing CA's key;
  * a self-signed one has no key usage, so it can stand as its own trust anchor.
  */
-async function leafExtensions(x509: X509Module, hosts: readonly string[], signer: KeyPair | null): Promise<X509.Extension[]> {
+async function leafExtensions(
+  x509: X509Module,
+  hosts: readonly string[],
+  signer: KeyPair | null,
+): Promise<X509.Extension[]> {
   const extensions: X509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
@@ -119,7 +131,12 @@ async function leafExtensions(x509: X509Module, hosts: readonly string[], signer
   return extensions;
 }
 
-async function describeCertificate(x509: X509Module, certificate: Certificate, keys: KeyPair, chainAbove: string): Promise<TestCertificate> {
+async function describeCertificate(
+  x509: X509Module,
+  certificate: Certificate,
+  keys: KeyPair,
+  chainAbove: string,
+): Promise<TestCertificate> {
   const certPem = certificate.toString('pem');
   return {
     certPem,
@@ -145,8 +162,14 @@ async function createAuthority(commonName: string, parent: Parent | null): Promi
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
-  if (parent) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(parent.keys.publicKey));
-  const base = { serialNumber: serial(), ...validity({}), signingAlgorithm: SIGNING_ALGORITHM, extensions };
+  if (parent)
+    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(parent.keys.publicKey));
+  const base = {
+    serialNumber: serial(),
+    ...validity({}),
+    signingAlgorithm: SIGNING_ALGORITHM,
+    extensions,
+  };
   const certificate = parent
     ? await x509.X509CertificateGenerator.create({
         ...base,
@@ -155,7 +178,11 @@ async function createAuthority(commonName: string, parent: Parent | null): Promi
         publicKey: keys.publicKey,
         signingKey: parent.keys.privateKey,
       })
-    : await x509.X509CertificateGenerator.createSelfSigned({ ...base, name: `CN=${commonName}`, keys });
+    : await x509.X509CertificateGenerator.createSelfSigned({
+        ...base,
+        name: `CN=${commonName}`,
+        keys,
+      });
   const described = await describeCertificate(x509, certificate, keys, parent?.chain ?? '');
   const self: Parent = { certificate, keys, chain: parent ? described.chainPem : '' };
   return {
@@ -185,7 +212,9 @@ export function createTestAuthority(commonName = 'CC Inspector Test CA'): Promis
 }
 
 /** A self-signed server certificate (no CA behind it), for the loopback names by default. */
-export async function createSelfSignedCertificate(options: IssueOptions = {}): Promise<TestCertificate> {
+export async function createSelfSignedCertificate(
+  options: IssueOptions = {},
+): Promise<TestCertificate> {
   const x509 = await loadX509();
   const hosts = options.hosts ?? LOOPBACK;
   const keys = await generateKeys();
@@ -202,7 +231,10 @@ export async function createSelfSignedCertificate(options: IssueOptions = {}): P
 
 /** A fresh root, an intermediate below it and an unrelated root. */
 export async function createTestPki(): Promise<TestPki> {
-  const [root, otherRoot] = await Promise.all([createTestAuthority('Test Root CA'), createTestAuthority('Unrelated Root CA')]);
+  const [root, otherRoot] = await Promise.all([
+    createTestAuthority('Test Root CA'),
+    createTestAuthority('Unrelated Root CA'),
+  ]);
   const intermediate = await root.createIntermediate('Test Intermediate CA');
   const authorities = { root, intermediate, 'other-root': otherRoot } as const;
   return {
@@ -212,6 +244,7 @@ export async function createTestPki(): Promise<TestPki> {
     rootPem: root.certPem,
     intermediatePem: intermediate.certPem,
     otherRootPem: otherRoot.certPem,
-    issue: ({ issuer = 'root', ...options } = {}) => (issuer === 'self' ? createSelfSignedCertificate(options) : authorities[issuer].issue(options)),
+    issue: ({ issuer = 'root', ...options } = {}) =>
+      issuer === 'self' ? createSelfSignedCertificate(options) : authorities[issuer].issue(options),
   };
 }

@@ -16,7 +16,9 @@ const service = `cc-inspector-keychain-test-${process.pid}`;
 
 beforeAll(() => {
   if (!process.env.CC_INSPECTOR_KEYCHAIN_SANDBOX) {
-    throw new Error('Run this suite through scripts/with-keychain.sh (npm run test:keychain): it needs a throwaway Secret Service.');
+    throw new Error(
+      'Run this suite through scripts/with-keychain.sh (npm run test:keychain): it needs a throwaway Secret Service.',
+    );
   }
 });
 
@@ -56,8 +58,19 @@ describe('keyring credential store (real Secret Service)', () => {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cc-inspector-bus' },
       timeout: 15_000,
     });
-    const results = stdout.trim().split('\n').map((line) => JSON.parse(line) as { operation: string; error?: { name: string; message: string } });
-    expect(results.map((result) => result.operation)).toEqual(['getPassword', 'setPassword', 'deletePassword', 'findCredentials']);
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { operation: string; error?: { name: string; message: string } },
+      );
+    expect(results.map((result) => result.operation)).toEqual([
+      'getPassword',
+      'setPassword',
+      'deletePassword',
+      'findCredentials',
+    ]);
     for (const result of results) {
       expect(result.error?.name).toBe(new KeychainUnavailableError('').name);
       expect(result.error?.message).toMatch(/No D-Bus session bus can be reached/);

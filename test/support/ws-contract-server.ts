@@ -49,7 +49,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-async function serveStatic(rootDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveStatic(
+  rootDir: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
   const relative = normalize(pathname === '/' ? '/index.html' : pathname);
   const file = resolve(rootDir, `.${relative}`);
@@ -60,7 +64,10 @@ async function serveStatic(rootDir: string, request: IncomingMessage, response: 
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -79,7 +86,9 @@ function parseMessage(data: unknown): { id: number; name: string; args: unknown 
 }
 
 /** Start serving `rootDir` and the contract endpoint; resolves once listening. */
-export async function startWsContractServer(options: WsContractServerOptions): Promise<WsContractServer> {
+export async function startWsContractServer(
+  options: WsContractServerOptions,
+): Promise<WsContractServer> {
   const rootDir = resolve(options.rootDir);
   const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => void serveStatic(rootDir, request, response));
@@ -102,13 +111,23 @@ export async function startWsContractServer(options: WsContractServerOptions): P
       if (!message) return;
       const known = (COMMAND_NAMES as readonly string[]).includes(message.name);
       const answer = known
-        ? runIpcCommand(message.name as CommandName, null, message.args, { core: options.core, isTrustedSender: () => true })
+        ? runIpcCommand(message.name as CommandName, null, message.args, {
+            core: options.core,
+            isTrustedSender: () => true,
+          })
         : Promise.resolve({
             ok: false as const,
-            error: { code: 'unknown-command' as const, message: `Unknown command ${message.name}.`, messageZh: `未知命令 ${message.name}。`, retcode: null, field: null },
+            error: {
+              code: 'unknown-command' as const,
+              message: `Unknown command ${message.name}.`,
+              messageZh: `未知命令 ${message.name}。`,
+              retcode: null,
+              field: null,
+            },
           });
       void answer.then((result) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id, result }));
+        if (socket.readyState === socket.OPEN)
+          socket.send(JSON.stringify({ id: message.id, result }));
       });
     });
     socket.on('close', () => {
@@ -135,4 +154,3 @@ export async function startWsContractServer(options: WsContractServerOptions): P
     },
   };
 }
-

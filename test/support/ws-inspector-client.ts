@@ -42,7 +42,13 @@ export function installWsInspector(wsUrl: string): void {
 
   const transportError = (detail: string): Answer => ({
     ok: false,
-    error: { code: 'internal', message: `The test binding lost its connection (${detail}).`, messageZh: '测试连接已断开。', retcode: null, field: null },
+    error: {
+      code: 'internal',
+      message: `The test binding lost its connection (${detail}).`,
+      messageZh: '测试连接已断开。',
+      retcode: null,
+      field: null,
+    },
   });
 
   function connect(): void {
@@ -51,7 +57,12 @@ export function installWsInspector(wsUrl: string): void {
       for (const message of outbox.splice(0)) socket.send(message);
     });
     socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: Answer; event?: string; payload?: unknown };
+      const message = JSON.parse(String(event.data)) as {
+        id?: number;
+        result?: Answer;
+        event?: string;
+        payload?: unknown;
+      };
       if (typeof message.id === 'number') {
         const resolve = pending.get(message.id);
         pending.delete(message.id);
@@ -59,7 +70,8 @@ export function installWsInspector(wsUrl: string): void {
         return;
       }
       if (typeof message.event === 'string') {
-        if (message.event === 'roster.delta' && (message.payload as { reset?: boolean }).reset) probe.__ccResetDeliveredAt = performance.now();
+        if (message.event === 'roster.delta' && (message.payload as { reset?: boolean }).reset)
+          probe.__ccResetDeliveredAt = performance.now();
         for (const listener of [...(listeners.get(message.event) ?? [])]) listener(message.payload);
       }
     });
@@ -79,7 +91,11 @@ export function installWsInspector(wsUrl: string): void {
       const message = JSON.stringify({ id, name, args });
       return new Promise<Answer>((resolve) => {
         pending.set(id, (result) => {
-          if (name === 'app.getSnapshot' && result.ok && probe.__ccSnapshotDeliveredAt === undefined) {
+          if (
+            name === 'app.getSnapshot' &&
+            result.ok &&
+            probe.__ccSnapshotDeliveredAt === undefined
+          ) {
             probe.__ccSnapshotDeliveredAt = performance.now();
             probe.__ccSnapshotRows = ((result.value as { roster?: unknown[] }).roster ?? []).length;
           }

@@ -13,11 +13,16 @@ export interface CommandHost {
 }
 
 /** A host that remembers the last exit code for the entry point. */
-export function createCommandHost(environment: CliEnvironment): CommandHost & { exitCode: ExitCode } {
+export function createCommandHost(
+  environment: CliEnvironment,
+): CommandHost & { exitCode: ExitCode } {
   const host = {
     environment,
     exitCode: 0 as ExitCode,
-    async run(command: Command, body: (context: CommandContext) => Promise<ExitCode>): Promise<void> {
+    async run(
+      command: Command,
+      body: (context: CommandContext) => Promise<ExitCode>,
+    ): Promise<void> {
       const context = new CommandContext(environment, command.opts<CommonFlags>());
       try {
         host.exitCode = await body(context);
@@ -35,22 +40,45 @@ export function createCommandHost(environment: CliEnvironment): CommandHost & { 
 export function addOutputOptions(command: Command): Command {
   return command
     .option('--json', 'print JSON (one object per line) instead of text')
-    .addOption(new Option('--lang <language>', 'language of gateway messages: en or zh-CN (default: from LANG)'));
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'language of gateway messages: en or zh-CN (default: from LANG)',
+      ),
+    );
 }
 
 /** The options of every command that talks to a gateway. */
 export function addConnectionOptions(command: Command, { signsIn = true } = {}): Command {
   addOutputOptions(command)
-    .option('--gateway <url>', 'gateway address, e.g. https://gw.example.com:8043 (env CC_INSPECTOR_GATEWAY)')
+    .option(
+      '--gateway <url>',
+      'gateway address, e.g. https://gw.example.com:8043 (env CC_INSPECTOR_GATEWAY)',
+    )
     .option('--agent <id>', "the inspector's agent id (env CC_INSPECTOR_AGENT)")
-    .option('--ca <file>', 'PEM file of a private CA to trust besides the system store (env CC_INSPECTOR_CA)')
-    .option('--pin <sha256>', "SHA-256 fingerprint of the gateway's certificate; replaces CA trust (env CC_INSPECTOR_PIN)")
+    .option(
+      '--ca <file>',
+      'PEM file of a private CA to trust besides the system store (env CC_INSPECTOR_CA)',
+    )
+    .option(
+      '--pin <sha256>',
+      "SHA-256 fingerprint of the gateway's certificate; replaces CA trust (env CC_INSPECTOR_PIN)",
+    )
     .option('--verbose', 'log each gateway request on stderr (never the password or session key)');
   if (signsIn) {
     command
-      .option('--phone <number>', "the inspector's phone number, which the inspection rings (env CC_INSPECTOR_PHONE)")
-      .option('--password-stdin', 'read the password from the first line of standard input (else env CC_INSPECTOR_PASSWORD, else the OS keychain)')
-      .option('--force-login', 'sign in even if this inspector is signed in elsewhere (signs the other session out)');
+      .option(
+        '--phone <number>',
+        "the inspector's phone number, which the inspection rings (env CC_INSPECTOR_PHONE)",
+      )
+      .option(
+        '--password-stdin',
+        'read the password from the first line of standard input (else env CC_INSPECTOR_PASSWORD, else the OS keychain)',
+      )
+      .option(
+        '--force-login',
+        'sign in even if this inspector is signed in elsewhere (signs the other session out)',
+      );
   }
   return command;
 }

@@ -4,15 +4,25 @@ import type { GatewayEvent } from '../../main/gateway';
 import { formatAgentRows, listAgents, readStateFilter } from '../agent-listing';
 import type { CommandContext } from '../cli-context';
 import { EXIT_CODE, type ExitCode } from '../cli-error';
-import { formatQueueSummaries, formatWaitingCalls, listWaitingCalls, summariseQueues } from '../queue-listing';
+import {
+  formatQueueSummaries,
+  formatWaitingCalls,
+  listWaitingCalls,
+  summariseQueues,
+} from '../queue-listing';
 import { runSignedInAction } from '../signed-in-action';
 import { addConnectionOptions, type CommandHost } from './command-host';
 import { readSkillId } from './qc-commands';
 
 /** Registers agents, queue and events. */
 export function registerListCommands(program: Command, host: CommandHost): void {
-  addConnectionOptions(program.command('agents').description('list agents with their group and state'))
-    .option('--state <state>', 'only agents in this state: signed-out, idle, ringing, talking, busy, wrap-up, rest, unknown')
+  addConnectionOptions(
+    program.command('agents').description('list agents with their group and state'),
+  )
+    .option(
+      '--state <state>',
+      'only agents in this state: signed-out, idle, ringing, talking, busy, wrap-up, rest, unknown',
+    )
     .action((options: { state?: string }, command: Command) =>
       host.run(command, (context) => {
         const state = readStateFilter(options.state);
@@ -28,7 +38,11 @@ export function registerListCommands(program: Command, host: CommandHost): void 
       }),
     );
 
-  addConnectionOptions(program.command('queue').description('skill queues with waiting calls; with --skill, the calls'))
+  addConnectionOptions(
+    program
+      .command('queue')
+      .description('skill queues with waiting calls; with --skill, the calls'),
+  )
     .option('--skill <id>', 'list the calls waiting in this skill queue')
     .action((options: { skill?: string }, command: Command) =>
       host.run(command, (context) => {
@@ -48,7 +62,11 @@ export function registerListCommands(program: Command, host: CommandHost): void 
       }),
     );
 
-  addConnectionOptions(program.command('events').description("print the inspector's events: one poll, or --follow until Ctrl+C"))
+  addConnectionOptions(
+    program
+      .command('events')
+      .description("print the inspector's events: one poll, or --follow until Ctrl+C"),
+  )
     .option('--follow', 'keep polling and print every event until interrupted')
     .action((options: { follow?: boolean }, command: Command) =>
       host.run(command, (context) => (options.follow ? followEvents(context) : pollOnce(context))),
@@ -62,7 +80,10 @@ function pollOnce(context: CommandContext): Promise<ExitCode> {
     target: null,
     act: async ({ client }) => {
       const event = await client.pollEvent();
-      return { fields: { events: event ? [event] : [] }, text: event ? formatEventLine(event) : 'No event.' };
+      return {
+        fields: { events: event ? [event] : [] },
+        text: event ? formatEventLine(event) : 'No event.',
+      };
     },
   });
 }
@@ -78,7 +99,8 @@ async function followEvents(context: CommandContext): Promise<ExitCode> {
   }
   try {
     const lost = await context.keepAlive(session, {
-      onEvent: (event) => (output.json ? output.printJson({ event }) : output.printLines(formatEventLine(event))),
+      onEvent: (event) =>
+        output.json ? output.printJson({ event }) : output.printLines(formatEventLine(event)),
     });
     return lost === null ? EXIT_CODE.ok : output.printFailure(lost, 'events');
   } finally {
@@ -89,6 +111,9 @@ async function followEvents(context: CommandContext): Promise<ExitCode> {
 /** `2025-01-31T09:00:00.000Z  AgentState_Ready  2001  {content}` */
 export function formatEventLine(event: GatewayEvent): string {
   const at = new Date(event.generatedAt ?? event.receivedAt).toISOString();
-  const content = event.content === null ? '' : `  ${typeof event.content === 'string' ? event.content : JSON.stringify(event.content)}`;
+  const content =
+    event.content === null
+      ? ''
+      : `  ${typeof event.content === 'string' ? event.content : JSON.stringify(event.content)}`;
   return `${at}  ${event.eventType}  ${event.workNo}${content}`;
 }

@@ -11,18 +11,29 @@ import { addConnectionOptions, type CommandHost } from './command-host';
 
 /** Registers login and logout. */
 export function registerLoginCommands(program: Command, host: CommandHost): void {
-  addConnectionOptions(program.command('login').description('sign in and out once to check the credentials'))
+  addConnectionOptions(
+    program.command('login').description('sign in and out once to check the credentials'),
+  )
     .option('--remember', 'after a successful sign-in, keep the password in the OS keychain')
-    .action((options: { remember?: boolean }, command: Command) => host.run(command, (context) => login(context, options.remember === true)));
+    .action((options: { remember?: boolean }, command: Command) =>
+      host.run(command, (context) => login(context, options.remember === true)),
+    );
 
   addConnectionOptions(
     program
       .command('logout')
-      .description("end this inspector's session on the gateway (forced sign-in, then sign-out), or --forget the remembered password"),
+      .description(
+        "end this inspector's session on the gateway (forced sign-in, then sign-out), or --forget the remembered password",
+      ),
   )
-    .option('--forget', 'remove the remembered password from the OS keychain instead (no gateway contact)')
+    .option(
+      '--forget',
+      'remove the remembered password from the OS keychain instead (no gateway contact)',
+    )
     .action((options: { forget?: boolean }, command: Command) =>
-      host.run(command, (context) => (options.forget ? forget(context) : endRemoteSession(context))),
+      host.run(command, (context) =>
+        options.forget ? forget(context) : endRemoteSession(context),
+      ),
     );
 }
 
@@ -44,11 +55,25 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
       await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
       remembered = true;
     }
-    const fields = { target: settings.agentId, workNo: signedIn.workNo, serverName: signedIn.serverName, passwordDaysRemaining: signedIn.passwordDaysRemaining, passwordMustChange: signedIn.passwordMustChange, remembered };
-    const lines = [`Signed in to ${settings.gatewayUrl} as ${signedIn.workNo}${signedIn.serverName ? ` (${signedIn.serverName})` : ''} and out again.`];
-    if (signedIn.passwordMustChange) lines.push('The gateway asks for a password change: change it in the agent workbench.');
-    if (signedIn.passwordDaysRemaining !== null) lines.push(`The password expires in ${signedIn.passwordDaysRemaining} days.`);
-    if (remembered) lines.push(`The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`);
+    const fields = {
+      target: settings.agentId,
+      workNo: signedIn.workNo,
+      serverName: signedIn.serverName,
+      passwordDaysRemaining: signedIn.passwordDaysRemaining,
+      passwordMustChange: signedIn.passwordMustChange,
+      remembered,
+    };
+    const lines = [
+      `Signed in to ${settings.gatewayUrl} as ${signedIn.workNo}${signedIn.serverName ? ` (${signedIn.serverName})` : ''} and out again.`,
+    ];
+    if (signedIn.passwordMustChange)
+      lines.push('The gateway asks for a password change: change it in the agent workbench.');
+    if (signedIn.passwordDaysRemaining !== null)
+      lines.push(`The password expires in ${signedIn.passwordDaysRemaining} days.`);
+    if (remembered)
+      lines.push(
+        `The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`,
+      );
     output.printSuccess('login', fields, lines);
     return EXIT_CODE.ok;
   } catch (error) {
@@ -62,7 +87,11 @@ async function forget(context: CommandContext): Promise<ExitCode> {
   const settings = context.settings();
   const account = credentialAccount(settings.gatewayUrl, settings.agentId);
   const removed = await context.credentials().deletePassword(CREDENTIAL_SERVICE, account);
-  context.output.printSuccess('logout', { target: settings.agentId, forgotten: removed }, removed ? `Forgot the password of ${account}.` : `No password was remembered for ${account}.`);
+  context.output.printSuccess(
+    'logout',
+    { target: settings.agentId, forgotten: removed },
+    removed ? `Forgot the password of ${account}.` : `No password was remembered for ${account}.`,
+  );
   return EXIT_CODE.ok;
 }
 
@@ -80,6 +109,10 @@ async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
   } catch (error) {
     return output.printFailure(error, 'logout');
   }
-  output.printSuccess('logout', { target: session.settings.agentId }, `Signed ${session.settings.agentId} out of ${session.settings.gatewayUrl}.`);
+  output.printSuccess(
+    'logout',
+    { target: session.settings.agentId },
+    `Signed ${session.settings.agentId} out of ${session.settings.gatewayUrl}.`,
+  );
   return EXIT_CODE.ok;
 }

@@ -6,13 +6,20 @@ import type { Command } from 'commander';
 import type { InspectorMode } from '../../shared/domain';
 import type { CommandContext, InspectorSession } from '../cli-context';
 import { createUsageError } from '../cli-error';
-import { endInspection, MODE_OF_WORD, startInspection, switchInspection, type StartWord } from '../inspection-actions';
+import {
+  endInspection,
+  MODE_OF_WORD,
+  startInspection,
+  switchInspection,
+  type StartWord,
+} from '../inspection-actions';
 import type { SwitchTargetWord } from '../session-line-parser';
 import { runSignedInAction, type ActionResult } from '../signed-in-action';
 import { validateCallId, validateWorkNo } from '../../main/gateway';
 import { addConnectionOptions, type CommandHost } from './command-host';
 
-const HOLD_HELP = 'keep the session (and the inspection) open until Ctrl+C; without it the inspection ends with the command';
+const HOLD_HELP =
+  'keep the session (and the inspection) open until Ctrl+C; without it the inspection ends with the command';
 
 /** Registers the inspection and agent-control commands. */
 export function registerQcCommands(program: Command, host: CommandHost): void {
@@ -22,7 +29,9 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
     ['whisper', 'speak to the agent only; the customer does not hear'],
   ];
   for (const [word, description] of starts) {
-    addConnectionOptions(program.command(word).description(description).argument('<workNo>', 'agent id'))
+    addConnectionOptions(
+      program.command(word).description(description).argument('<workNo>', 'agent id'),
+    )
       .option('--hold', HOLD_HELP)
       .action((workNo: string, options: { hold?: boolean }, command: Command) =>
         host.run(command, (context) =>
@@ -30,7 +39,8 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
             before: () => validateWorkNo(workNo),
             command: word,
             target: workNo,
-            act: async ({ client }) => describeMode(await startInspection(client, word, workNo), workNo),
+            act: async ({ client }) =>
+              describeMode(await startInspection(client, word, workNo), workNo),
             release: releaseInspection(workNo, MODE_OF_WORD[word]),
             hold: options.hold === true,
           }),
@@ -53,14 +63,20 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           before: () => validateWorkNo(workNo),
           command: 'switch',
           target: workNo,
-          act: async ({ client }) => describeMode(await switchInspection(client, workNo, to, null), workNo),
+          act: async ({ client }) =>
+            describeMode(await switchInspection(client, workNo, to, null), workNo),
           release: releaseInspection(workNo, to === null ? null : MODE_OF_WORD[to]),
           hold: options.hold === true,
         });
       }),
     );
 
-  addConnectionOptions(program.command('intercept').description("take the agent's call over").argument('<workNo>', 'agent id'))
+  addConnectionOptions(
+    program
+      .command('intercept')
+      .description("take the agent's call over")
+      .argument('<workNo>', 'agent id'),
+  )
     .option('--call <id>', 'intercept this call of the agent (newer gateways)')
     .option('--hold', 'keep the session alive (while you talk) until Ctrl+C, then sign out')
     .action((workNo: string, options: { call?: string; hold?: boolean }, command: Command) =>
@@ -74,26 +90,33 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           target: workNo,
           act: async ({ client }) => {
             await client.intercept(workNo, options.call);
-            return { fields: { mode: 'talking', callId: options.call ?? null }, text: `Took over the call of agent ${workNo}.` };
+            return {
+              fields: { mode: 'talking', callId: options.call ?? null },
+              text: `Took over the call of agent ${workNo}.`,
+            };
           },
           hold: options.hold === true,
         }),
       ),
     );
 
-  addConnectionOptions(program.command('cancel').description('end the inspection of an agent').argument('<workNo>', 'agent id')).action(
-    (workNo: string, _options: unknown, command: Command) =>
-      host.run(command, (context) =>
-        runSignedInAction(context, {
-          before: () => validateWorkNo(workNo),
-          command: 'cancel',
-          target: workNo,
-          act: async ({ client }) => {
-            await endInspection(client, workNo, null);
-            return { fields: { mode: 'idle' }, text: `Stopped inspecting agent ${workNo}.` };
-          },
-        }),
-      ),
+  addConnectionOptions(
+    program
+      .command('cancel')
+      .description('end the inspection of an agent')
+      .argument('<workNo>', 'agent id'),
+  ).action((workNo: string, _options: unknown, command: Command) =>
+    host.run(command, (context) =>
+      runSignedInAction(context, {
+        before: () => validateWorkNo(workNo),
+        command: 'cancel',
+        target: workNo,
+        act: async ({ client }) => {
+          await endInspection(client, workNo, null);
+          return { fields: { mode: 'idle' }, text: `Stopped inspecting agent ${workNo}.` };
+        },
+      }),
+    ),
   );
 
   addConnectionOptions(
@@ -113,39 +136,67 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           target: callId,
           act: async ({ client }) => {
             await client.requestCall(callId, skillId);
-            return { fields: { skillId, mode: 'talking' }, text: `Took call ${callId} from skill ${skillId}.` };
+            return {
+              fields: { skillId, mode: 'talking' },
+              text: `Took call ${callId} from skill ${skillId}.`,
+            };
           },
           hold: options.hold === true,
         });
       }),
     );
 
-  const forces: Array<[string, string, (session: InspectorSession, workNo: string) => Promise<void>, string]> = [
-    ['force-busy', 'set an agent busy', ({ client }, workNo) => client.forceBusy(workNo), 'is now busy'],
-    ['force-idle', 'set an agent idle', ({ client }, workNo) => client.forceIdle(workNo), 'is now idle'],
-    ['force-signout', 'sign an agent out', ({ client }, workNo) => client.forceSignOutAgent(workNo), 'is signed out'],
+  const forces: Array<
+    [string, string, (session: InspectorSession, workNo: string) => Promise<void>, string]
+  > = [
+    [
+      'force-busy',
+      'set an agent busy',
+      ({ client }, workNo) => client.forceBusy(workNo),
+      'is now busy',
+    ],
+    [
+      'force-idle',
+      'set an agent idle',
+      ({ client }, workNo) => client.forceIdle(workNo),
+      'is now idle',
+    ],
+    [
+      'force-signout',
+      'sign an agent out',
+      ({ client }, workNo) => client.forceSignOutAgent(workNo),
+      'is signed out',
+    ],
   ];
   for (const [name, description, run, outcome] of forces) {
-    addConnectionOptions(program.command(name).description(description).argument('<workNo>', 'agent id')).action(
-      (workNo: string, _options: unknown, command: Command) =>
-        host.run(command, (context: CommandContext) =>
-          runSignedInAction(context, {
-            before: () => validateWorkNo(workNo),
-            command: name,
-            target: workNo,
-            act: async (session) => {
-              await run(session, workNo);
-              return { fields: {}, text: `Agent ${workNo} ${outcome}.` };
-            },
-          }),
-        ),
+    addConnectionOptions(
+      program.command(name).description(description).argument('<workNo>', 'agent id'),
+    ).action((workNo: string, _options: unknown, command: Command) =>
+      host.run(command, (context: CommandContext) =>
+        runSignedInAction(context, {
+          before: () => validateWorkNo(workNo),
+          command: name,
+          target: workNo,
+          act: async (session) => {
+            await run(session, workNo);
+            return { fields: {}, text: `Agent ${workNo} ${outcome}.` };
+          },
+        }),
+      ),
     );
   }
 }
 
 function describeMode(mode: InspectorMode | null, workNo: string): ActionResult {
-  const words: Partial<Record<InspectorMode, string>> = { listening: 'Listening to', inserting: 'Barged in on', whispering: 'Whispering to' };
-  const text = mode && words[mode] ? `${words[mode]} agent ${workNo}.` : `Switched the inspection of agent ${workNo}.`;
+  const words: Partial<Record<InspectorMode, string>> = {
+    listening: 'Listening to',
+    inserting: 'Barged in on',
+    whispering: 'Whispering to',
+  };
+  const text =
+    mode && words[mode]
+      ? `${words[mode]} agent ${workNo}.`
+      : `Switched the inspection of agent ${workNo}.`;
   return { fields: { mode }, text };
 }
 
@@ -166,6 +217,7 @@ export function readSwitchTarget(value: string | undefined): SwitchTargetWord | 
 
 /** A skill queue id (digits), or a usage error. */
 export function readSkillId(value: string): number {
-  if (!/^\d{1,9}$/.test(value.trim())) throw createUsageError(`--skill ${JSON.stringify(value)}: the skill queue id is a number.`);
+  if (!/^\d{1,9}$/.test(value.trim()))
+    throw createUsageError(`--skill ${JSON.stringify(value)}: the skill queue id is a number.`);
   return Number(value.trim());
 }

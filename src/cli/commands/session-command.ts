@@ -19,10 +19,14 @@ export function registerSessionCommand(program: Command, host: CommandHost): voi
   addConnectionOptions(
     program
       .command('session')
-      .description('one signed-in session reading commands from standard input (type help); with --password-stdin the first line is the password'),
+      .description(
+        'one signed-in session reading commands from standard input (type help); with --password-stdin the first line is the password',
+      ),
   )
     .option('--events', 'also print every gateway event as it arrives')
-    .action((options: { events?: boolean }, command: Command) => host.run(command, (context) => runSession(context, options.events === true)));
+    .action((options: { events?: boolean }, command: Command) =>
+      host.run(command, (context) => runSession(context, options.events === true)),
+    );
 }
 
 async function runSession(context: CommandContext, printEvents: boolean): Promise<ExitCode> {
@@ -64,7 +68,11 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
 
   try {
     const { signedIn, settings } = session;
-    output.printSuccess('sign-in', { target: settings.agentId, workNo: signedIn.workNo }, `Signed in as ${signedIn.workNo}. Type help for the commands, quit to end.`);
+    output.printSuccess(
+      'sign-in',
+      { target: settings.agentId, workNo: signedIn.workNo },
+      `Signed in as ${signedIn.workNo}. Type help for the commands, quit to end.`,
+    );
     const lines = context.stdinLines();
     // A stop (signal or lost session) wins over lines already waiting in the input.
     while (!stopRequested) {
@@ -73,7 +81,9 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
       const parsed = parseSessionLine(line);
       if (parsed.kind === 'blank') continue;
       if (parsed.kind === 'error') {
-        noteFailure(output.printFailure(createUsageError(parsed.message), line.trim().split(/\s+/)[0] ?? ''));
+        noteFailure(
+          output.printFailure(createUsageError(parsed.message), line.trim().split(/\s+/)[0] ?? ''),
+        );
         continue;
       }
       if (parsed.command.name === 'quit') break;
@@ -81,7 +91,13 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
       try {
         printReply(context, command.name, await runner.run(command));
       } catch (error) {
-        noteFailure(output.printFailure(error, command.name, ('workNo' in command ? command.workNo : null) ?? runner.state.target));
+        noteFailure(
+          output.printFailure(
+            error,
+            command.name,
+            ('workNo' in command ? command.workNo : null) ?? runner.state.target,
+          ),
+        );
       }
     }
     if (lost !== null) return output.printFailure(lost, 'session');

@@ -27,7 +27,11 @@ const DEFAULT_PORT = 8043;
 
 /** Registers simulator. */
 export function registerSimulatorCommand(program: Command, host: CommandHost): void {
-  addOutputOptions(program.command('simulator').description('run a CC-Gateway simulator (demo, tests, IT rehearsal) until Ctrl+C'))
+  addOutputOptions(
+    program
+      .command('simulator')
+      .description('run a CC-Gateway simulator (demo, tests, IT rehearsal) until Ctrl+C'),
+  )
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', `port to listen on; 0 picks a free one`, String(DEFAULT_PORT))
     .option('--http', 'plain HTTP instead of HTTPS')
@@ -38,7 +42,9 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')
-    .action((flags: SimulatorFlags, command: Command) => host.run(command, (context) => runSimulator(context, flags)));
+    .action((flags: SimulatorFlags, command: Command) =>
+      host.run(command, (context) => runSimulator(context, flags)),
+    );
 }
 
 /** Turns the flags into simulator options, or a usage error. */
@@ -53,7 +59,8 @@ export function readSimulatorOptions(
     protocol: flags.http ? 'http' : 'https',
     adminEndpoint: flags.admin === true,
   };
-  if (flags.agents !== undefined) options.agents = readInteger('--agents', flags.agents, 1, 100_000);
+  if (flags.agents !== undefined)
+    options.agents = readInteger('--agents', flags.agents, 1, 100_000);
   if (flags.seed !== undefined) options.seed = readInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
   if (flags.faults !== undefined) {
     try {
@@ -62,7 +69,8 @@ export function readSimulatorOptions(
       throw createUsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if ((flags.cert === undefined) !== (flags.key === undefined)) throw createUsageError('--cert and --key go together.');
+  if ((flags.cert === undefined) !== (flags.key === undefined))
+    throw createUsageError('--cert and --key go together.');
   if (flags.cert !== undefined && flags.key !== undefined) {
     if (flags.http) throw createUsageError('--cert/--key need HTTPS: drop --http.');
     options.tls = { certPem: readPem(flags.cert, readText), keyPem: readPem(flags.key, readText) };
@@ -79,14 +87,21 @@ async function runSimulator(context: CommandContext, flags: SimulatorFlags): Pro
   try {
     simulator = await startSimulator(options);
   } catch (error) {
-    throw new CliError('usage', `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODE.usage, { cause: error });
+    throw new CliError(
+      'usage',
+      `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT_CODE.usage,
+      { cause: error },
+    );
   }
   try {
     // Listening for the signal starts before the startup line, which a script may answer at once.
     const stopped = context.waitForStopSignal();
     // The startup line goes out first, whatever the format, so a script can read it.
     context.output.printJson(describeStartup(simulator));
-    context.output.printNote(`cc-inspector: simulator listening on ${simulator.origin}; press Ctrl+C to stop it.`);
+    context.output.printNote(
+      `cc-inspector: simulator listening on ${simulator.origin}; press Ctrl+C to stop it.`,
+    );
     await stopped;
   } finally {
     await simulator.close();
@@ -96,7 +111,10 @@ async function runSimulator(context: CommandContext, flags: SimulatorFlags): Pro
 
 function readInteger(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw createUsageError(`${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}.`);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max)
+    throw createUsageError(
+      `${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}.`,
+    );
   return number;
 }
 
@@ -104,6 +122,11 @@ function readPem(path: string, readText: (path: string) => string): string {
   try {
     return readText(path);
   } catch (error) {
-    throw new CliError('file', `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, EXIT_CODE.usage, { cause: error });
+    throw new CliError(
+      'file',
+      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT_CODE.usage,
+      { cause: error },
+    );
   }
 }

@@ -48,9 +48,15 @@ const PLAN: readonly StepPlan[] = [
   {
     id: 'resolve',
     async run(state) {
-      const addresses = isIP(state.hostname) ? [state.hostname] : await withTimeout(resolveHost(state.hostname), state.timeoutMs, 'no DNS answer');
+      const addresses = isIP(state.hostname)
+        ? [state.hostname]
+        : await withTimeout(resolveHost(state.hostname), state.timeoutMs, 'no DNS answer');
       state.address = addresses[0] ?? state.hostname;
-      return { status: 'ok', details: [`${state.hostname} → ${addresses.join(', ')}`], facts: { addresses } };
+      return {
+        status: 'ok',
+        details: [`${state.hostname} → ${addresses.join(', ')}`],
+        facts: { addresses },
+      };
     },
     onError: (error, state) => ({
       status: 'failed',
@@ -62,25 +68,44 @@ const PLAN: readonly StepPlan[] = [
     id: 'connect',
     async run(state) {
       await connectToPort(state.address, state.port, state.timeoutMs);
-      return { status: 'ok', details: [`${state.address} port ${state.port} accepts connections`], facts: { address: state.address, port: state.port } };
+      return {
+        status: 'ok',
+        details: [`${state.address} port ${state.port} accepts connections`],
+        facts: { address: state.address, port: state.port },
+      };
     },
-    onError: (error, state) => ({ status: 'failed', details: [`${state.address} port ${state.port}: ${describeError(error)}`], fix: suggestTcpFix(error, state.port) }),
+    onError: (error, state) => ({
+      status: 'failed',
+      details: [`${state.address} port ${state.port}: ${describeError(error)}`],
+      fix: suggestTcpFix(error, state.port),
+    }),
   },
   {
     id: 'tls',
     notApplicable: (state) =>
       state.secure
         ? null
-        : { ...skippedStep('tls', 'plain HTTP: the password and session key travel unencrypted'), status: 'warning', fix: 'Use https:// (port 8043) outside test setups.' },
+        : {
+            ...skippedStep('tls', 'plain HTTP: the password and session key travel unencrypted'),
+            status: 'warning',
+            fix: 'Use https:// (port 8043) outside test setups.',
+          },
     async run({ address, port, hostname, settings, timeoutMs }) {
       const facts = await inspectTls({ address, port, hostname, caPem: settings.caPem, timeoutMs });
       const verdict = judgeTls(facts, settings.pinSha256, Date.now());
-      const pinMatches = settings.pinSha256 === null ? null : settings.pinSha256 === facts.fingerprintSha256;
+      const pinMatches =
+        settings.pinSha256 === null ? null : settings.pinSha256 === facts.fingerprintSha256;
       return {
         status: verdict.status,
         details: verdict.details,
         fix: verdict.fix,
-        facts: { ...facts, validFrom: facts.validFrom.toISOString(), validTo: facts.validTo.toISOString(), daysLeft: verdict.daysLeft, pinMatches },
+        facts: {
+          ...facts,
+          validFrom: facts.validFrom.toISOString(),
+          validTo: facts.validTo.toISOString(),
+          daysLeft: verdict.daysLeft,
+          pinMatches,
+        },
       };
     },
     onError: (error) => ({
@@ -94,7 +119,11 @@ const PLAN: readonly StepPlan[] = [
     async run(state) {
       state.session = await state.context.signIn();
       const { workNo, serverName } = state.session.signedIn;
-      return { status: 'ok', details: [`signed in as ${workNo}${serverName ? ` on ${serverName}` : ''}`], facts: { workNo, serverName } };
+      return {
+        status: 'ok',
+        details: [`signed in as ${workNo}${serverName ? ` on ${serverName}` : ''}`],
+        facts: { workNo, serverName },
+      };
     },
     onError: describeGatewayFailure,
   },
@@ -102,7 +131,9 @@ const PLAN: readonly StepPlan[] = [
     id: 'poll',
     async run(state) {
       const event = await requireSession(state).client.pollEvent();
-      const detail = event ? `received ${event.eventType}` : 'no event waiting (the gateway held the poll, as it should)';
+      const detail = event
+        ? `received ${event.eventType}`
+        : 'no event waiting (the gateway held the poll, as it should)';
       return { status: 'ok', details: [detail], facts: { eventType: event?.eventType ?? null } };
     },
     onError: describeGatewayFailure,
@@ -119,14 +150,26 @@ const PLAN: readonly StepPlan[] = [
 ];
 
 /** Runs every step in order and returns the checklist. */
-export async function runDoctorPlan(context: CommandContext, target: { hostname: string; port: number; secure: boolean }, timeoutMs: number): Promise<TimedStep[]> {
-  const state: DoctorRun = { context, settings: context.settings(), ...target, timeoutMs, address: target.hostname, session: null };
+export async function runDoctorPlan(
+  context: CommandContext,
+  target: { hostname: string; port: number; secure: boolean },
+  timeoutMs: number,
+): Promise<TimedStep[]> {
+  const state: DoctorRun = {
+    context,
+    settings: context.settings(),
+    ...target,
+    timeoutMs,
+    address: target.hostname,
+    session: null,
+  };
   const steps: TimedStep[] = [];
   for (const plan of PLAN) {
     const replaced = plan.notApplicable?.(state) ?? null;
     const failedBefore = steps.some((step) => step.status === 'failed');
     if (replaced) steps.push(replaced);
-    else if (failedBefore && !(plan.runsAfterFailure?.(state) ?? false)) steps.push(skippedStep(plan.id));
+    else if (failedBefore && !(plan.runsAfterFailure?.(state) ?? false))
+      steps.push(skippedStep(plan.id));
     else steps.push(await timeStep(plan, state));
   }
   return steps;
@@ -140,7 +183,14 @@ async function timeStep(plan: StepPlan, state: DoctorRun): Promise<TimedStep> {
   } catch (error) {
     outcome = plan.onError(error, state);
   }
-  return { id: plan.id, title: STEP_TITLES[plan.id], durationMs: performance.now() - started, fix: null, facts: {}, ...outcome };
+  return {
+    id: plan.id,
+    title: STEP_TITLES[plan.id],
+    durationMs: performance.now() - started,
+    fix: null,
+    facts: {},
+    ...outcome,
+  };
 }
 
 function requireSession(state: DoctorRun): InspectorSession {
@@ -150,13 +200,21 @@ function requireSession(state: DoctorRun): InspectorSession {
 
 function describeGatewayFailure(error: unknown, state: DoctorRun): Outcome {
   const { view, exitCode } = describeFailure(error, state.context.output.language);
-  return { status: 'failed', details: [`${view.retcode ? `[${view.retcode}] ` : ''}${view.message}`], fix: view.hint, facts: { error: view }, exitCode };
+  return {
+    status: 'failed',
+    details: [`${view.retcode ? `[${view.retcode}] ` : ''}${view.message}`],
+    fix: view.hint,
+    facts: { error: view },
+    exitCode,
+  };
 }
 
 function suggestTcpFix(error: unknown, port: number): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ECONNREFUSED') return `Nothing accepts connections on port ${port}: check the port (the gateway default is 8043) and that the gateway runs.`;
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'The network cannot reach that address: check the VPN and routing.';
+  if (code === 'ECONNREFUSED')
+    return `Nothing accepts connections on port ${port}: check the port (the gateway default is 8043) and that the gateway runs.`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
+    return 'The network cannot reach that address: check the VPN and routing.';
   return 'A firewall may drop the connection: ask IT to open the gateway port from this computer.';
 }
 

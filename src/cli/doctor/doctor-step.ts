@@ -28,7 +28,12 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
   'sign-out': 'Sign-out',
 };
 
-const SYMBOLS: Readonly<Record<StepStatus, string>> = { ok: '✔', warning: '!', failed: '✘', skipped: '–' };
+const SYMBOLS: Readonly<Record<StepStatus, string>> = {
+  ok: '✔',
+  warning: '!',
+  failed: '✘',
+  skipped: '–',
+};
 
 /** The checklist as text: `✔ Title  detail  (12 ms)`, more details and the fix indented below. */
 export function formatChecklist(heading: string, steps: readonly DoctorStep[]): string[] {
@@ -46,5 +51,13 @@ export function formatChecklist(heading: string, steps: readonly DoctorStep[]): 
 
 /** A step that did not run because an earlier one failed. */
 export function skippedStep(id: StepId, reason = 'skipped: an earlier step failed'): DoctorStep {
-  return { id, title: STEP_TITLES[id], status: 'skipped', durationMs: null, details: [reason], fix: null, facts: {} };
+  return {
+    id,
+    title: STEP_TITLES[id],
+    status: 'skipped',
+    durationMs: null,
+    details: [reason],
+    fix: null,
+    facts: {},
+  };
 }

@@ -5,7 +5,12 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { connect as connectTcp, isIP } from 'node:net';
-import { checkServerIdentity, connect as connectTls, rootCertificates, type PeerCertificate } from 'node:tls';
+import {
+  checkServerIdentity,
+  connect as connectTls,
+  rootCertificates,
+  type PeerCertificate,
+} from 'node:tls';
 
 /** Every address the name resolves to (the system resolver, like the client uses). */
 export async function resolveHost(hostname: string): Promise<string[]> {
@@ -80,7 +85,15 @@ export function inspectTls(options: {
     socket.once('secureConnect', () => {
       clearTimeout(timer);
       try {
-        resolve(readTlsFacts(socket.getPeerCertificate(true), options.hostname, socket.authorized, socket.authorizationError, socket.getProtocol()));
+        resolve(
+          readTlsFacts(
+            socket.getPeerCertificate(true),
+            options.hostname,
+            socket.authorized,
+            socket.authorizationError,
+            socket.getProtocol(),
+          ),
+        );
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       } finally {

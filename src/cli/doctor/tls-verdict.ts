@@ -35,7 +35,9 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
 
   if (pinSha256 !== null) {
     if (facts.fingerprintSha256 !== pinSha256) {
-      problems.push(`pin mismatch: pinned ${formatFingerprint(pinSha256)}, the server shows ${fingerprint}`);
+      problems.push(
+        `pin mismatch: pinned ${formatFingerprint(pinSha256)}, the server shows ${fingerprint}`,
+      );
       fix = `If the gateway's certificate was renewed on purpose, pin the new one with ${pinWith}; otherwise something between you and the gateway presents another certificate — do not sign in.`;
     } else {
       details.push('pin matches (the pin replaces CA and host-name checks)');
@@ -50,16 +52,23 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
   if (expired || notYetValid) {
     const when = expired ? 'expired' : 'not valid yet';
     // With a pin the client does not check dates, so it is a warning there.
-    if (pinSha256 === null) problems.push(`the certificate has ${when === 'expired' ? 'expired' : 'a start date in the future'}`);
+    if (pinSha256 === null)
+      problems.push(
+        `the certificate has ${when === 'expired' ? 'expired' : 'a start date in the future'}`,
+      );
     else details.push(`warning: the certificate is ${when}`);
-    fix ??= 'Renew the gateway certificate (gateway administrator), or check this computer’s clock.';
+    fix ??=
+      'Renew the gateway certificate (gateway administrator), or check this computer’s clock.';
   }
-  if (problems.length > 0) return { status: 'failed', details: [...problems, ...details], fix, daysLeft };
+  if (problems.length > 0)
+    return { status: 'failed', details: [...problems, ...details], fix, daysLeft };
   if (expired || notYetValid || daysLeft < EXPIRY_WARNING_DAYS) {
     return {
       status: 'warning',
       details,
-      fix: fix ?? `The certificate expires in ${daysLeft} days: ask the gateway administrator to renew it (a pinned client needs the new fingerprint then).`,
+      fix:
+        fix ??
+        `The certificate expires in ${daysLeft} days: ask the gateway administrator to renew it (a pinned client needs the new fingerprint then).`,
       daysLeft,
     };
   }

@@ -19,7 +19,9 @@ export class InvalidCredentialAccountError extends Error {
 export function credentialAccount(gatewayUrl: string, inspectorId: string): string {
   const id = inspectorId.trim();
   if (!/^\d{1,12}$/.test(id)) {
-    throw new InvalidCredentialAccountError(`The inspector id must be digits only (got ${JSON.stringify(inspectorId)}).`);
+    throw new InvalidCredentialAccountError(
+      `The inspector id must be digits only (got ${JSON.stringify(inspectorId)}).`,
+    );
   }
   return `${id}@${readGatewayHost(gatewayUrl)}`;
 }
@@ -32,10 +34,14 @@ function readGatewayHost(gatewayUrl: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InvalidCredentialAccountError(`The gateway address is not a valid URL (got ${JSON.stringify(gatewayUrl)}).`);
+    throw new InvalidCredentialAccountError(
+      `The gateway address is not a valid URL (got ${JSON.stringify(gatewayUrl)}).`,
+    );
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.host === '') {
-    throw new InvalidCredentialAccountError(`The gateway address must be an http(s) URL with a host (got ${JSON.stringify(gatewayUrl)}).`);
+    throw new InvalidCredentialAccountError(
+      `The gateway address must be an http(s) URL with a host (got ${JSON.stringify(gatewayUrl)}).`,
+    );
   }
   return url.host;
 }

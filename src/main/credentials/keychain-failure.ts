@@ -35,11 +35,19 @@ const UNAVAILABLE_PATTERNS: ReadonlyArray<{ test: RegExp; explain: string }> = [
  * (what is missing and what to do) when no usable keychain is there, KeychainOperationError
  * otherwise. The binding's own text is kept as the detail for IT; it never holds the password.
  */
-export function explainKeychainFailure(error: unknown, operation: string): KeychainUnavailableError | KeychainOperationError {
+export function explainKeychainFailure(
+  error: unknown,
+  operation: string,
+): KeychainUnavailableError | KeychainOperationError {
   const detail = error instanceof Error ? error.message : String(error);
   const match = UNAVAILABLE_PATTERNS.find((pattern) => pattern.test.test(detail));
   if (match) {
-    return new KeychainUnavailableError(`${match.explain} ${UNTIL_THEN} (Could not ${operation}: ${detail})`, { cause: error });
+    return new KeychainUnavailableError(
+      `${match.explain} ${UNTIL_THEN} (Could not ${operation}: ${detail})`,
+      { cause: error },
+    );
   }
-  return new KeychainOperationError(`The OS keychain refused to ${operation}: ${detail}`, { cause: error });
+  return new KeychainOperationError(`The OS keychain refused to ${operation}: ${detail}`, {
+    cause: error,
+  });
 }

@@ -23,12 +23,16 @@ export function createKeyringCredentialStore(): CredentialStore {
       throw explainKeychainFailure(error, operation);
     }
   };
-  const entry = (service: string, account: string) => new AsyncEntry(service, account, ENTRY_OPTIONS);
+  const entry = (service: string, account: string) =>
+    new AsyncEntry(service, account, ENTRY_OPTIONS);
   return {
-    getPassword: (service, account) => guard('read the password', () => entry(service, account).getPassword()),
+    getPassword: (service, account) =>
+      guard('read the password', () => entry(service, account).getPassword()),
     setPassword: (service, account, password) =>
       guard('store the password', () => entry(service, account).setPassword(password)),
-    deletePassword: (service, account) => guard('delete the password', () => entry(service, account).deletePassword()),
-    findCredentials: (service) => guard('list the stored passwords', () => findCredentialsAsync(service)),
+    deletePassword: (service, account) =>
+      guard('delete the password', () => entry(service, account).deletePassword()),
+    findCredentials: (service) =>
+      guard('list the stored passwords', () => findCredentialsAsync(service)),
   };
 }

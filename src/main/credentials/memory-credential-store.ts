@@ -26,7 +26,9 @@ export function createMemoryCredentialStore(): CredentialStore {
       return services.get(service)?.delete(account) ?? false;
     },
     async findCredentials(service) {
-      return [...(services.get(service) ?? new Map<string, string>())].map(([account, password]) => ({ account, password }));
+      return [...(services.get(service) ?? new Map<string, string>())].map(
+        ([account, password]) => ({ account, password }),
+      );
     },
   };
 }

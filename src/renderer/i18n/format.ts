@@ -27,18 +27,24 @@ export function formatSpan(seconds: number, t: TFunction): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   if (minutes < 60) {
-    return rest === 0 ? t('units.minutes', { count: minutes }) : `${t('units.minutes', { count: minutes })} ${t('units.seconds', { count: rest })}`;
+    return rest === 0
+      ? t('units.minutes', { count: minutes })
+      : `${t('units.minutes', { count: minutes })} ${t('units.seconds', { count: rest })}`;
   }
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
-  return restMinutes === 0 ? t('units.hours', { count: hours }) : `${t('units.hours', { count: hours })} ${t('units.minutes', { count: restMinutes })}`;
+  return restMinutes === 0
+    ? t('units.hours', { count: hours })
+    : `${t('units.hours', { count: hours })} ${t('units.minutes', { count: restMinutes })}`;
 }
 
 /** Date and time in the UI language, e.g. "12/03/2025, 14:05:09" or "2025/12/3 14:05:09". */
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(
+    date,
+  );
 }
 
 /** Text for the user in the current language. */

@@ -13,20 +13,25 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path.replace(/_(zero|one|two|few|many|other)$/, ''), value);
+    if (typeof value === 'string')
+      out.set(path.replace(/_(zero|one|two|few|many|other)$/, ''), value);
     else for (const [inner, text] of flatten(value, path)) out.set(inner, text);
   }
   return out;
 }
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] as string).sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] as string).sort();
 
 /** The screen's own sources (not tests or test support), as text. */
-const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../testing/**'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const sources = import.meta.glob<string>(
+  ['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../testing/**'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 describe('locales', () => {
   const english = flatten(en as Tree);
@@ -37,18 +42,25 @@ describe('locales', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const [key, text] of english) expect({ key, vars: placeholders(chinese.get(key) ?? '') }).toEqual({ key, vars: placeholders(text) });
+    for (const [key, text] of english)
+      expect({ key, vars: placeholders(chinese.get(key) ?? '') }).toEqual({
+        key,
+        vars: placeholders(text),
+      });
   });
 
   it('have no empty text', () => {
-    for (const [key, text] of [...english, ...chinese]) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+    for (const [key, text] of [...english, ...chinese])
+      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
   });
 
   it('hold every literal key the screen uses', () => {
     const used = new Set<string>();
     for (const source of Object.values(sources)) {
-      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)) used.add(match[1] as string);
-      for (const match of source.matchAll(/\bkey: '([a-zA-Z][\w-]*\.[\w.-]+)'/g)) used.add(match[1] as string);
+      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g))
+        used.add(match[1] as string);
+      for (const match of source.matchAll(/\bkey: '([a-zA-Z][\w-]*\.[\w.-]+)'/g))
+        used.add(match[1] as string);
     }
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((key) => !english.has(key));

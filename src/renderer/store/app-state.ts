@@ -17,7 +17,8 @@ import type {
 import { createDefaultSettings } from '../../shared/settings-defaults';
 
 /** Text shown to the user: an i18n key, or both languages given by main. */
-export type LocalText = { key: string; params?: Record<string, string | number> } | { en: string; zh: string };
+export type LocalText =
+  { key: string; params?: Record<string, string | number> } | { en: string; zh: string };
 
 export type ToastLevel = 'info' | 'success' | 'warning' | 'error';
 
@@ -30,7 +31,8 @@ export interface Toast {
   sticky: boolean;
 }
 
-export type SortKey = 'attention' | 'workNo' | 'name' | 'group' | 'state' | 'timeInState' | 'call' | 'inspectedBy';
+export type SortKey =
+  'attention' | 'workNo' | 'name' | 'group' | 'state' | 'timeInState' | 'call' | 'inspectedBy';
 export type SortDirection = 'asc' | 'desc';
 
 export interface SortOrder {
@@ -76,7 +78,8 @@ export interface RosterState {
   revision: number;
 }
 
-export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: CommandError };
+export type BootState =
+  { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: CommandError };
 
 export interface AppState {
   boot: BootState;
@@ -120,7 +123,16 @@ export function createEmptySummary(): RosterSummary {
     ordered: true,
     total: 0,
     groups: [],
-    stateCounts: { 'signed-out': 0, idle: 0, ringing: 0, talking: 0, busy: 0, 'wrap-up': 0, rest: 0, unknown: 0 },
+    stateCounts: {
+      'signed-out': 0,
+      idle: 0,
+      ringing: 0,
+      talking: 0,
+      busy: 0,
+      'wrap-up': 0,
+      rest: 0,
+      unknown: 0,
+    },
     longestCallWorkNo: null,
     callsOfUnknownLength: 0,
     alerted: 0,

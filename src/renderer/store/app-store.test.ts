@@ -5,7 +5,10 @@ import { makeAgent, makeAgents, makeSnapshot } from '../testing/fixtures';
 import { createAppStore, type StoreOptions } from './app-store';
 
 /** A store over a fake whose frames run only when the test says so. */
-function setup(options: StoreOptions = {}, snapshot = makeSnapshot({ roster: makeAgents(3), rosterVersion: 10 })) {
+function setup(
+  options: StoreOptions = {},
+  snapshot = makeSnapshot({ roster: makeAgents(3), rosterVersion: 10 }),
+) {
   const api = createFakeInspector(snapshot);
   const frames: Array<() => void> = [];
   let now = 1_000_000;
@@ -36,9 +39,24 @@ describe('app store', () => {
     await store.start();
     const listener = vi.fn();
     store.subscribe(listener);
-    api.emit('roster.delta', { version: 11, reset: false, upserts: [makeAgent('1001', { state: 'talking' })], removed: [] });
-    api.emit('roster.delta', { version: 12, reset: false, upserts: [makeAgent('1002', { state: 'busy' })], removed: [] });
-    api.emit('roster.delta', { version: 13, reset: false, upserts: [makeAgent('1004')], removed: ['1003'] });
+    api.emit('roster.delta', {
+      version: 11,
+      reset: false,
+      upserts: [makeAgent('1001', { state: 'talking' })],
+      removed: [],
+    });
+    api.emit('roster.delta', {
+      version: 12,
+      reset: false,
+      upserts: [makeAgent('1002', { state: 'busy' })],
+      removed: [],
+    });
+    api.emit('roster.delta', {
+      version: 13,
+      reset: false,
+      upserts: [makeAgent('1004')],
+      removed: ['1003'],
+    });
     expect(listener).not.toHaveBeenCalled();
     runFrames();
     expect(listener).toHaveBeenCalledTimes(1);
@@ -55,13 +73,23 @@ describe('app store', () => {
     store.setView({ states: ['idle'] });
     expect(store.getState().summary.ids).toHaveLength(3);
     advance(100);
-    api.emit('roster.delta', { version: 11, reset: false, upserts: [makeAgent('1001', { state: 'talking' })], removed: [] });
+    api.emit('roster.delta', {
+      version: 11,
+      reset: false,
+      upserts: [makeAgent('1001', { state: 'talking' })],
+      removed: [],
+    });
     runFrames();
     // The row shows its new data at once; it leaves the filtered list at the next reorder.
     expect(store.getState().roster.rows.get('1001')?.state).toBe('talking');
     expect(store.getState().summary.ids).toContain('1001');
     advance(1000);
-    api.emit('roster.delta', { version: 12, reset: false, upserts: [makeAgent('1002', { state: 'idle' })], removed: [] });
+    api.emit('roster.delta', {
+      version: 12,
+      reset: false,
+      upserts: [makeAgent('1002', { state: 'idle' })],
+      removed: [],
+    });
     runFrames();
     expect(store.getState().summary.ids).not.toContain('1001');
   });
@@ -71,8 +99,18 @@ describe('app store', () => {
     await store.start();
     const fresh = makeSnapshot({ roster: makeAgents(4), rosterVersion: 20 });
     api.handle('app.getSnapshot', () => ({ ok: true, value: fresh }));
-    api.emit('roster.delta', { version: 15, reset: false, upserts: [makeAgent('1001', { state: 'rest' })], removed: [] });
-    api.emit('roster.delta', { version: 21, reset: false, upserts: [makeAgent('1002', { state: 'wrap-up' })], removed: [] });
+    api.emit('roster.delta', {
+      version: 15,
+      reset: false,
+      upserts: [makeAgent('1001', { state: 'rest' })],
+      removed: [],
+    });
+    api.emit('roster.delta', {
+      version: 21,
+      reset: false,
+      upserts: [makeAgent('1002', { state: 'wrap-up' })],
+      removed: [],
+    });
     await vi.waitFor(() => {
       runFrames();
       expect(store.getState().roster.version).toBe(21);
@@ -88,8 +126,18 @@ describe('app store', () => {
   it('keeps deltas that arrive before the first snapshot and applies the newer ones', async () => {
     const { api, store } = setup();
     const started = store.start();
-    api.emit('roster.delta', { version: 10, reset: false, upserts: [makeAgent('1001', { state: 'rest' })], removed: [] });
-    api.emit('roster.delta', { version: 11, reset: false, upserts: [makeAgent('1002', { state: 'busy' })], removed: [] });
+    api.emit('roster.delta', {
+      version: 10,
+      reset: false,
+      upserts: [makeAgent('1001', { state: 'rest' })],
+      removed: [],
+    });
+    api.emit('roster.delta', {
+      version: 11,
+      reset: false,
+      upserts: [makeAgent('1002', { state: 'busy' })],
+      removed: [],
+    });
     await started;
     expect(store.getState().roster.rows.get('1001')?.state).toBe('idle');
     expect(store.getState().roster.rows.get('1002')?.state).toBe('busy');
@@ -98,16 +146,28 @@ describe('app store', () => {
   it('replaces the list on a reset delta', async () => {
     const { api, store, runFrames } = setup();
     await store.start();
-    api.emit('roster.delta', { version: 1, reset: true, upserts: [makeAgent('5001')], removed: [] });
+    api.emit('roster.delta', {
+      version: 1,
+      reset: true,
+      upserts: [makeAgent('5001')],
+      removed: [],
+    });
     runFrames();
     expect([...store.getState().roster.rows.keys()]).toEqual(['5001']);
     expect(store.getState().summary.ids).toEqual(['5001']);
   });
 
   it('orders a whole new list of thousands top-first, and the rest when the page is idle', async () => {
-    const roster = makeAgents(3000, (index) => ({ state: 'talking', stateSince: 1_000 + index, call: { callId: null, caller: null, since: 1_000 + index } }));
+    const roster = makeAgents(3000, (index) => ({
+      state: 'talking',
+      stateSince: 1_000 + index,
+      call: { callId: null, caller: null, since: 1_000 + index },
+    }));
     const idle: Array<() => void> = [];
-    const { api, store, runFrames } = setup({ scheduleIdle: (callback) => idle.push(callback) }, makeSnapshot({ roster, rosterVersion: 1, selectedWorkNo: '2500' }));
+    const { api, store, runFrames } = setup(
+      { scheduleIdle: (callback) => idle.push(callback) },
+      makeSnapshot({ roster, rosterVersion: 1, selectedWorkNo: '2500' }),
+    );
     await store.start();
     const first = store.getState().summary;
     expect(first.ordered).toBe(false);
@@ -143,19 +203,36 @@ describe('app store', () => {
 
   it('reports a failed first load so the screen can offer a retry', async () => {
     const { api, store } = setup();
-    api.handle('app.getSnapshot', () => ({ ok: false, error: { code: 'internal', message: 'boom', messageZh: '失败', retcode: null, field: null } }));
+    api.handle('app.getSnapshot', () => ({
+      ok: false,
+      error: { code: 'internal', message: 'boom', messageZh: '失败', retcode: null, field: null },
+    }));
     await store.start();
     expect(store.getState().boot).toMatchObject({ status: 'failed', error: { message: 'boom' } });
   });
 
   it('turns start-up notices into toasts once, and later notices too', async () => {
-    const notice = { level: 'warning' as const, message: 'Settings were reset', messageZh: '设置已重置', retcode: null };
+    const notice = {
+      level: 'warning' as const,
+      message: 'Settings were reset',
+      messageZh: '设置已重置',
+      retcode: null,
+    };
     const { api, store } = setup({}, makeSnapshot({ startupNotices: [notice] }));
     await store.start();
     await store.reload();
     expect(store.getState().toasts).toHaveLength(1);
-    api.emit('notice', { level: 'error', message: 'Gateway said no', messageZh: '网关拒绝', retcode: '100-007' });
-    expect(store.getState().toasts[1]).toMatchObject({ level: 'error', retcode: '100-007', sticky: true });
+    api.emit('notice', {
+      level: 'error',
+      message: 'Gateway said no',
+      messageZh: '网关拒绝',
+      retcode: '100-007',
+    });
+    expect(store.getState().toasts[1]).toMatchObject({
+      level: 'error',
+      retcode: '100-007',
+      sticky: true,
+    });
   });
 
   it('selects at once and tells main', async () => {
@@ -171,9 +248,35 @@ describe('app store', () => {
   it('follows inspection, connection, queue and journal events', async () => {
     const { api, store } = setup();
     await store.start();
-    api.emit('inspection.changed', { mode: 'listening', targetWorkNo: '1001', callId: null, since: 5, pending: null, lastTargetWorkNo: '1001' });
-    api.emit('connection.changed', { phase: 'reconnecting', reason: 'x', reasonZh: 'x', retcode: null, attempt: 2, nextAttemptAt: null, lastDataAt: null });
-    api.emit('journal.appended', { at: '2025-01-01T00:00:00Z', action: 'listen', target: '1001', source: 'window', modeBefore: 'idle', modeAfter: 'listening', outcome: 'ok', retcode: null, message: null, durationMs: 12 });
+    api.emit('inspection.changed', {
+      mode: 'listening',
+      targetWorkNo: '1001',
+      callId: null,
+      since: 5,
+      pending: null,
+      lastTargetWorkNo: '1001',
+    });
+    api.emit('connection.changed', {
+      phase: 'reconnecting',
+      reason: 'x',
+      reasonZh: 'x',
+      retcode: null,
+      attempt: 2,
+      nextAttemptAt: null,
+      lastDataAt: null,
+    });
+    api.emit('journal.appended', {
+      at: '2025-01-01T00:00:00Z',
+      action: 'listen',
+      target: '1001',
+      source: 'window',
+      modeBefore: 'idle',
+      modeAfter: 'listening',
+      outcome: 'ok',
+      retcode: null,
+      message: null,
+      durationMs: 12,
+    });
     const state = store.getState();
     expect(state.inspection.mode).toBe('listening');
     expect(state.connection.phase).toBe('reconnecting');

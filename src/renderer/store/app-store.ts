@@ -129,8 +129,15 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     orderUrgent = false;
     wholeListArrived = false;
     lastOrderAt = now();
-    const depth = topFirst ? { firstRows: FIRST_SCREEN_ROWS, keepPlaceOf: state.selectedWorkNo } : {};
-    const summary = deriveRoster(rows, state.view, { now: lastOrderAt, thresholds: state.settings.alerts }, depth);
+    const depth = topFirst
+      ? { firstRows: FIRST_SCREEN_ROWS, keepPlaceOf: state.selectedWorkNo }
+      : {};
+    const summary = deriveRoster(
+      rows,
+      state.view,
+      { now: lastOrderAt, thresholds: state.settings.alerts },
+      depth,
+    );
     state = { ...state, summary };
     if (!summary.ordered && !completionScheduled) {
       completionScheduled = true;
@@ -161,7 +168,10 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     }
     if (rosterDirty) {
       rosterDirty = false;
-      state = { ...state, roster: { rows, version: heldVersion, revision: state.roster.revision + 1 } };
+      state = {
+        ...state,
+        roster: { rows, version: heldVersion, revision: state.roster.revision + 1 },
+      };
     }
     emit();
   }
@@ -196,8 +206,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     if (outcome.kind === 'applied') {
       wholeListArrived = wholeListArrived || delta.reset;
       markRoster(outcome.version, outcome.membership);
-    }
-    else if (outcome.kind === 'gap') {
+    } else if (outcome.kind === 'gap') {
       pendingDeltas.push(delta);
       void resync();
     }
@@ -232,7 +241,11 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     if (!startupNoticesShown) {
       startupNoticesShown = true;
       for (const notice of snapshot.startupNotices) {
-        pushToast({ level: notice.level, text: { en: notice.message, zh: notice.messageZh }, retcode: notice.retcode });
+        pushToast({
+          level: notice.level,
+          text: { en: notice.message, zh: notice.messageZh },
+          retcode: notice.retcode,
+        });
       }
     }
     emit();
@@ -255,7 +268,11 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     } else if (state.boot.status !== 'ready') {
       setState({ boot: { status: 'failed', error: result.error } });
     } else {
-      pushToast({ level: 'error', text: { en: result.error.message, zh: result.error.messageZh }, retcode: result.error.retcode });
+      pushToast({
+        level: 'error',
+        text: { en: result.error.message, zh: result.error.messageZh },
+        retcode: result.error.retcode,
+      });
     }
     if (resyncAgain) {
       resyncAgain = false;
@@ -297,9 +314,15 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     on('alerts.changed', (alerts) => setState({ alerts }));
     on('settings.changed', (settings) => setState({ settings }));
     on('hotkeys.changed', (hotkeys) => setState({ hotkeys }));
-    on('journal.appended', (entry) => setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }));
+    on('journal.appended', (entry) =>
+      setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }),
+    );
     on('notice', (notice) =>
-      pushToast({ level: notice.level, text: { en: notice.message, zh: notice.messageZh }, retcode: notice.retcode }),
+      pushToast({
+        level: notice.level,
+        text: { en: notice.message, zh: notice.messageZh },
+        retcode: notice.retcode,
+      }),
     );
   }
 
@@ -322,7 +345,12 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     setView,
     toggleSort(key) {
       const current = state.view.sort;
-      const direction = current.key === key ? (current.direction === 'desc' ? 'asc' : 'desc') : defaultDirection(key);
+      const direction =
+        current.key === key
+          ? current.direction === 'desc'
+            ? 'asc'
+            : 'desc'
+          : defaultDirection(key);
       setView({ sort: { key, direction } });
     },
     selectAgent(workNo) {
@@ -330,7 +358,11 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       setState({ selectedWorkNo: workNo });
       void bridge.invoke('agents.select', { workNo }).then((result) => {
         if (!result.ok) {
-          pushToast({ level: 'error', text: { en: result.error.message, zh: result.error.messageZh }, retcode: result.error.retcode });
+          pushToast({
+            level: 'error',
+            text: { en: result.error.message, zh: result.error.messageZh },
+            retcode: result.error.retcode,
+          });
         }
       });
     },
@@ -349,5 +381,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
 
 /** Text columns start A→Z; "how long" and urgency columns start with the most urgent. */
 function defaultDirection(key: SortKey): 'asc' | 'desc' {
-  return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy' ? 'asc' : 'desc';
+  return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy'
+    ? 'asc'
+    : 'desc';
 }

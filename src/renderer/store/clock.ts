@@ -31,10 +31,13 @@ export function subscribeClock(listener: () => void): () => void {
   if (timer === null) {
     current = readWholeSecond();
     // First tick on the next second boundary, then every second.
-    timer = setTimeout(() => {
-      tick();
-      timer = setInterval(tick, 1000);
-    }, 1000 - (Date.now() % 1000));
+    timer = setTimeout(
+      () => {
+        tick();
+        timer = setInterval(tick, 1000);
+      },
+      1000 - (Date.now() % 1000),
+    );
   }
   return () => {
     listeners.delete(listener);

@@ -35,9 +35,14 @@ export function measureOverdue(row: AgentRow, context: UrgencyContext): number {
   for (const kind of row.alerts) {
     const since = kind === 'long-call' ? row.call?.since : row.stateSince;
     const limit =
-      kind === 'long-call' ? context.thresholds.longCallSeconds : kind === 'long-busy' ? context.thresholds.longBusySeconds : context.thresholds.longWrapUpSeconds;
+      kind === 'long-call'
+        ? context.thresholds.longCallSeconds
+        : kind === 'long-busy'
+          ? context.thresholds.longBusySeconds
+          : context.thresholds.longWrapUpSeconds;
     // An alert main raised counts even when its start time is unknown here.
-    const ratio = since == null || kind === 'long-queue-wait' ? 1 : (context.now - since) / (limit * 1000);
+    const ratio =
+      since == null || kind === 'long-queue-wait' ? 1 : (context.now - since) / (limit * 1000);
     worst = Math.max(worst, ratio, Number.MIN_VALUE);
   }
   return worst;
@@ -72,7 +77,8 @@ export function deriveRoster(
   let lastGroup = '';
   let pinned: number | null = null;
 
-  const list: Iterable<AgentRow> = rows instanceof Map ? rows.values() : (rows as readonly AgentRow[]);
+  const list: Iterable<AgentRow> =
+    rows instanceof Map ? rows.values() : (rows as readonly AgentRow[]);
   for (const row of list) {
     total += 1;
     stateCounts[row.state] += 1;
@@ -99,7 +105,8 @@ export function deriveRoster(
     }
     if (states !== null && !states.has(row.state)) continue;
     if (group !== null && row.groupName !== group) continue;
-    if (needle !== '' && !row.workNo.includes(needle) && !row.name.toLowerCase().includes(needle)) continue;
+    if (needle !== '' && !row.workNo.includes(needle) && !row.name.toLowerCase().includes(needle))
+      continue;
     if (keepPlaceOf !== null && row.workNo === keepPlaceOf) pinned = shown;
     visible[shown] = row;
     overdueKeys[shown] = overdue;
@@ -111,11 +118,19 @@ export function deriveRoster(
   }
 
   visible.length = shown;
-  const input = { rows: visible, overdue: overdueKeys.subarray(0, shown), callAge: callKeys.subarray(0, shown), stateAge: stateKeys.subarray(0, shown) };
+  const input = {
+    rows: visible,
+    overdue: overdueKeys.subarray(0, shown),
+    callAge: callKeys.subarray(0, shown),
+    stateAge: stateKeys.subarray(0, shown),
+  };
   const partial = depth.firstRows !== undefined && depth.firstRows < shown;
-  const order = partial ? sortFirstScreen(input, view.sort, depth.firstRows as number, pinned) : sortVisible(input, view.sort);
+  const order = partial
+    ? sortFirstScreen(input, view.sort, depth.firstRows as number, pinned)
+    : sortVisible(input, view.sort);
   const ids = new Array<string>(shown);
-  for (let index = 0; index < shown; index += 1) ids[index] = (visible[order[index] as number] as AgentRow).workNo;
+  for (let index = 0; index < shown; index += 1)
+    ids[index] = (visible[order[index] as number] as AgentRow).workNo;
   return {
     ids,
     ordered: !partial,

@@ -13,7 +13,11 @@ export type DeltaOutcome =
   | { kind: 'gap'; expected: number; received: number };
 
 /** Apply one delta in place when it follows `currentVersion`; report what happened. */
-export function applyRosterDelta(rows: Map<string, AgentRow>, currentVersion: number, delta: RosterDelta): DeltaOutcome {
+export function applyRosterDelta(
+  rows: Map<string, AgentRow>,
+  currentVersion: number,
+  delta: RosterDelta,
+): DeltaOutcome {
   if (delta.reset) {
     rows.clear();
     for (const row of delta.upserts) rows.set(row.workNo, row);

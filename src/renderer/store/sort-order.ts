@@ -49,12 +49,15 @@ function readId(workNo: string): number {
 
 /** Ranks of strings in collator order, so sorting compares numbers, not strings. */
 function rankStrings(values: ReadonlyArray<string | null>): Float64Array {
-  const unique = [...new Set(values.filter((value): value is string => value !== null))].sort(collator.compare);
+  const unique = [...new Set(values.filter((value): value is string => value !== null))].sort(
+    collator.compare,
+  );
   const rankOf = new Map<string, number>();
   let rank = 0;
   for (let index = 0; index < unique.length; index += 1) {
     // Strings the collator calls equal ("li na", "Li Na") share a rank: the agent id decides.
-    if (index > 0 && collator.compare(unique[index - 1] as string, unique[index] as string) !== 0) rank += 1;
+    if (index > 0 && collator.compare(unique[index - 1] as string, unique[index] as string) !== 0)
+      rank += 1;
     rankOf.set(unique[index] as string, rank);
   }
   const ranks = new Float64Array(values.length);
@@ -69,13 +72,21 @@ function rankStrings(values: ReadonlyArray<string | null>): Float64Array {
  * One key per row for a column sort (NO_KEY when unknown). For "how long" columns a larger
  * value means longer, so `desc` always puts the most urgent row first.
  */
-function readColumnKeys(rows: readonly AgentRow[], key: Exclude<SortOrder['key'], 'attention'>): Float64Array {
+function readColumnKeys(
+  rows: readonly AgentRow[],
+  key: Exclude<SortOrder['key'], 'attention'>,
+): Float64Array {
   const count = rows.length;
   if (key === 'name' || key === 'group' || key === 'inspectedBy') {
     const texts = new Array<string | null>(count);
     for (let index = 0; index < count; index += 1) {
       const row = rows[index] as AgentRow;
-      texts[index] = key === 'name' ? row.name : key === 'group' ? row.groupName : (row.inspectedBy?.inspectorWorkNo ?? null);
+      texts[index] =
+        key === 'name'
+          ? row.name
+          : key === 'group'
+            ? row.groupName
+            : (row.inspectedBy?.inspectorWorkNo ?? null);
     }
     return rankStrings(texts);
   }
@@ -84,7 +95,8 @@ function readColumnKeys(rows: readonly AgentRow[], key: Exclude<SortOrder['key']
     const row = rows[index] as AgentRow;
     if (key === 'workNo') keys[index] = readId(row.workNo);
     else if (key === 'state') keys[index] = STATE_RANK[row.state] ?? 0;
-    else if (key === 'timeInState') keys[index] = row.stateSince === null ? NO_KEY : -row.stateSince;
+    else if (key === 'timeInState')
+      keys[index] = row.stateSince === null ? NO_KEY : -row.stateSince;
     else {
       // A call of unknown start ranks by its lower bound: the time in its state.
       const since = row.call === null ? null : (row.call.since ?? row.stateSince);
@@ -122,9 +134,12 @@ function createComparator(input: SortInput, order: SortOrder): PositionComparato
     const { overdue, callAge, stateAge } = input;
     return (left, right) => {
       let byKeys = 0;
-      if (overdue[left] !== overdue[right]) byKeys = (overdue[left] as number) < (overdue[right] as number) ? -1 : 1;
-      else if (callAge[left] !== callAge[right]) byKeys = (callAge[left] as number) < (callAge[right] as number) ? -1 : 1;
-      else if (stateAge[left] !== stateAge[right]) byKeys = (stateAge[left] as number) < (stateAge[right] as number) ? -1 : 1;
+      if (overdue[left] !== overdue[right])
+        byKeys = (overdue[left] as number) < (overdue[right] as number) ? -1 : 1;
+      else if (callAge[left] !== callAge[right])
+        byKeys = (callAge[left] as number) < (callAge[right] as number) ? -1 : 1;
+      else if (stateAge[left] !== stateAge[right])
+        byKeys = (stateAge[left] as number) < (stateAge[right] as number) ? -1 : 1;
       return byKeys !== 0 ? byKeys * flip : byId(left, right);
     };
   }
@@ -157,7 +172,12 @@ export function sortVisible(input: SortInput, order: SortOrder): Uint32Array {
  * which is put at its true place so what the screen scrolls to is right. Callers sort fully
  * later (sortVisible).
  */
-export function sortFirstScreen(input: SortInput, order: SortOrder, firstCount: number, pinned: number | null): Uint32Array {
+export function sortFirstScreen(
+  input: SortInput,
+  order: SortOrder,
+  firstCount: number,
+  pinned: number | null,
+): Uint32Array {
   const count = input.rows.length;
   if (count <= firstCount) return sortVisible(input, order);
   const compare = createComparator(input, order);
@@ -185,7 +205,8 @@ export function sortFirstScreen(input: SortInput, order: SortOrder, firstCount: 
   let pinnedAt = -1;
   if (pinned !== null && pinned < count && placed[pinned] === 0) {
     pinnedAt = 0;
-    for (let position = 0; position < count; position += 1) if (compare(position, pinned) < 0) pinnedAt += 1;
+    for (let position = 0; position < count; position += 1)
+      if (compare(position, pinned) < 0) pinnedAt += 1;
     placed[pinned] = 1;
   }
   let next = first.length;

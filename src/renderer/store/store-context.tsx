@@ -16,7 +16,11 @@ const StoreContext = createContext<StoreContextValue | null>(null);
 
 /** Make the store and the bridge available to every component below. */
 export function StoreProvider(props: { store: AppStore; bridge: Bridge; children: ReactNode }) {
-  return <StoreContext.Provider value={{ store: props.store, bridge: props.bridge }}>{props.children}</StoreContext.Provider>;
+  return (
+    <StoreContext.Provider value={{ store: props.store, bridge: props.bridge }}>
+      {props.children}
+    </StoreContext.Provider>
+  );
 }
 
 function useStoreContext(): StoreContextValue {

@@ -2,10 +2,20 @@
  * A fake `window.inspector` for renderer tests: records every command, answers with handlers
  * the test sets (default: success), and lets the test push events as main would.
  */
-import type { CommandArgs, CommandName, CommandResults, EventName, EventPayloads, InspectorApi, Result } from '../../shared/contract';
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResults,
+  EventName,
+  EventPayloads,
+  InspectorApi,
+  Result,
+} from '../../shared/contract';
 import type { AppSnapshot } from '../../shared/domain';
 
-type Handler<N extends CommandName> = (args: CommandArgs<N>) => Result<CommandResults[N]> | Promise<Result<CommandResults[N]>>;
+type Handler<N extends CommandName> = (
+  args: CommandArgs<N>,
+) => Result<CommandResults[N]> | Promise<Result<CommandResults[N]>>;
 
 export interface FakeInspector extends InspectorApi {
   /** Every invoke, in order. */
@@ -31,7 +41,10 @@ export function createFakeInspector(snapshot: AppSnapshot): FakeInspector {
 
   const fake: FakeInspector = {
     calls,
-    async invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>> {
+    async invoke<N extends CommandName>(
+      name: N,
+      args: CommandArgs<N>,
+    ): Promise<Result<CommandResults[N]>> {
       calls.push({ name, args });
       const handler = handlers.get(name);
       // Unhandled commands succeed with null, like most of the contract's results.

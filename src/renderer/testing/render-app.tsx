@@ -54,7 +54,10 @@ export async function renderApp(options: RenderOptions = {}): Promise<Rendered> 
   const api = createFakeInspector(snapshot);
   options.prepare?.(api);
   const bridge = createBridge(api);
-  const store = createAppStore(bridge, { scheduleFrame: (callback) => callback(), ...options.storeOptions });
+  const store = createAppStore(bridge, {
+    scheduleFrame: (callback) => callback(),
+    ...options.storeOptions,
+  });
   const i18n = createI18n(options.language ?? snapshot.settings.language);
   const announcer = createAnnouncer({ minIntervalMs: 0 });
   await act(async () => {

@@ -29,7 +29,14 @@ export function ActionButton(props: ActionButtonProps) {
   // Tooltips are hidden until hover or focus: they join the page right after its first paint.
   const tipsMounted = useFirstPaintDone();
   const disabled = props.disabledReason !== null;
-  const tip = tipsMounted ? [props.disabledReason, props.hotkey ? `${props.hotkeyLabel ?? ''} ${props.hotkey}`.trim() : null].filter(Boolean).join(' · ') : '';
+  const tip = tipsMounted
+    ? [
+        props.disabledReason,
+        props.hotkey ? `${props.hotkeyLabel ?? ''} ${props.hotkey}`.trim() : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
   return (
     <span className="action">
       <button

@@ -8,7 +8,9 @@ const AnnouncerContext = createContext<Announcer | null>(null);
 
 /** Provide the announcer to everything below. */
 export function AnnouncerProvider(props: { announcer: Announcer; children: ReactNode }) {
-  return <AnnouncerContext.Provider value={props.announcer}>{props.children}</AnnouncerContext.Provider>;
+  return (
+    <AnnouncerContext.Provider value={props.announcer}>{props.children}</AnnouncerContext.Provider>
+  );
 }
 
 /** The screen's announcer. */

@@ -7,7 +7,8 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './icons';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
@@ -81,7 +82,12 @@ export function Dialog(props: DialogProps) {
       >
         <header className="dialog-header">
           <h2 id={titleId}>{props.title}</h2>
-          <button type="button" className="icon-button" onClick={props.onClose} aria-label={t('common.close')}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onClose}
+            aria-label={t('common.close')}
+          >
             <Icon name="cancel" />
           </button>
         </header>

@@ -4,7 +4,8 @@ import { act, render, screen } from '@testing-library/react';
 async function load(withIdleCallbacks: boolean) {
   const idle: Array<() => void> = [];
   vi.resetModules();
-  if (withIdleCallbacks) vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+  if (withIdleCallbacks)
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
   const module = await import('./first-paint');
   return { ...module, idle };
 }

@@ -33,6 +33,8 @@ const OTHER_LABELS: Record<string, string> = {
 
 /** "CommandOrControl+Alt+L" → "Ctrl+Alt+L" (or "⌘⌥L" on macOS). */
 export function formatAccelerator(accelerator: string, mac: boolean = isMacPlatform()): string {
-  const parts = accelerator.split('+').map((part) => (mac ? MAC_LABELS[part] : OTHER_LABELS[part]) ?? part);
+  const parts = accelerator
+    .split('+')
+    .map((part) => (mac ? MAC_LABELS[part] : OTHER_LABELS[part]) ?? part);
   return mac ? parts.join('') : parts.join('+');
 }

@@ -4,7 +4,13 @@
  */
 import type { ReactElement } from 'react';
 
-const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.7, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const stroke = {
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.7,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 const ICONS = {
   idle: <circle cx="8" cy="8" r="4.5" />,
@@ -14,8 +20,12 @@ const ICONS = {
   ringing: (
     <path d="M8 1.5a1 1 0 0 1 1 1v.6A4 4 0 0 1 12 7v3l1.3 1.6a.5.5 0 0 1-.4.9H3.1a.5.5 0 0 1-.4-.9L4 10V7a4 4 0 0 1 3-3.9v-.6a1 1 0 0 1 1-1ZM6.4 13.5h3.2a1.6 1.6 0 0 1-3.2 0Z" />
   ),
-  busy: <path fillRule="evenodd" d="M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13ZM4.5 7v2h7V7h-7Z" />,
-  'wrap-up': <path d="M11.3 1.8a1.2 1.2 0 0 1 1.7 0l1.2 1.2a1.2 1.2 0 0 1 0 1.7l-8.6 8.6L2 14l.7-3.6 8.6-8.6Z" />,
+  busy: (
+    <path fillRule="evenodd" d="M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13ZM4.5 7v2h7V7h-7Z" />
+  ),
+  'wrap-up': (
+    <path d="M11.3 1.8a1.2 1.2 0 0 1 1.7 0l1.2 1.2a1.2 1.2 0 0 1 0 1.7l-8.6 8.6L2 14l.7-3.6 8.6-8.6Z" />
+  ),
   rest: <path d="M4 3h3v10H4V3Zm5 0h3v10H9V3Z" />,
   'signed-out': (
     <g {...stroke}>
@@ -30,7 +40,12 @@ const ICONS = {
       <path d="M8 11.4v.1" />
     </g>
   ),
-  alert: <path fillRule="evenodd" d="M8 1.2 15.3 14H.7L8 1.2ZM7.1 6v4.2h1.8V6H7.1Zm0 5.2V13h1.8v-1.8H7.1Z" />,
+  alert: (
+    <path
+      fillRule="evenodd"
+      d="M8 1.2 15.3 14H.7L8 1.2ZM7.1 6v4.2h1.8V6H7.1Zm0 5.2V13h1.8v-1.8H7.1Z"
+    />
+  ),
   headset: (
     <path d="M8 2a6 6 0 0 0-6 6v4a2 2 0 0 0 2 2h1.5V9H3.6V8a4.4 4.4 0 0 1 8.8 0v1h-1.9v5H12a2 2 0 0 0 2-2V8a6 6 0 0 0-6-6Z" />
   ),

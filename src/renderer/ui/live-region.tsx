@@ -10,7 +10,13 @@ export function LiveRegion() {
   const [message, setMessage] = useState('');
   useEffect(() => announcer.subscribe(setMessage), [announcer]);
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="live-region"
+    >
       {message}
     </div>
   );

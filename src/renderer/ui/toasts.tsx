@@ -12,7 +12,12 @@ import { useAnnouncer } from './announcer-context';
 import { Icon, type IconName } from './icons';
 
 const FADE_AFTER_MS = 6000;
-const LEVEL_ICON: Record<Toast['level'], IconName> = { info: 'info', success: 'check', warning: 'alert', error: 'alert' };
+const LEVEL_ICON: Record<Toast['level'], IconName> = {
+  info: 'info',
+  success: 'check',
+  warning: 'alert',
+  error: 'alert',
+};
 
 function ToastItem(props: { toast: Toast }) {
   const { t, i18n } = useTranslation();
@@ -28,9 +33,16 @@ function ToastItem(props: { toast: Toast }) {
       <Icon name={LEVEL_ICON[toast.level]} className="toast-icon" />
       <div className="toast-text">
         <span>{resolveText(toast.text, t, i18n.language)}</span>
-        {toast.retcode ? <span className="toast-code">{t('common.retcode', { code: toast.retcode })}</span> : null}
+        {toast.retcode ? (
+          <span className="toast-code">{t('common.retcode', { code: toast.retcode })}</span>
+        ) : null}
       </div>
-      <button type="button" className="icon-button" onClick={() => store.dismissToast(toast.id)} aria-label={t('common.dismiss')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => store.dismissToast(toast.id)}
+        aria-label={t('common.dismiss')}
+      >
         <Icon name="cancel" />
       </button>
     </li>

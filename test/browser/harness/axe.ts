@@ -9,7 +9,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { AxeRunResult, PageGlobals } from './page-globals';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface AxeFinding {
   id: string;
@@ -20,11 +23,14 @@ export interface AxeFinding {
 
 /** Run axe on the whole page; returns the serious and critical violations. */
 export async function findSeriousViolations(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => (globalThis as unknown as PageGlobals).axe !== undefined))) await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => (globalThis as unknown as PageGlobals).axe !== undefined)))
+    await page.evaluate(AXE_SOURCE);
   const findings = await page.evaluate(async () => {
     const inPage = globalThis as unknown as PageGlobals;
     // Loaded just above; the assertion only satisfies the optional type.
-    const result: AxeRunResult = await inPage.axe!.run(inPage.document, { resultTypes: ['violations'] });
+    const result: AxeRunResult = await inPage.axe!.run(inPage.document, {
+      resultTypes: ['violations'],
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
@@ -32,5 +38,7 @@ export async function findSeriousViolations(page: Page): Promise<AxeFinding[]> {
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
   });
-  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+  return findings.filter(
+    (finding) => finding.impact === 'serious' || finding.impact === 'critical',
+  );
 }

@@ -3,11 +3,19 @@
  * test WebSocket binding installed as `window.inspector`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import ts from 'typescript';
 import { fileURLToPath } from 'node:url';
 
-const CLIENT_SOURCE = fileURLToPath(new URL('../../support/ws-inspector-client.ts', import.meta.url));
+const CLIENT_SOURCE = fileURLToPath(
+  new URL('../../support/ws-inspector-client.ts', import.meta.url),
+);
 /** Messages Chromium prints about our page that are expected, not faults. */
 const EXPECTED_CONSOLE = [/'frame-ancestors' is ignored when delivered via a <meta> element/];
 
@@ -16,7 +24,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Launch Chromium headless (fails with a hint when it is not installed). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-liberation fonts-noto-cjk`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-liberation fonts-noto-cjk`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -41,16 +51,27 @@ export function buildInspectorClientScript(wsUrl: string): string {
 }
 
 /** A fresh context and page with the binding installed, at the renderer's address. */
-export async function openRenderer(browser: Browser, server: { url: string; wsUrl: string }, options: OpenPageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openRenderer(
+  browser: Browser,
+  server: { url: string; wsUrl: string },
+  options: OpenPageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const { initScripts = [], ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...contextOptions });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    ...contextOptions,
+  });
   // Fail fast: every step here takes milliseconds when the screen works.
   context.setDefaultTimeout(8_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED_CONSOLE.some((pattern) => pattern.test(message.text()))) problems.push(`console: ${message.text()}`);
+    if (
+      message.type() === 'error' &&
+      !EXPECTED_CONSOLE.some((pattern) => pattern.test(message.text()))
+    )
+      problems.push(`console: ${message.text()}`);
   });
   (page as Page & { problems?: string[] }).problems = problems;
   await page.addInitScript({ content: buildInspectorClientScript(server.wsUrl) });

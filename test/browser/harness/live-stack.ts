@@ -11,21 +11,45 @@ import type { HotkeyAction, HotkeyStatus, Settings } from '../../../src/shared/d
 import { HOTKEY_ACTIONS } from '../../../src/shared/domain';
 import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../../../src/main/supervisor';
 import type { FileSaver, HotkeyPort } from '../../../src/main/supervisor';
-import { createMemoryCredentialStore, createMemorySettingsStore, createNodeTransportFactory, silentLogger } from '../../../src/main/supervisor/node-ports';
-import { startSimulator, type RunningSimulator, type SimulatorAccount, type SimulatorOptions } from '../../../src/simulator';
+import {
+  createMemoryCredentialStore,
+  createMemorySettingsStore,
+  createNodeTransportFactory,
+  silentLogger,
+} from '../../../src/main/supervisor/node-ports';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorAccount,
+  type SimulatorOptions,
+} from '../../../src/simulator';
 import { startWsContractServer, type WsContractServer } from '../../support/ws-contract-server';
 import { ensureRendererBuilt } from './renderer-build';
 
 /** A HotkeyPort like the desktop one, where `owned` accelerators belong to another app. */
-export function createFakeHotkeyPort(owned: readonly string[] = []): HotkeyPort & { bound(): Record<HotkeyAction, string | null> } {
-  const bindings = Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, null])) as Record<HotkeyAction, string | null>;
+export function createFakeHotkeyPort(
+  owned: readonly string[] = [],
+): HotkeyPort & { bound(): Record<HotkeyAction, string | null> } {
+  const bindings = Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, null])) as Record<
+    HotkeyAction,
+    string | null
+  >;
   const list = (): HotkeyStatus[] =>
     HOTKEY_ACTIONS.map((action) => {
       const accelerator = bindings[action];
       if (accelerator === null) return { action, accelerator, status: 'unbound', detail: null };
-      if (owned.includes(accelerator)) return { action, accelerator, status: 'conflict', detail: 'Another application has registered this shortcut.' };
-      const sharedWith = HOTKEY_ACTIONS.find((other) => other !== action && bindings[other] === accelerator);
-      if (sharedWith) return { action, accelerator, status: 'conflict', detail: `Also bound to ${sharedWith}.` };
+      if (owned.includes(accelerator))
+        return {
+          action,
+          accelerator,
+          status: 'conflict',
+          detail: 'Another application has registered this shortcut.',
+        };
+      const sharedWith = HOTKEY_ACTIONS.find(
+        (other) => other !== action && bindings[other] === accelerator,
+      );
+      if (sharedWith)
+        return { action, accelerator, status: 'conflict', detail: `Also bound to ${sharedWith}.` };
       return { action, accelerator, status: 'registered', detail: null };
     });
   return {
@@ -60,14 +84,27 @@ export interface LiveStack {
 /** Start simulator, core and binding; the core is started but not signed in. */
 export async function startLiveStack(options: LiveStackOptions = {}): Promise<LiveStack> {
   const rootDir = await ensureRendererBuilt();
-  const sim = await startSimulator({ protocol: 'https', agents: 40, seed: 11, changesPerAgentPerMinute: 2, pollHoldMs: 1000, ...options.simulator });
+  const sim = await startSimulator({
+    protocol: 'https',
+    agents: 40,
+    seed: 11,
+    changesPerAgentPerMinute: 2,
+    pollHoldMs: 1000,
+    ...options.simulator,
+  });
   const inspector = sim.inspectors[0] as SimulatorAccount;
   const journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
   const transport = createNodeTransportFactory();
   const settings = createMemorySettingsStore();
   settings.save({
     ...settings.current(),
-    gateway: { url: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, caPem: sim.caPem, pinSha256: null },
+    gateway: {
+      url: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      caPem: sim.caPem,
+      pinSha256: null,
+    },
     ...options.settings,
   });
   const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
@@ -79,10 +116,23 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     },
   };
   const core = createSupervisor(
-    { credentials: createMemoryCredentialStore(), settings, transport, journalDir, logger: silentLogger, hotkeys, fileSaver },
+    {
+      credentials: createMemoryCredentialStore(),
+      settings,
+      transport,
+      journalDir,
+      logger: silentLogger,
+      hotkeys,
+      fileSaver,
+    },
     // The queue overview refreshes every 60 s by default when no queue is expanded; tests
     // should not wait that long for a waiting count.
-    { pollHoldMs: options.simulator?.pollHoldMs ?? 1000, warmupMs: 200, backoffMs: [200, 400, 800], queueIntervals: { backgroundMs: 1_000 } },
+    {
+      pollHoldMs: options.simulator?.pollHoldMs ?? 1000,
+      warmupMs: 200,
+      backoffMs: [200, 400, 800],
+      queueIntervals: { backgroundMs: 1_000 },
+    },
   );
   await core.start({ demo: false });
   const server = await startWsContractServer({ core, rootDir });

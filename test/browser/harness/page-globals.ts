@@ -14,5 +14,10 @@ export interface PageGlobals {
 }
 
 export interface AxeRunResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+  violations: Array<{
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: Array<{ target: unknown[] }>;
+  }>;
 }

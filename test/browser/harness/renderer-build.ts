@@ -40,7 +40,11 @@ export async function ensureRendererBuilt(): Promise<string> {
   const { build } = await import('vite');
   // electron-vite's production preset (base './', Electron's Chrome target) keys off this.
   process.env.NODE_ENV_ELECTRON_VITE = 'production';
-  const resolved = await resolveConfig({ root: REPO_ROOT, logLevel: 'warn' }, 'build', 'production');
+  const resolved = await resolveConfig(
+    { root: REPO_ROOT, logLevel: 'warn' },
+    'build',
+    'production',
+  );
   const renderer = resolved.config?.renderer;
   if (!renderer) throw new Error('electron.vite.config.ts has no renderer target');
   await build({ ...renderer, logLevel: 'warn' });

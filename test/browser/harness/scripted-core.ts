@@ -5,7 +5,14 @@
  * where the real core and simulator would measure themselves too. It serves the few commands
  * the screen sends on its own and refuses the rest.
  */
-import type { CommandName, CommandResults, EventName, EventPayloads, Result, ValidCommandArgs } from '../../../src/shared/contract';
+import type {
+  CommandName,
+  CommandResults,
+  EventName,
+  EventPayloads,
+  Result,
+  ValidCommandArgs,
+} from '../../../src/shared/contract';
 import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
 import type { ContractCore } from '../../support/ws-contract-server';
@@ -42,9 +49,27 @@ function createRandom(seed: number): () => number {
 
 const SETTINGS: Settings = {
   schemaVersion: 1,
-  gateway: { url: 'https://127.0.0.1:8043', inspectorId: '9001', phoneNumber: '70001', caPem: null, pinSha256: null },
-  hotkeys: { listen: null, barge: null, whisper: null, switch: null, intercept: null, cancel: null },
-  alerts: { longCallSeconds: 600, longBusySeconds: 900, longWrapUpSeconds: 180, longQueueWaitSeconds: 60 },
+  gateway: {
+    url: 'https://127.0.0.1:8043',
+    inspectorId: '9001',
+    phoneNumber: '70001',
+    caPem: null,
+    pinSha256: null,
+  },
+  hotkeys: {
+    listen: null,
+    barge: null,
+    whisper: null,
+    switch: null,
+    intercept: null,
+    cancel: null,
+  },
+  alerts: {
+    longCallSeconds: 600,
+    longBusySeconds: 900,
+    longWrapUpSeconds: 180,
+    longQueueWaitSeconds: 60,
+  },
   language: 'en',
   theme: 'light',
   demoMode: false,
@@ -82,7 +107,14 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
       skills: ['1'],
       state,
       stateSince: state === 'signed-out' ? null : since,
-      call: state === 'talking' ? { callId: `c${workNo}-${sent}`, caller: `138${String(Math.floor(random() * 1e8)).padStart(8, '0')}`, since } : null,
+      call:
+        state === 'talking'
+          ? {
+              callId: `c${workNo}-${sent}`,
+              caller: `138${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+              since,
+            }
+          : null,
       inspectedBy: null,
       dataAt: now,
       alerts,
@@ -94,7 +126,10 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
     rows.clear();
     for (let index = 0; index < options.agents; index += 1) {
       const workNo = String(firstWorkNo + index);
-      rows.set(workNo, makeRow(workNo, `Agent ${workNo}`, GROUPS[index % GROUPS.length] as string, now));
+      rows.set(
+        workNo,
+        makeRow(workNo, `Agent ${workNo}`, GROUPS[index % GROUPS.length] as string, now),
+      );
     }
   };
   fillRows(10001);
@@ -105,8 +140,21 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
 
   function snapshot(): AppSnapshot {
     return {
-      connection: { phase: 'live', gatewayUrl: SETTINGS.gateway.url, inspectorId: '9001', demo: true, lastDataAt: Date.now() },
-      inspection: { mode: 'idle', targetWorkNo: null, callId: null, since: null, pending: null, lastTargetWorkNo: null },
+      connection: {
+        phase: 'live',
+        gatewayUrl: SETTINGS.gateway.url,
+        inspectorId: '9001',
+        demo: true,
+        lastDataAt: Date.now(),
+      },
+      inspection: {
+        mode: 'idle',
+        targetWorkNo: null,
+        callId: null,
+        since: null,
+        pending: null,
+        lastTargetWorkNo: null,
+      },
       roster: [...rows.values()],
       rosterVersion: version,
       selectedWorkNo: selected,
@@ -134,7 +182,10 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async execute<N extends CommandName>(name: N, args: ValidCommandArgs<N>): Promise<Result<CommandResults[N]>> {
+    async execute<N extends CommandName>(
+      name: N,
+      args: ValidCommandArgs<N>,
+    ): Promise<Result<CommandResults[N]>> {
       let result: Result<unknown>;
       switch (name) {
         case 'app.getSnapshot':
@@ -152,7 +203,16 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
           result = ok([]);
           break;
         default:
-          result = { ok: false, error: { code: 'forbidden-state', message: 'The scripted feed serves measurements only.', messageZh: '脚本数据源仅用于测量。', retcode: null, field: null } };
+          result = {
+            ok: false,
+            error: {
+              code: 'forbidden-state',
+              message: 'The scripted feed serves measurements only.',
+              messageZh: '脚本数据源仅用于测量。',
+              retcode: null,
+              field: null,
+            },
+          };
       }
       return result as Result<CommandResults[N]>;
     },

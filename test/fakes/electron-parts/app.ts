@@ -9,7 +9,9 @@ import { createFakeEvent } from './event';
 import { closeAllWindowsForQuit } from './windows';
 
 function defaultHome(): string {
-  return process.env.ELECTRON_FAKE_HOME ?? join(tmpdir(), `cc-inspector-electron-fake-${process.pid}`);
+  return (
+    process.env.ELECTRON_FAKE_HOME ?? join(tmpdir(), `cc-inspector-electron-fake-${process.pid}`)
+  );
 }
 
 export class FakeApp extends EventEmitter {
@@ -140,7 +142,12 @@ export interface FakeDisplay {
 }
 
 const defaultDisplays = (): FakeDisplay[] => [
-  { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 },
+  {
+    id: 1,
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    scaleFactor: 1,
+  },
 ];
 
 export const screen = {

@@ -8,7 +8,14 @@ import { resetWindows } from './windows';
 export { app, FakeApp, FakePowerMonitor, powerMonitor, screen, type FakeDisplay } from './app';
 export { createFakeEvent, type FakeEvent } from './event';
 export { contextBridge, FakeIpcMain, FakeIpcRenderer, ipcMain, ipcRenderer } from './ipc';
-export { FakeSession, net, session, type FakeCertificate, type FakeVerifyRequest, type VerifyProc } from './session';
+export {
+  FakeSession,
+  net,
+  session,
+  type FakeCertificate,
+  type FakeVerifyRequest,
+  type VerifyProc,
+} from './session';
 export {
   dialog,
   FakeMenu,
@@ -20,7 +27,12 @@ export {
   shell,
   type FakeMenuItem,
 } from './shell-ui';
-export { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, type FakeRectangle } from './windows';
+export {
+  FakeBrowserWindow,
+  FakeWebContents,
+  FakeWebFrameMain,
+  type FakeRectangle,
+} from './windows';
 
 /** Forget every window, handler, listener, recorded call and scripted answer. */
 export function resetElectronFake(): void {

@@ -12,7 +12,8 @@ type CallableHandler = (event: unknown, ...args: unknown[]) => unknown;
 export class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, InvokeHandler>();
   handle(channel: string, handler: InvokeHandler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   handleOnce(channel: string, handler: InvokeHandler): void {
@@ -27,8 +28,14 @@ export class FakeIpcMain extends EventEmitter {
   /** Test helper: what a renderer's invoke on `channel` gets, as Electron delivers it. */
   async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
-    const result = await (handler as CallableHandler)(event, ...args.map((arg) => structuredClone(arg)));
+    if (!handler)
+      throw new Error(
+        `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      );
+    const result = await (handler as CallableHandler)(
+      event,
+      ...args.map((arg) => structuredClone(arg)),
+    );
     return structuredClone(result);
   }
 }
@@ -57,7 +64,10 @@ export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
-    if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    if (contextBridge.exposed.has(key))
+      throw new Error(
+        `Cannot bind an API on top of an existing property on the window object: ${key}`,
+      );
     contextBridge.exposed.set(key, api);
   },
 };

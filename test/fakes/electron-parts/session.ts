@@ -5,7 +5,12 @@
  * arrive joined with ", " as Electron's net.fetch delivers them.
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate, TLSSocket } from 'node:tls';
+import {
+  checkServerIdentity,
+  type DetailedPeerCertificate,
+  type PeerCertificate,
+  TLSSocket,
+} from 'node:tls';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 
 export interface FakeCertificate {
@@ -31,25 +36,44 @@ export interface FakeVerifyRequest {
 }
 
 export type VerifyProc = (request: FakeVerifyRequest, callback: (result: number) => void) => void;
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: unknown,
+) => boolean;
 type HeadersListener = (
   details: { url: string; resourceType: string; responseHeaders?: Record<string, string[]> },
   callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
 function toPem(raw: Buffer): string {
-  const base64 = raw.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const base64 = raw
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;
 }
 
 /** Electron's Certificate structure from Node's detailed peer certificate (chain included). */
-function toElectronCertificate(peer: PeerCertificate | DetailedPeerCertificate, depth = 0): FakeCertificate {
+function toElectronCertificate(
+  peer: PeerCertificate | DetailedPeerCertificate,
+  depth = 0,
+): FakeCertificate {
   const raw = peer.raw;
   const issuerPeer = 'issuerCertificate' in peer ? peer.issuerCertificate : undefined;
-  const selfSigned = !issuerPeer || issuerPeer === peer || issuerPeer.fingerprint256 === peer.fingerprint256;
+  const selfSigned =
+    !issuerPeer || issuerPeer === peer || issuerPeer.fingerprint256 === peer.fingerprint256;
   const commonName = (principal: unknown): string =>
-    typeof principal === 'object' && principal !== null && 'CN' in principal ? String((principal as { CN: unknown }).CN) : '';
+    typeof principal === 'object' && principal !== null && 'CN' in principal
+      ? String((principal as { CN: unknown }).CN)
+      : '';
   return {
     data: toPem(raw),
     fingerprint: `sha256/${createHash('sha256').update(raw).digest('base64')}`,
@@ -60,7 +84,9 @@ function toElectronCertificate(peer: PeerCertificate | DetailedPeerCertificate, 
     validExpiry: Date.parse(peer.valid_to) / 1000,
     issuer: { commonName: commonName(peer.issuer) },
     subject: { commonName: commonName(peer.subject) },
-    ...(selfSigned || depth > 8 ? {} : { issuerCert: toElectronCertificate(issuerPeer, depth + 1) }),
+    ...(selfSigned || depth > 8
+      ? {}
+      : { issuerCert: toElectronCertificate(issuerPeer, depth + 1) }),
   };
 }
 
@@ -76,8 +102,12 @@ const NET_CODES: Record<string, string> = {
 /** Electron rejects with `Error: net::ERR_…` (no `fetch failed` wrapper); aborts stay AbortErrors. */
 function toNetError(error: unknown): unknown {
   if (error instanceof Error && error.name === 'AbortError') return error;
-  const cause = error instanceof Error ? (error.cause as { message?: unknown; code?: unknown } | undefined) : undefined;
-  if (typeof cause?.message === 'string' && cause.message.startsWith('net::')) return new Error(cause.message);
+  const cause =
+    error instanceof Error
+      ? (error.cause as { message?: unknown; code?: unknown } | undefined)
+      : undefined;
+  if (typeof cause?.message === 'string' && cause.message.startsWith('net::'))
+    return new Error(cause.message);
   const code = typeof cause?.code === 'string' ? cause.code : '';
   return new Error(`net::${NET_CODES[code] ?? 'ERR_FAILED'}`);
 }
@@ -92,7 +122,9 @@ export class FakeSession {
   closedConnections = 0;
   readonly webRequest = {
     onHeadersReceived: (filterOrListener: unknown, maybeListener?: HeadersListener): void => {
-      const listener = (typeof filterOrListener === 'function' ? filterOrListener : maybeListener) as HeadersListener | undefined;
+      const listener = (
+        typeof filterOrListener === 'function' ? filterOrListener : maybeListener
+      ) as HeadersListener | undefined;
       this.headersListeners = listener ? [listener] : [];
     },
   };
@@ -117,10 +149,18 @@ export class FakeSession {
   }
 
   /** Test helper: what a response would carry after the onHeadersReceived listener. */
-  applyHeadersListeners(url: string, responseHeaders: Record<string, string[]>, resourceType = 'mainFrame'): Promise<Record<string, string[]> | undefined> {
+  applyHeadersListeners(
+    url: string,
+    responseHeaders: Record<string, string[]>,
+    resourceType = 'mainFrame',
+  ): Promise<Record<string, string[]> | undefined> {
     const listener = this.headersListeners[0];
     if (!listener) return Promise.resolve(responseHeaders);
-    return new Promise((resolve) => listener({ url, resourceType, responseHeaders }, (response) => resolve(response.responseHeaders)));
+    return new Promise((resolve) =>
+      listener({ url, resourceType, responseHeaders }, (response) =>
+        resolve(response.responseHeaders),
+      ),
+    );
   }
 
   async fetch(input: string | URL, init?: RequestInit): Promise<Response> {
@@ -146,7 +186,11 @@ export class FakeSession {
     for (const [name, values] of grouped) headers.set(name, values.join(', '));
     const nullBody = [101, 204, 205, 304].includes(response.status) || init?.method === 'HEAD';
     const body = nullBody ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 
   private dispatcher(): Agent {
@@ -176,16 +220,27 @@ export class FakeSession {
   }
 
   /** Chromium's verdict first, then the verify proc's decision on it. */
-  private verifyPeer(hostname: string, socket: TLSSocket, done: (accepted: boolean, reason: string) => void): void {
+  private verifyPeer(
+    hostname: string,
+    socket: TLSSocket,
+    done: (accepted: boolean, reason: string) => void,
+  ): void {
     const peer = socket.getPeerCertificate(true);
     if (!peer.raw) {
       done(false, 'ERR_CERT_INVALID');
       return;
     }
     const leafPem = toPem(peer.raw);
-    const identityError = checkServerIdentity(hostname, new X509Certificate(leafPem).toLegacyObject());
+    const identityError = checkServerIdentity(
+      hostname,
+      new X509Certificate(leafPem).toLegacyObject(),
+    );
     const chainOk = socket.authorized;
-    const verificationResult = !chainOk ? 'net::ERR_CERT_AUTHORITY_INVALID' : identityError ? 'net::ERR_CERT_COMMON_NAME_INVALID' : 'net::OK';
+    const verificationResult = !chainOk
+      ? 'net::ERR_CERT_AUTHORITY_INVALID'
+      : identityError
+        ? 'net::ERR_CERT_COMMON_NAME_INVALID'
+        : 'net::OK';
     const errorCode = !chainOk ? -202 : identityError ? -200 : 0;
     const reason = verificationResult.replace('net::', '');
     const proc = this.certificateVerifyProc;
@@ -195,7 +250,14 @@ export class FakeSession {
     }
     const certificate = toElectronCertificate(peer);
     proc(
-      { hostname, certificate, validatedCertificate: certificate, isIssuedByKnownRoot: chainOk, verificationResult, errorCode },
+      {
+        hostname,
+        certificate,
+        validatedCertificate: certificate,
+        isIssuedByKnownRoot: chainOk,
+        verificationResult,
+        errorCode,
+      },
       (result) => {
         if (result === 0) done(true, 'OK');
         else if (result === -3) done(errorCode === 0, reason);
@@ -222,7 +284,8 @@ export const session = {
 };
 
 export const net = {
-  fetch: (input: string | URL, init?: RequestInit): Promise<Response> => session.defaultSession.fetch(input, init),
+  fetch: (input: string | URL, init?: RequestInit): Promise<Response> =>
+    session.defaultSession.fetch(input, init),
   online: true,
   isOnline(): boolean {
     return net.online;

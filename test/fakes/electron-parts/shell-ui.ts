@@ -111,11 +111,21 @@ export class FakeTray extends EventEmitter {
 }
 
 const MODIFIERS = new Map([
-  ['commandorcontrol', 'ctrl'], ['cmdorctrl', 'ctrl'], ['control', 'ctrl'], ['ctrl', 'ctrl'],
-  ['command', 'cmd'], ['cmd', 'cmd'], ['alt', 'alt'], ['option', 'alt'], ['altgr', 'altgr'],
-  ['shift', 'shift'], ['super', 'super'], ['meta', 'super'],
+  ['commandorcontrol', 'ctrl'],
+  ['cmdorctrl', 'ctrl'],
+  ['control', 'ctrl'],
+  ['ctrl', 'ctrl'],
+  ['command', 'cmd'],
+  ['cmd', 'cmd'],
+  ['alt', 'alt'],
+  ['option', 'alt'],
+  ['altgr', 'altgr'],
+  ['shift', 'shift'],
+  ['super', 'super'],
+  ['meta', 'super'],
 ]);
-const KEY = /^(?:[a-z0-9]|[)!@#$%^&*(:;<=,_\->.?/~`{\]}[|\\"']|f(?:[1-9]|1[0-9]|2[0-4])|plus|space|tab|capslock|numlock|scrolllock|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|volumeup|volumedown|volumemute|medianexttrack|mediaprevioustrack|mediastop|mediaplaypause|printscreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
+const KEY =
+  /^(?:[a-z0-9]|[)!@#$%^&*(:;<=,_\->.?/~`{\]}[|\\"']|f(?:[1-9]|1[0-9]|2[0-4])|plus|space|tab|capslock|numlock|scrolllock|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|volumeup|volumedown|volumemute|medianexttrack|mediaprevioustrack|mediastop|mediaplaypause|printscreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
 
 /** Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord. */
 function acceleratorIdentity(accelerator: string): string {
@@ -125,10 +135,17 @@ function acceleratorIdentity(accelerator: string): string {
   for (const token of tokens) {
     const modifier = MODIFIERS.get(token);
     if (modifier) modifiers.add(modifier);
-    else if (KEY.test(token) && key === null) key = token === 'enter' ? 'return' : token === 'esc' ? 'escape' : token;
-    else throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+    else if (KEY.test(token) && key === null)
+      key = token === 'enter' ? 'return' : token === 'esc' ? 'escape' : token;
+    else
+      throw new TypeError(
+        `Error processing argument at index 0, conversion failure from ${accelerator}`,
+      );
   }
-  if (key === null) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  if (key === null)
+    throw new TypeError(
+      `Error processing argument at index 0, conversion failure from ${accelerator}`,
+    );
   return [...[...modifiers].sort(), key].join('+');
 }
 
@@ -139,7 +156,8 @@ export const globalShortcut = {
   ownedElsewhere: new Set<string>(),
   register(accelerator: string, callback: () => void): boolean {
     const identity = acceleratorIdentity(accelerator);
-    if (globalShortcut.ownedElsewhere.has(identity) || globalShortcut.registered.has(identity)) return false;
+    if (globalShortcut.ownedElsewhere.has(identity) || globalShortcut.registered.has(identity))
+      return false;
     globalShortcut.registered.set(identity, callback);
     return true;
   },
@@ -170,7 +188,9 @@ export class FakeNotification extends EventEmitter {
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
-  constructor(readonly options: { title?: string; body?: string; silent?: boolean; urgency?: string } = {}) {
+  constructor(
+    readonly options: { title?: string; body?: string; silent?: boolean; urgency?: string } = {},
+  ) {
     super();
   }
   show(): void {

@@ -37,7 +37,9 @@ export class FakeWebFrameMain {
   }
 }
 
-export type WindowOpenHandler = (details: { url: string; frameName: string; features: string }) => { action: 'allow' | 'deny' };
+export type WindowOpenHandler = (details: { url: string; frameName: string; features: string }) => {
+  action: 'allow' | 'deny';
+};
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
@@ -68,7 +70,13 @@ export class FakeWebContents extends EventEmitter {
   }
   async loadFile(path: string): Promise<void> {
     if (!existsSync(path)) {
-      this.emit('did-fail-load', createFakeEvent(), -6, 'ERR_FILE_NOT_FOUND', pathToFileURL(path).href);
+      this.emit(
+        'did-fail-load',
+        createFakeEvent(),
+        -6,
+        'ERR_FILE_NOT_FOUND',
+        pathToFileURL(path).href,
+      );
       throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${pathToFileURL(path).href}'`);
     }
     await this.loadURL(pathToFileURL(path).href);
@@ -99,7 +107,9 @@ export class FakeWebContents extends EventEmitter {
   requestPermission(permission: string): Promise<boolean> {
     const handler = this.session.permissionRequestHandler;
     if (!handler) return Promise.resolve(true);
-    return new Promise((resolve) => handler(this, permission, resolve, { requestingUrl: this.mainFrame.url }));
+    return new Promise((resolve) =>
+      handler(this, permission, resolve, { requestingUrl: this.mainFrame.url }),
+    );
   }
 }
 
@@ -137,7 +147,9 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(public readonly options: Record<string, unknown> = {}) {
     super();
     const prefs = (options.webPreferences ?? {}) as { partition?: string; session?: FakeSession };
-    const windowSession = prefs.session ?? (prefs.partition ? session.fromPartition(prefs.partition) : session.defaultSession);
+    const windowSession =
+      prefs.session ??
+      (prefs.partition ? session.fromPartition(prefs.partition) : session.defaultSession);
     this.webContents = new FakeWebContents(windowSession);
     this.visible = options.show !== false;
     this.bounds = {

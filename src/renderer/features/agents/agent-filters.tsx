@@ -15,7 +15,10 @@ export function AgentFilters() {
   const groups = useAppState((state) => state.summary.groups);
   const shown = useAppState((state) => state.summary.ids.length);
   const total = useAppState((state) => state.summary.total);
-  const filtered = useAppState((state) => state.view.search !== '' || state.view.states.length > 0 || state.view.group !== null);
+  const filtered = useAppState(
+    (state) =>
+      state.view.search !== '' || state.view.states.length > 0 || state.view.group !== null,
+  );
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Ctrl/Cmd+F jumps to the search box from anywhere on the main screen.
@@ -52,7 +55,12 @@ export function AgentFilters() {
       </label>
       <label className="inline-field">
         <span>{t('agents.groupLabel')}</span>
-        <select value={group ?? ''} onChange={(event) => store.setView({ group: event.target.value === '' ? null : event.target.value })}>
+        <select
+          value={group ?? ''}
+          onChange={(event) =>
+            store.setView({ group: event.target.value === '' ? null : event.target.value })
+          }
+        >
           <option value="">{t('agents.allGroups')}</option>
           {groups.map((name) => (
             <option key={name} value={name}>
@@ -61,11 +69,13 @@ export function AgentFilters() {
           ))}
         </select>
       </label>
-      <span className="result-count">
-        {t('agents.showing', { shown, total })}
-      </span>
+      <span className="result-count">{t('agents.showing', { shown, total })}</span>
       {filtered ? (
-        <button type="button" className="button button-quiet" onClick={() => store.setView({ search: '', states: [], group: null })}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => store.setView({ search: '', states: [], group: null })}
+        >
           {t('agents.clearFilters')}
         </button>
       ) : null}

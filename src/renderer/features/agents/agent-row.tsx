@@ -42,7 +42,10 @@ function renderCall(row: AgentRow, now: number, labels: RowLabels) {
   const known = call.since !== null;
   return (
     <>
-      <span className={known ? 'call-duration' : 'call-duration is-lower-bound'} title={known ? undefined : labels.atLeast}>
+      <span
+        className={known ? 'call-duration' : 'call-duration is-lower-bound'}
+        title={known ? undefined : labels.atLeast}
+      >
         {known ? formatElapsed(call.since, now) : formatSince(row.stateSince, false, now)}
       </span>
       {call.caller ? <span className="call-caller">{call.caller}</span> : null}
@@ -64,9 +67,14 @@ function renderInspectedBy(row: AgentRow, labels: RowLabels) {
 }
 
 function renderCells(row: AgentRow, now: number, labels: RowLabels) {
-  const stateAlert = row.alerts.length > 0 && row.alerts.some((kind) => STATE_ALERTS.includes(kind));
+  const stateAlert =
+    row.alerts.length > 0 && row.alerts.some((kind) => STATE_ALERTS.includes(kind));
   const callAlert = row.alerts.includes('long-call');
-  const callClass = !row.call ? 'cell cell-call is-empty' : callAlert ? 'cell cell-call is-over' : 'cell cell-call';
+  const callClass = !row.call
+    ? 'cell cell-call is-empty'
+    : callAlert
+      ? 'cell cell-call is-over'
+      : 'cell cell-call';
   const timeExact = row.stateSinceExact === true;
   const timeClass = `cell cell-time${stateAlert ? ' is-over' : ''}${row.stateSince !== null && !timeExact ? ' is-lower-bound' : ''}`;
   return (
@@ -83,13 +91,20 @@ function renderCells(row: AgentRow, now: number, labels: RowLabels) {
           <span>{labels.state[row.state]}</span>
         </span>
       </div>
-      <div role="gridcell" className={timeClass} title={row.stateSince !== null && !timeExact ? labels.atLeast : undefined}>
+      <div
+        role="gridcell"
+        className={timeClass}
+        title={row.stateSince !== null && !timeExact ? labels.atLeast : undefined}
+      >
         {formatSince(row.stateSince, timeExact, now)}
       </div>
       <div role="gridcell" className={callClass}>
         {renderCall(row, now, labels)}
       </div>
-      <div role="gridcell" className={row.inspectedBy ? 'cell cell-inspected' : 'cell cell-inspected is-empty'}>
+      <div
+        role="gridcell"
+        className={row.inspectedBy ? 'cell cell-inspected' : 'cell cell-inspected is-empty'}
+      >
         {renderInspectedBy(row, labels)}
       </div>
     </>
@@ -100,7 +115,13 @@ function AgentRowView(props: AgentRowProps) {
   const labels = useRowLabels();
   const { workNo, row, onPick } = props;
   const alerted = row !== undefined && row.alerts.length > 0;
-  const className = props.selected ? (alerted ? 'agent-row is-selected has-alert' : 'agent-row is-selected') : alerted ? 'agent-row has-alert' : 'agent-row';
+  const className = props.selected
+    ? alerted
+      ? 'agent-row is-selected has-alert'
+      : 'agent-row is-selected'
+    : alerted
+      ? 'agent-row has-alert'
+      : 'agent-row';
   const alertText = alerted ? labels.describeAlerts(row.alerts) : '';
 
   return (

@@ -22,7 +22,9 @@ export function AgentTableHeader() {
               key={column.id}
               role="columnheader"
               className={`cell cell-head cell-${column.id}${active ? ' is-sorted' : ''}`}
-              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              aria-sort={
+                active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+              }
             >
               <button
                 type="button"
@@ -38,7 +40,12 @@ export function AgentTableHeader() {
                 ) : (
                   <span>{label}</span>
                 )}
-                {active ? <Icon name={sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'} className="sort-icon" /> : null}
+                {active ? (
+                  <Icon
+                    name={sort.direction === 'asc' ? 'sortAsc' : 'sortDesc'}
+                    className="sort-icon"
+                  />
+                ) : null}
               </button>
             </div>
           );

@@ -19,7 +19,10 @@ function rows(): HTMLElement[] {
 
 describe('AgentTable', () => {
   it('is an ARIA grid that renders only the rows on screen of a 10,000-agent list', async () => {
-    await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster: makeAgents(10_000) }) });
+    await renderApp({
+      element: <AgentTable />,
+      snapshot: makeSnapshot({ roster: makeAgents(10_000) }),
+    });
     const grid = screen.getByRole('grid', { name: 'Agents' });
     expect(grid).toHaveAttribute('aria-rowcount', '10001');
     const rendered = rows();
@@ -31,7 +34,10 @@ describe('AgentTable', () => {
 
   it('moves the selection with arrows, Home/End and PageDown and tells main', async () => {
     const user = userEvent.setup();
-    const { api } = await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster: makeAgents(100, () => ({ state: 'idle' })) }) });
+    const { api } = await renderApp({
+      element: <AgentTable />,
+      snapshot: makeSnapshot({ roster: makeAgents(100, () => ({ state: 'idle' })) }),
+    });
     const first = rows()[0] as HTMLElement;
     expect(first).toHaveAttribute('tabindex', '0');
     expect(rows().filter((row) => row.getAttribute('tabindex') === '0')).toHaveLength(1);
@@ -55,8 +61,15 @@ describe('AgentTable', () => {
 
   it('jumps to an agent by typing the start of the name', async () => {
     const user = userEvent.setup();
-    const roster = [makeAgent('1001', { name: 'Li Na' }), makeAgent('1002', { name: 'Wang Fang' }), makeAgent('1003', { name: 'Wu Lei' })];
-    const { api } = await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
+    const roster = [
+      makeAgent('1001', { name: 'Li Na' }),
+      makeAgent('1002', { name: 'Wang Fang' }),
+      makeAgent('1003', { name: 'Wu Lei' }),
+    ];
+    const { api } = await renderApp({
+      element: <AgentTable />,
+      snapshot: makeSnapshot({ roster }),
+    });
     (rows()[0] as HTMLElement).focus();
     await user.keyboard('wu');
     expect(api.callsOf('agents.select').at(-1)).toEqual({ workNo: '1003' });
@@ -71,7 +84,13 @@ describe('AgentTable', () => {
   });
 
   it('marks and explains rows over an alert threshold', async () => {
-    const roster = [makeAgent('1001', { state: 'talking', alerts: ['long-call'], call: { callId: 'c', caller: '13800138000', since: Date.now() - 700_000 } })];
+    const roster = [
+      makeAgent('1001', {
+        state: 'talking',
+        alerts: ['long-call'],
+        call: { callId: 'c', caller: '13800138000', since: Date.now() - 700_000 },
+      }),
+    ];
     await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
     const row = rows()[0] as HTMLElement;
     expect(row).toHaveClass('has-alert');
@@ -82,7 +101,12 @@ describe('AgentTable', () => {
   });
 
   it('shows state as icon and word, and who inspects the agent', async () => {
-    const roster = [makeAgent('1001', { state: 'busy', inspectedBy: { inspectorWorkNo: '9001', mode: 'listen' } })];
+    const roster = [
+      makeAgent('1001', {
+        state: 'busy',
+        inspectedBy: { inspectorWorkNo: '9001', mode: 'listen' },
+      }),
+    ];
     await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
     const row = rows()[0] as HTMLElement;
     expect(within(row).getByText('Busy')).toBeInTheDocument();
@@ -91,7 +115,12 @@ describe('AgentTable', () => {
 
   it('shows times whose start was not seen as lower bounds, and says why', async () => {
     const roster = [
-      makeAgent('1001', { state: 'talking', stateSince: Date.now() - 125_000, stateSinceExact: false, call: { callId: null, caller: null, since: null } }),
+      makeAgent('1001', {
+        state: 'talking',
+        stateSince: Date.now() - 125_000,
+        stateSinceExact: false,
+        call: { callId: null, caller: null, since: null },
+      }),
       makeAgent('1002', { state: 'idle', stateSince: Date.now() - 65_000, stateSinceExact: true }),
     ];
     await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
@@ -99,7 +128,11 @@ describe('AgentTable', () => {
     const cells = within(untimed).getAllByText('≥ 2:05');
     // Time in state and call length: both at least 2:05, both explained.
     expect(cells).toHaveLength(2);
-    for (const cell of cells) expect(cell).toHaveAttribute('title', 'At least this long: it began before CC Inspector could see it');
+    for (const cell of cells)
+      expect(cell).toHaveAttribute(
+        'title',
+        'At least this long: it began before CC Inspector could see it',
+      );
     const exact = screen.getByRole('row', { name: /Agent 1002/ });
     expect(within(exact).getByText('1:05')).not.toHaveAttribute('title');
   });
@@ -109,7 +142,10 @@ describe('AgentTable', () => {
     const roster = [makeAgent('1002', { name: 'Bo' }), makeAgent('1001', { name: 'Al' })];
     await renderApp({ element: <AgentTable />, snapshot: makeSnapshot({ roster }) });
     await user.click(screen.getByRole('button', { name: 'Name' }));
-    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     expect(rows().map((row) => row.getAttribute('data-workno'))).toEqual(['1001', '1002']);
     await user.click(screen.getByRole('button', { name: 'Name' }));
     expect(rows().map((row) => row.getAttribute('data-workno'))).toEqual(['1002', '1001']);
@@ -117,8 +153,17 @@ describe('AgentTable', () => {
 
   it('updates a row live when a delta arrives', async () => {
     const { api } = await renderApp({ element: <AgentTable /> });
-    act(() => api.emit('roster.delta', { version: 2, reset: false, upserts: [makeAgent('1001', { state: 'ringing' })], removed: [] }));
-    expect(within(screen.getByRole('row', { name: /Agent 1001/ })).getByText('Ringing')).toBeInTheDocument();
+    act(() =>
+      api.emit('roster.delta', {
+        version: 2,
+        reset: false,
+        upserts: [makeAgent('1001', { state: 'ringing' })],
+        removed: [],
+      }),
+    );
+    expect(
+      within(screen.getByRole('row', { name: /Agent 1001/ })).getByText('Ringing'),
+    ).toBeInTheDocument();
   });
 
   it('says so when there are no agents yet', async () => {

@@ -5,7 +5,16 @@
  * and is always kept mounted so focus never falls out of the grid while scrolling.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../store/clock';
 import { useAppState, useStore } from '../../store/store-context';
@@ -37,7 +46,10 @@ export function AgentTable() {
   const typeAhead = useMemo(() => createTypeAhead(), []);
   const settled = useFirstPaintDone();
 
-  const selectedIndex = useMemo(() => (selectedWorkNo === null ? -1 : ids.indexOf(selectedWorkNo)), [ids, selectedWorkNo]);
+  const selectedIndex = useMemo(
+    () => (selectedWorkNo === null ? -1 : ids.indexOf(selectedWorkNo)),
+    [ids, selectedWorkNo],
+  );
   const tabbableIndex = selectedIndex >= 0 ? selectedIndex : 0;
 
   const rangeExtractor = useCallback(
@@ -66,7 +78,10 @@ export function AgentTable() {
     // A generous first guess of the viewport (the chrome above the grid is taller than 260 px),
     // so the first frame already has every visible row; the real size comes from a
     // ResizeObserver after the browser's own layout instead of a layout forced mid-commit.
-    initialRect: { width: window.innerWidth, height: Math.max(rowHeight * 10, window.innerHeight - 260) },
+    initialRect: {
+      width: window.innerWidth,
+      height: Math.max(rowHeight * 10, window.innerHeight - 260),
+    },
     observeElementRect: observeViewportLazily,
     scrollToFn: scrollViewportLazily,
   });
@@ -97,13 +112,18 @@ export function AgentTable() {
     focusRequest.current = workNo;
     virtualizer.scrollToIndex(index, { align: 'auto' });
     if (workNo === selectedWorkNo) {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-workno="${workNo}"]`)?.focus({ preventScroll: true });
+      scrollRef.current
+        ?.querySelector<HTMLElement>(`[data-workno="${workNo}"]`)
+        ?.focus({ preventScroll: true });
     } else store.selectAgent(workNo);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const pageSize = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1,
+    );
     const next = moveIndex(event.key, selectedIndex, ids.length, pageSize);
     if (next !== null) {
       event.preventDefault();
@@ -114,7 +134,12 @@ export function AgentTable() {
       const prefix = typeAhead.push(event.key);
       if (prefix.trim() === '') return;
       event.preventDefault();
-      const found = findByPrefix(ids, (workNo) => store.getState().roster.rows.get(workNo), selectedIndex, prefix);
+      const found = findByPrefix(
+        ids,
+        (workNo) => store.getState().roster.rows.get(workNo),
+        selectedIndex,
+        prefix,
+      );
       if (found >= 0) moveTo(found);
     }
   }
@@ -140,7 +165,11 @@ export function AgentTable() {
         >
           <AgentTableHeader />
           <div ref={scrollRef} className="agent-grid-scroll" data-testid="agent-grid-scroll">
-            <div role="rowgroup" className="agent-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+            <div
+              role="rowgroup"
+              className="agent-grid-body"
+              style={{ height: virtualizer.getTotalSize() }}
+            >
               {items.map((item) => {
                 const workNo = ids[item.index];
                 if (workNo === undefined) return null;
@@ -181,7 +210,11 @@ function AgentTableEmpty(props: { filtered: boolean }) {
   return (
     <div className="empty-state">
       <p className="empty-title">{t('agents.noMatchTitle')}</p>
-      <button type="button" className="button" onClick={() => store.setView({ search: '', states: [], group: null })}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => store.setView({ search: '', states: [], group: null })}
+      >
         {t('agents.clearFilters')}
       </button>
     </div>

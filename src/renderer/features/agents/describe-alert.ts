@@ -18,6 +18,10 @@ export function describeAlert(kind: AlertKind, thresholds: AlertThresholds, t: T
 }
 
 /** All alerts of a row in one sentence, for the tooltip and the screen reader. */
-export function describeAlerts(kinds: readonly AlertKind[], thresholds: AlertThresholds, t: TFunction): string {
+export function describeAlerts(
+  kinds: readonly AlertKind[],
+  thresholds: AlertThresholds,
+  t: TFunction,
+): string {
   return kinds.map((kind) => describeAlert(kind, thresholds, t)).join('; ');
 }

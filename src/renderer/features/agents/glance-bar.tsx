@@ -17,7 +17,11 @@ function LongestCall() {
   const { t } = useTranslation();
   const store = useStore();
   const now = useNow();
-  const row = useAppState((state) => (state.summary.longestCallWorkNo ? state.roster.rows.get(state.summary.longestCallWorkNo) : undefined));
+  const row = useAppState((state) =>
+    state.summary.longestCallWorkNo
+      ? state.roster.rows.get(state.summary.longestCallWorkNo)
+      : undefined,
+  );
   const talking = useAppState((state) => state.summary.stateCounts.talking);
   const unknown = useAppState((state) => state.summary.callsOfUnknownLength);
   const since = row?.call?.since ?? null;
@@ -26,20 +30,30 @@ function LongestCall() {
     return (
       <div className="glance-card">
         <span className="glance-label">{t('glance.longestCall')}</span>
-        <span className="glance-empty">{talking > 0 ? t('glance.callLengthsUnknown', { count: talking }) : t('glance.noCalls')}</span>
+        <span className="glance-empty">
+          {talking > 0 ? t('glance.callLengthsUnknown', { count: talking }) : t('glance.noCalls')}
+        </span>
       </div>
     );
   }
   const over = row.alerts.includes('long-call');
   return (
-    <button type="button" className={over ? 'glance-card is-alert' : 'glance-card'} onClick={() => store.selectAgent(row.workNo)}>
-      <span className="glance-label">{unknown > 0 ? t('glance.longestKnownCall') : t('glance.longestCall')}</span>
+    <button
+      type="button"
+      className={over ? 'glance-card is-alert' : 'glance-card'}
+      onClick={() => store.selectAgent(row.workNo)}
+    >
+      <span className="glance-label">
+        {unknown > 0 ? t('glance.longestKnownCall') : t('glance.longestCall')}
+      </span>
       <span className="glance-figure">{formatElapsed(since, now)}</span>
       <span className="glance-who">
         {row.workNo} {row.name}
       </span>
       <span className="glance-detail">
-        {unknown > 0 ? t('glance.moreOfUnknownLength', { count: unknown }) : [row.groupName, row.call?.caller].filter(Boolean).join(' · ')}
+        {unknown > 0
+          ? t('glance.moreOfUnknownLength', { count: unknown })
+          : [row.groupName, row.call?.caller].filter(Boolean).join(' · ')}
       </span>
       <Icon name="chevron" className="glance-chevron" />
     </button>
@@ -51,7 +65,11 @@ function AgentInTrouble() {
   const store = useStore();
   const alerted = useAppState((state) => state.summary.alerted);
   const thresholds = useAppState((state) => state.settings.alerts);
-  const row = useAppState((state) => (state.summary.firstAlertWorkNo ? state.roster.rows.get(state.summary.firstAlertWorkNo) : undefined));
+  const row = useAppState((state) =>
+    state.summary.firstAlertWorkNo
+      ? state.roster.rows.get(state.summary.firstAlertWorkNo)
+      : undefined,
+  );
   if (!row || row.alerts.length === 0) {
     return (
       <div className="glance-card">
@@ -63,7 +81,11 @@ function AgentInTrouble() {
     );
   }
   return (
-    <button type="button" className="glance-card is-alert" onClick={() => store.selectAgent(row.workNo)}>
+    <button
+      type="button"
+      className="glance-card is-alert"
+      onClick={() => store.selectAgent(row.workNo)}
+    >
       <span className="glance-label">{t('glance.needsAttention')}</span>
       <span className="glance-figure">
         <Icon name="alert" /> {alerted}
@@ -83,23 +105,29 @@ function StateChips() {
   const counts = useAppState((state) => state.summary.stateCounts);
   const chosen = useAppState((state) => state.view.states);
   const toggle = (agentState: AgentState): void => {
-    store.setView({ states: chosen.includes(agentState) ? chosen.filter((s) => s !== agentState) : [...chosen, agentState] });
+    store.setView({
+      states: chosen.includes(agentState)
+        ? chosen.filter((s) => s !== agentState)
+        : [...chosen, agentState],
+    });
   };
   return (
     <div className="state-chips" role="group" aria-label={t('glance.filterByState')}>
-      {AGENT_STATE_ORDER.filter((agentState) => agentState !== 'unknown' || counts.unknown > 0).map((agentState) => (
-        <button
-          key={agentState}
-          type="button"
-          className={`state-chip state-${agentState}`}
-          aria-pressed={chosen.includes(agentState)}
-          onClick={() => toggle(agentState)}
-        >
-          <Icon name={STATE_ICON[agentState]} />
-          <span className="chip-label">{t(`agentState.${agentState}`)}</span>{' '}
-          <span className="chip-count">{counts[agentState]}</span>
-        </button>
-      ))}
+      {AGENT_STATE_ORDER.filter((agentState) => agentState !== 'unknown' || counts.unknown > 0).map(
+        (agentState) => (
+          <button
+            key={agentState}
+            type="button"
+            className={`state-chip state-${agentState}`}
+            aria-pressed={chosen.includes(agentState)}
+            onClick={() => toggle(agentState)}
+          >
+            <Icon name={STATE_ICON[agentState]} />
+            <span className="chip-label">{t(`agentState.${agentState}`)}</span>{' '}
+            <span className="chip-count">{counts[agentState]}</span>
+          </button>
+        ),
+      )}
     </div>
   );
 }

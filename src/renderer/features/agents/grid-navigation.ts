@@ -5,7 +5,12 @@
 import type { AgentRow } from '../../../shared/domain';
 
 /** The index a navigation key moves to, or null when the key is not a navigation key. */
-export function moveIndex(key: string, current: number, count: number, pageSize: number): number | null {
+export function moveIndex(
+  key: string,
+  current: number,
+  count: number,
+  pageSize: number,
+): number | null {
   if (count === 0) return null;
   const clamp = (index: number): number => Math.min(count - 1, Math.max(0, index));
   const from = current < 0 ? -1 : current;
@@ -47,7 +52,11 @@ export function findByPrefix(
     const index = (start + step) % ids.length;
     const workNo = ids[index] as string;
     const row = readRow(workNo);
-    if (workNo.startsWith(search) || (row !== undefined && row.name.toLowerCase().startsWith(search))) return index;
+    if (
+      workNo.startsWith(search) ||
+      (row !== undefined && row.name.toLowerCase().startsWith(search))
+    )
+      return index;
   }
   return -1;
 }

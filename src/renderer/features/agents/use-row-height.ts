@@ -12,7 +12,8 @@ let query: MediaQueryList | null | undefined;
 
 /** The media query, made once (null where matchMedia is missing, e.g. jsdom). */
 function readQuery(): MediaQueryList | null {
-  if (query === undefined) query = typeof window.matchMedia === 'function' ? window.matchMedia(WALLBOARD_QUERY) : null;
+  if (query === undefined)
+    query = typeof window.matchMedia === 'function' ? window.matchMedia(WALLBOARD_QUERY) : null;
   return query;
 }
 

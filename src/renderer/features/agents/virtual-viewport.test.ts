@@ -6,7 +6,8 @@ type GridVirtualizer = Virtualizer<HTMLDivElement, Element>;
 async function load(withIdleCallbacks: boolean) {
   const idle: Array<() => void> = [];
   vi.resetModules();
-  if (withIdleCallbacks) vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+  if (withIdleCallbacks)
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
   const viewport = await import('./virtual-viewport');
   return { ...viewport, runIdle: () => idle.splice(0).forEach((callback) => callback()) };
 }
@@ -17,7 +18,14 @@ function makeViewport(height: number, guessedHeight = 500) {
   Object.defineProperty(element, 'clientHeight', { configurable: true, get: () => height });
   Object.defineProperty(element, 'clientWidth', { configurable: true, get: () => 900 });
   element.scrollTo = vi.fn() as unknown as typeof element.scrollTo;
-  const instance = { scrollElement: element, options: { initialRect: { width: 900, height: guessedHeight }, horizontal: false, isRtl: false } };
+  const instance = {
+    scrollElement: element,
+    options: {
+      initialRect: { width: 900, height: guessedHeight },
+      horizontal: false,
+      isRtl: false,
+    },
+  };
   return { element, instance: instance as unknown as GridVirtualizer };
 }
 

@@ -8,7 +8,12 @@
  * When the guess was generous (the usual case) the extra rows it drew are out of sight, and the
  * real size is handed over after the first paint rather than re-rendering before it.
  */
-import { elementScroll, type Rect, type VirtualizerOptions, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  type Rect,
+  type VirtualizerOptions,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import { whenFirstPaintDone } from '../../ui/first-paint';
 
 type GridVirtualizer = Virtualizer<HTMLDivElement, Element>;

@@ -57,7 +57,9 @@ const GROUPS: ReadonlyArray<{ labelKey: string; actions: readonly ActionSpec[] }
 function findHotkey(statuses: readonly HotkeyStatus[], action: SupervisorAction): string | null {
   if (!(HOTKEY_ACTIONS as readonly string[]).includes(action)) return null;
   const status = statuses.find((entry) => entry.action === (action as HotkeyAction));
-  return status?.status === 'registered' && status.accelerator ? formatAccelerator(status.accelerator) : null;
+  return status?.status === 'registered' && status.accelerator
+    ? formatAccelerator(status.accelerator)
+    : null;
 }
 
 /** Buttons for every supervisor action, with availability, reasons and hotkeys. */
@@ -66,7 +68,9 @@ export function ActionBar() {
   const connection = useAppState((state) => state.connection);
   const inspection = useAppState((state) => state.inspection);
   const hotkeys = useAppState((state) => state.hotkeys);
-  const agent = useAppState((state) => (state.selectedWorkNo ? state.roster.rows.get(state.selectedWorkNo) ?? null : null));
+  const agent = useAppState((state) =>
+    state.selectedWorkNo ? (state.roster.rows.get(state.selectedWorkNo) ?? null) : null,
+  );
   const selectedWorkNo = useAppState((state) => state.selectedWorkNo);
   const rows = useAppState((state) => state.roster.rows);
   const runner = useActionRunner();
@@ -88,21 +92,40 @@ export function ActionBar() {
         )}
       </div>
       {GROUPS.map((group) => (
-        <div key={group.labelKey} className="action-group" role="group" aria-label={t(group.labelKey)}>
+        <div
+          key={group.labelKey}
+          className="action-group"
+          role="group"
+          aria-label={t(group.labelKey)}
+        >
           {group.actions.map((spec) => {
             const availability = checkAction(spec.action, context);
-            const reason = availability.allowed ? null : t(`reasons.${availability.reason.key}`, translateParams(availability.reason.params, t));
+            const reason = availability.allowed
+              ? null
+              : t(
+                  `reasons.${availability.reason.key}`,
+                  translateParams(availability.reason.params, t),
+                );
             return (
               <ActionButton
                 key={spec.action}
                 label={t(`actions.${spec.action}`)}
                 icon={spec.icon}
                 tone={spec.tone}
-                disabledReason={runner.inFlight !== null && reason === null ? t('reasons.pending', { action: t(`actions.${runner.inFlight}`) }) : reason}
+                disabledReason={
+                  runner.inFlight !== null && reason === null
+                    ? t('reasons.pending', { action: t(`actions.${runner.inFlight}`) })
+                    : reason
+                }
                 busy={runner.inFlight === spec.action}
                 hotkey={findHotkey(hotkeys, spec.action)}
                 hotkeyLabel={t('actions.hotkey')}
-                onPress={() => runner.request(spec.action, spec.onAgent ? (agent?.workNo ?? null) : inspection.targetWorkNo)}
+                onPress={() =>
+                  runner.request(
+                    spec.action,
+                    spec.onAgent ? (agent?.workNo ?? null) : inspection.targetWorkNo,
+                  )
+                }
               />
             );
           })}
@@ -111,7 +134,9 @@ export function ActionBar() {
       {runner.confirmation ? (
         <ConfirmActionDialog
           confirmation={runner.confirmation}
-          agentName={runner.confirmation.workNo ? (rows.get(runner.confirmation.workNo)?.name ?? null) : null}
+          agentName={
+            runner.confirmation.workNo ? (rows.get(runner.confirmation.workNo)?.name ?? null) : null
+          }
           onConfirm={runner.confirm}
           onCancel={runner.dismiss}
         />
@@ -121,7 +146,10 @@ export function ActionBar() {
 }
 
 /** Reason values that are themselves words to translate (an action or a mode). */
-function translateParams(params: Record<string, string> | undefined, t: (key: string) => string): Record<string, string> {
+function translateParams(
+  params: Record<string, string> | undefined,
+  t: (key: string) => string,
+): Record<string, string> {
   if (!params) return {};
   const out: Record<string, string> = { ...params };
   if (params.action) out.action = t(`actions.${params.action}`);

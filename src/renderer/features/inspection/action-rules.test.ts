@@ -1,15 +1,35 @@
 // @vitest-environment node
-import type { ConnectionState, InspectionView, InspectorMode, SupervisorAction } from '../../../shared/domain';
+import type {
+  ConnectionState,
+  InspectionView,
+  InspectorMode,
+  SupervisorAction,
+} from '../../../shared/domain';
 import { IDLE_INSPECTION } from '../../store/app-state';
 import { makeAgent } from '../../testing/fixtures';
 import { checkAction, isDestructive, type ActionContext } from './action-rules';
 
-const live: ConnectionState = { phase: 'live', gatewayUrl: 'https://gw', inspectorId: '9001', demo: false, lastDataAt: 0 };
+const live: ConnectionState = {
+  phase: 'live',
+  gatewayUrl: 'https://gw',
+  inspectorId: '9001',
+  demo: false,
+  lastDataAt: 0,
+};
 
-function context(mode: InspectorMode, patch: Partial<ActionContext> = {}, inspection: Partial<InspectionView> = {}): ActionContext {
+function context(
+  mode: InspectorMode,
+  patch: Partial<ActionContext> = {},
+  inspection: Partial<InspectionView> = {},
+): ActionContext {
   return {
     connection: live,
-    inspection: { ...IDLE_INSPECTION, mode, targetWorkNo: mode === 'idle' ? null : '1002', ...inspection },
+    inspection: {
+      ...IDLE_INSPECTION,
+      mode,
+      targetWorkNo: mode === 'idle' ? null : '1002',
+      ...inspection,
+    },
     agent: makeAgent('1001', { state: 'talking' }),
     ...patch,
   };
@@ -22,14 +42,17 @@ const reasonOf = (action: SupervisorAction, ctx: ActionContext): string | null =
 
 describe('checkAction', () => {
   it('lets an idle inspector listen, barge or whisper on a signed-in agent', () => {
-    for (const action of ['listen', 'barge', 'whisper'] as const) expect(reasonOf(action, context('idle'))).toBeNull();
+    for (const action of ['listen', 'barge', 'whisper'] as const)
+      expect(reasonOf(action, context('idle'))).toBeNull();
   });
 
   it('explains why a start is not possible', () => {
     expect(reasonOf('listen', context('listening'))).toBe('notIdle');
     expect(reasonOf('listen', context('talking'))).toBe('inCall');
     expect(reasonOf('barge', context('idle', { agent: null }))).toBe('noAgent');
-    expect(reasonOf('whisper', context('idle', { agent: makeAgent('1001', { state: 'signed-out' }) }))).toBe('agentSignedOut');
+    expect(
+      reasonOf('whisper', context('idle', { agent: makeAgent('1001', { state: 'signed-out' }) })),
+    ).toBe('agentSignedOut');
     expect(reasonOf('listen', context('idle', { agent: makeAgent('9001') }))).toBe('self');
   });
 
@@ -58,14 +81,30 @@ describe('checkAction', () => {
   it('needs a selected, signed-in agent other than me for force actions', () => {
     expect(reasonOf('force-busy', context('listening'))).toBeNull();
     expect(reasonOf('force-idle', context('idle', { agent: null }))).toBe('noAgent');
-    expect(reasonOf('force-sign-out', context('idle', { agent: makeAgent('1001', { state: 'signed-out' }) }))).toBe('agentSignedOut');
+    expect(
+      reasonOf(
+        'force-sign-out',
+        context('idle', { agent: makeAgent('1001', { state: 'signed-out' }) }),
+      ),
+    ).toBe('agentSignedOut');
   });
 
   it('blocks everything while disconnected or while another action is pending', () => {
-    const reconnecting: ConnectionState = { phase: 'reconnecting', reason: '', reasonZh: '', retcode: null, attempt: 1, nextAttemptAt: null, lastDataAt: null };
+    const reconnecting: ConnectionState = {
+      phase: 'reconnecting',
+      reason: '',
+      reasonZh: '',
+      retcode: null,
+      attempt: 1,
+      nextAttemptAt: null,
+      lastDataAt: null,
+    };
     expect(reasonOf('listen', context('idle', { connection: reconnecting }))).toBe('notLive');
     const pending = checkAction('cancel', context('listening', {}, { pending: 'switch' }));
-    expect(pending).toEqual({ allowed: false, reason: { key: 'pending', params: { action: 'switch' } } });
+    expect(pending).toEqual({
+      allowed: false,
+      reason: { key: 'pending', params: { action: 'switch' } },
+    });
   });
 
   it('lets an idle inspector take a queued call', () => {

@@ -3,7 +3,13 @@
  * enabled when the core would accept it, and says why not otherwise. Pure: tested without a
  * screen. The core still checks again; this only keeps the supervisor from trying in vain.
  */
-import type { AgentRow, ConnectionState, InspectionView, InspectorMode, SupervisorAction } from '../../../shared/domain';
+import type {
+  AgentRow,
+  ConnectionState,
+  InspectionView,
+  InspectorMode,
+  SupervisorAction,
+} from '../../../shared/domain';
 
 export interface ActionContext {
   connection: ConnectionState;
@@ -28,7 +34,10 @@ const SWITCH_TARGET: Partial<Record<SupervisorAction, InspectorMode>> = {
 };
 
 const ALLOWED: Availability = { allowed: true };
-const block = (key: string, params?: Record<string, string>): Availability => ({ allowed: false, reason: { key, params } });
+const block = (key: string, params?: Record<string, string>): Availability => ({
+  allowed: false,
+  reason: { key, params },
+});
 
 /** The inspector's own agent id while signed in. */
 function readInspectorId(connection: ConnectionState): string | null {
@@ -56,7 +65,9 @@ export function checkAction(action: SupervisorAction, context: ActionContext): A
       if (mode !== 'idle') return block(mode === 'talking' ? 'inCall' : 'notIdle');
       return checkAgent(context);
     case 'switch':
-      return mode === 'listening' || mode === 'inserting' ? ALLOWED : block('switchNeedsListenOrBarge');
+      return mode === 'listening' || mode === 'inserting'
+        ? ALLOWED
+        : block('switchNeedsListenOrBarge');
     case 'switch-to-listen':
     case 'switch-to-barge':
     case 'switch-to-whisper':

@@ -35,7 +35,11 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
           <button ref={cancelRef} type="button" className="button" onClick={props.onCancel}>
             {t('confirm.goBack')}
           </button>
-          <button type="button" className="button tone-danger" onClick={() => props.onConfirm(dontAskAgain)}>
+          <button
+            type="button"
+            className="button tone-danger"
+            onClick={() => props.onConfirm(dontAskAgain)}
+          >
             {t(`confirm.${action}.confirm`)}
           </button>
         </>
@@ -43,7 +47,11 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
     >
       <p id={bodyId}>{t(`confirm.${action}.body`, { agent: who })}</p>
       <label className="check-field">
-        <input type="checkbox" checked={dontAskAgain} onChange={(event) => setDontAskAgain(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={dontAskAgain}
+          onChange={(event) => setDontAskAgain(event.target.checked)}
+        />
         <span>{t('confirm.dontAskAgain')}</span>
       </label>
     </Dialog>

@@ -35,7 +35,10 @@ function useReasonText(status: ConnectionStatus): string | null {
 export function ConnectionIndicator() {
   const { t } = useTranslation();
   const status = useConnectionStatus();
-  const age = status.dataAgeSeconds === null ? null : t('connection.dataAge', { seconds: status.dataAgeSeconds });
+  const age =
+    status.dataAgeSeconds === null
+      ? null
+      : t('connection.dataAge', { seconds: status.dataAgeSeconds });
   return (
     <div className={`connection-pill tone-${status.tone}`} data-testid="connection-pill">
       <Icon name={ICON[status.key]} />
@@ -51,12 +54,15 @@ export function ConnectionBanner() {
   const { t } = useTranslation();
   const status = useConnectionStatus();
   const reason = useReasonText(status);
-  if (status.key !== 'reconnecting' && status.key !== 'stale' && status.key !== 'failed') return null;
+  if (status.key !== 'reconnecting' && status.key !== 'stale' && status.key !== 'failed')
+    return null;
   const parts: string[] = [t(`connection.banner.${status.key}`)];
   if (reason) parts.push(reason);
   if (status.attempt !== null) parts.push(t('connection.attempt', { attempt: status.attempt }));
-  if (status.nextAttemptSeconds !== null) parts.push(t('connection.nextAttempt', { seconds: status.nextAttemptSeconds }));
-  if (status.dataAgeSeconds !== null) parts.push(t('connection.dataShown', { seconds: status.dataAgeSeconds }));
+  if (status.nextAttemptSeconds !== null)
+    parts.push(t('connection.nextAttempt', { seconds: status.nextAttemptSeconds }));
+  if (status.dataAgeSeconds !== null)
+    parts.push(t('connection.dataShown', { seconds: status.dataAgeSeconds }));
   return (
     <div className={`connection-banner tone-${status.tone}`} data-testid="connection-banner">
       <Icon name={ICON[status.key]} />

@@ -29,7 +29,14 @@ function ageSeconds(lastDataAt: number | null, now: number): number | null {
 
 /** Describe the connection for the strip and the banner. */
 export function describeConnection(connection: ConnectionState, now: number): ConnectionStatus {
-  const base = { dataAgeSeconds: null, nextAttemptSeconds: null, attempt: null, reason: null, retcode: null, demo: false };
+  const base = {
+    dataAgeSeconds: null,
+    nextAttemptSeconds: null,
+    attempt: null,
+    reason: null,
+    retcode: null,
+    demo: false,
+  };
   switch (connection.phase) {
     case 'signed-out':
       return { ...base, tone: 'neutral', key: 'signedOut' };
@@ -51,12 +58,21 @@ export function describeConnection(connection: ConnectionState, now: number): Co
         tone: 'warn',
         key: 'reconnecting',
         dataAgeSeconds: ageSeconds(connection.lastDataAt, now),
-        nextAttemptSeconds: connection.nextAttemptAt === null ? null : Math.max(0, Math.ceil((connection.nextAttemptAt - now) / 1000)),
+        nextAttemptSeconds:
+          connection.nextAttemptAt === null
+            ? null
+            : Math.max(0, Math.ceil((connection.nextAttemptAt - now) / 1000)),
         attempt: connection.attempt,
         reason: { en: connection.reason, zh: connection.reasonZh },
         retcode: connection.retcode,
       };
     case 'failed':
-      return { ...base, tone: 'bad', key: 'failed', reason: { en: connection.reason, zh: connection.reasonZh }, retcode: connection.retcode };
+      return {
+        ...base,
+        tone: 'bad',
+        key: 'failed',
+        reason: { en: connection.reason, zh: connection.reasonZh },
+        retcode: connection.retcode,
+      };
   }
 }

@@ -21,16 +21,24 @@ const MODE_ICON: Record<InspectorMode, IconName> = {
 function InspectionStatus() {
   const { t } = useTranslation();
   const inspection = useAppState((state) => state.inspection);
-  const target = useAppState((state) => (state.inspection.targetWorkNo ? state.roster.rows.get(state.inspection.targetWorkNo) : undefined));
+  const target = useAppState((state) =>
+    state.inspection.targetWorkNo
+      ? state.roster.rows.get(state.inspection.targetWorkNo)
+      : undefined,
+  );
   const now = useNow();
-  const targetText = inspection.targetWorkNo ? [inspection.targetWorkNo, target?.name].filter(Boolean).join(' ') : null;
+  const targetText = inspection.targetWorkNo
+    ? [inspection.targetWorkNo, target?.name].filter(Boolean).join(' ')
+    : null;
   return (
     <div className={`inspection-status mode-${inspection.mode}`} data-testid="inspection-status">
       <span className="mode-badge">
         <Icon name={MODE_ICON[inspection.mode]} />
         <span>{t(`inspectorMode.${inspection.mode}`)}</span>
       </span>
-      {targetText && inspection.mode !== 'idle' ? <span className="inspection-target">{targetText}</span> : null}
+      {targetText && inspection.mode !== 'idle' ? (
+        <span className="inspection-target">{targetText}</span>
+      ) : null}
       {inspection.mode === 'talking' && !targetText && inspection.callId ? (
         <span className="inspection-target">{t('strip.call', { callId: inspection.callId })}</span>
       ) : null}
@@ -39,7 +47,11 @@ function InspectionStatus() {
           {formatElapsed(inspection.since, now)}
         </span>
       ) : null}
-      {inspection.pending ? <span className="inspection-pending">{t('strip.pending', { action: t(`actions.${inspection.pending}`) })}</span> : null}
+      {inspection.pending ? (
+        <span className="inspection-pending">
+          {t('strip.pending', { action: t(`actions.${inspection.pending}`) })}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -53,7 +65,11 @@ export interface InspectorStripProps {
 /** Header of the main screen. */
 export function InspectorStrip(props: InspectorStripProps) {
   const { t } = useTranslation();
-  const inspectorId = useAppState((state) => (state.connection.phase === 'live' ? state.connection.inspectorId : state.settings.gateway.inspectorId));
+  const inspectorId = useAppState((state) =>
+    state.connection.phase === 'live'
+      ? state.connection.inspectorId
+      : state.settings.gateway.inspectorId,
+  );
   return (
     <header className="strip">
       <div className="brand">

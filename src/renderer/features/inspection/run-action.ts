@@ -9,7 +9,11 @@ import type { AppStore } from '../../store/app-store';
 
 export type AgentAction = Exclude<SupervisorAction, 'request-call'>;
 
-function sendAction(bridge: Bridge, action: AgentAction, workNo: string | null): Promise<Result<InspectionView | null>> {
+function sendAction(
+  bridge: Bridge,
+  action: AgentAction,
+  workNo: string | null,
+): Promise<Result<InspectionView | null>> {
   const agent = { workNo: workNo ?? '' };
   switch (action) {
     case 'listen':
@@ -41,17 +45,30 @@ function sendAction(bridge: Bridge, action: AgentAction, workNo: string | null):
 
 /** Show a command failure as a sticky error toast in the user's language with its retcode. */
 export function reportCommandError(store: AppStore, error: CommandError): void {
-  store.pushToast({ level: 'error', text: { en: error.message, zh: error.messageZh }, retcode: error.retcode });
+  store.pushToast({
+    level: 'error',
+    text: { en: error.message, zh: error.messageZh },
+    retcode: error.retcode,
+  });
 }
 
 /** Run `action` (on `workNo` for agent actions); resolves true when main accepted it. */
-export async function runAction(bridge: Bridge, store: AppStore, action: AgentAction, workNo: string | null): Promise<boolean> {
+export async function runAction(
+  bridge: Bridge,
+  store: AppStore,
+  action: AgentAction,
+  workNo: string | null,
+): Promise<boolean> {
   const result = await sendAction(bridge, action, workNo);
   if (!result.ok) {
     reportCommandError(store, result.error);
     return false;
   }
   if (result.value !== null) store.applyInspection(result.value);
-  else store.pushToast({ level: 'success', text: { key: `actions.done.${action}`, params: { workNo: workNo ?? '' } } });
+  else
+    store.pushToast({
+      level: 'success',
+      text: { key: `actions.done.${action}`, params: { workNo: workNo ?? '' } },
+    });
   return true;
 }

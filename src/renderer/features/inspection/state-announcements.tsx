@@ -30,14 +30,23 @@ export function StateAnnouncements() {
     if (key === lastInspection.current) return;
     lastInspection.current = key;
     const name = inspection.targetWorkNo ? (rows.get(inspection.targetWorkNo)?.name ?? '') : '';
-    announcer.announce(t(`announce.mode.${inspection.mode}`, { agent: `${inspection.targetWorkNo ?? ''} ${name}`.trim() }));
+    announcer.announce(
+      t(`announce.mode.${inspection.mode}`, {
+        agent: `${inspection.targetWorkNo ?? ''} ${name}`.trim(),
+      }),
+    );
   }, [inspection, rows, announcer, t]);
 
   const lastConnection = useRef(connectionKey);
   useEffect(() => {
     if (connectionKey === lastConnection.current) return;
     lastConnection.current = connectionKey;
-    const reason = connection.phase === 'reconnecting' || connection.phase === 'failed' ? (i18n.language.startsWith('zh') ? connection.reasonZh : connection.reason) : '';
+    const reason =
+      connection.phase === 'reconnecting' || connection.phase === 'failed'
+        ? i18n.language.startsWith('zh')
+          ? connection.reasonZh
+          : connection.reason
+        : '';
     announcer.announce(`${t(`connection.${connectionKey}`)}${reason ? `: ${reason}` : ''}`);
   }, [connectionKey, connection, announcer, t, i18n.language]);
 
@@ -49,13 +58,18 @@ export function StateAnnouncements() {
       const known = knownAlerts.current;
       const raised = alerts.filter((alert) => !known.has(alert.id));
       // A burst (a shift starting, a queue backing up) is one sentence, not a stream of them.
-      if (raised.length > MAX_NAMED_ALERTS) announcer.announce(t('announce.alertBurst', { count: raised.length }));
+      if (raised.length > MAX_NAMED_ALERTS)
+        announcer.announce(t('announce.alertBurst', { count: raised.length }));
       for (const alert of raised.length > MAX_NAMED_ALERTS ? [] : raised) {
         const subject =
           alert.kind === 'long-queue-wait'
             ? t('announce.queue', { skill: alert.target })
-            : t('announce.agent', { agent: `${alert.target} ${rows.get(alert.target)?.name ?? ''}`.trim() });
-        announcer.announce(t('announce.alert', { subject, what: describeAlert(alert.kind, thresholds, t) }));
+            : t('announce.agent', {
+                agent: `${alert.target} ${rows.get(alert.target)?.name ?? ''}`.trim(),
+              });
+        announcer.announce(
+          t('announce.alert', { subject, what: describeAlert(alert.kind, thresholds, t) }),
+        );
       }
     }
     knownAlerts.current = ids;

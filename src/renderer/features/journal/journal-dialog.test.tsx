@@ -25,7 +25,15 @@ describe('JournalDialog', () => {
       prepare: (fake) =>
         fake.handle('journal.list', () => ({
           ok: true,
-          value: [entry('2025-03-01T10:00:00Z'), entry('2025-03-01T10:05:00Z', { action: 'intercept', outcome: 'failed', retcode: '900-003', message: 'The agent is not available.' })],
+          value: [
+            entry('2025-03-01T10:00:00Z'),
+            entry('2025-03-01T10:05:00Z', {
+              action: 'intercept',
+              outcome: 'failed',
+              retcode: '900-003',
+              message: 'The agent is not available.',
+            }),
+          ],
         })),
     });
     expect(api.callsOf('journal.list')).toEqual([{ limit: 500 }]);
@@ -34,10 +42,24 @@ describe('JournalDialog', () => {
     expect(rows[0]).toHaveTextContent('Intercept');
     expect(rows[0]).toHaveTextContent('Failed 900-003The agent is not available.');
     expect(rows[1]).toHaveTextContent('Listen');
-    act(() => api.emit('journal.appended', entry('2025-03-01T10:06:00Z', { action: 'cancel', source: 'hotkey', modeBefore: 'listening', modeAfter: 'idle' })));
+    act(() =>
+      api.emit(
+        'journal.appended',
+        entry('2025-03-01T10:06:00Z', {
+          action: 'cancel',
+          source: 'hotkey',
+          modeBefore: 'listening',
+          modeAfter: 'idle',
+        }),
+      ),
+    );
     rows = table.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
-    expect(within(rows[0] as HTMLElement).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(rows[0] as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
       expect.stringContaining('10:06:00'),
       'End',
       '1001',
@@ -54,7 +76,10 @@ describe('JournalDialog', () => {
       element: <JournalDialog onClose={() => undefined} />,
       prepare: (fake) => {
         fake.handle('journal.list', () => ({ ok: true, value: [] }));
-        fake.handle('journal.export', () => ({ ok: true, value: { savedTo: '/home/me/journal.csv', entries: 12 } }));
+        fake.handle('journal.export', () => ({
+          ok: true,
+          value: { savedTo: '/home/me/journal.csv', entries: 12 },
+        }));
       },
     });
     expect(await screen.findByText('No actions recorded yet.')).toBeInTheDocument();

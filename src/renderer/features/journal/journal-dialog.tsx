@@ -17,7 +17,9 @@ function OutcomeCell(props: { entry: JournalEntry }) {
   const { entry } = props;
   return (
     <td>
-      <span className={`outcome outcome-${entry.outcome}`}>{t(`journal.outcome.${entry.outcome}`)}</span>
+      <span className={`outcome outcome-${entry.outcome}`}>
+        {t(`journal.outcome.${entry.outcome}`)}
+      </span>
       {entry.retcode ? <span className="muted"> {entry.retcode}</span> : null}
       {entry.message ? <div className="journal-message">{entry.message}</div> : null}
     </td>
@@ -40,7 +42,8 @@ export function JournalDialog(props: { onClose: () => void }) {
       if (!live) return;
       setLoading(false);
       // Whatever order main lists them in, the view reads newest first.
-      if (result.ok) store.applyPartial({ journal: [...result.value].sort((a, b) => b.at.localeCompare(a.at)) });
+      if (result.ok)
+        store.applyPartial({ journal: [...result.value].sort((a, b) => b.at.localeCompare(a.at)) });
       else reportCommandError(store, result.error);
     });
     return () => {
@@ -54,7 +57,13 @@ export function JournalDialog(props: { onClose: () => void }) {
     setExporting(false);
     if (!result.ok) reportCommandError(store, result.error);
     else if (result.value.savedTo) {
-      store.pushToast({ level: 'success', text: { key: 'journal.exported', params: { count: result.value.entries, path: result.value.savedTo } } });
+      store.pushToast({
+        level: 'success',
+        text: {
+          key: 'journal.exported',
+          params: { count: result.value.entries, path: result.value.savedTo },
+        },
+      });
     }
   }
 
@@ -65,10 +74,20 @@ export function JournalDialog(props: { onClose: () => void }) {
       size="large"
       footer={
         <>
-          <button type="button" className="button" aria-disabled={exporting || undefined} onClick={() => void (exporting ? undefined : exportAs('csv'))}>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={exporting || undefined}
+            onClick={() => void (exporting ? undefined : exportAs('csv'))}
+          >
             {t('journal.exportCsv')}
           </button>
-          <button type="button" className="button" aria-disabled={exporting || undefined} onClick={() => void (exporting ? undefined : exportAs('json'))}>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={exporting || undefined}
+            onClick={() => void (exporting ? undefined : exportAs('json'))}
+          >
             {t('journal.exportJson')}
           </button>
           <button type="button" className="button tone-primary" onClick={props.onClose}>
@@ -106,7 +125,8 @@ export function JournalDialog(props: { onClose: () => void }) {
                   <td>{entry.target ?? '—'}</td>
                   <td>{t(`journal.source.${entry.source}`)}</td>
                   <td className="nowrap">
-                    {t(`inspectorMode.${entry.modeBefore}`)} → {t(`inspectorMode.${entry.modeAfter}`)}
+                    {t(`inspectorMode.${entry.modeBefore}`)} →{' '}
+                    {t(`inspectorMode.${entry.modeAfter}`)}
                   </td>
                   <OutcomeCell entry={entry} />
                   <td className="numeric">{t('units.ms', { count: entry.durationMs })}</td>

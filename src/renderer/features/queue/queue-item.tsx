@@ -22,7 +22,11 @@ export interface QueueItemProps {
 }
 
 function sortCalls(calls: readonly WaitingCallView[]): WaitingCallView[] {
-  return [...calls].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || (a.enqueuedAt ?? Infinity) - (b.enqueuedAt ?? Infinity));
+  return [...calls].sort(
+    (a, b) =>
+      (b.priority ?? 0) - (a.priority ?? 0) ||
+      (a.enqueuedAt ?? Infinity) - (b.enqueuedAt ?? Infinity),
+  );
 }
 
 /** A queue row with its expandable list of waiting calls. */
@@ -66,7 +70,9 @@ export function QueueItem(props: QueueItemProps) {
                       <span className="call-number">{caller}</span>
                       <span className="call-meta">
                         {t('queues.waitedFor', { time: formatElapsed(call.enqueuedAt, now) })}
-                        {call.priority !== null ? ` · ${t('queues.priorityIs', { priority: call.priority })}` : ''}
+                        {call.priority !== null
+                          ? ` · ${t('queues.priorityIs', { priority: call.priority })}`
+                          : ''}
                       </span>
                     </span>
                     <ActionButton

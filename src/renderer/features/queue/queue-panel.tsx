@@ -25,10 +25,21 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
   const taking = useRef(false);
 
   const sorted = useMemo(
-    () => [...queues].sort((a, b) => b.waitingCount - a.waitingCount || (a.longestWaitSince ?? Infinity) - (b.longestWaitSince ?? Infinity)),
+    () =>
+      [...queues].sort(
+        (a, b) =>
+          b.waitingCount - a.waitingCount ||
+          (a.longestWaitSince ?? Infinity) - (b.longestWaitSince ?? Infinity),
+      ),
     [queues],
   );
-  const alertedSkills = useMemo(() => new Set(alerts.filter((alert) => alert.kind === 'long-queue-wait').map((alert) => alert.target)), [alerts]);
+  const alertedSkills = useMemo(
+    () =>
+      new Set(
+        alerts.filter((alert) => alert.kind === 'long-queue-wait').map((alert) => alert.target),
+      ),
+    [alerts],
+  );
   const totalWaiting = queues.reduce((sum, queue) => sum + queue.waitingCount, 0);
 
   // Main fetches waiting calls only for the queues someone looks at.
@@ -41,13 +52,20 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
   }, [bridge, store, watched]);
 
   const availability = checkAction('request-call', { connection, inspection, agent: null });
-  const takeBlockedReason = availability.allowed ? (takingCallId ? t('reasons.pending', { action: t('actions.request-call') }) : null) : t(`reasons.${availability.reason.key}`);
+  const takeBlockedReason = availability.allowed
+    ? takingCallId
+      ? t('reasons.pending', { action: t('actions.request-call') })
+      : null
+    : t(`reasons.${availability.reason.key}`);
 
   async function take(call: WaitingCallView): Promise<void> {
     if (taking.current) return;
     taking.current = true;
     setTakingCallId(call.callId);
-    const result = await bridge.invoke('queues.requestCall', { callId: call.callId, skillId: call.skillId });
+    const result = await bridge.invoke('queues.requestCall', {
+      callId: call.callId,
+      skillId: call.skillId,
+    });
     taking.current = false;
     setTakingCallId(null);
     if (result.ok) store.applyInspection(result.value);
@@ -55,13 +73,21 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
   }
 
   function toggle(skillId: number): void {
-    setExpanded((current) => (current.includes(skillId) ? current.filter((id) => id !== skillId) : [...current, skillId]));
+    setExpanded((current) =>
+      current.includes(skillId) ? current.filter((id) => id !== skillId) : [...current, skillId],
+    );
   }
 
   if (props.collapsed) {
     return (
       <aside className="queue-panel is-collapsed" aria-label={t('queues.label')}>
-        <button type="button" className="queue-rail" onClick={props.onToggleCollapsed} aria-expanded={false} title={t('queues.expand')}>
+        <button
+          type="button"
+          className="queue-rail"
+          onClick={props.onToggleCollapsed}
+          aria-expanded={false}
+          title={t('queues.expand')}
+        >
           <Icon name="queue" />
           <span className="queue-rail-count">{totalWaiting}</span>
           <span className="visually-hidden">{t('queues.expand')}</span>
@@ -74,9 +100,16 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
     <aside className="queue-panel" aria-labelledby="queue-panel-title">
       <div className="panel-head">
         <h2 id="queue-panel-title">
-          {t('queues.title')} <span className="panel-count">{t('queues.totalWaiting', { count: totalWaiting })}</span>
+          {t('queues.title')}{' '}
+          <span className="panel-count">{t('queues.totalWaiting', { count: totalWaiting })}</span>
         </h2>
-        <button type="button" className="icon-button" onClick={props.onToggleCollapsed} aria-expanded={true} aria-label={t('queues.collapse')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={props.onToggleCollapsed}
+          aria-expanded={true}
+          aria-label={t('queues.collapse')}
+        >
           <Icon name="chevron" />
         </button>
       </div>

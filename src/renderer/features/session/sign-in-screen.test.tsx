@@ -26,7 +26,9 @@ describe('SignInScreen', () => {
     const url = screen.getByLabelText('Gateway address');
     expect(url).toHaveAttribute('aria-invalid', 'true');
     expect(url).toHaveAccessibleDescription(/Enter an http\(s\) address/);
-    expect(screen.getByLabelText('Inspector ID')).toHaveAccessibleDescription('An inspector ID is a number from 101 to 999999.');
+    expect(screen.getByLabelText('Inspector ID')).toHaveAccessibleDescription(
+      'An inspector ID is a number from 101 to 999999.',
+    );
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
     await vi.waitFor(() => expect(url).toHaveFocus());
   });
@@ -38,7 +40,13 @@ describe('SignInScreen', () => {
     await user.click(screen.getByRole('checkbox', { name: /Remember the password/ }));
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(api.callsOf('session.signIn')).toEqual([
-      { gatewayUrl: 'https://gw.example:8043', inspectorId: '9001', phoneNumber: '70001', password: 'pa55', remember: true },
+      {
+        gatewayUrl: 'https://gw.example:8043',
+        inspectorId: '9001',
+        phoneNumber: '70001',
+        password: 'pa55',
+        remember: true,
+      },
     ]);
   });
 
@@ -47,11 +55,19 @@ describe('SignInScreen', () => {
     const { api } = await renderApp({ snapshot: signedOut });
     api.handle('session.signIn', () => ({
       ok: false,
-      error: { code: 'gateway', message: 'Wrong agent ID or password.', messageZh: '座席工号或密码错误。', retcode: '100-004', field: null },
+      error: {
+        code: 'gateway',
+        message: 'Wrong agent ID or password.',
+        messageZh: '座席工号或密码错误。',
+        retcode: '100-004',
+        field: null,
+      },
     }));
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Wrong agent ID or password. (code 100-004)');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Wrong agent ID or password. (code 100-004)',
+    );
   });
 
   it('puts a refusal about one field next to that field', async () => {
@@ -59,17 +75,27 @@ describe('SignInScreen', () => {
     const { api } = await renderApp({ snapshot: signedOut });
     api.handle('session.signIn', () => ({
       ok: false,
-      error: { code: 'invalid-argument', message: 'The phone number is not known.', messageZh: '话机号码未知。', retcode: null, field: 'phoneNumber' },
+      error: {
+        code: 'invalid-argument',
+        message: 'The phone number is not known.',
+        messageZh: '话机号码未知。',
+        retcode: null,
+        field: 'phoneNumber',
+      },
     }));
     await user.type(screen.getByLabelText('Password'), 'x');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(screen.getByLabelText('Phone number')).toHaveAccessibleDescription('The phone number is not known.');
+    expect(screen.getByLabelText('Phone number')).toHaveAccessibleDescription(
+      'The phone number is not known.',
+    );
   });
 
   it('uses the remembered password when the field is left empty', async () => {
     const user = userEvent.setup();
     const { api } = await renderApp({ snapshot: { ...signedOut, passwordRemembered: true } });
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Leave empty to use the password remembered in the system keychain.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Leave empty to use the password remembered in the system keychain.',
+    );
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(api.callsOf('session.signIn')[0]).not.toHaveProperty('password');
   });
@@ -77,21 +103,40 @@ describe('SignInScreen', () => {
   it('cannot remember a password without a keychain, and says why', async () => {
     await renderApp({ snapshot: { ...signedOut, keychainAvailable: false } });
     expect(screen.getByRole('checkbox', { name: /Remember the password/ })).toBeDisabled();
-    expect(screen.getByText('No system keychain is available, so the password cannot be remembered.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No system keychain is available, so the password cannot be remembered.'),
+    ).toBeInTheDocument();
   });
 
   it('starts demo mode and shows the failure of a lost session', async () => {
     const user = userEvent.setup();
-    const failed = makeSnapshot({ connection: { phase: 'failed', reason: 'The gateway switched over: sign in again.', reasonZh: '网关已容灾切换，请重新签入。', retcode: '105-003' } });
+    const failed = makeSnapshot({
+      connection: {
+        phase: 'failed',
+        reason: 'The gateway switched over: sign in again.',
+        reasonZh: '网关已容灾切换，请重新签入。',
+        retcode: '105-003',
+      },
+    });
     const { api } = await renderApp({ snapshot: failed });
-    expect(screen.getByRole('alert')).toHaveTextContent('The gateway switched over: sign in again. (code 105-003)');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The gateway switched over: sign in again. (code 105-003)',
+    );
     await user.click(screen.getByRole('button', { name: /demo mode/ }));
     expect(api.callsOf('session.startDemo')).toEqual([{}]);
   });
 
   it('switches to the main screen once main reports the session live', async () => {
     const { api } = await renderApp({ snapshot: signedOut });
-    act(() => api.emit('connection.changed', { phase: 'live', gatewayUrl: 'https://gw', inspectorId: '9001', demo: false, lastDataAt: Date.now() }));
+    act(() =>
+      api.emit('connection.changed', {
+        phase: 'live',
+        gatewayUrl: 'https://gw',
+        inspectorId: '9001',
+        demo: false,
+        lastDataAt: Date.now(),
+      }),
+    );
     expect(screen.getByRole('grid', { name: 'Agents' })).toBeInTheDocument();
   });
 

@@ -23,7 +23,9 @@ function ErrorBanner(props: { text: LocalText; retcode: string | null }) {
       <Icon name="alert" />
       <span>
         {resolveText(props.text, t, i18n.language)}
-        {props.retcode ? <span className="code"> ({t('common.retcode', { code: props.retcode })})</span> : null}
+        {props.retcode ? (
+          <span className="code"> ({t('common.retcode', { code: props.retcode })})</span>
+        ) : null}
       </span>
     </div>
   );
@@ -49,7 +51,8 @@ export function SignInScreen() {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const canUseRemembered = passwordRemembered && form.inspectorId.trim() === settings.gateway.inspectorId;
+  const canUseRemembered =
+    passwordRemembered && form.inspectorId.trim() === settings.gateway.inspectorId;
   const signingIn = busy || connection.phase === 'signing-in';
 
   function update<K extends keyof SignInForm>(key: K, value: SignInForm[K]): void {
@@ -58,16 +61,23 @@ export function SignInScreen() {
   }
 
   function focusFirstInvalid(): void {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
   }
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (signingIn) return;
     setFailure(null);
-    const checked = validateSignIn({ ...form, remember: form.remember && keychainAvailable }, canUseRemembered);
+    const checked = validateSignIn(
+      { ...form, remember: form.remember && keychainAvailable },
+      canUseRemembered,
+    );
     if (!checked.ok) {
-      setErrors(Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, { key }])));
+      setErrors(
+        Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, { key }])),
+      );
       focusFirstInvalid();
       return;
     }
@@ -110,48 +120,99 @@ export function SignInScreen() {
           <LanguagePicker />
         </div>
         <p className="muted">{t('signIn.intro')}</p>
-        {shownFailure ? <ErrorBanner text={shownFailure.text} retcode={shownFailure.retcode} /> : null}
-        <form ref={formRef} noValidate onSubmit={(event) => void submit(event)} aria-busy={signingIn}>
-          <FormField label={t('signIn.gatewayUrl')} error={errorText('gatewayUrl')} hint={t('signIn.gatewayUrlHint')}>
+        {shownFailure ? (
+          <ErrorBanner text={shownFailure.text} retcode={shownFailure.retcode} />
+        ) : null}
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          aria-busy={signingIn}
+        >
+          <FormField
+            label={t('signIn.gatewayUrl')}
+            error={errorText('gatewayUrl')}
+            hint={t('signIn.gatewayUrlHint')}
+          >
             {(control) => (
-              <input {...control} type="url" inputMode="url" autoComplete="url" spellCheck={false} value={form.gatewayUrl} onChange={(event) => update('gatewayUrl', event.target.value)} />
+              <input
+                {...control}
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                spellCheck={false}
+                value={form.gatewayUrl}
+                onChange={(event) => update('gatewayUrl', event.target.value)}
+              />
             )}
           </FormField>
           <div className="form-row">
             <FormField label={t('signIn.inspectorId')} error={errorText('inspectorId')}>
               {(control) => (
-                <input {...control} inputMode="numeric" autoComplete="username" value={form.inspectorId} onChange={(event) => update('inspectorId', event.target.value)} />
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  autoComplete="username"
+                  value={form.inspectorId}
+                  onChange={(event) => update('inspectorId', event.target.value)}
+                />
               )}
             </FormField>
             <FormField label={t('signIn.phoneNumber')} error={errorText('phoneNumber')}>
               {(control) => (
-                <input {...control} inputMode="tel" autoComplete="tel" value={form.phoneNumber} onChange={(event) => update('phoneNumber', event.target.value)} />
+                <input
+                  {...control}
+                  inputMode="tel"
+                  autoComplete="tel"
+                  value={form.phoneNumber}
+                  onChange={(event) => update('phoneNumber', event.target.value)}
+                />
               )}
             </FormField>
           </div>
-          <FormField label={t('signIn.password')} error={errorText('password')} hint={canUseRemembered ? t('signIn.passwordRememberedHint') : undefined}>
+          <FormField
+            label={t('signIn.password')}
+            error={errorText('password')}
+            hint={canUseRemembered ? t('signIn.passwordRememberedHint') : undefined}
+          >
             {(control) => (
               <input
                 {...control}
                 type="password"
                 autoComplete="current-password"
                 maxLength={32}
-                placeholder={canUseRemembered ? t('signIn.passwordRememberedPlaceholder') : undefined}
+                placeholder={
+                  canUseRemembered ? t('signIn.passwordRememberedPlaceholder') : undefined
+                }
                 value={form.password}
                 onChange={(event) => update('password', event.target.value)}
               />
             )}
           </FormField>
           <label className="check-field">
-            <input type="checkbox" checked={form.remember && keychainAvailable} disabled={!keychainAvailable} onChange={(event) => update('remember', event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.remember && keychainAvailable}
+              disabled={!keychainAvailable}
+              onChange={(event) => update('remember', event.target.checked)}
+            />
             <span>{t('signIn.remember')}</span>
           </label>
           {!keychainAvailable ? <p className="field-hint">{t('signIn.noKeychain')}</p> : null}
           <div className="form-actions">
-            <button type="submit" className="button tone-primary button-large" aria-disabled={signingIn || undefined}>
+            <button
+              type="submit"
+              className="button tone-primary button-large"
+              aria-disabled={signingIn || undefined}
+            >
               {signingIn ? t('signIn.signingIn') : t('signIn.submit')}
             </button>
-            <button type="button" className="link-button" onClick={() => void startDemo()} disabled={signingIn}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void startDemo()}
+              disabled={signingIn}
+            >
               {t('signIn.demo')}
             </button>
           </div>

@@ -1,18 +1,33 @@
 // @vitest-environment node
 import { validateSignIn, type SignInForm } from './sign-in-validation';
 
-const good: SignInForm = { gatewayUrl: ' https://gw.example:8043 ', inspectorId: '9001', phoneNumber: '70001', password: 'secret', remember: true };
+const good: SignInForm = {
+  gatewayUrl: ' https://gw.example:8043 ',
+  inspectorId: '9001',
+  phoneNumber: '70001',
+  password: 'secret',
+  remember: true,
+};
 
 describe('validateSignIn', () => {
   it('builds the sign-in arguments from a good form', () => {
     expect(validateSignIn(good, false)).toEqual({
       ok: true,
-      args: { gatewayUrl: 'https://gw.example:8043', inspectorId: '9001', phoneNumber: '70001', password: 'secret', remember: true },
+      args: {
+        gatewayUrl: 'https://gw.example:8043',
+        inspectorId: '9001',
+        phoneNumber: '70001',
+        password: 'secret',
+        remember: true,
+      },
     });
   });
 
   it('names empty fields as missing and bad ones as invalid', () => {
-    const result = validateSignIn({ gatewayUrl: '', inspectorId: '42', phoneNumber: 'call me', password: '', remember: false }, false);
+    const result = validateSignIn(
+      { gatewayUrl: '', inspectorId: '42', phoneNumber: 'call me', password: '', remember: false },
+      false,
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -31,6 +46,9 @@ describe('validateSignIn', () => {
   });
 
   it('refuses a password longer than the gateway takes', () => {
-    expect(validateSignIn({ ...good, password: 'x'.repeat(33) }, false)).toEqual({ ok: false, errors: { password: 'signIn.errors.passwordInvalid' } });
+    expect(validateSignIn({ ...good, password: 'x'.repeat(33) }, false)).toEqual({
+      ok: false,
+      errors: { password: 'signIn.errors.passwordInvalid' },
+    });
   });
 });

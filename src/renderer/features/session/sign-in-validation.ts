@@ -16,7 +16,8 @@ export interface SignInForm {
 export type SignInField = 'gatewayUrl' | 'inspectorId' | 'phoneNumber' | 'password';
 export type SignInErrors = Partial<Record<SignInField, string>>;
 
-export type SignInValidation = { ok: true; args: CommandArgs<'session.signIn'> } | { ok: false; errors: SignInErrors };
+export type SignInValidation =
+  { ok: true; args: CommandArgs<'session.signIn'> } | { ok: false; errors: SignInErrors };
 
 const FIELDS: readonly SignInField[] = ['gatewayUrl', 'inspectorId', 'phoneNumber', 'password'];
 
@@ -24,7 +25,10 @@ const FIELDS: readonly SignInField[] = ['gatewayUrl', 'inspectorId', 'phoneNumbe
  * Check the form. `canUseRememberedPassword`: the keychain holds a password for this very
  * inspector, so an empty password field means "use it".
  */
-export function validateSignIn(form: SignInForm, canUseRememberedPassword: boolean): SignInValidation {
+export function validateSignIn(
+  form: SignInForm,
+  canUseRememberedPassword: boolean,
+): SignInValidation {
   const errors: SignInErrors = {};
   const args: CommandArgs<'session.signIn'> = {
     gatewayUrl: form.gatewayUrl.trim(),
@@ -36,13 +40,18 @@ export function validateSignIn(form: SignInForm, canUseRememberedPassword: boole
   else if (!canUseRememberedPassword) errors.password = 'signIn.errors.passwordRequired';
 
   for (const field of FIELDS) {
-    if (field !== 'password' && args[field] === '') errors[field] = `signIn.errors.${field}Required`;
+    if (field !== 'password' && args[field] === '')
+      errors[field] = `signIn.errors.${field}Required`;
   }
   const parsed = commandArgSchemas['session.signIn'].safeParse(args);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (typeof field === 'string' && (FIELDS as readonly string[]).includes(field) && !errors[field as SignInField]) {
+      if (
+        typeof field === 'string' &&
+        (FIELDS as readonly string[]).includes(field) &&
+        !errors[field as SignInField]
+      ) {
         errors[field as SignInField] = `signIn.errors.${field}Invalid`;
       }
     }

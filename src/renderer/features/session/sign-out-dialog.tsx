@@ -32,7 +32,12 @@ export function SignOutDialog(props: { onClose: () => void }) {
           <button type="button" className="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="button" className="button tone-primary" aria-disabled={busy || undefined} onClick={() => void (busy ? undefined : signOut())}>
+          <button
+            type="button"
+            className="button tone-primary"
+            aria-disabled={busy || undefined}
+            onClick={() => void (busy ? undefined : signOut())}
+          >
             {t('signOut.confirm')}
           </button>
         </>
@@ -41,7 +46,11 @@ export function SignOutDialog(props: { onClose: () => void }) {
       <p>{t('signOut.body')}</p>
       {remembered ? (
         <label className="check-field">
-          <input type="checkbox" checked={forget} onChange={(event) => setForget(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={forget}
+            onChange={(event) => setForget(event.target.checked)}
+          />
           <span>{t('signOut.forget')}</span>
         </label>
       ) : null}

@@ -13,7 +13,10 @@ export type RecordedKey =
   | { kind: 'clear' }
   | { kind: 'invalid'; reason: 'needsModifier' | 'unsupportedKey' };
 
-export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+export type KeyPress = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'
+>;
 
 const NAMED_CODES: Record<string, string> = {
   Space: 'Space',
@@ -67,9 +70,14 @@ function readKeyName(code: string): string | null {
 /** Turn one key press into an accelerator (or say why not). */
 export function readAccelerator(press: KeyPress, mac: boolean): RecordedKey {
   const anyModifier = press.ctrlKey || press.metaKey || press.altKey || press.shiftKey;
-  if (MODIFIER_CODES.test(press.code) || ['Control', 'Shift', 'Alt', 'Meta', 'OS'].includes(press.key)) return { kind: 'incomplete' };
+  if (
+    MODIFIER_CODES.test(press.code) ||
+    ['Control', 'Shift', 'Alt', 'Meta', 'OS'].includes(press.key)
+  )
+    return { kind: 'incomplete' };
   if (!anyModifier && press.code === 'Escape') return { kind: 'cancel' };
-  if (!anyModifier && (press.code === 'Backspace' || press.code === 'Delete')) return { kind: 'clear' };
+  if (!anyModifier && (press.code === 'Backspace' || press.code === 'Delete'))
+    return { kind: 'clear' };
 
   const modifiers: string[] = [];
   if (mac ? press.metaKey : press.ctrlKey) modifiers.push('CommandOrControl');

@@ -51,12 +51,18 @@ export function HotkeyRecorder(props: HotkeyRecorderProps) {
     }
   }
 
-  const shown = props.accelerator ? formatAccelerator(props.accelerator, mac) : t('hotkeys.unbound');
+  const shown = props.accelerator
+    ? formatAccelerator(props.accelerator, mac)
+    : t('hotkeys.unbound');
   return (
     <button
       type="button"
       className={recording ? 'hotkey-recorder is-recording' : 'hotkey-recorder'}
-      aria-label={recording ? t('hotkeys.recordingLabel', { action: props.actionLabel }) : t('hotkeys.recordLabel', { action: props.actionLabel, keys: shown })}
+      aria-label={
+        recording
+          ? t('hotkeys.recordingLabel', { action: props.actionLabel })
+          : t('hotkeys.recordLabel', { action: props.actionLabel, keys: shown })
+      }
       aria-describedby={props.describedBy}
       onClick={() => setRecording((current) => !current)}
       onKeyDown={onKeyDown}

@@ -13,13 +13,23 @@ import { reportCommandError } from '../inspection/run-action';
 import { HotkeyRecorder } from './hotkey-recorder';
 
 /** Which other action already uses `accelerator`, if any. */
-export function findLocalConflict(statuses: readonly HotkeyStatus[], action: HotkeyAction, accelerator: string): HotkeyAction | null {
+export function findLocalConflict(
+  statuses: readonly HotkeyStatus[],
+  action: HotkeyAction,
+  accelerator: string,
+): HotkeyAction | null {
   const normalized = accelerator.toLowerCase();
-  const other = statuses.find((status) => status.action !== action && status.accelerator?.toLowerCase() === normalized);
+  const other = statuses.find(
+    (status) => status.action !== action && status.accelerator?.toLowerCase() === normalized,
+  );
   return other ? other.action : null;
 }
 
-function StatusLine(props: { id: string; status: HotkeyStatus | undefined; message: string | null }) {
+function StatusLine(props: {
+  id: string;
+  status: HotkeyStatus | undefined;
+  message: string | null;
+}) {
   const { t } = useTranslation();
   if (props.message) {
     return (
@@ -51,7 +61,10 @@ export function HotkeysSection() {
     if (accelerator !== null) {
       const other = findLocalConflict(statuses, action, accelerator);
       if (other) {
-        setMessages((current) => ({ ...current, [action]: t('hotkeys.usedBy', { action: t(`actions.${other}`) }) }));
+        setMessages((current) => ({
+          ...current,
+          [action]: t('hotkeys.usedBy', { action: t(`actions.${other}`) }),
+        }));
         return;
       }
     }
@@ -80,7 +93,11 @@ export function HotkeysSection() {
                 onRejected={(key) => setMessages((current) => ({ ...current, [action]: t(key) }))}
               />
               {status?.accelerator ? (
-                <button type="button" className="button button-quiet" onClick={() => void bind(action, null)}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => void bind(action, null)}
+                >
                   {t('hotkeys.clear')}
                 </button>
               ) : (

@@ -7,7 +7,10 @@ import { SettingsDialog } from './settings-dialog';
 
 async function openSettings(hotkeys = makeHotkeys({ listen: 'CommandOrControl+Alt+L' })) {
   const onClose = vi.fn();
-  const rendered = await renderApp({ element: <SettingsDialog onClose={onClose} />, snapshot: makeSnapshot({ hotkeys }) });
+  const rendered = await renderApp({
+    element: <SettingsDialog onClose={onClose} />,
+    snapshot: makeSnapshot({ hotkeys }),
+  });
   return { ...rendered, onClose, dialog: within(screen.getByRole('dialog', { name: 'Settings' })) };
 }
 
@@ -20,8 +23,12 @@ describe('SettingsDialog', () => {
     await user.type(dialog.getByLabelText('Certificate pin (SHA-256)'), 'xyz');
     await user.click(dialog.getByRole('button', { name: 'Save' }));
     expect(api.callsOf('settings.update')).toHaveLength(0);
-    expect(dialog.getByLabelText('Call longer than')).toHaveAccessibleDescription('Enter whole seconds from 10 to 86400.');
-    expect(dialog.getByLabelText('Certificate pin (SHA-256)')).toHaveAccessibleDescription(/64 hex digits/);
+    expect(dialog.getByLabelText('Call longer than')).toHaveAccessibleDescription(
+      'Enter whole seconds from 10 to 86400.',
+    );
+    expect(dialog.getByLabelText('Certificate pin (SHA-256)')).toHaveAccessibleDescription(
+      /64 hex digits/,
+    );
     await user.clear(dialog.getByLabelText('Certificate pin (SHA-256)'));
     expect(dialog.getByLabelText('Certificate pin (SHA-256)')).not.toHaveAttribute('aria-invalid');
     expect(dialog.getByLabelText('Call longer than')).toHaveAttribute('aria-invalid', 'true');
@@ -30,14 +37,21 @@ describe('SettingsDialog', () => {
   it('saves through the contract and closes', async () => {
     const user = userEvent.setup();
     const { api, dialog, onClose, store } = await openSettings();
-    api.handle('settings.update', () => ({ ok: true, value: makeSettings({ theme: 'dark', language: 'zh-CN' }) }));
+    api.handle('settings.update', () => ({
+      ok: true,
+      value: makeSettings({ theme: 'dark', language: 'zh-CN' }),
+    }));
     await user.selectOptions(dialog.getByLabelText('Theme'), 'dark');
     await user.selectOptions(dialog.getByLabelText('Language'), 'zh-CN');
     await user.clear(dialog.getByLabelText('Busy longer than'));
     await user.type(dialog.getByLabelText('Busy longer than'), '1200');
     expect(dialog.getByLabelText('Busy longer than')).toHaveAccessibleDescription('= 20 min');
     await user.click(dialog.getByRole('button', { name: 'Save' }));
-    expect(api.callsOf('settings.update')[0]).toMatchObject({ theme: 'dark', language: 'zh-CN', alerts: { longBusySeconds: 1200 } });
+    expect(api.callsOf('settings.update')[0]).toMatchObject({
+      theme: 'dark',
+      language: 'zh-CN',
+      alerts: { longBusySeconds: 1200 },
+    });
     expect(onClose).toHaveBeenCalled();
     expect(store.getState().settings.theme).toBe('dark');
   });
@@ -45,10 +59,22 @@ describe('SettingsDialog', () => {
   it('opens the logs folder for IT, and reports when it cannot', async () => {
     const user = userEvent.setup();
     const { api, dialog, store } = await openSettings();
-    api.handle('app.openLogsFolder', () => ({ ok: false, error: { code: 'internal', message: 'No file manager.', messageZh: '没有文件管理器。', retcode: null, field: null } }));
+    api.handle('app.openLogsFolder', () => ({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'No file manager.',
+        messageZh: '没有文件管理器。',
+        retcode: null,
+        field: null,
+      },
+    }));
     await user.click(dialog.getByRole('button', { name: 'Open the logs folder' }));
     expect(api.callsOf('app.openLogsFolder')).toEqual([{}]);
-    expect(store.getState().toasts.at(-1)).toMatchObject({ level: 'error', text: { en: 'No file manager.' } });
+    expect(store.getState().toasts.at(-1)).toMatchObject({
+      level: 'error',
+      text: { en: 'No file manager.' },
+    });
   });
 
   it('reads a CA file as text and refuses a file that holds no certificate', async () => {
@@ -74,8 +100,17 @@ describe('SettingsDialog', () => {
     const barge = within(dialog.getByTestId('hotkey-barge'));
     await user.click(barge.getByRole('button', { name: /Hotkey for Barge in/ }));
     expect(barge.getByText('Press the keys…')).toBeInTheDocument();
-    fireEvent.keyDown(barge.getByRole('button', { name: /Recording/ }), { key: 'b', code: 'KeyB', ctrlKey: true, altKey: true });
-    await vi.waitFor(() => expect(api.callsOf('hotkeys.set')).toEqual([{ action: 'barge', accelerator: 'CommandOrControl+Alt+B' }]));
+    fireEvent.keyDown(barge.getByRole('button', { name: /Recording/ }), {
+      key: 'b',
+      code: 'KeyB',
+      ctrlKey: true,
+      altKey: true,
+    });
+    await vi.waitFor(() =>
+      expect(api.callsOf('hotkeys.set')).toEqual([
+        { action: 'barge', accelerator: 'CommandOrControl+Alt+B' },
+      ]),
+    );
     expect(await barge.findByText('Active')).toBeInTheDocument();
     expect(barge.getByText('Ctrl+Alt+B')).toBeInTheDocument();
   });
@@ -85,7 +120,12 @@ describe('SettingsDialog', () => {
     const { api, dialog } = await openSettings();
     const cancel = within(dialog.getByTestId('hotkey-cancel'));
     await user.click(cancel.getByRole('button', { name: /Hotkey for End/ }));
-    fireEvent.keyDown(cancel.getByRole('button', { name: /Recording/ }), { key: 'l', code: 'KeyL', ctrlKey: true, altKey: true });
+    fireEvent.keyDown(cancel.getByRole('button', { name: /Recording/ }), {
+      key: 'l',
+      code: 'KeyL',
+      ctrlKey: true,
+      altKey: true,
+    });
     expect(await cancel.findByText('Already used by Listen.')).toBeInTheDocument();
     expect(api.callsOf('hotkeys.set')).toHaveLength(0);
   });
@@ -95,14 +135,21 @@ describe('SettingsDialog', () => {
     const { api, dialog } = await openSettings();
     api.handle('hotkeys.set', ({ action, accelerator }) => ({
       ok: true,
-      value: makeHotkeys({ listen: 'CommandOrControl+Alt+L' }).map(
-        (status): HotkeyStatus => (status.action === action ? { action, accelerator, status: 'conflict', detail: 'Registered by another application' } : status),
+      value: makeHotkeys({ listen: 'CommandOrControl+Alt+L' }).map((status): HotkeyStatus =>
+        status.action === action
+          ? { action, accelerator, status: 'conflict', detail: 'Registered by another application' }
+          : status,
       ),
     }));
     const whisper = within(dialog.getByTestId('hotkey-whisper'));
     await user.click(whisper.getByRole('button', { name: /Hotkey for Whisper/ }));
-    fireEvent.keyDown(whisper.getByRole('button', { name: /Recording/ }), { key: 'F8', code: 'F8' });
-    expect(await whisper.findByText(/Taken by another application — Registered by another application/)).toBeInTheDocument();
+    fireEvent.keyDown(whisper.getByRole('button', { name: /Recording/ }), {
+      key: 'F8',
+      code: 'F8',
+    });
+    expect(
+      await whisper.findByText(/Taken by another application — Registered by another application/),
+    ).toBeInTheDocument();
   });
 
   it('refuses a key without a modifier and keeps recording', async () => {
@@ -110,11 +157,19 @@ describe('SettingsDialog', () => {
     const { api, dialog } = await openSettings();
     const intercept = within(dialog.getByTestId('hotkey-intercept'));
     await user.click(intercept.getByRole('button', { name: /Hotkey for Intercept/ }));
-    fireEvent.keyDown(intercept.getByRole('button', { name: /Recording/ }), { key: 'i', code: 'KeyI' });
+    fireEvent.keyDown(intercept.getByRole('button', { name: /Recording/ }), {
+      key: 'i',
+      code: 'KeyI',
+    });
     expect(await intercept.findByText(/Add Ctrl, Alt or Cmd/)).toBeInTheDocument();
     expect(intercept.getByRole('button', { name: /Recording/ })).toBeInTheDocument();
-    fireEvent.keyDown(intercept.getByRole('button', { name: /Recording/ }), { key: 'Escape', code: 'Escape' });
-    expect(intercept.getByRole('button', { name: /Hotkey for Intercept: Not set/ })).toBeInTheDocument();
+    fireEvent.keyDown(intercept.getByRole('button', { name: /Recording/ }), {
+      key: 'Escape',
+      code: 'Escape',
+    });
+    expect(
+      intercept.getByRole('button', { name: /Hotkey for Intercept: Not set/ }),
+    ).toBeInTheDocument();
     expect(api.callsOf('hotkeys.set')).toHaveLength(0);
   });
 });

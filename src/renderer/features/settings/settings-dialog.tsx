@@ -15,7 +15,14 @@ import { FormField } from '../../ui/form-field';
 import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { HotkeysSection } from './hotkeys-section';
-import { createSettingsForm, looksLikePemCertificate, THRESHOLD_FIELDS, validateSettings, type SettingsErrors, type SettingsForm } from './settings-validation';
+import {
+  createSettingsForm,
+  looksLikePemCertificate,
+  THRESHOLD_FIELDS,
+  validateSettings,
+  type SettingsErrors,
+  type SettingsForm,
+} from './settings-validation';
 
 const CA_FILE_LIMIT = 65_536;
 /** Where validation reports each form field (a prefix of its error paths). */
@@ -46,12 +53,19 @@ export function SettingsDialog(props: { onClose: () => void }) {
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const errorFor = (path: string): string | null => (errors[path] ? t(errors[path], { defaultValue: t('settings.errors.generic') }) : null);
+  const errorFor = (path: string): string | null =>
+    errors[path] ? t(errors[path], { defaultValue: t('settings.errors.generic') }) : null;
   const patchForm = (patch: Partial<SettingsForm>): void => {
     setForm((current) => ({ ...current, ...patch }));
     // An edited field's old complaint no longer applies.
     const edited = Object.keys(patch).map((key) => ERROR_PATH_OF[key as keyof SettingsForm]);
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !edited.some((prefix) => path.startsWith(prefix)))));
+    setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(
+          ([path]) => !edited.some((prefix) => path.startsWith(prefix)),
+        ),
+      ),
+    );
   };
 
   async function readCaFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
@@ -59,7 +73,13 @@ export function SettingsDialog(props: { onClose: () => void }) {
     if (!file) return;
     const text = file.size > CA_FILE_LIMIT ? '' : await file.text();
     if (!looksLikePemCertificate(text)) {
-      setErrors((current) => ({ ...current, 'gateway.caPem': file.size > CA_FILE_LIMIT ? 'settings.errors.caTooLarge' : 'settings.errors.gateway.caPem' }));
+      setErrors((current) => ({
+        ...current,
+        'gateway.caPem':
+          file.size > CA_FILE_LIMIT
+            ? 'settings.errors.caTooLarge'
+            : 'settings.errors.gateway.caPem',
+      }));
       return;
     }
     setCaFileName(file.name);
@@ -77,7 +97,9 @@ export function SettingsDialog(props: { onClose: () => void }) {
     const checked = validateSettings(form);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setSaving(true);
@@ -104,7 +126,12 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <button type="button" className="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" form="settings-form" className="button tone-primary" aria-disabled={saving || undefined}>
+          <button
+            type="submit"
+            form="settings-form"
+            className="button tone-primary"
+            aria-disabled={saving || undefined}
+          >
             {saving ? t('settings.saving') : t('settings.save')}
           </button>
         </>
@@ -119,38 +146,91 @@ export function SettingsDialog(props: { onClose: () => void }) {
           </span>
         </div>
       ) : null}
-      <form id="settings-form" ref={formRef} noValidate onSubmit={(event) => void save(event)} className="settings-form">
+      <form
+        id="settings-form"
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => void save(event)}
+        className="settings-form"
+      >
         <fieldset className="settings-section">
           <legend>{t('settings.sections.gateway')}</legend>
           <FormField label={t('signIn.gatewayUrl')} error={errorFor('gateway.url')}>
-            {(control) => <input {...control} type="url" spellCheck={false} value={form.gatewayUrl} onChange={(event) => patchForm({ gatewayUrl: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                spellCheck={false}
+                value={form.gatewayUrl}
+                onChange={(event) => patchForm({ gatewayUrl: event.target.value })}
+              />
+            )}
           </FormField>
           <div className="form-row">
             <FormField label={t('signIn.inspectorId')} error={errorFor('gateway.inspectorId')}>
-              {(control) => <input {...control} inputMode="numeric" value={form.inspectorId} onChange={(event) => patchForm({ inspectorId: event.target.value })} />}
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="numeric"
+                  value={form.inspectorId}
+                  onChange={(event) => patchForm({ inspectorId: event.target.value })}
+                />
+              )}
             </FormField>
             <FormField label={t('signIn.phoneNumber')} error={errorFor('gateway.phoneNumber')}>
-              {(control) => <input {...control} inputMode="tel" value={form.phoneNumber} onChange={(event) => patchForm({ phoneNumber: event.target.value })} />}
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="tel"
+                  value={form.phoneNumber}
+                  onChange={(event) => patchForm({ phoneNumber: event.target.value })}
+                />
+              )}
             </FormField>
           </div>
           <FormField
             label={t('settings.caFile')}
             error={errorFor('gateway.caPem')}
-            hint={form.caPem ? t('settings.caLoaded', { name: caFileName ?? t('settings.caSaved') }) : t('settings.caHint')}
+            hint={
+              form.caPem
+                ? t('settings.caLoaded', { name: caFileName ?? t('settings.caSaved') })
+                : t('settings.caHint')
+            }
           >
             {(control) => (
               <div className="file-row">
-                <input {...control} type="file" accept=".pem,.crt,.cer,text/plain" onChange={(event) => void readCaFile(event)} />
+                <input
+                  {...control}
+                  type="file"
+                  accept=".pem,.crt,.cer,text/plain"
+                  onChange={(event) => void readCaFile(event)}
+                />
                 {form.caPem ? (
-                  <button type="button" className="button button-quiet" onClick={() => patchForm({ caPem: null })}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => patchForm({ caPem: null })}
+                  >
                     {t('settings.caRemove')}
                   </button>
                 ) : null}
               </div>
             )}
           </FormField>
-          <FormField label={t('settings.pin')} error={errorFor('gateway.pinSha256')} hint={t('settings.pinHint')}>
-            {(control) => <input {...control} spellCheck={false} className="mono" value={form.pinSha256} onChange={(event) => patchForm({ pinSha256: event.target.value })} />}
+          <FormField
+            label={t('settings.pin')}
+            error={errorFor('gateway.pinSha256')}
+            hint={t('settings.pinHint')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                spellCheck={false}
+                className="mono"
+                value={form.pinSha256}
+                onChange={(event) => patchForm({ pinSha256: event.target.value })}
+              />
+            )}
           </FormField>
         </fieldset>
 
@@ -165,14 +245,20 @@ export function SettingsDialog(props: { onClose: () => void }) {
                   key={field}
                   label={t(`settings.thresholds.${field}`)}
                   error={error}
-                  hint={!error && Number.isInteger(seconds) && seconds > 0 ? `= ${formatSpan(seconds, t)}` : undefined}
+                  hint={
+                    !error && Number.isInteger(seconds) && seconds > 0
+                      ? `= ${formatSpan(seconds, t)}`
+                      : undefined
+                  }
                 >
                   {(control) => (
                     <input
                       {...control}
                       inputMode="numeric"
                       value={form.alerts[field]}
-                      onChange={(event) => patchForm({ alerts: { ...form.alerts, [field]: event.target.value } })}
+                      onChange={(event) =>
+                        patchForm({ alerts: { ...form.alerts, [field]: event.target.value } })
+                      }
                     />
                   )}
                 </FormField>
@@ -186,7 +272,11 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <div className="form-row">
             <FormField label={t('settings.language')}>
               {(control) => (
-                <select {...control} value={form.language} onChange={(event) => patchForm({ language: event.target.value as Language })}>
+                <select
+                  {...control}
+                  value={form.language}
+                  onChange={(event) => patchForm({ language: event.target.value as Language })}
+                >
                   {LANGUAGES.map((code) => (
                     <option key={code} value={code} lang={code}>
                       {t(`languages.${code}`)}
@@ -197,7 +287,11 @@ export function SettingsDialog(props: { onClose: () => void }) {
             </FormField>
             <FormField label={t('settings.theme')}>
               {(control) => (
-                <select {...control} value={form.theme} onChange={(event) => patchForm({ theme: event.target.value as Theme })}>
+                <select
+                  {...control}
+                  value={form.theme}
+                  onChange={(event) => patchForm({ theme: event.target.value as Theme })}
+                >
                   {THEMES.map((theme) => (
                     <option key={theme} value={theme}>
                       {t(`settings.themes.${theme}`)}
@@ -208,11 +302,19 @@ export function SettingsDialog(props: { onClose: () => void }) {
             </FormField>
           </div>
           <label className="check-field">
-            <input type="checkbox" checked={form.confirmDestructive} onChange={(event) => patchForm({ confirmDestructive: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.confirmDestructive}
+              onChange={(event) => patchForm({ confirmDestructive: event.target.checked })}
+            />
             <span>{t('settings.confirmDestructive')}</span>
           </label>
           <label className="check-field">
-            <input type="checkbox" checked={form.demoMode} onChange={(event) => patchForm({ demoMode: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.demoMode}
+              onChange={(event) => patchForm({ demoMode: event.target.checked })}
+            />
             <span>{t('settings.demoMode')}</span>
           </label>
           <div>

@@ -11,7 +11,13 @@ describe('validateSettings', () => {
     expect(result).toEqual({
       ok: true,
       patch: {
-        gateway: { url: settings.gateway.url, inspectorId: '9001', phoneNumber: '70001', caPem: null, pinSha256: null },
+        gateway: {
+          url: settings.gateway.url,
+          inspectorId: '9001',
+          phoneNumber: '70001',
+          caPem: null,
+          pinSha256: null,
+        },
         alerts: settings.alerts,
         language: 'en',
         theme: 'system',
@@ -50,6 +56,11 @@ describe('validateSettings', () => {
     form.gatewayUrl = '';
     const result = validateSettings(form);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.patch.gateway).toMatchObject({ caPem: PEM, pinSha256: `${'ab:'.repeat(31)}ab`, url: '' });
+    if (result.ok)
+      expect(result.patch.gateway).toMatchObject({
+        caPem: PEM,
+        pinSha256: `${'ab:'.repeat(31)}ab`,
+        url: '',
+      });
   });
 });

@@ -6,7 +6,12 @@ import type { CommandArgs } from '../../../shared/contract';
 import { settingsPatchSchema } from '../../../shared/contract-schemas';
 import type { AlertThresholds, Language, Settings, Theme } from '../../../shared/domain';
 
-export const THRESHOLD_FIELDS: ReadonlyArray<keyof AlertThresholds> = ['longCallSeconds', 'longBusySeconds', 'longWrapUpSeconds', 'longQueueWaitSeconds'];
+export const THRESHOLD_FIELDS: ReadonlyArray<keyof AlertThresholds> = [
+  'longCallSeconds',
+  'longBusySeconds',
+  'longWrapUpSeconds',
+  'longQueueWaitSeconds',
+];
 
 export interface SettingsForm {
   gatewayUrl: string;
@@ -25,7 +30,8 @@ export interface SettingsForm {
 
 export type SettingsPatch = CommandArgs<'settings.update'>;
 export type SettingsErrors = Record<string, string>;
-export type SettingsValidation = { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors };
+export type SettingsValidation =
+  { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors };
 
 /** The form as it starts from saved settings. */
 export function createSettingsForm(settings: Settings): SettingsForm {
@@ -61,7 +67,9 @@ function parseSeconds(text: string): number {
 /** Check the form and build the patch `settings.update` takes. */
 export function validateSettings(form: SettingsForm): SettingsValidation {
   const errors: SettingsErrors = {};
-  const alerts = Object.fromEntries(THRESHOLD_FIELDS.map((field) => [field, parseSeconds(form.alerts[field])])) as Record<keyof AlertThresholds, number>;
+  const alerts = Object.fromEntries(
+    THRESHOLD_FIELDS.map((field) => [field, parseSeconds(form.alerts[field])]),
+  ) as Record<keyof AlertThresholds, number>;
   const patch: SettingsPatch = {
     gateway: {
       url: form.gatewayUrl.trim(),
@@ -76,7 +84,8 @@ export function validateSettings(form: SettingsForm): SettingsValidation {
     demoMode: form.demoMode,
     confirmDestructive: form.confirmDestructive,
   };
-  if (form.caPem !== null && !looksLikePemCertificate(form.caPem)) errors['gateway.caPem'] = 'settings.errors.gateway.caPem';
+  if (form.caPem !== null && !looksLikePemCertificate(form.caPem))
+    errors['gateway.caPem'] = 'settings.errors.gateway.caPem';
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
