@@ -1,7 +1,9 @@
 /**
- * The baseline transport: a bare undici dispatcher request — no validation, no session logic,
- * no decoding, just the same method, URL and headers and the body read as text. It is the
- * leanest way Node can send the request, so "ours ÷ bare" is the client's whole overhead.
+ * The baseline transports. A bare undici dispatcher request — no validation, no session logic,
+ * no decoding, just the same method, URL and headers and the body read as text — is the
+ * leanest way Node can send the request, so "ours ÷ bare request" is the client's whole
+ * overhead. A bare WHATWG `fetch` of the same request is what the product target compares
+ * with ("vs a bare fetch of the same request").
  */
 import { Agent } from 'undici';
 
@@ -31,5 +33,21 @@ export function createBareRequester(caPem: string | null = null): BareRequester 
       };
     },
     close: () => agent.close(),
+  };
+}
+
+/**
+ * Bare WHATWG fetch: Node's global `fetch` (its own undici and connection pool), same method,
+ * URL and headers, body read as text; no time limit, no signal.
+ */
+export function createBareFetcher(): Pick<BareRequester, 'prepare'> {
+  return {
+    prepare(method, url, headers) {
+      const init: RequestInit = { method, headers };
+      return async () => {
+        const response = await fetch(url, init);
+        return { status: response.status, text: await response.text() };
+      };
+    },
   };
 }

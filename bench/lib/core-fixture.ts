@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GatewayFetch } from '../../src/main/gateway';
+import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
 import {
   createSupervisor,
   type GatewayTransportFactory,
@@ -40,7 +40,15 @@ export function createCoreFixture(options: CoreFixtureOptions): CoreFixture {
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-bench-'));
   const transport = createNodeTransportFactory();
   const wrap = options.wrapFetch;
-  const transportPort: GatewayTransportFactory = wrap ? { create: (tls) => wrap(transport.create(tls)) } : transport;
+  // The wrapper keeps the transport's own time limit (else the client would add an abort signal).
+  const transportPort: GatewayTransportFactory = wrap
+    ? {
+        create: (tls) => {
+          const inner = transport.create(tls);
+          return wrapGatewayFetch(inner, wrap(inner));
+        },
+      }
+    : transport;
   const settings = createMemorySettingsStore();
   const { inspector } = options;
   settings.save({

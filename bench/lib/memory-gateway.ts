@@ -34,6 +34,9 @@ function reply(body: unknown, headers: Record<string, string> = {}): GatewayResp
   return { status: 200, headers: { get: (name) => lower[name.toLowerCase()] ?? null, getSetCookie: () => [] }, text: () => Promise.resolve(text) };
 }
 
+/** Stands in for a missing signal (the client passes one to a transport without its own time limit). */
+const NEVER_ABORTED = new AbortController().signal;
+
 function waitOrAbort(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
@@ -95,7 +98,7 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
   return {
     // Answer on a later turn of the event loop, as a socket would: an answer in the same
     // microtask chain would starve the core's timers (delta flush, health tick).
-    fetch: (url, init) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => answer(url, init.method, init.signal)),
+    fetch: (url, init) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => answer(url, init.method, init.signal ?? NEVER_ABORTED)),
     get eventsServed() {
       return served;
     },

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { MachineDescription } from './machine';
 import { round } from './stats';
 
-export type Verdict = 'pass' | 'miss' | 'not measured';
+/** `context`: shown for what it explains, not judged against the target. */
+export type Verdict = 'pass' | 'miss' | 'not measured' | 'context';
 
 export interface FigureRow {
   /** Short id, e.g. `2a`. */
@@ -25,6 +26,8 @@ export interface FigureRow {
   targetOn: 'ours' | 'ratio';
   /** Ours ÷ baseline when the figure computes it otherwise (e.g. a median of per-round ratios). */
   ratio?: number;
+  /** Set for a row that is context, not a verdict (the target does not apply to it); says why. */
+  context?: string;
   /** Everything else worth keeping (percentiles, sample counts, modes). */
   details: Record<string, unknown>;
   note?: string;
@@ -47,7 +50,8 @@ export function judgeRow(row: FigureRow): ReportedRow {
   const ratio = row.ratio ?? (row.baseline !== null && Number.isFinite(row.baseline) && row.baseline > 0 && Number.isFinite(row.ours) ? row.ours / row.baseline : null);
   const judged = row.targetOn === 'ratio' ? ratio : row.ours;
   let verdict: Verdict = 'not measured';
-  if (judged !== null && Number.isFinite(judged)) verdict = judged <= row.target ? 'pass' : 'miss';
+  if (row.context !== undefined) verdict = 'context';
+  else if (judged !== null && Number.isFinite(judged)) verdict = judged <= row.target ? 'pass' : 'miss';
   return { ...row, ratio, verdict };
 }
 
@@ -69,7 +73,7 @@ export function formatTable(rows: readonly ReportedRow[]): string {
     formatNumber(row.ours, row.unit),
     row.baseline === null ? '—' : `${formatNumber(row.baseline, row.unit)} (${row.baselineLabel})`,
     row.ratio === null ? '—' : `${formatNumber(row.ratio)}×`,
-    row.targetOn === 'ratio' ? `≤ ${row.target}×` : `≤ ${formatNumber(row.target, row.unit)}`,
+    row.verdict === 'context' ? '—' : row.targetOn === 'ratio' ? `≤ ${row.target}×` : `≤ ${formatNumber(row.target, row.unit)}`,
     row.verdict === 'miss' ? '**MISS**' : row.verdict,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState, JournalEntry } from '../../src/shared/domain';
-import type { GatewayFetch } from '../../src/main/gateway';
+import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
 import { createSupervisor, JOURNAL_FILE_NAME, parseJournalText, type SupervisorCoreWithDiagnostics } from '../../src/main/supervisor';
 import { createConsoleLogger, createMemoryCredentialStore, createMemorySettingsStore, createNodeTransportFactory, silentLogger } from '../../src/main/supervisor/node-ports';
 import { EventRecorder } from '../../src/main/supervisor/testing/simulator-harness';
@@ -56,8 +56,8 @@ export interface FaultHarness {
    * and the core gets the second answer (the gateway's 000-007 for a duplicate in flight).
    */
   duplicateNext(pattern: RegExp): void;
-  /** The next request matching `pattern` fails like a connection reset, without reaching the gateway. */
-  failNext(pattern: RegExp): void;
+  /** The next `times` (default 1) requests matching `pattern` fail like a connection reset, without reaching the gateway. */
+  failNext(pattern: RegExp, times?: number): void;
   journal(): JournalEntry[];
   close(): Promise<void>;
 }
@@ -84,13 +84,13 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-faults-'));
   const transport = createNodeTransportFactory();
   const sent: SentRequest[] = [];
-  const armed: { duplicate: RegExp | null; fail: RegExp | null } = { duplicate: null, fail: null };
-  const recordSent = (inner: GatewayFetch): GatewayFetch => async (url, init) => {
+  const armed: { duplicate: RegExp | null; fail: RegExp | null; failTimes: number } = { duplicate: null, fail: null, failTimes: 0 };
+  const recordSent = (inner: GatewayFetch): GatewayFetch => wrapGatewayFetch(inner, async (url, init) => {
     const at = url.indexOf(GATEWAY_BASE);
     const requestPath = at >= 0 ? url.slice(at + GATEWAY_BASE.length) : url;
     sent.push({ method: init.method, path: requestPath, at: Date.now() });
     if (armed.fail?.test(requestPath)) {
-      armed.fail = null;
+      if (--armed.failTimes <= 0) armed.fail = null;
       throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
     }
     if (armed.duplicate?.test(requestPath)) {
@@ -101,7 +101,7 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
       return second;
     }
     return inner(url, init);
-  };
+  });
   const settings = createMemorySettingsStore();
   settings.save({ ...settings.current(), demoMode: false, gateway: { url: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, caPem: sim.caPem, pinSha256: null } });
   const core = createSupervisor(
@@ -167,8 +167,9 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
     duplicateNext(pattern) {
       armed.duplicate = pattern;
     },
-    failNext(pattern) {
+    failNext(pattern, times = 1) {
       armed.fail = pattern;
+      armed.failTimes = times;
     },
     journal() {
       const file = path.join(journalDir, JOURNAL_FILE_NAME);

@@ -17,7 +17,7 @@ import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc-binding';
 import { createFileLogger } from '../../src/main/desktop/logger';
 import { createSettingsStore } from '../../src/main/desktop/settings-store';
 import { isTrustedSender } from '../../src/main/desktop/sender-check';
-import type { GatewayFetch } from '../../src/main/gateway';
+import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
 import { createSupervisor, type CredentialStore, type Logger, type SupervisorCoreWithDiagnostics } from '../../src/main/supervisor';
 import { createNodeTransportFactory } from '../../src/main/supervisor/node-ports';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
@@ -81,12 +81,13 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
   };
   const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
   const transport = createNodeTransportFactory();
-  const watchGuids = (inner: GatewayFetch): GatewayFetch => async (url, init) => {
-    recordGuid(guids, init.headers.Guid ?? init.headers.guid);
-    const response = await inner(url, init);
-    recordGuid(guids, response.headers.get('set-guid'));
-    return response;
-  };
+  const watchGuids = (inner: GatewayFetch): GatewayFetch =>
+    wrapGatewayFetch(inner, async (url, init) => {
+      recordGuid(guids, init.headers.Guid ?? init.headers.guid);
+      const response = await inner(url, init);
+      recordGuid(guids, response.headers.get('set-guid'));
+      return response;
+    });
   const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
   settings.save({ ...settings.current(), demoMode: false, gateway: { url: sim.baseUrl, inspectorId: sim.inspectors[0]!.agentId, phoneNumber: sim.inspectors[0]!.phoneNumber, caPem: sim.caPem, pinSha256: null } });
   const core = createSupervisor(

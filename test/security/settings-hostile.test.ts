@@ -97,11 +97,8 @@ describe('hostile settings files', () => {
     expectRecovered(content, false);
   });
 
-  // Known defect (reported to the lead): the store reads the file as UTF-8 text and writes the
-  // aside copy from that text, so bytes that are not UTF-8 come back as U+FFFD — the copy is not
-  // the original. Fix: copy or rename the file itself (copyFileSync) instead of rewriting text.
-  // `it.fails` turns red the day this is fixed; then make it a plain `it`.
-  it.fails.each(BINARY_FILES)('keeps %s aside byte for byte', (_name, content) => {
+  // The original is moved aside (or its bytes copied), never rewritten from decoded text.
+  it.each(BINARY_FILES)('keeps %s aside byte for byte', (_name, content) => {
     expectRecovered(content, true);
   });
 

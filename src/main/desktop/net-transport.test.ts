@@ -22,6 +22,9 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
+        // Time-limit cases: no answer at all, or a head and half a body, then nothing.
+        if (request.url?.endsWith('/hang')) return;
+        if (request.url?.endsWith('/stall')) return void response.writeHead(200).write('{"retcode":');
         seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
         response.setHeader('Set-Cookie', ['JSESSIONID=abc; Path=/; Expires=Wed, 21 Oct 2099 07:28:00 GMT', 'lb=node2; Path=/']);
         response.setHeader('Set-GUID', 'Set-GUID=xyz.AgentGateway1');
@@ -31,7 +34,10 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
   beforeEach(() => {
     resetElectronFake();
     seen.splice(0);
@@ -92,6 +98,43 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
   it('refuses bad trust settings before any request', () => {
     const factory = createNetTransportFactory({ session: gatewaySession() });
     expect(() => factory.create({ caPem: null, pinSha256: 'nope' })).toThrow(/Invalid certificate pin/);
+  });
+
+  it('declares that it enforces the time limit; without one it adds no signal of its own', async () => {
+    const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create({ caPem: pki.rootPem, pinSha256: null });
+    expect(gatewayFetch.enforcesTimeout).toBe(true);
+    await call({ caPem: pki.rootPem, pinSha256: null }, { signal: undefined });
+    expect(gatewaySession().fetchLog[0]?.init?.signal).toBeUndefined();
+  });
+
+  const callPath = (path: string, init: { timeoutMs?: number; signal?: AbortSignal }) =>
+    createNetTransportFactory({ session: gatewaySession() })
+      .create({ caPem: pki.rootPem, pinSha256: null })(`${baseUrl}/agentgateway/resource/${path}`, { method: 'GET', headers: {}, ...init });
+  const classify = (error: unknown) =>
+    classifyTransportFailure(error, { interfaceName: 'x', timedOut: false, callerAborted: false, timeoutMs: 150, limitEnforcedByTransport: true });
+
+  it('a gateway that never answers → timeout after timeoutMs', async () => {
+    const started = performance.now();
+    const failure = await callPath('hang', { timeoutMs: 150 }).catch((error: unknown) => error);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(classify(failure)).toMatchObject({ kind: 'timeout', message: expect.stringContaining('150 ms') as unknown });
+  });
+
+  it('a body that stalls → timeout', async () => {
+    // Where it fails (the fetch or the body read) depends on when the session hands out the head.
+    const failure = await callPath('stall', { timeoutMs: 150 })
+      .then((response) => response.text())
+      .catch((error: unknown) => error);
+    expect(classify(failure).kind).toBe('timeout');
+  });
+
+  it('the caller\'s abort with a time limit set is still an abort, not a timeout', async () => {
+    const controller = new AbortController();
+    const pending = callPath('hang', { timeoutMs: 5_000, signal: controller.signal }).catch((error: unknown) => error);
+    setTimeout(() => controller.abort(), 20);
+    const failure = await pending;
+    expect(classifyTransportFailure(failure, { interfaceName: 'x', timedOut: false, callerAborted: true, timeoutMs: 5_000, limitEnforcedByTransport: true }).kind).toBe('aborted');
+    expect((failure as Error).name).not.toBe('TimeoutError');
   });
 
   it('honours the caller\'s abort signal', async () => {

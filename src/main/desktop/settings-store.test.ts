@@ -65,6 +65,29 @@ describe('settings store', () => {
     expect(readFileSync(settingsFile(), 'utf8')).not.toContain('hunter2');
   });
 
+  it('keeps a file that was migrated and then refused aside as it was, not as migrated', () => {
+    // Version 0 (no schemaVersion): migrated and filled on disk first, then refused by the schema.
+    const { schemaVersion: _version, ...unversioned } = createDefaultSettings();
+    const original = Buffer.from(`\n${JSON.stringify({ ...unversioned, language: 'fr' }, undefined, 3)}\r\n`);
+    writeFileSync(settingsFile(), original);
+    const { settings, notices } = open().load();
+    expect(settings).toEqual(createDefaultSettings());
+    expect(notices[0]?.message).toContain('expected format');
+    expect(asideFiles()).toHaveLength(1);
+    expect(readFileSync(join(dir, asideFiles()[0] as string)).equals(original)).toBe(true);
+  });
+
+  it('never replaces an earlier set-aside file that has the same time stamp', () => {
+    const earlier = join(dir, 'settings.corrupt-2025-01-02T03-04-05-006Z.json');
+    writeFileSync(earlier, 'the earlier one');
+    writeSettingsFile('not json');
+    const { notices } = open().load();
+    expect(asideFiles().sort()).toEqual(['settings.corrupt-2025-01-02T03-04-05-006Z-2.json', 'settings.corrupt-2025-01-02T03-04-05-006Z.json']);
+    expect(readFileSync(earlier, 'utf8')).toBe('the earlier one');
+    expect(readFileSync(join(dir, 'settings.corrupt-2025-01-02T03-04-05-006Z-2.json'), 'utf8')).toBe('not json');
+    expect(notices[0]?.message).toContain('settings.corrupt-2025-01-02T03-04-05-006Z-2.json');
+  });
+
   it('moves aside a file from a newer version instead of misreading it', () => {
     writeSettingsFile({ ...createDefaultSettings(), schemaVersion: 7 });
     const { notices } = open().load();

@@ -1,11 +1,12 @@
 /**
  * Settings in electron-store (atomic writes, JSON-schema validation) in the user data folder.
  * On first use the file is migrated to the current schemaVersion and validated; a file that is
- * not JSON, fails the schema or comes from a newer version is moved aside untouched as
- * `settings.corrupt-<time>.json`, the defaults load, and a Notice tells the user.
+ * not JSON, fails the schema or comes from a newer version is moved aside untouched (its exact
+ * bytes, whatever the encoding) as `settings.corrupt-<time>.json`, the defaults load, and a
+ * Notice tells the user.
  */
 import Store from 'electron-store';
-import { copyFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { constants as fsConstants, copyFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { Logger, SettingsStore } from '../supervisor/ports';
@@ -65,22 +66,32 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
       watch: false,
     } as ConstructorParameters<typeof Store<SettingsDocument>>[0]);
 
-  /** Keep the unreadable original (exact bytes) next to the new file and tell the user. */
-  const setAside = (originalText: string, problem: Problem): void => {
+  /** A name for the set-aside file that is not taken yet (rename would replace it silently). */
+  const freeAsidePath = (): string => {
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
-    const asidePath = join(directory, `${SETTINGS_FILE_BASENAME}.corrupt-${stamp}.json`);
-    try {
-      writeFileSync(asidePath, originalText, { flag: 'wx' });
-      if (existsSync(filePath)) unlinkSync(filePath);
-    } catch {
-      // Writing a copy failed (name taken, disk trouble): fall back to moving the file itself.
-      if (existsSync(filePath)) {
-        try {
-          renameSync(filePath, asidePath);
-        } catch {
-          copyFileSync(filePath, asidePath);
-        }
+    const base = join(directory, `${SETTINGS_FILE_BASENAME}.corrupt-${stamp}`);
+    let candidate = `${base}.json`;
+    for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.json`;
+    return candidate;
+  };
+
+  /**
+   * Keep the unreadable original next to the new file, byte for byte, and tell the user. While
+   * the file on disk is still the original it is moved (rename; a copy where rename fails, e.g.
+   * across devices); once rewritten (migrated, then refused) the bytes read first are written.
+   */
+  const setAside = (original: Buffer, originalOnDisk: boolean, problem: Problem): void => {
+    const asidePath = freeAsidePath();
+    if (originalOnDisk) {
+      try {
+        renameSync(filePath, asidePath);
+      } catch {
+        copyFileSync(filePath, asidePath, fsConstants.COPYFILE_EXCL);
+        unlinkSync(filePath);
       }
+    } else {
+      writeFileSync(asidePath, original, { flag: 'wx' });
+      if (existsSync(filePath)) unlinkSync(filePath);
     }
     const name = basename(asidePath);
     logger?.warn('settings file set aside', { reason: problem.reason, keptAs: name });
@@ -91,6 +102,9 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
       retcode: null,
     });
   };
+
+  /** Whether prepareFile replaced the original file with its migrated text. */
+  let rewritten = false;
 
   /** Migrate and fill the file in place; returns the problem when it cannot be used. */
   const prepareFile = (originalText: string): Problem | null => {
@@ -109,22 +123,25 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
     if (text !== JSON.stringify(parsed, undefined, '\t')) {
       if (migrated.kind === 'migrated') logger?.info('settings migrated', { from: migrated.from });
       writeFileSync(filePath, text);
+      rewritten = true;
     }
     return null;
   };
 
   const ensureOpen = (): Store<SettingsDocument> => {
     if (store) return store;
-    const originalText = existsSync(filePath) ? readFileSync(filePath, 'utf8') : null;
-    const problem = originalText === null ? null : prepareFile(originalText);
-    if (problem && originalText !== null) setAside(originalText, problem);
+    // Bytes, not text: a file that is not UTF-8 must be kept aside exactly as it was.
+    const original = existsSync(filePath) ? readFileSync(filePath) : null;
+    rewritten = false;
+    const problem = original === null ? null : prepareFile(original.toString('utf8'));
+    if (problem && original !== null) setAside(original, true, problem);
     try {
       store = openStore();
     } catch (error) {
       // electron-store validated the (migrated) file against the schema and refused it.
-      if (originalText === null) throw error;
+      if (original === null) throw error;
       logger?.warn('settings failed validation', { error: String(error) });
-      setAside(originalText, BAD_SHAPE);
+      setAside(original, !rewritten, BAD_SHAPE);
       store = openStore();
     }
     cached = store.store;

@@ -245,4 +245,28 @@ describe('EventPoller', () => {
     expect(errors[0]).toBeInstanceOf(GatewayError);
     expect(errors[0]?.kind).toBe('transport');
   });
+
+  it('wake() cuts an error backoff short, and leaves a poll in flight or the empty pause alone', async () => {
+    const { client, record } = scriptedClient([transportError(), transportError(), null, 'hang']);
+    const poller = new EventPoller(client, { onEvent: () => {}, onError: () => {} }, { errorBackoffMs: [2_000], emptyPauseMs: 200 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(record.calls).toHaveLength(1);
+    expect(poller.wake()).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(record.calls).toHaveLength(2);
+    // Without a wake the second backoff runs its full length.
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(record.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(record.calls).toHaveLength(3);
+    // Now in the pause after an empty answer: not an error backoff.
+    expect(poller.wake()).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(record.calls).toHaveLength(4);
+    // A poll in flight is not disturbed either.
+    expect(poller.wake()).toBe(false);
+    expect(record.peakInFlight).toBe(1);
+    await poller.stop();
+  });
 });

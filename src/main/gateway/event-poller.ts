@@ -35,6 +35,8 @@ export class EventPoller {
   private controller: AbortController | null = null;
   private loop: Promise<void> = Promise.resolve();
   private lastAnswerAt: number | null = null;
+  /** Ends the pause after an error early; set only while such a pause runs. */
+  private wakeFromBackoff: (() => void) | null = null;
 
   constructor(
     private readonly client: Pick<GatewayClient, 'pollEvent'>,
@@ -68,6 +70,17 @@ export class EventPoller {
     this.loop = this.loop.then(() => this.runLoop(controller.signal));
   }
 
+  /**
+   * Poll now if the loop is waiting out its error backoff (the link is known to be back);
+   * returns whether it was. A poll in flight or the short pause after an answer are left alone.
+   */
+  wake(): boolean {
+    const wake = this.wakeFromBackoff;
+    if (!wake) return false;
+    wake();
+    return true;
+  }
+
   /** Aborts the poll in flight; resolves when the loop has ended. */
   stop(): Promise<void> {
     this.active = false;
@@ -90,7 +103,8 @@ export class EventPoller {
         if (signal.aborted) break;
         const pause = this.backoffMs[Math.min(failures, this.backoffMs.length - 1)] ?? 0;
         failures++;
-        await pauseFor(pause, signal);
+        await pauseFor(pause, signal, (wake) => (this.wakeFromBackoff = wake));
+        this.wakeFromBackoff = null;
         continue;
       }
       failures = 0;
@@ -136,8 +150,8 @@ function asGatewayError(error: unknown): GatewayError {
   });
 }
 
-/** Waits `ms`, or less when `signal` aborts. */
-function pauseFor(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts or the function handed to `onWakeable` is called. */
+function pauseFor(ms: number, signal: AbortSignal, onWakeable?: (wake: () => void) => void): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
@@ -147,5 +161,6 @@ function pauseFor(ms: number, signal: AbortSignal): Promise<void> {
     };
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
+    onWakeable?.(done);
   });
 }

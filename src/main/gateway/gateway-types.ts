@@ -9,14 +9,29 @@ export interface GatewayRequestInit {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   headers: Record<string, string>;
   body?: string;
-  signal: AbortSignal;
+  /**
+   * Aborts the request. A transport without `enforcesTimeout` always gets one (the client's own
+   * time limit fires it); one with it gets the caller's signal only (e.g. a poll being stopped).
+   */
+  signal?: AbortSignal;
+  /**
+   * The request's time limit in ms (headers and body). A transport with `enforcesTimeout` must
+   * apply it; others may ignore it (the client's own timer covers them).
+   */
+  timeoutMs?: number;
 }
 export interface GatewayResponseLike {
   status: number;
   headers: { get(name: string): string | null; getSetCookie?(): string[] };
   text(): Promise<string>;
 }
-export type GatewayFetch = (url: string, init: GatewayRequestInit) => Promise<GatewayResponseLike>;
+export type GatewayFetch = ((url: string, init: GatewayRequestInit) => Promise<GatewayResponseLike>) & {
+  /**
+   * The transport applies `init.timeoutMs` itself, so the client creates no abort signal per
+   * request (a signal and its abort listener cost more than the rest of the client's work).
+   */
+  readonly enforcesTimeout?: boolean;
+};
 
 /** Structured log sink; the client never passes a password or GUID to it. */
 export interface GatewayLogger {

@@ -20,6 +20,7 @@ export {
   normaliseBaseUrl,
 } from './gateway-validators';
 export { classifyTransportFailure } from './transport-errors';
+export { wrapGatewayFetch } from './transport-wrapping';
 export { sanitiseHeaderValue } from './header-values';
 export { GatewayError, isGatewayError } from './gateway-error';
 export type { GatewayErrorKind, GatewayErrorView, GatewayErrorInit } from './gateway-error';

@@ -1,6 +1,8 @@
 /**
- * The Node transport (tests, the CLI, benchmarks): undici's dispatcher `request` behind the
- * GatewayFetch shape, which is leaner than WHATWG fetch on the hot path. Trust:
+ * The Node transport (tests, the CLI, benchmarks): an undici dispatcher behind the GatewayFetch
+ * shape, which is leaner than WHATWG fetch on the hot path. It enforces each request's
+ * `timeoutMs` itself (one timer per exchange, see undici-exchange.ts), so the client hands it
+ * no abort signal unless the caller has one. Trust:
  * - default: Node's CA bundle, with the certificate chain and host name verified;
  * - `caPem`: a private CA trusted in addition to (not instead of) the bundle;
  * - `pinSha256`: the server certificate's DER must hash to the pin. A pin replaces chain and
@@ -14,10 +16,11 @@ import {
   type SecureContext,
   type TLSSocket,
 } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher } from 'undici';
+import { Agent, buildConnector } from 'undici';
 import { CertificatePinMismatchError, normalisePin } from './certificate-pin';
 import { GatewayError } from './gateway-error';
 import type { GatewayFetch, GatewayRequestInit, GatewayResponseLike } from './gateway-types';
+import { exchangeOverDispatcher } from './undici-exchange';
 
 export interface NodeTlsOptions {
   /** PEM of a private CA (or of the gateway's own certificate) to trust besides the bundle. */
@@ -77,22 +80,6 @@ function createConnector(caPem: string | null, pin: string | null): buildConnect
     });
 }
 
-class NodeResponseHeaders {
-  constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
-
-  get(name: string): string | null {
-    const value = this.raw[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(', ') : value;
-  }
-
-  getSetCookie(): string[] {
-    const value = this.raw['set-cookie'];
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value];
-  }
-}
-
 /** Origin and path of an absolute URL without a full URL parse (the client builds them). */
 function splitUrl(url: string): { origin: string; path: string } {
   const slash = url.indexOf('/', url.indexOf('//') + 2);
@@ -112,25 +99,10 @@ export function createNodeFetch(tls: NodeTlsOptions = {}): NodeGatewayFetch {
   const caPem = tls.caPem?.trim() ? tls.caPem.trim() : null;
   const agent = new Agent({ connect: createConnector(caPem, pin) });
 
-  const fetchWithAgent = async (
-    url: string,
-    init: GatewayRequestInit,
-  ): Promise<GatewayResponseLike> => {
+  const fetchWithAgent = (url: string, init: GatewayRequestInit): Promise<GatewayResponseLike> => {
     const { origin, path } = splitUrl(url);
-    const response: Dispatcher.ResponseData = await agent.request({
-      origin,
-      path,
-      method: init.method,
-      headers: init.headers,
-      body: init.body ?? null,
-      signal: init.signal,
-    });
-    const body = response.body;
-    return {
-      status: response.statusCode,
-      headers: new NodeResponseHeaders(response.headers),
-      text: () => body.text(),
-    };
+    const request = { origin, path, method: init.method, headers: init.headers, body: init.body };
+    return exchangeOverDispatcher(agent, request, init.timeoutMs, init.signal);
   };
-  return Object.assign(fetchWithAgent, { close: () => agent.close() });
+  return Object.assign(fetchWithAgent, { enforcesTimeout: true, close: () => agent.close() });
 }

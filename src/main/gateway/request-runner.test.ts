@@ -23,6 +23,12 @@ function plan(overrides: Partial<RequestPlan> = {}): RequestPlan {
   };
 }
 
+/** The signal a transport without its own time limit always gets. */
+function signalOf(init: GatewayRequestInit): AbortSignal {
+  if (init.signal === undefined) throw new Error('the client passed no abort signal');
+  return init.signal;
+}
+
 function runnerWith(fetch: GatewayFetch): RequestRunner {
   const session = new GatewaySession();
   session.begin('guid');
@@ -80,10 +86,11 @@ describe('RequestRunner', () => {
     const signals: AbortSignal[] = [];
     let leaveListener = false;
     const runner = runnerWith(async (_url, init) => {
-      signals.push(init.signal);
+      const signal = signalOf(init);
+      signals.push(signal);
       const listener = (): void => {};
-      init.signal.addEventListener('abort', listener);
-      if (!leaveListener) init.signal.removeEventListener('abort', listener);
+      signal.addEventListener('abort', listener);
+      if (!leaveListener) signal.removeEventListener('abort', listener);
       return okResponse();
     });
     await runner.run(plan());
@@ -100,10 +107,11 @@ describe('RequestRunner', () => {
     const signals: AbortSignal[] = [];
     let hang = true;
     const runner = runnerWith((_url, init) => {
-      signals.push(init.signal);
+      const signal = signalOf(init);
+      signals.push(signal);
       if (!hang) return Promise.resolve(okResponse());
       return new Promise((_, reject) =>
-        init.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+        signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
       );
     });
     await expect(runner.run(plan({ timeoutMs: 20 }))).rejects.toMatchObject({ kind: 'timeout' });

@@ -1,14 +1,15 @@
 /**
- * Sends one gateway request: headers from the session, a time limit, the caller's abort,
+ * Sends one gateway request: headers from the session, a time limit (enforced by the transport
+ * when it says it can, else by the client's own timer and abort signal), the caller's abort,
  * `Set-GUID`/`Set-Cookie` from the answer, HTTP status and envelope checks, one log line.
  * Identical requests (method + URL) in flight are joined, because the gateway refuses a
  * second identical call with 000-007.
  */
-import { getEventListeners } from 'node:events';
 import { GatewayError } from './gateway-error';
 import type { GatewayFetch, GatewayLogger, GatewayResponseLike } from './gateway-types';
 import { decodeSuccessEnvelope, type GatewayEnvelope } from './envelope-decoding';
 import type { GatewaySession } from './gateway-session';
+import { RequestTimeLimits, type TimeLimitGuard } from './request-time-limit';
 import { classifyTransportFailure } from './transport-errors';
 
 export interface RequestPlan {
@@ -40,18 +41,18 @@ export interface RequestOutcome {
   epoch: number;
 }
 
-/** Idle abort controllers kept for reuse: creating one with its signal costs more than a request's JS work. */
-const CONTROLLER_POOL_SIZE = 16;
-
 interface InFlightEntry {
   promise: Promise<RequestOutcome> | undefined;
 }
 
 export class RequestRunner {
   private readonly inFlight = new Map<string, InFlightEntry>();
-  private readonly idleControllers: AbortController[] = [];
+  /** The client's own limits; null when the transport enforces `timeoutMs` itself. */
+  private readonly ownLimits: RequestTimeLimits | null;
 
-  constructor(private readonly deps: RunnerDependencies) {}
+  constructor(private readonly deps: RunnerDependencies) {
+    this.ownLimits = deps.fetch.enforcesTimeout === true ? null : new RequestTimeLimits();
+  }
 
   /** Runs the request, or joins the identical one already in flight. */
   run(plan: RequestPlan): Promise<RequestOutcome> {
@@ -78,27 +79,18 @@ export class RequestRunner {
   ): Promise<RequestOutcome> {
     const { session } = this.deps;
     const started = performance.now();
-    const controller = this.idleControllers.pop() ?? new AbortController();
-    const state = { timedOut: false, callerAborted: false };
-    const timer = setTimeout(() => {
-      state.timedOut = true;
-      controller.abort();
-    }, plan.timeoutMs);
-    const onCallerAbort = (): void => {
-      state.callerAborted = true;
-      controller.abort();
-    };
     const callerSignal = plan.signal;
-    if (callerSignal?.aborted) onCallerAbort();
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    // Hot path: a transport that enforces the limit gets no signal unless the caller has one.
+    const guard: TimeLimitGuard | null = this.ownLimits?.start(plan.timeoutMs, callerSignal) ?? null;
     const epoch = session.epoch;
     try {
-      if (state.callerAborted) throw new Error('aborted before sending');
+      if (callerSignal?.aborted) throw new Error('aborted before sending');
       const response = await this.deps.fetch(plan.url, {
         method: plan.method,
         headers: session.headers(plan.anonymous === true),
         body: plan.body,
-        signal: controller.signal,
+        signal: guard === null ? callerSignal : guard.signal,
+        timeoutMs: plan.timeoutMs,
       });
       const guid = session.absorbResponse(
         response,
@@ -115,25 +107,17 @@ export class RequestRunner {
     } catch (error) {
       const failure = classifyTransportFailure(error, {
         interfaceName: plan.interfaceName,
-        timedOut: state.timedOut,
-        callerAborted: state.callerAborted,
+        timedOut: guard?.timedOut ?? false,
+        callerAborted: guard === null ? callerSignal?.aborted === true : guard.callerAborted,
         timeoutMs: plan.timeoutMs,
+        limitEnforcedByTransport: guard === null,
       });
       this.logOutcome(plan, started, failure.retcode ?? null, failure);
       throw failure;
     } finally {
       if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      this.recycle(controller);
+      guard?.release();
     }
-  }
-
-  /** Keeps a controller for the next request if it never fired and the transport let go of it. */
-  private recycle(controller: AbortController): void {
-    if (controller.signal.aborted || this.idleControllers.length >= CONTROLLER_POOL_SIZE) return;
-    if (getEventListeners(controller.signal, 'abort').length > 0) return;
-    this.idleControllers.push(controller);
   }
 
   /** One line per call: interface, target, retcode, duration — never a GUID or a password. */

@@ -3,6 +3,8 @@
  * fetch/undici put the reason in `cause.code`; Electron's net.fetch puts it in the message
  * (`net::ERR_CERT_AUTHORITY_INVALID`). The client's own time limit and the caller's abort are
  * known to the caller and passed in, so they win over whatever error the transport made of them.
+ * A transport that enforces the limit itself reports it as a headers/body timeout (undici) or a
+ * TimeoutError (AbortSignal.timeout); with `limitEnforcedByTransport` those are the same limit.
  */
 import { GatewayError, type GatewayErrorKind } from './gateway-error';
 import { CertificatePinMismatchError, PIN_MISMATCH_CODE } from './certificate-pin';
@@ -14,6 +16,8 @@ export interface FailureContext {
   /** The caller's signal aborted the request. */
   callerAborted: boolean;
   timeoutMs: number;
+  /** The transport applied `timeoutMs` itself (its header/body timeouts are that limit). */
+  limitEnforcedByTransport?: boolean;
 }
 
 const TLS_CODES = new Set([
@@ -42,6 +46,8 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 const NET_TIMEOUT = new Set(['ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT']);
+/** What a transport raises when the per-request limit it was given fires. */
+const REQUEST_LIMIT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 const TRANSPORT_PHRASES: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused',
@@ -141,6 +147,11 @@ export function classifyTransportFailure(error: unknown, context: FailureContext
   const timeoutCode =
     clue.codes.find((code) => TIMEOUT_CODES.has(code)) ??
     clue.netCodes.find((code) => NET_TIMEOUT.has(code));
+  const limitFired =
+    clue.names.includes('TimeoutError') || (timeoutCode !== undefined && REQUEST_LIMIT_CODES.has(timeoutCode));
+  if (context.limitEnforcedByTransport === true && limitFired) {
+    return build('timeout', context, `The gateway did not answer ${name} within ${context.timeoutMs} ms.`, error);
+  }
   if (timeoutCode !== undefined || clue.names.includes('TimeoutError')) {
     return build(
       'timeout',

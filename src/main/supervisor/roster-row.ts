@@ -3,7 +3,7 @@
  * copied for hand-out. Pure functions over plain data.
  */
 import type { AgentCall, AgentRow, AgentState } from '../../shared/domain';
-import type { AgentDetail } from '../gateway/gateway-types';
+import type { AgentDetail, AgentStatusEntry, MonitorableAgent } from '../gateway/gateway-types';
 import { mapAgentStatus } from './agent-state-mapping';
 
 /** One agent as a list snapshot reports it (allagent / allagentstatus merged). */
@@ -95,4 +95,25 @@ export function copyRow(row: Readonly<AgentRow>): AgentRow {
     inspectedBy: row.inspectedBy ? { ...row.inspectedBy } : null,
     alerts: [...row.alerts],
   };
+}
+
+/** A status-list item as a roster entry. */
+export function toRosterEntry(status: AgentStatusEntry): RosterEntry {
+  return { workNo: status.workNo, name: status.name, status: status.status, ctiStatus: status.ctiStatus, groupName: status.groupName };
+}
+
+/** allagent says who is on the list; allagentstatus adds CTI state and group. */
+export function mergeEntries(monitorable: readonly MonitorableAgent[] | null, statuses: readonly AgentStatusEntry[]): RosterEntry[] {
+  if (!monitorable) return statuses.map(toRosterEntry);
+  const byWorkNo = new Map(statuses.map((status) => [status.workNo, status]));
+  return monitorable.map((agent) => {
+    const status = byWorkNo.get(agent.workNo);
+    return {
+      workNo: agent.workNo,
+      name: agent.name || status?.name || '',
+      status: status?.status ?? agent.status,
+      ctiStatus: status?.ctiStatus ?? null,
+      groupName: status?.groupName ?? null,
+    };
+  });
 }

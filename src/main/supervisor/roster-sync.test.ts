@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgentStatusEntry, GatewayEvent, MonitorableAgent, OwnStatus } from '../gateway/gateway-types';
 import { GatewayError } from '../gateway/gateway-error';
 import { RosterStore } from './roster-store';
-import { RosterSync, mergeEntries, type RosterGateway } from './roster-sync';
+import { mergeEntries } from './roster-row';
+import { RosterSync, type RosterGateway } from './roster-sync';
 import { ManualClock, flushPromises } from './testing/manual-clock';
 
 class FakeRosterGateway implements RosterGateway {
@@ -26,9 +27,12 @@ class FakeRosterGateway implements RosterGateway {
     this.calls.push('allagentstatus');
     return Promise.resolve(this.statuses.map((entry) => ({ ...entry })));
   }
+  /** Failures the next beginMonitor calls answer with, in order. */
+  beginFailures: unknown[] = [];
   beginMonitor(workNos: readonly string[]): Promise<void> {
     this.calls.push(`begin(${workNos.length})`);
-    return Promise.resolve();
+    const failure = this.beginFailures.shift();
+    return failure === undefined ? Promise.resolve() : Promise.reject(failure);
   }
   endMonitor(workNos: readonly string[]): Promise<void> {
     this.calls.push(`end(${workNos.length})`);
@@ -49,6 +53,7 @@ function setup(policy = {}) {
   const gateway = new FakeRosterGateway();
   const roster = new RosterStore();
   const failures: unknown[] = [];
+  const lost: unknown[] = [];
   const sync = new RosterSync({
     clock,
     logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -57,9 +62,24 @@ function setup(policy = {}) {
     policy,
     onData: () => undefined,
     onFailure: (error) => failures.push(error),
+    onSubscriptionLost: (error) => lost.push(error),
     onOwnStatus: () => undefined,
   });
-  return { clock, gateway, roster, sync, failures };
+  return { clock, gateway, roster, sync, failures, lost };
+}
+
+const reset = (): GatewayError => new GatewayError({ kind: 'transport', interfaceName: 'beginMonitor', message: 'other side closed' });
+const http503 = (): GatewayError => new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });
+const gatewayRetcode = (retcode: string): GatewayError => new GatewayError({ kind: 'retcode', interfaceName: 'beginMonitor', retcode });
+
+/** Started, warmed up and in events mode with the subscription in place; call log cleared. */
+async function setupInEvents(policy = {}) {
+  const t = setup(policy);
+  await t.sync.start(t.gateway, true);
+  await t.clock.advance(1_000);
+  expect(t.sync.diagnostics()).toMatchObject({ mode: 'events', subscription: 'active' });
+  t.gateway.calls = [];
+  return t;
 }
 
 const notify = (workNo: string, subtype: string, receivedAt: number, generatedAt: number | null = receivedAt): GatewayEvent => ({
@@ -131,6 +151,96 @@ describe('RosterSync', () => {
     expect(t.gateway.calls).toEqual(['ownstatus', 'allagent', 'begin(3)', 'allagentstatus']);
     expect(t.sync.diagnostics().mode).toBe('events');
     expect(t.roster.peek('1001')?.state).toBe('wrap-up');
+  });
+
+  it('a failed subscription is reported as lost, not as live: reconcile subscribes again before its snapshot', async () => {
+    const t = setup();
+    await t.sync.start(t.gateway, true);
+    t.gateway.beginFailures = [reset()];
+    await t.clock.advance(1_000);
+    expect(t.lost).toHaveLength(1);
+    expect(t.failures).toEqual([]);
+    expect(t.sync.diagnostics()).toMatchObject({ mode: 'events', subscription: 'broken' });
+    // No snapshot "closes the gap" of a subscription that is not there.
+    expect(t.gateway.calls.slice(3)).toEqual(['allagentstatus', 'begin(3)']);
+    t.gateway.calls = [];
+    await t.sync.reconcile(t.gateway);
+    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.sync.diagnostics().subscription).toBe('active');
+  });
+
+  it('re-subscribes on every reconcile in events mode (every recovery), and a failure there is reported too', async () => {
+    const t = await setupInEvents();
+    await t.sync.reconcile(t.gateway);
+    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    t.gateway.calls = [];
+    t.gateway.beginFailures = [http503()];
+    await t.sync.reconcile(t.gateway);
+    expect(t.gateway.calls).toEqual(['begin(3)']);
+    expect(t.lost).toHaveLength(1);
+    expect(t.sync.diagnostics().subscription).toBe('broken');
+  });
+
+  it('falls back to snapshots when the subscription cannot be restored, instead of going stale', async () => {
+    const t = setup();
+    await t.sync.start(t.gateway, true);
+    t.gateway.beginFailures = [reset(), http503(), reset(), http503()];
+    await t.clock.advance(1_000);
+    await t.sync.reconcile(t.gateway);
+    await t.sync.reconcile(t.gateway);
+    expect(t.lost).toHaveLength(3);
+    expect(t.sync.diagnostics().mode).toBe('events');
+    await t.sync.reconcile(t.gateway);
+    // Fourth failure in a row: no more session retries, snapshots keep the roster fresh.
+    expect(t.lost).toHaveLength(3);
+    expect(t.sync.diagnostics()).toMatchObject({ mode: 'snapshots', subscription: 'none' });
+    expect(t.gateway.calls).not.toContain('end(3)');
+    t.gateway.setStatus('1001', '8');
+    await t.clock.advance(1_000);
+    expect(t.roster.peek('1001')?.state).toBe('rest');
+  });
+
+  it('an answer no retry can fix (000-002) falls back to snapshots at once', async () => {
+    const t = setup();
+    await t.sync.start(t.gateway, true);
+    t.gateway.beginFailures = [gatewayRetcode('000-002')];
+    await t.clock.advance(1_000);
+    expect(t.lost).toEqual([]);
+    expect(t.sync.diagnostics()).toMatchObject({ mode: 'snapshots', modeSwitches: 1 });
+  });
+
+  it('a lost session during the subscription goes to the session as a failure', async () => {
+    const t = await setupInEvents();
+    t.gateway.beginFailures = [gatewayRetcode('100-006')];
+    await t.sync.reconcile(t.gateway);
+    expect(t.failures).toHaveLength(1);
+    expect(t.lost).toEqual([]);
+  });
+
+  it('after a re-sign-in, a failed subscription still loads the roster and is reported; a lost session throws', async () => {
+    const t = await setupInEvents();
+    t.sync.stop();
+    t.gateway.setStatus('1001', '5');
+    t.gateway.beginFailures = [reset()];
+    await t.sync.start(t.gateway, false);
+    expect(t.gateway.calls).toEqual(['ownstatus', 'allagent', 'begin(3)', 'allagentstatus']);
+    expect(t.roster.peek('1001')?.state).toBe('wrap-up');
+    expect(t.lost).toHaveLength(1);
+    expect(t.sync.diagnostics()).toMatchObject({ mode: 'events', subscription: 'broken' });
+    t.sync.stop();
+    t.gateway.beginFailures = [gatewayRetcode('100-006')];
+    await expect(t.sync.start(t.gateway, false)).rejects.toMatchObject({ retcode: '100-006' });
+  });
+
+  it('the slow reconcile retries a subscription that is still broken', async () => {
+    const t = setup({ reconcileIntervalMs: 10_000 });
+    await t.sync.start(t.gateway, true);
+    t.gateway.beginFailures = [reset()];
+    await t.clock.advance(1_000);
+    t.gateway.calls = [];
+    await t.clock.advance(10_000);
+    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.sync.diagnostics().subscription).toBe('active');
   });
 
   it('reports a failing snapshot to the session', async () => {

@@ -3,14 +3,19 @@
  * then either the monitor event stream (beginmonitor → QC_AgentState_Notify) with a slow
  * reconcile, or back-to-back allagentstatus snapshots when the stream cannot keep up — the
  * choice is measured (see sync-policy.ts). Failures go to `onFailure` (the session decides).
+ * The monitor subscription is part of "live": a failed `beginmonitor` goes to
+ * `onSubscriptionLost` (the session retries through `reconcile()`, which subscribes again on
+ * every recovery); when it cannot be restored the roster falls back to snapshots.
  */
 import type { GatewayClient } from '../gateway/gateway-client';
 import { GatewayError } from '../gateway/gateway-error';
 import type { AgentStatusEntry, GatewayEvent, MonitorableAgent, OwnStatus } from '../gateway/gateway-types';
 import { mapNotifySubtype } from './agent-state-mapping';
 import { EventFlowMeter, type FlowStats } from './event-flow-meter';
+import { MonitorSubscription, type SubscribeOutcome, type SubscriptionState } from './monitor-subscription';
 import type { Clock, Logger } from './ports';
-import type { RosterEntry, RosterStore } from './roster-store';
+import { mergeEntries, toRosterEntry } from './roster-row';
+import type { RosterStore } from './roster-store';
 import { classifyFailure } from './session-policy';
 import {
   chooseInitialMode,
@@ -36,8 +41,12 @@ export interface RosterSyncOptions {
   warmupMs?: number;
   /** Full reload (allagent) interval: picks up added/removed agents. */
   fullReloadMs?: number;
+  /** Failed `beginmonitor` attempts in a row before falling back to snapshots (default 4). */
+  subscribeAttempts?: number;
   onData(at: number): void;
   onFailure(error: unknown): void;
+  /** `beginmonitor` failed (not the session): the data is not live until it is retried. */
+  onSubscriptionLost(error: unknown): void;
   onOwnStatus(status: OwnStatus): void;
 }
 
@@ -48,6 +57,8 @@ export interface RosterSyncDiagnostics {
   lastSnapshotMs: number | null;
   snapshots: number;
   modeSwitches: number;
+  /** The monitor subscription (events mode needs it `active`). */
+  subscription: SubscriptionState;
   flow: FlowStats;
 }
 
@@ -58,6 +69,7 @@ const RELAPSE_WINDOW_MS = 60_000;
 export class RosterSync {
   private readonly policy: SyncPolicyConfig;
   private readonly meter = new EventFlowMeter();
+  private readonly subscription: MonitorSubscription;
   private mode: RosterSyncDiagnostics['mode'] = 'stopped';
   /** Mode decided in an earlier session, reused after a re-sign-in. */
   private decidedMode: SyncMode | null = null;
@@ -78,6 +90,7 @@ export class RosterSync {
 
   constructor(private readonly options: RosterSyncOptions) {
     this.policy = { ...DEFAULT_SYNC_POLICY, ...options.policy };
+    this.subscription = new MonitorSubscription({ logger: options.logger, maxAttempts: options.subscribeAttempts, onLost: (error) => options.onSubscriptionLost(error) });
   }
 
   /** Start on a (new) session: own status, full load, then the measured sync mode. */
@@ -85,17 +98,23 @@ export class RosterSync {
     this.stop();
     const epoch = ++this.epoch;
     this.client = client;
-    if (first) this.decidedMode = null;
+    if (first) {
+      this.decidedMode = null;
+      this.subscription.forgetFailures();
+    }
     await this.measureRoundTrip(client);
     // Re-sign-in in events mode: subscribe before the snapshot, so no change falls between.
     const resubscribe = this.decidedMode === 'events';
-    await this.loadFull(client, first, resubscribe);
+    const subscribed = await this.loadFull(client, first, resubscribe ? epoch : null);
     if (epoch !== this.epoch) return;
     this.scheduleFullReload(epoch);
     if (this.decidedMode === null) {
       this.setMode('warming');
       this.schedule(epoch, this.options.warmupMs ?? 1_000, () => this.finishWarmup(epoch));
+    } else if (subscribed === 'give-up') {
+      void this.fallBackToSnapshots(epoch);
     } else if (resubscribe) {
+      // Subscribed, or `retry`: the session was told and subscribes again through reconcile().
       this.meter.reset();
       this.modeSince = this.options.clock.now();
       this.setMode('events');
@@ -114,12 +133,19 @@ export class RosterSync {
     this.reloadTimer = null;
     this.client = null;
     this.mode = 'stopped';
+    this.subscription.reset();
   }
 
-  /** Reconcile now (link came back on the same session). */
+  /**
+   * Reconcile now (the link came back on the same session, or the poll was restarted). In
+   * events mode the roster is subscribed again first: a `beginmonitor` that failed or was cut
+   * off would otherwise leave the roster without events while the screen says live.
+   */
   async reconcile(client: RosterGateway): Promise<void> {
     if (this.client !== client) return this.start(client, false);
-    await this.runSnapshot(client, this.epoch);
+    const epoch = this.epoch;
+    if (this.mode === 'events' && !(await this.subscribeRoster(client, epoch))) return;
+    await this.runSnapshot(client, epoch);
   }
 
   /** A QC_AgentState_Notify arrived. */
@@ -152,6 +178,7 @@ export class RosterSync {
       lastSnapshotMs: this.lastSnapshotMs,
       snapshots: this.snapshots,
       modeSwitches: this.modeSwitches,
+      subscription: this.subscription.state,
       flow: this.meter.stats(this.options.clock.now()),
     };
   }
@@ -168,9 +195,13 @@ export class RosterSync {
     }
   }
 
-  private async loadFull(client: RosterGateway, reset: boolean, subscribe = false): Promise<void> {
+  /** Full load (allagent + allagentstatus); with `subscribeEpoch`, subscribes before the snapshot. */
+  private async loadFull(client: RosterGateway, reset: boolean, subscribeEpoch: number | null = null): Promise<SubscribeOutcome | null> {
     const monitorable = await this.listMonitorable(client);
-    if (subscribe) await client.beginMonitor(monitorable ? monitorable.map((agent) => agent.workNo) : this.options.roster.workNos());
+    const subscribed =
+      subscribeEpoch === null
+        ? null
+        : await this.subscription.subscribe(client, monitorable ? monitorable.map((agent) => agent.workNo) : this.options.roster.workNos(), () => subscribeEpoch === this.epoch);
     const requestedAt = this.options.clock.now();
     const statuses = await client.listAgentStatuses();
     const at = this.options.clock.now();
@@ -180,6 +211,7 @@ export class RosterSync {
     else this.options.roster.applySnapshot(entries, requestedAt, at, true);
     this.lastSnapshotAt = at;
     this.options.onData(at);
+    return subscribed;
   }
 
   private async listMonitorable(client: RosterGateway): Promise<MonitorableAgent[] | null> {
@@ -211,28 +243,48 @@ export class RosterSync {
     this.modeSince = this.options.clock.now();
     if (switching) this.modeSwitches++;
     this.setMode(mode);
-    const workNos = this.options.roster.workNos();
     if (mode === 'snapshots') {
-      if (switching) this.monitor(client.endMonitor(workNos), epoch);
+      if (switching && this.subscription.state === 'active') this.monitor(client.endMonitor(this.options.roster.workNos()), epoch);
+      this.subscription.markEnded();
       return this.snapshotLoop(epoch);
     }
     this.meter.reset();
-    try {
-      await client.beginMonitor(workNos);
-    } catch (error) {
-      if (epoch === this.epoch) this.options.onFailure(error);
-      return;
-    }
     // Changes before the subscription took effect are only in a snapshot: take one now.
-    await this.runSnapshot(client, epoch);
+    if (await this.subscribeRoster(client, epoch)) await this.runSnapshot(client, epoch);
     if (epoch === this.epoch && this.mode === 'events') this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
   }
 
   private async reconcileLoop(epoch: number): Promise<void> {
     const client = this.client;
     if (!client || this.mode !== 'events') return;
-    await this.runSnapshot(client, epoch);
+    // A subscription still broken (the session could not retry it) is tried again here too.
+    const subscribed = this.subscription.state === 'active' || (await this.subscribeRoster(client, epoch));
+    if (subscribed) await this.runSnapshot(client, epoch);
     if (epoch === this.epoch && this.mode === 'events') this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
+  }
+
+  /**
+   * Subscribe the roster (or `workNos`) to monitor events. False when it is not in place: the
+   * session was told (it retries through reconcile) or the roster fell back to snapshots.
+   */
+  private async subscribeRoster(client: RosterGateway, epoch: number, workNos = this.options.roster.workNos()): Promise<boolean> {
+    let outcome: SubscribeOutcome;
+    try {
+      outcome = await this.subscription.subscribe(client, workNos, () => epoch === this.epoch);
+    } catch (error) {
+      if (epoch === this.epoch) this.options.onFailure(error);
+      return false;
+    }
+    if (outcome === 'give-up') await this.fallBackToSnapshots(epoch);
+    return outcome === 'subscribed';
+  }
+
+  /** The subscription cannot be restored: follow snapshots rather than go stale. */
+  private async fallBackToSnapshots(epoch: number): Promise<void> {
+    if (epoch !== this.epoch) return;
+    // Counted as a relapse: the hold before the stream is tried again doubles each time.
+    this.relapses++;
+    await this.enterMode('snapshots', epoch, this.mode !== 'snapshots');
   }
 
   private async snapshotLoop(epoch: number): Promise<void> {
@@ -270,7 +322,7 @@ export class RosterSync {
     const allowed = this.allowed;
     const entries = allowed ? statuses.filter((entry) => allowed.has(entry.workNo)) : statuses;
     // Agents missing from a status list are left alone; only the full reload removes agents.
-    const changes = this.options.roster.applySnapshot(entries.map(toEntry), requestedAt, at, false);
+    const changes = this.options.roster.applySnapshot(entries.map(toRosterEntry), requestedAt, at, false);
     const elapsed = this.lastSnapshotAt === null ? null : at - this.lastSnapshotAt;
     if (elapsed !== null && elapsed > 0) this.changeRate = updateAverage(this.changeRate, (changes * 1000) / elapsed);
     this.lastSnapshotAt = at;
@@ -290,7 +342,8 @@ export class RosterSync {
         () => {
           if (epoch !== this.epoch) return;
           const added = this.options.roster.workNos().filter((workNo) => !before.has(workNo));
-          if (this.mode === 'events' && added.length > 0) this.monitor(client.beginMonitor(added), epoch);
+          // A broken subscription covers the whole roster when it is retried.
+          if (this.mode === 'events' && added.length > 0 && this.subscription.state === 'active') void this.subscribeRoster(client, epoch, added);
           this.scheduleFullReload(epoch);
         },
         (error: unknown) => {
@@ -317,24 +370,4 @@ export class RosterSync {
   private setMode(mode: RosterSyncDiagnostics['mode']): void {
     this.mode = mode;
   }
-}
-
-function toEntry(status: AgentStatusEntry): RosterEntry {
-  return { workNo: status.workNo, name: status.name, status: status.status, ctiStatus: status.ctiStatus, groupName: status.groupName };
-}
-
-/** allagent says who is on the list; allagentstatus adds CTI state and group. */
-export function mergeEntries(monitorable: readonly MonitorableAgent[] | null, statuses: readonly AgentStatusEntry[]): RosterEntry[] {
-  if (!monitorable) return statuses.map(toEntry);
-  const byWorkNo = new Map(statuses.map((status) => [status.workNo, status]));
-  return monitorable.map((agent) => {
-    const status = byWorkNo.get(agent.workNo);
-    return {
-      workNo: agent.workNo,
-      name: agent.name || status?.name || '',
-      status: status?.status ?? agent.status,
-      ctiStatus: status?.ctiStatus ?? null,
-      groupName: status?.groupName ?? null,
-    };
-  });
 }

@@ -70,6 +70,24 @@ describe('SessionController: recovery', () => {
     expect(h.gateway.signIns).toHaveLength(1);
   });
 
+  it('back from a link loss, a poll waiting out its error backoff polls at once and is not taken for a stall', async () => {
+    const h = setup();
+    await h.session.signIn(TARGET, true);
+    const poller = currentPoller(h);
+    h.gateway.probeScript = Array.from({ length: 6 }, () => () => Promise.reject(transport()));
+    poller.handlers.onError(transport());
+    poller.handlers.onError(transport());
+    const lastPollAt = h.clock.now();
+    await h.clock.advance(10_000);
+    expect(h.session.connectionState().phase).toBe('live');
+    expect(poller.wakes).toBe(1);
+    expect(poller.stops).toBe(0);
+    // 16 s after the last poll but ~6 s after the wake: the stall check (hold 10 s + grace 5 s)
+    // counts from the wake and does not fire.
+    h.session.checkHealth(lastPollAt + 16_000);
+    expect(h.session.connectionState().phase).toBe('live');
+  });
+
   it('a hung probe does not block the next one', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);

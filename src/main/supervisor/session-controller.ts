@@ -2,8 +2,9 @@
  * The gateway session: sign in, keep the event poll alive and recover by itself. A lost
  * session (100-006 / 000-003 / 105-xxx) is answered with a forced re-sign-in on a short
  * backoff; a lost link with overlapping probes on distinct interfaces (a hung request cannot
- * block the next probe), so data is live again within seconds after a fault ends. The state is
- * always visible through `onConnection`.
+ * block the next probe), so data is live again within seconds after a fault ends. The roster's
+ * monitor subscription is part of "live": when it fails the session recovers like a lost link.
+ * The state is always visible through `onConnection`.
  */
 import type { ConnectionState } from '../../shared/domain';
 import type { EventPollerHandlers } from '../gateway/event-poller';
@@ -13,6 +14,7 @@ import {
   classifyFailure,
   classifySignInFailure,
   explainFailure,
+  explainSubscriptionLoss,
   isLinkLoss,
   isShutdownOfSession,
   judgeFirstSignInFailure,
@@ -45,6 +47,8 @@ export class SessionController<C extends SessionGateway> {
   private emittedDataAt: number | null = null;
   private failure: Reason | null = null;
   private resuming = false;
+  /** The monitor subscription failed while a (re-)sign-in or resume ran: do not go live. */
+  private subscriptionLost: Reason | null = null;
 
   constructor(private readonly options: SessionOptions<C>) {
     this.poll = new SessionPoll(options.createPoller, options.clock);
@@ -118,6 +122,18 @@ export class SessionController<C extends SessionGateway> {
   }
 
   /**
+   * The roster's monitor subscription failed: without it no agent change arrives, so the
+   * session is not live. Recovered like a lost link (probes on the backoff, then `onResumed`,
+   * which subscribes again); a lost session is signed in again.
+   */
+  reportSubscriptionLoss(error: unknown): void {
+    if (classifyFailure(error) === 'session') return this.reportFailure(error);
+    const reason = explainSubscriptionLoss(error);
+    if (this.phase === 'signing-in' || this.phase === 'recovering') this.subscriptionLost = reason;
+    if (this.phase === 'live' || this.phase === 'recovering') this.beginRecovery('link', reason);
+  }
+
+  /**
    * The OS resumed or the network changed: probe the session now. The poll is restarted only
    * when it has been silent too long — aborting a healthy held poll can lose the events the
    * gateway hands to it.
@@ -164,9 +180,10 @@ export class SessionController<C extends SessionGateway> {
     this.signedInAt = this.options.clock.now();
     this.loginTime = result.loginTime;
     this.startPoller(client, epoch);
+    this.subscriptionLost = null;
     await this.options.hooks.onStarted(client, { first });
     if (epoch !== this.epoch) return;
-    this.goLive();
+    this.goLiveUnlessSubscriptionLost();
   }
 
   private startPoller(client: C, epoch: number): void {
@@ -288,15 +305,31 @@ export class SessionController<C extends SessionGateway> {
     if (!client || this.resuming || epoch !== this.epoch || this.recovery.kind !== 'link') return;
     this.resuming = true;
     try {
+      this.subscriptionLost = null;
       await this.options.hooks.onResumed(client);
       if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
       if (!this.poll.running) this.restartPoller();
-      this.goLive();
+      else this.poll.wake();
+      this.goLiveUnlessSubscriptionLost();
     } catch (error) {
       if (epoch === this.epoch) this.reportFailure(error);
     } finally {
       this.resuming = false;
     }
+  }
+
+  /** An attempt's hooks ran: live, unless the monitor subscription failed meanwhile. */
+  private goLiveUnlessSubscriptionLost(): void {
+    const lost = this.subscriptionLost;
+    this.subscriptionLost = null;
+    if (!lost) return this.goLive();
+    // A running link recovery retries on its own schedule. After a (re-)sign-in the session is
+    // fine and only the subscription is missing: recover it like a lost link, not by signing in.
+    if (this.recovery.kind === 'link') return;
+    this.recovery.end();
+    this.recovery.start('link', lost);
+    this.setPhase('recovering');
+    this.scheduleAttempt(0);
   }
 
   private goLive(): void {

@@ -106,6 +106,16 @@ export function explainFailure(error: unknown): Reason {
   }
 }
 
+/** Why the session is not live when the roster's monitor subscription (beginmonitor) failed. */
+export function explainSubscriptionLoss(error: unknown): Reason {
+  const cause = explainFailure(error);
+  return {
+    reason: `Live agent updates could not be started: ${cause.reason}`,
+    reasonZh: `无法启动坐席状态实时更新：${cause.reasonZh}`,
+    retcode: cause.retcode,
+  };
+}
+
 export const REASON_STALLED: Reason = {
   reason: 'The gateway stopped answering.',
   reasonZh: '网关停止响应。',

@@ -67,6 +67,14 @@ export class SessionPoll<C> {
     });
   }
 
+  /**
+   * The link is back: a poll waiting out its error backoff polls now (not up to seconds
+   * later), and its silence counts from now, so the wait is not taken for a stall.
+   */
+  wake(): void {
+    if (this.poller?.wake?.()) this.lastSettledAt = this.clock.now();
+  }
+
   /** Stop and forget the poll; resolves when it has stopped. */
   async drop(): Promise<void> {
     const poller = this.poller;

@@ -16,6 +16,8 @@ export type SessionGateway = Pick<
 export interface PollerLike {
   start(): void;
   stop(): Promise<void>;
+  /** Poll now if waiting out an error backoff; returns whether it was (optional). */
+  wake?(): boolean;
   readonly running: boolean;
 }
 

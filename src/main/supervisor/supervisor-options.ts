@@ -25,7 +25,7 @@ export interface SupervisorOptions {
   warmupMs?: number;
   /**
    * Budget of the state-start warm-up after each (re-)sign-in (agentbyworkno for rows whose
-   * start is only a lower bound; default 1 at a time, ≤ 3/s, 120 s live, ≤ 360 requests).
+   * start is only a lower bound; default 1 at a time, ≤ 2/s, 120 s live, ≤ 240 requests).
    * `{ windowMs: 0 }` turns it off, e.g. for a benchmark of the steady state.
    */
   warmupEnrichment?: Partial<WarmupEnrichmentBudget>;

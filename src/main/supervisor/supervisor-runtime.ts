@@ -87,6 +87,7 @@ export class SupervisorRuntime {
         this.scheduleFlush();
       },
       onFailure: (error) => this.session.reportFailure(error),
+      onSubscriptionLost: (error) => this.session.reportSubscriptionLoss(error),
       onOwnStatus: (status) => this.setInspector(transitionInspector(this.inspector, { kind: 'own-status', agentState: status.agentState, now: this.clock.now() }).state),
     });
     this.queues = new QueueWatcher({

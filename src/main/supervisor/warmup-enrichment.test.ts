@@ -68,17 +68,28 @@ describe('WarmupEnrichment', () => {
     expect(roster.peek('2')?.stateSinceExact).toBe(false);
   });
 
-  it('keeps to the rate: at most 3 requests started per second by default', async () => {
+  it('keeps to the rate: at most 2 requests started per second by default', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => entry(String(100 + i), '7'));
     const { clock, warmup, asked } = setup(rows);
     warmup.start();
     warmup.setLive(true);
     await clock.advance(2_000);
-    // t = 0, 333, 667, 1000, 1333, 1667, 2000
-    expect(asked).toHaveLength(7);
+    // t = 0, 500, 1000, 1500, 2000
+    expect(asked).toHaveLength(5);
     const gaps = asked.slice(1).map((call, i) => call.at - asked[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(333);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
     expect(warmup.diagnostics()).toMatchObject({ running: true, paused: false });
+  });
+
+  it('by default asks at most 240 agents per sign-in: 2/s over the 120 s window', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => entry(String(1000 + i), '7'));
+    const { clock, warmup, asked } = setup(rows);
+    expect(warmup.budget).toMatchObject({ maxRequestsPerSecond: 2, windowMs: 120_000, maxRequests: 240 });
+    warmup.start();
+    warmup.setLive(true);
+    await clock.advance(130_000);
+    expect(asked).toHaveLength(240);
+    expect(warmup.diagnostics().running).toBe(false);
   });
 
   it('keeps to the concurrency: a slow gateway gets no more than `concurrency` requests at once', async () => {

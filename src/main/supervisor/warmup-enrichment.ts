@@ -23,9 +23,9 @@ export interface WarmupEnrichmentBudget {
 /** See docs/decisions/supervisor.md ("State start") for the reasoning behind these numbers. */
 export const DEFAULT_WARMUP_ENRICHMENT: WarmupEnrichmentBudget = {
   concurrency: 1,
-  maxRequestsPerSecond: 3,
+  maxRequestsPerSecond: 2,
   windowMs: 120_000,
-  maxRequests: 360,
+  maxRequests: 240,
 };
 
 /** Whose real start matters most: long calls first, then long not-ready, then long wrap-up. */

@@ -3,6 +3,7 @@
  * against a real server can check the Guid and Cookie headers the client chose. Test-only.
  */
 import type { GatewayFetch } from '../gateway-types';
+import { wrapGatewayFetch } from '../transport-wrapping';
 
 export interface SentRequest {
   method: string;
@@ -13,9 +14,9 @@ export interface SentRequest {
 /** The wrapped transport and the list it appends to. */
 export function recordRequests(inner: GatewayFetch): { fetch: GatewayFetch; sent: SentRequest[] } {
   const sent: SentRequest[] = [];
-  const fetch: GatewayFetch = (url, init) => {
+  const fetch = wrapGatewayFetch(inner, (url, init) => {
     sent.push({ method: init.method, url, headers: { ...init.headers } });
     return inner(url, init);
-  };
+  });
   return { fetch, sent };
 }

@@ -70,8 +70,11 @@ export interface SessionHarness {
   losses: LossKind[];
   starts: boolean[];
   resumes: number;
-  pollers: { handlers: EventPollerHandlers; starts: number; stops: number; running: boolean }[];
+  pollers: { handlers: EventPollerHandlers; starts: number; stops: number; wakes: number; running: boolean }[];
   startedOk: { fail: unknown[] };
+  /** Run inside the next onStarted / onResumed hooks, in order (e.g. report a subscription loss). */
+  duringStart: Array<() => void>;
+  duringResume: Array<() => void>;
   /** Every target a client was built for. */
   targets: SessionTarget[];
 }
@@ -90,6 +93,8 @@ export function setupSession(): SessionHarness {
     resumes: 0,
     pollers: [],
     startedOk: { fail: [] },
+    duringStart: [],
+    duringResume: [],
     targets: [],
     session: undefined as unknown as SessionController<FakeGateway>,
   };
@@ -104,7 +109,7 @@ export function setupSession(): SessionHarness {
       return gateway;
     },
     createPoller: (_client, handlers) => {
-      const record = { handlers, starts: 0, stops: 0, running: false };
+      const record = { handlers, starts: 0, stops: 0, wakes: 0, running: false };
       harness.pollers.push(record);
       return {
         start: () => {
@@ -116,6 +121,11 @@ export function setupSession(): SessionHarness {
           record.running = false;
           return Promise.resolve();
         },
+        // As if always waiting out an error backoff.
+        wake: () => {
+          record.wakes++;
+          return true;
+        },
         get running() {
           return record.running;
         },
@@ -124,11 +134,13 @@ export function setupSession(): SessionHarness {
     hooks: {
       onStarted: async (_client, { first }) => {
         harness.starts.push(first);
+        harness.duringStart.shift()?.();
         const failure = harness.startedOk.fail.shift();
         if (failure) throw failure;
       },
       onResumed: async () => {
         harness.resumes++;
+        harness.duringResume.shift()?.();
       },
       onLost: (kind) => harness.losses.push(kind),
       onEvent: () => undefined,
