@@ -9,7 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, Figure } from './lib/bench-context';
 import { describeMachine } from './lib/machine';
-import { formatNotes, formatTable, judgeRow, writeReport, type FigureRow, type ReportedRow } from './lib/report';
+import {
+  formatNotes,
+  formatTable,
+  judgeRow,
+  writeReport,
+  type FigureRow,
+  type ReportedRow,
+} from './lib/report';
 import { agentTableFigure } from './figures/agent-table';
 import { clientOverheadFigure } from './figures/client-overhead';
 import { gatewayLoadFigure } from './figures/gateway-load';
@@ -17,7 +24,14 @@ import { hotkeyToWireFigure } from './figures/hotkey-to-wire';
 import { soakFigure } from './figures/soak';
 import { stateToUiFigure } from './figures/state-to-ui';
 
-const FIGURES: readonly Figure[] = [clientOverheadFigure, stateToUiFigure, hotkeyToWireFigure, agentTableFigure, gatewayLoadFigure, soakFigure];
+const FIGURES: readonly Figure[] = [
+  clientOverheadFigure,
+  stateToUiFigure,
+  hotkeyToWireFigure,
+  agentTableFigure,
+  gatewayLoadFigure,
+  soakFigure,
+];
 
 interface RunOptions {
   quick: boolean;
@@ -28,18 +42,25 @@ interface RunOptions {
 
 function parseOptions(argv: readonly string[]): RunOptions {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const options: RunOptions = { quick: false, only: null, out: path.join(here, 'results.json'), strict: false };
+  const options: RunOptions = {
+    quick: false,
+    only: null,
+    out: path.join(here, 'results.json'),
+    strict: false,
+  };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--strict') options.strict = true;
-    else if (arg.startsWith('--only=')) options.only = new Set(arg.slice('--only='.length).split(',').filter(Boolean));
+    else if (arg.startsWith('--only='))
+      options.only = new Set(arg.slice('--only='.length).split(',').filter(Boolean));
     else if (arg.startsWith('--out=')) options.out = path.resolve(arg.slice('--out='.length));
     else throw new Error(`Unknown option ${arg}. Use --quick, --only=a,b, --out=file, --strict.`);
   }
   if (options.only) {
     const known = new Set(FIGURES.map((figure) => figure.name));
     const unknown = [...options.only].filter((name) => !known.has(name));
-    if (unknown.length > 0) throw new Error(`Unknown figure ${unknown.join(', ')}; known: ${[...known].join(', ')}.`);
+    if (unknown.length > 0)
+      throw new Error(`Unknown figure ${unknown.join(', ')}; known: ${[...known].join(', ')}.`);
   }
   return options;
 }
@@ -79,9 +100,13 @@ async function main(): Promise<void> {
   };
   const started = performance.now();
   const machine = describeMachine();
-  context.log(`${options.quick ? 'quick' : 'full'} run on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
+  context.log(
+    `${options.quick ? 'quick' : 'full'} run on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`,
+  );
   const selected = FIGURES.filter((figure) => !options.only || options.only.has(figure.name));
-  const background = selected.filter((figure) => figure.background).map((figure) => ({ figure, rows: runFigure(figure, context) }));
+  const background = selected
+    .filter((figure) => figure.background)
+    .map((figure) => ({ figure, rows: runFigure(figure, context) }));
   const rows: FigureRow[] = [];
   for (const figure of selected) {
     if (!figure.background) rows.push(...(await runFigure(figure, context)));
@@ -89,17 +114,27 @@ async function main(): Promise<void> {
   for (const entry of background) rows.push(...(await entry.rows));
   const judged: ReportedRow[] = rows.map(judgeRow).sort((a, b) => a.id.localeCompare(b.id));
   const durationSeconds = (performance.now() - started) / 1000;
-  writeReport(options.out, { mode: options.quick ? 'quick' : 'full', machine, durationSeconds, rows: judged });
+  writeReport(options.out, {
+    mode: options.quick ? 'quick' : 'full',
+    machine,
+    durationSeconds,
+    rows: judged,
+  });
   process.stdout.write(`\n${formatTable(judged)}\n\n${formatNotes(judged)}\n\n`);
-  process.stdout.write(`${judged.length} figures in ${durationSeconds.toFixed(1)} s; results in ${path.relative(process.cwd(), options.out)}\n`);
+  process.stdout.write(
+    `${judged.length} figures in ${durationSeconds.toFixed(1)} s; results in ${path.relative(process.cwd(), options.out)}\n`,
+  );
   const crashed = judged.filter((row) => row.figure.endsWith('(crashed)'));
   const missed = judged.filter((row) => row.verdict === 'miss');
-  if (missed.length > 0) process.stdout.write(`Missed targets (findings): ${missed.map((row) => row.id).join(', ')}\n`);
+  if (missed.length > 0)
+    process.stdout.write(`Missed targets (findings): ${missed.map((row) => row.id).join(', ')}\n`);
   // A crash is a broken benchmark; a miss is a finding, fatal only with --strict (noisy CI).
   if (crashed.length > 0 || (options.strict && missed.length > 0)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

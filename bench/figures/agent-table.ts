@@ -14,7 +14,12 @@ import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { pause } from '../lib/bench-context';
-import { FIRST_ROWS_PROBE, FRAME_PROBE, NAIVE_FEED_SCRIPT, NAIVE_TABLE_SCRIPT } from '../lib/page-probes';
+import {
+  FIRST_ROWS_PROBE,
+  FRAME_PROBE,
+  NAIVE_FEED_SCRIPT,
+  NAIVE_TABLE_SCRIPT,
+} from '../lib/page-probes';
 import type { FigureRow } from '../lib/report';
 import { round, summarize } from '../lib/stats';
 
@@ -28,7 +33,10 @@ interface FrameSample {
 }
 
 /** The plain table: first render, then frame work while changes are written into it. */
-async function measureNaiveTable(browser: Browser, feedMs: number): Promise<{ firstRender: number; frames: FrameSample }> {
+async function measureNaiveTable(
+  browser: Browser,
+  feedMs: number,
+): Promise<{ firstRender: number; frames: FrameSample }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
@@ -52,7 +60,9 @@ async function runAgentTable(context: BenchContext): Promise<FigureRow[]> {
   const server = await startWsContractServer({ core, rootDir });
   const browser = await launchChromium();
   try {
-    const { page } = await openRenderer(browser, server, { initScripts: [FIRST_ROWS_PROBE, FRAME_PROBE] });
+    const { page } = await openRenderer(browser, server, {
+      initScripts: [FIRST_ROWS_PROBE, FRAME_PROBE],
+    });
     // Polled with evaluate: waitForFunction compiles its predicate in the page, which the
     // renderer's CSP (no 'unsafe-eval') forbids.
     const deadline = Date.now() + 30_000;
@@ -60,12 +70,16 @@ async function runAgentTable(context: BenchContext): Promise<FigureRow[]> {
       if (Date.now() > deadline) throw new Error('the agent rows were not painted within 30 s');
       await pause(25);
     }
-    const firstRender = (await page.evaluate('window.__ccFirstRowsPaintedAt - window.__ccSnapshotDeliveredAt')) as number;
+    const firstRender = (await page.evaluate(
+      'window.__ccFirstRowsPaintedAt - window.__ccSnapshotDeliveredAt',
+    )) as number;
     const rowsInSnapshot = (await page.evaluate('window.__ccSnapshotRows')) as number;
     const feedMs = context.quick ? FEED_MS.quick : FEED_MS.full;
     const naive = await measureNaiveTable(browser, feedMs);
     const naiveFirstRender = naive.firstRender;
-    context.log(`agent table: first render ${round(firstRender, 1)} ms (naive table ${round(naiveFirstRender, 1)} ms)`);
+    context.log(
+      `agent table: first render ${round(firstRender, 1)} ms (naive table ${round(naiveFirstRender, 1)} ms)`,
+    );
     await pause(500);
     context.log(`agent table: ${CHANGES_PER_SECOND} changes/s for ${feedMs / 1000} s`);
     const sentBefore = core.changesSent();

@@ -52,7 +52,12 @@ function expectSuccess(response: BareResponse, what: string): void {
   }
 }
 
-async function timeBatch(run: () => Promise<void>, prepare: () => void, count: number, into: number[]): Promise<void> {
+async function timeBatch(
+  run: () => Promise<void>,
+  prepare: () => void,
+  count: number,
+  into: number[],
+): Promise<void> {
   for (let index = 0; index < count; index++) {
     prepare();
     const started = performance.now();
@@ -71,8 +76,15 @@ const ORDERS: ReadonlyArray<ReadonlyArray<'ours' | Baseline>> = [
   ['fetch', 'ours', 'request'],
 ];
 
-async function measureWorkload(workload: Workload, rounds: number, perRound: number): Promise<WorkloadResult> {
-  const runners: Record<'ours' | Baseline, () => Promise<void>> = { ours: workload.ours, ...workload.bare };
+async function measureWorkload(
+  workload: Workload,
+  rounds: number,
+  perRound: number,
+): Promise<WorkloadResult> {
+  const runners: Record<'ours' | Baseline, () => Promise<void>> = {
+    ours: workload.ours,
+    ...workload.bare,
+  };
   for (let index = 0; index < WARMUP_OPERATIONS / 3; index++) {
     for (const name of ORDERS[0] ?? []) {
       workload.prepare();
@@ -84,40 +96,69 @@ async function measureWorkload(workload: Workload, rounds: number, perRound: num
   for (let roundIndex = 0; roundIndex < rounds; roundIndex++) {
     const times: Record<'ours' | Baseline, number[]> = { ours: [], fetch: [], request: [] };
     // Rotate who goes first so drift (GC, CPU frequency, neighbours) hits all alike.
-    for (const name of ORDERS[roundIndex % ORDERS.length] ?? []) await timeBatch(runners[name], workload.prepare, perRound, times[name]);
-    for (const baseline of BASELINES) ratios[baseline].push(median(times.ours) / median(times[baseline]));
+    for (const name of ORDERS[roundIndex % ORDERS.length] ?? [])
+      await timeBatch(runners[name], workload.prepare, perRound, times[name]);
+    for (const baseline of BASELINES)
+      ratios[baseline].push(median(times.ours) / median(times[baseline]));
     for (const name of ['ours', ...BASELINES] as const) all[name].push(...times[name]);
   }
-  const compare = (baseline: Baseline): Comparison => ({ roundRatios: ratios[baseline], bareMedianMs: median(all[baseline]) });
-  return { oursMedianMs: median(all.ours), against: { fetch: compare('fetch'), request: compare('request') }, samples: all.ours.length };
+  const compare = (baseline: Baseline): Comparison => ({
+    roundRatios: ratios[baseline],
+    bareMedianMs: median(all[baseline]),
+  });
+  return {
+    oursMedianMs: median(all.ours),
+    against: { fetch: compare('fetch'), request: compare('request') },
+    samples: all.ours.length,
+  };
 }
 
 async function runClientOverhead(context: BenchContext): Promise<FigureRow[]> {
   // Plain HTTP: TLS would add the same cost to both sides and hide the client's own share.
   // AUTHMODE 1 keeps one GUID, so the bare side can reuse the session's headers throughout.
-  const sim = await startSimulator({ protocol: 'http', agents: 40, seed: 11, changesPerAgentPerMinute: 0, authMode: 1, pollHoldMs: 2_000 });
+  const sim = await startSimulator({
+    protocol: 'http',
+    agents: 40,
+    seed: 11,
+    changesPerAgentPerMinute: 0,
+    authMode: 1,
+    pollHoldMs: 2_000,
+  });
   const transport = createNodeFetch();
   const bare = createBareRequester();
   const bareFetch = createBareFetcher();
   try {
     const inspector = sim.inspectors[0];
     const [listenTarget, eventSource] = sim.agents;
-    if (!inspector || !listenTarget || !eventSource) throw new Error('simulator has too few accounts');
+    if (!inspector || !listenTarget || !eventSource)
+      throw new Error('simulator has too few accounts');
     let sessionHeaders: Record<string, string> | null = null;
     // Capture the headers the client sends (Guid, Cookie) so the bare side sends the same.
     const capturing = wrapGatewayFetch(transport, (url, init) => {
       sessionHeaders = init.headers;
       return transport(url, init);
     });
-    const client = new GatewayClient({ baseUrl: sim.baseUrl, agentId: inspector.agentId, fetch: capturing });
+    const client = new GatewayClient({
+      baseUrl: sim.baseUrl,
+      agentId: inspector.agentId,
+      fetch: capturing,
+    });
     await client.signIn({ password: inspector.password, phoneNumber: inspector.phoneNumber });
     await client.beginMonitor([eventSource.agentId]);
     const headers: Record<string, string> = { ...(sessionHeaders ?? {}) };
     if (!headers.Guid) throw new Error('no Guid header captured');
     // Ours keeps running on the capturing wrapper (one assignment per call; nanoseconds).
     const base = client.baseUrl;
-    const listenUrl = base + INTERFACES.listen.path.replace('{agentid}', inspector.agentId).replace('{workNo}', listenTarget.agentId);
-    const cancelUrl = base + INTERFACES.cancel.path.replace('{agentid}', inspector.agentId).replace('{workNo}', listenTarget.agentId);
+    const listenUrl =
+      base +
+      INTERFACES.listen.path
+        .replace('{agentid}', inspector.agentId)
+        .replace('{workNo}', listenTarget.agentId);
+    const cancelUrl =
+      base +
+      INTERFACES.cancel.path
+        .replace('{agentid}', inspector.agentId)
+        .replace('{workNo}', listenTarget.agentId);
     const pollUrl = base + INTERFACES.pollEvent.path.replace('{agentid}', inspector.agentId);
     const bareSides = { request: bare, fetch: bareFetch };
     const prepared = (baseline: Baseline) => ({
@@ -134,7 +175,11 @@ async function runClientOverhead(context: BenchContext): Promise<FigureRow[]> {
     };
     const drainQueue = async (): Promise<void> => {
       // The QC pairs queue the inspector's own events; the poll workload starts from an empty queue.
-      for (let stats = sim.center.stats(); stats.eventsQueued - stats.eventsDropped > stats.eventsDelivered; stats = sim.center.stats()) {
+      for (
+        let stats = sim.center.stats();
+        stats.eventsQueued - stats.eventsDropped > stats.eventsDelivered;
+        stats = sim.center.stats()
+      ) {
         await client.pollEvent();
       }
     };
@@ -171,7 +216,9 @@ async function runClientOverhead(context: BenchContext): Promise<FigureRow[]> {
     const poll = await measureWorkload(polls, rounds, perRound);
     // Context: the same polls with 1 ms added before each answer (a LAN round trip).
     sim.faults.set({ latencyMs: 1 });
-    context.log(`client overhead: ${rounds} rounds × ${perRound / 2} event polls at 1 ms round trip`);
+    context.log(
+      `client overhead: ${rounds} rounds × ${perRound / 2} event polls at 1 ms round trip`,
+    );
     const lanPoll = await measureWorkload(polls, rounds, perRound / 2);
     sim.faults.clear();
     await client.signOut();
@@ -188,7 +235,10 @@ async function runClientOverhead(context: BenchContext): Promise<FigureRow[]> {
   }
 }
 
-async function bareQcPair(calls: { listen: () => Promise<BareResponse>; cancel: () => Promise<BareResponse> }): Promise<void> {
+async function bareQcPair(calls: {
+  listen: () => Promise<BareResponse>;
+  cancel: () => Promise<BareResponse>;
+}): Promise<void> {
   expectSuccess(await calls.listen(), 'listen');
   expectSuccess(await calls.cancel(), 'cancel');
 }
@@ -199,7 +249,10 @@ async function barePollWithEvent(calls: { poll: () => Promise<BareResponse> }): 
   if (!response.text.includes('"event"')) throw new Error('bare poll returned no event');
 }
 
-const BASELINE_LABELS: Record<Baseline, string> = { fetch: 'bare fetch', request: 'bare undici request' };
+const BASELINE_LABELS: Record<Baseline, string> = {
+  fetch: 'bare fetch',
+  request: 'bare undici request',
+};
 
 /**
  * Two rows per workload: vs bare fetch (`1a`, the target's comparison, judged) and vs bare

@@ -23,7 +23,9 @@ const WINDOW_MS = { quick: 35_000, full: 60_000 };
 async function runGatewayLoad(context: BenchContext): Promise<FigureRow[]> {
   const windowMs = context.quick ? WINDOW_MS.quick : WINDOW_MS.full;
   const job: LoadJob = { agents: AGENTS, settleMs: SETTLE_MS, windowMs };
-  context.log(`gateway load: idle inspector, ${AGENTS} agents, ${windowMs / 1000} s window (in the background)`);
+  context.log(
+    `gateway load: idle inspector, ${AGENTS} agents, ${windowMs / 1000} s window (in the background)`,
+  );
   const worker = startTsWorker(new URL('../lib/gateway-load-worker.ts', import.meta.url), job);
   try {
     const result = await nextMessage(
@@ -34,24 +36,46 @@ async function runGatewayLoad(context: BenchContext): Promise<FigureRow[]> {
     const rate = (count: LoadResult['ours']): number => count.requests / count.seconds;
     const naive = rate(result.naive);
     const describe = (count: LoadResult['ours']): string =>
-      `${count.requests} requests in ${round(count.seconds, 0)} s: ${Object.entries(count.byLogName).map(([name, value]) => `${name} ${value}`).join(', ')}`;
-    const base = { unit: 'req/s', baseline: naive, baselineLabel: 'naive demo-style poller', target: 0.5, targetOn: 'ours' as const };
+      `${count.requests} requests in ${round(count.seconds, 0)} s: ${Object.entries(count.byLogName)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(', ')}`;
+    const base = {
+      unit: 'req/s',
+      baseline: naive,
+      baselineLabel: 'naive demo-style poller',
+      target: 0.5,
+      targetOn: 'ours' as const,
+    };
     return [
       {
         ...base,
         id: '5a',
         figure: `Requests/s of an idle signed-in inspector, ${AGENTS.toLocaleString('en')} agents (steady state)`,
         ours: rate(result.ours),
-        details: { windowSeconds: round(result.ours.seconds, 1), ours: result.ours, naive: result.naive, syncMode: result.syncMode },
-        note: describe(result.ours) + (context.quick ? ' (quick window < 60 s may miss the once-a-minute reconcile and queue overview)' : ''),
+        details: {
+          windowSeconds: round(result.ours.seconds, 1),
+          ours: result.ours,
+          naive: result.naive,
+          syncMode: result.syncMode,
+        },
+        note:
+          describe(result.ours) +
+          (context.quick
+            ? ' (quick window < 60 s may miss the once-a-minute reconcile and queue overview)'
+            : ''),
       },
       {
         ...base,
         id: '5b',
         figure: `Requests/s of an idle inspector ${SETTLE_MS / 1000}–${Math.round((SETTLE_MS + windowMs) / 1000)} s after sign-in (warm-up included)`,
         ours: rate(result.afterSignIn),
-        details: { windowSeconds: round(result.afterSignIn.seconds, 1), afterSignIn: result.afterSignIn, warmupRequests: result.warmupRequests },
-        context: 'a bounded transient after each (re-)sign-in, not the idle steady state the target is about',
+        details: {
+          windowSeconds: round(result.afterSignIn.seconds, 1),
+          afterSignIn: result.afterSignIn,
+          warmupRequests: result.warmupRequests,
+        },
+        context:
+          'a bounded transient after each (re-)sign-in, not the idle steady state the target is about',
         note: `${describe(result.afterSignIn)}; the state-start warm-up had sent ${result.warmupRequests} requests from sign-in to the window's end — ${describeWarmup()}; context, no verdict`,
       },
     ];
@@ -67,4 +91,8 @@ function describeWarmup(): string {
 }
 
 /** Runs in the background: it only waits, so the other figures run meanwhile. */
-export const gatewayLoadFigure: Figure = { name: 'gateway-load', run: runGatewayLoad, background: true };
+export const gatewayLoadFigure: Figure = {
+  name: 'gateway-load',
+  run: runGatewayLoad,
+  background: true,
+};

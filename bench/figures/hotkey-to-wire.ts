@@ -23,10 +23,16 @@ const WARMUP = 100;
 
 async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
   // The simulator runs in its own thread: a real gateway does not share the core's event loop.
-  const sim = await startSimulatorThread({ protocol: 'https', agents: 200, seed: 9, changesPerAgentPerMinute: 1 });
+  const sim = await startSimulatorThread({
+    protocol: 'https',
+    agents: 200,
+    seed: 9,
+    changesPerAgentPerMinute: 1,
+  });
   const [ourInspector, bareInspector] = sim.inspectors;
   const [ourTarget, bareTarget] = sim.agents;
-  if (!ourInspector || !bareInspector || !ourTarget || !bareTarget) throw new Error('simulator has too few accounts');
+  if (!ourInspector || !bareInspector || !ourTarget || !bareTarget)
+    throw new Error('simulator has too few accounts');
   // The transport wrapper stamps the moment the core hands the request to the transport.
   let fetchCalledAt = 0;
   const fixture = createCoreFixture({
@@ -54,11 +60,20 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
       headers = init.headers;
       return bareTransport(url, init);
     };
-    const bareClient = new GatewayClient({ baseUrl: sim.baseUrl, agentId: bareInspector.agentId, fetch: capturing });
-    await bareClient.signIn({ password: bareInspector.password, phoneNumber: bareInspector.phoneNumber });
+    const bareClient = new GatewayClient({
+      baseUrl: sim.baseUrl,
+      agentId: bareInspector.agentId,
+      fetch: capturing,
+    });
+    await bareClient.signIn({
+      password: bareInspector.password,
+      phoneNumber: bareInspector.phoneNumber,
+    });
     await bareClient.getOwnStatus();
     const path = (name: 'listen' | 'cancel'): string =>
-      INTERFACES[name].path.replace('{agentid}', bareInspector.agentId).replace('{workNo}', bareTarget.agentId);
+      INTERFACES[name].path
+        .replace('{agentid}', bareInspector.agentId)
+        .replace('{workNo}', bareTarget.agentId);
     const bareListen = bare.prepare('PUT', bareClient.baseUrl + path('listen'), headers);
     const bareCancel = bare.prepare('DELETE', bareClient.baseUrl + path('cancel'), headers);
     const bareMarker = `/addsupervise/${bareTarget.agentId} `;
@@ -90,7 +105,8 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
       const called = performance.now();
       const response = await bareListen();
       const bareWroteAt = await bareWrote;
-      if (!response.text.includes('"retcode":"0"')) throw new Error(`bare listen failed: ${response.text.slice(0, 100)}`);
+      if (!response.text.includes('"retcode":"0"'))
+        throw new Error(`bare listen failed: ${response.text.slice(0, 100)}`);
       await bareCancel();
       if (index >= WARMUP) {
         oursSpans.push([pressed, wroteAt]);
@@ -102,10 +118,13 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
     await pause(50);
     gc.stop();
     connects.remove();
-    const durations = (spans: Array<[number, number]>): number[] => spans.map(([start, end]) => end - start);
+    const durations = (spans: Array<[number, number]>): number[] =>
+      spans.map(([start, end]) => end - start);
     // Samples disturbed by something other than the path itself: a GC pause or a TLS handshake.
-    const disturbed = ([start, end]: [number, number]): boolean => gc.overlaps(start, end) || connects.openedDuring(start, end);
-    const withoutGc = (spans: Array<[number, number]>): number[] => durations(spans.filter((span) => !disturbed(span)));
+    const disturbed = ([start, end]: [number, number]): boolean =>
+      gc.overlaps(start, end) || connects.openedDuring(start, end);
+    const withoutGc = (spans: Array<[number, number]>): number[] =>
+      durations(spans.filter((span) => !disturbed(span)));
     const oursSummary = summarize(durations(oursSpans));
     const bareSummary = summarize(durations(bareSpans));
     const oursNoGc = summarize(withoutGc(oursSpans));
@@ -130,7 +149,9 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
           bareP99Ms: round(bareSummary.p99, 4),
           bareMaxMs: round(bareSummary.max, 4),
           oursSamplesWithGc: oursSpans.filter(([start, end]) => gc.overlaps(start, end)).length,
-          oursSamplesWithNewConnection: oursSpans.filter(([start, end]) => connects.openedDuring(start, end)).length,
+          oursSamplesWithNewConnection: oursSpans.filter(([start, end]) =>
+            connects.openedDuring(start, end),
+          ).length,
           oursP99UndisturbedMs: round(oursNoGc.p99, 4),
           oursMaxUndisturbedMs: round(oursNoGc.max, 4),
           bareP99UndisturbedMs: round(summarize(withoutGc(bareSpans)).p99, 4),

@@ -11,7 +11,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createSupervisor } from '../../src/main/supervisor';
-import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from '../../src/main/supervisor/node-ports';
+import {
+  createMemoryCredentialStore,
+  createMemorySettingsStore,
+  silentLogger,
+} from '../../src/main/supervisor/node-ports';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { pause } from '../lib/bench-context';
 import { createMemoryGateway } from '../lib/memory-gateway';
@@ -35,10 +39,17 @@ function heapAfterGc(gc: () => void): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function waitForServed(gateway: { eventsServed: number }, target: number, timeoutMs: number): Promise<void> {
+async function waitForServed(
+  gateway: { eventsServed: number },
+  target: number,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (gateway.eventsServed < target) {
-    if (performance.now() > deadline) throw new Error(`only ${gateway.eventsServed} of ${target} events were taken in ${timeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(
+        `only ${gateway.eventsServed} of ${target} events were taken in ${timeoutMs / 1000} s`,
+      );
     await pause(50);
   }
 }
@@ -50,7 +61,13 @@ async function runSoak(context: BenchContext): Promise<FigureRow[]> {
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-soak-'));
   const settings = createMemorySettingsStore();
   const core = createSupervisor(
-    { credentials: createMemoryCredentialStore(), settings, transport: { create: () => gateway.fetch }, journalDir, logger: silentLogger },
+    {
+      credentials: createMemoryCredentialStore(),
+      settings,
+      transport: { create: () => gateway.fetch },
+      journalDir,
+      logger: silentLogger,
+    },
     { pollHoldMs: 200 },
   );
   let deltas = 0;
@@ -62,11 +79,20 @@ async function runSoak(context: BenchContext): Promise<FigureRow[]> {
     rowsDelivered += (payload as { upserts: unknown[] }).upserts.length;
   });
   try {
-    const signedIn = await core.execute('session.signIn', { gatewayUrl: GATEWAY_URL, inspectorId: INSPECTOR, phoneNumber: '70001', password: 'soak-password', remember: false });
+    const signedIn = await core.execute('session.signIn', {
+      gatewayUrl: GATEWAY_URL,
+      inspectorId: INSPECTOR,
+      phoneNumber: '70001',
+      password: 'soak-password',
+      remember: false,
+    });
     if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
     await pause(2_000);
     const mode = core.diagnostics().sync.mode;
-    if (mode !== 'events') throw new Error(`the core follows ${mode}, not the event stream: the soak would not exercise the event path`);
+    if (mode !== 'events')
+      throw new Error(
+        `the core follows ${mode}, not the event stream: the soak would not exercise the event path`,
+      );
     gateway.allow(WARMUP_EVENTS);
     await waitForServed(gateway, WARMUP_EVENTS, 60_000);
     await pause(300);

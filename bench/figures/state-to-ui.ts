@@ -25,7 +25,13 @@ interface Scenario {
 
 const SCENARIOS: readonly Scenario[] = [
   { id: '2a', agents: 2_000, latencyMs: 0, targetMs: 300, label: '2,000 agents, loopback' },
-  { id: '2b', agents: 10_000, latencyMs: 50, targetMs: 1_000, label: '10,000 agents, 50 ms round trip' },
+  {
+    id: '2b',
+    agents: 10_000,
+    latencyMs: 50,
+    targetMs: 1_000,
+    label: '10,000 agents, 50 ms round trip',
+  },
 ];
 /** After sign-in: the core measures for ~1 s, picks its sync mode, then settles. */
 const SETTLE_MS = { quick: 2_000, full: 5_000 };
@@ -50,7 +56,13 @@ function describeLatency(report: LatencyReport): Record<string, unknown> {
 
 async function runScenario(scenario: Scenario, context: BenchContext): Promise<FigureRow> {
   const harness = await startSimulatorHarness({
-    simulator: { protocol: 'https', agents: scenario.agents, seed: 5, changesPerAgentPerMinute: 1, pollHoldMs: 10_000 },
+    simulator: {
+      protocol: 'https',
+      agents: scenario.agents,
+      seed: 5,
+      changesPerAgentPerMinute: 1,
+      pollHoldMs: 10_000,
+    },
     // Production defaults, except the harness's short warm-up.
     supervisor: { warmupMs: 1_000 },
   });
@@ -62,7 +74,8 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<F
     naive.noteChange(change.workNo, change.status, at);
   });
   const store = await startRendererStoreThread((applied) => {
-    for (const row of applied.rows) ours.noteShown(row.workNo, row.state, applied.emittedAt, applied.appliedAt);
+    for (const row of applied.rows)
+      ours.noteShown(row.workNo, row.state, applied.emittedAt, applied.appliedAt);
   });
   const stopForwarding = harness.core.subscribe((name, payload) => {
     if (name === 'roster.delta') store.send(payload as Parameters<typeof store.send>[0]);
@@ -85,7 +98,9 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<F
     });
     await pause(context.quick ? SETTLE_MS.quick : SETTLE_MS.full);
     const windowMs = context.quick ? WINDOW_MS.quick : WINDOW_MS.full;
-    context.log(`state→UI ${scenario.label}: measuring ${windowMs / 1000} s (sync mode ${harness.core.diagnostics().sync.mode})`);
+    context.log(
+      `state→UI ${scenario.label}: measuring ${windowMs / 1000} s (sync mode ${harness.core.diagnostics().sync.mode})`,
+    );
     const opened = monotonicMs();
     ours.openWindow(opened);
     naive.openWindow(opened);
@@ -121,7 +136,9 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<F
       note:
         `ours p50 ${round(oursReport.p50, 0)} / p95 ${round(oursReport.p95, 0)} / max ${round(oursReport.max, 0)} ms over ${oursReport.count} changes (${diagnostics.sync.mode} mode, ${oursReport.unseen} unseen); ` +
         `naive: ${naiveReport.unseen} of ${naiveReport.changesInWindow} changes never shown` +
-        (naiveReport.shownOnly.count > 0 ? `, the ${naiveReport.shownOnly.count} shown took p50 ${round(naiveReport.shownOnly.p50, 0)} ms` : ', none shown within the run'),
+        (naiveReport.shownOnly.count > 0
+          ? `, the ${naiveReport.shownOnly.count} shown took p50 ${round(naiveReport.shownOnly.p50, 0)} ms`
+          : ', none shown within the run'),
     };
   } finally {
     stopCenter();

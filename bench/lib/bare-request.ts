@@ -16,7 +16,11 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface BareRequester {
   /** A ready-to-send request: URL parsing is done here, outside any timed region. */
-  prepare(method: HttpMethod, url: string, headers: Record<string, string>): () => Promise<BareResponse>;
+  prepare(
+    method: HttpMethod,
+    url: string,
+    headers: Record<string, string>,
+  ): () => Promise<BareResponse>;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,12 @@ export function createBareRequester(caPem: string | null = null): BareRequester 
   return {
     prepare(method, url, headers) {
       const parsed = new URL(url);
-      const options = { origin: parsed.origin, path: parsed.pathname + parsed.search, method, headers };
+      const options = {
+        origin: parsed.origin,
+        path: parsed.pathname + parsed.search,
+        method,
+        headers,
+      };
       return async () => {
         const response = await agent.request(options);
         return { status: response.statusCode, text: await response.body.text() };

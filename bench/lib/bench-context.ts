@@ -19,7 +19,10 @@ export interface Figure {
 }
 
 /** A row for a figure that could not be measured, with the reason. */
-export function notMeasured(base: Omit<FigureRow, 'ours' | 'baseline' | 'details' | 'note'>, reason: string): FigureRow {
+export function notMeasured(
+  base: Omit<FigureRow, 'ours' | 'baseline' | 'details' | 'note'>,
+  reason: string,
+): FigureRow {
   return { ...base, ours: Number.NaN, baseline: null, details: {}, note: reason };
 }
 

@@ -53,10 +53,22 @@ export function createCoreFixture(options: CoreFixtureOptions): CoreFixture {
   const { inspector } = options;
   settings.save({
     ...settings.current(),
-    gateway: { url: options.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, caPem: options.caPem, pinSha256: null },
+    gateway: {
+      url: options.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      caPem: options.caPem,
+      pinSha256: null,
+    },
   });
   const core = createSupervisor(
-    { credentials: createMemoryCredentialStore(), settings, transport: transportPort, journalDir, logger: silentLogger },
+    {
+      credentials: createMemoryCredentialStore(),
+      settings,
+      transport: transportPort,
+      journalDir,
+      logger: silentLogger,
+    },
     options.supervisor ?? {},
   );
   return {

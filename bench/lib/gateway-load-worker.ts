@@ -35,7 +35,11 @@ export interface LoadResult {
   warmupRequests: number;
 }
 
-function countSince(sim: RunningSimulator, before: ReturnType<RunningSimulator['center']['stats']>, seconds: number): LoadCount {
+function countSince(
+  sim: RunningSimulator,
+  before: ReturnType<RunningSimulator['center']['stats']>,
+  seconds: number,
+): LoadCount {
   const after = sim.center.stats();
   const byLogName: Record<string, number> = {};
   for (const [name, count] of Object.entries(after.requestsByLogName)) {
@@ -49,7 +53,12 @@ const port = parentPort;
 if (!port) throw new Error('gateway-load-worker must run in a worker thread');
 const job = workerData as LoadJob;
 // A quiet center: "idle" means nobody acts and no agent changes state — the inspector's own cost.
-const options = { protocol: 'https' as const, agents: job.agents, seed: 21, changesPerAgentPerMinute: 0 };
+const options = {
+  protocol: 'https' as const,
+  agents: job.agents,
+  seed: 21,
+  changesPerAgentPerMinute: 0,
+};
 const oursSim = await startSimulator(options);
 const freshSim = await startSimulator(options);
 const naiveSim = await startSimulator(options);
@@ -58,12 +67,29 @@ const account = (sim: RunningSimulator) => {
   if (!inspector) throw new Error('simulator has no inspector');
   return inspector;
 };
-const steady = createCoreFixture({ baseUrl: oursSim.baseUrl, caPem: oursSim.caPem, inspector: account(oursSim), supervisor: { warmupEnrichment: { windowMs: 0 } } });
-const fresh = createCoreFixture({ baseUrl: freshSim.baseUrl, caPem: freshSim.caPem, inspector: account(freshSim) });
+const steady = createCoreFixture({
+  baseUrl: oursSim.baseUrl,
+  caPem: oursSim.caPem,
+  inspector: account(oursSim),
+  supervisor: { warmupEnrichment: { windowMs: 0 } },
+});
+const fresh = createCoreFixture({
+  baseUrl: freshSim.baseUrl,
+  caPem: freshSim.caPem,
+  inspector: account(freshSim),
+});
 await Promise.all([steady.signIn(), fresh.signIn()]);
-const naive = await startNaiveClient({ baseUrl: naiveSim.baseUrl, caPem: naiveSim.caPem, account: account(naiveSim) });
+const naive = await startNaiveClient({
+  baseUrl: naiveSim.baseUrl,
+  caPem: naiveSim.caPem,
+  account: account(naiveSim),
+});
 await pause(job.settleMs);
-const before = { ours: oursSim.center.stats(), fresh: freshSim.center.stats(), naive: naiveSim.center.stats() };
+const before = {
+  ours: oursSim.center.stats(),
+  fresh: freshSim.center.stats(),
+  naive: naiveSim.center.stats(),
+};
 const started = performance.now();
 await pause(job.windowMs);
 const seconds = (performance.now() - started) / 1000;

@@ -26,7 +26,11 @@ export function startGcRecorder(): GcRecorder {
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const detail = (entry as { detail?: { kind?: number } }).detail;
-      pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration, kind: detail?.kind ?? 0 });
+      pauses.push({
+        start: entry.startTime,
+        end: entry.startTime + entry.duration,
+        kind: detail?.kind ?? 0,
+      });
     }
   });
   observer.observe({ entryTypes: ['gc'] });

@@ -73,6 +73,12 @@ export class LatencyTracker {
     let unseen = 0;
     for (const waiting of this.pending.values()) if (waiting.counted) unseen++;
     const all = [...this.samples, ...new Array<number>(unseen).fill(Number.POSITIVE_INFINITY)];
-    return { ...summarize(all), unseen, superseded: this.superseded, changesInWindow: this.changesInWindow, shownOnly: summarize(this.samples) };
+    return {
+      ...summarize(all),
+      unseen,
+      superseded: this.superseded,
+      changesInWindow: this.changesInWindow,
+      shownOnly: summarize(this.samples),
+    };
   }
 }

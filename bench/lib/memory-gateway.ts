@@ -25,13 +25,25 @@ export interface MemoryGateway {
   allow(count: number): void;
 }
 
-const SUBTYPES = [QC_NOTIFY_SUBTYPE.idle, QC_NOTIFY_SUBTYPE.busy, QC_NOTIFY_SUBTYPE.active, QC_NOTIFY_SUBTYPE.work, QC_NOTIFY_SUBTYPE.rest];
+const SUBTYPES = [
+  QC_NOTIFY_SUBTYPE.idle,
+  QC_NOTIFY_SUBTYPE.busy,
+  QC_NOTIFY_SUBTYPE.active,
+  QC_NOTIFY_SUBTYPE.work,
+  QC_NOTIFY_SUBTYPE.rest,
+];
 const GUID = 'b3f1c2d4-0000-4000-8000-soak00000001.AgentGateway0';
 
 function reply(body: unknown, headers: Record<string, string> = {}): GatewayResponseLike {
   const text = JSON.stringify(body);
-  const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  return { status: 200, headers: { get: (name) => lower[name.toLowerCase()] ?? null, getSetCookie: () => [] }, text: () => Promise.resolve(text) };
+  const lower = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  return {
+    status: 200,
+    headers: { get: (name) => lower[name.toLowerCase()] ?? null, getSetCookie: () => [] },
+    text: () => Promise.resolve(text),
+  };
 }
 
 /** Stands in for a missing signal (the client passes one to a transport without its own time limit). */
@@ -58,7 +70,13 @@ function waitOrAbort(ms: number, signal: AbortSignal): Promise<void> {
 /** Create the in-memory gateway. */
 export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGateway {
   const workNos = Array.from({ length: options.agents }, (_, index) => String(10_000 + index));
-  const agents = workNos.map((workNo) => ({ workno: workNo, name: `Agent ${workNo}`, status: '4', ctiStatus: '1', groupName: 'Soak' }));
+  const agents = workNos.map((workNo) => ({
+    workno: workNo,
+    name: `Agent ${workNo}`,
+    status: '4',
+    ctiStatus: '1',
+    groupName: 'Soak',
+  }));
   let limit = options.eventLimit;
   let served = 0;
   let seed = 12345;
@@ -68,8 +86,15 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
     return seed / 2_147_483_648;
   };
 
-  const answer = async (url: string, method: string, signal: AbortSignal): Promise<GatewayResponseLike> => {
-    const path = url.slice(url.indexOf('/agentgateway/resource/') + '/agentgateway/resource/'.length).split('?')[0] ?? '';
+  const answer = async (
+    url: string,
+    method: string,
+    signal: AbortSignal,
+  ): Promise<GatewayResponseLike> => {
+    const path =
+      url
+        .slice(url.indexOf('/agentgateway/resource/') + '/agentgateway/resource/'.length)
+        .split('?')[0] ?? '';
     if (path.startsWith('agentevent/')) {
       if (served >= limit) {
         await waitOrAbort(options.emptyHoldMs ?? 200, signal);
@@ -81,16 +106,35 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
       return reply({
         message: '',
         retcode: '0',
-        event: { eventType: EVENT_TYPE.qcAgentStateNotify, workNo: options.inspectorId, eventGenTime: Date.now(), content: { subtype, monitoredagent: workNo, agentname: workNo, mediaserver: 'CtiServer' } },
+        event: {
+          eventType: EVENT_TYPE.qcAgentStateNotify,
+          workNo: options.inspectorId,
+          eventGenTime: Date.now(),
+          content: { subtype, monitoredagent: workNo, agentname: workNo, mediaserver: 'CtiServer' },
+        },
       });
     }
     if (method === 'PUT' && /^onlineagent\/\d+(\/forcelogin)?$/.test(path)) {
-      const result = { vdnid: 1, workno: options.inspectorId, loginTime: String(Date.now()), isForceChange: 'false', serverName: 'Soak', timeRemaining: '30' };
+      const result = {
+        vdnid: 1,
+        workno: options.inspectorId,
+        loginTime: String(Date.now()),
+        isForceChange: 'false',
+        serverName: 'Soak',
+        timeRemaining: '30',
+      };
       return reply({ message: '', retcode: '0', result }, { 'Set-GUID': `JSESSIONID=${GUID}` });
     }
-    if (path.endsWith('/agentstatus')) return reply({ message: '', retcode: '0', result: { agentState: 4, isWorking: true } });
-    if (path.endsWith('/allagentstatus')) return reply({ message: '', retcode: '0', result: agents });
-    if (path.endsWith('/allagent')) return reply({ message: '', retcode: '0', result: agents.map(({ workno, name, status }) => ({ workno, name, status })) });
+    if (path.endsWith('/agentstatus'))
+      return reply({ message: '', retcode: '0', result: { agentState: 4, isWorking: true } });
+    if (path.endsWith('/allagentstatus'))
+      return reply({ message: '', retcode: '0', result: agents });
+    if (path.endsWith('/allagent'))
+      return reply({
+        message: '',
+        retcode: '0',
+        result: agents.map(({ workno, name, status }) => ({ workno, name, status })),
+      });
     if (path.includes('/agentvdnskill')) return reply({ message: '', retcode: '0', result: [] });
     return reply({ message: '', retcode: '0', result: {} });
   };
@@ -98,7 +142,10 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
   return {
     // Answer on a later turn of the event loop, as a socket would: an answer in the same
     // microtask chain would starve the core's timers (delta flush, health tick).
-    fetch: (url, init) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => answer(url, init.method, init.signal ?? NEVER_ABORTED)),
+    fetch: (url, init) =>
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        answer(url, init.method, init.signal ?? NEVER_ABORTED),
+      ),
     get eventsServed() {
       return served;
     },

@@ -44,10 +44,18 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** Sign in, load, subscribe and start the naive poll loop. */
 export async function startNaiveClient(options: NaiveClientOptions): Promise<NaiveClient> {
   const transport = createNodeFetch({ caPem: options.caPem });
-  const client = new GatewayClient({ baseUrl: options.baseUrl, agentId: options.account.agentId, fetch: transport });
-  await client.signIn({ password: options.account.password, phoneNumber: options.account.phoneNumber });
+  const client = new GatewayClient({
+    baseUrl: options.baseUrl,
+    agentId: options.account.agentId,
+    fetch: transport,
+  });
+  await client.signIn({
+    password: options.account.password,
+    phoneNumber: options.account.phoneNumber,
+  });
   const rows = new Map<string, AgentState>();
-  for (const entry of await client.listAgentStatuses()) rows.set(entry.workNo, mapAgentStatus(entry.status, entry.ctiStatus));
+  for (const entry of await client.listAgentStatuses())
+    rows.set(entry.workNo, mapAgentStatus(entry.status, entry.ctiStatus));
   await client.beginMonitor([...rows.keys()]);
   const controller = new AbortController();
   const pauseMs = options.pauseMs ?? 200;
@@ -56,7 +64,11 @@ export async function startNaiveClient(options: NaiveClientOptions): Promise<Nai
     while (!controller.signal.aborted) {
       try {
         const event = await client.pollEvent(controller.signal);
-        if (event?.eventType === EVENT_TYPE.qcAgentStateNotify && typeof event.content === 'object' && event.content !== null) {
+        if (
+          event?.eventType === EVENT_TYPE.qcAgentStateNotify &&
+          typeof event.content === 'object' &&
+          event.content !== null
+        ) {
           const workNo = String(event.content.monitoredagent ?? '');
           const state = mapNotifySubtype(String(event.content.subtype ?? '')).state;
           if (state !== undefined && rows.has(workNo)) {

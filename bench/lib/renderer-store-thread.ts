@@ -26,13 +26,22 @@ export interface RendererStoreThread {
 }
 
 function isAck(message: unknown): message is DeltaAck {
-  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'ack';
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { kind?: unknown }).kind === 'ack'
+  );
 }
 
 /** Start the worker; `onApplied` hears of every delta the store applied. */
-export async function startRendererStoreThread(onApplied: (applied: AppliedDelta) => void): Promise<RendererStoreThread> {
+export async function startRendererStoreThread(
+  onApplied: (applied: AppliedDelta) => void,
+): Promise<RendererStoreThread> {
   const worker: Worker = startTsWorker(new URL('./renderer-store-worker.ts', import.meta.url));
-  await nextMessage(worker, (message): message is { kind: 'ready' } => (message as { kind?: unknown }).kind === 'ready');
+  await nextMessage(
+    worker,
+    (message): message is { kind: 'ready' } => (message as { kind?: unknown }).kind === 'ready',
+  );
   const sent = new Map<number, { rows: Pick<AgentRow, 'workNo' | 'state'>[]; emittedAt: number }>();
   let gaps = 0;
   worker.on('message', (message: unknown) => {
@@ -40,11 +49,15 @@ export async function startRendererStoreThread(onApplied: (applied: AppliedDelta
     const entry = sent.get(message.version);
     sent.delete(message.version);
     if (message.outcome === 'gap') gaps++;
-    if (entry && message.outcome === 'applied') onApplied({ rows: entry.rows, emittedAt: entry.emittedAt, appliedAt: message.appliedAt });
+    if (entry && message.outcome === 'applied')
+      onApplied({ rows: entry.rows, emittedAt: entry.emittedAt, appliedAt: message.appliedAt });
   });
   return {
     send(delta) {
-      sent.set(delta.version, { rows: delta.upserts.map((row) => ({ workNo: row.workNo, state: row.state })), emittedAt: monotonicMs() });
+      sent.set(delta.version, {
+        rows: delta.upserts.map((row) => ({ workNo: row.workNo, state: row.state })),
+        emittedAt: monotonicMs(),
+      });
       worker.postMessage({ kind: 'delta', delta });
     },
     load(rows, version) {

@@ -9,7 +9,11 @@ import { monotonicMs } from './stats';
 
 /** The renderer store's delta functions (src/renderer/store/roster-deltas.ts). */
 interface RosterDeltaModule {
-  applyRosterDelta(rows: Map<string, AgentRow>, currentVersion: number, delta: RosterDelta): { kind: 'applied'; version: number } | { kind: 'stale' } | { kind: 'gap' };
+  applyRosterDelta(
+    rows: Map<string, AgentRow>,
+    currentVersion: number,
+    delta: RosterDelta,
+  ): { kind: 'applied'; version: number } | { kind: 'stale' } | { kind: 'gap' };
   replaceRows(rows: Map<string, AgentRow>, list: readonly AgentRow[]): void;
 }
 
@@ -49,7 +53,12 @@ port.on('message', (message: StoreMessage) => {
   const outcome = applyRosterDelta(rows, version, message.delta);
   const appliedAt = monotonicMs();
   if (outcome.kind === 'applied') version = outcome.version;
-  const ack: DeltaAck = { kind: 'ack', version: message.delta.version, appliedAt, outcome: outcome.kind };
+  const ack: DeltaAck = {
+    kind: 'ack',
+    version: message.delta.version,
+    appliedAt,
+    outcome: outcome.kind,
+  };
   port.postMessage(ack);
 });
 port.postMessage({ kind: 'ready' });

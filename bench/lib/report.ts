@@ -47,11 +47,19 @@ export interface BenchReport {
 
 /** Ratio and verdict of a figure row. */
 export function judgeRow(row: FigureRow): ReportedRow {
-  const ratio = row.ratio ?? (row.baseline !== null && Number.isFinite(row.baseline) && row.baseline > 0 && Number.isFinite(row.ours) ? row.ours / row.baseline : null);
+  const ratio =
+    row.ratio ??
+    (row.baseline !== null &&
+    Number.isFinite(row.baseline) &&
+    row.baseline > 0 &&
+    Number.isFinite(row.ours)
+      ? row.ours / row.baseline
+      : null);
   const judged = row.targetOn === 'ratio' ? ratio : row.ours;
   let verdict: Verdict = 'not measured';
   if (row.context !== undefined) verdict = 'context';
-  else if (judged !== null && Number.isFinite(judged)) verdict = judged <= row.target ? 'pass' : 'miss';
+  else if (judged !== null && Number.isFinite(judged))
+    verdict = judged <= row.target ? 'pass' : 'miss';
   return { ...row, ratio, verdict };
 }
 
@@ -60,7 +68,14 @@ function formatNumber(value: number | null, unit = ''): string {
   if (value === Number.POSITIVE_INFINITY) return 'never';
   if (!Number.isFinite(value)) return 'n/a';
   const abs = Math.abs(value);
-  const text = abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : abs >= 1 ? value.toFixed(2) : value.toFixed(3);
+  const text =
+    abs >= 100
+      ? value.toFixed(0)
+      : abs >= 10
+        ? value.toFixed(1)
+        : abs >= 1
+          ? value.toFixed(2)
+          : value.toFixed(3);
   return unit ? `${text} ${unit}` : text;
 }
 
@@ -73,11 +88,18 @@ export function formatTable(rows: readonly ReportedRow[]): string {
     formatNumber(row.ours, row.unit),
     row.baseline === null ? '—' : `${formatNumber(row.baseline, row.unit)} (${row.baselineLabel})`,
     row.ratio === null ? '—' : `${formatNumber(row.ratio)}×`,
-    row.verdict === 'context' ? '—' : row.targetOn === 'ratio' ? `≤ ${row.target}×` : `≤ ${formatNumber(row.target, row.unit)}`,
+    row.verdict === 'context'
+      ? '—'
+      : row.targetOn === 'ratio'
+        ? `≤ ${row.target}×`
+        : `≤ ${formatNumber(row.target, row.unit)}`,
     row.verdict === 'miss' ? '**MISS**' : row.verdict,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (cells: readonly string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
+  );
+  const format = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
   return [format(header), rule, ...lines.map(format)].join('\n');
 }
@@ -92,10 +114,17 @@ export function formatNotes(rows: readonly ReportedRow[]): string {
 
 /** Numbers rounded for the JSON file (NaN becomes null, which JSON can hold). */
 function toJsonValue(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? round(value) : value === Number.POSITIVE_INFINITY ? 'Infinity' : null;
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? round(value)
+      : value === Number.POSITIVE_INFINITY
+        ? 'Infinity'
+        : null;
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toJsonValue(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, toJsonValue(inner)]),
+    );
   }
   return value;
 }

@@ -41,13 +41,21 @@ interface Reply {
 /** Start the simulator in a worker thread with these options. */
 export async function startSimulatorThread(options: SimulatorOptions): Promise<SimulatorThread> {
   const worker = startTsWorker(new URL('./simulator-worker.ts', import.meta.url), options);
-  const started = await nextMessage(worker, (message): message is Started => (message as { kind?: unknown }).kind === 'started', 60_000);
+  const started = await nextMessage(
+    worker,
+    (message): message is Started => (message as { kind?: unknown }).kind === 'started',
+    60_000,
+  );
   const listeners = new Set<ChangeListener>();
-  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   let nextId = 1;
   worker.on('message', (message: Reply | ChangeBatch | { kind: string }) => {
     if (message.kind === 'changes') {
-      for (const [workNo, status, at] of (message as ChangeBatch).changes) for (const listener of listeners) listener(workNo, status, at);
+      for (const [workNo, status, at] of (message as ChangeBatch).changes)
+        for (const listener of listeners) listener(workNo, status, at);
     } else if (message.kind === 'reply') {
       const reply = message as Reply;
       const entry = waiting.get(reply.id);
@@ -76,7 +84,8 @@ export async function startSimulatorThread(options: SimulatorOptions): Promise<S
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0) void call({ kind: 'watchChanges', on: false }).catch(() => undefined);
+        if (listeners.size === 0)
+          void call({ kind: 'watchChanges', on: false }).catch(() => undefined);
       };
     },
     async close() {

@@ -74,7 +74,18 @@ port.on('message', async (call: SimulatorCall) => {
     }
     port.postMessage({ kind: 'reply', id: call.id, ok: true, value });
   } catch (error) {
-    port.postMessage({ kind: 'reply', id: call.id, ok: false, value: error instanceof Error ? error.message : String(error) });
+    port.postMessage({
+      kind: 'reply',
+      id: call.id,
+      ok: false,
+      value: error instanceof Error ? error.message : String(error),
+    });
   }
 });
-port.postMessage({ kind: 'started', baseUrl: sim.baseUrl, caPem: sim.caPem, inspectors: sim.inspectors, agents: sim.agents });
+port.postMessage({
+  kind: 'started',
+  baseUrl: sim.baseUrl,
+  caPem: sim.caPem,
+  inspectors: sim.inspectors,
+  agents: sim.agents,
+});

@@ -11,7 +11,11 @@ export function startTsWorker(fileUrl: URL, workerData: unknown = null): Worker 
 }
 
 /** Resolve with the worker's first message that passes `accept`; reject on error or exit. */
-export function nextMessage<T>(worker: Worker, accept: (message: unknown) => message is T, timeoutMs = 30_000): Promise<T> {
+export function nextMessage<T>(
+  worker: Worker,
+  accept: (message: unknown) => message is T,
+  timeoutMs = 30_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       clearTimeout(timer);

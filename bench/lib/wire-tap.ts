@@ -25,7 +25,12 @@ export function installWireTap(clock: () => number = () => performance.now()): W
     if (waiting.length > 0) {
       const at = clock();
       const chunk = args[0];
-      const head = typeof chunk === 'string' ? chunk.slice(0, HEAD_BYTES) : Buffer.isBuffer(chunk) ? chunk.subarray(0, HEAD_BYTES).toString('latin1') : '';
+      const head =
+        typeof chunk === 'string'
+          ? chunk.slice(0, HEAD_BYTES)
+          : Buffer.isBuffer(chunk)
+            ? chunk.subarray(0, HEAD_BYTES).toString('latin1')
+            : '';
       const index = waiting.findIndex((entry) => head.includes(entry.marker));
       if (index >= 0) waiting.splice(index, 1)[0]?.resolve(at);
     }

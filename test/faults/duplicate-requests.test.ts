@@ -28,7 +28,8 @@ describe('double-triggered actions and 000-007', () => {
     await h?.close();
   });
 
-  const journalSince = (since: number) => h.journal().filter((entry) => Date.parse(entry.at) >= since && entry.action !== 'sign-in');
+  const journalSince = (since: number) =>
+    h.journal().filter((entry) => Date.parse(entry.at) >= since && entry.action !== 'sign-in');
 
   it('sends one listen for a double hotkey press plus the button, and every trigger gets the result', async () => {
     const since = Date.now();
@@ -38,7 +39,9 @@ describe('double-triggered actions and 000-007', () => {
       h.core.execute('inspection.listen', { workNo: agent, source: 'window' }),
     ]);
     expect(results.map((result) => result.ok)).toEqual([true, true, true]);
-    expect(actionRequestsSince(h, since)).toEqual([expect.stringMatching(/^PUT qualitycontrol\/\d+\/addsupervise\/\d+$/)]);
+    expect(actionRequestsSince(h, since)).toEqual([
+      expect.stringMatching(/^PUT qualitycontrol\/\d+\/addsupervise\/\d+$/),
+    ]);
     const cancels = await Promise.all([h.core.runHotkey('cancel'), h.core.runHotkey('cancel')]);
     expect(cancels.map((result) => result.ok)).toEqual([true, true]);
     expect(actionRequestsSince(h, since)).toHaveLength(2);
@@ -59,7 +62,9 @@ describe('double-triggered actions and 000-007', () => {
     ]);
     expect(first.ok && second.ok).toBe(true);
     expect(actionRequestsSince(h, since)).toHaveLength(1);
-    expect((await h.core.execute('agents.forceIdle', { workNo: other, source: 'window' })).ok).toBe(true);
+    expect((await h.core.execute('agents.forceIdle', { workNo: other, source: 'window' })).ok).toBe(
+      true,
+    );
     expect(actionRequestsSince(h, since)).toHaveLength(2);
     expect(journalSince(since).map((entry) => entry.action)).toEqual(['force-busy', 'force-idle']);
   });
@@ -67,7 +72,8 @@ describe('double-triggered actions and 000-007', () => {
   it('never earns a 000-007 while everything runs at once', async () => {
     const logBefore = h.gatewayLog.length;
     const outcomes: string[] = [];
-    const note = (label: string) => (result: { ok: boolean }) => void outcomes.push(`${label}:${result.ok ? 'ok' : 'refused/failed'}`);
+    const note = (label: string) => (result: { ok: boolean }) =>
+      void outcomes.push(`${label}:${result.ok ? 'ok' : 'refused/failed'}`);
     for (let round = 0; round < 5; round++) {
       h.sim.center.setAgentStatus(other, CCGW_STATUS.idle);
       // A resume re-checks the session with probes that overlap the poll; actions wait for live.
@@ -76,20 +82,33 @@ describe('double-triggered actions and 000-007', () => {
       await Promise.all([
         h.core.runHotkey('listen').then(note('listen')),
         h.core.runHotkey('listen').then(note('listen')),
-        h.core.execute('queues.watch', { skillIds: h.sim.center.listSkills().map((skill) => skill.id) }),
+        h.core.execute('queues.watch', {
+          skillIds: h.sim.center.listSkills().map((skill) => skill.id),
+        }),
         h.core.execute('agents.forceBusy', { workNo: other, source: 'tray' }).then(note('busy')),
         h.core.execute('agents.forceBusy', { workNo: other, source: 'tray' }).then(note('busy')),
         h.core.execute('app.getSnapshot', {}),
       ]);
-      await Promise.all([h.core.runHotkey('switch').then(note('switch')), h.core.runHotkey('switch').then(note('switch')), h.core.execute('agents.forceIdle', { workNo: other, source: 'tray' }).then(note('idle'))]);
-      await Promise.all([h.core.runHotkey('cancel').then(note('cancel')), h.core.runHotkey('cancel').then(note('cancel'))]);
+      await Promise.all([
+        h.core.runHotkey('switch').then(note('switch')),
+        h.core.runHotkey('switch').then(note('switch')),
+        h.core.execute('agents.forceIdle', { workNo: other, source: 'tray' }).then(note('idle')),
+      ]);
+      await Promise.all([
+        h.core.runHotkey('cancel').then(note('cancel')),
+        h.core.runHotkey('cancel').then(note('cancel')),
+      ]);
     }
     await pause(500);
     // Every trigger worked (the storm is real, not a string of refusals) ...
     expect(outcomes.filter((outcome) => !outcome.endsWith(':ok'))).toEqual([]);
     const answers = h.gatewayLog.slice(logBefore);
     // ... and the gateway saw the actions once each plus polls, snapshots and queue refreshes.
-    expect(answers.filter((line) => /addsupervise|forcebusy|forceidle|switch|qualitycontrol\/\d+\/\d+ /.test(line)).length).toBe(25);
+    expect(
+      answers.filter((line) =>
+        /addsupervise|forcebusy|forceidle|switch|qualitycontrol\/\d+\/\d+ /.test(line),
+      ).length,
+    ).toBe(25);
     expect(answers.filter((line) => line.endsWith(' 000-007'))).toEqual([]);
     expectNoCrash(h);
   });
@@ -107,7 +126,9 @@ describe('double-triggered actions and 000-007', () => {
       expect(result.error.message.length).toBeGreaterThan(0);
     }
     const entries = journalSince(since);
-    expect(entries.map((entry) => [entry.action, entry.outcome, entry.retcode])).toEqual([['listen', 'failed', '000-007']]);
+    expect(entries.map((entry) => [entry.action, entry.outcome, entry.retcode])).toEqual([
+      ['listen', 'failed', '000-007'],
+    ]);
     expect(h.core.trayModel().connection.phase).toBe('live');
     await h.expectLiveData(3_000);
     expectNoCrash(h);

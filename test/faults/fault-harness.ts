@@ -11,8 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState, JournalEntry } from '../../src/shared/domain';
 import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
-import { createSupervisor, JOURNAL_FILE_NAME, parseJournalText, type SupervisorCoreWithDiagnostics } from '../../src/main/supervisor';
-import { createConsoleLogger, createMemoryCredentialStore, createMemorySettingsStore, createNodeTransportFactory, silentLogger } from '../../src/main/supervisor/node-ports';
+import {
+  createSupervisor,
+  JOURNAL_FILE_NAME,
+  parseJournalText,
+  type SupervisorCoreWithDiagnostics,
+} from '../../src/main/supervisor';
+import {
+  createConsoleLogger,
+  createMemoryCredentialStore,
+  createMemorySettingsStore,
+  createNodeTransportFactory,
+  silentLogger,
+} from '../../src/main/supervisor/node-ports';
 import { EventRecorder } from '../../src/main/supervisor/testing/simulator-harness';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
@@ -65,7 +76,9 @@ export interface FaultHarness {
 const GATEWAY_BASE = '/agentgateway/resource/';
 
 /** Start a simulator and a signed-out core wired for fault tests. */
-export async function startFaultHarness(options: { simulator?: SimulatorOptions } = {}): Promise<FaultHarness> {
+export async function startFaultHarness(
+  options: { simulator?: SimulatorOptions } = {},
+): Promise<FaultHarness> {
   const crashes: unknown[] = [];
   const onCrash = (error: unknown): void => void crashes.push(error);
   process.on('unhandledRejection', onCrash);
@@ -84,28 +97,51 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-faults-'));
   const transport = createNodeTransportFactory();
   const sent: SentRequest[] = [];
-  const armed: { duplicate: RegExp | null; fail: RegExp | null; failTimes: number } = { duplicate: null, fail: null, failTimes: 0 };
-  const recordSent = (inner: GatewayFetch): GatewayFetch => wrapGatewayFetch(inner, async (url, init) => {
-    const at = url.indexOf(GATEWAY_BASE);
-    const requestPath = at >= 0 ? url.slice(at + GATEWAY_BASE.length) : url;
-    sent.push({ method: init.method, path: requestPath, at: Date.now() });
-    if (armed.fail?.test(requestPath)) {
-      if (--armed.failTimes <= 0) armed.fail = null;
-      throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
-    }
-    if (armed.duplicate?.test(requestPath)) {
-      armed.duplicate = null;
-      const first = inner(url, init);
-      const second = inner(url, init);
-      void first.then((response) => response.text()).catch(() => undefined);
-      return second;
-    }
-    return inner(url, init);
-  });
+  const armed: { duplicate: RegExp | null; fail: RegExp | null; failTimes: number } = {
+    duplicate: null,
+    fail: null,
+    failTimes: 0,
+  };
+  const recordSent = (inner: GatewayFetch): GatewayFetch =>
+    wrapGatewayFetch(inner, async (url, init) => {
+      const at = url.indexOf(GATEWAY_BASE);
+      const requestPath = at >= 0 ? url.slice(at + GATEWAY_BASE.length) : url;
+      sent.push({ method: init.method, path: requestPath, at: Date.now() });
+      if (armed.fail?.test(requestPath)) {
+        if (--armed.failTimes <= 0) armed.fail = null;
+        throw Object.assign(new TypeError('fetch failed'), {
+          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        });
+      }
+      if (armed.duplicate?.test(requestPath)) {
+        armed.duplicate = null;
+        const first = inner(url, init);
+        const second = inner(url, init);
+        void first.then((response) => response.text()).catch(() => undefined);
+        return second;
+      }
+      return inner(url, init);
+    });
   const settings = createMemorySettingsStore();
-  settings.save({ ...settings.current(), demoMode: false, gateway: { url: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, caPem: sim.caPem, pinSha256: null } });
+  settings.save({
+    ...settings.current(),
+    demoMode: false,
+    gateway: {
+      url: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      caPem: sim.caPem,
+      pinSha256: null,
+    },
+  });
   const core = createSupervisor(
-    { credentials: createMemoryCredentialStore(), settings, transport: { create: (tls) => recordSent(transport.create(tls)) }, journalDir, logger: process.env.FAULT_DEBUG ? createConsoleLogger('debug') : silentLogger },
+    {
+      credentials: createMemoryCredentialStore(),
+      settings,
+      transport: { create: (tls) => recordSent(transport.create(tls)) },
+      journalDir,
+      logger: process.env.FAULT_DEBUG ? createConsoleLogger('debug') : silentLogger,
+    },
     { ...FAST_CORE_OPTIONS, backoffMs: [...FAST_CORE_OPTIONS.backoffMs] },
   );
   const recorder = new EventRecorder();
@@ -130,7 +166,10 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
       await recorder.waitFor('connection.changed', (state) => state.phase === 'live', 5_000);
       // Settled: the warm-up chose a mode and its subscription (beginmonitor) has gone through.
       const deadline = Date.now() + 5_000;
-      while (core.diagnostics().sync.mode === 'warming' || core.diagnostics().sync.mode === 'stopped') {
+      while (
+        core.diagnostics().sync.mode === 'warming' ||
+        core.diagnostics().sync.mode === 'stopped'
+      ) {
         if (Date.now() > deadline) throw new Error('the roster sync never chose a mode');
         await pause(20);
       }
@@ -138,9 +177,20 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
       await harness.expectLiveData();
     },
     async waitForPhase(phase, since, timeoutMs = 6_000) {
-      return (await recorder.waitFor('connection.changed', (state) => state.phase === phase, timeoutMs, since)).at;
+      return (
+        await recorder.waitFor(
+          'connection.changed',
+          (state) => state.phase === phase,
+          timeoutMs,
+          since,
+        )
+      ).at;
     },
-    statesSince: (since) => recorder.of('connection.changed').filter((event) => event.at >= since).map((event) => event.payload),
+    statesSince: (since) =>
+      recorder
+        .of('connection.changed')
+        .filter((event) => event.at >= since)
+        .map((event) => event.payload),
     async expectLiveData(timeoutMs = 5_000) {
       // In an active center the model may move the agent on before a snapshot sees the forced
       // state; each attempt uses another agent, so only a roster that stays stale fails.
@@ -148,14 +198,28 @@ export async function startFaultHarness(options: { simulator?: SimulatorOptions 
       const tried = new Set<string>();
       let lastError: unknown = new Error('no attempt made');
       while (Date.now() < deadline) {
-        const agents = sim.center.listAgents().filter((agent) => !tried.has(agent.workNo) && !sim.inspectors.some((account) => account.agentId === agent.workNo));
-        const agent = agents.find((entry) => entry.status === '4') ?? agents.find((entry) => entry.status !== '8' && entry.status !== '2');
+        const agents = sim.center
+          .listAgents()
+          .filter(
+            (agent) =>
+              !tried.has(agent.workNo) &&
+              !sim.inspectors.some((account) => account.agentId === agent.workNo),
+          );
+        const agent =
+          agents.find((entry) => entry.status === '4') ??
+          agents.find((entry) => entry.status !== '8' && entry.status !== '2');
         if (!agent) break;
         tried.add(agent.workNo);
         const since = Date.now();
         sim.center.setAgentStatus(agent.workNo, '8');
         try {
-          await recorder.waitFor('roster.delta', (delta) => delta.upserts.some((row) => row.workNo === agent.workNo && row.state === 'rest'), Math.max(1, Math.min(1_500, deadline - since)), since);
+          await recorder.waitFor(
+            'roster.delta',
+            (delta) =>
+              delta.upserts.some((row) => row.workNo === agent.workNo && row.state === 'rest'),
+            Math.max(1, Math.min(1_500, deadline - since)),
+            since,
+          );
           return;
         } catch (error) {
           lastError = error;

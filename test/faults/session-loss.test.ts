@@ -36,7 +36,11 @@ describe('faults that end the gateway session', () => {
     const since = Date.now();
     const actions: TriggeredAction[] = [...(await listenAndCancel(h, agent))];
     const signInsBefore = h.requestsTo(/^onlineagent\/\d+(\/forcelogin)?$/).length;
-    const window = await runFault(() => h.sim.restart(), () => undefined, 0);
+    const window = await runFault(
+      () => h.sim.restart(),
+      () => undefined,
+      0,
+    );
     await h.waitForPhase('reconnecting', window.startedAt);
     expectReconnectingWithReason(h, window, /sign|session|gateway/i);
     await expectBackToLiveData(h, window);
@@ -51,7 +55,11 @@ describe('faults that end the gateway session', () => {
 
   it('recovers from an invalidated GUID (000-003)', async () => {
     const since = Date.now();
-    const window = await runFault(() => h.sim.faults.invalidateGuids(), () => undefined, 0);
+    const window = await runFault(
+      () => h.sim.faults.invalidateGuids(),
+      () => undefined,
+      0,
+    );
     await h.waitForPhase('reconnecting', window.startedAt);
     expectReconnectingWithReason(h, window);
     await expectBackToLiveData(h, window);
@@ -95,7 +103,9 @@ describe('faults that end the gateway session', () => {
     h.core.onResume();
     await pause(300);
     const states = h.statesSince(since);
-    expect(states.some((state) => state.phase === 'failed' || state.phase === 'signed-out')).toBe(false);
+    expect(states.some((state) => state.phase === 'failed' || state.phase === 'signed-out')).toBe(
+      false,
+    );
     await h.expectLiveData(2_000);
     expect(h.core.trayModel().connection.phase).toBe('live');
     expectNoCrash(h);

@@ -24,7 +24,13 @@ describe('a failed monitor subscription', () => {
   it('is re-established, so changes reach the roster within 5 s', async () => {
     h.failNext(/beginmonitor/);
     const inspector = h.sim.inspectors[0]!;
-    const result = await h.core.execute('session.signIn', { gatewayUrl: h.sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, remember: false });
+    const result = await h.core.execute('session.signIn', {
+      gatewayUrl: h.sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      password: inspector.password,
+      remember: false,
+    });
     expect(result.ok).toBe(true);
     const failedAt = Date.now();
     while (h.requestsTo(/beginmonitor/).length === 0) await pause(20);
@@ -35,13 +41,23 @@ describe('a failed monitor subscription', () => {
     expect(h.requestsTo(/beginmonitor/).length).toBeGreaterThanOrEqual(2);
     expect(h.core.diagnostics().sync).toMatchObject({ mode: 'events', subscription: 'active' });
     // Not "live" while the subscription was missing: the failure was visible as reconnecting.
-    expect(h.statesSince(failedAt - 1_000).some((state) => state.phase === 'reconnecting' && /Live agent updates/.test(state.reason))).toBe(true);
+    expect(
+      h
+        .statesSince(failedAt - 1_000)
+        .some((state) => state.phase === 'reconnecting' && /Live agent updates/.test(state.reason)),
+    ).toBe(true);
   });
 
   it('that cannot be restored falls back to snapshots, and the data is live', async () => {
     h.failNext(/beginmonitor/, 1_000);
     const inspector = h.sim.inspectors[0]!;
-    const result = await h.core.execute('session.signIn', { gatewayUrl: h.sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, remember: false });
+    const result = await h.core.execute('session.signIn', {
+      gatewayUrl: h.sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      password: inspector.password,
+      remember: false,
+    });
     expect(result.ok).toBe(true);
     const failedAt = Date.now();
     while (h.core.diagnostics().sync.mode !== 'snapshots') {

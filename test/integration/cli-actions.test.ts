@@ -21,7 +21,9 @@ describe('one-shot actions', () => {
     const target = fixture.talkingAgent(0);
     const first = await runCommand(['listen', target, ...args, '--json'], { env });
     expect(first.code).toBe(0);
-    expect(readJsonLines(first.stdout)).toEqual([{ ok: true, command: 'listen', target, mode: 'listening' }]);
+    expect(readJsonLines(first.stdout)).toEqual([
+      { ok: true, command: 'listen', target, mode: 'listening' },
+    ]);
     expect(first.stderr).toContain(`ended the inspection of agent ${target} before signing out`);
     // Signed out cleanly: a plain (not forced) sign-in works again right away.
     const again = await runCommand(['barge', target, ...args], { env });
@@ -32,11 +34,25 @@ describe('one-shot actions', () => {
   it('a refused action (target not signed in): exit 1, retcode and message on stderr', async () => {
     const { args, env } = as(0);
     const target = fixture.signedOutAgent();
-    const { code, stdout, stderr } = await runCommand(['listen', target, ...args, '--json'], { env });
+    const { code, stdout, stderr } = await runCommand(['listen', target, ...args, '--json'], {
+      env,
+    });
     expect(code).toBe(1);
-    expect(stderr).toContain(`cc-inspector: listen ${target} failed [900-003]: The agent is not available (not signed in or not reachable).`);
+    expect(stderr).toContain(
+      `cc-inspector: listen ${target} failed [900-003]: The agent is not available (not signed in or not reachable).`,
+    );
     expect(readJsonLines(stdout)).toEqual([
-      { ok: false, command: 'listen', target, error: { kind: 'retcode', retcode: '900-003', message: 'The agent is not available (not signed in or not reachable).', hint: expect.any(String) } },
+      {
+        ok: false,
+        command: 'listen',
+        target,
+        error: {
+          kind: 'retcode',
+          retcode: '900-003',
+          message: 'The agent is not available (not signed in or not reachable).',
+          hint: expect.any(String),
+        },
+      },
     ]);
   });
 
@@ -46,13 +62,17 @@ describe('one-shot actions', () => {
     const flag = await runCommand(['whisper', target, ...args, '--lang', 'zh-CN'], { env });
     expect(flag.code).toBe(1);
     expect(flag.stderr).toContain('[900-003]: 质检：座席不可用（未签入或不可达）。');
-    const locale = await runCommand(['whisper', target, ...args], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    const locale = await runCommand(['whisper', target, ...args], {
+      env: { ...env, LANG: 'zh_CN.UTF-8' },
+    });
     expect(locale.stderr).toContain('质检：座席不可用');
   });
 
   it('a wrong password ends with exit 4 and never echoes the password', async () => {
     const { args } = as(1);
-    const { code, stderr, stdout } = await runCommand(['agents', ...args, '--password-stdin'], { input: 'Not-The-Password\n' });
+    const { code, stderr, stdout } = await runCommand(['agents', ...args, '--password-stdin'], {
+      input: 'Not-The-Password\n',
+    });
     expect(code).toBe(4);
     expect(stderr).toContain('[100-004]: Wrong agent ID or password.');
     expect(stderr + stdout).not.toContain('Not-The-Password');
@@ -63,25 +83,47 @@ describe('one-shot actions', () => {
     const skill = fixture.sim.center.listSkills()[0];
     if (!skill) throw new Error('no skill');
     const callId = fixture.sim.center.enqueueCall(skill.id, '13800000000');
-    const listed = await runCommand(['queue', '--skill', String(skill.id), ...args, '--json'], { env });
+    const listed = await runCommand(['queue', '--skill', String(skill.id), ...args, '--json'], {
+      env,
+    });
     expect(listed.code).toBe(0);
-    const [queue] = readJsonLines(listed.stdout) as Array<{ calls: Array<{ callId: string; caller: string }> }>;
+    const [queue] = readJsonLines(listed.stdout) as Array<{
+      calls: Array<{ callId: string; caller: string }>;
+    }>;
     expect(queue?.calls).toContainEqual(expect.objectContaining({ callId, caller: '13800000000' }));
 
-    const taken = await runCommand(['request-call', callId, '--skill', String(skill.id), ...args, '--json', '--force-login'], { env });
+    const taken = await runCommand(
+      ['request-call', callId, '--skill', String(skill.id), ...args, '--json', '--force-login'],
+      { env },
+    );
     expect(taken.code).toBe(0);
-    expect(readJsonLines(taken.stdout)).toEqual([{ ok: true, command: 'request-call', target: callId, skillId: skill.id, mode: 'talking' }]);
-    expect(fixture.sim.center.listWaitingCalls(skill.id).map((call) => call.callId)).not.toContain(callId);
+    expect(readJsonLines(taken.stdout)).toEqual([
+      { ok: true, command: 'request-call', target: callId, skillId: skill.id, mode: 'talking' },
+    ]);
+    expect(fixture.sim.center.listWaitingCalls(skill.id).map((call) => call.callId)).not.toContain(
+      callId,
+    );
   });
 
   it('agents lists id, name, group and state in words, filtered by --state', async () => {
     const { args, env } = as(3);
-    const { code, stdout } = await runCommand(['agents', '--state', 'talking', ...args, '--json'], { env });
+    const { code, stdout } = await runCommand(['agents', '--state', 'talking', ...args, '--json'], {
+      env,
+    });
     expect(code).toBe(0);
-    const [result] = readJsonLines(stdout) as Array<{ agents: Array<{ workNo: string; state: string; group: string | null; name: string }> }>;
-    const talking = fixture.sim.center.listAgents().filter((agent) => agent.status === '7').map((agent) => agent.workNo);
+    const [result] = readJsonLines(stdout) as Array<{
+      agents: Array<{ workNo: string; state: string; group: string | null; name: string }>;
+    }>;
+    const talking = fixture.sim.center
+      .listAgents()
+      .filter((agent) => agent.status === '7')
+      .map((agent) => agent.workNo);
     expect(result?.agents.map((agent) => agent.workNo)).toEqual(talking);
-    expect(result?.agents.every((agent) => agent.state === 'talking' && agent.name !== '' && agent.group !== null)).toBe(true);
+    expect(
+      result?.agents.every(
+        (agent) => agent.state === 'talking' && agent.name !== '' && agent.group !== null,
+      ),
+    ).toBe(true);
   });
 
   it('--hold keeps the inspection until SIGINT, then ends it and signs out', async () => {
@@ -89,12 +131,19 @@ describe('one-shot actions', () => {
     const target = fixture.talkingAgent(1);
     const child = startCommand(['listen', target, ...args, '--hold', '--json'], env);
     child.stdin.end();
-    const held = await new Promise<string>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('holding the session') && resolve('held')));
+    const held = await new Promise<string>((resolve) =>
+      child.stderr.on(
+        'data',
+        (chunk: Buffer) => chunk.toString().includes('holding the session') && resolve('held'),
+      ),
+    );
     expect(held).toBe('held');
     child.kill('SIGINT');
     const { code, signal, stdout, stderr } = await collect(child);
     expect({ code, signal, stderr, stdout }).toMatchObject({ code: 0 });
-    expect(readJsonLines(stdout)).toEqual([{ ok: true, command: 'listen', target, mode: 'listening' }]);
+    expect(readJsonLines(stdout)).toEqual([
+      { ok: true, command: 'listen', target, mode: 'listening' },
+    ]);
     expect(stderr).toContain(`ended the inspection of agent ${target} before signing out`);
     const after = await runCommand(['listen', target, ...args], { env });
     expect(after.code).toBe(0);

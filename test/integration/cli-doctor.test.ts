@@ -15,10 +15,21 @@ const inspector = () => fixture.inspector(0);
 describe('cc-inspector doctor', () => {
   it('is all green over HTTPS with --ca, with a time per step', async () => {
     const { args, password } = inspector();
-    const { code, stdout, stderr } = await runCommand(['doctor', ...args, '--password-stdin', '--json'], { input: `${password}\n` });
+    const { code, stdout, stderr } = await runCommand(
+      ['doctor', ...args, '--password-stdin', '--json'],
+      { input: `${password}\n` },
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [report] = readJsonLines(stdout) as Array<{ ok: boolean; steps: Array<{ id: string; status: string; durationMs: number; facts: Record<string, unknown> }> }>;
+    const [report] = readJsonLines(stdout) as Array<{
+      ok: boolean;
+      steps: Array<{
+        id: string;
+        status: string;
+        durationMs: number;
+        facts: Record<string, unknown>;
+      }>;
+    }>;
     expect(report?.ok).toBe(true);
     expect(report?.steps.map((step) => [step.id, step.status])).toEqual([
       ['resolve', 'ok'],
@@ -34,7 +45,9 @@ describe('cc-inspector doctor', () => {
 
   it('prints a readable checklist', async () => {
     const { args, password } = inspector();
-    const { code, stdout } = await runCommand(['doctor', ...args], { env: { CC_INSPECTOR_PASSWORD: password } });
+    const { code, stdout } = await runCommand(['doctor', ...args], {
+      env: { CC_INSPECTOR_PASSWORD: password },
+    });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^✔ Name resolution +127\.0\.0\.1 → 127\.0\.0\.1 +\(\d+ ms\)$/m);
     expect(stdout).toMatch(/^✔ TLS certificate +CN=127\.0\.0\.1/m);
@@ -46,7 +59,9 @@ describe('cc-inspector doctor', () => {
   it('shows a pin mismatch with the actual fingerprint, skips the rest, exit 3', async () => {
     const { args, password } = inspector();
     const wrongPin = 'ab'.repeat(32);
-    const { code, stdout } = await runCommand(['doctor', ...args, '--pin', wrongPin], { env: { CC_INSPECTOR_PASSWORD: password } });
+    const { code, stdout } = await runCommand(['doctor', ...args, '--pin', wrongPin], {
+      env: { CC_INSPECTOR_PASSWORD: password },
+    });
     expect(code).toBe(3);
     expect(stdout).toMatch(/^✘ TLS certificate +pin mismatch: pinned AB:AB/m);
     expect(stdout).toContain(`the server shows ${formatFingerprint(fixture.sim.certSha256)}`);
@@ -59,7 +74,9 @@ describe('cc-inspector doctor', () => {
     const { args, password } = inspector();
     const withoutCa = args.slice(0, args.indexOf('--ca'));
     const pin = formatFingerprint(fixture.sim.certSha256);
-    const { code, stdout } = await runCommand(['doctor', ...withoutCa, '--pin', pin], { env: { CC_INSPECTOR_PASSWORD: password } });
+    const { code, stdout } = await runCommand(['doctor', ...withoutCa, '--pin', pin], {
+      env: { CC_INSPECTOR_PASSWORD: password },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('pin matches (the pin replaces CA and host-name checks)');
     expect(stdout).toMatch(/^✔ Event poll +received AgentOther_InService/m);
@@ -68,15 +85,19 @@ describe('cc-inspector doctor', () => {
   it('without --ca says the certificate is untrusted and how to fix it', async () => {
     const { args, password } = inspector();
     const withoutCa = args.slice(0, args.indexOf('--ca'));
-    const { code, stdout } = await runCommand(['doctor', ...withoutCa], { env: { CC_INSPECTOR_PASSWORD: password } });
+    const { code, stdout } = await runCommand(['doctor', ...withoutCa], {
+      env: { CC_INSPECTOR_PASSWORD: password },
+    });
     expect(code).toBe(3);
     expect(stdout).toMatch(/^✘ TLS certificate +not trusted: /m);
-    expect(stdout).toContain('fix: Trust the gateway\'s CA with --ca FILE');
+    expect(stdout).toContain("fix: Trust the gateway's CA with --ca FILE");
   });
 
   it('reports a wrong password at the sign-in step with exit 4', async () => {
     const { args } = inspector();
-    const { code, stdout } = await runCommand(['doctor', ...args], { env: { CC_INSPECTOR_PASSWORD: 'wrong-password' } });
+    const { code, stdout } = await runCommand(['doctor', ...args], {
+      env: { CC_INSPECTOR_PASSWORD: 'wrong-password' },
+    });
     expect(code).toBe(4);
     expect(stdout).toMatch(/^✘ Sign-in +\[100-004\] Wrong agent ID or password\./m);
     expect(stdout).toMatch(/^– Event poll +skipped/m);
@@ -85,7 +106,9 @@ describe('cc-inspector doctor', () => {
   it('reports a closed port at the TCP step with exit 3', async () => {
     const { args, password } = inspector();
     const closed = args.map((arg) => (arg === fixture.sim.origin ? 'https://127.0.0.1:1' : arg));
-    const { code, stdout } = await runCommand(['doctor', ...closed], { env: { CC_INSPECTOR_PASSWORD: password } });
+    const { code, stdout } = await runCommand(['doctor', ...closed], {
+      env: { CC_INSPECTOR_PASSWORD: password },
+    });
     expect(code).toBe(3);
     expect(stdout).toMatch(/^✘ TCP connection +127\.0\.0\.1 port 1: .*ECONNREFUSED/m);
     expect(stdout).toContain('fix: Nothing accepts connections on port 1');

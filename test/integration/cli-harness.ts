@@ -14,7 +14,16 @@ const BUNDLE = join(ROOT, 'out/cli/index.js');
 const LAUNCHER = join(ROOT, 'bin/cc-inspector.mjs');
 const LOCK = join(ROOT, 'out/.cli-build.lock');
 /** Everything the CLI bundle is made of (the renderer and the desktop shell are not). */
-const SOURCES = ['src/cli', 'src/main/gateway', 'src/main/credentials', 'src/main/supervisor', 'src/shared', 'src/simulator', 'vite.cli.config.ts', 'package.json'];
+const SOURCES = [
+  'src/cli',
+  'src/main/gateway',
+  'src/main/credentials',
+  'src/main/supervisor',
+  'src/shared',
+  'src/simulator',
+  'vite.cli.config.ts',
+  'package.json',
+];
 
 function newestSourceTime(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -52,19 +61,35 @@ export async function ensureCliBuilt(): Promise<void> {
       }
       return;
     }
-    if (waited > 90_000) throw new Error('Timed out waiting for another test file to build the CLI.');
+    if (waited > 90_000)
+      throw new Error('Timed out waiting for another test file to build the CLI.');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 function runBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const build = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT });
+    const build = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'vite.cli.config.ts',
+        '--logLevel',
+        'error',
+      ],
+      { cwd: ROOT },
+    );
     let output = '';
     build.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     build.on('error', reject);
-    build.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build of the CLI failed (${code}):\n${output}`))));
+    build.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`vite build of the CLI failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -78,24 +103,37 @@ export interface CliRun {
 
 /** Environment of every run: no inherited CC_INSPECTOR_* settings, no keychain, English. */
 function cleanEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, LANG: 'C', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cc-inspector-test-bus' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    LANG: 'C',
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cc-inspector-test-bus',
+  };
   return { ...env, ...extra };
 }
 
 /** Runs the command to its end with `input` on stdin. */
-export function runCommand(args: readonly string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCommand(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliRun> {
   const child = startCommand(args, options.env);
   child.stdin.end(options.input ?? '');
   return collect(child, options.timeoutMs ?? 15_000);
 }
 
 /** Starts the command and leaves stdin open (simulator, session, --hold). */
-export function startCommand(args: readonly string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+export function startCommand(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [LAUNCHER, ...args], { cwd: ROOT, env: cleanEnvironment(env) });
 }
 
 /** Waits for the process to end, with everything it printed. */
-export function collect(child: ChildProcessWithoutNullStreams, timeoutMs = 15_000): Promise<CliRun> {
+export function collect(
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs = 15_000,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -103,7 +141,11 @@ export function collect(child: ChildProcessWithoutNullStreams, timeoutMs = 15_00
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`cc-inspector did not end within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `cc-inspector did not end within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -113,7 +155,10 @@ export function collect(child: ChildProcessWithoutNullStreams, timeoutMs = 15_00
 }
 
 /** The first stdout line of a running command (e.g. the simulator's startup JSON). */
-export function readFirstLine(child: ChildProcessWithoutNullStreams, timeoutMs = 15_000): Promise<string> {
+export function readFirstLine(
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs = 15_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     const timer = setTimeout(() => reject(new Error('no first line in time')), timeoutMs);

@@ -24,13 +24,30 @@ export interface CliSimulator {
 
 /** Starts a simulator with `inspectors` inspector accounts on 127.0.0.1 (port 0). */
 export async function startCliSimulator(inspectors = 3): Promise<CliSimulator> {
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, agents: 30, inspectors, seed: 7, changesPerAgentPerMinute: 0, pollHoldMs: 500 });
+  const sim = await startSimulator({
+    host: '127.0.0.1',
+    port: 0,
+    agents: 30,
+    inspectors,
+    seed: 7,
+    changesPerAgentPerMinute: 0,
+    pollHoldMs: 500,
+  });
   const folder = mkdtempSync(join(tmpdir(), 'cc-inspector-cli-'));
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, sim.caPem ?? '');
   const withStatus = (status: string) => listPlainAgents(sim, status).map((agent) => agent.workNo);
   const connect = (inspector: SimulatorAccount) => ({
-    args: ['--gateway', sim.origin, '--agent', inspector.agentId, '--phone', inspector.phoneNumber, '--ca', caFile],
+    args: [
+      '--gateway',
+      sim.origin,
+      '--agent',
+      inspector.agentId,
+      '--phone',
+      inspector.phoneNumber,
+      '--ca',
+      caFile,
+    ],
     password: inspector.password,
   });
   return {
@@ -38,7 +55,8 @@ export async function startCliSimulator(inspectors = 3): Promise<CliSimulator> {
     caFile,
     talkingAgent(index = 0) {
       const agent = withStatus('7')[index];
-      if (agent === undefined) throw new Error('the simulator has not enough talking agents for this test');
+      if (agent === undefined)
+        throw new Error('the simulator has not enough talking agents for this test');
       return agent;
     },
     signedOutAgent() {

@@ -48,7 +48,10 @@ const ACCEPTED_FINDINGS: ReadonlyArray<{ id: string; file: string; reason: strin
   },
 ];
 
-const isAccepted = (issue: Issue): boolean => ACCEPTED_FINDINGS.some((accepted) => accepted.id === issue.id && accepted.file === issue.file.replaceAll('\\', '/'));
+const isAccepted = (issue: Issue): boolean =>
+  ACCEPTED_FINDINGS.some(
+    (accepted) => accepted.id === issue.id && accepted.file === issue.file.replaceAll('\\', '/'),
+  );
 
 describe('Electronegativity over src/', () => {
   it('reports nothing of medium severity or above beyond the accepted exceptions', async () => {
@@ -64,7 +67,13 @@ describe('Electronegativity over src/', () => {
     // It really looked: checks loaded and every file parsed.
     expect(result.atomicChecks).toBeGreaterThan(20);
     expect(result.errors.filter((error) => !error.tolerable)).toEqual([]);
-    const serious = result.issues.filter((issue) => issue.severity.value >= MEDIUM && !isAccepted(issue));
-    expect(serious.map((issue) => `${issue.id} ${issue.severity.name} ${issue.file}:${issue.location.line}`)).toEqual([]);
+    const serious = result.issues.filter(
+      (issue) => issue.severity.value >= MEDIUM && !isAccepted(issue),
+    );
+    expect(
+      serious.map(
+        (issue) => `${issue.id} ${issue.severity.name} ${issue.file}:${issue.location.line}`,
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -7,7 +7,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../fakes/electron';
-import { COMMAND_NAMES, commandChannel, type CommandName, type Result } from '../../src/shared/contract';
+import {
+  COMMAND_NAMES,
+  commandChannel,
+  type CommandName,
+  type Result,
+} from '../../src/shared/contract';
 import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc-binding';
 import { isTrustedSender, type IpcEventLike } from '../../src/main/desktop/sender-check';
 import type { RendererLocation } from '../../src/main/desktop/renderer-location';
@@ -45,15 +50,19 @@ describe('IPC fuzz: hostile payloads through the real binding', () => {
     binding = bindIpc({
       ipcMain,
       core,
-      isTrustedSender: (event: IpcEventLike) => isTrustedSender(event, window.webContents, LOCATION),
+      isTrustedSender: (event: IpcEventLike) =>
+        isTrustedSender(event, window.webContents, LOCATION),
       getEventTarget: () => window.webContents,
     });
   });
 
   afterEach(() => binding.dispose());
 
-  const invoke = (name: CommandName, payload: unknown, event: unknown = { sender: window.webContents, senderFrame: window.webContents.mainFrame }) =>
-    ipcMain.invoke(commandChannel(name), event, payload) as Promise<Result<unknown>>;
+  const invoke = (
+    name: CommandName,
+    payload: unknown,
+    event: unknown = { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+  ) => ipcMain.invoke(commandChannel(name), event, payload) as Promise<Result<unknown>>;
 
   it('accepts the valid payload each generator starts from (the fuzz would prove nothing otherwise)', async () => {
     for (const name of COMMAND_NAMES) {
@@ -63,39 +72,49 @@ describe('IPC fuzz: hostile payloads through the real binding', () => {
     expect(coreCalls.map((call) => call.name)).toEqual([...COMMAND_NAMES]);
   });
 
-  it.each(COMMAND_NAMES.map((name) => [name]))('rejects hostile %s payloads as invalid-argument without calling the core', async (name) => {
-    await fc.assert(
-      fc.asyncProperty(hostilePayloads(name), async (payload) => {
-        let result: Result<unknown>;
-        try {
-          result = await invoke(name, payload);
-        } catch (error) {
-          throw new Error(`the binding threw: ${String(error)}`);
-        }
-        expect(result.ok).toBe(false);
-        if (!result.ok) {
-          expect(result.error.code).toBe('invalid-argument');
-          expect(result.error.message.length).toBeGreaterThan(0);
-          expect(result.error.messageZh.length).toBeGreaterThan(0);
-          // The message names the field, never echoes a megabyte of payload back.
-          expect(result.error.message.length).toBeLessThan(500);
-        }
-        expect(coreCalls).toEqual([]);
-        expectPrototypesClean();
-      }),
-      { numRuns: RUNS_PER_COMMAND },
-    );
-  });
+  it.each(COMMAND_NAMES.map((name) => [name]))(
+    'rejects hostile %s payloads as invalid-argument without calling the core',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(hostilePayloads(name), async (payload) => {
+          let result: Result<unknown>;
+          try {
+            result = await invoke(name, payload);
+          } catch (error) {
+            throw new Error(`the binding threw: ${String(error)}`);
+          }
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            expect(result.error.code).toBe('invalid-argument');
+            expect(result.error.message.length).toBeGreaterThan(0);
+            expect(result.error.messageZh.length).toBeGreaterThan(0);
+            // The message names the field, never echoes a megabyte of payload back.
+            expect(result.error.message.length).toBeLessThan(500);
+          }
+          expect(coreCalls).toEqual([]);
+          expectPrototypesClean();
+        }),
+        { numRuns: RUNS_PER_COMMAND },
+      );
+    },
+  );
 
   it('refuses hostile payloads from an untrusted frame as forbidden-sender before looking at them', async () => {
     const iframe = window.webContents.mainFrame.addChildFrame('https://evil.example/');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...COMMAND_NAMES), fc.anything({ maxDepth: 3 }), async (name, payload) => {
-        const result = await invoke(name, payload, { sender: window.webContents, senderFrame: iframe });
-        expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-        expect(coreCalls).toEqual([]);
-        expectPrototypesClean();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...COMMAND_NAMES),
+        fc.anything({ maxDepth: 3 }),
+        async (name, payload) => {
+          const result = await invoke(name, payload, {
+            sender: window.webContents,
+            senderFrame: iframe,
+          });
+          expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+          expect(coreCalls).toEqual([]);
+          expectPrototypesClean();
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -15,8 +15,14 @@ import { findSecrets, startCapturedSession, type CapturedSession } from './sessi
 
 function createUnavailableKeychain(): CredentialStore {
   if (process.platform === 'linux') return createKeyringCredentialStore();
-  const fail = (operation: string) => () => Promise.reject(explainKeychainFailure(new Error('Platform failure: no keychain'), operation));
-  return { getPassword: fail('read the password'), setPassword: fail('store the password'), deletePassword: fail('delete the password'), findCredentials: fail('list') };
+  const fail = (operation: string) => () =>
+    Promise.reject(explainKeychainFailure(new Error('Platform failure: no keychain'), operation));
+  return {
+    getPassword: fail('read the password'),
+    setPassword: fail('store the password'),
+    deletePassword: fail('delete the password'),
+    findCredentials: fail('list'),
+  };
 }
 
 describe('no OS keychain', () => {
@@ -42,11 +48,18 @@ describe('no OS keychain', () => {
     expect(snapshot.ok).toBe(true);
     if (snapshot.ok) {
       expect(snapshot.value.keychainAvailable).toBe(false);
-      expect(snapshot.value.startupNotices.map((notice) => notice.message).join(' ')).toMatch(/keychain|Secret Service|D-Bus/i);
+      expect(snapshot.value.startupNotices.map((notice) => notice.message).join(' ')).toMatch(
+        /keychain|Secret Service|D-Bus/i,
+      );
     }
 
     // Signing in without a password needs the keychain: a typed error that says why.
-    const withoutPassword = await session.invoke('session.signIn', { gatewayUrl: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, remember: true });
+    const withoutPassword = await session.invoke('session.signIn', {
+      gatewayUrl: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      remember: true,
+    });
     expect(withoutPassword.ok).toBe(false);
     if (!withoutPassword.ok) {
       expect(withoutPassword.error.code).toBe('keychain-unavailable');
@@ -55,9 +68,20 @@ describe('no OS keychain', () => {
     }
 
     // With the password typed in (and "remember" ticked), the session still works.
-    const signedIn = await session.invoke('session.signIn', { gatewayUrl: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, remember: true });
+    const signedIn = await session.invoke('session.signIn', {
+      gatewayUrl: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      password: inspector.password,
+      remember: true,
+    });
     expect(signedIn).toEqual({ ok: true, value: null });
-    expect(session.events.some((event) => event.includes('"inspector:evt:notice"') && /keychain|Secret Service|D-Bus/i.test(event))).toBe(true);
+    expect(
+      session.events.some(
+        (event) =>
+          event.includes('"inspector:evt:notice"') && /keychain|Secret Service|D-Bus/i.test(event),
+      ),
+    ).toBe(true);
     const later = await session.invoke('app.getSnapshot', {});
     expect(later.ok && later.value.passwordRemembered).toBe(false);
     await session.invoke('session.signOut', { forgetPassword: true });

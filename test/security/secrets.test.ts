@@ -35,13 +35,23 @@ describe('secrets never leave the session', () => {
     const { sim, core } = session;
     const inspector = sim.inspectors[0]!;
     const [target, other] = sim.agents;
-    const signInArgs = { gatewayUrl: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, remember: true };
+    const signInArgs = {
+      gatewayUrl: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      remember: true,
+    };
     const isLive = (): boolean => core.trayModel().connection.phase === 'live';
     await core.start({ demo: false });
 
-    const wrong = await session.invoke('session.signIn', { ...signInArgs, password: WRONG_PASSWORD });
+    const wrong = await session.invoke('session.signIn', {
+      ...signInArgs,
+      password: WRONG_PASSWORD,
+    });
     expect(wrong.ok).toBe(false);
-    expect(await session.invoke('session.signIn', { ...signInArgs, password: inspector.password })).toEqual({ ok: true, value: null });
+    expect(
+      await session.invoke('session.signIn', { ...signInArgs, password: inspector.password }),
+    ).toEqual({ ok: true, value: null });
     await waitUntil(() => isLive() && core.diagnostics().rosterSize > 0, 'the roster');
 
     sim.center.setAgentStatus(target!.agentId, CCGW_STATUS.talking);
@@ -63,10 +73,26 @@ describe('secrets never leave the session', () => {
     const eventsBefore = session.events.length;
     const guidsBeforeInvalidation = new Set(session.guids);
     sim.faults.invalidateGuids();
-    await waitUntil(() => session.events.slice(eventsBefore).some((event) => event.includes('"phase":"reconnecting"')), 'the lost session');
-    await waitUntil(() => isLive() && [...session.guids].some((guid) => !guidsBeforeInvalidation.has(guid)), 'the automatic re-sign-in');
+    await waitUntil(
+      () =>
+        session.events
+          .slice(eventsBefore)
+          .some((event) => event.includes('"phase":"reconnecting"')),
+      'the lost session',
+    );
+    await waitUntil(
+      () => isLive() && [...session.guids].some((guid) => !guidsBeforeInvalidation.has(guid)),
+      'the automatic re-sign-in',
+    );
 
-    expect((await session.invoke('settings.update', { language: 'zh-CN', alerts: { longCallSeconds: 300 } })).ok).toBe(true);
+    expect(
+      (
+        await session.invoke('settings.update', {
+          language: 'zh-CN',
+          alerts: { longCallSeconds: 300 },
+        })
+      ).ok,
+    ).toBe(true);
     const journal = await session.invoke('journal.list', { limit: 1_000 });
     expect(journal.ok && journal.value.length).toBeGreaterThan(5);
     for (const format of ['csv', 'json'] as const) {
@@ -83,10 +109,16 @@ describe('secrets never leave the session', () => {
       ...session.events.map((text) => ({ label: 'IPC event', text })),
     ];
     // The scan only proves something if each place really holds this session's traces.
-    expect(files.some((file) => file.path.endsWith('main.log') && file.text.includes('gateway call'))).toBe(true);
-    expect(files.some((file) => file.path.endsWith('settings.json') && file.text.includes('zh-CN'))).toBe(true);
+    expect(
+      files.some((file) => file.path.endsWith('main.log') && file.text.includes('gateway call')),
+    ).toBe(true);
+    expect(
+      files.some((file) => file.path.endsWith('settings.json') && file.text.includes('zh-CN')),
+    ).toBe(true);
     expect(files.filter((file) => file.path.includes('exports')).length).toBe(2);
-    expect(files.some((file) => file.path.includes('journal') && file.text.includes(target!.agentId))).toBe(true);
+    expect(
+      files.some((file) => file.path.includes('journal') && file.text.includes(target!.agentId)),
+    ).toBe(true);
     expect(session.events.some((event) => event.includes('roster.delta'))).toBe(true);
     expect(session.guids.size).toBeGreaterThanOrEqual(6);
 

@@ -8,17 +8,36 @@
  */
 // electron-log requires 'electron' through CommonJS: the fake must be in require's cache first.
 import '../fakes/electron-require';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../fakes/electron';
-import { commandChannel, type CommandArgs, type CommandName, type CommandResults, type Result } from '../../src/shared/contract';
+import {
+  commandChannel,
+  type CommandArgs,
+  type CommandName,
+  type CommandResults,
+  type Result,
+} from '../../src/shared/contract';
 import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc-binding';
 import { createFileLogger } from '../../src/main/desktop/logger';
 import { createSettingsStore } from '../../src/main/desktop/settings-store';
 import { isTrustedSender } from '../../src/main/desktop/sender-check';
 import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
-import { createSupervisor, type CredentialStore, type Logger, type SupervisorCoreWithDiagnostics } from '../../src/main/supervisor';
+import {
+  createSupervisor,
+  type CredentialStore,
+  type Logger,
+  type SupervisorCoreWithDiagnostics,
+} from '../../src/main/supervisor';
 import { createNodeTransportFactory } from '../../src/main/supervisor/node-ports';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
@@ -69,17 +88,34 @@ function recordGuid(guids: Set<string>, value: string | null | undefined): void 
 /** Start the simulator and the whole main process around the core (not signed in). */
 export async function startCapturedSession(options: CaptureOptions): Promise<CapturedSession> {
   resetElectronFake();
-  const sim = await startSimulator({ protocol: 'https', agents: 30, seed: 17, changesPerAgentPerMinute: 0, pollHoldMs: 300, guidRotationPolls: 3, ...options.simulator });
+  const sim = await startSimulator({
+    protocol: 'https',
+    agents: 30,
+    seed: 17,
+    changesPerAgentPerMinute: 0,
+    pollHoldMs: 300,
+    guidRotationPolls: 3,
+    ...options.simulator,
+  });
   const root = mkdtempSync(join(tmpdir(), 'cc-inspector-secrets-'));
   const guids = new Set<string>();
   const logLines: string[] = [];
   const results: string[] = [];
-  const fileLogger = createFileLogger({ directory: join(root, 'logs'), fileLevel: 'debug', consoleLevel: false });
+  const fileLogger = createFileLogger({
+    directory: join(root, 'logs'),
+    fileLevel: 'debug',
+    consoleLevel: false,
+  });
   const capture = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
     logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
     fileLogger[level](message, fields);
   };
-  const logger: Logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
+  const logger: Logger = {
+    debug: capture('debug'),
+    info: capture('info'),
+    warn: capture('warn'),
+    error: capture('error'),
+  };
   const transport = createNodeTransportFactory();
   const watchGuids = (inner: GatewayFetch): GatewayFetch =>
     wrapGatewayFetch(inner, async (url, init) => {
@@ -89,7 +125,17 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
       return response;
     });
   const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
-  settings.save({ ...settings.current(), demoMode: false, gateway: { url: sim.baseUrl, inspectorId: sim.inspectors[0]!.agentId, phoneNumber: sim.inspectors[0]!.phoneNumber, caPem: sim.caPem, pinSha256: null } });
+  settings.save({
+    ...settings.current(),
+    demoMode: false,
+    gateway: {
+      url: sim.baseUrl,
+      inspectorId: sim.inspectors[0]!.agentId,
+      phoneNumber: sim.inspectors[0]!.phoneNumber,
+      caPem: sim.caPem,
+      pinSha256: null,
+    },
+  });
   const core = createSupervisor(
     {
       credentials: options.credentials,
@@ -114,7 +160,11 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     ipcMain,
     core,
     logger,
-    isTrustedSender: (event) => isTrustedSender(event, window.webContents, { kind: 'file', path: '/app/out/renderer/index.html' }),
+    isTrustedSender: (event) =>
+      isTrustedSender(event, window.webContents, {
+        kind: 'file',
+        path: '/app/out/renderer/index.html',
+      }),
     getEventTarget: () => window.webContents,
   });
   return {
@@ -129,7 +179,9 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     },
     async invoke(name, args) {
       const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-      const result = (await ipcMain.invoke(commandChannel(name), event, args)) as Result<CommandResults[typeof name]>;
+      const result = (await ipcMain.invoke(commandChannel(name), event, args)) as Result<
+        CommandResults[typeof name]
+      >;
       results.push(JSON.stringify(result));
       return result;
     },
@@ -145,10 +197,14 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
 }
 
 /** Where any of `secrets` occurs in `texts` (labelled), for a readable failure. */
-export function findSecrets(texts: ReadonlyArray<{ label: string; text: string }>, secrets: Iterable<string>): string[] {
+export function findSecrets(
+  texts: ReadonlyArray<{ label: string; text: string }>,
+  secrets: Iterable<string>,
+): string[] {
   const found: string[] = [];
   for (const secret of secrets) {
-    for (const { label, text } of texts) if (text.includes(secret)) found.push(`${label} contains ${secret.slice(0, 4)}…`);
+    for (const { label, text } of texts)
+      if (text.includes(secret)) found.push(`${label} contains ${secret.slice(0, 4)}…`);
   }
   return found;
 }

@@ -48,14 +48,38 @@ const HOSTILE_FILES: Array<[string, string]> = [
   ['a bare string', '"settings"'],
   ['truncated JSON', JSON.stringify(VALID).slice(0, 40)],
   ['__proto__ at the top', withMember('"__proto__": {"polluted": true, "demoMode": false}')],
-  ['constructor.prototype at the top', withMember('"constructor": {"prototype": {"polluted": true}}')],
-  ['__proto__ inside gateway', JSON.stringify({ ...VALID, gateway: '@@' }).replace('"@@"', `{"__proto__": {"polluted": true}, ${JSON.stringify(VALID.gateway).slice(1)}`)],
-  ['__proto__ inside hotkeys', JSON.stringify({ ...VALID, hotkeys: '@@' }).replace('"@@"', `{"__proto__": {"listen": "Alt+X"}, ${JSON.stringify(VALID.hotkeys).slice(1)}`)],
-  ['a 5 MB CA certificate', JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, caPem: 'M'.repeat(5_000_000) } })],
+  [
+    'constructor.prototype at the top',
+    withMember('"constructor": {"prototype": {"polluted": true}}'),
+  ],
+  [
+    '__proto__ inside gateway',
+    JSON.stringify({ ...VALID, gateway: '@@' }).replace(
+      '"@@"',
+      `{"__proto__": {"polluted": true}, ${JSON.stringify(VALID.gateway).slice(1)}`,
+    ),
+  ],
+  [
+    '__proto__ inside hotkeys',
+    JSON.stringify({ ...VALID, hotkeys: '@@' }).replace(
+      '"@@"',
+      `{"__proto__": {"listen": "Alt+X"}, ${JSON.stringify(VALID.hotkeys).slice(1)}`,
+    ),
+  ],
+  [
+    'a 5 MB CA certificate',
+    JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, caPem: 'M'.repeat(5_000_000) } }),
+  ],
   ['200,000 levels of nesting', `${'['.repeat(200_000)}${']'.repeat(200_000)}`],
-  ['a hostile gateway URL', JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, url: 'javascript:alert(1)' } })],
+  [
+    'a hostile gateway URL',
+    JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, url: 'javascript:alert(1)' } }),
+  ],
   ['hotkeys as an array', JSON.stringify({ ...VALID, hotkeys: ['Alt+L'] })],
-  ['a password field', JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, password: 'Pw-7f3e9c1b-SECRET' } })],
+  [
+    'a password field',
+    JSON.stringify({ ...VALID, gateway: { ...VALID.gateway, password: 'Pw-7f3e9c1b-SECRET' } }),
+  ],
 ];
 
 describe('hostile settings files', () => {
@@ -67,7 +91,8 @@ describe('hostile settings files', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const settingsFile = (): string => join(dir, 'settings.json');
-  const asideFiles = (): string[] => readdirSync(dir).filter((name) => name.startsWith('settings.corrupt-'));
+  const asideFiles = (): string[] =>
+    readdirSync(dir).filter((name) => name.startsWith('settings.corrupt-'));
 
   /** Write `content`, open a store, and check the whole recovery contract. */
   function expectRecovered(content: string | Buffer, byteExact = true): void {
@@ -77,7 +102,10 @@ describe('hostile settings files', () => {
     expect(settings).toEqual(createDefaultSettings());
     expect(asideFiles()).toHaveLength(1);
     // Kept aside exactly as it was, for IT to look at.
-    if (byteExact) expect(readFileSync(join(dir, asideFiles()[0] as string)).equals(Buffer.from(content))).toBe(true);
+    if (byteExact)
+      expect(readFileSync(join(dir, asideFiles()[0] as string)).equals(Buffer.from(content))).toBe(
+        true,
+      );
     expect(notices).toHaveLength(1);
     expect(notices[0]?.level).toBe('warning');
     expect(notices[0]?.message).toContain(asideFiles()[0]);
@@ -93,9 +121,12 @@ describe('hostile settings files', () => {
     expectRecovered(content);
   });
 
-  it.each(BINARY_FILES)('recovers from %s (defaults, notice, a copy kept aside)', (_name, content) => {
-    expectRecovered(content, false);
-  });
+  it.each(BINARY_FILES)(
+    'recovers from %s (defaults, notice, a copy kept aside)',
+    (_name, content) => {
+      expectRecovered(content, false);
+    },
+  );
 
   // The original is moved aside (or its bytes copied), never rewritten from decoded text.
   it.each(BINARY_FILES)('keeps %s aside byte for byte', (_name, content) => {
@@ -104,15 +135,26 @@ describe('hostile settings files', () => {
 
   it('recovers from any document whose fields have the wrong types', () => {
     const keys = Object.keys(VALID) as Array<keyof typeof VALID>;
-    const wrongValue = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.string(), fc.constant(null), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }));
+    const wrongValue = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.string(),
+      fc.constant(null),
+      fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...keys.filter((key) => key !== 'window')), wrongValue, (key, value) => {
-        // Skip the draws that happen to be valid for that field.
-        fc.pre(!isValidFieldValue(key, value));
-        rmSync(dir, { recursive: true, force: true });
-        dir = mkdtempSync(join(tmpdir(), 'cc-hostile-settings-'));
-        expectRecovered(JSON.stringify({ ...VALID, [key]: value }));
-      }),
+      fc.property(
+        fc.constantFrom(...keys.filter((key) => key !== 'window')),
+        wrongValue,
+        (key, value) => {
+          // Skip the draws that happen to be valid for that field.
+          fc.pre(!isValidFieldValue(key, value));
+          rmSync(dir, { recursive: true, force: true });
+          dir = mkdtempSync(join(tmpdir(), 'cc-hostile-settings-'));
+          expectRecovered(JSON.stringify({ ...VALID, [key]: value }));
+        },
+      ),
       { numRuns: 60 },
     );
   });

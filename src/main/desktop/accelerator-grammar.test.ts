@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chordIdentity, normalizeAccelerator, parseAccelerator, type ParsedAccelerator } from './accelerator-grammar';
+import {
+  chordIdentity,
+  normalizeAccelerator,
+  parseAccelerator,
+  type ParsedAccelerator,
+} from './accelerator-grammar';
 
 describe('parseAccelerator', () => {
   it.each([
@@ -58,9 +63,15 @@ describe('parseAccelerator', () => {
       if (!result.ok) throw new Error(result.reason);
       return result.value;
     };
-    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'win32')).toBe(chordIdentity(parse('Ctrl+Alt+B'), 'win32'));
+    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'win32')).toBe(
+      chordIdentity(parse('Ctrl+Alt+B'), 'win32'),
+    );
     expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'linux')).toBe('Control+Alt+B');
-    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).toBe(chordIdentity(parse('Cmd+Alt+B'), 'darwin'));
-    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).not.toBe(chordIdentity(parse('Ctrl+Alt+B'), 'darwin'));
+    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).toBe(
+      chordIdentity(parse('Cmd+Alt+B'), 'darwin'),
+    );
+    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).not.toBe(
+      chordIdentity(parse('Ctrl+Alt+B'), 'darwin'),
+    );
   });
 });

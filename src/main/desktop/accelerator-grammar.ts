@@ -5,7 +5,15 @@
  */
 
 /** Canonical modifier names, in the order a normalised accelerator lists them. */
-const MODIFIER_ORDER = ['CommandOrControl', 'Command', 'Control', 'Alt', 'AltGr', 'Shift', 'Super'] as const;
+const MODIFIER_ORDER = [
+  'CommandOrControl',
+  'Command',
+  'Control',
+  'Alt',
+  'AltGr',
+  'Shift',
+  'Super',
+] as const;
 type Modifier = (typeof MODIFIER_ORDER)[number];
 
 /** Every modifier spelling Electron accepts (lower case) → canonical name. */
@@ -27,12 +35,48 @@ const MODIFIER_ALIASES: ReadonlyMap<string, Modifier> = new Map([
 /** Named key codes (lower case) → canonical spelling. */
 const NAMED_KEYS: ReadonlyMap<string, string> = new Map(
   [
-    'Plus', 'Space', 'Tab', 'Capslock', 'Numlock', 'Scrolllock', 'Backspace', 'Delete', 'Insert',
-    'Return', 'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape',
-    'VolumeUp', 'VolumeDown', 'VolumeMute', 'MediaNextTrack', 'MediaPreviousTrack', 'MediaStop',
-    'MediaPlayPause', 'PrintScreen',
-    'num0', 'num1', 'num2', 'num3', 'num4', 'num5', 'num6', 'num7', 'num8', 'num9',
-    'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+    'Plus',
+    'Space',
+    'Tab',
+    'Capslock',
+    'Numlock',
+    'Scrolllock',
+    'Backspace',
+    'Delete',
+    'Insert',
+    'Return',
+    'Up',
+    'Down',
+    'Left',
+    'Right',
+    'Home',
+    'End',
+    'PageUp',
+    'PageDown',
+    'Escape',
+    'VolumeUp',
+    'VolumeDown',
+    'VolumeMute',
+    'MediaNextTrack',
+    'MediaPreviousTrack',
+    'MediaStop',
+    'MediaPlayPause',
+    'PrintScreen',
+    'num0',
+    'num1',
+    'num2',
+    'num3',
+    'num4',
+    'num5',
+    'num6',
+    'num7',
+    'num8',
+    'num9',
+    'numdec',
+    'numadd',
+    'numsub',
+    'nummult',
+    'numdiv',
   ].map((name) => [name.toLowerCase(), name] as const),
 );
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -54,10 +98,13 @@ export interface ParsedAccelerator {
 }
 
 export type AcceleratorCheck =
-  | { ok: true; value: ParsedAccelerator }
-  | { ok: false; reason: string; reasonZh: string };
+  { ok: true; value: ParsedAccelerator } | { ok: false; reason: string; reasonZh: string };
 
-const refuse = (reason: string, reasonZh: string): AcceleratorCheck => ({ ok: false, reason, reasonZh });
+const refuse = (reason: string, reasonZh: string): AcceleratorCheck => ({
+  ok: false,
+  reason,
+  reasonZh,
+});
 
 /** Canonical spelling of one non-modifier key, or null when Electron has no such key code. */
 function normalizeKey(token: string): string | null {
@@ -76,32 +123,51 @@ export function parseAccelerator(text: string): AcceleratorCheck {
   if (trimmed.length > 64) return refuse('The shortcut is too long.', '快捷键过长。');
   const tokens = trimmed.split('+').map((token) => token.trim());
   if (tokens.some((token) => token === '')) {
-    return refuse('Write the plus key as "Plus", and leave no empty part between "+" signs.', '加号键请写作 "Plus"，"+" 之间不能为空。');
+    return refuse(
+      'Write the plus key as "Plus", and leave no empty part between "+" signs.',
+      '加号键请写作 "Plus"，"+" 之间不能为空。',
+    );
   }
   const modifiers: Modifier[] = [];
   let key: string | null = null;
   for (const token of tokens) {
     const modifier = MODIFIER_ALIASES.get(token.toLowerCase());
     if (modifier) {
-      if (modifiers.includes(modifier)) return refuse(`"${token}" appears twice.`, `"${token}" 重复出现。`);
+      if (modifiers.includes(modifier))
+        return refuse(`"${token}" appears twice.`, `"${token}" 重复出现。`);
       modifiers.push(modifier);
       continue;
     }
     const normalizedKey = normalizeKey(token);
-    if (normalizedKey === null) return refuse(`"${token}" is not a key Electron knows.`, `无法识别的按键 "${token}"。`);
-    if (key !== null) return refuse('A shortcut has exactly one non-modifier key.', '快捷键只能包含一个非修饰键。');
+    if (normalizedKey === null)
+      return refuse(`"${token}" is not a key Electron knows.`, `无法识别的按键 "${token}"。`);
+    if (key !== null)
+      return refuse('A shortcut has exactly one non-modifier key.', '快捷键只能包含一个非修饰键。');
     key = normalizedKey;
   }
-  if (key === null) return refuse('A shortcut needs a key besides the modifiers.', '快捷键需要一个修饰键以外的按键。');
+  if (key === null)
+    return refuse(
+      'A shortcut needs a key besides the modifiers.',
+      '快捷键需要一个修饰键以外的按键。',
+    );
   // On Windows and Linux CommandOrControl *is* Control: both together name one key twice.
-  if (modifiers.includes('CommandOrControl') && (modifiers.includes('Control') || modifiers.includes('Command'))) {
-    return refuse('CommandOrControl already means Command (macOS) or Control (elsewhere).', 'CommandOrControl 已表示 Command（macOS）或 Control（其他系统）。');
+  if (
+    modifiers.includes('CommandOrControl') &&
+    (modifiers.includes('Control') || modifiers.includes('Command'))
+  ) {
+    return refuse(
+      'CommandOrControl already means Command (macOS) or Control (elsewhere).',
+      'CommandOrControl 已表示 Command（macOS）或 Control（其他系统）。',
+    );
   }
   // A global shortcut steals its key from every application; a bare or Shift-only printable key
   // would make that key untypeable everywhere.
   const strongModifiers = modifiers.filter((modifier) => modifier !== 'Shift');
   if (strongModifiers.length === 0 && !STANDALONE_KEY.test(key)) {
-    return refuse('Add Ctrl/Cmd, Alt or Super: a global shortcut without one would block typing in other apps.', '请加上 Ctrl/Cmd、Alt 或 Super：否则该全局快捷键会妨碍在其他应用中输入。');
+    return refuse(
+      'Add Ctrl/Cmd, Alt or Super: a global shortcut without one would block typing in other apps.',
+      '请加上 Ctrl/Cmd、Alt 或 Super：否则该全局快捷键会妨碍在其他应用中输入。',
+    );
   }
   const ordered = MODIFIER_ORDER.filter((modifier) => modifiers.includes(modifier));
   return { ok: true, value: { modifiers: ordered, key, normalized: [...ordered, key].join('+') } };

@@ -6,7 +6,13 @@
  * those itself through the Notifier port (with agent names and burst summaries).
  */
 import type { EventName, EventPayloads } from '../../shared/contract';
-import type { ConnectionState, InspectionView, InspectorMode, Language, Notice } from '../../shared/domain';
+import type {
+  ConnectionState,
+  InspectionView,
+  InspectorMode,
+  Language,
+  Notice,
+} from '../../shared/domain';
 
 export interface NotificationRequest {
   title: string;
@@ -26,7 +32,13 @@ interface Words {
 const EN: Words = {
   title: 'CC Inspector',
   started: (mode, target) =>
-    ({ idle: 'Idle', listening: `Listening to ${target}`, inserting: `Barged in on ${target}`, whispering: `Whispering to ${target}`, talking: `On the call of ${target}` })[mode],
+    ({
+      idle: 'Idle',
+      listening: `Listening to ${target}`,
+      inserting: `Barged in on ${target}`,
+      whispering: `Whispering to ${target}`,
+      talking: `On the call of ${target}`,
+    })[mode],
   ended: (target) => `Left the call of ${target}`,
   lost: 'Connection to the gateway lost; reconnecting…',
   restored: 'Connection to the gateway restored',
@@ -36,7 +48,13 @@ const EN: Words = {
 const ZH: Words = {
   title: 'CC Inspector',
   started: (mode, target) =>
-    ({ idle: '空闲', listening: `正在监听 ${target}`, inserting: `已插入 ${target} 的通话`, whispering: `正在对 ${target} 耳语`, talking: `正在接听 ${target} 的通话` })[mode],
+    ({
+      idle: '空闲',
+      listening: `正在监听 ${target}`,
+      inserting: `已插入 ${target} 的通话`,
+      whispering: `正在对 ${target} 耳语`,
+      talking: `正在接听 ${target} 的通话`,
+    })[mode],
   ended: (target) => `已退出 ${target} 的通话`,
   lost: '与网关的连接已断开，正在重新连接…',
   restored: '与网关的连接已恢复',
@@ -59,15 +77,20 @@ export function createActivityWatcher(language: () => Language): ActivityWatcher
     const beforeMode = before?.mode ?? 'idle';
     if (beforeMode === next.mode) return [];
     const target = next.targetWorkNo ?? next.callId ?? before?.targetWorkNo ?? '';
-    if (next.mode === 'idle') return [{ title: words.title, body: words.ended(before?.targetWorkNo ?? target), level: 'info' }];
+    if (next.mode === 'idle')
+      return [
+        { title: words.title, body: words.ended(before?.targetWorkNo ?? target), level: 'info' },
+      ];
     return [{ title: words.title, body: words.started(next.mode, target), level: 'info' }];
   };
 
   const onConnection = (next: ConnectionState, words: Words): NotificationRequest[] => {
     const before = phase;
     phase = next.phase;
-    if (next.phase === 'reconnecting' && before === 'live') return [{ title: words.title, body: words.lost, level: 'warning' }];
-    if (next.phase === 'live' && before === 'reconnecting') return [{ title: words.title, body: words.restored, level: 'info' }];
+    if (next.phase === 'reconnecting' && before === 'live')
+      return [{ title: words.title, body: words.lost, level: 'warning' }];
+    if (next.phase === 'live' && before === 'reconnecting')
+      return [{ title: words.title, body: words.restored, level: 'info' }];
     if (next.phase === 'failed' && before !== 'failed') {
       const reason = language() === 'zh-CN' ? next.reasonZh : next.reason;
       return [{ title: words.title, body: words.failed(reason), level: 'error' }];
@@ -86,7 +109,13 @@ export function createActivityWatcher(language: () => Language): ActivityWatcher
         case 'notice': {
           const notice = payload as Notice;
           if (notice.level !== 'error') return [];
-          return [{ title: words.title, body: language() === 'zh-CN' ? notice.messageZh : notice.message, level: 'error' }];
+          return [
+            {
+              title: words.title,
+              body: language() === 'zh-CN' ? notice.messageZh : notice.message,
+              level: 'error',
+            },
+          ];
         }
         default:
           return [];

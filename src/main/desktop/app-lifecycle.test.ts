@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { app, FakeBrowserWindow, powerMonitor, resetElectronFake } from '../../../test/fakes/electron';
+import {
+  app,
+  FakeBrowserWindow,
+  powerMonitor,
+  resetElectronFake,
+} from '../../../test/fakes/electron';
 import { bindAppLifecycle } from './app-lifecycle';
 
 describe('app lifecycle', () => {
@@ -45,7 +50,8 @@ describe('app lifecycle', () => {
       disposeTimeoutMs,
     });
   const waitFor = async (condition: () => boolean) => {
-    for (let attempt = 0; attempt < 200 && !condition(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    for (let attempt = 0; attempt < 200 && !condition(); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 2));
   };
 
   it('re-checks the session after sleep and after unlocking the screen', () => {

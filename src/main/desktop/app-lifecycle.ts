@@ -8,7 +8,10 @@ import type { SupervisorCore } from '../supervisor/supervisor-api';
 
 /** The `app` events and methods the lifecycle uses. */
 export interface AppLike {
-  on(event: 'second-instance' | 'activate' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
+  on(
+    event: 'second-instance' | 'activate' | 'window-all-closed' | 'will-quit',
+    listener: () => void,
+  ): unknown;
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
   quit(): void;
 }

@@ -9,13 +9,27 @@ describe('application menu', () => {
     let quits = 0;
     let shows = 0;
     const Menu = FakeMenu as unknown as ApplicationMenuOptions['Menu'];
-    installApplicationMenu({ Menu, platform: 'darwin', showWindow: () => (shows += 1), quit: () => (quits += 1) });
+    installApplicationMenu({
+      Menu,
+      platform: 'darwin',
+      showWindow: () => (shows += 1),
+      quit: () => (quits += 1),
+    });
     const menu = FakeMenu.applicationMenu as FakeMenu;
-    expect(menu.items.map((item) => item.label ?? item.role)).toEqual(['CC Inspector', 'editMenu', 'Window']);
+    expect(menu.items.map((item) => item.label ?? item.role)).toEqual([
+      'CC Inspector',
+      'editMenu',
+      'Window',
+    ]);
     menu.click('CC Inspector', 'Quit CC Inspector');
     menu.click('Window', 'CC Inspector');
     expect([quits, shows]).toEqual([1, 1]);
-    installApplicationMenu({ Menu, platform: 'win32', showWindow: () => undefined, quit: () => undefined });
+    installApplicationMenu({
+      Menu,
+      platform: 'win32',
+      showWindow: () => undefined,
+      quit: () => undefined,
+    });
     expect(FakeMenu.applicationMenu).toBeNull();
   });
 });

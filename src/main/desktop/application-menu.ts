@@ -5,14 +5,20 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 
 export interface ApplicationMenuOptions {
-  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu; setApplicationMenu(menu: Menu | null): void };
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
+    setApplicationMenu(menu: Menu | null): void;
+  };
   platform: NodeJS.Platform;
   showWindow: () => void;
   quit: () => void;
 }
 
 /** The macOS menu template (pure). */
-export function buildMacMenuTemplate(showWindow: () => void, quit: () => void): MenuItemConstructorOptions[] {
+export function buildMacMenuTemplate(
+  showWindow: () => void,
+  quit: () => void,
+): MenuItemConstructorOptions[] {
   return [
     {
       label: 'CC Inspector',
@@ -29,7 +35,11 @@ export function buildMacMenuTemplate(showWindow: () => void, quit: () => void): 
     { role: 'editMenu' },
     {
       label: 'Window',
-      submenu: [{ label: 'CC Inspector', accelerator: 'Command+0', click: showWindow }, { role: 'minimize' }, { role: 'close' }],
+      submenu: [
+        { label: 'CC Inspector', accelerator: 'Command+0', click: showWindow },
+        { role: 'minimize' },
+        { role: 'close' },
+      ],
     },
   ];
 }
@@ -37,6 +47,8 @@ export function buildMacMenuTemplate(showWindow: () => void, quit: () => void): 
 /** Install the menu for this platform. */
 export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
-    options.platform === 'darwin' ? options.Menu.buildFromTemplate(buildMacMenuTemplate(options.showWindow, options.quit)) : null,
+    options.platform === 'darwin'
+      ? options.Menu.buildFromTemplate(buildMacMenuTemplate(options.showWindow, options.quit))
+      : null,
   );
 }

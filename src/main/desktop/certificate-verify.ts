@@ -64,7 +64,8 @@ export function prepareTrust(trust: GatewayTrust): PreparedTrust {
   const pem = trust.caPem?.trim() ?? '';
   if (pem === '') return { pin, authorities: [] };
   const blocks = pem.match(PEM_BLOCK);
-  if (blocks === null) return refuse('Invalid CA certificate: expected PEM text (-----BEGIN CERTIFICATE-----).');
+  if (blocks === null)
+    return refuse('Invalid CA certificate: expected PEM text (-----BEGIN CERTIFICATE-----).');
   try {
     return { pin, authorities: blocks.map((block) => new X509Certificate(block)) };
   } catch {
@@ -107,12 +108,23 @@ const signedBy = (certificate: X509Certificate, issuer: X509Certificate): boolea
   certificate.checkIssued(issuer) && certificate.verify(issuer.publicKey);
 
 /** Whether the chain, link by link, ends in one of the trusted authorities. */
-function chainEndsInAuthority(chain: X509Certificate[], authorities: X509Certificate[], nowMs: number): boolean {
+function chainEndsInAuthority(
+  chain: X509Certificate[],
+  authorities: X509Certificate[],
+  nowMs: number,
+): boolean {
   for (let index = 0; index < chain.length; index += 1) {
     const certificate = chain[index] as X509Certificate;
     // The gateway's own certificate pasted as the "CA" (self-signed gateways).
-    if (index === 0 && authorities.some((authority) => authority.fingerprint256 === certificate.fingerprint256)) return true;
-    const anchor = authorities.find((authority) => authority.ca && isValidAt(authority, nowMs) && signedBy(certificate, authority));
+    if (
+      index === 0 &&
+      authorities.some((authority) => authority.fingerprint256 === certificate.fingerprint256)
+    )
+      return true;
+    const anchor = authorities.find(
+      (authority) =>
+        authority.ca && isValidAt(authority, nowMs) && signedBy(certificate, authority),
+    );
     if (anchor) return true;
     const next = chain[index + 1];
     if (!next || !next.ca || !isValidAt(next, nowMs) || !signedBy(certificate, next)) return false;
@@ -121,27 +133,44 @@ function chainEndsInAuthority(chain: X509Certificate[], authorities: X509Certifi
 }
 
 const namesHost = (certificate: X509Certificate, hostname: string): boolean =>
-  isIP(hostname) ? certificate.checkIP(hostname) !== undefined : certificate.checkHost(hostname) !== undefined;
+  isIP(hostname)
+    ? certificate.checkIP(hostname) !== undefined
+    : certificate.checkHost(hostname) !== undefined;
 
 /** Decide about one TLS connection of the gateway session. */
-export function decideCertificate(request: VerifyRequestLike, trust: PreparedTrust, nowMs: number): VerifyDecision {
+export function decideCertificate(
+  request: VerifyRequestLike,
+  trust: PreparedTrust,
+  nowMs: number,
+): VerifyDecision {
   if (trust.pin !== null) {
     const actual = fingerprintOf(request.certificate);
     return actual === trust.pin
       ? { result: ACCEPT, reason: 'the certificate matches the pinned fingerprint' }
-      : { result: REJECT, reason: `the certificate does not match the pinned fingerprint (server: ${actual ?? 'unreadable'})` };
+      : {
+          result: REJECT,
+          reason: `the certificate does not match the pinned fingerprint (server: ${actual ?? 'unreadable'})`,
+        };
   }
   if (request.errorCode === 0 || trust.authorities.length === 0) {
     return { result: USE_CHROMIUM_VERDICT, reason: `system trust: ${request.verificationResult}` };
   }
   const chain = parseChain(request.certificate);
   const leaf = chain?.[0];
-  if (!chain || !leaf) return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate chain could not be read' };
-  if (!isValidAt(leaf, nowMs)) return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate is expired or not yet valid' };
+  if (!chain || !leaf)
+    return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate chain could not be read' };
+  if (!isValidAt(leaf, nowMs))
+    return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate is expired or not yet valid' };
   if (!namesHost(leaf, request.hostname)) {
-    return { result: USE_CHROMIUM_VERDICT, reason: `the certificate does not name ${request.hostname}` };
+    return {
+      result: USE_CHROMIUM_VERDICT,
+      reason: `the certificate does not name ${request.hostname}`,
+    };
   }
   return chainEndsInAuthority(chain, trust.authorities, nowMs)
     ? { result: ACCEPT, reason: 'the chain ends in the configured CA' }
-    : { result: USE_CHROMIUM_VERDICT, reason: `not issued by the configured CA; system trust: ${request.verificationResult}` };
+    : {
+        result: USE_CHROMIUM_VERDICT,
+        reason: `not issued by the configured CA; system trust: ${request.verificationResult}`,
+      };
 }

@@ -19,7 +19,10 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
 };
 
 /** Create the file saver; `defaultFolder` is where the dialog opens (Documents). */
-export function createFileSaver(options: { dialog: SaveDialogLike; defaultFolder: () => string }): FileSaver {
+export function createFileSaver(options: {
+  dialog: SaveDialogLike;
+  defaultFolder: () => string;
+}): FileSaver {
   return {
     async save(suggestedName, content) {
       // Only a plain file name from the core; never a path it could use to point elsewhere.

@@ -15,7 +15,8 @@ describe('hotkey manager', () => {
     resetElectronFake();
     fired = [];
   });
-  const create = () => createHotkeyManager({ globalShortcut, onTrigger: (action) => fired.push(action) });
+  const create = () =>
+    createHotkeyManager({ globalShortcut, onTrigger: (action) => fired.push(action) });
 
   it('registers every default binding and routes presses to the action', () => {
     const manager = create();
@@ -40,7 +41,10 @@ describe('hotkey manager', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);
     const statuses = manager.set('listen', 'Ctrl+Shift+F1');
-    expect(statusOf(statuses, 'listen')).toMatchObject({ status: 'registered', accelerator: 'Control+Shift+F1' });
+    expect(statusOf(statuses, 'listen')).toMatchObject({
+      status: 'registered',
+      accelerator: 'Control+Shift+F1',
+    });
     expect(globalShortcut.isRegistered('CommandOrControl+Alt+L')).toBe(false);
     globalShortcut.press('Ctrl+Shift+F1');
     expect(fired).toEqual(['listen']);
@@ -54,7 +58,10 @@ describe('hotkey manager', () => {
     expect(answer).toMatchObject({ status: 'conflict', accelerator: 'Ctrl+Alt+K' });
     expect(answer?.detail).toContain('CommandOrControl+Alt+L stays active');
     expect(globalShortcut.press('Ctrl+Alt+L')).toBe(true);
-    expect(statusOf(manager.list(), 'listen')).toMatchObject({ status: 'registered', accelerator: 'CommandOrControl+Alt+L' });
+    expect(statusOf(manager.list(), 'listen')).toMatchObject({
+      status: 'registered',
+      accelerator: 'CommandOrControl+Alt+L',
+    });
   });
 
   it('refuses the same key chord on two actions, in any spelling', () => {
@@ -85,15 +92,24 @@ describe('hotkey manager', () => {
   it('unbinds with null and re-binding the same key is a no-op', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);
-    expect(statusOf(manager.set('barge', 'CmdOrCtrl+Alt+B'), 'barge')).toMatchObject({ status: 'registered' });
-    expect(statusOf(manager.set('barge', null), 'barge')).toMatchObject({ status: 'unbound', accelerator: null });
+    expect(statusOf(manager.set('barge', 'CmdOrCtrl+Alt+B'), 'barge')).toMatchObject({
+      status: 'registered',
+    });
+    expect(statusOf(manager.set('barge', null), 'barge')).toMatchObject({
+      status: 'unbound',
+      accelerator: null,
+    });
     expect(globalShortcut.isRegistered('Ctrl+Alt+B')).toBe(false);
   });
 
   it('lets two actions swap keys when settings change at once', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);
-    const swapped = manager.applyBindings({ ...DEFAULTS, listen: DEFAULTS.barge, barge: DEFAULTS.listen });
+    const swapped = manager.applyBindings({
+      ...DEFAULTS,
+      listen: DEFAULTS.barge,
+      barge: DEFAULTS.listen,
+    });
     expect(swapped.every((status) => status.status === 'registered')).toBe(true);
     globalShortcut.press('Ctrl+Alt+L');
     expect(fired).toEqual(['barge']);

@@ -36,14 +36,19 @@ interface Binding {
   detail: string | null;
 }
 
-type Attempt = { ok: true; normalized: string; chord: string } | { ok: false; status: 'conflict' | 'invalid'; detail: string };
+type Attempt =
+  | { ok: true; normalized: string; chord: string }
+  | { ok: false; status: 'conflict' | 'invalid'; detail: string };
 
 /** Create the hotkey manager; nothing is registered until applyBindings or set. */
 export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManager {
   const { globalShortcut, onTrigger } = options;
   const platform = options.platform ?? process.platform;
   const bindings = new Map<HotkeyAction, Binding>(
-    HOTKEY_ACTIONS.map((action) => [action, { accelerator: null, registered: null, chord: null, status: 'unbound', detail: null }]),
+    HOTKEY_ACTIONS.map((action) => [
+      action,
+      { accelerator: null, registered: null, chord: null, status: 'unbound', detail: null },
+    ]),
   );
   const bindingOf = (action: HotkeyAction): Binding => bindings.get(action) as Binding;
 
@@ -60,16 +65,32 @@ export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManage
     const normalized = parsed.value.normalized;
     const chord = chordIdentity(parsed.value, platform);
     if (bindingOf(action).registered === normalized) return { ok: true, normalized, chord };
-    const owner = HOTKEY_ACTIONS.find((other) => other !== action && bindingOf(other).chord === chord);
-    if (owner) return { ok: false, status: 'conflict', detail: `${normalized} is already the ${owner} hotkey.` };
+    const owner = HOTKEY_ACTIONS.find(
+      (other) => other !== action && bindingOf(other).chord === chord,
+    );
+    if (owner)
+      return {
+        ok: false,
+        status: 'conflict',
+        detail: `${normalized} is already the ${owner} hotkey.`,
+      };
     let registered: boolean;
     try {
       registered = globalShortcut.register(normalized, () => onTrigger(action));
     } catch (error) {
       // Electron throws on accelerators it cannot parse even when our grammar accepted them.
-      return { ok: false, status: 'invalid', detail: `Electron refused ${normalized}: ${String(error)}` };
+      return {
+        ok: false,
+        status: 'invalid',
+        detail: `Electron refused ${normalized}: ${String(error)}`,
+      };
     }
-    if (!registered) return { ok: false, status: 'conflict', detail: `${normalized} is taken by another application.` };
+    if (!registered)
+      return {
+        ok: false,
+        status: 'conflict',
+        detail: `${normalized} is taken by another application.`,
+      };
     return { ok: true, normalized, chord };
   };
 
@@ -81,7 +102,13 @@ export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManage
     const current = bindingOf(action);
     if (accelerator === null) {
       release(current.registered);
-      bindings.set(action, { accelerator: null, registered: null, chord: null, status: 'unbound', detail: null });
+      bindings.set(action, {
+        accelerator: null,
+        registered: null,
+        chord: null,
+        status: 'unbound',
+        detail: null,
+      });
       return list();
     }
     const attempt = tryRegister(action, accelerator);
@@ -98,13 +125,24 @@ export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManage
     }
     if (current.registered === null) {
       // Nothing works for this action yet: remember the wanted binding with its problem.
-      bindings.set(action, { accelerator, registered: null, chord: null, status: attempt.status, detail: attempt.detail });
+      bindings.set(action, {
+        accelerator,
+        registered: null,
+        chord: null,
+        status: attempt.status,
+        detail: attempt.detail,
+      });
       return list();
     }
     // Roll back: the working binding stays; only this answer reports the failed attempt.
     return list().map((status) =>
       status.action === action
-        ? { action, accelerator, status: attempt.status, detail: `${attempt.detail} ${current.registered} stays active.` }
+        ? {
+            action,
+            accelerator,
+            status: attempt.status,
+            detail: `${attempt.detail} ${current.registered} stays active.`,
+          }
         : status,
     );
   };
@@ -120,7 +158,13 @@ export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManage
         const nextNormalized = next && next.ok ? next.value.normalized : null;
         if (binding.registered !== null && binding.registered !== nextNormalized) {
           release(binding.registered);
-          bindings.set(action, { accelerator: null, registered: null, chord: null, status: 'unbound', detail: null });
+          bindings.set(action, {
+            accelerator: null,
+            registered: null,
+            chord: null,
+            status: 'unbound',
+            detail: null,
+          });
         }
       }
       for (const action of HOTKEY_ACTIONS) set(action, wanted[action] ?? null);

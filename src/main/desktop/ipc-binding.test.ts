@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../../../test/fakes/electron';
-import { COMMAND_NAMES, commandChannel, eventChannel, type EventName, type Result } from '../../shared/contract';
+import {
+  COMMAND_NAMES,
+  commandChannel,
+  eventChannel,
+  type EventName,
+  type Result,
+} from '../../shared/contract';
 import type { EventListener, SupervisorCore } from '../supervisor/supervisor-api';
 import { bindIpc } from './ipc-binding';
 import type { RendererLocation } from './renderer-location';
@@ -32,7 +38,8 @@ function createRecordingCore() {
       answer = next;
     },
     emit(name: EventName, payload: unknown) {
-      for (const listener of listeners) (listener as (name: EventName, payload: unknown) => void)(name, payload);
+      for (const listener of listeners)
+        (listener as (name: EventName, payload: unknown) => void)(name, payload);
     },
   };
 }
@@ -52,13 +59,17 @@ describe('IPC binding', () => {
     bindIpc({
       ipcMain,
       core: recording.core,
-      isTrustedSender: (event: IpcEventLike) => isTrustedSender(event, window.webContents, LOCATION),
+      isTrustedSender: (event: IpcEventLike) =>
+        isTrustedSender(event, window.webContents, LOCATION),
       getEventTarget: () => (window.isDestroyed() ? null : window.webContents),
       logger: { debug: log, info: log, warn: log, error: log },
     });
   });
 
-  const fromOurWindow = () => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+  const fromOurWindow = () => ({
+    sender: window.webContents,
+    senderFrame: window.webContents.mainFrame,
+  });
   const invoke = (name: string, payload: unknown, event: unknown = fromOurWindow()) =>
     ipcMain.invoke(commandChannel(name as never), event, payload) as Promise<Result<unknown>>;
 
@@ -70,11 +81,22 @@ describe('IPC binding', () => {
     recording.answerWith(() => ({ ok: true, value: { mode: 'listening', targetWorkNo: '1001' } }));
     const result = await invoke('inspection.listen', { workNo: '1001' });
     expect(result).toEqual({ ok: true, value: { mode: 'listening', targetWorkNo: '1001' } });
-    expect(recording.calls).toEqual([{ name: 'inspection.listen', args: { workNo: '1001', source: 'window' } }]);
+    expect(recording.calls).toEqual([
+      { name: 'inspection.listen', args: { workNo: '1001', source: 'window' } },
+    ]);
   });
 
   it('passes a refusal from the core through unchanged', async () => {
-    const refusal = { ok: false, error: { code: 'forbidden-state', message: 'busy', messageZh: '忙', retcode: null, field: null } };
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'forbidden-state',
+        message: 'busy',
+        messageZh: '忙',
+        retcode: null,
+        field: null,
+      },
+    };
     recording.answerWith(() => refusal);
     expect(await invoke('inspection.cancel', {})).toEqual(refusal);
   });
@@ -117,7 +139,10 @@ describe('IPC binding', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     }
     window.webContents.attemptNavigation('https://evil.example/');
-    expect(await invoke('app.getSnapshot', {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await invoke('app.getSnapshot', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(recording.calls).toEqual([]);
   });
 
@@ -132,12 +157,17 @@ describe('IPC binding', () => {
 
   it('turns a malformed core answer into an internal error', async () => {
     recording.answerWith(() => 'not a result');
-    expect(await invoke('journal.list', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await invoke('journal.list', { limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('forwards core events to our window only, and stops after dispose', () => {
     recording.emit('selection.changed', { workNo: '1001' });
-    expect(window.webContents.sent).toEqual([{ channel: eventChannel('selection.changed'), args: [{ workNo: '1001' }] }]);
+    expect(window.webContents.sent).toEqual([
+      { channel: eventChannel('selection.changed'), args: [{ workNo: '1001' }] },
+    ]);
     window.destroy();
     expect(() => recording.emit('selection.changed', { workNo: null })).not.toThrow();
   });
@@ -145,7 +175,12 @@ describe('IPC binding', () => {
   it('dispose removes every handler and the event subscription', () => {
     resetElectronFake();
     const fresh = createRecordingCore();
-    const binding = bindIpc({ ipcMain, core: fresh.core, isTrustedSender: () => true, getEventTarget: () => null });
+    const binding = bindIpc({
+      ipcMain,
+      core: fresh.core,
+      isTrustedSender: () => true,
+      getEventTarget: () => null,
+    });
     expect(fresh.listenerCount()).toBe(1);
     binding.dispose();
     expect(ipcMain.handlers.size).toBe(0);

@@ -41,7 +41,12 @@ export interface IpcBinding {
   dispose(): void;
 }
 
-const failure = (code: CommandError['code'], message: string, messageZh: string, field: string | null = null): Result<never> => ({
+const failure = (
+  code: CommandError['code'],
+  message: string,
+  messageZh: string,
+  field: string | null = null,
+): Result<never> => ({
   ok: false,
   error: { code, message, messageZh, retcode: null, field },
 });
@@ -55,11 +60,19 @@ export function describeValidationFailure(error: z.ZodError): Result<never> {
   const field = path.length > 0 ? path.join('.') : null;
   const where = field ?? 'request';
   const detail = issue.code === 'unrecognized_keys' ? 'is not an accepted field' : issue.message;
-  return failure('invalid-argument', `Invalid ${where}: ${detail}.`, `参数 ${where} 无效：${detail}。`, field);
+  return failure(
+    'invalid-argument',
+    `Invalid ${where}: ${detail}.`,
+    `参数 ${where} 无效：${detail}。`,
+    field,
+  );
 }
 
 const isResult = (value: unknown): value is Result<unknown> =>
-  typeof value === 'object' && value !== null && 'ok' in value && (value.ok === true ? 'value' in value : 'error' in value);
+  typeof value === 'object' &&
+  value !== null &&
+  'ok' in value &&
+  (value.ok === true ? 'value' in value : 'error' in value);
 
 /** Run one command from the renderer: sender check, validation, core; always a Result. */
 export async function runIpcCommand<Event>(
@@ -72,7 +85,11 @@ export async function runIpcCommand<Event>(
   try {
     if (!options.isTrustedSender(event)) {
       logger?.warn('ipc call refused: untrusted sender', { command: name });
-      return failure('forbidden-sender', 'This request did not come from the CC Inspector window.', '该请求并非来自 CC Inspector 窗口。');
+      return failure(
+        'forbidden-sender',
+        'This request did not come from the CC Inspector window.',
+        '该请求并非来自 CC Inspector 窗口。',
+      );
     }
     const parsed = commandArgSchemas[name].safeParse(payload ?? {});
     if (!parsed.success) return describeValidationFailure(parsed.error);
@@ -80,16 +97,25 @@ export async function runIpcCommand<Event>(
     if (isResult(result)) return result;
     logger?.error('core returned a malformed result', { command: name });
   } catch (error) {
-    logger?.error('ipc command failed', { command: name, error: error instanceof Error ? error.message : String(error) });
+    logger?.error('ipc command failed', {
+      command: name,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
-  return failure('internal', 'Something went wrong inside CC Inspector; the log has the details.', 'CC Inspector 内部出错，详情请查看日志。');
+  return failure(
+    'internal',
+    'Something went wrong inside CC Inspector; the log has the details.',
+    'CC Inspector 内部出错，详情请查看日志。',
+  );
 }
 
 /** Bind every contract command and forward every core event; dispose undoes both. */
 export function bindIpc<Event>(options: IpcBindingOptions<Event>): IpcBinding {
   const { ipcMain, core, logger } = options;
   for (const name of COMMAND_NAMES) {
-    ipcMain.handle(commandChannel(name), (event: Event, payload: unknown) => runIpcCommand(name, event, payload, options));
+    ipcMain.handle(commandChannel(name), (event: Event, payload: unknown) =>
+      runIpcCommand(name, event, payload, options),
+    );
   }
   const unsubscribe = core.subscribe((name, payload) => {
     const target = options.getEventTarget();

@@ -42,7 +42,10 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     const transport = logger.transports[name];
     if (transport) transport.level = false;
   }
-  logger.hooks.push((message) => ({ ...message, data: message.data.map((item: unknown) => redactValue(item)) }));
+  logger.hooks.push((message) => ({
+    ...message,
+    data: message.data.map((item: unknown) => redactValue(item)),
+  }));
 
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
@@ -50,5 +53,11 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       if (fields === undefined) logger[level](message);
       else logger[level](message, fields);
     };
-  return { filePath, debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    filePath,
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+  };
 }

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { app, createFakeEvent, FakeBrowserWindow, FakeWebContents, resetElectronFake, screen, session } from '../../../test/fakes/electron';
+import {
+  app,
+  createFakeEvent,
+  FakeBrowserWindow,
+  FakeWebContents,
+  resetElectronFake,
+  screen,
+  session,
+} from '../../../test/fakes/electron';
 import { createMainWindow, type BrowserWindowConstructor } from './main-window';
 import type { RendererLocation } from './renderer-location';
 import type { WindowState } from './settings-document';
@@ -14,7 +22,11 @@ const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('window options', () => {
   it('are hardened: isolation, sandbox, no Node, web security, our preload', () => {
-    const options = buildWindowOptions({ preloadPath: '/app/out/preload/index.cjs', state: { bounds: null, maximized: false }, displays: [] });
+    const options = buildWindowOptions({
+      preloadPath: '/app/out/preload/index.cjs',
+      state: { bounds: null, maximized: false },
+      displays: [],
+    });
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -31,10 +43,20 @@ describe('window options', () => {
 
   it('keep remembered bounds only while they are on a display', () => {
     const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
-    expect(fitBoundsToDisplays({ x: 100, y: 100, width: 1000, height: 700 }, displays)).toEqual({ x: 100, y: 100, width: 1000, height: 700 });
+    expect(fitBoundsToDisplays({ x: 100, y: 100, width: 1000, height: 700 }, displays)).toEqual({
+      x: 100,
+      y: 100,
+      width: 1000,
+      height: 700,
+    });
     expect(fitBoundsToDisplays({ x: 3000, y: 100, width: 1000, height: 700 }, displays)).toBeNull();
     expect(fitBoundsToDisplays({ x: 1880, y: 100, width: 1000, height: 700 }, displays)).toBeNull();
-    expect(fitBoundsToDisplays({ x: 10, y: 10, width: 300, height: 200 }, displays)).toEqual({ x: 10, y: 10, width: 720, height: 480 });
+    expect(fitBoundsToDisplays({ x: 10, y: 10, width: 300, height: 200 }, displays)).toEqual({
+      x: 10,
+      y: 10,
+      width: 720,
+      height: 480,
+    });
   });
 });
 
@@ -117,8 +139,14 @@ describe('main window', () => {
 
   it('sets the strict CSP header in production, replacing any other', async () => {
     open(true);
-    const headers = await session.defaultSession.applyHeadersListeners('file:///x', { 'content-security-policy': ["default-src *"], 'x-other': ['1'] });
-    expect(headers).toEqual({ 'x-other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    const headers = await session.defaultSession.applyHeadersListeners('file:///x', {
+      'content-security-policy': ['default-src *'],
+      'x-other': ['1'],
+    });
+    expect(headers).toEqual({
+      'x-other': ['1'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
   });
@@ -135,7 +163,10 @@ describe('main window', () => {
     expect(window.close()).toBe(false);
     expect(window.isDestroyed()).toBe(false);
     expect(window.visible).toBe(false);
-    expect(saved.at(-1)).toEqual({ bounds: { x: 10, y: 20, width: 900, height: 600 }, maximized: false });
+    expect(saved.at(-1)).toEqual({
+      bounds: { x: 10, y: 20, width: 900, height: 600 },
+      maximized: false,
+    });
     controller.allowClose();
     expect(window.close()).toBe(true);
     expect(controller.get()).toBeNull();
@@ -164,7 +195,12 @@ describe('main window', () => {
       windowState: { load: () => remembered, save: () => undefined },
       displays: () => [],
       setCspHeader: true,
-      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: (message) => errors.push(message),
+      },
     });
     await nextTick();
     expect(errors).toEqual(['the window page failed to load']);

@@ -7,10 +7,17 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../supervisor/ports';
 import { isAppUrl, type RendererLocation } from './renderer-location';
 import type { WindowState } from './settings-document';
-import { hardenSession, hardenWebContents, type HardenableContents, type HardenableSession } from './window-hardening';
+import {
+  hardenSession,
+  hardenWebContents,
+  type HardenableContents,
+  type HardenableSession,
+} from './window-hardening';
 import { buildWindowOptions, type DisplayArea } from './window-options';
 
-export type BrowserWindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+export type BrowserWindowConstructor = new (
+  options: BrowserWindowConstructorOptions,
+) => BrowserWindow;
 
 export interface MainWindowOptions {
   BrowserWindow: BrowserWindowConstructor;
@@ -51,7 +58,12 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
     if (!window || window.isDestroyed()) return;
     const maximized = window.isMaximized();
     const raw = maximized ? window.getNormalBounds() : window.getBounds();
-    const bounds = { x: Math.round(raw.x), y: Math.round(raw.y), width: Math.round(raw.width), height: Math.round(raw.height) };
+    const bounds = {
+      x: Math.round(raw.x),
+      y: Math.round(raw.y),
+      width: Math.round(raw.width),
+      height: Math.round(raw.height),
+    };
     options.windowState.save({ bounds, maximized });
   };
   const rememberStateSoon = (): void => {
@@ -62,7 +74,12 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
   const create = (): BrowserWindow => {
     const state = options.windowState.load();
     const created = new options.BrowserWindow(
-      buildWindowOptions({ preloadPath: options.preloadPath, state, displays: options.displays(), iconPath: options.iconPath }),
+      buildWindowOptions({
+        preloadPath: options.preloadPath,
+        state,
+        displays: options.displays(),
+        iconPath: options.iconPath,
+      }),
     );
     const contents = created.webContents;
     const ourPage = (url: string): boolean => isAppUrl(url, options.location);
@@ -91,8 +108,12 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
       if (window === created) window = null;
     });
     const loading =
-      options.location.kind === 'dev-server' ? contents.loadURL(options.location.url) : contents.loadFile(options.location.path);
-    loading.catch((error: unknown) => logger?.error('the window page failed to load', { error: String(error) }));
+      options.location.kind === 'dev-server'
+        ? contents.loadURL(options.location.url)
+        : contents.loadFile(options.location.path);
+    loading.catch((error: unknown) =>
+      logger?.error('the window page failed to load', { error: String(error) }),
+    );
     return created;
   };
 
@@ -109,7 +130,8 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
       window.focus();
     },
     get: () => (window && !window.isDestroyed() ? window : null),
-    isFocused: () => Boolean(window && !window.isDestroyed() && window.isVisible() && window.isFocused()),
+    isFocused: () =>
+      Boolean(window && !window.isDestroyed() && window.isVisible() && window.isFocused()),
     allowClose() {
       closingAllowed = true;
     },

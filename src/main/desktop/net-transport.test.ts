@@ -12,7 +12,12 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
   let server: Server;
   let baseUrl: string;
   let leafPem: string;
-  const seen: Array<{ method: string; url: string; headers: Record<string, unknown>; body: string }> = [];
+  const seen: Array<{
+    method: string;
+    url: string;
+    headers: Record<string, unknown>;
+    body: string;
+  }> = [];
 
   beforeAll(async () => {
     pki = await createTestPki();
@@ -24,9 +29,18 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
       request.on('end', () => {
         // Time-limit cases: no answer at all, or a head and half a body, then nothing.
         if (request.url?.endsWith('/hang')) return;
-        if (request.url?.endsWith('/stall')) return void response.writeHead(200).write('{"retcode":');
-        seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
-        response.setHeader('Set-Cookie', ['JSESSIONID=abc; Path=/; Expires=Wed, 21 Oct 2099 07:28:00 GMT', 'lb=node2; Path=/']);
+        if (request.url?.endsWith('/stall'))
+          return void response.writeHead(200).write('{"retcode":');
+        seen.push({
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: request.headers,
+          body,
+        });
+        response.setHeader('Set-Cookie', [
+          'JSESSIONID=abc; Path=/; Expires=Wed, 21 Oct 2099 07:28:00 GMT',
+          'lb=node2; Path=/',
+        ]);
         response.setHeader('Set-GUID', 'Set-GUID=xyz.AgentGateway1');
         response.end(JSON.stringify({ retcode: '0', echo: body }));
       });
@@ -44,7 +58,12 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
   });
 
   const gatewaySession = () => session.fromPartition(GATEWAY_PARTITION);
-  const call = (tls: { caPem: string | null; pinSha256: string | null }, init: Partial<Parameters<ReturnType<ReturnType<typeof createNetTransportFactory>['create']>>[1]> = {}) => {
+  const call = (
+    tls: { caPem: string | null; pinSha256: string | null },
+    init: Partial<
+      Parameters<ReturnType<ReturnType<typeof createNetTransportFactory>['create']>>[1]
+    > = {},
+  ) => {
     const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create(tls);
     return gatewayFetch(`${baseUrl}/agentgateway/resource/onlineagent/900/login`, {
       method: 'PUT',
@@ -59,7 +78,10 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     const response = await call({ caPem: pki.rootPem, pinSha256: null });
     expect(response.status).toBe(200);
     expect(JSON.parse(await response.text())).toEqual({ retcode: '0', echo: '{"password":"x"}' });
-    expect(seen[0]).toMatchObject({ method: 'PUT', url: '/agentgateway/resource/onlineagent/900/login' });
+    expect(seen[0]).toMatchObject({
+      method: 'PUT',
+      url: '/agentgateway/resource/onlineagent/900/login',
+    });
     expect(seen[0]?.headers.cookie).toBe('JSESSIONID=old');
     expect(response.headers.get('set-guid')).toBe('Set-GUID=xyz.AgentGateway1');
     // Electron joins Set-Cookie lines; the transport leaves splitting to the client (no getSetCookie).
@@ -73,19 +95,28 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     const failure = await call({ caPem: null, pinSha256: null }).catch((error: unknown) => error);
     expect(String(failure)).toContain('net::ERR_CERT_AUTHORITY_INVALID');
     expect(gatewaySession().certificateVerifyProc).toBeNull();
-    const classified = classifyTransportFailure(failure, { interfaceName: 'login', timedOut: false, callerAborted: false, timeoutMs: 1000 });
+    const classified = classifyTransportFailure(failure, {
+      interfaceName: 'login',
+      timedOut: false,
+      callerAborted: false,
+      timeoutMs: 1000,
+    });
     expect(classified.kind).toBe('tls');
   });
 
   it('with the right pin connects; with another pin refuses', async () => {
     const pin = fingerprintOf({ data: leafPem, fingerprint: '' }) as string;
     await expect(call({ caPem: null, pinSha256: pin })).resolves.toMatchObject({ status: 200 });
-    const refused = await call({ caPem: null, pinSha256: 'ab'.repeat(32) }).catch((error: unknown) => error);
+    const refused = await call({ caPem: null, pinSha256: 'ab'.repeat(32) }).catch(
+      (error: unknown) => error,
+    );
     expect(String(refused)).toMatch(/net::ERR_CERT/);
   });
 
   it('with an unrelated CA configured, still refuses', async () => {
-    await expect(call({ caPem: pki.otherRootPem, pinSha256: null })).rejects.toThrow(/net::ERR_CERT_AUTHORITY_INVALID/);
+    await expect(call({ caPem: pki.otherRootPem, pinSha256: null })).rejects.toThrow(
+      /net::ERR_CERT_AUTHORITY_INVALID/,
+    );
   });
 
   it('drops pooled connections whenever the trust changes', () => {
@@ -97,27 +128,43 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
 
   it('refuses bad trust settings before any request', () => {
     const factory = createNetTransportFactory({ session: gatewaySession() });
-    expect(() => factory.create({ caPem: null, pinSha256: 'nope' })).toThrow(/Invalid certificate pin/);
+    expect(() => factory.create({ caPem: null, pinSha256: 'nope' })).toThrow(
+      /Invalid certificate pin/,
+    );
   });
 
   it('declares that it enforces the time limit; without one it adds no signal of its own', async () => {
-    const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create({ caPem: pki.rootPem, pinSha256: null });
+    const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create({
+      caPem: pki.rootPem,
+      pinSha256: null,
+    });
     expect(gatewayFetch.enforcesTimeout).toBe(true);
     await call({ caPem: pki.rootPem, pinSha256: null }, { signal: undefined });
     expect(gatewaySession().fetchLog[0]?.init?.signal).toBeUndefined();
   });
 
   const callPath = (path: string, init: { timeoutMs?: number; signal?: AbortSignal }) =>
-    createNetTransportFactory({ session: gatewaySession() })
-      .create({ caPem: pki.rootPem, pinSha256: null })(`${baseUrl}/agentgateway/resource/${path}`, { method: 'GET', headers: {}, ...init });
+    createNetTransportFactory({ session: gatewaySession() }).create({
+      caPem: pki.rootPem,
+      pinSha256: null,
+    })(`${baseUrl}/agentgateway/resource/${path}`, { method: 'GET', headers: {}, ...init });
   const classify = (error: unknown) =>
-    classifyTransportFailure(error, { interfaceName: 'x', timedOut: false, callerAborted: false, timeoutMs: 150, limitEnforcedByTransport: true });
+    classifyTransportFailure(error, {
+      interfaceName: 'x',
+      timedOut: false,
+      callerAborted: false,
+      timeoutMs: 150,
+      limitEnforcedByTransport: true,
+    });
 
   it('a gateway that never answers → timeout after timeoutMs', async () => {
     const started = performance.now();
     const failure = await callPath('hang', { timeoutMs: 150 }).catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(1_500);
-    expect(classify(failure)).toMatchObject({ kind: 'timeout', message: expect.stringContaining('150 ms') as unknown });
+    expect(classify(failure)).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('150 ms') as unknown,
+    });
   });
 
   it('a body that stalls → timeout', async () => {
@@ -128,18 +175,30 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     expect(classify(failure).kind).toBe('timeout');
   });
 
-  it('the caller\'s abort with a time limit set is still an abort, not a timeout', async () => {
+  it("the caller's abort with a time limit set is still an abort, not a timeout", async () => {
     const controller = new AbortController();
-    const pending = callPath('hang', { timeoutMs: 5_000, signal: controller.signal }).catch((error: unknown) => error);
+    const pending = callPath('hang', { timeoutMs: 5_000, signal: controller.signal }).catch(
+      (error: unknown) => error,
+    );
     setTimeout(() => controller.abort(), 20);
     const failure = await pending;
-    expect(classifyTransportFailure(failure, { interfaceName: 'x', timedOut: false, callerAborted: true, timeoutMs: 5_000, limitEnforcedByTransport: true }).kind).toBe('aborted');
+    expect(
+      classifyTransportFailure(failure, {
+        interfaceName: 'x',
+        timedOut: false,
+        callerAborted: true,
+        timeoutMs: 5_000,
+        limitEnforcedByTransport: true,
+      }).kind,
+    ).toBe('aborted');
     expect((failure as Error).name).not.toBe('TimeoutError');
   });
 
-  it('honours the caller\'s abort signal', async () => {
+  it("honours the caller's abort signal", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(call({ caPem: pki.rootPem, pinSha256: null }, { signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(
+      call({ caPem: pki.rootPem, pinSha256: null }, { signal: controller.signal }),
+    ).rejects.toThrow(/abort/i);
   });
 });

@@ -7,16 +7,27 @@
  * `TimeoutError`, whatever Chromium made of the abort.
  */
 import type { Session } from 'electron';
-import type { GatewayFetch, GatewayRequestInit, GatewayResponseLike } from '../gateway/gateway-types';
+import type {
+  GatewayFetch,
+  GatewayRequestInit,
+  GatewayResponseLike,
+} from '../gateway/gateway-types';
 import type { GatewayTransportFactory, Logger } from '../supervisor/ports';
-import { decideCertificate, prepareTrust, REJECT, type VerifyRequestLike } from './certificate-verify';
+import {
+  decideCertificate,
+  prepareTrust,
+  REJECT,
+  type VerifyRequestLike,
+} from './certificate-verify';
 
 export const GATEWAY_PARTITION = 'persist:gateway';
 
 /** The Session methods the transport uses. */
 export interface GatewaySessionLike {
   fetch(input: string, init?: RequestInit): Promise<Response>;
-  setCertificateVerifyProc(proc: ((request: VerifyRequestLike, callback: (result: number) => void) => void) | null): void;
+  setCertificateVerifyProc(
+    proc: ((request: VerifyRequestLike, callback: (result: number) => void) => void) | null,
+  ): void;
   closeAllConnections(): Promise<void>;
 }
 
@@ -34,7 +45,10 @@ function toGatewayResponse(response: Response, limit: RequestLimit): GatewayResp
   return {
     status: response.status,
     headers: { get: (name: string) => response.headers.get(name) },
-    text: () => (limit.timer === null ? response.text() : response.text().catch((error: unknown) => Promise.reject(limit.explain(error)))),
+    text: () =>
+      limit.timer === null
+        ? response.text()
+        : response.text().catch((error: unknown) => Promise.reject(limit.explain(error))),
   };
 }
 
@@ -47,7 +61,8 @@ interface RequestLimit {
 
 /** Built only when the request has a time limit: a request without one costs no extra signal. */
 function limitRequest(init: GatewayRequestInit): RequestLimit {
-  if (init.timeoutMs === undefined) return { signal: init.signal, timer: null, explain: (error) => error };
+  if (init.timeoutMs === undefined)
+    return { signal: init.signal, timer: null, explain: (error) => error };
   const timer = AbortSignal.timeout(init.timeoutMs);
   const caller = init.signal;
   return {
@@ -55,7 +70,10 @@ function limitRequest(init: GatewayRequestInit): RequestLimit {
     timer,
     explain: (error) =>
       timer.aborted && !caller?.aborted
-        ? Object.assign(new Error(`The request took longer than ${init.timeoutMs} ms.`, { cause: error }), { name: 'TimeoutError' })
+        ? Object.assign(
+            new Error(`The request took longer than ${init.timeoutMs} ms.`, { cause: error }),
+            { name: 'TimeoutError' },
+          )
         : error,
   };
 }
@@ -73,14 +91,26 @@ export function createNetTransportFactory(options: NetTransportOptions): Gateway
       } else {
         session.setCertificateVerifyProc((request, callback) => {
           const decision = decideCertificate(request, trust, now());
-          if (decision.result === REJECT) logger?.warn('gateway certificate refused', { host: request.hostname, reason: decision.reason });
-          else logger?.debug('gateway certificate decision', { host: request.hostname, result: decision.result, reason: decision.reason });
+          if (decision.result === REJECT)
+            logger?.warn('gateway certificate refused', {
+              host: request.hostname,
+              reason: decision.reason,
+            });
+          else
+            logger?.debug('gateway certificate decision', {
+              host: request.hostname,
+              result: decision.result,
+              reason: decision.reason,
+            });
           callback(decision.result);
         });
       }
       // Chromium caches verify decisions per connection; drop connections made under the old trust.
       void session.closeAllConnections().catch(() => undefined);
-      const gatewayFetch = async (url: string, init: GatewayRequestInit): Promise<GatewayResponseLike> => {
+      const gatewayFetch = async (
+        url: string,
+        init: GatewayRequestInit,
+      ): Promise<GatewayResponseLike> => {
         const limit = limitRequest(init);
         const requestInit: RequestInit & { cache: 'no-store' } = {
           method: init.method,

@@ -12,7 +12,12 @@ export interface NotificationLike {
 }
 
 export interface NotificationClassLike {
-  new (options: { title: string; body: string; silent?: boolean; urgency?: 'normal' | 'critical' | 'low' }): NotificationLike;
+  new (options: {
+    title: string;
+    body: string;
+    silent?: boolean;
+    urgency?: 'normal' | 'critical' | 'low';
+  }): NotificationLike;
   isSupported(): boolean;
 }
 
@@ -55,7 +60,10 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
       const key = `${title}\n${body}`;
       const repeatedAt = lastShownByText.get(key);
       while (shownAt.length > 0 && (shownAt[0] as number) <= time - windowMs) shownAt.shift();
-      if ((repeatedAt !== undefined && time - repeatedAt < repeatAfterMs) || shownAt.length >= maxPerWindow) {
+      if (
+        (repeatedAt !== undefined && time - repeatedAt < repeatAfterMs) ||
+        shownAt.length >= maxPerWindow
+      ) {
         held += 1;
         options.logger?.debug('notification held back', { title, level });
         return;
@@ -64,7 +72,8 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
       held = 0;
       shownAt.push(time);
       lastShownByText.set(key, time);
-      for (const [text, at] of lastShownByText) if (time - at >= repeatAfterMs) lastShownByText.delete(text);
+      for (const [text, at] of lastShownByText)
+        if (time - at >= repeatAfterMs) lastShownByText.delete(text);
       const notification = new options.Notification({
         title,
         body: `${body}${suffix}`,

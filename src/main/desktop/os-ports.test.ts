@@ -20,7 +20,10 @@ describe('file saver', () => {
     const saver = createFileSaver({ dialog, defaultFolder: () => dir });
     await expect(saver.save('journal.csv', 'a,b\n1,2\n')).resolves.toBe(target);
     expect(readFileSync(target, 'utf8')).toBe('a,b\n1,2\n');
-    expect(dialog.saveDialogs[0]).toMatchObject({ defaultPath: join(dir, 'journal.csv'), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    expect(dialog.saveDialogs[0]).toMatchObject({
+      defaultPath: join(dir, 'journal.csv'),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
   });
 
   it('returns null when the user cancels, and keeps a suggested name from escaping the folder', async () => {

@@ -9,15 +9,37 @@ const indexPath = join('/app', 'out', 'renderer', 'index.html');
 
 describe('renderer location', () => {
   it('uses the built page unless an unpackaged app runs against a loopback dev server', () => {
-    expect(resolveRendererLocation({ isPackaged: false, devServerUrl: undefined, mainDirectory })).toEqual({ kind: 'file', path: indexPath });
-    expect(resolveRendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173/', mainDirectory })).toEqual({
+    expect(
+      resolveRendererLocation({ isPackaged: false, devServerUrl: undefined, mainDirectory }),
+    ).toEqual({ kind: 'file', path: indexPath });
+    expect(
+      resolveRendererLocation({
+        isPackaged: false,
+        devServerUrl: 'http://localhost:5173/',
+        mainDirectory,
+      }),
+    ).toEqual({
       kind: 'dev-server',
       url: 'http://localhost:5173/',
     });
     // A packaged app ignores the variable; a remote address is never loaded.
-    expect(resolveRendererLocation({ isPackaged: true, devServerUrl: 'http://localhost:5173/', mainDirectory }).kind).toBe('file');
-    expect(resolveRendererLocation({ isPackaged: false, devServerUrl: 'https://evil.example/', mainDirectory }).kind).toBe('file');
-    expect(resolveRendererLocation({ isPackaged: false, devServerUrl: 'not a url', mainDirectory }).kind).toBe('file');
+    expect(
+      resolveRendererLocation({
+        isPackaged: true,
+        devServerUrl: 'http://localhost:5173/',
+        mainDirectory,
+      }).kind,
+    ).toBe('file');
+    expect(
+      resolveRendererLocation({
+        isPackaged: false,
+        devServerUrl: 'https://evil.example/',
+        mainDirectory,
+      }).kind,
+    ).toBe('file');
+    expect(
+      resolveRendererLocation({ isPackaged: false, devServerUrl: 'not a url', mainDirectory }).kind,
+    ).toBe('file');
   });
 
   it('recognises our page only', () => {
@@ -25,7 +47,9 @@ describe('renderer location', () => {
     const page = pathToFileURL(indexPath).href;
     expect(isAppUrl(page, file)).toBe(true);
     expect(isAppUrl(`${page}#/queues?x=1`, file)).toBe(true);
-    expect(isAppUrl(pathToFileURL(join('/app', 'out', 'renderer', 'other.html')).href, file)).toBe(false);
+    expect(isAppUrl(pathToFileURL(join('/app', 'out', 'renderer', 'other.html')).href, file)).toBe(
+      false,
+    );
     expect(isAppUrl('https://evil.example/index.html', file)).toBe(false);
     expect(isAppUrl('garbage', file)).toBe(false);
     const dev = { kind: 'dev-server', url: 'http://localhost:5173/' } as const;
@@ -38,16 +62,26 @@ describe('renderer location', () => {
     const contents = {};
     const top = { url: pathToFileURL(indexPath).href, parent: null };
     expect(isTrustedSender({ sender: contents, senderFrame: top }, contents, location)).toBe(true);
-    expect(isTrustedSender({ sender: contents, senderFrame: { url: top.url, parent: top } }, contents, location)).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: { url: top.url, parent: top } },
+        contents,
+        location,
+      ),
+    ).toBe(false);
     expect(isTrustedSender({ sender: {}, senderFrame: top }, contents, location)).toBe(false);
     expect(isTrustedSender({ sender: contents, senderFrame: top }, null, location)).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: null }, contents, location)).toBe(false);
+    expect(isTrustedSender({ sender: contents, senderFrame: null }, contents, location)).toBe(
+      false,
+    );
     const disposed = {
       get url(): string {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
       parent: null,
     };
-    expect(isTrustedSender({ sender: contents, senderFrame: disposed }, contents, location)).toBe(false);
+    expect(isTrustedSender({ sender: contents, senderFrame: disposed }, contents, location)).toBe(
+      false,
+    );
   });
 });

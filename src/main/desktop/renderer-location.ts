@@ -15,7 +15,10 @@ function acceptDevServer(url: string | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.has(parsed.hostname) ? parsed.href : null;
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      LOOPBACK_HOSTS.has(parsed.hostname)
+      ? parsed.href
+      : null;
   } catch {
     return null;
   }
@@ -32,7 +35,9 @@ export function resolveRendererLocation(options: {
   mainDirectory: string;
 }): RendererLocation {
   const devServer = options.isPackaged ? null : acceptDevServer(options.devServerUrl);
-  return devServer ? { kind: 'dev-server', url: devServer } : { kind: 'file', path: resolve(options.mainDirectory, '../renderer/index.html') };
+  return devServer
+    ? { kind: 'dev-server', url: devServer }
+    : { kind: 'file', path: resolve(options.mainDirectory, '../renderer/index.html') };
 }
 
 /** Whether `url` is our page (the dev server's origin, or exactly our index.html file). */
@@ -46,7 +51,9 @@ export function isAppUrl(url: string, location: RendererLocation): boolean {
   if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin;
   if (parsed.protocol !== 'file:') return false;
   try {
-    return resolve(fileURLToPath(`file://${parsed.host}${parsed.pathname}`)) === resolve(location.path);
+    return (
+      resolve(fileURLToPath(`file://${parsed.host}${parsed.pathname}`)) === resolve(location.path)
+    );
   } catch {
     return false;
   }

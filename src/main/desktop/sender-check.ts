@@ -16,7 +16,11 @@ export interface IpcEventLike {
 }
 
 /** Whether an IPC event comes from the top frame of `contents` showing the app's page. */
-export function isTrustedSender(event: IpcEventLike, contents: unknown, location: RendererLocation): boolean {
+export function isTrustedSender(
+  event: IpcEventLike,
+  contents: unknown,
+  location: RendererLocation,
+): boolean {
   if (contents === null || contents === undefined || event.sender !== contents) return false;
   try {
     const frame = event.senderFrame;

@@ -37,14 +37,21 @@ export function migrateSettingsDocument(
   let current = document;
   for (let version = from; version < target; version += 1) {
     const step = migrations[version];
-    if (!step) return { kind: 'unmigratable', version, reason: `no migration from version ${version}` };
+    if (!step)
+      return { kind: 'unmigratable', version, reason: `no migration from version ${version}` };
     const next = step(structuredClone(current));
     if (!isPlainObject(next) || next.schemaVersion !== version + 1) {
-      return { kind: 'unmigratable', version, reason: `migration from version ${version} did not produce version ${version + 1}` };
+      return {
+        kind: 'unmigratable',
+        version,
+        reason: `migration from version ${version} did not produce version ${version + 1}`,
+      };
     }
     current = next;
   }
-  return from === target ? { kind: 'current', document: current } : { kind: 'migrated', document: current, from };
+  return from === target
+    ? { kind: 'current', document: current }
+    : { kind: 'migrated', document: current, from };
 }
 
 /**
@@ -56,7 +63,8 @@ export function fillMissingDefaults(document: JsonObject, defaults: JsonObject):
   for (const [key, fallback] of Object.entries(defaults)) {
     const present = filled[key];
     if (present === undefined) filled[key] = structuredClone(fallback);
-    else if (isPlainObject(present) && isPlainObject(fallback)) filled[key] = fillMissingDefaults(present, fallback);
+    else if (isPlainObject(present) && isPlainObject(fallback))
+      filled[key] = fillMissingDefaults(present, fallback);
   }
   return filled;
 }

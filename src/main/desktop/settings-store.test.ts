@@ -30,7 +30,10 @@ describe('settings store', () => {
     expect(settings.demoMode).toBe(true);
     expect(settings.hotkeys.listen).toBe('CommandOrControl+Alt+L');
     expect(notices).toEqual([]);
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 1, window: { bounds: null } });
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({
+      schemaVersion: 1,
+      window: { bounds: null },
+    });
   });
 
   it('moves a corrupt file aside byte for byte, loads the defaults and tells the user once', () => {
@@ -53,8 +56,17 @@ describe('settings store', () => {
 
   it.each([
     ['an unknown language', { ...createDefaultSettings(), language: 'fr' }],
-    ['a field that does not belong (a password)', { ...createDefaultSettings(), password: 'hunter2' }],
-    ['a threshold out of range', { ...createDefaultSettings(), alerts: { ...createDefaultSettings().alerts, longCallSeconds: 1 } }],
+    [
+      'a field that does not belong (a password)',
+      { ...createDefaultSettings(), password: 'hunter2' },
+    ],
+    [
+      'a threshold out of range',
+      {
+        ...createDefaultSettings(),
+        alerts: { ...createDefaultSettings().alerts, longCallSeconds: 1 },
+      },
+    ],
     ['a non-object document', [1, 2, 3]],
   ])('moves a schema-invalid file aside: %s', (_case, content) => {
     writeSettingsFile(content);
@@ -68,7 +80,9 @@ describe('settings store', () => {
   it('keeps a file that was migrated and then refused aside as it was, not as migrated', () => {
     // Version 0 (no schemaVersion): migrated and filled on disk first, then refused by the schema.
     const { schemaVersion: _version, ...unversioned } = createDefaultSettings();
-    const original = Buffer.from(`\n${JSON.stringify({ ...unversioned, language: 'fr' }, undefined, 3)}\r\n`);
+    const original = Buffer.from(
+      `\n${JSON.stringify({ ...unversioned, language: 'fr' }, undefined, 3)}\r\n`,
+    );
     writeFileSync(settingsFile(), original);
     const { settings, notices } = open().load();
     expect(settings).toEqual(createDefaultSettings());
@@ -82,9 +96,14 @@ describe('settings store', () => {
     writeFileSync(earlier, 'the earlier one');
     writeSettingsFile('not json');
     const { notices } = open().load();
-    expect(asideFiles().sort()).toEqual(['settings.corrupt-2025-01-02T03-04-05-006Z-2.json', 'settings.corrupt-2025-01-02T03-04-05-006Z.json']);
+    expect(asideFiles().sort()).toEqual([
+      'settings.corrupt-2025-01-02T03-04-05-006Z-2.json',
+      'settings.corrupt-2025-01-02T03-04-05-006Z.json',
+    ]);
     expect(readFileSync(earlier, 'utf8')).toBe('the earlier one');
-    expect(readFileSync(join(dir, 'settings.corrupt-2025-01-02T03-04-05-006Z-2.json'), 'utf8')).toBe('not json');
+    expect(
+      readFileSync(join(dir, 'settings.corrupt-2025-01-02T03-04-05-006Z-2.json'), 'utf8'),
+    ).toBe('not json');
     expect(notices[0]?.message).toContain('settings.corrupt-2025-01-02T03-04-05-006Z-2.json');
   });
 
@@ -98,7 +117,13 @@ describe('settings store', () => {
   it('migrates a version-0 file (no schemaVersion) and keeps every value', () => {
     const { schemaVersion: _dropped, ...legacy } = {
       ...createDefaultSettings(),
-      gateway: { url: 'https://gw.example:8043', inspectorId: '900', phoneNumber: '7001', caPem: null, pinSha256: null },
+      gateway: {
+        url: 'https://gw.example:8043',
+        inspectorId: '900',
+        phoneNumber: '7001',
+        caPem: null,
+        pinSha256: null,
+      },
       language: 'zh-CN' as const,
     };
     writeSettingsFile(legacy);
@@ -112,10 +137,20 @@ describe('settings store', () => {
   });
 
   it('fills keys a file lacks from the defaults without touching the ones it has', () => {
-    writeSettingsFile({ schemaVersion: 1, gateway: { url: 'https://gw:8043', inspectorId: '901' }, hotkeys: { listen: null } });
+    writeSettingsFile({
+      schemaVersion: 1,
+      gateway: { url: 'https://gw:8043', inspectorId: '901' },
+      hotkeys: { listen: null },
+    });
     const { settings, notices } = open().load();
     expect(notices).toEqual([]);
-    expect(settings.gateway).toEqual({ url: 'https://gw:8043', inspectorId: '901', phoneNumber: '', caPem: null, pinSha256: null });
+    expect(settings.gateway).toEqual({
+      url: 'https://gw:8043',
+      inspectorId: '901',
+      phoneNumber: '',
+      caPem: null,
+      pinSha256: null,
+    });
     expect(settings.hotkeys).toEqual({ ...DEFAULT_HOTKEYS, listen: null });
   });
 
@@ -139,7 +174,10 @@ describe('settings store', () => {
     const store = open();
     store.saveWindowState({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });
     store.save({ ...createDefaultSettings(), theme: 'light' });
-    expect(open().loadWindowState()).toEqual({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });
+    expect(open().loadWindowState()).toEqual({
+      bounds: { x: 10, y: 20, width: 1200, height: 800 },
+      maximized: true,
+    });
     // Bounds the schema refuses are ignored rather than breaking anything.
     store.saveWindowState({ bounds: { x: 0, y: 0, width: 5, height: 5 }, maximized: false });
     expect(open().loadWindowState().maximized).toBe(true);
@@ -149,30 +187,55 @@ describe('settings store', () => {
 
 describe('migrateSettingsDocument', () => {
   const chain = {
-    1: (doc: Record<string, unknown>) => ({ ...doc, schemaVersion: 2, theme: doc.colours ?? 'system', colours: undefined }),
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      schemaVersion: 2,
+      theme: doc.colours ?? 'system',
+      colours: undefined,
+    }),
     2: (doc: Record<string, unknown>) => ({ ...doc, schemaVersion: 3, renamed: true }),
   };
 
   it('applies each step in order up to the target', () => {
     const outcome = migrateSettingsDocument({ schemaVersion: 1, colours: 'dark' }, chain, 3);
-    expect(outcome).toEqual({ kind: 'migrated', from: 1, document: { schemaVersion: 3, theme: 'dark', colours: undefined, renamed: true } });
+    expect(outcome).toEqual({
+      kind: 'migrated',
+      from: 1,
+      document: { schemaVersion: 3, theme: 'dark', colours: undefined, renamed: true },
+    });
   });
 
   it('reports a gap, a bad version and a newer file', () => {
-    expect(migrateSettingsDocument({ schemaVersion: 0 }, chain, 3)).toMatchObject({ kind: 'unmigratable', version: 0 });
-    expect(migrateSettingsDocument({ schemaVersion: 'one' }, chain, 3)).toMatchObject({ kind: 'unmigratable' });
-    expect(migrateSettingsDocument({ schemaVersion: 4 }, chain, 3)).toEqual({ kind: 'newer', version: 4 });
-    expect(migrateSettingsDocument({ schemaVersion: 3 }, chain, 3)).toEqual({ kind: 'current', document: { schemaVersion: 3 } });
+    expect(migrateSettingsDocument({ schemaVersion: 0 }, chain, 3)).toMatchObject({
+      kind: 'unmigratable',
+      version: 0,
+    });
+    expect(migrateSettingsDocument({ schemaVersion: 'one' }, chain, 3)).toMatchObject({
+      kind: 'unmigratable',
+    });
+    expect(migrateSettingsDocument({ schemaVersion: 4 }, chain, 3)).toEqual({
+      kind: 'newer',
+      version: 4,
+    });
+    expect(migrateSettingsDocument({ schemaVersion: 3 }, chain, 3)).toEqual({
+      kind: 'current',
+      document: { schemaVersion: 3 },
+    });
   });
 
   it('refuses a migration that does not advance the version', () => {
     const broken = { 1: (doc: Record<string, unknown>) => ({ ...doc }) };
-    expect(migrateSettingsDocument({ schemaVersion: 1 }, broken, 2)).toMatchObject({ kind: 'unmigratable', version: 1 });
+    expect(migrateSettingsDocument({ schemaVersion: 1 }, broken, 2)).toMatchObject({
+      kind: 'unmigratable',
+      version: 1,
+    });
   });
 });
 
 describe('fillMissingDefaults', () => {
   it('fills nested gaps and keeps present values, even wrong ones', () => {
-    expect(fillMissingDefaults({ a: { b: 1 }, c: 'x' }, { a: { b: 2, d: 3 }, c: 5, e: null })).toEqual({ a: { b: 1, d: 3 }, c: 'x', e: null });
+    expect(
+      fillMissingDefaults({ a: { b: 1 }, c: 'x' }, { a: { b: 2, d: 3 }, c: 5, e: null }),
+    ).toEqual({ a: { b: 1, d: 3 }, c: 'x', e: null });
   });
 });

@@ -6,12 +6,28 @@
  * Notice tells the user.
  */
 import Store from 'electron-store';
-import { constants as fsConstants, copyFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  constants as fsConstants,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { Logger, SettingsStore } from '../supervisor/ports';
-import { createDefaultDocument, type SettingsDocument, type WindowState } from './settings-document';
-import { fillMissingDefaults, migrateSettingsDocument, type SettingsMigration } from './settings-migrations';
+import {
+  createDefaultDocument,
+  type SettingsDocument,
+  type WindowState,
+} from './settings-document';
+import {
+  fillMissingDefaults,
+  migrateSettingsDocument,
+  type SettingsMigration,
+} from './settings-migrations';
 import { SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA } from './settings-schema';
 
 export const SETTINGS_FILE_BASENAME = 'settings';
@@ -37,13 +53,29 @@ export interface DesktopSettingsStore extends SettingsStore {
 type Problem = { reason: string; reasonZh: string };
 
 const NOT_JSON: Problem = { reason: 'the file is not valid JSON', reasonZh: '文件不是有效的 JSON' };
-const BAD_SHAPE: Problem = { reason: 'the file does not match the expected format', reasonZh: '文件格式不符合要求' };
-const NEWER: Problem = { reason: 'it was written by a newer version of CC Inspector', reasonZh: '它由更新版本的 CC Inspector 写入' };
+const BAD_SHAPE: Problem = {
+  reason: 'the file does not match the expected format',
+  reasonZh: '文件格式不符合要求',
+};
+const NEWER: Problem = {
+  reason: 'it was written by a newer version of CC Inspector',
+  reasonZh: '它由更新版本的 CC Inspector 写入',
+};
 
 /** Only the Settings fields, in a fresh object (drops window state and anything unexpected). */
 function pickSettings(source: Settings): Settings {
-  const { schemaVersion, gateway, hotkeys, alerts, language, theme, demoMode, confirmDestructive } = source;
-  return structuredClone({ schemaVersion, gateway, hotkeys, alerts, language, theme, demoMode, confirmDestructive });
+  const { schemaVersion, gateway, hotkeys, alerts, language, theme, demoMode, confirmDestructive } =
+    source;
+  return structuredClone({
+    schemaVersion,
+    gateway,
+    hotkeys,
+    alerts,
+    language,
+    theme,
+    demoMode,
+    confirmDestructive,
+  });
 }
 
 /** Create the settings store; the file is read (and repaired if needed) on first use. */
@@ -118,7 +150,10 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
     const migrated = migrateSettingsDocument(parsed as Record<string, unknown>, options.migrations);
     if (migrated.kind === 'newer') return NEWER;
     if (migrated.kind === 'unmigratable') return BAD_SHAPE;
-    const filled = fillMissingDefaults(migrated.document, createDefaultDocument() as unknown as Record<string, unknown>);
+    const filled = fillMissingDefaults(
+      migrated.document,
+      createDefaultDocument() as unknown as Record<string, unknown>,
+    );
     const text = JSON.stringify(filled, undefined, '\t');
     if (text !== JSON.stringify(parsed, undefined, '\t')) {
       if (migrated.kind === 'migrated') logger?.info('settings migrated', { from: migrated.from });
@@ -166,7 +201,10 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
       try {
         opened.store = next;
       } catch (error) {
-        throw new Error(`Settings were not saved: ${String(error instanceof Error ? error.message : error)}`, { cause: error });
+        throw new Error(
+          `Settings were not saved: ${String(error instanceof Error ? error.message : error)}`,
+          { cause: error },
+        );
       }
       cached = structuredClone(next);
     },

@@ -2,17 +2,41 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeMenu, FakeTray, nativeImage, resetElectronFake, type FakeNativeImage } from '../../../test/fakes/electron';
+import {
+  FakeMenu,
+  FakeTray,
+  nativeImage,
+  resetElectronFake,
+  type FakeNativeImage,
+} from '../../../test/fakes/electron';
 import { COMMAND_NAMES, type CommandError, type EventName } from '../../shared/contract';
 import type { ConnectionState, InspectionView } from '../../shared/domain';
 import type { EventListener, SupervisorCore, TrayModel } from '../supervisor/supervisor-api';
-import { createTrayController, dispatchTrayCommand, selectTrayIconPath, type TrayControllerOptions } from './tray-controller';
+import {
+  createTrayController,
+  dispatchTrayCommand,
+  selectTrayIconPath,
+  type TrayControllerOptions,
+} from './tray-controller';
 import type { TrayCommand } from './tray-menu';
 
 const NOW = 1_700_000_000_000;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-const idle: InspectionView = { mode: 'idle', targetWorkNo: null, callId: null, since: null, pending: null, lastTargetWorkNo: null };
-const live: ConnectionState = { phase: 'live', gatewayUrl: 'https://gw', inspectorId: '900', demo: true, lastDataAt: NOW };
+const idle: InspectionView = {
+  mode: 'idle',
+  targetWorkNo: null,
+  callId: null,
+  since: null,
+  pending: null,
+  lastTargetWorkNo: null,
+};
+const live: ConnectionState = {
+  phase: 'live',
+  gatewayUrl: 'https://gw',
+  inspectorId: '900',
+  demo: true,
+  lastDataAt: NOW,
+};
 
 describe('tray controller', () => {
   let iconFolder: string;
@@ -60,7 +84,8 @@ describe('tray controller', () => {
     trayModel: () => model,
   };
   const emit = (name: EventName) => {
-    for (const listener of listeners) (listener as (name: EventName, payload: unknown) => void)(name, {});
+    for (const listener of listeners)
+      (listener as (name: EventName, payload: unknown) => void)(name, {});
   };
   let time = NOW;
   const create = (platform: NodeJS.Platform = 'win32') =>
@@ -107,17 +132,43 @@ describe('tray controller', () => {
     model = {
       ...model,
       connection: live,
-      focusAgent: { workNo: '1001', name: 'Alice', groupName: '', skills: [], state: 'talking', stateSince: NOW, call: null, inspectedBy: null, dataAt: NOW, alerts: [] },
+      focusAgent: {
+        workNo: '1001',
+        name: 'Alice',
+        groupName: '',
+        skills: [],
+        state: 'talking',
+        stateSince: NOW,
+        call: null,
+        inspectedBy: null,
+        dataAt: NOW,
+        alerts: [],
+      },
     };
     create();
     menu().click('Barge in');
     await settle();
-    expect(executed).toEqual([{ name: 'inspection.barge', args: { workNo: '1001', source: 'tray' } }]);
+    expect(executed).toEqual([
+      { name: 'inspection.barge', args: { workNo: '1001', source: 'tray' } },
+    ]);
   });
 
   it('tells the user when a tray action fails', async () => {
-    model = { ...model, connection: live, inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW } };
-    answer = { ok: false, error: { code: 'gateway', message: 'refused', messageZh: '拒绝', retcode: '100-007', field: null } };
+    model = {
+      ...model,
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+    };
+    answer = {
+      ok: false,
+      error: {
+        code: 'gateway',
+        message: 'refused',
+        messageZh: '拒绝',
+        retcode: '100-007',
+        field: null,
+      },
+    };
     create();
     menu().click('Leave the call');
     await settle();
@@ -126,7 +177,11 @@ describe('tray controller', () => {
   });
 
   it('asks before intercepting and does nothing when the user declines', async () => {
-    model = { ...model, connection: live, inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW } };
+    model = {
+      ...model,
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+    };
     create();
     confirmAnswer = false;
     menu().click('Intercept (take over the call)');
@@ -199,7 +254,9 @@ describe('tray commands', () => {
   });
 
   it('pick icon files per platform', () => {
-    expect(selectTrayIconPath('/r', 'inspecting', 'darwin')).toBe(join('/r', 'inspectingTemplate.png'));
+    expect(selectTrayIconPath('/r', 'inspecting', 'darwin')).toBe(
+      join('/r', 'inspectingTemplate.png'),
+    );
     expect(selectTrayIconPath('/r', 'inspecting', 'win32')).toBe(join('/r', 'inspecting.png'));
   });
 });

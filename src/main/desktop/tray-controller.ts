@@ -9,21 +9,39 @@ import type { Language } from '../../shared/domain';
 import type { Logger } from '../supervisor/ports';
 import type { SupervisorCore } from '../supervisor/supervisor-api';
 import { selectTrayLabels } from './tray-labels';
-import { buildTrayMenu, buildTrayTooltip, selectTrayIconState, type TrayCommand, type TrayIconState, type TrayMenuItem } from './tray-menu';
+import {
+  buildTrayMenu,
+  buildTrayTooltip,
+  selectTrayIconState,
+  type TrayCommand,
+  type TrayIconState,
+  type TrayMenuItem,
+} from './tray-menu';
 
 /** A tray command as a contract command, or an action the shell performs itself. */
-export type TrayDispatch = { kind: 'command'; name: CommandName; args: Record<string, unknown> } | { kind: 'show-window' } | { kind: 'quit' };
+export type TrayDispatch =
+  | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
+  | { kind: 'show-window' }
+  | { kind: 'quit' };
 
 /** Map a tray command to what runs it (the window reaches the same contract commands). */
 export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
   const tray = { source: 'tray' };
   switch (command.kind) {
     case 'inspect':
-      return { kind: 'command', name: `inspection.${command.action}`, args: { workNo: command.workNo, ...tray } };
+      return {
+        kind: 'command',
+        name: `inspection.${command.action}`,
+        args: { workNo: command.workNo, ...tray },
+      };
     case 'switch':
       return { kind: 'command', name: 'inspection.switch', args: tray };
     case 'switch-to':
-      return { kind: 'command', name: 'inspection.switchTo', args: { mode: command.mode, ...tray } };
+      return {
+        kind: 'command',
+        name: 'inspection.switchTo',
+        args: { mode: command.mode, ...tray },
+      };
     case 'intercept':
       return { kind: 'command', name: 'inspection.intercept', args: tray };
     case 'cancel':
@@ -42,7 +60,11 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
 }
 
 /** The icon file of a state: template images on macOS (`*Template.png`), colour elsewhere. */
-export function selectTrayIconPath(folder: string, state: TrayIconState, platform: NodeJS.Platform): string {
+export function selectTrayIconPath(
+  folder: string,
+  state: TrayIconState,
+  platform: NodeJS.Platform,
+): string {
   return join(folder, platform === 'darwin' ? `${state}Template.png` : `${state}.png`);
 }
 
@@ -76,7 +98,12 @@ export interface TrayController {
 // Module-level: a Tray only referenced from a closure can be garbage-collected and vanish.
 let liveTray: Tray | null = null;
 
-const IMMEDIATE_EVENTS: ReadonlySet<EventName> = new Set(['connection.changed', 'inspection.changed', 'selection.changed', 'settings.changed']);
+const IMMEDIATE_EVENTS: ReadonlySet<EventName> = new Set([
+  'connection.changed',
+  'inspection.changed',
+  'selection.changed',
+  'settings.changed',
+]);
 
 /** Create the tray icon and keep it current. */
 export function createTrayController(options: TrayControllerOptions): TrayController {
@@ -86,7 +113,9 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   let lastRosterRefresh = 0;
 
   const image = (state: TrayIconState): NativeImage => {
-    const icon = options.nativeImage.createFromPath(selectTrayIconPath(options.iconFolder, state, options.platform));
+    const icon = options.nativeImage.createFromPath(
+      selectTrayIconPath(options.iconFolder, state, options.platform),
+    );
     if (icon.isEmpty()) logger?.warn('tray icon missing', { state });
     return icon;
   };
@@ -95,7 +124,12 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
     const dispatch = dispatchTrayCommand(command);
     if (dispatch.kind === 'show-window') return options.showWindow();
     if (dispatch.kind === 'quit') return options.quit();
-    if (command.kind === 'intercept' && options.confirmIntercept && !(await options.confirmIntercept())) return;
+    if (
+      command.kind === 'intercept' &&
+      options.confirmIntercept &&
+      !(await options.confirmIntercept())
+    )
+      return;
     // The contract commands validate nothing here: the tray builds only well-formed arguments.
     const result = await options.core.execute(dispatch.name, dispatch.args as never);
     if (!result.ok) options.onFailure?.(result.error);
@@ -104,14 +138,22 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   const toElectron = (items: TrayMenuItem[]): MenuItemConstructorOptions[] =>
     items.map((item): MenuItemConstructorOptions => {
       if (item.type === 'separator') return { type: 'separator' };
-      if (item.type === 'submenu') return { label: item.label, enabled: item.enabled, submenu: toElectron(item.submenu) };
+      if (item.type === 'submenu')
+        return { label: item.label, enabled: item.enabled, submenu: toElectron(item.submenu) };
       const command = item.command;
       return {
         type: item.type,
         label: item.label,
         enabled: item.enabled,
         ...(item.type === 'radio' ? { checked: item.checked } : {}),
-        ...(command ? { click: () => void run(command).catch((error: unknown) => logger?.error('tray action failed', { error: String(error) })) } : {}),
+        ...(command
+          ? {
+              click: () =>
+                void run(command).catch((error: unknown) =>
+                  logger?.error('tray action failed', { error: String(error) }),
+                ),
+            }
+          : {}),
       };
     });
 
@@ -128,12 +170,17 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       iconState = state;
     }
     tray.setToolTip(buildTrayTooltip(model, labels, now()));
-    tray.setContextMenu(options.Menu.buildFromTemplate(toElectron(buildTrayMenu(model, labels, now()))));
+    tray.setContextMenu(
+      options.Menu.buildFromTemplate(toElectron(buildTrayMenu(model, labels, now()))),
+    );
   };
 
   const unsubscribe = options.core.subscribe((name) => {
     if (IMMEDIATE_EVENTS.has(name)) refresh();
-    else if (name === 'roster.delta' && now() - lastRosterRefresh >= (options.rosterRefreshMs ?? 2_000)) {
+    else if (
+      name === 'roster.delta' &&
+      now() - lastRosterRefresh >= (options.rosterRefreshMs ?? 2_000)
+    ) {
       lastRosterRefresh = now();
       refresh();
     }

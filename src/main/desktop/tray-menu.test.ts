@@ -22,14 +22,30 @@ const agent = (workNo: string, name: string, callSecondsAgo: number | null): Age
   skills: [],
   state: callSecondsAgo === null ? 'idle' : 'talking',
   stateSince: NOW - 60_000,
-  call: callSecondsAgo === null ? null : { callId: `c-${workNo}`, caller: '555', since: NOW - callSecondsAgo * 1000 },
+  call:
+    callSecondsAgo === null
+      ? null
+      : { callId: `c-${workNo}`, caller: '555', since: NOW - callSecondsAgo * 1000 },
   inspectedBy: null,
   dataAt: NOW,
   alerts: [],
 });
 
-const idleInspection: InspectionView = { mode: 'idle', targetWorkNo: null, callId: null, since: null, pending: null, lastTargetWorkNo: null };
-const live: ConnectionState = { phase: 'live', gatewayUrl: 'https://gw:8043', inspectorId: '900', demo: false, lastDataAt: NOW };
+const idleInspection: InspectionView = {
+  mode: 'idle',
+  targetWorkNo: null,
+  callId: null,
+  since: null,
+  pending: null,
+  lastTargetWorkNo: null,
+};
+const live: ConnectionState = {
+  phase: 'live',
+  gatewayUrl: 'https://gw:8043',
+  inspectorId: '900',
+  demo: false,
+  lastDataAt: NOW,
+};
 
 const model = (patch: Partial<TrayModel> = {}): TrayModel => ({
   connection: live,
@@ -75,7 +91,9 @@ describe('buildTrayMenu', () => {
       'Quit CC Inspector',
     ]);
     expect(selectTrayIconState(signedOut)).toBe('signed-out');
-    expect(findItem(buildTrayMenu(signedOut, en, NOW), 'Sign in…')).toMatchObject({ command: { kind: 'sign-in' } });
+    expect(findItem(buildTrayMenu(signedOut, en, NOW), 'Sign in…')).toMatchObject({
+      command: { kind: 'sign-in' },
+    });
   });
 
   it('live and idle: quick actions on the focus agent and one-click listen on the longest calls', () => {
@@ -97,15 +115,25 @@ describe('buildTrayMenu', () => {
       '---',
       'Quit CC Inspector',
     ]);
-    expect(findItem(menu, 'Barge in')).toMatchObject({ command: { kind: 'inspect', action: 'barge', workNo: '1001' } });
-    expect(findItem(menu, '1002 Bob — 12:34')).toMatchObject({ command: { kind: 'inspect', action: 'listen', workNo: '1002' } });
+    expect(findItem(menu, 'Barge in')).toMatchObject({
+      command: { kind: 'inspect', action: 'barge', workNo: '1001' },
+    });
+    expect(findItem(menu, '1002 Bob — 12:34')).toMatchObject({
+      command: { kind: 'inspect', action: 'listen', workNo: '1002' },
+    });
     expect(selectTrayIconState(model())).toBe('idle');
     expect(buildTrayTooltip(model(), en, NOW)).toBe('CC Inspector — Idle · inspector 900');
   });
 
   it('listening: the current inspection comes first with switch, intercept and cancel', () => {
     const listening = model({
-      inspection: { ...idleInspection, mode: 'listening', targetWorkNo: '1002', since: NOW - 5_000, lastTargetWorkNo: '1002' },
+      inspection: {
+        ...idleInspection,
+        mode: 'listening',
+        targetWorkNo: '1002',
+        since: NOW - 5_000,
+        lastTargetWorkNo: '1002',
+      },
     });
     const menu = buildTrayMenu(listening, en, NOW);
     expect(outline(menu).slice(0, 10)).toEqual([
@@ -123,30 +151,62 @@ describe('buildTrayMenu', () => {
     // A second inspection cannot start while one runs.
     expect(findItem(menu, 'Barge in')).toMatchObject({ enabled: false });
     expect(findItem(menu, '1002 Bob — 12:34')).toMatchObject({ enabled: false });
-    expect(findItem(menu, 'Barge')).toMatchObject({ command: { kind: 'switch-to', mode: 'insert' } });
+    expect(findItem(menu, 'Barge')).toMatchObject({
+      command: { kind: 'switch-to', mode: 'insert' },
+    });
     expect(selectTrayIconState(listening)).toBe('inspecting');
-    expect(buildTrayTooltip(listening, en, NOW)).toBe('CC Inspector — Listening to 1002 Bob · 00:05');
+    expect(buildTrayTooltip(listening, en, NOW)).toBe(
+      'CC Inspector — Listening to 1002 Bob · 00:05',
+    );
   });
 
   it('whispering: listen ⇄ barge toggling is off, switching to a mode stays on', () => {
-    const whispering = model({ inspection: { ...idleInspection, mode: 'whispering', targetWorkNo: '1001', since: NOW } });
+    const whispering = model({
+      inspection: { ...idleInspection, mode: 'whispering', targetWorkNo: '1001', since: NOW },
+    });
     const menu = buildTrayMenu(whispering, en, NOW);
     expect(findItem(menu, 'Switch listen ⇄ barge')).toMatchObject({ enabled: false });
     expect(findItem(menu, 'Listen')).toMatchObject({ type: 'radio', enabled: true });
   });
 
   it('talking after an intercept: only leaving the call is offered for it', () => {
-    const talking = model({ inspection: { ...idleInspection, mode: 'talking', targetWorkNo: '1001', callId: 'c1', since: NOW } });
+    const talking = model({
+      inspection: {
+        ...idleInspection,
+        mode: 'talking',
+        targetWorkNo: '1001',
+        callId: 'c1',
+        since: NOW,
+      },
+    });
     const lines = outline(buildTrayMenu(talking, en, NOW));
-    expect(lines.slice(0, 4)).toEqual(['On a call from 1001 Alice · 00:00 (disabled)', '---', 'Leave the call', '---']);
+    expect(lines.slice(0, 4)).toEqual([
+      'On a call from 1001 Alice · 00:00 (disabled)',
+      '---',
+      'Leave the call',
+      '---',
+    ]);
     expect(lines).not.toContain('Intercept (take over the call)');
   });
 
   it('while an action is pending everything that acts is disabled', () => {
-    const pending = model({ inspection: { ...idleInspection, mode: 'listening', targetWorkNo: '1001', since: NOW, pending: 'barge' } });
+    const pending = model({
+      inspection: {
+        ...idleInspection,
+        mode: 'listening',
+        targetWorkNo: '1001',
+        since: NOW,
+        pending: 'barge',
+      },
+    });
     const menu = buildTrayMenu(pending, en, NOW);
     expect(outline(menu)[0]).toBe('Listening to 1001 Alice · 00:00 — Working… (disabled)');
-    for (const label of ['Switch listen ⇄ barge', 'Intercept (take over the call)', 'Leave the call', 'Whisper']) {
+    for (const label of [
+      'Switch listen ⇄ barge',
+      'Intercept (take over the call)',
+      'Leave the call',
+      'Whisper',
+    ]) {
       expect(findItem(menu, label)).toMatchObject({ enabled: false });
     }
     expect(findItem(menu, 'Sign out')).toMatchObject({ enabled: true });
@@ -154,7 +214,15 @@ describe('buildTrayMenu', () => {
 
   it('reconnecting: shows the attempt, keeps sign-out, disables actions', () => {
     const reconnecting = model({
-      connection: { phase: 'reconnecting', reason: 'network', reasonZh: '网络', retcode: null, attempt: 3, nextAttemptAt: null, lastDataAt: NOW },
+      connection: {
+        phase: 'reconnecting',
+        reason: 'network',
+        reasonZh: '网络',
+        retcode: null,
+        attempt: 3,
+        nextAttemptAt: null,
+        lastDataAt: NOW,
+      },
     });
     const menu = buildTrayMenu(reconnecting, en, NOW);
     expect(outline(menu)[0]).toBe('Reconnecting… (attempt 3) (disabled)');
@@ -164,18 +232,29 @@ describe('buildTrayMenu', () => {
   });
 
   it('failed: back to sign-in', () => {
-    const failed = model({ connection: { phase: 'failed', reason: 'bad password', reasonZh: '密码错误', retcode: '100-002' } });
+    const failed = model({
+      connection: {
+        phase: 'failed',
+        reason: 'bad password',
+        reasonZh: '密码错误',
+        retcode: '100-002',
+      },
+    });
     expect(findItem(buildTrayMenu(failed, en, NOW), 'Sign in…')).toBeDefined();
     expect(selectTrayIconState(failed)).toBe('signed-out');
   });
 
   it('lists at most the configured number of longest calls, and says so when there are none', () => {
-    const many = Array.from({ length: 9 }, (_, index) => agent(String(2000 + index), '', 900 - index));
+    const many = Array.from({ length: 9 }, (_, index) =>
+      agent(String(2000 + index), '', 900 - index),
+    );
     const menu = buildTrayMenu(model({ longestCalls: many }), en, NOW);
     const calls = findItem(menu, 'Longest calls');
     expect(calls?.type === 'submenu' && calls.submenu).toHaveLength(LONGEST_CALLS_SHOWN);
     const none = findItem(buildTrayMenu(model({ longestCalls: [] }), en, NOW), 'Longest calls');
-    expect(none?.type === 'submenu' && outline(none.submenu)).toEqual(['No calls right now (disabled)']);
+    expect(none?.type === 'submenu' && outline(none.submenu)).toEqual([
+      'No calls right now (disabled)',
+    ]);
   });
 
   it('without a focus agent says so instead of offering quick actions', () => {
@@ -204,8 +283,28 @@ describe('formatElapsed', () => {
 describe('formatCallElapsed', () => {
   it('shows an exact call start plainly and a lower bound with ≥', () => {
     const started = NOW - 83_000;
-    expect(formatCallElapsed({ call: { callId: 'c1', caller: null, since: started }, stateSince: started, stateSinceExact: true }, NOW)).toBe('01:23');
-    expect(formatCallElapsed({ call: { callId: 'c1', caller: null, since: null }, stateSince: started, stateSinceExact: false }, NOW)).toBe('≥01:23');
-    expect(formatCallElapsed({ call: null, stateSince: null, stateSinceExact: false }, NOW)).toBe('');
+    expect(
+      formatCallElapsed(
+        {
+          call: { callId: 'c1', caller: null, since: started },
+          stateSince: started,
+          stateSinceExact: true,
+        },
+        NOW,
+      ),
+    ).toBe('01:23');
+    expect(
+      formatCallElapsed(
+        {
+          call: { callId: 'c1', caller: null, since: null },
+          stateSince: started,
+          stateSinceExact: false,
+        },
+        NOW,
+      ),
+    ).toBe('≥01:23');
+    expect(formatCallElapsed({ call: null, stateSince: null, stateSinceExact: false }, NOW)).toBe(
+      '',
+    );
   });
 });

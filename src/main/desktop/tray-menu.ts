@@ -32,12 +32,27 @@ export type TrayIconState = 'idle' | 'inspecting' | 'reconnecting' | 'signed-out
 /** How many of the longest calls the menu lists. */
 export const LONGEST_CALLS_SHOWN = 5;
 
-const QC_MODES: Record<QcMode, InspectorMode> = { listen: 'listening', insert: 'inserting', whisper: 'whispering' };
-const isQcMode = (mode: InspectorMode): boolean => mode === 'listening' || mode === 'inserting' || mode === 'whispering';
+const QC_MODES: Record<QcMode, InspectorMode> = {
+  listen: 'listening',
+  insert: 'inserting',
+  whisper: 'whispering',
+};
+const isQcMode = (mode: InspectorMode): boolean =>
+  mode === 'listening' || mode === 'inserting' || mode === 'whispering';
 
 const SEPARATOR: TrayMenuItem = { type: 'separator' };
-const info = (label: string): TrayMenuItem => ({ type: 'normal', label, enabled: false, command: null });
-const action = (label: string, enabled: boolean, command: TrayCommand): TrayMenuItem => ({ type: 'normal', label, enabled, command });
+const info = (label: string): TrayMenuItem => ({
+  type: 'normal',
+  label,
+  enabled: false,
+  command: null,
+});
+const action = (label: string, enabled: boolean, command: TrayCommand): TrayMenuItem => ({
+  type: 'normal',
+  label,
+  enabled,
+  command,
+});
 
 /** `83` → `01:23`, `3723` → `1:02:03`. */
 export function formatElapsed(fromMs: number | null, nowMs: number): string {
@@ -51,13 +66,17 @@ export function formatElapsed(fromMs: number | null, nowMs: number): string {
 }
 
 /** A call's running time; "≥" marks a lower bound (the call began before we could see it). */
-export function formatCallElapsed(agent: Pick<AgentRow, 'call' | 'stateSince' | 'stateSinceExact'>, nowMs: number): string {
+export function formatCallElapsed(
+  agent: Pick<AgentRow, 'call' | 'stateSince' | 'stateSinceExact'>,
+  nowMs: number,
+): string {
   if (agent.call?.since != null) return formatElapsed(agent.call.since, nowMs);
   const elapsed = formatElapsed(agent.stateSince, nowMs);
   return elapsed && agent.stateSinceExact !== true ? `≥${elapsed}` : elapsed;
 }
 
-const describeAgent = (agent: Pick<AgentRow, 'workNo' | 'name'>): string => (agent.name ? `${agent.workNo} ${agent.name}` : agent.workNo);
+const describeAgent = (agent: Pick<AgentRow, 'workNo' | 'name'>): string =>
+  agent.name ? `${agent.workNo} ${agent.name}` : agent.workNo;
 
 /** The icon the tray shows for this model. */
 export function selectTrayIconState(model: TrayModel): TrayIconState {
@@ -94,7 +113,11 @@ export function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: 
     case 'live':
       return inspection.mode === 'idle'
         ? labels.liveIdle(connection.inspectorId, connection.demo)
-        : labels.inspecting(inspection.mode, describeTarget(model), formatElapsed(inspection.since, nowMs));
+        : labels.inspecting(
+            inspection.mode,
+            describeTarget(model),
+            formatElapsed(inspection.since, nowMs),
+          );
   }
 }
 
@@ -103,7 +126,11 @@ export function buildTrayTooltip(model: TrayModel, labels: TrayLabels, nowMs: nu
   return `${labels.appName} — ${describeTrayStatus(model, labels, nowMs)}`;
 }
 
-function buildInspectionSection(model: TrayModel, labels: TrayLabels, canAct: boolean): TrayMenuItem[] {
+function buildInspectionSection(
+  model: TrayModel,
+  labels: TrayLabels,
+  canAct: boolean,
+): TrayMenuItem[] {
   const mode = model.inspection.mode;
   if (mode === 'idle') return [];
   const qc = isQcMode(mode);
@@ -118,7 +145,12 @@ function buildInspectionSection(model: TrayModel, labels: TrayLabels, canAct: bo
     ...(qc
       ? [
           action(labels.switchListenBarge, canAct && mode !== 'whispering', { kind: 'switch' }),
-          { type: 'submenu', label: labels.switchTo, enabled: canAct, submenu: switchTo } satisfies TrayMenuItem,
+          {
+            type: 'submenu',
+            label: labels.switchTo,
+            enabled: canAct,
+            submenu: switchTo,
+          } satisfies TrayMenuItem,
           action(labels.intercept, canAct, { kind: 'intercept' }),
         ]
       : []),
@@ -127,10 +159,18 @@ function buildInspectionSection(model: TrayModel, labels: TrayLabels, canAct: bo
   ];
 }
 
-function buildQuickActions(model: TrayModel, labels: TrayLabels, canStart: boolean): TrayMenuItem[] {
+function buildQuickActions(
+  model: TrayModel,
+  labels: TrayLabels,
+  canStart: boolean,
+): TrayMenuItem[] {
   const agent = model.focusAgent;
   if (agent === null) return [info(labels.noFocusAgent)];
-  const inspect = (kind: 'listen' | 'barge' | 'whisper'): TrayCommand => ({ kind: 'inspect', action: kind, workNo: agent.workNo });
+  const inspect = (kind: 'listen' | 'barge' | 'whisper'): TrayCommand => ({
+    kind: 'inspect',
+    action: kind,
+    workNo: agent.workNo,
+  });
   return [
     info(labels.focusAgent(describeAgent(agent))),
     action(labels.listen, canStart, inspect('listen')),
@@ -139,17 +179,26 @@ function buildQuickActions(model: TrayModel, labels: TrayLabels, canStart: boole
   ];
 }
 
-function buildLongestCalls(model: TrayModel, labels: TrayLabels, canStart: boolean, nowMs: number): TrayMenuItem {
+function buildLongestCalls(
+  model: TrayModel,
+  labels: TrayLabels,
+  canStart: boolean,
+  nowMs: number,
+): TrayMenuItem {
   const calls = model.longestCalls.slice(0, LONGEST_CALLS_SHOWN);
   const entries =
     calls.length === 0
       ? [info(labels.noCalls)]
       : calls.map((agent) =>
-          action(labels.callEntry(describeAgent(agent), formatCallElapsed(agent, nowMs)), canStart, {
-            kind: 'inspect',
-            action: 'listen',
-            workNo: agent.workNo,
-          }),
+          action(
+            labels.callEntry(describeAgent(agent), formatCallElapsed(agent, nowMs)),
+            canStart,
+            {
+              kind: 'inspect',
+              action: 'listen',
+              workNo: agent.workNo,
+            },
+          ),
         );
   return { type: 'submenu', label: labels.longestCalls, enabled: true, submenu: entries };
 }
@@ -161,13 +210,23 @@ export function buildTrayMenu(model: TrayModel, labels: TrayLabels, nowMs: numbe
   const busy = model.inspection.pending !== null;
   const canAct = live && !busy;
   const canStart = canAct && model.inspection.mode === 'idle';
-  const status = busy ? `${describeTrayStatus(model, labels, nowMs)} — ${labels.working}` : describeTrayStatus(model, labels, nowMs);
+  const status = busy
+    ? `${describeTrayStatus(model, labels, nowMs)} — ${labels.working}`
+    : describeTrayStatus(model, labels, nowMs);
   return [
     info(status),
     SEPARATOR,
     ...buildInspectionSection(model, labels, canAct),
-    ...(signedIn ? [...buildQuickActions(model, labels, canStart), buildLongestCalls(model, labels, canStart, nowMs), SEPARATOR] : []),
-    signedIn ? action(labels.signOut, true, { kind: 'sign-out' }) : action(labels.signIn, true, { kind: 'sign-in' }),
+    ...(signedIn
+      ? [
+          ...buildQuickActions(model, labels, canStart),
+          buildLongestCalls(model, labels, canStart, nowMs),
+          SEPARATOR,
+        ]
+      : []),
+    signedIn
+      ? action(labels.signOut, true, { kind: 'sign-out' })
+      : action(labels.signIn, true, { kind: 'sign-in' }),
     action(labels.openWindow, true, { kind: 'open-window' }),
     action(labels.openLogs, true, { kind: 'open-logs' }),
     SEPARATOR,

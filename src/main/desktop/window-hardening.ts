@@ -8,12 +8,25 @@ import { CONTENT_SECURITY_POLICY } from './window-options';
 
 /** The WebContents events and methods hardening needs. */
 export interface HardenableContents {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: unknown,
+) => boolean;
 type HeadersListener = (
   details: { responseHeaders?: Record<string, string[] | string> },
   callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void,
@@ -30,7 +43,11 @@ export interface HardenableSession {
 const GRANTED_PERMISSIONS = new Set(['notifications']);
 
 /** Deny navigation to anything but our page, every new window and every webview. */
-export function hardenWebContents(contents: HardenableContents, isAppUrl: (url: string) => boolean, logger?: Logger): void {
+export function hardenWebContents(
+  contents: HardenableContents,
+  isAppUrl: (url: string) => boolean,
+  logger?: Logger,
+): void {
   const guard = (kind: string) => (event: { preventDefault(): void }, url: string) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
@@ -56,18 +73,26 @@ export function hardenSession(
   session.setPermissionRequestHandler((contents, permission, callback) => {
     callback(GRANTED_PERMISSIONS.has(permission) && options.isOurPage(contents));
   });
-  session.setPermissionCheckHandler((contents, permission) => GRANTED_PERMISSIONS.has(permission) && options.isOurPage(contents));
+  session.setPermissionCheckHandler(
+    (contents, permission) => GRANTED_PERMISSIONS.has(permission) && options.isOurPage(contents),
+  );
   if (!options.setCspHeader) return;
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-security-policy') delete headers[name];
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    for (const name of Object.keys(headers))
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    callback({
+      responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 }
 
 /** The `app` event that announces every new WebContents. */
 export interface WebContentsSource {
-  on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableContents) => void): unknown;
+  on(
+    event: 'web-contents-created',
+    listener: (event: unknown, contents: HardenableContents) => void,
+  ): unknown;
 }
 
 /**

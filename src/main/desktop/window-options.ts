@@ -30,11 +30,18 @@ export interface DisplayArea {
 const MIN_VISIBLE = 100;
 
 /** The remembered bounds when enough of them is on some display; null to let the OS place it. */
-export function fitBoundsToDisplays(bounds: WindowBounds | null, displays: DisplayArea[]): WindowBounds | null {
+export function fitBoundsToDisplays(
+  bounds: WindowBounds | null,
+  displays: DisplayArea[],
+): WindowBounds | null {
   if (bounds === null) return null;
   const visible = displays.some(({ workArea }) => {
-    const overlapX = Math.min(bounds.x + bounds.width, workArea.x + workArea.width) - Math.max(bounds.x, workArea.x);
-    const overlapY = Math.min(bounds.y + bounds.height, workArea.y + workArea.height) - Math.max(bounds.y, workArea.y);
+    const overlapX =
+      Math.min(bounds.x + bounds.width, workArea.x + workArea.width) -
+      Math.max(bounds.x, workArea.x);
+    const overlapY =
+      Math.min(bounds.y + bounds.height, workArea.y + workArea.height) -
+      Math.max(bounds.y, workArea.y);
     return overlapX >= MIN_VISIBLE && overlapY >= MIN_VISIBLE;
   });
   if (!visible) return null;

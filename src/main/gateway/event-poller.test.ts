@@ -248,7 +248,11 @@ describe('EventPoller', () => {
 
   it('wake() cuts an error backoff short, and leaves a poll in flight or the empty pause alone', async () => {
     const { client, record } = scriptedClient([transportError(), transportError(), null, 'hang']);
-    const poller = new EventPoller(client, { onEvent: () => {}, onError: () => {} }, { errorBackoffMs: [2_000], emptyPauseMs: 200 });
+    const poller = new EventPoller(
+      client,
+      { onEvent: () => {}, onError: () => {} },
+      { errorBackoffMs: [2_000], emptyPauseMs: 200 },
+    );
     poller.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(record.calls).toHaveLength(1);

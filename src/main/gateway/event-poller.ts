@@ -151,7 +151,11 @@ function asGatewayError(error: unknown): GatewayError {
 }
 
 /** Waits `ms`, or less when `signal` aborts or the function handed to `onWakeable` is called. */
-function pauseFor(ms: number, signal: AbortSignal, onWakeable?: (wake: () => void) => void): Promise<void> {
+function pauseFor(
+  ms: number,
+  signal: AbortSignal,
+  onWakeable?: (wake: () => void) => void,
+): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {

@@ -54,11 +54,14 @@ export class GatewayError extends Error {
     this.retcode = init.retcode;
     this.httpStatus = init.httpStatus;
     this.messageZh = init.messageZh ?? described?.zh ?? this.message;
-    this.needsSignIn = init.kind === 'retcode' && init.retcode !== undefined && retcodeNeedsSignIn(init.retcode);
+    this.needsSignIn =
+      init.kind === 'retcode' && init.retcode !== undefined && retcodeNeedsSignIn(init.retcode);
     this.retryable =
       init.kind === 'retcode'
         ? (described?.retryable ?? false)
-        : init.kind === 'transport' || init.kind === 'timeout' || init.kind === 'malformed' ||
+        : init.kind === 'transport' ||
+          init.kind === 'timeout' ||
+          init.kind === 'malformed' ||
           (init.kind === 'http-status' && (init.httpStatus ?? 0) >= 500);
   }
 

@@ -25,7 +25,10 @@ export interface GatewayResponseLike {
   headers: { get(name: string): string | null; getSetCookie?(): string[] };
   text(): Promise<string>;
 }
-export type GatewayFetch = ((url: string, init: GatewayRequestInit) => Promise<GatewayResponseLike>) & {
+export type GatewayFetch = ((
+  url: string,
+  init: GatewayRequestInit,
+) => Promise<GatewayResponseLike>) & {
   /**
    * The transport applies `init.timeoutMs` itself, so the client creates no abort signal per
    * request (a signal and its abort listener cost more than the rest of the client's work).

@@ -10,7 +10,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client';
 import type { GatewayRequestInit } from './gateway-types';
 import { createNodeFetch, type NodeGatewayFetch } from './node-fetch';
-import { okReply, startStubGateway, type StubGateway, type StubReply } from './testing/stub-gateway-server';
+import {
+  okReply,
+  startStubGateway,
+  type StubGateway,
+  type StubReply,
+} from './testing/stub-gateway-server';
 import { routeSignIn } from './testing/client-fixtures';
 import { classifyTransportFailure } from './transport-errors';
 import { wrapGatewayFetch } from './transport-wrapping';
@@ -41,7 +46,13 @@ const get = (gateway: StubGateway, path: string, init: Partial<GatewayRequestIni
   transport(`${gateway.baseUrl}${path}`, { method: 'GET', headers: {}, ...init });
 
 const classify = (error: unknown, timeoutMs: number, callerAborted = false) =>
-  classifyTransportFailure(error, { interfaceName: 'x', timedOut: false, callerAborted, timeoutMs, limitEnforcedByTransport: true });
+  classifyTransportFailure(error, {
+    interfaceName: 'x',
+    timedOut: false,
+    callerAborted,
+    timeoutMs,
+    limitEnforcedByTransport: true,
+  });
 
 describe('Node transport time limits', () => {
   it('declares that it enforces timeoutMs', () => {
@@ -51,13 +62,18 @@ describe('Node transport time limits', () => {
   it('a gateway that never answers → TimeoutError after timeoutMs (not later), classified as timeout', async () => {
     const gateway = await startGateway();
     const started = performance.now();
-    const failure = await get(gateway, 'x/hang', { timeoutMs: 200 }).catch((error: unknown) => error);
+    const failure = await get(gateway, 'x/hang', { timeoutMs: 200 }).catch(
+      (error: unknown) => error,
+    );
     const elapsed = performance.now() - started;
     expect(failure).toMatchObject({ name: 'TimeoutError' });
     expect(elapsed).toBeGreaterThanOrEqual(190);
     // One exact timer, not undici's coarse 0.5 s ticks.
     expect(elapsed).toBeLessThan(450);
-    expect(classify(failure, 200)).toMatchObject({ kind: 'timeout', message: expect.stringContaining('within 200 ms') as unknown });
+    expect(classify(failure, 200)).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('within 200 ms') as unknown,
+    });
   });
 
   it('a body that stalls → TimeoutError while reading it; the limit covers head and body together', async () => {
@@ -80,7 +96,9 @@ describe('Node transport time limits', () => {
     try {
       const started = performance.now();
       const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/agentgateway/resource/x`;
-      const failure = await fresh(url, { method: 'GET', headers: {}, timeoutMs: 100 }).catch((error: unknown) => error);
+      const failure = await fresh(url, { method: 'GET', headers: {}, timeoutMs: 100 }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toMatchObject({ name: 'TimeoutError' });
       expect(performance.now() - started).toBeLessThan(400);
     } finally {
@@ -101,16 +119,22 @@ describe('Node transport time limits', () => {
 
   it('limits are per request on one connection pool: a long limit outlasts a slow answer', async () => {
     const gateway = await startGateway();
-    const [short, long] = await Promise.allSettled([get(gateway, 'a/hang', { timeoutMs: 150 }), get(gateway, 'b/slow', { timeoutMs: 2_000 })]);
+    const [short, long] = await Promise.allSettled([
+      get(gateway, 'a/hang', { timeoutMs: 150 }),
+      get(gateway, 'b/slow', { timeoutMs: 2_000 }),
+    ]);
     expect(short.status).toBe('rejected');
     expect(long.status).toBe('fulfilled');
-    if (long.status === 'fulfilled') expect(JSON.parse(await long.value.text())).toMatchObject({ retcode: '0' });
+    if (long.status === 'fulfilled')
+      expect(JSON.parse(await long.value.text())).toMatchObject({ retcode: '0' });
   });
 
   it("the caller's signal still aborts a request that has a time limit", async () => {
     const gateway = await startGateway();
     const controller = new AbortController();
-    const pending = get(gateway, 'x/hang', { timeoutMs: 5_000, signal: controller.signal }).catch((error: unknown) => error);
+    const pending = get(gateway, 'x/hang', { timeoutMs: 5_000, signal: controller.signal }).catch(
+      (error: unknown) => error,
+    );
     setTimeout(() => controller.abort(), 20);
     expect(classify(await pending, 5_000, true).kind).toBe('aborted');
   });
@@ -124,7 +148,13 @@ describe('the client on a transport that enforces the limit', () => {
       seen.push({ signal: init.signal, timeoutMs: init.timeoutMs });
       return transport(url, init);
     });
-    const client = new GatewayClient({ baseUrl: gateway.origin, agentId: '291', fetch: recording, requestTimeoutMs: 700, pollTimeoutMs: 1_900 });
+    const client = new GatewayClient({
+      baseUrl: gateway.origin,
+      agentId: '291',
+      fetch: recording,
+      requestTimeoutMs: 700,
+      pollTimeoutMs: 1_900,
+    });
     await client.signIn({ password: 'x', phoneNumber: '1' });
     await client.listAgentStatuses().catch(() => undefined);
     const stop = new AbortController();
@@ -137,10 +167,18 @@ describe('the client on a transport that enforces the limit', () => {
 
   it('a gateway that never answers → timeout error naming the limit, and the next call works', async () => {
     const gateway = await startGateway();
-    const client = new GatewayClient({ baseUrl: gateway.origin, agentId: '291', fetch: transport, requestTimeoutMs: 250 });
+    const client = new GatewayClient({
+      baseUrl: gateway.origin,
+      agentId: '291',
+      fetch: transport,
+      requestTimeoutMs: 250,
+    });
     await client.signIn({ password: 'x', phoneNumber: '1' });
     gateway.setHandler(routeSignIn(() => 'hang'));
-    await expect(client.listen('101')).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('250 ms') as unknown });
+    await expect(client.listen('101')).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('250 ms') as unknown,
+    });
     gateway.setHandler(routeSignIn(() => okReply()));
     await expect(client.listen('101')).resolves.toBeUndefined();
   });

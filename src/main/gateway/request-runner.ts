@@ -81,7 +81,8 @@ export class RequestRunner {
     const started = performance.now();
     const callerSignal = plan.signal;
     // Hot path: a transport that enforces the limit gets no signal unless the caller has one.
-    const guard: TimeLimitGuard | null = this.ownLimits?.start(plan.timeoutMs, callerSignal) ?? null;
+    const guard: TimeLimitGuard | null =
+      this.ownLimits?.start(plan.timeoutMs, callerSignal) ?? null;
     const epoch = session.epoch;
     try {
       if (callerSignal?.aborted) throw new Error('aborted before sending');

@@ -148,9 +148,15 @@ export function classifyTransportFailure(error: unknown, context: FailureContext
     clue.codes.find((code) => TIMEOUT_CODES.has(code)) ??
     clue.netCodes.find((code) => NET_TIMEOUT.has(code));
   const limitFired =
-    clue.names.includes('TimeoutError') || (timeoutCode !== undefined && REQUEST_LIMIT_CODES.has(timeoutCode));
+    clue.names.includes('TimeoutError') ||
+    (timeoutCode !== undefined && REQUEST_LIMIT_CODES.has(timeoutCode));
   if (context.limitEnforcedByTransport === true && limitFired) {
-    return build('timeout', context, `The gateway did not answer ${name} within ${context.timeoutMs} ms.`, error);
+    return build(
+      'timeout',
+      context,
+      `The gateway did not answer ${name} within ${context.timeoutMs} ms.`,
+      error,
+    );
   }
   if (timeoutCode !== undefined || clue.names.includes('TimeoutError')) {
     return build(

@@ -37,7 +37,9 @@ class ResponseHeaders {
 
 /** The limit fired: named like `AbortSignal.timeout`'s error, so it is classified as a timeout. */
 function timeLimitError(timeoutMs: number): Error {
-  return Object.assign(new Error(`No complete answer within ${timeoutMs} ms.`), { name: 'TimeoutError' });
+  return Object.assign(new Error(`No complete answer within ${timeoutMs} ms.`), {
+    name: 'TimeoutError',
+  });
 }
 
 function callerAbortError(): Error {
@@ -66,7 +68,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly signal: AbortSignal | undefined,
     timeoutMs: number | undefined,
   ) {
-    if (timeoutMs !== undefined) this.timer = setTimeout(() => this.stop(timeLimitError(timeoutMs)), timeoutMs);
+    if (timeoutMs !== undefined)
+      this.timer = setTimeout(() => this.stop(timeLimitError(timeoutMs)), timeoutMs);
     signal?.addEventListener('abort', this.onCallerAbort, { once: true });
   }
 
@@ -76,10 +79,18 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.stopReason !== null) controller.abort(this.stopReason);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
     if (statusCode < 200 || this.phase !== 'head') return;
     this.phase = 'body';
-    this.resolveHead({ status: statusCode, headers: new ResponseHeaders(headers), text: () => this.text() });
+    this.resolveHead({
+      status: statusCode,
+      headers: new ResponseHeaders(headers),
+      text: () => this.text(),
+    });
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -89,7 +100,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     if (this.phase !== 'body') return;
     const chunks = this.chunks;
-    this.bodyText = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    this.bodyText =
+      chunks.length === 1
+        ? (chunks[0] as Buffer).toString('utf8')
+        : Buffer.concat(chunks).toString('utf8');
     this.finish();
     this.bodyWaiter?.resolve(this.bodyText);
   }

@@ -31,7 +31,12 @@ export class AgentEnricher {
   enrich(client: DetailGateway | null, workNo: string | null, force = false): void {
     if (!client || !workNo || this.inFlight.has(workNo)) return;
     const last = this.fetchedAt.get(workNo);
-    if (!force && last !== undefined && this.options.clock.now() - last < (this.options.freshMs ?? 15_000)) return;
+    if (
+      !force &&
+      last !== undefined &&
+      this.options.clock.now() - last < (this.options.freshMs ?? 15_000)
+    )
+      return;
     // Failures are logged and reported to the session by fetch; nothing more to do here.
     this.fetch(client, workNo).catch(() => undefined);
   }
@@ -49,7 +54,10 @@ export class AgentEnricher {
       },
       (error: unknown) => {
         this.inFlight.delete(workNo);
-        this.options.logger.info('agent details unavailable', { workNo, error: errorMessage(error) });
+        this.options.logger.info('agent details unavailable', {
+          workNo,
+          error: errorMessage(error),
+        });
         this.options.onFailure(error);
         throw error;
       },

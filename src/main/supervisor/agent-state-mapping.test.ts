@@ -30,7 +30,10 @@ describe('mapAgentStatus', () => {
 describe('mapNotifySubtype', () => {
   it('maps state subtypes', () => {
     expect(mapNotifySubtype('QC_AgentState_Login')).toEqual({ state: 'idle' });
-    expect(mapNotifySubtype('QC_AgentState_Logout')).toEqual({ state: 'signed-out', inspection: null });
+    expect(mapNotifySubtype('QC_AgentState_Logout')).toEqual({
+      state: 'signed-out',
+      inspection: null,
+    });
     expect(mapNotifySubtype('QC_AgentState_Active').state).toBe('talking');
     expect(mapNotifySubtype('QC_AgentState_WaitAnswer').state).toBe('ringing');
     expect(mapNotifySubtype('QC_AgentState_Work').state).toBe('wrap-up');

@@ -3,7 +3,12 @@
  * (§9.1), CTI status (§9.2) and the subtypes of QC_AgentState_Notify (§5.11). Pure.
  */
 import type { AgentState, QcMode } from '../../shared/domain';
-import { CCGW_STATUS, CTI_STATUS, QC_NOTIFY_SUBTYPE, QC_TYPE } from '../../shared/gateway-status-codes';
+import {
+  CCGW_STATUS,
+  CTI_STATUS,
+  QC_NOTIFY_SUBTYPE,
+  QC_TYPE,
+} from '../../shared/gateway-status-codes';
 
 const CCGW_TO_STATE: Readonly<Record<string, AgentState>> = {
   [CCGW_STATUS.unknown]: 'unknown',
@@ -34,13 +39,20 @@ const CTI_TO_STATE: Readonly<Record<string, AgentState>> = {
 };
 
 /** CCGW codes too coarse on their own: the CTI code says more when present. */
-const REFINED_BY_CTI = new Set<string>([CCGW_STATUS.unknown, CCGW_STATUS.signedIn, CCGW_STATUS.talking]);
+const REFINED_BY_CTI = new Set<string>([
+  CCGW_STATUS.unknown,
+  CCGW_STATUS.signedIn,
+  CCGW_STATUS.talking,
+]);
 
 /**
  * AgentState of an agent-list entry. The CC-Gateway code decides; the CTI code refines "talking"
  * (a ringing/reserved agent is CCGW 7 too) and fills in unknown codes.
  */
-export function mapAgentStatus(ccgwStatus: string | null | undefined, ctiStatus?: string | null): AgentState {
+export function mapAgentStatus(
+  ccgwStatus: string | null | undefined,
+  ctiStatus?: string | null,
+): AgentState {
   const ccgw = ccgwStatus?.trim() ?? '';
   const cti = ctiStatus?.trim() ?? '';
   const fromCti = cti === '' ? undefined : CTI_TO_STATE[cti];

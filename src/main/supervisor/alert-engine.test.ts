@@ -3,15 +3,26 @@ import type { AlertKind, SkillQueueView } from '../../shared/domain';
 import { AlertEngine } from './alert-engine';
 import { DeadlineHeap } from './deadline-heap';
 
-const THRESHOLDS = { longCallSeconds: 600, longBusySeconds: 300, longWrapUpSeconds: 120, longQueueWaitSeconds: 60 };
+const THRESHOLDS = {
+  longCallSeconds: 600,
+  longBusySeconds: 300,
+  longWrapUpSeconds: 120,
+  longQueueWaitSeconds: 60,
+};
 
 function engine(): { alerts: AlertEngine; rows: Map<string, AlertKind[]> } {
   const rows = new Map<string, AlertKind[]>();
-  const alerts = new AlertEngine(THRESHOLDS, { onAgentAlerts: (workNo, kinds) => rows.set(workNo, kinds) });
+  const alerts = new AlertEngine(THRESHOLDS, {
+    onAgentAlerts: (workNo, kinds) => rows.set(workNo, kinds),
+  });
   return { alerts, rows };
 }
 
-const queue = (skillId: number, waitingCount: number, longestWaitSince: number | null): SkillQueueView => ({
+const queue = (
+  skillId: number,
+  waitingCount: number,
+  longestWaitSince: number | null,
+): SkillQueueView => ({
   skillId,
   name: `Skill ${skillId}`,
   waitingCount,
@@ -23,7 +34,14 @@ const queue = (skillId: number, waitingCount: number, longestWaitSince: number |
 describe('DeadlineHeap', () => {
   it('pops due deadlines in order and keeps the rest', () => {
     const heap = new DeadlineHeap<string>();
-    for (const [at, item] of [[50, 'e'], [10, 'a'], [30, 'c'], [20, 'b'], [40, 'd']] as const) heap.push(at, item);
+    for (const [at, item] of [
+      [50, 'e'],
+      [10, 'a'],
+      [30, 'c'],
+      [20, 'b'],
+      [40, 'd'],
+    ] as const)
+      heap.push(at, item);
     const popped: string[] = [];
     for (let due = heap.popDue(35); due; due = heap.popDue(35)) popped.push(due.item);
     expect(popped).toEqual(['a', 'b', 'c']);
@@ -39,7 +57,15 @@ describe('AlertEngine: agent rules', () => {
     expect(alerts.takeChanges()).toBeNull();
     alerts.tick(600_000);
     const changes = alerts.takeChanges();
-    expect(changes?.raised).toEqual([{ id: 'long-call:1001', kind: 'long-call', target: '1001', raisedAt: 600_000, thresholdSeconds: 600 }]);
+    expect(changes?.raised).toEqual([
+      {
+        id: 'long-call:1001',
+        kind: 'long-call',
+        target: '1001',
+        raisedAt: 600_000,
+        thresholdSeconds: 600,
+      },
+    ]);
     expect(rows.get('1001')).toEqual(['long-call']);
     alerts.tick(700_000);
     expect(alerts.takeChanges()).toBeNull();
@@ -101,7 +127,12 @@ describe('AlertEngine: agent rules', () => {
     for (let i = 0; i < 10_000; i++) alerts.trackAgent(String(1000 + i), 'talking', 0);
     const started = performance.now();
     for (let second = 1; second <= 100; second++) {
-      for (let i = 0; i < 170; i++) alerts.trackAgent(String(1000 + ((second * 170 + i) % 10_000)), second % 2 ? 'busy' : 'talking', second * 1000);
+      for (let i = 0; i < 170; i++)
+        alerts.trackAgent(
+          String(1000 + ((second * 170 + i) % 10_000)),
+          second % 2 ? 'busy' : 'talking',
+          second * 1000,
+        );
       alerts.tick(second * 1000);
     }
     expect(performance.now() - started).toBeLessThan(500);
@@ -118,7 +149,13 @@ describe('AlertEngine: queue rule', () => {
     expect(alerts.takeChanges()).toBeNull();
     alerts.tick(60_000);
     expect(alerts.takeChanges()?.raised).toEqual([
-      { id: 'long-queue-wait:7', kind: 'long-queue-wait', target: '7', raisedAt: 60_000, thresholdSeconds: 60 },
+      {
+        id: 'long-queue-wait:7',
+        kind: 'long-queue-wait',
+        target: '7',
+        raisedAt: 60_000,
+        thresholdSeconds: 60,
+      },
     ]);
     alerts.tick(61_000);
     expect(alerts.takeChanges()).toBeNull();

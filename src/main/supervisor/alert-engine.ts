@@ -4,7 +4,13 @@
  * pops what is due; queue alerts scan the few queues. Raised once per state episode, cleared as
  * soon as the state ends. Pure logic: time comes in as arguments.
  */
-import type { AgentState, AlertKind, AlertThresholds, AlertView, SkillQueueView } from '../../shared/domain';
+import type {
+  AgentState,
+  AlertKind,
+  AlertThresholds,
+  AlertView,
+  SkillQueueView,
+} from '../../shared/domain';
 import { DeadlineHeap } from './deadline-heap';
 
 const KIND_OF_STATE: Partial<Record<AgentState, AlertKind>> = {
@@ -94,7 +100,8 @@ export class AlertEngine {
     this.thresholds = thresholds;
     this.deadlines.clear();
     for (const [workNo, entry] of this.tracked) {
-      if (entry.raised && entry.since + this.limitMs(entry.raised.kind) > now) this.clearAgent(workNo, entry);
+      if (entry.raised && entry.since + this.limitMs(entry.raised.kind) > now)
+        this.clearAgent(workNo, entry);
       entry.generation = ++this.generationCounter;
       if (!entry.raised) this.schedule(workNo, entry);
     }
@@ -136,7 +143,11 @@ export class AlertEngine {
 
   private schedule(workNo: string, entry: Tracked): void {
     const kind = KIND_OF_STATE[entry.state];
-    if (kind) this.deadlines.push(entry.since + this.limitMs(kind), { workNo, generation: entry.generation });
+    if (kind)
+      this.deadlines.push(entry.since + this.limitMs(kind), {
+        workNo,
+        generation: entry.generation,
+      });
   }
 
   private rebuildDeadlines(): void {
@@ -156,7 +167,10 @@ export class AlertEngine {
     const present = new Set<number>();
     for (const queue of this.queues) {
       present.add(queue.skillId);
-      const over = queue.waitingCount > 0 && queue.longestWaitSince !== null && now - queue.longestWaitSince >= limit;
+      const over =
+        queue.waitingCount > 0 &&
+        queue.longestWaitSince !== null &&
+        now - queue.longestWaitSince >= limit;
       const raised = this.queueAlerts.get(queue.skillId);
       if (over && !raised) {
         const view = this.makeView('long-queue-wait', String(queue.skillId), now);
@@ -179,6 +193,12 @@ export class AlertEngine {
   }
 
   private makeView(kind: AlertKind, target: string, now: number): AlertView {
-    return { id: `${kind}:${target}`, kind, target, raisedAt: now, thresholdSeconds: this.thresholds[THRESHOLD_OF_KIND[kind]] };
+    return {
+      id: `${kind}:${target}`,
+      kind,
+      target,
+      raisedAt: now,
+      thresholdSeconds: this.thresholds[THRESHOLD_OF_KIND[kind]],
+    };
   }
 }

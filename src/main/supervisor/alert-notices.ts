@@ -39,18 +39,27 @@ export function describeAlert(
     case 'long-wrap-up':
       return zh
         ? { title: `整理过长：座席 ${whoZh}`, body: `话后整理已超过 ${minutesZh(limit)}。` }
-        : { title: `Long wrap-up: agent ${who}`, body: `In wrap-up for more than ${minutes(limit)}.` };
+        : {
+            title: `Long wrap-up: agent ${who}`,
+            body: `In wrap-up for more than ${minutes(limit)}.`,
+          };
     case 'long-queue-wait': {
       const queue = queueName ?? alert.target;
       return zh
         ? { title: `排队过久：${queue}`, body: `有来电已等待超过 ${minutesZh(limit)}。` }
-        : { title: `Long wait in queue ${queue}`, body: `A caller has waited more than ${minutes(limit)}.` };
+        : {
+            title: `Long wait in queue ${queue}`,
+            body: `A caller has waited more than ${minutes(limit)}.`,
+          };
     }
   }
 }
 
 /** One notification summarising many alerts raised at once. */
-export function describeAlertBurst(count: number, language: Language): { title: string; body: string } {
+export function describeAlertBurst(
+  count: number,
+  language: Language,
+): { title: string; body: string } {
   return language === 'zh-CN'
     ? { title: `${count} 条新告警`, body: '请在 CC Inspector 中查看告警列表。' }
     : { title: `${count} new alerts`, body: 'Open CC Inspector to see the alert list.' };
@@ -63,14 +72,23 @@ export interface AlertSubjects {
 }
 
 /** Notify newly raised alerts: one notification each, or one summary for a larger burst. */
-export function notifyRaisedAlerts(notifier: Notifier, raised: readonly AlertView[], language: Language, subjects: AlertSubjects): void {
+export function notifyRaisedAlerts(
+  notifier: Notifier,
+  raised: readonly AlertView[],
+  language: Language,
+  subjects: AlertSubjects,
+): void {
   if (raised.length === 0) return;
   if (raised.length > MAX_SINGLE_NOTIFICATIONS) {
     notifier.notify({ ...describeAlertBurst(raised.length, language), level: 'warning' });
     return;
   }
   for (const alert of raised) {
-    const queueName = alert.kind === 'long-queue-wait' ? subjects.queueName(alert.target) : undefined;
-    notifier.notify({ ...describeAlert(alert, language, subjects.agent(alert.target), queueName), level: 'warning' });
+    const queueName =
+      alert.kind === 'long-queue-wait' ? subjects.queueName(alert.target) : undefined;
+    notifier.notify({
+      ...describeAlert(alert, language, subjects.agent(alert.target), queueName),
+      level: 'warning',
+    });
   }
 }

@@ -41,7 +41,13 @@ describe('AuditJournal', () => {
     const lines = fs.readFileSync(path.join(dir, JOURNAL_FILE_NAME), 'utf8').split('\n');
     expect(lines).toHaveLength(6);
     expect(journal.listNewest(2).map((e) => e.target)).toEqual(['1004', '1003']);
-    expect(journal.readAll().map((e) => e.target)).toEqual(['1000', '1001', '1002', '1003', '1004']);
+    expect(journal.readAll().map((e) => e.target)).toEqual([
+      '1000',
+      '1001',
+      '1002',
+      '1003',
+      '1004',
+    ]);
     journal.close();
   });
 
@@ -58,7 +64,10 @@ describe('AuditJournal', () => {
 
   it('skips a torn last line and keeps the next append intact', () => {
     const file = path.join(dir, JOURNAL_FILE_NAME);
-    fs.writeFileSync(file, `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n{"at":"2025-01-01T00:0`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n{"at":"2025-01-01T00:0`,
+    );
     const journal = new AuditJournal(dir, silent);
     expect(journal.listNewest(10).map((e) => e.target)).toEqual(['1002', '1001']);
     journal.append(entry(3));
@@ -67,7 +76,9 @@ describe('AuditJournal', () => {
   });
 
   it('ignores foreign and blank lines', () => {
-    expect(parseJournalText('\n{"hello":1}\nnot json\n' + JSON.stringify(entry(4)) + '\n\n')).toHaveLength(1);
+    expect(
+      parseJournalText('\n{"hello":1}\nnot json\n' + JSON.stringify(entry(4)) + '\n\n'),
+    ).toHaveLength(1);
   });
 
   it('returns nothing for a journal that does not exist yet', () => {
@@ -80,7 +91,10 @@ describe('AuditJournal', () => {
     const blocker = path.join(dir, 'file-not-dir');
     fs.writeFileSync(blocker, '');
     const errors: string[] = [];
-    const journal = new AuditJournal(blocker, { ...silent, error: (message: string) => errors.push(message) });
+    const journal = new AuditJournal(blocker, {
+      ...silent,
+      error: (message: string) => errors.push(message),
+    });
     expect(journal.append(entry(1))).toBe(false);
     expect(errors).toEqual(['audit journal append failed']);
   });
@@ -106,7 +120,11 @@ describe('AuditJournal', () => {
           modeBefore: 'idle', modeAfter: 'listening', outcome: 'ok', retcode: null, message: 'x'.repeat(2000), durationMs: 1 });
         if (i === 20) process.stdout.write('go\\n');
       }`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', () => resolve());
       child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
@@ -143,8 +161,12 @@ describe('journal export', () => {
   it('writes a header and one CRLF row per entry', () => {
     const csv = formatJournalCsv([entry(1, { message: '=1+1, "boom"', retcode: '900-005' })]);
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('at,action,target,source,modeBefore,modeAfter,outcome,retcode,message,durationMs');
-    expect(lines[1]).toBe(`2025-01-01T00:00:01.000Z,listen,1001,hotkey,idle,listening,ok,900-005,"'=1+1, ""boom""",12`);
+    expect(lines[0]).toBe(
+      'at,action,target,source,modeBefore,modeAfter,outcome,retcode,message,durationMs',
+    );
+    expect(lines[1]).toBe(
+      `2025-01-01T00:00:01.000Z,listen,1001,hotkey,idle,listening,ok,900-005,"'=1+1, ""boom""",12`,
+    );
     expect(lines[2]).toBe('');
   });
 

@@ -13,8 +13,21 @@ export const JOURNAL_FILE_NAME = 'journal.jsonl';
 const TAIL_CHUNK_BYTES = 64 * 1024;
 
 const ACTIONS = new Set([
-  'listen', 'barge', 'whisper', 'switch', 'switch-to-listen', 'switch-to-barge', 'switch-to-whisper', 'intercept',
-  'cancel', 'request-call', 'force-busy', 'force-idle', 'force-sign-out', 'sign-in', 'sign-out',
+  'listen',
+  'barge',
+  'whisper',
+  'switch',
+  'switch-to-listen',
+  'switch-to-barge',
+  'switch-to-whisper',
+  'intercept',
+  'cancel',
+  'request-call',
+  'force-busy',
+  'force-idle',
+  'force-sign-out',
+  'sign-in',
+  'sign-out',
 ]);
 
 /** Appends and reads the audit journal file. */
@@ -37,7 +50,10 @@ export class AuditJournal {
       fs.fsyncSync(fd);
       return true;
     } catch (error) {
-      this.logger.error('audit journal append failed', { file: this.filePath, error: describeError(error) });
+      this.logger.error('audit journal append failed', {
+        file: this.filePath,
+        error: describeError(error),
+      });
       this.closeQuietly();
       return false;
     }
@@ -160,7 +176,9 @@ function endsWithNewline(filePath: string, size: number): boolean {
 }
 
 function isMissingFile(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT'
+  );
 }
 
 function describeError(error: unknown): string {

@@ -21,8 +21,20 @@ export function fail<T>(error: CommandError): Result<T> {
 }
 
 /** Build a CommandError. */
-export function commandError(code: CommandErrorCode, message: string, messageZh: string, retcode: string | null = null, field: string | null = null): CommandError {
-  return { code, message: redactSecrets(message), messageZh: redactSecrets(messageZh), retcode, field };
+export function commandError(
+  code: CommandErrorCode,
+  message: string,
+  messageZh: string,
+  retcode: string | null = null,
+  field: string | null = null,
+): CommandError {
+  return {
+    code,
+    message: redactSecrets(message),
+    messageZh: redactSecrets(messageZh),
+    retcode,
+    field,
+  };
 }
 
 /** A refusal of the state machine or a guard. */
@@ -30,7 +42,11 @@ export function refusalError(refusal: Refusal): CommandError {
   return commandError(refusal.code, refusal.message, refusal.messageZh);
 }
 
-export const NOT_SIGNED_IN: CommandError = commandError('not-signed-in', 'Sign in to the gateway first.', '请先签入网关。');
+export const NOT_SIGNED_IN: CommandError = commandError(
+  'not-signed-in',
+  'Sign in to the gateway first.',
+  '请先签入网关。',
+);
 
 export const RECONNECTING: CommandError = commandError(
   'not-signed-in',
@@ -41,15 +57,28 @@ export const RECONNECTING: CommandError = commandError(
 /** Any failure as a CommandError: gateway answers keep their retcode, the rest is `internal`. */
 export function toCommandError(error: unknown): CommandError {
   if (error instanceof GatewayError) {
-    if (error.kind === 'invalid-argument') return commandError('invalid-argument', error.message, error.messageZh);
-    if (error.needsSignIn) return commandError('not-signed-in', error.message, error.messageZh, error.retcode ?? null);
+    if (error.kind === 'invalid-argument')
+      return commandError('invalid-argument', error.message, error.messageZh);
+    if (error.needsSignIn)
+      return commandError('not-signed-in', error.message, error.messageZh, error.retcode ?? null);
     const reason = explainFailure(error);
     return commandError('gateway', reason.reason, reason.reasonZh, reason.retcode);
   }
-  if (error instanceof KeychainUnavailableError || (error instanceof Error && /^Keychain\w*Error$/.test(error.name))) {
+  if (
+    error instanceof KeychainUnavailableError ||
+    (error instanceof Error && /^Keychain\w*Error$/.test(error.name))
+  ) {
     // The credential adapter's message says what is missing and what to do.
-    return commandError('keychain-unavailable', error.message, '无法使用操作系统钥匙串，密码不会以明文保存；请每次签入时输入密码。');
+    return commandError(
+      'keychain-unavailable',
+      error.message,
+      '无法使用操作系统钥匙串，密码不会以明文保存；请每次签入时输入密码。',
+    );
   }
   const detail = errorMessage(error);
-  return commandError('internal', `Something went wrong inside CC Inspector: ${detail}`, `CC Inspector 内部错误：${detail}`);
+  return commandError(
+    'internal',
+    `Something went wrong inside CC Inspector: ${detail}`,
+    `CC Inspector 内部错误：${detail}`,
+  );
 }

@@ -43,6 +43,11 @@ export function describeConnection(facts: ConnectionFacts): ConnectionState {
         lastDataAt: facts.lastDataAt,
       };
     case 'failed':
-      return { phase: 'failed', reason: failure?.reason ?? '', reasonZh: failure?.reasonZh ?? '', retcode: failure?.retcode ?? null };
+      return {
+        phase: 'failed',
+        reason: failure?.reason ?? '',
+        reasonZh: failure?.reasonZh ?? '',
+        retcode: failure?.retcode ?? null,
+      };
   }
 }

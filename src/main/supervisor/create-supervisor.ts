@@ -10,7 +10,11 @@ import { buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
 import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
 import type { SupervisorCore } from './supervisor-api';
-import { SupervisorRuntime, type SupervisorDiagnostics, type SupervisorOptions } from './supervisor-runtime';
+import {
+  SupervisorRuntime,
+  type SupervisorDiagnostics,
+  type SupervisorOptions,
+} from './supervisor-runtime';
 import { startSupervisor } from './session-flows';
 import { errorMessage } from './error-text';
 
@@ -20,7 +24,10 @@ export interface SupervisorCoreWithDiagnostics extends SupervisorCore {
 }
 
 /** Build the supervisor core over its ports. */
-export function createSupervisor(ports: SupervisorPorts, options: SupervisorOptions = {}): SupervisorCoreWithDiagnostics {
+export function createSupervisor(
+  ports: SupervisorPorts,
+  options: SupervisorOptions = {},
+): SupervisorCoreWithDiagnostics {
   const rt = new SupervisorRuntime(ports, options);
   const handlers = createCommandHandlers(rt);
   let disposed = false;
@@ -35,7 +42,14 @@ export function createSupervisor(ports: SupervisorPorts, options: SupervisorOpti
         return Promise.resolve(fail(toCommandError(error)));
       }
     },
-    trayModel: () => buildTrayModel(rt.session.connectionState(), rt.inspection, rt.focusRow(), rt.roster.rowsInState('talking'), rt.clock.now()),
+    trayModel: () =>
+      buildTrayModel(
+        rt.session.connectionState(),
+        rt.inspection,
+        rt.focusRow(),
+        rt.roster.rowsInState('talking'),
+        rt.clock.now(),
+      ),
     async start({ demo }) {
       try {
         await startSupervisor(rt, demo);
@@ -57,7 +71,11 @@ export function createSupervisor(ports: SupervisorPorts, options: SupervisorOpti
   };
 }
 
-const SWITCH_FOR_HOTKEY = { listen: 'switch-to-listen', barge: 'switch-to-barge', whisper: 'switch-to-whisper' } as const;
+const SWITCH_FOR_HOTKEY = {
+  listen: 'switch-to-listen',
+  barge: 'switch-to-barge',
+  whisper: 'switch-to-whisper',
+} as const;
 
 /**
  * What a hotkey does. Listen / barge / whisper act on the selected agent, else the last one
@@ -66,11 +84,17 @@ const SWITCH_FOR_HOTKEY = { listen: 'switch-to-listen', barge: 'switch-to-barge'
  */
 function planHotkey(rt: SupervisorRuntime, action: HotkeyAction): InspectionRequest {
   const source = 'hotkey';
-  if (action === 'switch' || action === 'intercept' || action === 'cancel') return { action, source };
+  if (action === 'switch' || action === 'intercept' || action === 'cancel')
+    return { action, source };
   const state = rt.inspectorState;
-  const inspecting = state.mode === 'listening' || state.mode === 'inserting' || state.mode === 'whispering';
+  const inspecting =
+    state.mode === 'listening' || state.mode === 'inserting' || state.mode === 'whispering';
   const focus = rt.focusWorkNo();
-  if (inspecting && state.pending === null && (rt.selectedWorkNo === null || rt.selectedWorkNo === state.targetWorkNo)) {
+  if (
+    inspecting &&
+    state.pending === null &&
+    (rt.selectedWorkNo === null || rt.selectedWorkNo === state.targetWorkNo)
+  ) {
     return { action: SWITCH_FOR_HOTKEY[action], source };
   }
   return { action, workNo: focus, source };

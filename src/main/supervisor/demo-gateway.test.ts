@@ -3,7 +3,11 @@ import type { RunningSimulator, SimulatorOptions } from '../../simulator';
 import { createDemoGateway } from './demo-gateway';
 
 /** A stand-in simulator: only what the adapter reads. */
-function fakeSimulator(inspectors: RunningSimulator['inspectors'], closed: string[], name: string): RunningSimulator {
+function fakeSimulator(
+  inspectors: RunningSimulator['inspectors'],
+  closed: string[],
+  name: string,
+): RunningSimulator {
   return {
     baseUrl: `https://127.0.0.1:1/${name}/`,
     origin: 'https://127.0.0.1:1',
@@ -46,7 +50,9 @@ describe('demo gateway', () => {
 
   it('refuses a simulator without an inspector account, and closes it', async () => {
     const closed: string[] = [];
-    const demo = createDemoGateway({ startSimulator: async () => fakeSimulator([], closed, 'empty') });
+    const demo = createDemoGateway({
+      startSimulator: async () => fakeSimulator([], closed, 'empty'),
+    });
     await expect(demo.start()).rejects.toThrow(/no inspector/);
     expect(closed).toEqual(['empty']);
     expect(demo.simulator()).toBeNull();
@@ -55,7 +61,9 @@ describe('demo gateway', () => {
   it('runs overlapping starts and stops one at a time, leaving no simulator behind', async () => {
     const closed: string[] = [];
     let count = 0;
-    const demo = createDemoGateway({ startSimulator: async () => fakeSimulator([inspector], closed, `sim${(count += 1)}`) });
+    const demo = createDemoGateway({
+      startSimulator: async () => fakeSimulator([inspector], closed, `sim${(count += 1)}`),
+    });
     await Promise.all([demo.start(), demo.start(), demo.stop()]);
     expect(closed).toEqual(['sim1', 'sim2']);
     expect(demo.simulator()).toBeNull();

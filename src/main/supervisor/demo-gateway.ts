@@ -20,7 +20,12 @@ export interface SimulatorDemoGateway extends DemoGateway {
 }
 
 /** Size of the demo contact center: 40 agents and the one inspector account demo mode uses. */
-export const DEMO_SIMULATOR_DEFAULTS: Readonly<SimulatorOptions> = Object.freeze({ host: '127.0.0.1', port: 0, agents: 40, inspectors: 1 });
+export const DEMO_SIMULATOR_DEFAULTS: Readonly<SimulatorOptions> = Object.freeze({
+  host: '127.0.0.1',
+  port: 0,
+  agents: 40,
+  inspectors: 1,
+});
 
 async function loadAndStartSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const simulator = await import('../../simulator');
@@ -47,18 +52,28 @@ export function createDemoGateway(options: DemoGatewayOptions = {}): SimulatorDe
     start: () =>
       serialise(async () => {
         await close();
-        const simulator = await startSimulator({ ...DEMO_SIMULATOR_DEFAULTS, ...options.simulator });
+        const simulator = await startSimulator({
+          ...DEMO_SIMULATOR_DEFAULTS,
+          ...options.simulator,
+        });
         running = simulator;
         const inspector = simulator.inspectors[0];
         if (!inspector) {
           await close();
           throw new Error('The demo gateway has no inspector account.');
         }
-        options.logger?.info('demo gateway started', { baseUrl: simulator.baseUrl, agents: simulator.agents.length });
+        options.logger?.info('demo gateway started', {
+          baseUrl: simulator.baseUrl,
+          agents: simulator.agents.length,
+        });
         return {
           baseUrl: simulator.baseUrl,
           caPem: simulator.caPem,
-          inspector: { agentId: inspector.agentId, password: inspector.password, phoneNumber: inspector.phoneNumber },
+          inspector: {
+            agentId: inspector.agentId,
+            password: inspector.password,
+            phoneNumber: inspector.phoneNumber,
+          },
         };
       }),
     stop: () => serialise(close),

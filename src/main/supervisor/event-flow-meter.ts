@@ -77,7 +77,8 @@ export class EventFlowMeter {
 function computeGapRatio(timesNewestFirst: number[]): number | null {
   if (timesNewestFirst.length < 20) return null;
   const gaps: number[] = [];
-  for (let i = 1; i < timesNewestFirst.length; i++) gaps.push(timesNewestFirst[i - 1]! - timesNewestFirst[i]!);
+  for (let i = 1; i < timesNewestFirst.length; i++)
+    gaps.push(timesNewestFirst[i - 1]! - timesNewestFirst[i]!);
   const p10 = percentile(gaps, 0.1);
   const p50 = percentile(gaps, 0.5);
   return p50 / Math.max(p10, 0.1);

@@ -37,7 +37,11 @@ export function createGatewaySession(
         now: () => clock.now(),
       }),
     createPoller: (client, handlers) =>
-      new EventPoller(client, handlers, { emptyPauseMs: options.emptyPauseMs ?? 200, errorBackoffMs: [250, 500, 1000, 2000], logger }),
+      new EventPoller(client, handlers, {
+        emptyPauseMs: options.emptyPauseMs ?? 200,
+        errorBackoffMs: [250, 500, 1000, 2000],
+        logger,
+      }),
     hooks,
   });
 }

@@ -4,15 +4,34 @@
  */
 export { createSupervisor, type SupervisorCoreWithDiagnostics } from './create-supervisor';
 export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-options';
-export { DEFAULT_WARMUP_ENRICHMENT, type WarmupEnrichmentBudget, type WarmupEnrichmentDiagnostics } from './warmup-enrichment';
+export {
+  DEFAULT_WARMUP_ENRICHMENT,
+  type WarmupEnrichmentBudget,
+  type WarmupEnrichmentDiagnostics,
+} from './warmup-enrichment';
 export type { SupervisorCore, EventListener, TrayModel } from './supervisor-api';
 export type * from './ports';
 export { KeychainUnavailableError } from './ports';
-export { createDefaultSettings, mergeSettings, DEFAULT_ALERT_THRESHOLDS, DEFAULT_HOTKEYS } from './settings-model';
+export {
+  createDefaultSettings,
+  mergeSettings,
+  DEFAULT_ALERT_THRESHOLDS,
+  DEFAULT_HOTKEYS,
+} from './settings-model';
 export { mapAgentStatus, mapNotifySubtype, mapQcType } from './agent-state-mapping';
 export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector-machine';
-export type { InspectorState, InspectorInput, InspectionAction, GatewayEffect, Transition } from './inspector-machine';
+export type {
+  InspectorState,
+  InspectorInput,
+  InspectionAction,
+  GatewayEffect,
+  Transition,
+} from './inspector-machine';
 export { buildTrayModel } from './tray-model';
 export { formatJournalCsv, formatJournalJson } from './journal-export';
 export { parseJournalText, JOURNAL_FILE_NAME } from './audit-journal';
-export { createRosterLagProbe, type RosterLagProbe, type RosterLagReport } from './roster-lag-probe';
+export {
+  createRosterLagProbe,
+  type RosterLagProbe,
+  type RosterLagReport,
+} from './roster-lag-probe';

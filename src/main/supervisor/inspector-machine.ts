@@ -4,7 +4,13 @@
  * inspector's own events move it too. Event ordering (one FIFO queue per session) replaces clock
  * comparisons: a Ready/PhoneRelease only ends a leg once a leg event of that leg was seen.
  */
-import type { AgentState, InspectionView, InspectorMode, QcMode, SupervisorAction } from '../../shared/domain';
+import type {
+  AgentState,
+  InspectionView,
+  InspectorMode,
+  QcMode,
+  SupervisorAction,
+} from '../../shared/domain';
 import { EVENT_TYPE } from '../../shared/gateway-status-codes';
 import {
   refuseAlreadyInMode,
@@ -22,7 +28,12 @@ import {
   refuseTargetSignedOut,
   type Refusal,
 } from './inspector-refusals';
-import { inspectionModeOfOwnState, isInspecting, MODE_AFTER_START, type StartAction } from './inspector-modes';
+import {
+  inspectionModeOfOwnState,
+  isInspecting,
+  MODE_AFTER_START,
+  type StartAction,
+} from './inspector-modes';
 
 /** The supervisor actions that move the inspector's own state (the force-* actions do not). */
 export type InspectionAction = Exclude<SupervisorAction, `force-${string}`>;
@@ -87,7 +98,10 @@ export type InspectorInput =
 
 /** The gateway call a granted request needs. */
 export type GatewayEffect =
-  | { call: 'listen' | 'insert' | 'whisper' | 'switchListenInsert' | 'cancel' | 'stopWhisper'; workNo: string }
+  | {
+      call: 'listen' | 'insert' | 'whisper' | 'switchListenInsert' | 'cancel' | 'stopWhisper';
+      workNo: string;
+    }
   | { call: 'switchMode'; workNo: string; to: QcMode }
   | { call: 'intercept'; workNo: string }
   | { call: 'requestCall'; callId: string; skillId: number };
@@ -105,8 +119,17 @@ const SWITCH_TARGETS = {
   'switch-to-barge': { qc: 'insert', mode: 'inserting' },
   'switch-to-whisper': { qc: 'whisper', mode: 'whispering' },
 } as const satisfies Record<string, { qc: QcMode; mode: InspectorMode }>;
-const START_CALLS = { listen: 'listen', barge: 'insert', whisper: 'whisper' } as const satisfies Record<StartAction, string>;
-const LEG_EVENTS: ReadonlySet<string> = new Set([EVENT_TYPE.busy, EVENT_TYPE.phoneAlerting, EVENT_TYPE.phoneOffhook, EVENT_TYPE.talking]);
+const START_CALLS = {
+  listen: 'listen',
+  barge: 'insert',
+  whisper: 'whisper',
+} as const satisfies Record<StartAction, string>;
+const LEG_EVENTS: ReadonlySet<string> = new Set([
+  EVENT_TYPE.busy,
+  EVENT_TYPE.phoneAlerting,
+  EVENT_TYPE.phoneOffhook,
+  EVENT_TYPE.talking,
+]);
 const OWN_STATUS_IDLE: ReadonlySet<number> = new Set([1, 2, 3]);
 const OWN_STATUS_ON_CALL: ReadonlySet<number> = new Set([9, 10, 11, 12]);
 
@@ -168,12 +191,18 @@ function requestAction(state: InspectorState, input: RequestInput): Transition {
     fromMode: state.mode,
     legSeen: false,
   };
-  return { state: { ...state, pending: nextPending }, effect: decision.effect, refusal: null, join: false };
+  return {
+    state: { ...state, pending: nextPending },
+    effect: decision.effect,
+    refusal: null,
+    join: false,
+  };
 }
 
 function isSameRequest(pending: PendingInspection, input: RequestInput): boolean {
   if (pending.action !== input.action) return false;
-  if (input.action === 'request-call') return pending.callId === (input.callId ?? null) && pending.skillId === (input.skillId ?? null);
+  if (input.action === 'request-call')
+    return pending.callId === (input.callId ?? null) && pending.skillId === (input.skillId ?? null);
   // Actions on the current inspection carry no agent: the same action is the same request.
   return input.workNo === undefined || input.workNo === null || pending.workNo === input.workNo;
 }
@@ -202,10 +231,15 @@ function decideRequest(state: InspectorState, input: RequestInput): Decision {
   }
 }
 
-function decideStart(state: InspectorState, input: RequestInput, call: 'listen' | 'insert' | 'whisper'): Decision {
+function decideStart(
+  state: InspectorState,
+  input: RequestInput,
+  call: 'listen' | 'insert' | 'whisper',
+): Decision {
   const workNo = input.workNo ?? null;
   if (workNo === null || workNo === '') return { refusal: refuseNoTarget() };
-  if (state.mode !== 'idle') return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
+  if (state.mode !== 'idle')
+    return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
   if (workNo === input.context.inspectorId) return { refusal: refuseSelf() };
   if (input.context.targetState === 'signed-out') return { refusal: refuseTargetSignedOut(workNo) };
   return { effect: { call, workNo }, workNo };
@@ -223,7 +257,8 @@ function decideSwitch(state: InspectorState): Decision {
 function decideSwitchTo(state: InspectorState, action: keyof typeof SWITCH_TARGETS): Decision {
   const target = state.targetWorkNo;
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall(action) };
-  if (!isInspecting(state.mode) || target === null) return { refusal: refuseNeedsInspection(action) };
+  if (!isInspecting(state.mode) || target === null)
+    return { refusal: refuseNeedsInspection(action) };
   const wanted = SWITCH_TARGETS[action];
   if (state.mode === wanted.mode) return { refusal: refuseAlreadyInMode(state.mode, target) };
   return { effect: { call: 'switchMode', workNo: target, to: wanted.qc }, workNo: target };
@@ -232,7 +267,8 @@ function decideSwitchTo(state: InspectorState, action: keyof typeof SWITCH_TARGE
 function decideIntercept(state: InspectorState): Decision {
   const target = state.targetWorkNo;
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall('intercept') };
-  if (!isInspecting(state.mode) || target === null) return { refusal: refuseNeedsInspection('intercept') };
+  if (!isInspecting(state.mode) || target === null)
+    return { refusal: refuseNeedsInspection('intercept') };
   return { effect: { call: 'intercept', workNo: target }, workNo: target };
 }
 
@@ -250,19 +286,35 @@ function decideRequestCall(state: InspectorState, input: RequestInput): Decision
   const callId = input.callId ?? null;
   const skillId = input.skillId ?? null;
   if (callId === null || callId === '' || skillId === null) return { refusal: refuseMissingCall() };
-  if (state.mode !== 'idle') return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
+  if (state.mode !== 'idle')
+    return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
   return { effect: { call: 'requestCall', callId, skillId }, workNo: null };
 }
 
 function succeed(state: InspectorState, pending: PendingInspection, now: number): InspectorState {
-  const base = { ...state, pending: null, since: now, lastTargetWorkNo: pending.workNo ?? state.lastTargetWorkNo };
+  const base = {
+    ...state,
+    pending: null,
+    since: now,
+    lastTargetWorkNo: pending.workNo ?? state.lastTargetWorkNo,
+  };
   switch (pending.action) {
     case 'listen':
     case 'barge':
     case 'whisper':
-      return { ...base, mode: MODE_AFTER_START[pending.action], targetWorkNo: pending.workNo, callId: null, legSeen: pending.legSeen };
+      return {
+        ...base,
+        mode: MODE_AFTER_START[pending.action],
+        targetWorkNo: pending.workNo,
+        callId: null,
+        legSeen: pending.legSeen,
+      };
     case 'switch':
-      return { ...base, mode: pending.fromMode === 'inserting' ? 'listening' : 'inserting', legSeen: true };
+      return {
+        ...base,
+        mode: pending.fromMode === 'inserting' ? 'listening' : 'inserting',
+        legSeen: true,
+      };
     case 'switch-to-listen':
     case 'switch-to-barge':
     case 'switch-to-whisper':
@@ -272,7 +324,13 @@ function succeed(state: InspectorState, pending: PendingInspection, now: number)
     case 'cancel':
       return { ...base, mode: 'idle', targetWorkNo: null, callId: null, legSeen: false };
     case 'request-call':
-      return { ...base, mode: 'talking', targetWorkNo: null, callId: pending.callId, legSeen: pending.legSeen };
+      return {
+        ...base,
+        mode: 'talking',
+        targetWorkNo: null,
+        callId: pending.callId,
+        legSeen: pending.legSeen,
+      };
   }
 }
 
@@ -280,12 +338,24 @@ function toIdle(state: InspectorState, now: number): InspectorState {
   return { ...state, mode: 'idle', targetWorkNo: null, callId: null, since: now, legSeen: false };
 }
 
-function applyOwnEvent(state: InspectorState, eventType: string, content: unknown, now: number): InspectorState {
+function applyOwnEvent(
+  state: InspectorState,
+  eventType: string,
+  content: unknown,
+  now: number,
+): InspectorState {
   if (LEG_EVENTS.has(eventType)) {
     if (state.pending) return { ...state, pending: { ...state.pending, legSeen: true } };
     if (eventType === EVENT_TYPE.talking && state.mode === 'idle') {
       // A call reached the inspector's own phone (e.g. routed to the inspector as an agent).
-      return { ...state, mode: 'talking', targetWorkNo: null, callId: readCallId(content), since: now, legSeen: true };
+      return {
+        ...state,
+        mode: 'talking',
+        targetWorkNo: null,
+        callId: readCallId(content),
+        since: now,
+        legSeen: true,
+      };
     }
     if (eventType === EVENT_TYPE.talking && state.mode === 'talking' && state.callId === null) {
       return { ...state, callId: readCallId(content), legSeen: true };
@@ -294,12 +364,21 @@ function applyOwnEvent(state: InspectorState, eventType: string, content: unknow
   }
   // While a request is pending its result settles the mode; a stray release must not.
   if (state.pending || state.mode === 'idle' || !state.legSeen) return state;
-  if (eventType === EVENT_TYPE.phoneRelease || eventType === EVENT_TYPE.ready) return toIdle(state, now);
-  if (state.mode === 'talking' && (eventType === EVENT_TYPE.callRelease || eventType === EVENT_TYPE.work)) return toIdle(state, now);
+  if (eventType === EVENT_TYPE.phoneRelease || eventType === EVENT_TYPE.ready)
+    return toIdle(state, now);
+  if (
+    state.mode === 'talking' &&
+    (eventType === EVENT_TYPE.callRelease || eventType === EVENT_TYPE.work)
+  )
+    return toIdle(state, now);
   return state;
 }
 
-function applyOwnStatus(state: InspectorState, agentState: number | null, now: number): InspectorState {
+function applyOwnStatus(
+  state: InspectorState,
+  agentState: number | null,
+  now: number,
+): InspectorState {
   if (agentState === null || state.pending) return state;
   const inspecting = inspectionModeOfOwnState(agentState);
   if (inspecting !== null) {
@@ -308,7 +387,14 @@ function applyOwnStatus(state: InspectorState, agentState: number | null, now: n
   }
   if (OWN_STATUS_IDLE.has(agentState)) return state.mode === 'idle' ? state : toIdle(state, now);
   if (OWN_STATUS_ON_CALL.has(agentState) && state.mode === 'idle') {
-    return { ...state, mode: 'talking', targetWorkNo: null, callId: null, since: now, legSeen: true };
+    return {
+      ...state,
+      mode: 'talking',
+      targetWorkNo: null,
+      callId: null,
+      since: now,
+      legSeen: true,
+    };
   }
   // Busy (4) is what the gateway reports during an inspection too: nothing to correct.
   return state;

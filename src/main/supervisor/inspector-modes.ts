@@ -26,7 +26,11 @@ const QC_MODE_OF: Readonly<Record<InspectorMode, QcMode | null>> = {
 };
 
 /** Own detailed states (§9.3) that name an inspection mode. */
-const OWN_STATUS_MODES: Readonly<Record<number, InspectorMode>> = { 15: 'inserting', 16: 'listening', 17: 'whispering' };
+const OWN_STATUS_MODES: Readonly<Record<number, InspectorMode>> = {
+  15: 'inserting',
+  16: 'listening',
+  17: 'whispering',
+};
 
 /** Whether the inspector is inspecting an agent's call (listening, barged in or whispering). */
 export function isInspecting(mode: InspectorMode): boolean {

@@ -46,7 +46,9 @@ function describeActivity(mode: InspectorMode, target: string | null): { en: str
     case 'whispering':
       return { en: `whispering to ${who}`, zh: `正在对 ${who} 密语` };
     case 'talking':
-      return target ? { en: `on ${who}'s call yourself`, zh: `正在接听 ${who} 的呼叫` } : { en: 'on a call yourself', zh: '正在通话中' };
+      return target
+        ? { en: `on ${who}'s call yourself`, zh: `正在接听 ${who} 的呼叫` }
+        : { en: 'on a call yourself', zh: '正在通话中' };
     case 'idle':
       return { en: 'idle', zh: '空闲' };
   }
@@ -54,7 +56,11 @@ function describeActivity(mode: InspectorMode, target: string | null): { en: str
 
 /** No live session. */
 export function refuseNotSignedIn(): Refusal {
-  return { code: 'not-signed-in', message: 'Sign in to the gateway first.', messageZh: '请先签入网关。' };
+  return {
+    code: 'not-signed-in',
+    message: 'Sign in to the gateway first.',
+    messageZh: '请先签入网关。',
+  };
 }
 
 /** An agent action without an agent. */
@@ -64,7 +70,10 @@ export function refuseNoTarget(): Refusal {
 
 /** The inspector named itself as the target. */
 export function refuseSelf(): Refusal {
-  return refuse('You cannot do this to yourself: choose another agent.', '不能对自己执行此操作，请选择其他座席。');
+  return refuse(
+    'You cannot do this to yourself: choose another agent.',
+    '不能对自己执行此操作，请选择其他座席。',
+  );
 }
 
 /** The target agent is signed out. */
@@ -77,16 +86,25 @@ export function refusePending(pending: SupervisorAction, target: string | null):
   const label = ACTION_LABELS[pending];
   const on = target ? ` for ${target}` : '';
   const onZh = target ? `对 ${target} 的` : '';
-  return refuse(`Wait: the ${label.en} request${on} has not finished yet.`, `请稍候：${onZh}${label.zh}请求尚未完成。`);
+  return refuse(
+    `Wait: the ${label.en} request${on} has not finished yet.`,
+    `请稍候：${onZh}${label.zh}请求尚未完成。`,
+  );
 }
 
 /** Listen / barge / whisper / take a queued call need an idle inspector. */
 export function refuseBusyInspector(mode: InspectorMode, target: string | null): Refusal {
   const activity = describeActivity(mode, target);
   if (mode === 'talking') {
-    return refuse(`You are ${activity.en} — hang up on your phone first.`, `您${activity.zh}，请先在话机上挂断。`);
+    return refuse(
+      `You are ${activity.en} — hang up on your phone first.`,
+      `您${activity.zh}，请先在话机上挂断。`,
+    );
   }
-  return refuse(`You are already ${activity.en} — cancel or switch first.`, `您${activity.zh}，请先取消或切换。`);
+  return refuse(
+    `You are already ${activity.en} — cancel or switch first.`,
+    `您${activity.zh}，请先取消或切换。`,
+  );
 }
 
 /** Switch without an inspection. */
@@ -123,14 +141,20 @@ export function refuseNeedsInspection(action: SupervisorAction): Refusal {
 /** An inspection action while on a call of our own. */
 export function refuseOnOwnCall(action: SupervisorAction): Refusal {
   if (action === 'cancel') {
-    return refuse('You are on the call yourself — hang up on your phone to end it.', '您正在通话中，请在话机上挂断以结束通话。');
+    return refuse(
+      'You are on the call yourself — hang up on your phone to end it.',
+      '您正在通话中，请在话机上挂断以结束通话。',
+    );
   }
   return refuse('You already hold this call yourself.', '您已经接管了该通话。');
 }
 
 /** Cancel while idle. */
 export function refuseNothingToCancel(): Refusal {
-  return refuse('Nothing to cancel: you are not inspecting anyone.', '无需取消：您当前没有质检任何座席。');
+  return refuse(
+    'Nothing to cancel: you are not inspecting anyone.',
+    '无需取消：您当前没有质检任何座席。',
+  );
 }
 
 /** Take a queued call without naming one. */

@@ -25,13 +25,16 @@ export function formatCsvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim()
+    ? `"${guarded.replace(/"/g, '""')}"`
+    : guarded;
 }
 
 /** The journal as CSV text with a header row. */
 export function formatJournalCsv(entries: readonly JournalEntry[]): string {
   const lines = [COLUMNS.join(',')];
-  for (const entry of entries) lines.push(COLUMNS.map((column) => formatCsvCell(entry[column])).join(','));
+  for (const entry of entries)
+    lines.push(COLUMNS.map((column) => formatCsvCell(entry[column])).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

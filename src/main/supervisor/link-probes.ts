@@ -26,7 +26,12 @@ export class LinkProbes {
     const name = PROBES.find((probe) => !this.inFlight.has(probe));
     if (!name) return;
     this.inFlight.add(name);
-    const call: Promise<unknown> = name === 'getOwnStatus' ? client.getOwnStatus() : name === 'getAgent' ? client.getAgent(inspectorId) : client.refreshGuid();
+    const call: Promise<unknown> =
+      name === 'getOwnStatus'
+        ? client.getOwnStatus()
+        : name === 'getAgent'
+          ? client.getAgent(inspectorId)
+          : client.refreshGuid();
     call.then(
       () => {
         this.inFlight.delete(name);
@@ -35,7 +40,8 @@ export class LinkProbes {
       (error: unknown) => {
         this.inFlight.delete(name);
         const sessionGone = error instanceof GatewayError && error.needsSignIn;
-        if (error instanceof GatewayError && error.kind === 'retcode' && !sessionGone) handlers.onAlive();
+        if (error instanceof GatewayError && error.kind === 'retcode' && !sessionGone)
+          handlers.onAlive();
         else handlers.onFailure(error);
       },
     );

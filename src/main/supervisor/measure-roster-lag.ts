@@ -13,4 +13,6 @@ const result = await measureRosterLag({
   measureMs: Number(seconds) * 1000,
   settleMs: 3_000,
 });
-process.stdout.write(`${JSON.stringify({ agents: Number(agents), rate: Number(rate), latencyMs: Number(latency), ...result }, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ agents: Number(agents), rate: Number(rate), latencyMs: Number(latency), ...result }, null, 2)}\n`,
+);

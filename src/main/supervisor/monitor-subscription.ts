@@ -66,7 +66,11 @@ export class MonitorSubscription {
    * Subscribe `workNos`. A lost session (100-006 …) throws: only a new sign-in can help, and it
    * subscribes again. `isCurrent` says whether the caller still wants the answer.
    */
-  async subscribe(client: Pick<GatewayClient, 'beginMonitor'>, workNos: readonly string[], isCurrent: () => boolean): Promise<SubscribeOutcome> {
+  async subscribe(
+    client: Pick<GatewayClient, 'beginMonitor'>,
+    workNos: readonly string[],
+    isCurrent: () => boolean,
+  ): Promise<SubscribeOutcome> {
     try {
       await client.beginMonitor(workNos);
     } catch (error) {
@@ -76,12 +80,21 @@ export class MonitorSubscription {
       this.current = 'broken';
       this.failures++;
       const details = { attempt: this.failures, error: errorMessage(error) };
-      if (failure !== 'fatal' && this.failures < (this.options.maxAttempts ?? DEFAULT_SUBSCRIBE_ATTEMPTS)) {
-        this.options.logger.warn('monitor subscription failed; retrying on the session backoff', details);
+      if (
+        failure !== 'fatal' &&
+        this.failures < (this.options.maxAttempts ?? DEFAULT_SUBSCRIBE_ATTEMPTS)
+      ) {
+        this.options.logger.warn(
+          'monitor subscription failed; retrying on the session backoff',
+          details,
+        );
         this.options.onLost(error);
         return 'retry';
       }
-      this.options.logger.warn('monitor subscription cannot be restored; the roster follows snapshots', details);
+      this.options.logger.warn(
+        'monitor subscription cannot be restored; the roster follows snapshots',
+        details,
+      );
       return 'give-up';
     }
     if (!isCurrent()) return 'stale';

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
 import { mergeSettings } from './settings-model';
-import { createJsonFileSettingsStore, createMemorySettingsStore, createSimulatorDemoGateway, createNodeTransportFactory } from './node-ports';
+import {
+  createJsonFileSettingsStore,
+  createMemorySettingsStore,
+  createSimulatorDemoGateway,
+  createNodeTransportFactory,
+} from './node-ports';
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +24,10 @@ describe('settings stores', () => {
     const file = path.join(dir, 'nested', 'settings.json');
     const store = createJsonFileSettingsStore(file);
     expect(store.load()).toEqual({ settings: createDefaultSettings(), notices: [] });
-    const changed = mergeSettings(createDefaultSettings(), { language: 'zh-CN', gateway: { url: 'https://gw:8043' } });
+    const changed = mergeSettings(createDefaultSettings(), {
+      language: 'zh-CN',
+      gateway: { url: 'https://gw:8043' },
+    });
     store.save(changed);
     expect(store.load().settings).toEqual(changed);
   });
@@ -37,7 +45,15 @@ describe('settings stores', () => {
 
   it('repairs mistyped fields field by field', () => {
     const file = path.join(dir, 'settings.json');
-    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, language: 'fr', alerts: { longCallSeconds: 'x', longBusySeconds: 200 }, gateway: { url: 'https://gw' } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        language: 'fr',
+        alerts: { longCallSeconds: 'x', longBusySeconds: 200 },
+        gateway: { url: 'https://gw' },
+      }),
+    );
     const { settings } = createJsonFileSettingsStore(file).load();
     expect(settings.language).toBe('en');
     expect(settings.alerts).toMatchObject({ longCallSeconds: 600, longBusySeconds: 200 });
@@ -46,7 +62,10 @@ describe('settings stores', () => {
 
   it('fills what a file lacks from the product defaults and keeps a cleared hotkey cleared', () => {
     const file = path.join(dir, 'settings.json');
-    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, hotkeys: { listen: null, barge: 'Alt+F9' } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ schemaVersion: 1, hotkeys: { listen: null, barge: 'Alt+F9' } }),
+    );
     const { settings } = createJsonFileSettingsStore(file).load();
     expect(settings.demoMode).toBe(true);
     expect(settings.hotkeys).toEqual({ ...DEFAULT_HOTKEYS, listen: null, barge: 'Alt+F9' });
@@ -63,7 +82,10 @@ describe('settings stores', () => {
 
 describe('mergeSettings', () => {
   it('merges nested objects and leaves the rest', () => {
-    const merged = mergeSettings(createDefaultSettings(), { gateway: { pinSha256: 'ab'.repeat(32) }, alerts: { longWrapUpSeconds: 60 } });
+    const merged = mergeSettings(createDefaultSettings(), {
+      gateway: { pinSha256: 'ab'.repeat(32) },
+      alerts: { longWrapUpSeconds: 60 },
+    });
     expect(merged.gateway).toMatchObject({ url: '', pinSha256: 'ab'.repeat(32) });
     expect(merged.alerts).toMatchObject({ longWrapUpSeconds: 60, longCallSeconds: 600 });
   });

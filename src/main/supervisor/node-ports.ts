@@ -10,7 +10,12 @@ import type { GatewayTransportFactory, Logger, Notifier } from './ports';
 
 export { createMemoryCredentialStore } from '../credentials/memory-credential-store';
 export { createJsonFileSettingsStore, createMemorySettingsStore } from './node-settings-store';
-export { createDemoGateway, DEMO_SIMULATOR_DEFAULTS, type DemoGatewayOptions, type SimulatorDemoGateway } from './demo-gateway';
+export {
+  createDemoGateway,
+  DEMO_SIMULATOR_DEFAULTS,
+  type DemoGatewayOptions,
+  type SimulatorDemoGateway,
+} from './demo-gateway';
 
 /** A transport factory over undici; one connection pool per trust configuration. */
 export function createNodeTransportFactory(): GatewayTransportFactory & { close(): Promise<void> } {
@@ -46,7 +51,9 @@ export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' =
     (message: string, fields?: Record<string, unknown>): void => {
       if (order.indexOf(entryLevel) < order.indexOf(level)) return;
       const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-      process.stderr.write(`${new Date().toISOString()} ${entryLevel.toUpperCase()} ${message}${suffix}\n`);
+      process.stderr.write(
+        `${new Date().toISOString()} ${entryLevel.toUpperCase()} ${message}${suffix}\n`,
+      );
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
@@ -55,7 +62,9 @@ export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' =
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** A notifier that collects notifications (tests, the CLI prints them). */
-export function createRecordingNotifier(): Notifier & { notifications: Parameters<Notifier['notify']>[0][] } {
+export function createRecordingNotifier(): Notifier & {
+  notifications: Parameters<Notifier['notify']>[0][];
+} {
   const notifications: Parameters<Notifier['notify']>[0][] = [];
   return { notifications, notify: (notification) => void notifications.push(notification) };
 }

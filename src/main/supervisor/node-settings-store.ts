@@ -11,7 +11,9 @@ import { createDefaultSettings } from '../../shared/settings-defaults';
 import { errorMessage } from './error-text';
 
 /** Settings kept in memory (optionally starting from a patch of the defaults). */
-export function createMemorySettingsStore(initial: Partial<Settings> = {}): SettingsStore & { current(): Settings } {
+export function createMemorySettingsStore(
+  initial: Partial<Settings> = {},
+): SettingsStore & { current(): Settings } {
   let settings = normaliseSettings({ ...createDefaultSettings(), ...initial });
   return {
     load: () => ({ settings: structuredClone(settings), notices: [] }),
@@ -23,19 +25,24 @@ export function createMemorySettingsStore(initial: Partial<Settings> = {}): Sett
 }
 
 /** Settings in a JSON file; bad content is kept aside as `<file>.corrupt-<time>`. */
-export function createJsonFileSettingsStore(filePath: string, now: () => number = Date.now): SettingsStore {
+export function createJsonFileSettingsStore(
+  filePath: string,
+  now: () => number = Date.now,
+): SettingsStore {
   return {
     load() {
       let text: string;
       try {
         text = fs.readFileSync(filePath, 'utf8');
       } catch (error) {
-        if ((error as { code?: unknown }).code === 'ENOENT') return { settings: createDefaultSettings(), notices: [] };
+        if ((error as { code?: unknown }).code === 'ENOENT')
+          return { settings: createDefaultSettings(), notices: [] };
         return { settings: createDefaultSettings(), notices: [unreadableNotice(error)] };
       }
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed) || parsed.schemaVersion !== 1) throw new Error('not a settings object of schema version 1');
+        if (!isRecord(parsed) || parsed.schemaVersion !== 1)
+          throw new Error('not a settings object of schema version 1');
         return { settings: normaliseSettings(parsed), notices: [] };
       } catch {
         const aside = `${filePath}.corrupt-${now()}`;
@@ -44,7 +51,10 @@ export function createJsonFileSettingsStore(filePath: string, now: () => number 
         } catch {
           // Could not move it: defaults still apply; the next save overwrites the bad file.
         }
-        return { settings: createDefaultSettings(), notices: [corruptNotice(path.basename(aside))] };
+        return {
+          settings: createDefaultSettings(),
+          notices: [corruptNotice(path.basename(aside))],
+        };
       }
     },
     save(settings) {
@@ -62,9 +72,14 @@ export function normaliseSettings(input: Record<string, unknown>): Settings {
   const gateway = isRecord(input.gateway) ? input.gateway : {};
   const alerts = isRecord(input.alerts) ? input.alerts : {};
   const hotkeys = isRecord(input.hotkeys) ? input.hotkeys : {};
-  const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
-  const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-  const seconds = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isInteger(value) && value >= 5 && value <= 86_400 ? value : fallback);
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === 'string' ? value : fallback;
+  const textOrNull = (value: unknown): string | null =>
+    typeof value === 'string' && value !== '' ? value : null;
+  const seconds = (value: unknown, fallback: number): number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 5 && value <= 86_400
+      ? value
+      : fallback;
   return {
     schemaVersion: 1,
     gateway: {
@@ -76,18 +91,31 @@ export function normaliseSettings(input: Record<string, unknown>): Settings {
     },
     // A binding the file lacks gets its default; an explicit null (cleared by the user) stays.
     hotkeys: Object.fromEntries(
-      Object.entries(defaults.hotkeys).map(([action, fallback]) => [action, action in hotkeys ? textOrNull(hotkeys[action]) : fallback]),
+      Object.entries(defaults.hotkeys).map(([action, fallback]) => [
+        action,
+        action in hotkeys ? textOrNull(hotkeys[action]) : fallback,
+      ]),
     ) as Settings['hotkeys'],
     alerts: {
       longCallSeconds: seconds(alerts.longCallSeconds, defaults.alerts.longCallSeconds),
       longBusySeconds: seconds(alerts.longBusySeconds, defaults.alerts.longBusySeconds),
       longWrapUpSeconds: seconds(alerts.longWrapUpSeconds, defaults.alerts.longWrapUpSeconds),
-      longQueueWaitSeconds: seconds(alerts.longQueueWaitSeconds, defaults.alerts.longQueueWaitSeconds),
+      longQueueWaitSeconds: seconds(
+        alerts.longQueueWaitSeconds,
+        defaults.alerts.longQueueWaitSeconds,
+      ),
     },
-    language: input.language === 'en' || input.language === 'zh-CN' ? input.language : defaults.language,
-    theme: input.theme === 'system' || input.theme === 'light' || input.theme === 'dark' ? input.theme : defaults.theme,
+    language:
+      input.language === 'en' || input.language === 'zh-CN' ? input.language : defaults.language,
+    theme:
+      input.theme === 'system' || input.theme === 'light' || input.theme === 'dark'
+        ? input.theme
+        : defaults.theme,
     demoMode: typeof input.demoMode === 'boolean' ? input.demoMode : defaults.demoMode,
-    confirmDestructive: typeof input.confirmDestructive === 'boolean' ? input.confirmDestructive : defaults.confirmDestructive,
+    confirmDestructive:
+      typeof input.confirmDestructive === 'boolean'
+        ? input.confirmDestructive
+        : defaults.confirmDestructive,
   };
 }
 
@@ -106,5 +134,10 @@ function corruptNotice(asideName: string): Notice {
 
 function unreadableNotice(error: unknown): Notice {
   const detail = errorMessage(error);
-  return { level: 'warning', message: `The settings file could not be read (${detail}); defaults are in use.`, messageZh: '无法读取设置文件，当前使用默认设置。', retcode: null };
+  return {
+    level: 'warning',
+    message: `The settings file could not be read (${detail}); defaults are in use.`,
+    messageZh: '无法读取设置文件，当前使用默认设置。',
+    retcode: null,
+  };
 }

@@ -17,8 +17,22 @@ class FakeQueues implements QueueGateway {
   }
   listWaitingCalls(skillId: number): Promise<WaitingCall[]> {
     this.fetched.push({ skillId, at: this.clock.now() });
-    if (this.failing) return Promise.reject(new GatewayError({ kind: 'transport', interfaceName: 'queryWaitCallInfo' }));
-    return Promise.resolve([{ callId: `c${skillId}`, caller: '555', called: null, skillId, skillName: null, enqueuedAt: 1, priority: 0, callFeature: 0 }]);
+    if (this.failing)
+      return Promise.reject(
+        new GatewayError({ kind: 'transport', interfaceName: 'queryWaitCallInfo' }),
+      );
+    return Promise.resolve([
+      {
+        callId: `c${skillId}`,
+        caller: '555',
+        called: null,
+        skillId,
+        skillName: null,
+        enqueuedAt: 1,
+        priority: 0,
+        callFeature: 0,
+      },
+    ]);
   }
   /** How many overview rounds (all three queues fetched) since `since`. */
   overviewsSince(since: number): number {
@@ -30,7 +44,12 @@ function setup() {
   const clock = new ManualClock();
   const gateway = new FakeQueues(clock);
   const changes: SkillQueueView[][] = [];
-  const watcher = new QueueWatcher({ clock, logger: silentLogger, onChange: (queues) => changes.push(queues), onFailure: () => undefined });
+  const watcher = new QueueWatcher({
+    clock,
+    logger: silentLogger,
+    onChange: (queues) => changes.push(queues),
+    onFailure: () => undefined,
+  });
   return { clock, gateway, watcher, changes };
 }
 
@@ -58,7 +77,9 @@ describe('QueueWatcher refresh intervals', () => {
     expect(gateway.overviewsSince(opened)).toBe(1);
     await clock.advance(20_000);
     expect(gateway.overviewsSince(opened)).toBe(5);
-    expect(changes.at(-1)?.map((queue) => [queue.skillId, queue.waitingCount, queue.calls])).toEqual([
+    expect(
+      changes.at(-1)?.map((queue) => [queue.skillId, queue.waitingCount, queue.calls]),
+    ).toEqual([
       [1, 1, null],
       [2, 1, null],
       [3, 1, null],
@@ -93,7 +114,9 @@ describe('QueueWatcher refresh intervals', () => {
     expect(changes.at(-1)?.find((queue) => queue.skillId === 2)?.calls).toHaveLength(1);
     await clock.advance(12_000);
     // Skill 2: at once, then every 2 s; the others with the overview (due every 5 s, on the 2 s grid).
-    expect(gateway.fetched.filter((call) => call.skillId === 2 && call.at >= since)).toHaveLength(7);
+    expect(gateway.fetched.filter((call) => call.skillId === 2 && call.at >= since)).toHaveLength(
+      7,
+    );
     expect(gateway.overviewsSince(since)).toBe(3);
   });
 
@@ -112,7 +135,10 @@ describe('queues.watch arguments', () => {
 
   it('takes an optional panelOpen flag; older callers without it still validate', () => {
     expect(schema.parse({ skillIds: [1] })).toEqual({ skillIds: [1] });
-    expect(schema.parse({ skillIds: [], panelOpen: true })).toEqual({ skillIds: [], panelOpen: true });
+    expect(schema.parse({ skillIds: [], panelOpen: true })).toEqual({
+      skillIds: [],
+      panelOpen: true,
+    });
     expect(schema.safeParse({ skillIds: [], panelOpen: 'yes' }).success).toBe(false);
   });
 });

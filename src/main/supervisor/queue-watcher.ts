@@ -95,7 +95,8 @@ export class QueueWatcher {
     this.expanded = next;
     this.panelOpen = panelOpen;
     for (const [skillId, view] of this.views) {
-      if (!next.has(skillId) && view.calls !== null) this.views.set(skillId, { ...view, calls: null });
+      if (!next.has(skillId) && view.calls !== null)
+        this.views.set(skillId, { ...view, calls: null });
     }
     if (!added) this.options.onChange(this.list());
     if (!this.client) return;
@@ -118,7 +119,9 @@ export class QueueWatcher {
   }
 
   list(): SkillQueueView[] {
-    return this.skills.map((skill) => this.views.get(skill.id)).filter((view): view is SkillQueueView => view !== undefined);
+    return this.skills
+      .map((skill) => this.views.get(skill.id))
+      .filter((view): view is SkillQueueView => view !== undefined);
   }
 
   /** Name of a skill, for agent rows. */
@@ -148,7 +151,14 @@ export class QueueWatcher {
     if (epoch !== this.epoch) return;
     const now = this.options.clock.now();
     // After a failed round the overview is still overdue: wait a full interval, no tight loop.
-    this.schedule(epoch, ok ? this.nextRefreshIn(now) : this.expanded.size > 0 ? this.intervals.expandedMs : this.overviewIntervalMs());
+    this.schedule(
+      epoch,
+      ok
+        ? this.nextRefreshIn(now)
+        : this.expanded.size > 0
+          ? this.intervals.expandedMs
+          : this.overviewIntervalMs(),
+    );
   }
 
   private overviewIntervalMs(): number {
@@ -160,7 +170,10 @@ export class QueueWatcher {
    * along when due), else when the overview is due.
    */
   private nextRefreshIn(now: number): number {
-    const due = this.expanded.size > 0 ? this.roundAt + this.intervals.expandedMs : this.overviewAt + this.overviewIntervalMs();
+    const due =
+      this.expanded.size > 0
+        ? this.roundAt + this.intervals.expandedMs
+        : this.overviewAt + this.overviewIntervalMs();
     return Math.max(0, due - now);
   }
 
@@ -172,14 +185,19 @@ export class QueueWatcher {
       if (now - this.skillsAt >= this.intervals.skillListMs || this.skills.length === 0) {
         this.skills = await client.listSkillQueues();
         this.skillsAt = now;
-        for (const id of [...this.views.keys()]) if (!this.skills.some((skill) => skill.id === id)) this.views.delete(id);
+        for (const id of [...this.views.keys()])
+          if (!this.skills.some((skill) => skill.id === id)) this.views.delete(id);
       }
       if (epoch !== this.epoch) return false;
       const overviewDue = now - this.overviewAt >= this.overviewIntervalMs() - DUE_SLACK_MS;
-      const ids = overviewDue ? this.skills.map((skill) => skill.id) : this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
+      const ids = overviewDue
+        ? this.skills.map((skill) => skill.id)
+        : this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
       if (overviewDue) this.overviewAt = now;
       for (let start = 0; start < ids.length; start += PARALLEL) {
-        await Promise.all(ids.slice(start, start + PARALLEL).map((id) => this.fetchSkill(client, id, epoch)));
+        await Promise.all(
+          ids.slice(start, start + PARALLEL).map((id) => this.fetchSkill(client, id, epoch)),
+        );
         if (epoch !== this.epoch) return false;
       }
       this.options.onChange(this.list());
@@ -194,15 +212,39 @@ export class QueueWatcher {
     const calls = await client.listWaitingCalls(skillId);
     if (epoch !== this.epoch) return;
     const skill = this.skills.find((entry) => entry.id === skillId);
-    this.views.set(skillId, buildQueueView(skillId, skill?.name ?? String(skillId), calls, this.expanded.has(skillId), this.options.clock.now()));
+    this.views.set(
+      skillId,
+      buildQueueView(
+        skillId,
+        skill?.name ?? String(skillId),
+        calls,
+        this.expanded.has(skillId),
+        this.options.clock.now(),
+      ),
+    );
   }
 }
 
 /** A queue view from its waiting calls, longest wait first. */
-export function buildQueueView(skillId: number, name: string, calls: readonly WaitingCall[], expanded: boolean, now: number): SkillQueueView {
+export function buildQueueView(
+  skillId: number,
+  name: string,
+  calls: readonly WaitingCall[],
+  expanded: boolean,
+  now: number,
+): SkillQueueView {
   const views: WaitingCallView[] = calls
-    .map((call) => ({ callId: call.callId, skillId, caller: call.caller, enqueuedAt: call.enqueuedAt, priority: call.priority }))
-    .sort((a, b) => (a.enqueuedAt ?? Number.POSITIVE_INFINITY) - (b.enqueuedAt ?? Number.POSITIVE_INFINITY));
+    .map((call) => ({
+      callId: call.callId,
+      skillId,
+      caller: call.caller,
+      enqueuedAt: call.enqueuedAt,
+      priority: call.priority,
+    }))
+    .sort(
+      (a, b) =>
+        (a.enqueuedAt ?? Number.POSITIVE_INFINITY) - (b.enqueuedAt ?? Number.POSITIVE_INFINITY),
+    );
   const known = views.map((call) => call.enqueuedAt).filter((at): at is number => at !== null);
   return {
     skillId,

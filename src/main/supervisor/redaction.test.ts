@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactingLogger, REDACTED, redactFields, redactSecrets, redactText, redactValue } from './redaction';
+import {
+  createRedactingLogger,
+  REDACTED,
+  redactFields,
+  redactSecrets,
+  redactText,
+  redactValue,
+} from './redaction';
 
 const GUID = '3f2b9c1e-7d4a-4e8b-9a61-0c5d2e7f8a90.AgentGateway2';
 
@@ -17,7 +24,8 @@ describe('redactText', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    const text = 'GUID invalidated (100-006), re-signing in; agent 1001 idle; passwordDaysRemaining is 5';
+    const text =
+      'GUID invalidated (100-006), re-signing in; agent 1001 idle; passwordDaysRemaining is 5';
     expect(redactText(text)).toBe(text);
   });
 });
@@ -54,12 +62,22 @@ describe('redactValue', () => {
 
 describe('redactSecrets, redactFields and the redacting logger', () => {
   it('scrubs GUIDs, JSESSIONID values and known secrets', () => {
-    const text = 'Set-GUID: JSESSIONID=abc123; guid 0f8fad5b-d9cb-469f-a165-70867728950e.AgentGateway1 pw hunter22';
-    expect(redactSecrets(text, ['hunter22'])).toBe('Set-GUID: JSESSIONID=[redacted]; guid [redacted] pw [redacted]');
+    const text =
+      'Set-GUID: JSESSIONID=abc123; guid 0f8fad5b-d9cb-469f-a165-70867728950e.AgentGateway1 pw hunter22';
+    expect(redactSecrets(text, ['hunter22'])).toBe(
+      'Set-GUID: JSESSIONID=[redacted]; guid [redacted] pw [redacted]',
+    );
   });
 
   it('drops secret-named fields and keeps the rest', () => {
-    expect(redactFields({ password: 'x', Guid: 'y', workNo: '1002', error: new Error('bad 0f8fad5b-d9cb-469f-a165-70867728950e') })).toEqual({
+    expect(
+      redactFields({
+        password: 'x',
+        Guid: 'y',
+        workNo: '1002',
+        error: new Error('bad 0f8fad5b-d9cb-469f-a165-70867728950e'),
+      }),
+    ).toEqual({
       password: '[redacted]',
       Guid: '[redacted]',
       workNo: '1002',
@@ -69,10 +87,16 @@ describe('redactSecrets, redactFields and the redacting logger', () => {
 
   it('the redacting logger scrubs message and fields', () => {
     const lines: string[] = [];
-    const sink = (message: string, fields?: Record<string, unknown>): void => void lines.push(`${message} ${JSON.stringify(fields)}`);
-    const logger = createRedactingLogger({ debug: sink, info: sink, warn: sink, error: sink }, () => ['topsecret']);
+    const sink = (message: string, fields?: Record<string, unknown>): void =>
+      void lines.push(`${message} ${JSON.stringify(fields)}`);
+    const logger = createRedactingLogger(
+      { debug: sink, info: sink, warn: sink, error: sink },
+      () => ['topsecret'],
+    );
     logger.warn('login with topsecret', { cookie: 'route=1', note: 'topsecret again' });
-    expect(lines).toEqual(['login with [redacted] {"cookie":"[redacted]","note":"[redacted] again"}']);
+    expect(lines).toEqual([
+      'login with [redacted] {"cookie":"[redacted]","note":"[redacted] again"}',
+    ]);
   });
 });
 
@@ -80,7 +104,9 @@ describe('the two strengths of text scrubbing', () => {
   it('keeps sentences for people readable, while log text loses assigned values too', () => {
     const sentence = 'Invalid password: it is longer than 32 characters.';
     expect(redactSecrets(sentence)).toBe(sentence);
-    expect(redactText(sentence)).toBe(`Invalid password: ${REDACTED} is longer than 32 characters.`);
+    expect(redactText(sentence)).toBe(
+      `Invalid password: ${REDACTED} is longer than 32 characters.`,
+    );
     expect(redactText('token=abc', ['abc'])).toBe(`token=${REDACTED}`);
   });
 });

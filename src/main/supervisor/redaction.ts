@@ -10,7 +10,8 @@ import type { Logger } from './ports';
 export const REDACTED = '[redacted]';
 
 /** Field names whose value is always a secret (case-insensitive, anywhere in the name). */
-const SECRET_KEY = /pass(?:word|wd)?|pwd|guid|secret|token|cookie|session[-_]?id|authorization|credential/i;
+const SECRET_KEY =
+  /pass(?:word|wd)?|pwd|guid|secret|token|cookie|session[-_]?id|authorization|credential/i;
 
 /** Secret-shaped tokens, safe to scrub from any text (they never carry a readable meaning). */
 const TOKEN_PATTERNS: ReadonlyArray<[RegExp, string]> = [
@@ -31,7 +32,10 @@ const ASSIGNMENT_PATTERN =
 
 /** Replace session tokens (GUIDs, session cookies) and the given known secrets with a marker. */
 export function redactSecrets(text: string, knownSecrets: readonly string[] = []): string {
-  let result = TOKEN_PATTERNS.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
+  let result = TOKEN_PATTERNS.reduce(
+    (current, [pattern, replacement]) => current.replace(pattern, replacement),
+    text,
+  );
   for (const secret of knownSecrets) {
     if (secret.length >= 4) result = result.split(secret).join(REDACTED);
   }
@@ -62,13 +66,19 @@ export function redactValue(value: unknown, seen: WeakSet<object> = new WeakSet(
   if (Array.isArray(value)) return value.map((item) => redactValue(item, seen));
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    copy[key] = SECRET_KEY.test(key) && field !== null && field !== undefined ? REDACTED : redactValue(field, seen);
+    copy[key] =
+      SECRET_KEY.test(key) && field !== null && field !== undefined
+        ? REDACTED
+        : redactValue(field, seen);
   }
   return copy;
 }
 
 /** Scrub log fields: secret-named keys blanked, strings and errors flattened to scrubbed text. */
-export function redactFields(fields: Record<string, unknown> | undefined, knownSecrets: readonly string[] = []): Record<string, unknown> | undefined {
+export function redactFields(
+  fields: Record<string, unknown> | undefined,
+  knownSecrets: readonly string[] = [],
+): Record<string, unknown> | undefined {
   if (!fields) return undefined;
   const clean: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
@@ -86,7 +96,10 @@ export function redactFields(fields: Record<string, unknown> | undefined, knownS
 }
 
 /** A logger that scrubs every message and field before passing it on. */
-export function createRedactingLogger(inner: Logger, knownSecrets: () => readonly string[] = () => []): Logger {
+export function createRedactingLogger(
+  inner: Logger,
+  knownSecrets: () => readonly string[] = () => [],
+): Logger {
   const wrap =
     (level: keyof Logger) =>
     (message: string, fields?: Record<string, unknown>): void => {

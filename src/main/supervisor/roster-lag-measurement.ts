@@ -30,7 +30,9 @@ export interface RosterLagMeasurement {
 }
 
 /** Run one measurement and release everything afterwards. */
-export async function measureRosterLag(options: RosterLagMeasurementOptions): Promise<RosterLagMeasurement> {
+export async function measureRosterLag(
+  options: RosterLagMeasurementOptions,
+): Promise<RosterLagMeasurement> {
   const pollHoldMs = options.pollHoldMs ?? 2_000;
   const harness = await startSimulatorHarness({
     simulator: {
@@ -45,7 +47,10 @@ export async function measureRosterLag(options: RosterLagMeasurementOptions): Pr
   try {
     await harness.signIn();
     await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
-    const probe = createRosterLagProbe({ core: harness.core, onStateChange: (listener) => harness.sim.center.onStateChange(listener) });
+    const probe = createRosterLagProbe({
+      core: harness.core,
+      onStateChange: (listener) => harness.sim.center.onStateChange(listener),
+    });
     const requestsBefore = harness.sim.center.stats().requests;
     await new Promise((resolve) => setTimeout(resolve, options.measureMs));
     const stats = harness.sim.center.stats();

@@ -77,8 +77,12 @@ export function createRosterLagProbe(options: RosterLagProbeOptions): RosterLagP
 
   return {
     report() {
-      const mean = samples.length === 0 ? null : samples.reduce((sum, value) => sum + value, 0) / samples.length;
-      const pick = (fraction: number): number | null => (samples.length === 0 ? null : percentile(samples, fraction));
+      const mean =
+        samples.length === 0
+          ? null
+          : samples.reduce((sum, value) => sum + value, 0) / samples.length;
+      const pick = (fraction: number): number | null =>
+        samples.length === 0 ? null : percentile(samples, fraction);
       return {
         samples: samples.length,
         superseded,

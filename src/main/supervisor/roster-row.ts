@@ -32,7 +32,10 @@ export function createRow(entry: RosterEntry, at: number): StoredRow {
     state,
     stateSince: at,
     stateSinceExact: false,
-    call: state === 'talking' || state === 'ringing' ? { callId: null, caller: null, since: null } : null,
+    call:
+      state === 'talking' || state === 'ringing'
+        ? { callId: null, caller: null, since: null }
+        : null,
     inspectedBy: null,
     dataAt: at,
     alerts: [],
@@ -81,8 +84,13 @@ export function mergeDetail(
 }
 
 /** A ringing call keeps its identity when answered; a talk seen starting starts the call clock. */
-export function nextCall(previous: AgentCall | null, state: AgentState, exactAt: number | null): AgentCall {
-  if (state === 'talking') return { callId: previous?.callId ?? null, caller: previous?.caller ?? null, since: exactAt };
+export function nextCall(
+  previous: AgentCall | null,
+  state: AgentState,
+  exactAt: number | null,
+): AgentCall {
+  if (state === 'talking')
+    return { callId: previous?.callId ?? null, caller: previous?.caller ?? null, since: exactAt };
   return { callId: null, caller: null, since: null };
 }
 
@@ -99,11 +107,20 @@ export function copyRow(row: Readonly<AgentRow>): AgentRow {
 
 /** A status-list item as a roster entry. */
 export function toRosterEntry(status: AgentStatusEntry): RosterEntry {
-  return { workNo: status.workNo, name: status.name, status: status.status, ctiStatus: status.ctiStatus, groupName: status.groupName };
+  return {
+    workNo: status.workNo,
+    name: status.name,
+    status: status.status,
+    ctiStatus: status.ctiStatus,
+    groupName: status.groupName,
+  };
 }
 
 /** allagent says who is on the list; allagentstatus adds CTI state and group. */
-export function mergeEntries(monitorable: readonly MonitorableAgent[] | null, statuses: readonly AgentStatusEntry[]): RosterEntry[] {
+export function mergeEntries(
+  monitorable: readonly MonitorableAgent[] | null,
+  statuses: readonly AgentStatusEntry[],
+): RosterEntry[] {
   if (!monitorable) return statuses.map(toRosterEntry);
   const byWorkNo = new Map(statuses.map((status) => [status.workNo, status]));
   return monitorable.map((agent) => {

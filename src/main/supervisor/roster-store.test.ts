@@ -45,7 +45,13 @@ describe('RosterStore: load and reset', () => {
       ['1002', 'ringing'],
     ]);
     // The state began at or before the first sight: a lower bound, marked not exact.
-    expect(delta?.upserts[0]).toMatchObject({ stateSince: 1_000, stateSinceExact: false, dataAt: 1_000, groupName: 'Team A', alerts: [] });
+    expect(delta?.upserts[0]).toMatchObject({
+      stateSince: 1_000,
+      stateSinceExact: false,
+      dataAt: 1_000,
+      groupName: 'Team A',
+      alerts: [],
+    });
     expect(store.takeDelta()).toBeNull();
   });
 
@@ -107,7 +113,12 @@ describe('RosterStore: events and coalescing', () => {
 describe('RosterStore: snapshot reconciliation', () => {
   it('diffs a snapshot: changed, added and removed agents only', () => {
     const store = loaded();
-    const changed = store.applySnapshot([entry('1001', '4'), entry('1002', '5'), entry('1004', '4')], 4_000, 4_100, true);
+    const changed = store.applySnapshot(
+      [entry('1001', '4'), entry('1002', '5'), entry('1004', '4')],
+      4_000,
+      4_100,
+      true,
+    );
     expect(changed).toBe(2);
     const delta = store.takeDelta();
     expect(delta?.upserts.map((row) => [row.workNo, row.state])).toEqual([
@@ -122,7 +133,12 @@ describe('RosterStore: snapshot reconciliation', () => {
     const store = loaded();
     store.applyState('1001', 'talking', 5_000);
     store.takeDelta();
-    store.applySnapshot([entry('1001', '4'), entry('1002', '7'), entry('1003', '3')], 4_900, 5_050, true);
+    store.applySnapshot(
+      [entry('1001', '4'), entry('1002', '7'), entry('1003', '3')],
+      4_900,
+      5_050,
+      true,
+    );
     expect(store.peek('1001')?.state).toBe('talking');
     expect(store.takeDelta()).toBeNull();
   });
@@ -136,7 +152,12 @@ describe('RosterStore: snapshot reconciliation', () => {
 
   it('picks up name and group changes', () => {
     const store = loaded();
-    store.applySnapshot([entry('1001', '4', { name: 'Zhang Wei', groupName: 'Team B' })], 4_000, 4_000, false);
+    store.applySnapshot(
+      [entry('1001', '4', { name: 'Zhang Wei', groupName: 'Team B' })],
+      4_000,
+      4_000,
+      false,
+    );
     expect(store.takeDelta()?.upserts[0]).toMatchObject({ name: 'Zhang Wei', groupName: 'Team B' });
   });
 });
@@ -145,9 +166,15 @@ describe('RosterStore: inspection and details', () => {
   it('shows our inspection first and another inspector’s otherwise', () => {
     const store = loaded();
     store.applyOthersInspection('1002', 'listen', 2_000);
-    expect(store.takeDelta()?.upserts[0]?.inspectedBy).toEqual({ inspectorWorkNo: '', mode: 'listen' });
+    expect(store.takeDelta()?.upserts[0]?.inspectedBy).toEqual({
+      inspectorWorkNo: '',
+      mode: 'listen',
+    });
     store.setOurInspection({ workNo: '1002', mode: 'insert', inspectorId: '900' });
-    expect(store.takeDelta()?.upserts[0]?.inspectedBy).toEqual({ inspectorWorkNo: '900', mode: 'insert' });
+    expect(store.takeDelta()?.upserts[0]?.inspectedBy).toEqual({
+      inspectorWorkNo: '900',
+      mode: 'insert',
+    });
     store.setOurInspection(null);
     expect(store.takeDelta()?.upserts[0]?.inspectedBy).toBeNull();
   });
@@ -168,7 +195,11 @@ describe('RosterStore: inspection and details', () => {
     const store = new RosterStore();
     store.replaceAll([entry('1002', '7')], T + 1_000);
     store.takeDelta();
-    store.applyDetail(detail('1002', '7', T - 60_000), (id, fallback) => (id === 5 ? 'Billing' : fallback), T + 2_000);
+    store.applyDetail(
+      detail('1002', '7', T - 60_000),
+      (id, fallback) => (id === 5 ? 'Billing' : fallback),
+      T + 2_000,
+    );
     expect(store.takeDelta()?.upserts[0]).toMatchObject({
       groupName: 'Escalations',
       skills: ['Billing'],
@@ -181,7 +212,9 @@ describe('RosterStore: inspection and details', () => {
 
   it('carries alert kinds and reports hook calls', () => {
     const changes: string[] = [];
-    const store = new RosterStore({ onStateChange: (workNo, state) => changes.push(`${workNo}:${state}`) });
+    const store = new RosterStore({
+      onStateChange: (workNo, state) => changes.push(`${workNo}:${state}`),
+    });
     store.replaceAll([entry('1001', '4')], 0);
     store.applyState('1001', 'busy', 10);
     store.setAlerts('1001', ['long-busy']);
@@ -245,7 +278,9 @@ describe('RosterStore: exact state start vs lower bound', () => {
 
   it('tells the alert engine when a real start is learnt', () => {
     const starts: Array<[string, string, number]> = [];
-    const store = new RosterStore({ onStateChange: (workNo, state, at) => starts.push([workNo, state, at]) });
+    const store = new RosterStore({
+      onStateChange: (workNo, state, at) => starts.push([workNo, state, at]),
+    });
     store.replaceAll([entry('1001', '7')], T);
     store.applyDetail(detail('1001', '7', T - 700_000), (_id, name) => name, T + 1_000);
     expect(starts).toEqual([
@@ -256,11 +291,18 @@ describe('RosterStore: exact state start vs lower bound', () => {
 
   it('picks the next row to ask about: talking, then busy, then wrap-up, longest observed first', () => {
     const store = new RosterStore();
-    store.replaceAll([entry('1001', '5'), entry('1002', '3'), entry('1003', '4'), entry('1004', '7')], T + 10_000);
+    store.replaceAll(
+      [entry('1001', '5'), entry('1002', '3'), entry('1003', '4'), entry('1004', '7')],
+      T + 10_000,
+    );
     store.applySnapshot([entry('1005', '7')], T + 20_000, T + 20_000, false);
     store.applySnapshot([entry('1006', '7')], T + 5_000, T + 5_000, false);
     const order: string[] = [];
-    for (let next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w)); next !== null; next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w))) {
+    for (
+      let next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w));
+      next !== null;
+      next = store.nextInexact(['talking', 'busy', 'wrap-up'], (w) => order.includes(w))
+    ) {
       order.push(next);
     }
     expect(order).toEqual(['1006', '1004', '1005', '1002', '1001']);

@@ -10,7 +10,14 @@
 import type { AgentRow, AgentState, AlertKind, QcMode, RosterDelta } from '../../shared/domain';
 import type { AgentDetail } from '../gateway/gateway-types';
 import { mapAgentStatus } from './agent-state-mapping';
-import { copyRow, createRow, mergeDetail, nextCall, type RosterEntry, type StoredRow } from './roster-row';
+import {
+  copyRow,
+  createRow,
+  mergeDetail,
+  nextCall,
+  type RosterEntry,
+  type StoredRow,
+} from './roster-row';
 
 export type { RosterEntry } from './roster-row';
 
@@ -92,7 +99,12 @@ export class RosterStore {
     for (const { row } of this.records.values()) {
       if (row.stateSinceExact) continue;
       const rank = states.indexOf(row.state);
-      if (rank < 0 || rank > bestRank || (rank === bestRank && best !== null && row.stateSince >= best.stateSince)) continue;
+      if (
+        rank < 0 ||
+        rank > bestRank ||
+        (rank === bestRank && best !== null && row.stateSince >= best.stateSince)
+      )
+        continue;
       if (skip(row.workNo)) continue;
       best = row;
       bestRank = rank;
@@ -121,7 +133,12 @@ export class RosterStore {
    * event changed after that are newer than the snapshot and kept. With `complete`, agents
    * missing from the snapshot are removed. Returns how many rows changed state.
    */
-  applySnapshot(entries: readonly RosterEntry[], requestedAt: number, at: number, complete: boolean): number {
+  applySnapshot(
+    entries: readonly RosterEntry[],
+    requestedAt: number,
+    at: number,
+    complete: boolean,
+  ): number {
     let changed = 0;
     const seen = complete ? new Set<string>() : null;
     for (const entry of entries) {
@@ -137,7 +154,8 @@ export class RosterStore {
       const exact = at - record.row.dataAt <= this.exactGapMs;
       record.row.dataAt = at;
       if (this.updateLabels(record, entry)) this.dirty.add(entry.workNo);
-      if (this.changeState(record, mapAgentStatus(entry.status, entry.ctiStatus), at, exact)) changed++;
+      if (this.changeState(record, mapAgentStatus(entry.status, entry.ctiStatus), at, exact))
+        changed++;
     }
     if (seen) {
       for (const workNo of [...this.records.keys()]) if (!seen.has(workNo)) this.remove(workNo);
@@ -181,11 +199,16 @@ export class RosterStore {
   }
 
   /** Enrich a row with agentbyworkno details (see mergeDetail: the state start only when ours is a lower bound). */
-  applyDetail(detail: AgentDetail, skillNames: (id: number, fallback: string) => string, at: number): void {
+  applyDetail(
+    detail: AgentDetail,
+    skillNames: (id: number, fallback: string) => string,
+    at: number,
+  ): void {
     const record = this.records.get(detail.workNo);
     if (!record) return;
     const { changed, startAdopted } = mergeDetail(record.row, detail, skillNames, at);
-    if (startAdopted) this.hooks.onStateChange?.(record.row.workNo, record.row.state, record.row.stateSince);
+    if (startAdopted)
+      this.hooks.onStateChange?.(record.row.workNo, record.row.state, record.row.stateSince);
     if (changed) this.dirty.add(record.row.workNo);
   }
 
@@ -193,7 +216,11 @@ export class RosterStore {
   setAlerts(workNo: string, alerts: readonly AlertKind[]): void {
     const record = this.records.get(workNo);
     if (!record) return;
-    if (record.row.alerts.length === alerts.length && record.row.alerts.every((kind, i) => kind === alerts[i])) return;
+    if (
+      record.row.alerts.length === alerts.length &&
+      record.row.alerts.every((kind, i) => kind === alerts[i])
+    )
+      return;
     record.row.alerts = [...alerts];
     this.dirty.add(workNo);
   }
@@ -268,7 +295,10 @@ export class RosterStore {
     row.state = state;
     row.stateSince = at;
     row.stateSinceExact = exact;
-    row.call = state === 'talking' || state === 'ringing' ? nextCall(row.call, state, exact ? at : null) : null;
+    row.call =
+      state === 'talking' || state === 'ringing'
+        ? nextCall(row.call, state, exact ? at : null)
+        : null;
     if (state === 'signed-out') record.othersMode = null;
     this.refreshInspectedBy(record);
     this.dirty.add(row.workNo);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentStatusEntry, GatewayEvent, MonitorableAgent, OwnStatus } from '../gateway/gateway-types';
+import type {
+  AgentStatusEntry,
+  GatewayEvent,
+  MonitorableAgent,
+  OwnStatus,
+} from '../gateway/gateway-types';
 import { GatewayError } from '../gateway/gateway-error';
 import { RosterStore } from './roster-store';
 import { mergeEntries } from './roster-row';
@@ -21,7 +26,15 @@ class FakeRosterGateway implements RosterGateway {
 
   listMonitorableAgents(): Promise<MonitorableAgent[]> {
     this.calls.push('allagent');
-    return this.monitorable ? Promise.resolve(this.monitorable) : Promise.reject(new GatewayError({ kind: 'http-status', interfaceName: 'queryAllAgent', httpStatus: 404 }));
+    return this.monitorable
+      ? Promise.resolve(this.monitorable)
+      : Promise.reject(
+          new GatewayError({
+            kind: 'http-status',
+            interfaceName: 'queryAllAgent',
+            httpStatus: 404,
+          }),
+        );
   }
   listAgentStatuses(): Promise<AgentStatusEntry[]> {
     this.calls.push('allagentstatus');
@@ -68,9 +81,16 @@ function setup(policy = {}) {
   return { clock, gateway, roster, sync, failures, lost };
 }
 
-const reset = (): GatewayError => new GatewayError({ kind: 'transport', interfaceName: 'beginMonitor', message: 'other side closed' });
-const http503 = (): GatewayError => new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });
-const gatewayRetcode = (retcode: string): GatewayError => new GatewayError({ kind: 'retcode', interfaceName: 'beginMonitor', retcode });
+const reset = (): GatewayError =>
+  new GatewayError({
+    kind: 'transport',
+    interfaceName: 'beginMonitor',
+    message: 'other side closed',
+  });
+const http503 = (): GatewayError =>
+  new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });
+const gatewayRetcode = (retcode: string): GatewayError =>
+  new GatewayError({ kind: 'retcode', interfaceName: 'beginMonitor', retcode });
 
 /** Started, warmed up and in events mode with the subscription in place; call log cleared. */
 async function setupInEvents(policy = {}) {
@@ -82,7 +102,12 @@ async function setupInEvents(policy = {}) {
   return t;
 }
 
-const notify = (workNo: string, subtype: string, receivedAt: number, generatedAt: number | null = receivedAt): GatewayEvent => ({
+const notify = (
+  workNo: string,
+  subtype: string,
+  receivedAt: number,
+  generatedAt: number | null = receivedAt,
+): GatewayEvent => ({
   eventType: 'QC_AgentState_Notify',
   workNo: '900',
   content: { subtype, monitoredagent: workNo, agentname: 'x', mediaserver: 'CtiServer' },
@@ -95,7 +120,11 @@ describe('RosterSync', () => {
     const t = setup();
     await t.sync.start(t.gateway, true);
     expect(t.gateway.calls).toEqual(['ownstatus', 'allagent', 'allagentstatus']);
-    expect(t.roster.list().map((row) => `${row.workNo}:${row.state}`)).toEqual(['1001:idle', '1002:talking', '1003:signed-out']);
+    expect(t.roster.list().map((row) => `${row.workNo}:${row.state}`)).toEqual([
+      '1001:idle',
+      '1002:talking',
+      '1003:signed-out',
+    ]);
     expect(t.sync.diagnostics().mode).toBe('warming');
     await t.clock.advance(1_000);
     expect(t.sync.diagnostics().mode).toBe('events');
@@ -127,7 +156,15 @@ describe('RosterSync', () => {
     await t.sync.start(t.gateway, true);
     await t.clock.advance(1_000);
     const start = t.clock.now();
-    for (let i = 0; i < 40; i++) t.sync.handleNotify(notify('1001', i % 2 ? 'QC_AgentState_Busy' : 'QC_AgentState_Idle', start + i * 10, start + i * 10 - (i < 5 ? 0 : 900)));
+    for (let i = 0; i < 40; i++)
+      t.sync.handleNotify(
+        notify(
+          '1001',
+          i % 2 ? 'QC_AgentState_Busy' : 'QC_AgentState_Idle',
+          start + i * 10,
+          start + i * 10 - (i < 5 ? 0 : 900),
+        ),
+      );
     await t.clock.advance(500);
     t.sync.tick(t.clock.now());
     await flushPromises();
@@ -135,7 +172,9 @@ describe('RosterSync', () => {
     expect(t.gateway.calls).toContain('end(3)');
     const before = t.gateway.calls.filter((call) => call === 'allagentstatus').length;
     await t.clock.advance(2_000);
-    expect(t.gateway.calls.filter((call) => call === 'allagentstatus').length - before).toBeGreaterThanOrEqual(6);
+    expect(
+      t.gateway.calls.filter((call) => call === 'allagentstatus').length - before,
+    ).toBeGreaterThanOrEqual(6);
     await t.clock.advance(4_000);
     expect(t.sync.diagnostics()).toMatchObject({ mode: 'events', modeSwitches: 2 });
   });
@@ -246,7 +285,8 @@ describe('RosterSync', () => {
   it('reports a failing snapshot to the session', async () => {
     const t = setup();
     await t.sync.start(t.gateway, true);
-    t.gateway.listAgentStatuses = () => Promise.reject(new GatewayError({ kind: 'retcode', interfaceName: 'x', retcode: '100-006' }));
+    t.gateway.listAgentStatuses = () =>
+      Promise.reject(new GatewayError({ kind: 'retcode', interfaceName: 'x', retcode: '100-006' }));
     await t.clock.advance(1_000);
     expect(t.failures).toHaveLength(1);
   });
@@ -255,7 +295,10 @@ describe('RosterSync', () => {
 describe('mergeEntries', () => {
   it('keeps allagent’s list and takes live state and group from allagentstatus', () => {
     const merged = mergeEntries(
-      [{ workNo: '1', name: '', status: '4' }, { workNo: '2', name: 'Two', status: '2' }],
+      [
+        { workNo: '1', name: '', status: '4' },
+        { workNo: '2', name: 'Two', status: '2' },
+      ],
       [{ workNo: '1', name: 'One', status: '7', ctiStatus: '4', groupName: 'G' }],
     );
     expect(merged).toEqual([

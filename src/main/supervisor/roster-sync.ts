@@ -9,10 +9,19 @@
  */
 import type { GatewayClient } from '../gateway/gateway-client';
 import { GatewayError } from '../gateway/gateway-error';
-import type { AgentStatusEntry, GatewayEvent, MonitorableAgent, OwnStatus } from '../gateway/gateway-types';
+import type {
+  AgentStatusEntry,
+  GatewayEvent,
+  MonitorableAgent,
+  OwnStatus,
+} from '../gateway/gateway-types';
 import { mapNotifySubtype } from './agent-state-mapping';
 import { EventFlowMeter, type FlowStats } from './event-flow-meter';
-import { MonitorSubscription, type SubscribeOutcome, type SubscriptionState } from './monitor-subscription';
+import {
+  MonitorSubscription,
+  type SubscribeOutcome,
+  type SubscriptionState,
+} from './monitor-subscription';
 import type { Clock, Logger } from './ports';
 import { mergeEntries, toRosterEntry } from './roster-row';
 import type { RosterStore } from './roster-store';
@@ -30,7 +39,10 @@ import {
 } from './sync-policy';
 import { errorMessage } from './error-text';
 
-export type RosterGateway = Pick<GatewayClient, 'listMonitorableAgents' | 'listAgentStatuses' | 'beginMonitor' | 'endMonitor' | 'getOwnStatus'>;
+export type RosterGateway = Pick<
+  GatewayClient,
+  'listMonitorableAgents' | 'listAgentStatuses' | 'beginMonitor' | 'endMonitor' | 'getOwnStatus'
+>;
 
 export interface RosterSyncOptions {
   clock: Clock;
@@ -90,7 +102,11 @@ export class RosterSync {
 
   constructor(private readonly options: RosterSyncOptions) {
     this.policy = { ...DEFAULT_SYNC_POLICY, ...options.policy };
-    this.subscription = new MonitorSubscription({ logger: options.logger, maxAttempts: options.subscribeAttempts, onLost: (error) => options.onSubscriptionLost(error) });
+    this.subscription = new MonitorSubscription({
+      logger: options.logger,
+      maxAttempts: options.subscribeAttempts,
+      onLost: (error) => options.onSubscriptionLost(error),
+    });
   }
 
   /** Start on a (new) session: own status, full load, then the measured sync mode. */
@@ -153,12 +169,17 @@ export class RosterSync {
     if (this.mode !== 'events') return;
     const content = event.content;
     if (typeof content !== 'object' || content === null) return;
-    const workNo = typeof content.monitoredagent === 'string' ? content.monitoredagent : String(content.monitoredagent ?? '');
+    const workNo =
+      typeof content.monitoredagent === 'string'
+        ? content.monitoredagent
+        : String(content.monitoredagent ?? '');
     const subtype = typeof content.subtype === 'string' ? content.subtype : '';
     this.meter.record(event.receivedAt, event.generatedAt);
     const meaning = mapNotifySubtype(subtype);
-    if (meaning.state !== undefined) this.options.roster.applyState(workNo, meaning.state, event.receivedAt);
-    if (meaning.inspection !== undefined) this.options.roster.applyOthersInspection(workNo, meaning.inspection, event.receivedAt);
+    if (meaning.state !== undefined)
+      this.options.roster.applyState(workNo, meaning.state, event.receivedAt);
+    if (meaning.inspection !== undefined)
+      this.options.roster.applyOthersInspection(workNo, meaning.inspection, event.receivedAt);
   }
 
   /** Once a second: is the event stream still keeping up? */
@@ -166,7 +187,9 @@ export class RosterSync {
     if (this.mode !== 'events') return;
     if (!isStreamBehind(this.meter.stats(now), this.policy)) return;
     if (now - this.returnedToEventsAt < RELAPSE_WINDOW_MS) this.relapses++;
-    this.options.logger.info('monitor events fall behind; switching the roster to snapshots', { ...this.meter.stats(now) });
+    this.options.logger.info('monitor events fall behind; switching the roster to snapshots', {
+      ...this.meter.stats(now),
+    });
     void this.enterMode('snapshots', this.epoch, true);
   }
 
@@ -196,12 +219,20 @@ export class RosterSync {
   }
 
   /** Full load (allagent + allagentstatus); with `subscribeEpoch`, subscribes before the snapshot. */
-  private async loadFull(client: RosterGateway, reset: boolean, subscribeEpoch: number | null = null): Promise<SubscribeOutcome | null> {
+  private async loadFull(
+    client: RosterGateway,
+    reset: boolean,
+    subscribeEpoch: number | null = null,
+  ): Promise<SubscribeOutcome | null> {
     const monitorable = await this.listMonitorable(client);
     const subscribed =
       subscribeEpoch === null
         ? null
-        : await this.subscription.subscribe(client, monitorable ? monitorable.map((agent) => agent.workNo) : this.options.roster.workNos(), () => subscribeEpoch === this.epoch);
+        : await this.subscription.subscribe(
+            client,
+            monitorable ? monitorable.map((agent) => agent.workNo) : this.options.roster.workNos(),
+            () => subscribeEpoch === this.epoch,
+          );
     const requestedAt = this.options.clock.now();
     const statuses = await client.listAgentStatuses();
     const at = this.options.clock.now();
@@ -218,9 +249,15 @@ export class RosterSync {
     try {
       return await client.listMonitorableAgents();
     } catch (error) {
-      if (classifyFailure(error) === 'session' || (error instanceof GatewayError && error.kind !== 'retcode' && error.kind !== 'http-status')) throw error;
+      if (
+        classifyFailure(error) === 'session' ||
+        (error instanceof GatewayError && error.kind !== 'retcode' && error.kind !== 'http-status')
+      )
+        throw error;
       // Older gateways lack allagent: every agent of the VDN is then on the list.
-      this.options.logger.info('allagent unavailable; using allagentstatus for the roster', { error: errorMessage(error) });
+      this.options.logger.info('allagent unavailable; using allagentstatus for the roster', {
+        error: errorMessage(error),
+      });
       return null;
     }
   }
@@ -231,7 +268,11 @@ export class RosterSync {
     const changes = await this.runSnapshot(client, epoch);
     if (changes === null || epoch !== this.epoch) return;
     const mode = chooseInitialMode(this.changeRate ?? 0, this.roundTripMs ?? 50, this.policy);
-    this.options.logger.info('roster sync mode chosen', { mode, changesPerSecond: this.changeRate, roundTripMs: this.roundTripMs });
+    this.options.logger.info('roster sync mode chosen', {
+      mode,
+      changesPerSecond: this.changeRate,
+      roundTripMs: this.roundTripMs,
+    });
     await this.enterMode(mode, epoch, false);
   }
 
@@ -244,30 +285,38 @@ export class RosterSync {
     if (switching) this.modeSwitches++;
     this.setMode(mode);
     if (mode === 'snapshots') {
-      if (switching && this.subscription.state === 'active') this.monitor(client.endMonitor(this.options.roster.workNos()), epoch);
+      if (switching && this.subscription.state === 'active')
+        this.monitor(client.endMonitor(this.options.roster.workNos()), epoch);
       this.subscription.markEnded();
       return this.snapshotLoop(epoch);
     }
     this.meter.reset();
     // Changes before the subscription took effect are only in a snapshot: take one now.
     if (await this.subscribeRoster(client, epoch)) await this.runSnapshot(client, epoch);
-    if (epoch === this.epoch && this.mode === 'events') this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
+    if (epoch === this.epoch && this.mode === 'events')
+      this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
   }
 
   private async reconcileLoop(epoch: number): Promise<void> {
     const client = this.client;
     if (!client || this.mode !== 'events') return;
     // A subscription still broken (the session could not retry it) is tried again here too.
-    const subscribed = this.subscription.state === 'active' || (await this.subscribeRoster(client, epoch));
+    const subscribed =
+      this.subscription.state === 'active' || (await this.subscribeRoster(client, epoch));
     if (subscribed) await this.runSnapshot(client, epoch);
-    if (epoch === this.epoch && this.mode === 'events') this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
+    if (epoch === this.epoch && this.mode === 'events')
+      this.schedule(epoch, this.policy.reconcileIntervalMs, () => this.reconcileLoop(epoch));
   }
 
   /**
    * Subscribe the roster (or `workNos`) to monitor events. False when it is not in place: the
    * session was told (it retries through reconcile) or the roster fell back to snapshots.
    */
-  private async subscribeRoster(client: RosterGateway, epoch: number, workNos = this.options.roster.workNos()): Promise<boolean> {
+  private async subscribeRoster(
+    client: RosterGateway,
+    epoch: number,
+    workNos = this.options.roster.workNos(),
+  ): Promise<boolean> {
     let outcome: SubscribeOutcome;
     try {
       outcome = await this.subscription.subscribe(client, workNos, () => epoch === this.epoch);
@@ -294,16 +343,38 @@ export class RosterSync {
     if (epoch !== this.epoch || this.mode !== 'snapshots') return;
     const now = this.options.clock.now();
     const hold = computeSnapshotHoldMs(this.relapses, this.policy);
-    if (changes !== null && shouldReturnToEvents(this.changeRate ?? 0, this.roundTripMs ?? 50, now - this.modeSince, hold, this.policy)) {
+    if (
+      changes !== null &&
+      shouldReturnToEvents(
+        this.changeRate ?? 0,
+        this.roundTripMs ?? 50,
+        now - this.modeSince,
+        hold,
+        this.policy,
+      )
+    ) {
       await this.measureRoundTrip(client).catch((error: unknown) => this.options.onFailure(error));
       if (epoch !== this.epoch) return;
-      if (shouldReturnToEvents(this.changeRate ?? 0, this.roundTripMs ?? 50, now - this.modeSince, hold, this.policy)) {
+      if (
+        shouldReturnToEvents(
+          this.changeRate ?? 0,
+          this.roundTripMs ?? 50,
+          now - this.modeSince,
+          hold,
+          this.policy,
+        )
+      ) {
         this.returnedToEventsAt = now;
-        this.options.logger.info('change rate fits the event stream again; subscribing', { changesPerSecond: this.changeRate });
+        this.options.logger.info('change rate fits the event stream again; subscribing', {
+          changesPerSecond: this.changeRate,
+        });
         return await this.enterMode('events', epoch, true);
       }
     }
-    const gap = changes === null ? this.policy.snapshotGapMaxMs : computeSnapshotGapMs(this.lastSnapshotMs ?? 0, this.policy);
+    const gap =
+      changes === null
+        ? this.policy.snapshotGapMaxMs
+        : computeSnapshotGapMs(this.lastSnapshotMs ?? 0, this.policy);
     this.schedule(epoch, gap, () => this.snapshotLoop(epoch));
   }
 
@@ -322,9 +393,15 @@ export class RosterSync {
     const allowed = this.allowed;
     const entries = allowed ? statuses.filter((entry) => allowed.has(entry.workNo)) : statuses;
     // Agents missing from a status list are left alone; only the full reload removes agents.
-    const changes = this.options.roster.applySnapshot(entries.map(toRosterEntry), requestedAt, at, false);
+    const changes = this.options.roster.applySnapshot(
+      entries.map(toRosterEntry),
+      requestedAt,
+      at,
+      false,
+    );
     const elapsed = this.lastSnapshotAt === null ? null : at - this.lastSnapshotAt;
-    if (elapsed !== null && elapsed > 0) this.changeRate = updateAverage(this.changeRate, (changes * 1000) / elapsed);
+    if (elapsed !== null && elapsed > 0)
+      this.changeRate = updateAverage(this.changeRate, (changes * 1000) / elapsed);
     this.lastSnapshotAt = at;
     this.lastSnapshotMs = at - requestedAt;
     this.snapshots++;
@@ -343,7 +420,8 @@ export class RosterSync {
           if (epoch !== this.epoch) return;
           const added = this.options.roster.workNos().filter((workNo) => !before.has(workNo));
           // A broken subscription covers the whole roster when it is retried.
-          if (this.mode === 'events' && added.length > 0 && this.subscription.state === 'active') void this.subscribeRoster(client, epoch, added);
+          if (this.mode === 'events' && added.length > 0 && this.subscription.state === 'active')
+            void this.subscribeRoster(client, epoch, added);
           this.scheduleFullReload(epoch);
         },
         (error: unknown) => {

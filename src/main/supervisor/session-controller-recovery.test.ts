@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../gateway/gateway-error';
 import type { GatewayEvent } from '../gateway/gateway-types';
 import { flushPromises } from './testing/manual-clock';
-import { currentPoller, never, retcode, setupSession as setup, transport, TARGET } from './testing/session-harness';
+import {
+  currentPoller,
+  never,
+  retcode,
+  setupSession as setup,
+  transport,
+  TARGET,
+} from './testing/session-harness';
 
 describe('SessionController: recovery', () => {
   it('re-signs in with forcelogin right after 100-006 and reconciles', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);
     currentPoller(h).handlers.onError(retcode('100-006'));
-    expect(h.session.connectionState()).toMatchObject({ phase: 'reconnecting', retcode: '100-006', attempt: 0 });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'reconnecting',
+      retcode: '100-006',
+      attempt: 0,
+    });
     expect(h.losses).toEqual(['recovering']);
     await h.clock.advance(0);
     expect(h.gateway.signIns.at(-1)?.force).toBe(true);
@@ -119,7 +130,10 @@ describe('SessionController: recovery', () => {
     h.session.checkHealth(h.clock.now() + 14_000);
     expect(h.session.connectionState().phase).toBe('live');
     h.session.checkHealth(h.clock.now() + 15_001);
-    expect(h.session.connectionState()).toMatchObject({ phase: 'reconnecting', reason: 'The gateway stopped answering.' });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'reconnecting',
+      reason: 'The gateway stopped answering.',
+    });
     await flushPromises();
     expect(poller.stops).toBe(1);
     expect(poller.starts).toBe(2);
@@ -152,7 +166,10 @@ describe('SessionController: recovery', () => {
     await h.session.signIn(TARGET, true);
     h.session.resume();
     expect(currentPoller(h).stops).toBe(0);
-    expect(h.session.connectionState()).toMatchObject({ phase: 'reconnecting', reason: expect.stringMatching(/sleep/) as unknown });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'reconnecting',
+      reason: expect.stringMatching(/sleep/) as unknown,
+    });
     await h.clock.advance(0);
     expect(h.resumes).toBe(1);
     expect(h.session.connectionState().phase).toBe('live');
@@ -161,9 +178,18 @@ describe('SessionController: recovery', () => {
   it('a ShutdownService for our own session fails without fighting back', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);
-    const event: GatewayEvent = { eventType: 'AgentOther_ShutdownService', workNo: '900', content: { loginTime: 111 }, generatedAt: null, receivedAt: 0 };
+    const event: GatewayEvent = {
+      eventType: 'AgentOther_ShutdownService',
+      workNo: '900',
+      content: { loginTime: 111 },
+      generatedAt: null,
+      receivedAt: 0,
+    };
     currentPoller(h).handlers.onEvent(event);
-    expect(h.session.connectionState()).toMatchObject({ phase: 'failed', reason: expect.stringMatching(/signed this inspector out/) as unknown });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'failed',
+      reason: expect.stringMatching(/signed this inspector out/) as unknown,
+    });
     await h.clock.advance(10_000);
     expect(h.gateway.signIns).toHaveLength(1);
   });
@@ -171,7 +197,13 @@ describe('SessionController: recovery', () => {
   it('ignores a ShutdownService about the session we replaced', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);
-    const event: GatewayEvent = { eventType: 'AgentOther_ShutdownService', workNo: '900', content: { loginTime: 42 }, generatedAt: null, receivedAt: 0 };
+    const event: GatewayEvent = {
+      eventType: 'AgentOther_ShutdownService',
+      workNo: '900',
+      content: { loginTime: 42 },
+      generatedAt: null,
+      receivedAt: 0,
+    };
     currentPoller(h).handlers.onEvent(event);
     expect(h.session.connectionState().phase).toBe('live');
   });

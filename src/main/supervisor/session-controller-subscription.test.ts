@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../gateway/gateway-error';
 import { currentPoller, retcode, setupSession as setup, TARGET } from './testing/session-harness';
 
-const http503 = (): GatewayError => new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });
+const http503 = (): GatewayError =>
+  new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });
 
 describe('SessionController: the monitor subscription is part of "live"', () => {
   it('a subscription lost while live starts a link recovery; the resume (which subscribes again) makes it live', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);
     h.session.reportSubscriptionLoss(http503());
-    expect(h.session.connectionState()).toMatchObject({ phase: 'reconnecting', reason: expect.stringMatching(/Live agent updates.*HTTP 503/) as unknown });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'reconnecting',
+      reason: expect.stringMatching(/Live agent updates.*HTTP 503/) as unknown,
+    });
     await h.clock.advance(0);
     expect(h.gateway.probes).toEqual(['getOwnStatus']);
     expect(h.resumes).toBe(1);
@@ -47,7 +51,9 @@ describe('SessionController: the monitor subscription is part of "live"', () => 
     await h.clock.advance(0);
     expect(h.starts).toEqual([true, false]);
     // Not live after the sign-in: reconnecting until the resume subscribed again.
-    const after = h.states.slice(before).map((state) => (state.phase === 'reconnecting' ? state.reason : state.phase));
+    const after = h.states
+      .slice(before)
+      .map((state) => (state.phase === 'reconnecting' ? state.reason : state.phase));
     expect(after.at(-1)).toBe('live');
     expect(after.slice(0, -1).every((entry) => entry !== 'live')).toBe(true);
     expect(after).toContainEqual(expect.stringMatching(/Live agent updates/));

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { currentPoller, retcode, setupSession as setup, transport, TARGET } from './testing/session-harness';
+import {
+  currentPoller,
+  retcode,
+  setupSession as setup,
+  transport,
+  TARGET,
+} from './testing/session-harness';
 
 describe('SessionController: sign-in', () => {
   it('signs in, starts the poll and goes live', async () => {
     const h = setup();
     expect(await h.session.signIn(TARGET, true)).toEqual({ ok: true });
     expect(h.phases).toEqual(['signing-in', 'live']);
-    expect(h.gateway.signIns).toEqual([{ password: 'pa55word', phoneNumber: '88001', force: false }]);
+    expect(h.gateway.signIns).toEqual([
+      { password: 'pa55word', phoneNumber: '88001', force: false },
+    ]);
     expect(h.starts).toEqual([true]);
     expect(currentPoller(h).starts).toBe(1);
-    expect(h.session.connectionState()).toMatchObject({ phase: 'live', inspectorId: '900', demo: false });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'live',
+      inspectorId: '900',
+      demo: false,
+    });
   });
 
   it('a wrong password fails at once, with no retry loop', async () => {
@@ -17,7 +29,11 @@ describe('SessionController: sign-in', () => {
     h.gateway.signInScript = [() => Promise.reject(retcode('100-004'))];
     const outcome = await h.session.signIn(TARGET, false);
     expect(outcome.ok).toBe(false);
-    expect(h.session.connectionState()).toMatchObject({ phase: 'failed', retcode: '100-004', reason: 'Wrong agent ID or password.' });
+    expect(h.session.connectionState()).toMatchObject({
+      phase: 'failed',
+      retcode: '100-004',
+      reason: 'Wrong agent ID or password.',
+    });
     expect(h.clock.pendingDelays()).toEqual([]);
     await h.clock.advance(60_000);
     expect(h.gateway.signIns).toHaveLength(1);
@@ -37,16 +53,21 @@ describe('SessionController: sign-in', () => {
     expect(interactive.session.connectionState().phase).toBe('failed');
 
     const background = setup();
-    background.gateway.signInScript = [() => Promise.reject(transport()), () => Promise.reject(transport())];
+    background.gateway.signInScript = [
+      () => Promise.reject(transport()),
+      () => Promise.reject(transport()),
+    ];
     expect((await background.session.signIn(TARGET, false)).ok).toBe(false);
-    expect(background.session.connectionState()).toMatchObject({ phase: 'reconnecting', reason: 'Cannot reach the gateway (connection failed).' });
+    expect(background.session.connectionState()).toMatchObject({
+      phase: 'reconnecting',
+      reason: 'Cannot reach the gateway (connection failed).',
+    });
     await background.clock.advance(0);
     expect(background.gateway.signIns.map((call) => call.force)).toEqual([false, true]);
     await background.clock.advance(500);
     expect(background.session.connectionState().phase).toBe('live');
   });
 });
-
 
 describe('SessionController: sign-out and sign-in again', () => {
   it('signs out, stops the poll and the timers', async () => {

@@ -30,7 +30,16 @@ import { RecoverySchedule } from './session-recovery';
 import type { SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
 import { errorMessage } from './error-text';
 
-export type { LossKind, PollerLike, SessionGateway, SessionHooks, SessionOptions, SessionTarget, SignInOutcome, TlsTrust } from './session-types';
+export type {
+  LossKind,
+  PollerLike,
+  SessionGateway,
+  SessionHooks,
+  SessionOptions,
+  SessionTarget,
+  SignInOutcome,
+  TlsTrust,
+} from './session-types';
 
 /** One gateway session at a time, with automatic recovery. */
 export class SessionController<C extends SessionGateway> {
@@ -118,7 +127,8 @@ export class SessionController<C extends SessionGateway> {
     if (this.phase !== 'live' && this.phase !== 'recovering') return;
     const failure = classifyFailure(error);
     if (failure === 'session') this.beginRecovery('session', explainFailure(error));
-    else if (failure === 'link' && isLinkLoss(error)) this.beginRecovery('link', explainFailure(error));
+    else if (failure === 'link' && isLinkLoss(error))
+      this.beginRecovery('link', explainFailure(error));
   }
 
   /**
@@ -140,14 +150,19 @@ export class SessionController<C extends SessionGateway> {
    */
   resume(): void {
     if (this.phase !== 'live' && this.phase !== 'recovering') return;
-    if (this.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000) this.restartPoller();
+    if (this.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000)
+      this.restartPoller();
     this.beginRecovery(this.recovery.kind ?? 'link', REASON_RESUMED);
   }
 
   /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
   checkHealth(now: number): void {
     const silentMs = this.poll.silentFor(now);
-    if (this.phase === 'live' && this.poll.running && silentMs > this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000)) {
+    if (
+      this.phase === 'live' &&
+      this.poll.running &&
+      silentMs > this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000)
+    ) {
       this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
       this.restartPoller();
       return this.beginRecovery('link', REASON_STALLED);
@@ -172,10 +187,21 @@ export class SessionController<C extends SessionGateway> {
     });
   }
 
-  private async startSession(client: C, epoch: number, first: boolean, force: boolean): Promise<void> {
+  private async startSession(
+    client: C,
+    epoch: number,
+    first: boolean,
+    force: boolean,
+  ): Promise<void> {
     const target = this.target;
     if (!target) throw new Error('The session was signed out meanwhile.');
-    const result = await signInTakingOver(client, target, force, () => epoch === this.epoch, this.options.logger);
+    const result = await signInTakingOver(
+      client,
+      target,
+      force,
+      () => epoch === this.epoch,
+      this.options.logger,
+    );
     if (epoch !== this.epoch) return;
     this.signedInAt = this.options.clock.now();
     this.loginTime = result.loginTime;
@@ -192,7 +218,8 @@ export class SessionController<C extends SessionGateway> {
         if (epoch !== this.epoch) return;
         this.pollSettled();
         this.lastDataAt = event.receivedAt;
-        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now())) return this.fail(REASON_SHUT_DOWN);
+        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now()))
+          return this.fail(REASON_SHUT_DOWN);
         this.options.hooks.onEvent(event);
       },
       onIdle: () => {
@@ -202,9 +229,14 @@ export class SessionController<C extends SessionGateway> {
       },
       onError: (error) => {
         if (epoch !== this.epoch) return;
-        const verdict = judgePollFailure(error, this.poll.noteFailure(), this.phase === 'recovering');
+        const verdict = judgePollFailure(
+          error,
+          this.poll.noteFailure(),
+          this.phase === 'recovering',
+        );
         if (verdict === 'session') this.beginRecovery('session', explainFailure(error));
-        else if (verdict === 'link') this.beginRecovery(this.recovery.kind ?? 'link', explainFailure(error));
+        else if (verdict === 'link')
+          this.beginRecovery(this.recovery.kind ?? 'link', explainFailure(error));
       },
     };
     this.poll.start(client, handlers);
@@ -221,7 +253,8 @@ export class SessionController<C extends SessionGateway> {
       });
     }
     // A poll answer on the same session proves the link is back.
-    if (this.phase === 'recovering' && this.recovery.kind === 'link') void this.resumeLink(this.epoch);
+    if (this.phase === 'recovering' && this.recovery.kind === 'link')
+      void this.resumeLink(this.epoch);
   }
 
   private restartPoller(): void {
@@ -241,7 +274,11 @@ export class SessionController<C extends SessionGateway> {
       this.emitConnection();
       return;
     }
-    this.options.logger.warn('gateway session interrupted; recovering', { kind, reason: reason.reason, retcode: reason.retcode });
+    this.options.logger.warn('gateway session interrupted; recovering', {
+      kind,
+      reason: reason.reason,
+      retcode: reason.retcode,
+    });
     this.recovery.start(kind, reason);
     this.setPhase('recovering');
     if (kind === 'session') this.options.hooks.onLost('recovering');
@@ -293,7 +330,8 @@ export class SessionController<C extends SessionGateway> {
       onAlive: () => void this.resumeLink(epoch),
       onFailure: (error) => {
         if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
-        if (classifyFailure(error) === 'session') return this.beginRecovery('session', explainFailure(error));
+        if (classifyFailure(error) === 'session')
+          return this.beginRecovery('session', explainFailure(error));
         this.recovery.setReason(explainFailure(error));
         this.emitConnection();
       },
@@ -347,7 +385,10 @@ export class SessionController<C extends SessionGateway> {
     // Leave nothing half-signed-in behind (no-op when there is no session).
     if (client?.hasSession) void client.signOut().catch(() => client.clearSession());
     this.failure = reason;
-    this.options.logger.warn('gateway session failed', { reason: reason.reason, retcode: reason.retcode });
+    this.options.logger.warn('gateway session failed', {
+      reason: reason.reason,
+      retcode: reason.retcode,
+    });
     this.options.hooks.onLost('failed');
     this.setPhase('failed');
   }
@@ -361,7 +402,10 @@ export class SessionController<C extends SessionGateway> {
     await this.poll.drop();
     if (client?.hasSession) {
       await client.signOut().catch((error: unknown) => {
-        this.options.logger.info('sign-out did not complete; the gateway ends the session by itself', { error: errorMessage(error) });
+        this.options.logger.info(
+          'sign-out did not complete; the gateway ends the session by itself',
+          { error: errorMessage(error) },
+        );
         client.clearSession();
       });
     }

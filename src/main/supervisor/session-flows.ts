@@ -13,7 +13,11 @@ import { errorMessage } from './error-text';
 
 type Source = JournalEntry['source'];
 
-const NO_DEMO = commandError('internal', 'Demo mode is not available in this build.', '此版本不提供演示模式。');
+const NO_DEMO = commandError(
+  'internal',
+  'Demo mode is not available in this build.',
+  '此版本不提供演示模式。',
+);
 
 /** Start: sign in with the remembered password, or run demo mode when asked or unconfigured. */
 export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Promise<void> {
@@ -29,18 +33,37 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
   if (!password.ok) {
     // No password yet (or no keychain): the window asks for one; say why if it is the keychain.
     if (password.error.code === 'keychain-unavailable') {
-      rt.startupNotices.push({ level: 'warning', message: password.error.message, messageZh: password.error.messageZh, retcode: null });
+      rt.startupNotices.push({
+        level: 'warning',
+        message: password.error.message,
+        messageZh: password.error.messageZh,
+        retcode: null,
+      });
     }
     return;
   }
   const tls = { caPem: gateway.caPem, pinSha256: gateway.pinSha256 };
-  const target: SessionTarget = { gatewayUrl: gateway.url, inspectorId: gateway.inspectorId, phoneNumber: gateway.phoneNumber, password: password.value, demo: false, tls };
+  const target: SessionTarget = {
+    gatewayUrl: gateway.url,
+    inspectorId: gateway.inspectorId,
+    phoneNumber: gateway.phoneNumber,
+    password: password.value,
+    demo: false,
+    tls,
+  };
   const outcome = await signInTo(rt, target, false, 'system');
-  if (!outcome.ok) rt.logger.info('start-up sign-in did not complete', { code: outcome.error.code, retcode: outcome.error.retcode });
+  if (!outcome.ok)
+    rt.logger.info('start-up sign-in did not complete', {
+      code: outcome.error.code,
+      retcode: outcome.error.retcode,
+    });
 }
 
 /** `session.signIn`: remember the address, find or store the password, sign in. */
-export async function signInFromWindow(rt: SupervisorRuntime, args: ValidCommandArgs<'session.signIn'>): Promise<Result<null>> {
+export async function signInFromWindow(
+  rt: SupervisorRuntime,
+  args: ValidCommandArgs<'session.signIn'>,
+): Promise<Result<null>> {
   let password = args.password ?? null;
   if (password === null) {
     const stored = await readPassword(rt, args.gatewayUrl, args.inspectorId);
@@ -48,22 +71,40 @@ export async function signInFromWindow(rt: SupervisorRuntime, args: ValidCommand
     password = stored.value;
   }
   saveGatewaySettings(rt, args.gatewayUrl, args.inspectorId, args.phoneNumber);
-  if (args.password !== undefined) await rememberPassword(rt, args.gatewayUrl, args.inspectorId, args.remember ? args.password : null, !args.remember);
+  if (args.password !== undefined)
+    await rememberPassword(
+      rt,
+      args.gatewayUrl,
+      args.inspectorId,
+      args.remember ? args.password : null,
+      !args.remember,
+    );
   await stopDemoIfRunning(rt);
   const gateway = rt.settings.gateway;
   const tls = { caPem: gateway.caPem, pinSha256: gateway.pinSha256 };
-  const target: SessionTarget = { gatewayUrl: args.gatewayUrl, inspectorId: args.inspectorId, phoneNumber: args.phoneNumber, password, demo: false, tls };
+  const target: SessionTarget = {
+    gatewayUrl: args.gatewayUrl,
+    inspectorId: args.inspectorId,
+    phoneNumber: args.phoneNumber,
+    password,
+    demo: false,
+    tls,
+  };
   return signInTo(rt, target, true, 'window');
 }
 
 /** `session.signOut`: leave the gateway; optionally forget the remembered password. */
-export async function signOutFromWindow(rt: SupervisorRuntime, forgetPassword: boolean): Promise<Result<null>> {
+export async function signOutFromWindow(
+  rt: SupervisorRuntime,
+  forgetPassword: boolean,
+): Promise<Result<null>> {
   const target = rt.session.currentTarget;
   const startedAt = rt.clock.now();
   const modeBefore = rt.inspection.mode;
   await rt.session.signOut();
   await stopDemoIfRunning(rt);
-  if (target) journalSession(rt, 'sign-out', target.inspectorId, 'window', modeBefore, startedAt, null);
+  if (target)
+    journalSession(rt, 'sign-out', target.inspectorId, 'window', modeBefore, startedAt, null);
   if (forgetPassword) {
     const gateway = rt.settings.gateway;
     if (gateway.url !== '' && gateway.inspectorId !== '') {
@@ -83,12 +124,21 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
     started = await demo.start();
   } catch (error) {
     rt.logger.error('demo gateway did not start', { error: errorMessage(error) });
-    return fail(commandError('internal', 'The demo gateway could not be started.', '演示网关无法启动。'));
+    return fail(
+      commandError('internal', 'The demo gateway could not be started.', '演示网关无法启动。'),
+    );
   }
   rt.demoRunning = true;
   const inspector = started.inspector;
   const tls = { caPem: started.caPem, pinSha256: null };
-  const target: SessionTarget = { gatewayUrl: started.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, password: inspector.password, demo: true, tls };
+  const target: SessionTarget = {
+    gatewayUrl: started.baseUrl,
+    inspectorId: inspector.agentId,
+    phoneNumber: inspector.phoneNumber,
+    password: inspector.password,
+    demo: true,
+    tls,
+  };
   return signInTo(rt, target, true, source);
 }
 
@@ -103,7 +153,12 @@ export async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<
   rt.passwordRemembered = stored.ok;
 }
 
-async function signInTo(rt: SupervisorRuntime, target: SessionTarget, interactive: boolean, source: Source): Promise<Result<null>> {
+async function signInTo(
+  rt: SupervisorRuntime,
+  target: SessionTarget,
+  interactive: boolean,
+  source: Source,
+): Promise<Result<null>> {
   const startedAt = rt.clock.now();
   const outcome = await rt.signInSession(target, interactive);
   const error = outcome.ok ? null : toCommandError(outcome.error);
@@ -134,14 +189,28 @@ function journalSession(
   });
 }
 
-async function readPassword(rt: SupervisorRuntime, gatewayUrl: string, inspectorId: string): Promise<Result<string>> {
+async function readPassword(
+  rt: SupervisorRuntime,
+  gatewayUrl: string,
+  inspectorId: string,
+): Promise<Result<string>> {
   try {
-    const password = await rt.ports.credentials.getPassword(CREDENTIAL_SERVICE, credentialAccount(gatewayUrl, inspectorId));
+    const password = await rt.ports.credentials.getPassword(
+      CREDENTIAL_SERVICE,
+      credentialAccount(gatewayUrl, inspectorId),
+    );
     rt.keychainAvailable = true;
     const configured = rt.settings.gateway;
-    if (configured.url === gatewayUrl && configured.inspectorId === inspectorId) rt.passwordRemembered = password !== null && password !== '';
+    if (configured.url === gatewayUrl && configured.inspectorId === inspectorId)
+      rt.passwordRemembered = password !== null && password !== '';
     if (password === null || password === '') {
-      return fail(commandError('no-password', 'No password is remembered for this inspector: enter it to sign in.', '未保存该质检员的密码，请输入密码签入。'));
+      return fail(
+        commandError(
+          'no-password',
+          'No password is remembered for this inspector: enter it to sign in.',
+          '未保存该质检员的密码，请输入密码签入。',
+        ),
+      );
     }
     return ok(password);
   } catch (error) {
@@ -152,7 +221,13 @@ async function readPassword(rt: SupervisorRuntime, gatewayUrl: string, inspector
 }
 
 /** Store (password) or delete (null) the remembered password; failures become a notice. */
-async function rememberPassword(rt: SupervisorRuntime, gatewayUrl: string, inspectorId: string, password: string | null, quiet = false): Promise<Result<null>> {
+async function rememberPassword(
+  rt: SupervisorRuntime,
+  gatewayUrl: string,
+  inspectorId: string,
+  password: string | null,
+  quiet = false,
+): Promise<Result<null>> {
   try {
     const account = credentialAccount(gatewayUrl, inspectorId);
     if (password === null) await rt.ports.credentials.deletePassword(CREDENTIAL_SERVICE, account);
@@ -163,15 +238,36 @@ async function rememberPassword(rt: SupervisorRuntime, gatewayUrl: string, inspe
   } catch (error) {
     const commandErr = toCommandError(error);
     if (commandErr.code === 'keychain-unavailable') rt.keychainAvailable = false;
-    if (!quiet) rt.notice({ level: 'warning', message: commandErr.message, messageZh: commandErr.messageZh, retcode: null });
+    if (!quiet)
+      rt.notice({
+        level: 'warning',
+        message: commandErr.message,
+        messageZh: commandErr.messageZh,
+        retcode: null,
+      });
     return fail(commandErr);
   }
 }
 
-function saveGatewaySettings(rt: SupervisorRuntime, url: string, inspectorId: string, phoneNumber: string): void {
+function saveGatewaySettings(
+  rt: SupervisorRuntime,
+  url: string,
+  inspectorId: string,
+  phoneNumber: string,
+): void {
   const gateway = rt.settings.gateway;
-  if (gateway.url === url && gateway.inspectorId === inspectorId && gateway.phoneNumber === phoneNumber && !rt.settings.demoMode) return;
-  rt.settings = { ...rt.settings, demoMode: false, gateway: { ...gateway, url, inspectorId, phoneNumber } };
+  if (
+    gateway.url === url &&
+    gateway.inspectorId === inspectorId &&
+    gateway.phoneNumber === phoneNumber &&
+    !rt.settings.demoMode
+  )
+    return;
+  rt.settings = {
+    ...rt.settings,
+    demoMode: false,
+    gateway: { ...gateway, url, inspectorId, phoneNumber },
+  };
   try {
     rt.ports.settings.save(rt.settings);
   } catch (error) {
@@ -183,14 +279,21 @@ function saveGatewaySettings(rt: SupervisorRuntime, url: string, inspectorId: st
 async function stopDemoIfRunning(rt: SupervisorRuntime): Promise<void> {
   if (!rt.demoRunning || !rt.ports.demo) return;
   rt.demoRunning = false;
-  await rt.ports.demo.stop().catch((error: unknown) => rt.logger.warn('demo gateway did not stop cleanly', { error: String(error) }));
+  await rt.ports.demo
+    .stop()
+    .catch((error: unknown) =>
+      rt.logger.warn('demo gateway did not stop cleanly', { error: String(error) }),
+    );
 }
 
 /** Register the hotkeys saved in settings (the port reports conflicts). */
 function applySavedHotkeys(rt: SupervisorRuntime): void {
   const port = rt.ports.hotkeys;
   if (!port) return;
-  for (const [action, accelerator] of Object.entries(rt.settings.hotkeys) as [keyof typeof rt.settings.hotkeys, string | null][]) {
+  for (const [action, accelerator] of Object.entries(rt.settings.hotkeys) as [
+    keyof typeof rt.settings.hotkeys,
+    string | null,
+  ][]) {
     if (accelerator) port.set(action, accelerator);
   }
   rt.emit('hotkeys.changed', port.list());

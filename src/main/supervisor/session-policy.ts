@@ -16,7 +16,15 @@ import type { GatewayEvent } from '../gateway/gateway-types';
 export type FailureClass = 'fatal' | 'session' | 'link' | 'ignore';
 
 /** Sign-in answers no retry can fix: the supervisor must act. */
-const FATAL_SIGN_IN = new Set(['100-001', '100-004', '100-020', '110-016', '999-001', '000-002', '000-006']);
+const FATAL_SIGN_IN = new Set([
+  '100-001',
+  '100-004',
+  '100-020',
+  '110-016',
+  '999-001',
+  '000-002',
+  '000-006',
+]);
 
 export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000];
 
@@ -41,8 +49,12 @@ export function classifyFailure(error: unknown): FailureClass {
  * at once; during recovery only a fatal answer stops the retries. 100-002 (signed in
  * elsewhere, typically our own half-dead session) is answered with a forced sign-in.
  */
-export function classifySignInFailure(error: unknown, interactive: boolean): 'fatal' | 'force' | 'retry' {
-  if (error instanceof GatewayError && error.kind === 'retcode' && error.retcode === '100-002') return 'force';
+export function classifySignInFailure(
+  error: unknown,
+  interactive: boolean,
+): 'fatal' | 'force' | 'retry' {
+  if (error instanceof GatewayError && error.kind === 'retcode' && error.retcode === '100-002')
+    return 'force';
   const failure = classifyFailure(error);
   if (failure === 'fatal') return 'fatal';
   if (interactive) return 'fatal';
@@ -56,13 +68,21 @@ export function classifySignInFailure(error: unknown, interactive: boolean): 'fa
  * (the credentials are good); a start-up sign-in that may be retried → recover the session;
  * anything else → fail and tell the supervisor.
  */
-export function judgeFirstSignInFailure(error: unknown, interactive: boolean, signedIn: boolean): 'session' | 'link' | 'fail' {
+export function judgeFirstSignInFailure(
+  error: unknown,
+  interactive: boolean,
+  signedIn: boolean,
+): 'session' | 'link' | 'fail' {
   if (signedIn) return classifyFailure(error) === 'session' ? 'session' : 'link';
   return classifySignInFailure(error, interactive) === 'retry' ? 'session' : 'fail';
 }
 
 /** Delay before attempt `attempt` (0-based): the schedule, capped at its last step, ±10 % jitter. */
-export function computeBackoffMs(attempt: number, schedule: readonly number[] = DEFAULT_BACKOFF_MS, random: () => number = Math.random): number {
+export function computeBackoffMs(
+  attempt: number,
+  schedule: readonly number[] = DEFAULT_BACKOFF_MS,
+  random: () => number = Math.random,
+): number {
   if (schedule.length === 0) return 0;
   const base = schedule[Math.min(Math.max(0, attempt), schedule.length - 1)] ?? 0;
   const jitter = 1 + (random() * 2 - 1) * 0.1;
@@ -78,7 +98,11 @@ export interface Reason {
 /** Why the session is not live, in words for the status bar. */
 export function explainFailure(error: unknown): Reason {
   if (!(error instanceof GatewayError)) {
-    return { reason: 'The gateway could not be reached.', reasonZh: '无法连接网关。', retcode: null };
+    return {
+      reason: 'The gateway could not be reached.',
+      reasonZh: '无法连接网关。',
+      retcode: null,
+    };
   }
   switch (error.kind) {
     case 'retcode': {
@@ -86,9 +110,17 @@ export function explainFailure(error: unknown): Reason {
       return { reason: text.en, reasonZh: text.zh, retcode: error.retcode ?? null };
     }
     case 'transport':
-      return { reason: 'Cannot reach the gateway (connection failed).', reasonZh: '无法连接网关（连接失败）。', retcode: null };
+      return {
+        reason: 'Cannot reach the gateway (connection failed).',
+        reasonZh: '无法连接网关（连接失败）。',
+        retcode: null,
+      };
     case 'timeout':
-      return { reason: 'The gateway did not answer in time.', reasonZh: '网关未及时响应。', retcode: null };
+      return {
+        reason: 'The gateway did not answer in time.',
+        reasonZh: '网关未及时响应。',
+        retcode: null,
+      };
     case 'tls':
       return {
         reason: `The gateway's certificate is not trusted: ${error.message}`,
@@ -96,9 +128,17 @@ export function explainFailure(error: unknown): Reason {
         retcode: null,
       };
     case 'http-status':
-      return { reason: `The gateway answered with HTTP ${error.httpStatus ?? '?'}.`, reasonZh: `网关返回 HTTP ${error.httpStatus ?? '?'}。`, retcode: null };
+      return {
+        reason: `The gateway answered with HTTP ${error.httpStatus ?? '?'}.`,
+        reasonZh: `网关返回 HTTP ${error.httpStatus ?? '?'}。`,
+        retcode: null,
+      };
     case 'malformed':
-      return { reason: 'The gateway sent an answer that could not be read.', reasonZh: '网关返回的数据无法解析。', retcode: null };
+      return {
+        reason: 'The gateway sent an answer that could not be read.',
+        reasonZh: '网关返回的数据无法解析。',
+        retcode: null,
+      };
     case 'invalid-argument':
       return { reason: error.message, reasonZh: error.messageZh, retcode: null };
     case 'aborted':
@@ -146,10 +186,16 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * Whether an AgentOther_ShutdownService ends *our* session: its loginTime matches ours, or
  * (without one) it came well after our sign-in — not the kick of the session we replaced.
  */
-export function isShutdownOfSession(event: GatewayEvent, loginTime: number | null, signedInAt: number, now: number): boolean {
+export function isShutdownOfSession(
+  event: GatewayEvent,
+  loginTime: number | null,
+  signedInAt: number,
+  now: number,
+): boolean {
   if (event.eventType !== EVENT_TYPE.shutdownService) return false;
   const content = event.content;
-  const reported = typeof content === 'object' && content !== null ? Number(content.loginTime) : Number.NaN;
+  const reported =
+    typeof content === 'object' && content !== null ? Number(content.loginTime) : Number.NaN;
   if (Number.isFinite(reported) && loginTime !== null) return reported === loginTime;
   return now - signedInAt > SHUTDOWN_GRACE_MS;
 }
@@ -158,8 +204,13 @@ export function isShutdownOfSession(event: GatewayEvent, loginTime: number | nul
  * What a failed poll means. 000-007 is our previous (aborted) poll still held by the gateway;
  * one bad answer is retried by the poller at once; two in a row mean the link is down.
  */
-export function judgePollFailure(error: unknown, consecutiveFailures: number, recovering: boolean): 'ignore' | 'retry' | 'session' | 'link' {
-  if (error instanceof GatewayError && error.kind === 'retcode' && error.retcode === '000-007') return 'ignore';
+export function judgePollFailure(
+  error: unknown,
+  consecutiveFailures: number,
+  recovering: boolean,
+): 'ignore' | 'retry' | 'session' | 'link' {
+  if (error instanceof GatewayError && error.kind === 'retcode' && error.retcode === '000-007')
+    return 'ignore';
   const failure = classifyFailure(error);
   if (failure === 'session') return 'session';
   if (failure === 'ignore') return 'ignore';

@@ -10,7 +10,14 @@ import type { Clock, Logger } from './ports';
 
 export type SessionGateway = Pick<
   GatewayClient,
-  'signIn' | 'signOut' | 'getOwnStatus' | 'getAgent' | 'refreshGuid' | 'pollEvent' | 'clearSession' | 'hasSession'
+  | 'signIn'
+  | 'signOut'
+  | 'getOwnStatus'
+  | 'getAgent'
+  | 'refreshGuid'
+  | 'pollEvent'
+  | 'clearSession'
+  | 'hasSession'
 >;
 
 export interface PollerLike {

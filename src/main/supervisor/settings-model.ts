@@ -8,7 +8,11 @@ import { createDefaultSettings } from '../../shared/settings-defaults';
 import type { Logger, SettingsStore } from './ports';
 import { errorMessage } from './error-text';
 
-export { createDefaultSettings, DEFAULT_ALERT_THRESHOLDS, DEFAULT_HOTKEYS } from '../../shared/settings-defaults';
+export {
+  createDefaultSettings,
+  DEFAULT_ALERT_THRESHOLDS,
+  DEFAULT_HOTKEYS,
+} from '../../shared/settings-defaults';
 
 export type SettingsPatch = ValidCommandArgs<'settings.update'>;
 
@@ -30,22 +34,40 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
 export function gatewayChanged(before: Settings, after: Settings): boolean {
   const a = before.gateway;
   const b = after.gateway;
-  return a.url !== b.url || a.inspectorId !== b.inspectorId || a.phoneNumber !== b.phoneNumber || a.caPem !== b.caPem || a.pinSha256 !== b.pinSha256;
+  return (
+    a.url !== b.url ||
+    a.inspectorId !== b.inspectorId ||
+    a.phoneNumber !== b.phoneNumber ||
+    a.caPem !== b.caPem ||
+    a.pinSha256 !== b.pinSha256
+  );
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined),
+  ) as Partial<T>;
 }
 
 /** Load settings; a store that throws still leaves the core usable, on defaults, with a notice. */
-export function loadSettingsOrDefaults(store: SettingsStore, logger: Logger): { settings: Settings; notices: Notice[] } {
+export function loadSettingsOrDefaults(
+  store: SettingsStore,
+  logger: Logger,
+): { settings: Settings; notices: Notice[] } {
   try {
     return store.load();
   } catch (error) {
     logger.error('settings could not be loaded', { error: errorMessage(error) });
     return {
       settings: createDefaultSettings(),
-      notices: [{ level: 'warning', message: 'The settings could not be loaded; defaults are in use.', messageZh: '无法加载设置，当前使用默认设置。', retcode: null }],
+      notices: [
+        {
+          level: 'warning',
+          message: 'The settings could not be loaded; defaults are in use.',
+          messageZh: '无法加载设置，当前使用默认设置。',
+          retcode: null,
+        },
+      ],
     };
   }
 }

@@ -17,10 +17,12 @@ class HeldGateway {
   ownState = 1;
 
   client(): ActionGateway {
-    const hold = (name: string) => (...args: unknown[]): Promise<void> => {
-      this.calls.push(`${name}(${args.join(',')})`);
-      return new Promise<void>((resolve, reject) => this.held.push({ resolve, reject }));
-    };
+    const hold =
+      (name: string) =>
+      (...args: unknown[]): Promise<void> => {
+        this.calls.push(`${name}(${args.join(',')})`);
+        return new Promise<void>((resolve, reject) => this.held.push({ resolve, reject }));
+      };
     return {
       listen: hold('listen'),
       insert: hold('insert'),
@@ -96,10 +98,20 @@ describe('SupervisorActions: one request per action', () => {
     expect(t.inspector().pending?.action).toBe('listen');
     t.gateway.settleAll();
     const [a, b] = await Promise.all([first, second]);
-    expect(a).toMatchObject({ ok: true, value: { mode: 'listening', targetWorkNo: '1002', pending: null } });
+    expect(a).toMatchObject({
+      ok: true,
+      value: { mode: 'listening', targetWorkNo: '1002', pending: null },
+    });
     expect(b).toEqual(a);
     expect(t.journal).toHaveLength(1);
-    expect(t.journal[0]).toMatchObject({ action: 'listen', target: '1002', source: 'hotkey', modeBefore: 'idle', modeAfter: 'listening', outcome: 'ok' });
+    expect(t.journal[0]).toMatchObject({
+      action: 'listen',
+      target: '1002',
+      source: 'hotkey',
+      modeBefore: 'idle',
+      modeAfter: 'listening',
+      outcome: 'ok',
+    });
   });
 
   it('the request leaves before the trigger returns (no await in front of it)', () => {
@@ -111,7 +123,11 @@ describe('SupervisorActions: one request per action', () => {
   it('a different action while one is in flight is refused, with no request', async () => {
     const t = setup();
     void t.actions.runInspection({ action: 'listen', workNo: '1002', source: 'window' });
-    const other = await t.actions.runInspection({ action: 'whisper', workNo: '1003', source: 'window' });
+    const other = await t.actions.runInspection({
+      action: 'whisper',
+      workNo: '1003',
+      source: 'window',
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'forbidden-state' } });
     expect(t.gateway.calls).toEqual(['listen(1002)']);
     expect(t.journal.map((entry) => entry.outcome)).toEqual(['refused']);
@@ -137,25 +153,48 @@ describe('SupervisorActions: one request per action', () => {
 describe('SupervisorActions: guards and failures', () => {
   it('refuses forcing yourself or a signed-out agent before the network', async () => {
     const t = setup({ '1004': 'signed-out' });
-    expect(await t.actions.runForce('force-idle', '900', 'window')).toMatchObject({ ok: false, error: { code: 'forbidden-state' } });
-    expect(await t.actions.runForce('force-busy', '1004', 'window')).toMatchObject({ ok: false, error: { message: 'Agent 1004 is signed out.' } });
+    expect(await t.actions.runForce('force-idle', '900', 'window')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-state' },
+    });
+    expect(await t.actions.runForce('force-busy', '1004', 'window')).toMatchObject({
+      ok: false,
+      error: { message: 'Agent 1004 is signed out.' },
+    });
     expect(t.gateway.calls).toEqual([]);
-    expect(t.journal.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(['force-idle:refused', 'force-busy:refused']);
+    expect(t.journal.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual([
+      'force-idle:refused',
+      'force-busy:refused',
+    ]);
   });
 
   it('refuses when signed out with not-signed-in', async () => {
     const t = setup();
     t.goOffline();
-    expect(await t.actions.runInspection({ action: 'listen', workNo: '1002', source: 'window' })).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
-    expect(await t.actions.runForce('force-busy', '1002', 'window')).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(
+      await t.actions.runInspection({ action: 'listen', workNo: '1002', source: 'window' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(await t.actions.runForce('force-busy', '1002', 'window')).toMatchObject({
+      ok: false,
+      error: { code: 'not-signed-in' },
+    });
   });
 
   it('maps a gateway refusal to a typed error, journals it and re-reads the own state', async () => {
     const t = setup();
     const pending = t.actions.runInspection({ action: 'listen', workNo: '1002', source: 'window' });
-    t.gateway.settleAll(new GatewayError({ kind: 'retcode', interfaceName: 'addSupervise', retcode: '900-005' }));
+    t.gateway.settleAll(
+      new GatewayError({ kind: 'retcode', interfaceName: 'addSupervise', retcode: '900-005' }),
+    );
     const result = await pending;
-    expect(result).toMatchObject({ ok: false, error: { code: 'gateway', retcode: '900-005', messageZh: expect.stringMatching(/质检/) as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'gateway',
+        retcode: '900-005',
+        messageZh: expect.stringMatching(/质检/) as unknown,
+      },
+    });
     expect(t.inspector()).toMatchObject({ mode: 'idle', pending: null });
     expect(t.journal[0]).toMatchObject({ outcome: 'failed', retcode: '900-005' });
     await new Promise((resolve) => setImmediate(resolve));
@@ -166,13 +205,23 @@ describe('SupervisorActions: guards and failures', () => {
   it('a lost session on an action is reported as not-signed-in', async () => {
     const t = setup();
     const pending = t.actions.runInspection({ action: 'listen', workNo: '1002', source: 'window' });
-    t.gateway.settleAll(new GatewayError({ kind: 'retcode', interfaceName: 'addSupervise', retcode: '100-006' }));
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'not-signed-in', retcode: '100-006' } });
+    t.gateway.settleAll(
+      new GatewayError({ kind: 'retcode', interfaceName: 'addSupervise', retcode: '100-006' }),
+    );
+    expect(await pending).toMatchObject({
+      ok: false,
+      error: { code: 'not-signed-in', retcode: '100-006' },
+    });
   });
 
   it('taking a queued call refreshes that queue and journals callId@skillId', async () => {
     const t = setup();
-    const pending = t.actions.runInspection({ action: 'request-call', callId: 'c-9', skillId: 4, source: 'window' });
+    const pending = t.actions.runInspection({
+      action: 'request-call',
+      callId: 'c-9',
+      skillId: 4,
+      source: 'window',
+    });
     expect(t.gateway.calls).toEqual(['requestCall(c-9,4)']);
     t.gateway.settleAll();
     expect(await pending).toMatchObject({ ok: true, value: { mode: 'talking', callId: 'c-9' } });

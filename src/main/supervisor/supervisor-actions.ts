@@ -4,7 +4,12 @@
  * A second trigger of the same action while it is in flight joins it: one request, one result.
  */
 import type { Result } from '../../shared/contract';
-import type { AgentState, InspectionView, JournalEntry, SupervisorAction } from '../../shared/domain';
+import type {
+  AgentState,
+  InspectionView,
+  JournalEntry,
+  SupervisorAction,
+} from '../../shared/domain';
 import type { GatewayClient } from '../gateway/gateway-client';
 import { GatewayError } from '../gateway/gateway-error';
 import type { OwnStatus } from '../gateway/gateway-types';
@@ -94,10 +99,15 @@ export class SupervisorActions {
       callId: request.callId,
       skillId: request.skillId,
       now: startedAt,
-      context: { signedIn: client !== null, inspectorId: ctx.inspectorId(), targetState: workNo ? ctx.targetState(workNo) : null },
+      context: {
+        signedIn: client !== null,
+        inspectorId: ctx.inspectorId(),
+        targetState: workNo ? ctx.targetState(workNo) : null,
+      },
     };
     const transition = transitionInspector(before, input);
-    if (transition.join) return this.inspectionInFlight ?? Promise.resolve(ok(viewInspection(before)));
+    if (transition.join)
+      return this.inspectionInFlight ?? Promise.resolve(ok(viewInspection(before)));
     if (transition.refusal || !transition.effect || !client) {
       const refusal = transition.refusal ?? refuseNotSignedIn();
       return Promise.resolve(this.refuse(request, before, startedAt, fail(refusalError(refusal))));
@@ -107,8 +117,24 @@ export class SupervisorActions {
     ctx.setInspector(transition.state);
     const target = journalTarget(request, transition.state.pending?.workNo ?? null);
     const promise = call.then(
-      () => this.settleInspection({ kind: 'succeeded', now: ctx.clock.now() }, request, before, startedAt, target, null),
-      (error: unknown) => this.settleInspection({ kind: 'failed', now: ctx.clock.now() }, request, before, startedAt, target, error),
+      () =>
+        this.settleInspection(
+          { kind: 'succeeded', now: ctx.clock.now() },
+          request,
+          before,
+          startedAt,
+          target,
+          null,
+        ),
+      (error: unknown) =>
+        this.settleInspection(
+          { kind: 'failed', now: ctx.clock.now() },
+          request,
+          before,
+          startedAt,
+          target,
+          error,
+        ),
     );
     this.inspectionInFlight = promise;
     void promise.finally(() => {
@@ -137,19 +163,54 @@ export class SupervisorActions {
           : null;
     if (refusal || !client) {
       const error = refusal ?? refusalError(refuseNotSignedIn());
-      this.writeJournal(action, workNo, source, mode, mode, startedAt, 'refused', null, error.message);
+      this.writeJournal(
+        action,
+        workNo,
+        source,
+        mode,
+        mode,
+        startedAt,
+        'refused',
+        null,
+        error.message,
+      );
       return Promise.resolve(fail(error));
     }
     const previous = this.forceChains.get(action) ?? Promise.resolve();
-    const run = (): Promise<void> => (action === 'force-busy' ? client.forceBusy(workNo) : action === 'force-idle' ? client.forceIdle(workNo) : client.forceSignOutAgent(workNo));
+    const run = (): Promise<void> =>
+      action === 'force-busy'
+        ? client.forceBusy(workNo)
+        : action === 'force-idle'
+          ? client.forceIdle(workNo)
+          : client.forceSignOutAgent(workNo);
     const promise = previous.then(run, run).then(
       (): Result<null> => {
-        this.writeJournal(action, workNo, source, mode, ctx.getInspector().mode, startedAt, 'ok', null, null);
+        this.writeJournal(
+          action,
+          workNo,
+          source,
+          mode,
+          ctx.getInspector().mode,
+          startedAt,
+          'ok',
+          null,
+          null,
+        );
         return ok(null);
       },
       (error: unknown): Result<null> => {
         const commandError = toCommandError(error);
-        this.writeJournal(action, workNo, source, mode, ctx.getInspector().mode, startedAt, 'failed', commandError.retcode, commandError.message);
+        this.writeJournal(
+          action,
+          workNo,
+          source,
+          mode,
+          ctx.getInspector().mode,
+          startedAt,
+          'failed',
+          commandError.retcode,
+          commandError.message,
+        );
         ctx.reportFailure(error);
         return fail(commandError);
       },
@@ -168,7 +229,13 @@ export class SupervisorActions {
     try {
       const status: OwnStatus = await client.getOwnStatus();
       const ctx = this.ctx;
-      ctx.setInspector(transitionInspector(ctx.getInspector(), { kind: 'own-status', agentState: status.agentState, now: ctx.clock.now() }).state);
+      ctx.setInspector(
+        transitionInspector(ctx.getInspector(), {
+          kind: 'own-status',
+          agentState: status.agentState,
+          now: ctx.clock.now(),
+        }).state,
+      );
     } catch (error) {
       this.ctx.logger.info('own status check failed', { error: errorMessage(error) });
     }
@@ -186,21 +253,58 @@ export class SupervisorActions {
     const after = transitionInspector(ctx.getInspector(), input).state;
     ctx.setInspector(after);
     if (error === null) {
-      this.writeJournal(request.action, target, request.source, before.mode, after.mode, startedAt, 'ok', null, null);
-      if (request.action === 'request-call' && request.skillId != null) ctx.onQueuedCallTaken(request.skillId);
+      this.writeJournal(
+        request.action,
+        target,
+        request.source,
+        before.mode,
+        after.mode,
+        startedAt,
+        'ok',
+        null,
+        null,
+      );
+      if (request.action === 'request-call' && request.skillId != null)
+        ctx.onQueuedCallTaken(request.skillId);
       return ok(viewInspection(after));
     }
     const commandError = toCommandError(error);
-    this.writeJournal(request.action, target, request.source, before.mode, after.mode, startedAt, 'failed', commandError.retcode, commandError.message);
+    this.writeJournal(
+      request.action,
+      target,
+      request.source,
+      before.mode,
+      after.mode,
+      startedAt,
+      'failed',
+      commandError.retcode,
+      commandError.message,
+    );
     ctx.reportFailure(error);
     const client = ctx.liveClient();
-    if (client && error instanceof GatewayError && RESYNC_RETCODES.test(error.retcode ?? '')) void this.resyncOwnStatus(client);
+    if (client && error instanceof GatewayError && RESYNC_RETCODES.test(error.retcode ?? ''))
+      void this.resyncOwnStatus(client);
     return fail(commandError);
   }
 
-  private refuse<T>(request: InspectionRequest, before: InspectorState, startedAt: number, result: Result<T>): Result<T> {
+  private refuse<T>(
+    request: InspectionRequest,
+    before: InspectorState,
+    startedAt: number,
+    result: Result<T>,
+  ): Result<T> {
     const message = result.ok ? null : result.error.message;
-    this.writeJournal(request.action, journalTarget(request, request.workNo ?? before.targetWorkNo), request.source, before.mode, before.mode, startedAt, 'refused', null, message);
+    this.writeJournal(
+      request.action,
+      journalTarget(request, request.workNo ?? before.targetWorkNo),
+      request.source,
+      before.mode,
+      before.mode,
+      startedAt,
+      'refused',
+      null,
+      message,
+    );
     return result;
   }
 
@@ -232,7 +336,8 @@ export class SupervisorActions {
 }
 
 function journalTarget(request: InspectionRequest, workNo: string | null): string | null {
-  if (request.action === 'request-call') return request.callId ? `${request.callId}@${request.skillId ?? ''}` : null;
+  if (request.action === 'request-call')
+    return request.callId ? `${request.callId}@${request.skillId ?? ''}` : null;
   return workNo;
 }
 

@@ -29,7 +29,10 @@ export interface SupervisorCore {
    * Run one contract command with already-validated arguments. Never throws: every failure is
    * a Result with a typed error.
    */
-  execute<N extends CommandName>(name: N, args: ValidCommandArgs<N>): Promise<Result<CommandResults[N]>>;
+  execute<N extends CommandName>(
+    name: N,
+    args: ValidCommandArgs<N>,
+  ): Promise<Result<CommandResults[N]>>;
   /** Receive every contract event; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   /** A hotkey fired: run its action on the focus agent (or the current inspection). */

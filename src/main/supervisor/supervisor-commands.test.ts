@@ -6,14 +6,24 @@ import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../sh
 import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
 import { createSupervisor } from './create-supervisor';
 import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from './node-ports';
-import { KeychainUnavailableError, type CredentialStore, type HotkeyPort, type SupervisorPorts } from './ports';
+import {
+  KeychainUnavailableError,
+  type CredentialStore,
+  type HotkeyPort,
+  type SupervisorPorts,
+} from './ports';
 import { ManualClock } from './testing/manual-clock';
 
 /** Valid arguments for every command (what the desktop's zod validation lets through). */
 const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'app.getSnapshot': {},
   'app.openLogsFolder': {},
-  'session.signIn': { gatewayUrl: 'https://gw.test:8043', inspectorId: '900', phoneNumber: '88001', remember: false },
+  'session.signIn': {
+    gatewayUrl: 'https://gw.test:8043',
+    inspectorId: '900',
+    phoneNumber: '88001',
+    remember: false,
+  },
   'session.signOut': { forgetPassword: false },
   'session.startDemo': {},
   'agents.select': { workNo: '1002' },
@@ -87,29 +97,49 @@ describe('supervisor commands without a session', () => {
 
   it('inspection and force commands say sign in first', async () => {
     const core = createSupervisor(ports());
-    for (const name of ['inspection.listen', 'inspection.cancel', 'agents.forceBusy', 'queues.requestCall'] as const) {
-      expect(await core.execute(name, ARGS[name] as never), name).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    for (const name of [
+      'inspection.listen',
+      'inspection.cancel',
+      'agents.forceBusy',
+      'queues.requestCall',
+    ] as const) {
+      expect(await core.execute(name, ARGS[name] as never), name).toMatchObject({
+        ok: false,
+        error: { code: 'not-signed-in' },
+      });
     }
   });
 
   it('sign-in without a remembered password asks for one; a missing keychain says so', async () => {
     const core = createSupervisor(ports());
-    expect(await core.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({ ok: false, error: { code: 'no-password' } });
+    expect(await core.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({
+      ok: false,
+      error: { code: 'no-password' },
+    });
     const broken: CredentialStore = {
-      getPassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
-      setPassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
-      deletePassword: () => Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      getPassword: () =>
+        Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      setPassword: () =>
+        Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
+      deletePassword: () =>
+        Promise.reject(new KeychainUnavailableError('No Secret Service is running.')),
       findCredentials: () => Promise.resolve([]),
     };
     const noKeychain = createSupervisor(ports({ credentials: broken }));
-    expect(await noKeychain.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: 'No Secret Service is running.' } });
+    expect(await noKeychain.execute('session.signIn', ARGS['session.signIn'])).toMatchObject({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: 'No Secret Service is running.' },
+    });
     const snapshot = await noKeychain.execute('app.getSnapshot', {});
     expect(snapshot.ok && snapshot.value.keychainAvailable).toBe(false);
   });
 
   it('a failed sign-in is journalled and never leaks the password', async () => {
     const core = createSupervisor(ports());
-    const result = await core.execute('session.signIn', { ...ARGS['session.signIn'], password: 'S3cret-pass' });
+    const result = await core.execute('session.signIn', {
+      ...ARGS['session.signIn'],
+      password: 'S3cret-pass',
+    });
     expect(result.ok).toBe(false);
     const journal = fs.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8');
     expect(journal).toContain('"action":"sign-in"');
@@ -122,8 +152,14 @@ describe('supervisor commands without a session', () => {
     const core = createSupervisor(ports({ settings: store }));
     const events: string[] = [];
     core.subscribe((name) => events.push(name));
-    const result = await core.execute('settings.update', { alerts: { longCallSeconds: 900 }, language: 'zh-CN' });
-    expect(result).toMatchObject({ ok: true, value: { alerts: { longCallSeconds: 900, longBusySeconds: 300 }, language: 'zh-CN' } });
+    const result = await core.execute('settings.update', {
+      alerts: { longCallSeconds: 900 },
+      language: 'zh-CN',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { alerts: { longCallSeconds: 900, longBusySeconds: 300 }, language: 'zh-CN' },
+    });
     expect(store.current().alerts.longCallSeconds).toBe(900);
     expect(events).toContain('settings.changed');
   });
@@ -132,13 +168,21 @@ describe('supervisor commands without a session', () => {
     const store = createMemorySettingsStore();
     const core = createSupervisor(ports({ settings: store, hotkeys: fakeHotkeys() }));
     const result = await core.execute('hotkeys.set', ARGS['hotkeys.set']);
-    expect(result.ok && result.value.find((status) => status.action === 'listen')).toMatchObject({ status: 'registered' });
+    expect(result.ok && result.value.find((status) => status.action === 'listen')).toMatchObject({
+      status: 'registered',
+    });
     expect(store.current().hotkeys.listen).toBe('CommandOrControl+Alt+L');
   });
 
   it('journal.export hands CSV to the file saver', async () => {
     const saved: Array<{ name: string; content: string }> = [];
-    const core = createSupervisor(ports({ fileSaver: { save: async (name, content) => (saved.push({ name, content }), `/tmp/${name}`) } }));
+    const core = createSupervisor(
+      ports({
+        fileSaver: {
+          save: async (name, content) => (saved.push({ name, content }), `/tmp/${name}`),
+        },
+      }),
+    );
     await core.execute('inspection.listen', ARGS['inspection.listen']);
     const result = await core.execute('journal.export', { format: 'csv' });
     expect(result).toMatchObject({ ok: true, value: { entries: 1 } });
@@ -151,7 +195,14 @@ describe('supervisor commands without a session', () => {
     const snapshot = await core.execute('app.getSnapshot', {});
     expect(snapshot).toMatchObject({
       ok: true,
-      value: { connection: { phase: 'signed-out' }, inspection: { mode: 'idle', pending: null }, roster: [], rosterVersion: 0, queues: [], alerts: [] },
+      value: {
+        connection: { phase: 'signed-out' },
+        inspection: { mode: 'idle', pending: null },
+        roster: [],
+        rosterVersion: 0,
+        queues: [],
+        alerts: [],
+      },
     });
     expect(snapshot.ok && snapshot.value.hotkeys).toHaveLength(6);
   });
@@ -159,8 +210,15 @@ describe('supervisor commands without a session', () => {
   it('hotkeys act on the selection, and refuse without a session', async () => {
     const core = createSupervisor(ports());
     await core.execute('agents.select', { workNo: '1002' });
-    expect(await core.runHotkey('barge')).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
-    expect(core.trayModel()).toMatchObject({ connection: { phase: 'signed-out' }, focusAgent: null, longestCalls: [] });
+    expect(await core.runHotkey('barge')).toMatchObject({
+      ok: false,
+      error: { code: 'not-signed-in' },
+    });
+    expect(core.trayModel()).toMatchObject({
+      connection: { phase: 'signed-out' },
+      focusAgent: null,
+      longestCalls: [],
+    });
   });
 
   it('start without a configured gateway and without demo stays signed out', async () => {

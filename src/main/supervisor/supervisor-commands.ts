@@ -2,7 +2,12 @@
  * Every contract command, one handler each, on top of the runtime. Handlers return Results; the
  * dispatcher turns anything thrown into an `internal` CommandError.
  */
-import { HOTKEY_ACTIONS, type AppSnapshot, type HotkeyStatus, type Settings } from '../../shared/domain';
+import {
+  HOTKEY_ACTIONS,
+  type AppSnapshot,
+  type HotkeyStatus,
+  type Settings,
+} from '../../shared/domain';
 import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/contract';
 import { commandError, fail, ok, toCommandError } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal-export';
@@ -11,14 +16,23 @@ import { signInFromWindow, signOutFromWindow, startDemo } from './session-flows'
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
 
-type Handlers = { [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>> };
+type Handlers = {
+  [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>;
+};
 
 /** The handler of every command, bound to a runtime. */
 export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
   return {
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
     'app.openLogsFolder': async () => {
-      if (!rt.ports.shell) return fail(commandError('internal', 'Opening the logs folder is not available here.', '此处无法打开日志文件夹。'));
+      if (!rt.ports.shell)
+        return fail(
+          commandError(
+            'internal',
+            'Opening the logs folder is not available here.',
+            '此处无法打开日志文件夹。',
+          ),
+        );
       await rt.ports.shell.openLogsFolder();
       return ok(null);
     },
@@ -33,30 +47,54 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       rt.enricher.enrich(rt.liveClient(), workNo);
       return ok(null);
     },
-    'inspection.listen': ({ workNo, source }) => rt.actions.runInspection({ action: 'listen', workNo, source }),
-    'inspection.barge': ({ workNo, source }) => rt.actions.runInspection({ action: 'barge', workNo, source }),
-    'inspection.whisper': ({ workNo, source }) => rt.actions.runInspection({ action: 'whisper', workNo, source }),
+    'inspection.listen': ({ workNo, source }) =>
+      rt.actions.runInspection({ action: 'listen', workNo, source }),
+    'inspection.barge': ({ workNo, source }) =>
+      rt.actions.runInspection({ action: 'barge', workNo, source }),
+    'inspection.whisper': ({ workNo, source }) =>
+      rt.actions.runInspection({ action: 'whisper', workNo, source }),
     'inspection.switch': ({ source }) => rt.actions.runInspection({ action: 'switch', source }),
     'inspection.switchTo': ({ mode, source }) =>
-      rt.actions.runInspection({ action: mode === 'listen' ? 'switch-to-listen' : mode === 'insert' ? 'switch-to-barge' : 'switch-to-whisper', source }),
-    'inspection.intercept': ({ source }) => rt.actions.runInspection({ action: 'intercept', source }),
+      rt.actions.runInspection({
+        action:
+          mode === 'listen'
+            ? 'switch-to-listen'
+            : mode === 'insert'
+              ? 'switch-to-barge'
+              : 'switch-to-whisper',
+        source,
+      }),
+    'inspection.intercept': ({ source }) =>
+      rt.actions.runInspection({ action: 'intercept', source }),
     'inspection.cancel': ({ source }) => rt.actions.runInspection({ action: 'cancel', source }),
     'agents.forceBusy': ({ workNo, source }) => rt.actions.runForce('force-busy', workNo, source),
     'agents.forceIdle': ({ workNo, source }) => rt.actions.runForce('force-idle', workNo, source),
-    'agents.forceSignOut': ({ workNo, source }) => rt.actions.runForce('force-sign-out', workNo, source),
+    'agents.forceSignOut': ({ workNo, source }) =>
+      rt.actions.runForce('force-sign-out', workNo, source),
     'queues.watch': async ({ skillIds, panelOpen }) => {
       rt.queues.watch(skillIds, panelOpen ?? false);
       return ok(null);
     },
-    'queues.requestCall': ({ callId, skillId, source }) => rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
+    'queues.requestCall': ({ callId, skillId, source }) =>
+      rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
     'settings.update': (patch) => updateSettings(rt, patch),
     'hotkeys.set': async ({ action, accelerator }) => {
       const port = rt.ports.hotkeys;
-      if (!port) return fail(commandError('internal', 'Global hotkeys are not available here.', '此处不支持全局快捷键。'));
+      if (!port)
+        return fail(
+          commandError(
+            'internal',
+            'Global hotkeys are not available here.',
+            '此处不支持全局快捷键。',
+          ),
+        );
       const statuses = port.set(action, accelerator);
       const mine = statuses.find((status) => status.action === action);
       if (accelerator === null || mine?.status === 'registered') {
-        saveSettings(rt, { ...rt.settings, hotkeys: { ...rt.settings.hotkeys, [action]: accelerator } });
+        saveSettings(rt, {
+          ...rt.settings,
+          hotkeys: { ...rt.settings.hotkeys, [action]: accelerator },
+        });
       }
       rt.emit('hotkeys.changed', statuses);
       return ok(statuses);
@@ -64,7 +102,10 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
     'journal.list': async ({ limit }) => ok(rt.journal.listNewest(limit)),
     'journal.export': async ({ format }) => {
       const saver = rt.ports.fileSaver;
-      if (!saver) return fail(commandError('internal', 'Saving files is not available here.', '此处无法保存文件。'));
+      if (!saver)
+        return fail(
+          commandError('internal', 'Saving files is not available here.', '此处无法保存文件。'),
+        );
       const entries = rt.journal.readAll();
       const content = format === 'csv' ? formatJournalCsv(entries) : formatJournalJson(entries);
       const savedTo = await saver.save(suggestExportName(format, rt.clock.now()), content);
@@ -74,9 +115,22 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
 }
 
 /** Run a command by name; never throws. */
-export async function dispatchCommand<N extends CommandName>(handlers: Handlers, rt: SupervisorRuntime, name: N, args: ValidCommandArgs<N>): Promise<Result<CommandResults[N]>> {
-  const handler = handlers[name] as ((args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>) | undefined;
-  if (!handler) return fail(commandError('unknown-command', `Unknown command: ${String(name)}.`, `未知命令：${String(name)}。`));
+export async function dispatchCommand<N extends CommandName>(
+  handlers: Handlers,
+  rt: SupervisorRuntime,
+  name: N,
+  args: ValidCommandArgs<N>,
+): Promise<Result<CommandResults[N]>> {
+  const handler = handlers[name] as
+    ((args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>) | undefined;
+  if (!handler)
+    return fail(
+      commandError(
+        'unknown-command',
+        `Unknown command: ${String(name)}.`,
+        `未知命令：${String(name)}。`,
+      ),
+    );
   try {
     return await handler(args);
   } catch (error) {
@@ -105,18 +159,33 @@ export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
 
 function listHotkeys(rt: SupervisorRuntime): HotkeyStatus[] {
   if (rt.ports.hotkeys) return rt.ports.hotkeys.list();
-  return HOTKEY_ACTIONS.map((action) => ({ action, accelerator: rt.settings.hotkeys[action], status: 'unbound', detail: 'Global hotkeys are not available here.' }));
+  return HOTKEY_ACTIONS.map((action) => ({
+    action,
+    accelerator: rt.settings.hotkeys[action],
+    status: 'unbound',
+    detail: 'Global hotkeys are not available here.',
+  }));
 }
 
-async function updateSettings(rt: SupervisorRuntime, patch: ValidCommandArgs<'settings.update'>): Promise<Result<Settings>> {
+async function updateSettings(
+  rt: SupervisorRuntime,
+  patch: ValidCommandArgs<'settings.update'>,
+): Promise<Result<Settings>> {
   const before = rt.settings;
   const after = mergeSettings(before, patch);
   const saved = saveSettings(rt, after);
   if (!saved.ok) return saved;
-  if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts)) rt.alerts.setThresholds(after.alerts, rt.clock.now());
+  if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts))
+    rt.alerts.setThresholds(after.alerts, rt.clock.now());
   const current = rt.session.currentTarget;
-  const sameAccount = current !== null && !current.demo && current.gatewayUrl === after.gateway.url && current.inspectorId === after.gateway.inspectorId;
-  const trustChanged = before.gateway.caPem !== after.gateway.caPem || before.gateway.pinSha256 !== after.gateway.pinSha256;
+  const sameAccount =
+    current !== null &&
+    !current.demo &&
+    current.gatewayUrl === after.gateway.url &&
+    current.inspectorId === after.gateway.inspectorId;
+  const trustChanged =
+    before.gateway.caPem !== after.gateway.caPem ||
+    before.gateway.pinSha256 !== after.gateway.pinSha256;
   if (sameAccount && trustChanged && gatewayChanged(before, after)) {
     // New TLS trust applies to new connections: sign in again over a transport built with it.
     void reconnectWithNewTrust(rt);

@@ -14,7 +14,12 @@ import { notifyRaisedAlerts } from './alert-notices';
 import { AuditJournal } from './audit-journal';
 import { EventHub } from './event-hub';
 import { createGatewaySession } from './gateway-session';
-import { INITIAL_INSPECTOR_STATE, transitionInspector, viewInspection, type InspectorState } from './inspector-machine';
+import {
+  INITIAL_INSPECTOR_STATE,
+  transitionInspector,
+  viewInspection,
+  type InspectorState,
+} from './inspector-machine';
 import { qcModeOf } from './inspector-modes';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher } from './queue-watcher';
@@ -27,7 +32,11 @@ import { loadSettingsOrDefaults } from './settings-model';
 import { SupervisorActions } from './supervisor-actions';
 import type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 import { systemClock } from './system-clock';
-import { WarmupEnrichment, WARMUP_STATE_PRIORITY, type WarmupFetchOutcome } from './warmup-enrichment';
+import {
+  WarmupEnrichment,
+  WARMUP_STATE_PRIORITY,
+  type WarmupFetchOutcome,
+} from './warmup-enrichment';
 
 export type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 
@@ -70,7 +79,9 @@ export class SupervisorRuntime {
     const loaded = loadSettingsOrDefaults(ports.settings, this.logger);
     this.settings = loaded.settings;
     this.startupNotices = [...loaded.notices];
-    this.alerts = new AlertEngine(this.settings.alerts, { onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds) });
+    this.alerts = new AlertEngine(this.settings.alerts, {
+      onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds),
+    });
     this.roster = new RosterStore({
       onStateChange: (workNo, state, since) => this.alerts.trackAgent(workNo, state, since),
       onRemove: (workNo) => this.alerts.forgetAgent(workNo),
@@ -88,7 +99,14 @@ export class SupervisorRuntime {
       },
       onFailure: (error) => this.session.reportFailure(error),
       onSubscriptionLost: (error) => this.session.reportSubscriptionLoss(error),
-      onOwnStatus: (status) => this.setInspector(transitionInspector(this.inspector, { kind: 'own-status', agentState: status.agentState, now: this.clock.now() }).state),
+      onOwnStatus: (status) =>
+        this.setInspector(
+          transitionInspector(this.inspector, {
+            kind: 'own-status',
+            agentState: status.agentState,
+            now: this.clock.now(),
+          }).state,
+        ),
     });
     this.queues = new QueueWatcher({
       clock: this.clock,
@@ -104,7 +122,11 @@ export class SupervisorRuntime {
       clock: this.clock,
       logger: this.logger,
       onDetail: (detail) => {
-        this.roster.applyDetail(detail, (id, fallback) => this.queues.skillName(id) ?? (fallback || String(id)), this.clock.now());
+        this.roster.applyDetail(
+          detail,
+          (id, fallback) => this.queues.skillName(id) ?? (fallback || String(id)),
+          this.clock.now(),
+        );
         this.scheduleFlush();
       },
       onFailure: (error) => this.session.reportFailure(error),
@@ -160,8 +182,13 @@ export class SupervisorRuntime {
     }
     const mode = qcModeOf(next.mode);
     const inspectorId = this.session?.currentTarget?.inspectorId ?? null;
-    this.roster.setOurInspection(mode && next.targetWorkNo && inspectorId ? { workNo: next.targetWorkNo, mode, inspectorId } : null);
-    if (next.targetWorkNo && next.targetWorkNo !== previousTarget) this.enricher.enrich(this.liveClient(), next.targetWorkNo);
+    this.roster.setOurInspection(
+      mode && next.targetWorkNo && inspectorId
+        ? { workNo: next.targetWorkNo, mode, inspectorId }
+        : null,
+    );
+    if (next.targetWorkNo && next.targetWorkNo !== previousTarget)
+      this.enricher.enrich(this.liveClient(), next.targetWorkNo);
     this.scheduleFlush();
   }
 
@@ -183,12 +210,20 @@ export class SupervisorRuntime {
     if (this.journal.append(entry)) {
       this.emit('journal.appended', entry);
     } else {
-      this.notice({ level: 'error', message: 'The audit journal could not be written (disk full or not writable).', messageZh: '审计日志写入失败（磁盘已满或不可写）。', retcode: null });
+      this.notice({
+        level: 'error',
+        message: 'The audit journal could not be written (disk full or not writable).',
+        messageZh: '审计日志写入失败（磁盘已满或不可写）。',
+        retcode: null,
+      });
     }
   }
 
   /** Sign in to a target (the session flows decide interactive or not). */
-  signInSession(target: SessionTarget, interactive: boolean): ReturnType<SessionController<GatewayClient>['signIn']> {
+  signInSession(
+    target: SessionTarget,
+    interactive: boolean,
+  ): ReturnType<SessionController<GatewayClient>['signIn']> {
     return this.session.signIn(target, interactive);
   }
 
@@ -216,7 +251,10 @@ export class SupervisorRuntime {
    */
   scheduleFlush(): void {
     if (this.flushTimer !== null) return;
-    const wait = Math.max(0, this.lastFlushAt + (this.options.flushIntervalMs ?? 50) - this.clock.now());
+    const wait = Math.max(
+      0,
+      this.lastFlushAt + (this.options.flushIntervalMs ?? 50) - this.clock.now(),
+    );
     this.flushTimer = this.clock.setTimeout(() => {
       this.flushTimer = null;
       this.flush();
@@ -236,7 +274,8 @@ export class SupervisorRuntime {
       if (this.ports.notifier) {
         notifyRaisedAlerts(this.ports.notifier, changes.raised, this.settings.language, {
           agent: (workNo) => this.roster.peek(workNo),
-          queueName: (skillId) => this.queues.list().find((queue) => String(queue.skillId) === skillId)?.name,
+          queueName: (skillId) =>
+            this.queues.list().find((queue) => String(queue.skillId) === skillId)?.name,
         });
       }
     }
@@ -314,7 +353,14 @@ export class SupervisorRuntime {
     if (event.eventType === EVENT_TYPE.qcAgentStateNotify) {
       this.rosterSync.handleNotify(event);
     } else if (event.workNo === this.session.currentTarget?.inspectorId) {
-      this.setInspector(transitionInspector(this.inspector, { kind: 'own-event', eventType: event.eventType, content: event.content, now: this.clock.now() }).state);
+      this.setInspector(
+        transitionInspector(this.inspector, {
+          kind: 'own-event',
+          eventType: event.eventType,
+          content: event.content,
+          now: this.clock.now(),
+        }).state,
+      );
     }
     this.scheduleFlush();
   }

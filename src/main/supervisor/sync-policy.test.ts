@@ -25,7 +25,8 @@ describe('EventFlowMeter', () => {
   it('measures rate and queueing lag net of a constant clock skew', () => {
     const meter = new EventFlowMeter(5_000);
     // Gateway clock 3 s behind ours; the first events were not queued, later ones 400 ms late.
-    for (let i = 0; i < 50; i++) meter.record(1_000 + i * 20, 1_000 + i * 20 - 3_000 - (i >= 25 ? 400 : 0));
+    for (let i = 0; i < 50; i++)
+      meter.record(1_000 + i * 20, 1_000 + i * 20 - 3_000 - (i >= 25 ? 400 : 0));
     const stats = meter.stats(2_000);
     expect(stats.events).toBe(50);
     expect(stats.queueLagP95Ms).toBe(400);
@@ -87,7 +88,9 @@ describe('sync policy', () => {
   });
 
   it('doubles the hold after relapses, capped', () => {
-    expect([0, 1, 2, 10].map((relapses) => computeSnapshotHoldMs(relapses))).toEqual([30_000, 60_000, 120_000, 600_000]);
+    expect([0, 1, 2, 10].map((relapses) => computeSnapshotHoldMs(relapses))).toEqual([
+      30_000, 60_000, 120_000, 600_000,
+    ]);
   });
 
   it('paces snapshots by their own duration', () => {

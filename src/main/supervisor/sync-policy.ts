@@ -48,12 +48,21 @@ export function estimatePollCapacity(roundTripMs: number): number {
 }
 
 /** Mode to start with, from a measured change rate (changes/s) and round trip. */
-export function chooseInitialMode(changesPerSecond: number, roundTripMs: number, config: SyncPolicyConfig = DEFAULT_SYNC_POLICY): SyncMode {
-  return changesPerSecond < config.headroom * estimatePollCapacity(roundTripMs) ? 'events' : 'snapshots';
+export function chooseInitialMode(
+  changesPerSecond: number,
+  roundTripMs: number,
+  config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
+): SyncMode {
+  return changesPerSecond < config.headroom * estimatePollCapacity(roundTripMs)
+    ? 'events'
+    : 'snapshots';
 }
 
 /** Whether the event stream has fallen behind. */
-export function isStreamBehind(stats: FlowStats, config: SyncPolicyConfig = DEFAULT_SYNC_POLICY): boolean {
+export function isStreamBehind(
+  stats: FlowStats,
+  config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
+): boolean {
   if (stats.events < config.minEvents) return false;
   if (stats.queueLagP95Ms !== null) return stats.queueLagP95Ms > config.lagBudgetMs;
   // Without event timestamps: arrivals spaced like the round trip mean a backlog.
@@ -68,17 +77,29 @@ export function shouldReturnToEvents(
   holdMs: number,
   config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
 ): boolean {
-  return inSnapshotModeMs >= holdMs && changesPerSecond < config.headroom * 0.8 * estimatePollCapacity(roundTripMs);
+  return (
+    inSnapshotModeMs >= holdMs &&
+    changesPerSecond < config.headroom * 0.8 * estimatePollCapacity(roundTripMs)
+  );
 }
 
 /** Hold time in snapshot mode after `relapses` returns to events that fell behind again. */
-export function computeSnapshotHoldMs(relapses: number, config: SyncPolicyConfig = DEFAULT_SYNC_POLICY): number {
+export function computeSnapshotHoldMs(
+  relapses: number,
+  config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
+): number {
   return Math.min(config.maxSnapshotModeMs, config.minSnapshotModeMs * 2 ** Math.max(0, relapses));
 }
 
 /** Pause before the next snapshot in snapshot mode. */
-export function computeSnapshotGapMs(lastSnapshotMs: number, config: SyncPolicyConfig = DEFAULT_SYNC_POLICY): number {
-  return Math.min(config.snapshotGapMaxMs, Math.max(config.snapshotGapMinMs, Math.round(lastSnapshotMs)));
+export function computeSnapshotGapMs(
+  lastSnapshotMs: number,
+  config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
+): number {
+  return Math.min(
+    config.snapshotGapMaxMs,
+    Math.max(config.snapshotGapMinMs, Math.round(lastSnapshotMs)),
+  );
 }
 
 /** Exponentially weighted moving average; the first sample is taken as is. */

@@ -10,6 +10,7 @@ export const systemClock: Clock = {
     return timer;
   },
   clearTimeout: (handle) => {
-    if (handle !== null && handle !== undefined) clearTimeout(handle as ReturnType<typeof setTimeout>);
+    if (handle !== null && handle !== undefined)
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
   },
 };

@@ -4,9 +4,20 @@ import { AlertEngine } from './alert-engine';
 import { silentLogger } from './node-ports';
 import { RosterStore, type RosterEntry } from './roster-store';
 import { ManualClock } from './testing/manual-clock';
-import { WarmupEnrichment, WARMUP_STATE_PRIORITY, type WarmupEnrichmentBudget, type WarmupFetchOutcome } from './warmup-enrichment';
+import {
+  WarmupEnrichment,
+  WARMUP_STATE_PRIORITY,
+  type WarmupEnrichmentBudget,
+  type WarmupFetchOutcome,
+} from './warmup-enrichment';
 
-const entry = (workNo: string, status: string): RosterEntry => ({ workNo, name: workNo, status, ctiStatus: null, groupName: null });
+const entry = (workNo: string, status: string): RosterEntry => ({
+  workNo,
+  name: workNo,
+  status,
+  ctiStatus: null,
+  groupName: null,
+});
 
 const detailOf = (workNo: string, status: string, currentStateSince: number): AgentDetail => ({
   workNo,
@@ -28,7 +39,11 @@ interface Asked {
 }
 
 /** A roster, a warm-up over it and a gateway whose answers the test releases (or answers at once). */
-function setup(entries: RosterEntry[], budget: Partial<WarmupEnrichmentBudget> = {}, answerAtOnce = true) {
+function setup(
+  entries: RosterEntry[],
+  budget: Partial<WarmupEnrichmentBudget> = {},
+  answerAtOnce = true,
+) {
   const clock = new ManualClock();
   const roster = new RosterStore();
   roster.replaceAll(entries, clock.now());
@@ -42,7 +57,12 @@ function setup(entries: RosterEntry[], budget: Partial<WarmupEnrichmentBudget> =
       new Promise<WarmupFetchOutcome>((resolve) => {
         const answer = (outcome: WarmupFetchOutcome): void => {
           const row = roster.peek(workNo)!;
-          if (outcome === 'done') roster.applyDetail(detailOf(workNo, statusOf(row.state), clock.now() - 60_000), (_id, name) => name, clock.now());
+          if (outcome === 'done')
+            roster.applyDetail(
+              detailOf(workNo, statusOf(row.state), clock.now() - 60_000),
+              (_id, name) => name,
+              clock.now(),
+            );
           resolve(outcome);
         };
         asked.push({ workNo, at: clock.now(), resolve: answer });
@@ -58,13 +78,26 @@ function statusOf(state: string): string {
 
 describe('WarmupEnrichment', () => {
   it('asks about talking agents first, then busy, then wrap-up, and never about idle ones', async () => {
-    const { clock, roster, warmup, asked } = setup([entry('1', '5'), entry('2', '4'), entry('3', '3'), entry('4', '7'), entry('5', '5'), entry('6', '7')], { maxRequestsPerSecond: 100 });
+    const { clock, roster, warmup, asked } = setup(
+      [
+        entry('1', '5'),
+        entry('2', '4'),
+        entry('3', '3'),
+        entry('4', '7'),
+        entry('5', '5'),
+        entry('6', '7'),
+      ],
+      { maxRequestsPerSecond: 100 },
+    );
     warmup.start();
     warmup.setLive(true);
     await clock.advance(1_000);
     expect(asked.map((call) => call.workNo)).toEqual(['4', '6', '3', '1', '5']);
     expect(warmup.diagnostics()).toMatchObject({ running: false, endedBy: 'done', requests: 5 });
-    expect(roster.peek('4')).toMatchObject({ stateSinceExact: true, stateSince: asked[0]!.at - 60_000 });
+    expect(roster.peek('4')).toMatchObject({
+      stateSinceExact: true,
+      stateSince: asked[0]!.at - 60_000,
+    });
     expect(roster.peek('2')?.stateSinceExact).toBe(false);
   });
 
@@ -84,7 +117,11 @@ describe('WarmupEnrichment', () => {
   it('by default asks at most 240 agents per sign-in: 2/s over the 120 s window', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => entry(String(1000 + i), '7'));
     const { clock, warmup, asked } = setup(rows);
-    expect(warmup.budget).toMatchObject({ maxRequestsPerSecond: 2, windowMs: 120_000, maxRequests: 240 });
+    expect(warmup.budget).toMatchObject({
+      maxRequestsPerSecond: 2,
+      windowMs: 120_000,
+      maxRequests: 240,
+    });
     warmup.start();
     warmup.setLive(true);
     await clock.advance(130_000);
@@ -94,7 +131,11 @@ describe('WarmupEnrichment', () => {
 
   it('keeps to the concurrency: a slow gateway gets no more than `concurrency` requests at once', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => entry(String(100 + i), '7'));
-    const { clock, warmup, asked } = setup(rows, { concurrency: 2, maxRequestsPerSecond: 100 }, false);
+    const { clock, warmup, asked } = setup(
+      rows,
+      { concurrency: 2, maxRequestsPerSecond: 100 },
+      false,
+    );
     warmup.start();
     warmup.setLive(true);
     await clock.advance(5_000);
@@ -154,7 +195,11 @@ describe('WarmupEnrichment', () => {
   });
 
   it('asks again about an agent whose request did not reach the gateway', async () => {
-    const { clock, warmup, asked } = setup([entry('1', '7'), entry('2', '3')], { maxRequestsPerSecond: 100 }, false);
+    const { clock, warmup, asked } = setup(
+      [entry('1', '7'), entry('2', '3')],
+      { maxRequestsPerSecond: 100 },
+      false,
+    );
     warmup.start();
     warmup.setLive(true);
     await clock.advance(10);
@@ -180,12 +225,19 @@ describe('WarmupEnrichment', () => {
 });
 
 describe('state-start warm-up and alerts', () => {
-  const thresholds = { longCallSeconds: 600, longBusySeconds: 300, longWrapUpSeconds: 120, longQueueWaitSeconds: 60 };
+  const thresholds = {
+    longCallSeconds: 600,
+    longBusySeconds: 300,
+    longWrapUpSeconds: 120,
+    longQueueWaitSeconds: 60,
+  };
 
   function wire() {
     const clock = new ManualClock();
     const engine = new AlertEngine(thresholds, { onAgentAlerts: () => undefined });
-    const roster = new RosterStore({ onStateChange: (workNo, state, since) => engine.trackAgent(workNo, state, since) });
+    const roster = new RosterStore({
+      onStateChange: (workNo, state, since) => engine.trackAgent(workNo, state, since),
+    });
     roster.replaceAll([entry('1001', '7')], clock.now());
     return { clock, engine, roster, t0: clock.now() };
   }

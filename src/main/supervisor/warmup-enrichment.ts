@@ -92,7 +92,8 @@ export class WarmupEnrichment {
     this.endedBy = null;
     this.running = true;
     if (this.budget.windowMs <= 0) return this.finish('window');
-    if (this.budget.maxRequests <= 0 || this.budget.maxRequestsPerSecond <= 0) return this.finish('budget');
+    if (this.budget.maxRequests <= 0 || this.budget.maxRequestsPerSecond <= 0)
+      return this.finish('budget');
     this.pump();
   }
 
@@ -116,20 +117,29 @@ export class WarmupEnrichment {
   }
 
   diagnostics(): WarmupEnrichmentDiagnostics {
-    return { running: this.running, paused: this.running && !this.live, requests: this.requests, endedBy: this.endedBy, budget: { ...this.budget } };
+    return {
+      running: this.running,
+      paused: this.running && !this.live,
+      requests: this.requests,
+      endedBy: this.endedBy,
+      budget: { ...this.budget },
+    };
   }
 
   /** Start as many requests as the budget allows now; come back when it allows the next. */
   private pump(): void {
     if (!this.running || !this.live) return;
     const now = this.options.clock.now();
-    if (this.liveUsedMs + (now - this.liveSince) >= this.budget.windowMs) return this.finish('window');
+    if (this.liveUsedMs + (now - this.liveSince) >= this.budget.windowMs)
+      return this.finish('window');
     const gapMs = 1_000 / this.budget.maxRequestsPerSecond;
     while (this.inFlight.size < Math.max(1, this.budget.concurrency)) {
       if (this.requests >= this.budget.maxRequests) return this.finish('budget');
       const wait = this.lastStartAt + gapMs - now;
       if (wait > 0) return this.schedule(wait);
-      const workNo = this.options.nextCandidate((candidate) => this.attempted.has(candidate) || this.inFlight.has(candidate));
+      const workNo = this.options.nextCandidate(
+        (candidate) => this.attempted.has(candidate) || this.inFlight.has(candidate),
+      );
       if (workNo === null) {
         if (this.inFlight.size === 0) this.finish('done');
         return;

@@ -5,16 +5,42 @@
 import type { ConnectionState } from '../../../shared/domain';
 import type { EventPollerHandlers } from '../../gateway/event-poller';
 import { GatewayError } from '../../gateway/gateway-error';
-import type { AgentDetail, GatewayEvent, OwnStatus, SignInOptions, SignInResult } from '../../gateway/gateway-types';
-import { SessionController, type LossKind, type SessionGateway, type SessionTarget } from '../session-controller';
+import type {
+  AgentDetail,
+  GatewayEvent,
+  OwnStatus,
+  SignInOptions,
+  SignInResult,
+} from '../../gateway/gateway-types';
+import {
+  SessionController,
+  type LossKind,
+  type SessionGateway,
+  type SessionTarget,
+} from '../session-controller';
 import { ManualClock } from './manual-clock';
 
-export const TARGET: SessionTarget = { gatewayUrl: 'https://gw.test:8043', inspectorId: '900', phoneNumber: '88001', password: 'pa55word', demo: false };
-export const SIGNED_IN: SignInResult = { workNo: '900', vdnId: 1, loginTime: 111, passwordMustChange: false, serverName: null, passwordDaysRemaining: null };
+export const TARGET: SessionTarget = {
+  gatewayUrl: 'https://gw.test:8043',
+  inspectorId: '900',
+  phoneNumber: '88001',
+  password: 'pa55word',
+  demo: false,
+};
+export const SIGNED_IN: SignInResult = {
+  workNo: '900',
+  vdnId: 1,
+  loginTime: 111,
+  passwordMustChange: false,
+  serverName: null,
+  passwordDaysRemaining: null,
+};
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-export const retcode = (code: string): GatewayError => new GatewayError({ kind: 'retcode', interfaceName: 'x', retcode: code });
-export const transport = (): GatewayError => new GatewayError({ kind: 'transport', interfaceName: 'x', message: 'connect ECONNREFUSED' });
+export const retcode = (code: string): GatewayError =>
+  new GatewayError({ kind: 'retcode', interfaceName: 'x', retcode: code });
+export const transport = (): GatewayError =>
+  new GatewayError({ kind: 'transport', interfaceName: 'x', message: 'connect ECONNREFUSED' });
 export const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
 type Script<T> = Array<() => Promise<T>>;
@@ -57,7 +83,9 @@ export class FakeGateway implements SessionGateway {
   }
   private probe(name: string): Promise<unknown> {
     this.probes.push(name);
-    return (this.probeScript.shift() ?? (() => Promise.resolve({ agentState: 1, isWorking: false })))();
+    return (
+      this.probeScript.shift() ?? (() => Promise.resolve({ agentState: 1, isWorking: false }))
+    )();
   }
 }
 
@@ -70,7 +98,13 @@ export interface SessionHarness {
   losses: LossKind[];
   starts: boolean[];
   resumes: number;
-  pollers: { handlers: EventPollerHandlers; starts: number; stops: number; wakes: number; running: boolean }[];
+  pollers: {
+    handlers: EventPollerHandlers;
+    starts: number;
+    stops: number;
+    wakes: number;
+    running: boolean;
+  }[];
   startedOk: { fail: unknown[] };
   /** Run inside the next onStarted / onResumed hooks, in order (e.g. report a subscription loss). */
   duringStart: Array<() => void>;
@@ -153,4 +187,5 @@ export function setupSession(): SessionHarness {
   return harness;
 }
 
-export const currentPoller = (h: SessionHarness): SessionHarness['pollers'][number] => h.pollers.at(-1)!;
+export const currentPoller = (h: SessionHarness): SessionHarness['pollers'][number] =>
+  h.pollers.at(-1)!;

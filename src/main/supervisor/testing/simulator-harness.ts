@@ -9,7 +9,13 @@ import type { EventName, EventPayloads } from '../../../shared/contract';
 import { startSimulator } from '../../../simulator/simulator-server';
 import type { RunningSimulator, SimulatorOptions } from '../../../simulator/simulator-types';
 import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../create-supervisor';
-import { createMemoryCredentialStore, createMemorySettingsStore, createNodeTransportFactory, createRecordingNotifier, silentLogger } from '../node-ports';
+import {
+  createMemoryCredentialStore,
+  createMemorySettingsStore,
+  createNodeTransportFactory,
+  createRecordingNotifier,
+  silentLogger,
+} from '../node-ports';
 import type { Logger } from '../ports';
 import type { SupervisorOptions } from '../supervisor-runtime';
 
@@ -39,8 +45,14 @@ export class EventRecorder {
   }
 
   /** Wait until an event of `name` satisfies `predicate`; rejects after `timeoutMs`. */
-  waitFor<E extends EventName>(name: E, predicate: (payload: EventPayloads[E]) => boolean, timeoutMs = 5_000, since = 0): Promise<RecordedEvent<E>> {
-    const find = (): RecordedEvent<E> | undefined => this.of(name).find((event) => event.at >= since && predicate(event.payload));
+  waitFor<E extends EventName>(
+    name: E,
+    predicate: (payload: EventPayloads[E]) => boolean,
+    timeoutMs = 5_000,
+    since = 0,
+  ): Promise<RecordedEvent<E>> {
+    const find = (): RecordedEvent<E> | undefined =>
+      this.of(name).find((event) => event.at >= since && predicate(event.payload));
     const found = find();
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -79,16 +91,42 @@ export interface HarnessOptions {
 }
 
 /** Start a simulator and a core configured for it (not yet signed in). */
-export async function startSimulatorHarness(options: HarnessOptions = {}): Promise<SimulatorHarness> {
-  const sim = await startSimulator({ protocol: 'https', agents: 40, seed: 7, autoRun: true, changesPerAgentPerMinute: 0, pollHoldMs: 400, ...options.simulator });
+export async function startSimulatorHarness(
+  options: HarnessOptions = {},
+): Promise<SimulatorHarness> {
+  const sim = await startSimulator({
+    protocol: 'https',
+    agents: 40,
+    seed: 7,
+    autoRun: true,
+    changesPerAgentPerMinute: 0,
+    pollHoldMs: 400,
+    ...options.simulator,
+  });
   const inspector = sim.inspectors[0]!;
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-core-'));
   const transport = createNodeTransportFactory();
   const notifier = createRecordingNotifier();
   const settings = createMemorySettingsStore();
-  settings.save({ ...settings.current(), gateway: { url: sim.baseUrl, inspectorId: inspector.agentId, phoneNumber: inspector.phoneNumber, caPem: sim.caPem, pinSha256: null } });
+  settings.save({
+    ...settings.current(),
+    gateway: {
+      url: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      caPem: sim.caPem,
+      pinSha256: null,
+    },
+  });
   const core = createSupervisor(
-    { credentials: createMemoryCredentialStore(), settings, transport, journalDir, logger: options.logger ?? silentLogger, notifier },
+    {
+      credentials: createMemoryCredentialStore(),
+      settings,
+      transport,
+      journalDir,
+      logger: options.logger ?? silentLogger,
+      notifier,
+    },
     { pollHoldMs: options.simulator?.pollHoldMs ?? 400, warmupMs: 200, ...options.supervisor },
   );
   const recorder = new EventRecorder();
