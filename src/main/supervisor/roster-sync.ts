@@ -7,72 +7,24 @@
  * `onSubscriptionLost` (the session retries through `reconcile()`, which subscribes again on
  * every recovery); when it cannot be restored the roster falls back to snapshots.
  */
-import type { GatewayClient } from '../gateway/gateway-client';
-import { GatewayError } from '../gateway/gateway-error';
-import type {
-  AgentStatusEntry,
-  GatewayEvent,
-  MonitorableAgent,
-  OwnStatus,
-} from '../gateway/gateway-types';
+import type { AgentStatusEntry, GatewayEvent } from '../gateway/gateway-types';
 import { mapNotifySubtype } from './agent-state-mapping';
-import { EventFlowMeter, type FlowStats } from './event-flow-meter';
-import {
-  MonitorSubscription,
-  type SubscribeOutcome,
-  type SubscriptionState,
-} from './monitor-subscription';
-import type { Clock, Logger } from './ports';
-import { mergeEntries, toRosterEntry } from './roster-row';
-import type { RosterStore } from './roster-store';
+import { EventFlowMeter } from './event-flow-meter';
+import { MonitorSubscription, type SubscribeOutcome } from './monitor-subscription';
+import { listMonitorableAgents, RosterSnapshots } from './roster-snapshots';
+import type { RosterGateway, RosterSyncDiagnostics, RosterSyncOptions } from './roster-sync-types';
 import { classifyFailure } from './session-policy';
 import {
-  chooseInitialMode,
   computeSnapshotGapMs,
   computeSnapshotHoldMs,
   DEFAULT_SYNC_POLICY,
   isStreamBehind,
-  shouldReturnToEvents,
-  updateAverage,
   type SyncMode,
   type SyncPolicyConfig,
 } from './sync-policy';
 import { errorMessage } from './error-text';
 
-export type RosterGateway = Pick<
-  GatewayClient,
-  'listMonitorableAgents' | 'listAgentStatuses' | 'beginMonitor' | 'endMonitor' | 'getOwnStatus'
->;
-
-export interface RosterSyncOptions {
-  clock: Clock;
-  logger: Logger;
-  roster: RosterStore;
-  policy?: Partial<SyncPolicyConfig>;
-  /** Second snapshot after this long measures the change rate before subscribing. */
-  warmupMs?: number;
-  /** Full reload (allagent) interval: picks up added/removed agents. */
-  fullReloadMs?: number;
-  /** Failed `beginmonitor` attempts in a row before falling back to snapshots (default 4). */
-  subscribeAttempts?: number;
-  onData(at: number): void;
-  onFailure(error: unknown): void;
-  /** `beginmonitor` failed (not the session): the data is not live until it is retried. */
-  onSubscriptionLost(error: unknown): void;
-  onOwnStatus(status: OwnStatus): void;
-}
-
-export interface RosterSyncDiagnostics {
-  mode: SyncMode | 'warming' | 'stopped';
-  roundTripMs: number | null;
-  changesPerSecond: number | null;
-  lastSnapshotMs: number | null;
-  snapshots: number;
-  modeSwitches: number;
-  /** The monitor subscription (events mode needs it `active`). */
-  subscription: SubscriptionState;
-  flow: FlowStats;
-}
+export type { RosterGateway, RosterSyncDiagnostics, RosterSyncOptions } from './roster-sync-types';
 
 /** A relapse counts when the stream falls behind this soon after returning to it. */
 const RELAPSE_WINDOW_MS = 60_000;
@@ -82,6 +34,7 @@ export class RosterSync {
   private readonly policy: SyncPolicyConfig;
   private readonly meter = new EventFlowMeter();
   private readonly subscription: MonitorSubscription;
+  private readonly figures: RosterSnapshots;
   private mode: RosterSyncDiagnostics['mode'] = 'stopped';
   /** Mode decided in an earlier session, reused after a re-sign-in. */
   private decidedMode: SyncMode | null = null;
@@ -89,12 +42,6 @@ export class RosterSync {
   private epoch = 0;
   private timer: unknown = null;
   private reloadTimer: unknown = null;
-  private allowed: Set<string> | null = null;
-  private roundTripMs: number | null = null;
-  private changeRate: number | null = null;
-  private lastSnapshotAt: number | null = null;
-  private lastSnapshotMs: number | null = null;
-  private snapshots = 0;
   private modeSwitches = 0;
   private modeSince = 0;
   private relapses = 0;
@@ -102,6 +49,7 @@ export class RosterSync {
 
   constructor(private readonly options: RosterSyncOptions) {
     this.policy = { ...DEFAULT_SYNC_POLICY, ...options.policy };
+    this.figures = new RosterSnapshots(options.roster);
     this.subscription = new MonitorSubscription({
       logger: options.logger,
       maxAttempts: options.subscribeAttempts,
@@ -196,10 +144,10 @@ export class RosterSync {
   diagnostics(): RosterSyncDiagnostics {
     return {
       mode: this.mode,
-      roundTripMs: this.roundTripMs,
-      changesPerSecond: this.changeRate,
-      lastSnapshotMs: this.lastSnapshotMs,
-      snapshots: this.snapshots,
+      roundTripMs: this.figures.roundTripMs,
+      changesPerSecond: this.figures.changeRate,
+      lastSnapshotMs: this.figures.lastSnapshotMs,
+      snapshots: this.figures.snapshots,
       modeSwitches: this.modeSwitches,
       subscription: this.subscription.state,
       flow: this.meter.stats(this.options.clock.now()),
@@ -210,7 +158,7 @@ export class RosterSync {
     const started = this.options.clock.now();
     try {
       const status = await client.getOwnStatus();
-      this.roundTripMs = updateAverage(this.roundTripMs, this.options.clock.now() - started);
+      this.figures.noteRoundTrip(this.options.clock.now() - started);
       this.options.onOwnStatus(status);
     } catch (error) {
       if (classifyFailure(error) === 'session') throw error;
@@ -224,7 +172,7 @@ export class RosterSync {
     reset: boolean,
     subscribeEpoch: number | null = null,
   ): Promise<SubscribeOutcome | null> {
-    const monitorable = await this.listMonitorable(client);
+    const monitorable = await listMonitorableAgents(client, this.options.logger);
     const subscribed =
       subscribeEpoch === null
         ? null
@@ -236,30 +184,9 @@ export class RosterSync {
     const requestedAt = this.options.clock.now();
     const statuses = await client.listAgentStatuses();
     const at = this.options.clock.now();
-    const entries = mergeEntries(monitorable, statuses);
-    this.allowed = monitorable ? new Set(monitorable.map((agent) => agent.workNo)) : null;
-    if (reset) this.options.roster.replaceAll(entries, at);
-    else this.options.roster.applySnapshot(entries, requestedAt, at, true);
-    this.lastSnapshotAt = at;
+    this.figures.applyFull(monitorable, statuses, requestedAt, at, reset);
     this.options.onData(at);
     return subscribed;
-  }
-
-  private async listMonitorable(client: RosterGateway): Promise<MonitorableAgent[] | null> {
-    try {
-      return await client.listMonitorableAgents();
-    } catch (error) {
-      if (
-        classifyFailure(error) === 'session' ||
-        (error instanceof GatewayError && error.kind !== 'retcode' && error.kind !== 'http-status')
-      )
-        throw error;
-      // Older gateways lack allagent: every agent of the VDN is then on the list.
-      this.options.logger.info('allagent unavailable; using allagentstatus for the roster', {
-        error: errorMessage(error),
-      });
-      return null;
-    }
   }
 
   private async finishWarmup(epoch: number): Promise<void> {
@@ -267,11 +194,11 @@ export class RosterSync {
     if (!client) return;
     const changes = await this.runSnapshot(client, epoch);
     if (changes === null || epoch !== this.epoch) return;
-    const mode = chooseInitialMode(this.changeRate ?? 0, this.roundTripMs ?? 50, this.policy);
+    const mode = this.figures.chooseMode(this.policy);
     this.options.logger.info('roster sync mode chosen', {
       mode,
-      changesPerSecond: this.changeRate,
-      roundTripMs: this.roundTripMs,
+      changesPerSecond: this.figures.changeRate,
+      roundTripMs: this.figures.roundTripMs,
     });
     await this.enterMode(mode, epoch, false);
   }
@@ -343,30 +270,13 @@ export class RosterSync {
     if (epoch !== this.epoch || this.mode !== 'snapshots') return;
     const now = this.options.clock.now();
     const hold = computeSnapshotHoldMs(this.relapses, this.policy);
-    if (
-      changes !== null &&
-      shouldReturnToEvents(
-        this.changeRate ?? 0,
-        this.roundTripMs ?? 50,
-        now - this.modeSince,
-        hold,
-        this.policy,
-      )
-    ) {
+    if (changes !== null && this.figures.fitsEvents(now - this.modeSince, hold, this.policy)) {
       await this.measureRoundTrip(client).catch((error: unknown) => this.options.onFailure(error));
       if (epoch !== this.epoch) return;
-      if (
-        shouldReturnToEvents(
-          this.changeRate ?? 0,
-          this.roundTripMs ?? 50,
-          now - this.modeSince,
-          hold,
-          this.policy,
-        )
-      ) {
+      if (this.figures.fitsEvents(now - this.modeSince, hold, this.policy)) {
         this.returnedToEventsAt = now;
         this.options.logger.info('change rate fits the event stream again; subscribing', {
-          changesPerSecond: this.changeRate,
+          changesPerSecond: this.figures.changeRate,
         });
         return await this.enterMode('events', epoch, true);
       }
@@ -374,7 +284,7 @@ export class RosterSync {
     const gap =
       changes === null
         ? this.policy.snapshotGapMaxMs
-        : computeSnapshotGapMs(this.lastSnapshotMs ?? 0, this.policy);
+        : computeSnapshotGapMs(this.figures.lastSnapshotMs ?? 0, this.policy);
     this.schedule(epoch, gap, () => this.snapshotLoop(epoch));
   }
 
@@ -390,21 +300,7 @@ export class RosterSync {
     }
     if (epoch !== this.epoch) return null;
     const at = this.options.clock.now();
-    const allowed = this.allowed;
-    const entries = allowed ? statuses.filter((entry) => allowed.has(entry.workNo)) : statuses;
-    // Agents missing from a status list are left alone; only the full reload removes agents.
-    const changes = this.options.roster.applySnapshot(
-      entries.map(toRosterEntry),
-      requestedAt,
-      at,
-      false,
-    );
-    const elapsed = this.lastSnapshotAt === null ? null : at - this.lastSnapshotAt;
-    if (elapsed !== null && elapsed > 0)
-      this.changeRate = updateAverage(this.changeRate, (changes * 1000) / elapsed);
-    this.lastSnapshotAt = at;
-    this.lastSnapshotMs = at - requestedAt;
-    this.snapshots++;
+    const changes = this.figures.applyStatuses(statuses, requestedAt, at);
     this.options.onData(at);
     return changes;
   }

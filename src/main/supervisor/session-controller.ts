@@ -6,10 +6,9 @@
  * monitor subscription is part of "live": when it fails the session recovers like a lost link.
  * The state is always visible through `onConnection`.
  */
-import type { ConnectionState } from '../../shared/domain';
 import type { EventPollerHandlers } from '../gateway/event-poller';
-import { describeConnection, type SessionPhase } from './connection-view';
 import { LinkProbes } from './link-probes';
+import { SessionBase } from './session-base';
 import {
   classifyFailure,
   classifySignInFailure,
@@ -24,11 +23,8 @@ import {
   REASON_STALLED,
   type Reason,
 } from './session-policy';
-import { SessionPoll } from './session-poll';
 import { signInTakingOver } from './session-sign-in';
-import { RecoverySchedule } from './session-recovery';
-import type { SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
-import { errorMessage } from './error-text';
+import type { SessionGateway, SessionTarget, SignInOutcome } from './session-types';
 
 export type {
   LossKind,
@@ -42,46 +38,13 @@ export type {
 } from './session-types';
 
 /** One gateway session at a time, with automatic recovery. */
-export class SessionController<C extends SessionGateway> {
-  private phase: SessionPhase = 'signed-out';
-  private target: SessionTarget | null = null;
-  private client: C | null = null;
-  private readonly poll: SessionPoll<C>;
-  private epoch = 0;
-  private readonly recovery: RecoverySchedule;
+export class SessionController<C extends SessionGateway> extends SessionBase<C> {
   private readonly probes = new LinkProbes();
   private signedInAt = 0;
   private loginTime: number | null = null;
-  private lastDataAt: number | null = null;
-  private emittedDataAt: number | null = null;
-  private failure: Reason | null = null;
   private resuming = false;
   /** The monitor subscription failed while a (re-)sign-in or resume ran: do not go live. */
   private subscriptionLost: Reason | null = null;
-
-  constructor(private readonly options: SessionOptions<C>) {
-    this.poll = new SessionPoll(options.createPoller, options.clock);
-    this.recovery = new RecoverySchedule(options.clock, options.backoffMs, options.random);
-  }
-
-  get isLive(): boolean {
-    return this.phase === 'live';
-  }
-
-  get currentClient(): C | null {
-    return this.client;
-  }
-
-  get currentTarget(): Omit<SessionTarget, 'password'> | null {
-    if (!this.target) return null;
-    const { password: _password, ...rest } = this.target;
-    return rest;
-  }
-
-  /** Secrets the redacting logger must scrub. */
-  get knownSecrets(): string[] {
-    return this.target ? [this.target.password] : [];
-  }
 
   /** Sign in. Interactive sign-ins report any failure; others keep retrying unless fatal. */
   async signIn(target: SessionTarget, interactive: boolean): Promise<SignInOutcome> {
@@ -170,23 +133,6 @@ export class SessionController<C extends SessionGateway> {
     if (this.phase === 'live' && this.lastDataAt !== this.emittedDataAt) this.emitConnection();
   }
 
-  /** Fresh data arrived (event, snapshot): the age shown on screen restarts. */
-  noteData(at: number): void {
-    this.lastDataAt = at;
-  }
-
-  /** The current connection state. */
-  connectionState(): ConnectionState {
-    return describeConnection({
-      phase: this.phase,
-      target: this.target,
-      recovery: this.recovery.current,
-      nextAttemptAt: this.recovery.nextAttemptAt,
-      lastDataAt: this.lastDataAt,
-      failure: this.failure,
-    });
-  }
-
   private async startSession(
     client: C,
     epoch: number,
@@ -255,10 +201,6 @@ export class SessionController<C extends SessionGateway> {
     // A poll answer on the same session proves the link is back.
     if (this.phase === 'recovering' && this.recovery.kind === 'link')
       void this.resumeLink(this.epoch);
-  }
-
-  private restartPoller(): void {
-    this.poll.restart(() => this.phase === 'live' || this.phase === 'recovering');
   }
 
   private beginRecovery(kind: 'session' | 'link', reason: Reason): void {
@@ -368,57 +310,5 @@ export class SessionController<C extends SessionGateway> {
     this.recovery.start('link', lost);
     this.setPhase('recovering');
     this.scheduleAttempt(0);
-  }
-
-  private goLive(): void {
-    const wasRecovering = this.recovery.end();
-    this.lastDataAt = this.options.clock.now();
-    this.setPhase('live');
-    if (wasRecovering) this.options.logger.info('gateway session live again');
-  }
-
-  private fail(reason: Reason): void {
-    this.epoch++;
-    this.recovery.end();
-    void this.poll.drop();
-    const client = this.client;
-    // Leave nothing half-signed-in behind (no-op when there is no session).
-    if (client?.hasSession) void client.signOut().catch(() => client.clearSession());
-    this.failure = reason;
-    this.options.logger.warn('gateway session failed', {
-      reason: reason.reason,
-      retcode: reason.retcode,
-    });
-    this.options.hooks.onLost('failed');
-    this.setPhase('failed');
-  }
-
-  /** End the current session (if any): sign out, stop the poll, tell the runtime. */
-  private async stopCurrent(): Promise<void> {
-    this.epoch++;
-    this.recovery.end();
-    const client = this.client;
-    this.client = null;
-    await this.poll.drop();
-    if (client?.hasSession) {
-      await client.signOut().catch((error: unknown) => {
-        this.options.logger.info(
-          'sign-out did not complete; the gateway ends the session by itself',
-          { error: errorMessage(error) },
-        );
-        client.clearSession();
-      });
-    }
-    if (client) this.options.hooks.onLost('signed-out');
-  }
-
-  private setPhase(phase: SessionPhase): void {
-    this.phase = phase;
-    this.emitConnection();
-  }
-
-  private emitConnection(): void {
-    this.emittedDataAt = this.lastDataAt;
-    this.options.hooks.onConnection(this.connectionState());
   }
 }

@@ -1,0 +1,69 @@
+/** Shared helpers for the supervisor-core suites that run against the simulator harness. */
+import type { ConnectionState } from '../../src/shared/domain';
+import type { SimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
+import { listPlainAgents } from '../helpers/simulator-agents';
+
+/** An agent of the simulated center in a given CCGW status (forced there first). */
+export function agentIn(h: SimulatorHarness, status: string, skip: readonly string[] = []): string {
+  const agent = listPlainAgents(h.sim).find((candidate) => !skip.includes(candidate.workNo));
+  if (!agent) throw new Error('no agent');
+  h.sim.center.setAgentStatus(agent.workNo, status);
+  return agent.workNo;
+}
+
+/** Force an agent into `status` and wait until the roster shows `state`. */
+export async function agentShowing(
+  h: SimulatorHarness,
+  status: string,
+  state: string,
+  skip: readonly string[] = [],
+): Promise<string> {
+  const since = Date.now();
+  const workNo = agentIn(h, status, skip);
+  const known = h.recorder
+    .of('roster.delta')
+    .flatMap((event) => event.payload.upserts)
+    .filter((row) => row.workNo === workNo)
+    .at(-1);
+  if (known?.state !== state)
+    await h.recorder.waitFor(
+      'roster.delta',
+      (d) => d.upserts.some((row) => row.workNo === workNo && row.state === state),
+      3_000,
+      since,
+    );
+  return workNo;
+}
+
+/** How many requests the simulated center has seen under one log name. */
+export const requestsOf = (h: SimulatorHarness, logName: string): number =>
+  h.sim.center.stats().requestsByLogName[logName] ?? 0;
+
+/** Wait for a `connection.changed` to `phase` after `since`; returns when it was emitted. */
+export async function waitForPhase(
+  h: SimulatorHarness,
+  phase: ConnectionState['phase'],
+  since: number,
+  timeoutMs = 6_000,
+): Promise<number> {
+  const event = await h.recorder.waitFor(
+    'connection.changed',
+    (state) => state.phase === phase,
+    timeoutMs,
+    since,
+  );
+  return event.at;
+}
+
+/** Poll until `check` holds; rejects after `timeoutMs`. */
+export async function waitUntil(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The supervisor core's roster against the simulator: the state-start warm-up after sign-in
+ * and the roster lag at 2,000 agents on loopback.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AgentRow } from '../../src/shared/domain';
+import { createNodeFetch, GatewayClient } from '../../src/main/gateway';
+import { measureRosterLag } from '../../src/main/supervisor/roster-lag-measurement';
+import { startSimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
+import { requestsOf, waitUntil } from './supervisor-core-helpers';
+
+describe('state-start warm-up after sign-in on the simulator', () => {
+  it('gives talking, busy and wrap-up agents their exact start from agentbyworkno.currentstatetime', async () => {
+    const h = await startSimulatorHarness({
+      supervisor: { warmupEnrichment: { maxRequestsPerSecond: 50 } },
+    });
+    // A second inspector asks the gateway directly, to compare with what the core shows.
+    const transport = createNodeFetch({ caPem: h.sim.caPem });
+    const other = h.sim.inspectors[1]!;
+    const witness = new GatewayClient({
+      baseUrl: h.sim.baseUrl,
+      agentId: other.agentId,
+      fetch: transport,
+      requestTimeoutMs: 3_000,
+      pollTimeoutMs: 3_000,
+    });
+    try {
+      const signInAt = Date.now();
+      await h.signIn();
+      await waitUntil(
+        () => !h.core.diagnostics().warmupEnrichment.running,
+        10_000,
+        'the warm-up to end',
+      );
+      expect(h.core.diagnostics().warmupEnrichment).toMatchObject({
+        running: false,
+        endedBy: 'done',
+      });
+      const snapshot = await h.core.execute('app.getSnapshot', {});
+      if (!snapshot.ok) throw new Error('no snapshot');
+      const wanted = snapshot.value.roster.filter(
+        (row) => row.state === 'talking' || row.state === 'busy' || row.state === 'wrap-up',
+      );
+      expect(wanted.filter((row) => row.state === 'talking').length).toBeGreaterThan(0);
+      await witness.signIn({ password: other.password, phoneNumber: other.phoneNumber });
+      for (const row of wanted) {
+        const detail = await witness.getAgent(row.workNo);
+        expect(row, row.workNo).toMatchObject({
+          stateSinceExact: true,
+          stateSince: detail.currentStateSince,
+        });
+        // Started before we ever saw it: only the gateway could have told.
+        expect(row.stateSince!).toBeLessThan(signInAt);
+        if (row.state === 'talking') expect(row.call?.since).toBe(detail.currentStateSince);
+      }
+      // Idle and signed-out rows keep the lower bound: their first sight, after the sign-in began.
+      for (const row of snapshot.value.roster.filter((candidate) => !wanted.includes(candidate))) {
+        expect(row.stateSinceExact, row.workNo).toBe(false);
+        expect(row.stateSince!).toBeGreaterThanOrEqual(signInAt);
+      }
+      // One request per agent by the core (none for idle or signed-out ones), one by the witness.
+      expect(requestsOf(h, 'queryAgentInfoByWorkNo')).toBe(wanted.length * 2);
+      // The screen learns it through deltas, not only through snapshots.
+      const lastUpserts = new Map<string, AgentRow>();
+      for (const event of h.recorder.of('roster.delta'))
+        for (const row of event.payload.upserts) lastUpserts.set(row.workNo, row);
+      expect(wanted.every((row) => lastUpserts.get(row.workNo)?.stateSinceExact === true)).toBe(
+        true,
+      );
+    } finally {
+      await witness.signOut().catch(() => undefined);
+      await transport.close();
+      await h.close();
+    }
+  });
+
+  it('stops asking when the inspector signs out', async () => {
+    const h = await startSimulatorHarness({
+      supervisor: { warmupEnrichment: { maxRequestsPerSecond: 4 } },
+    });
+    try {
+      await h.signIn();
+      await waitUntil(
+        () => requestsOf(h, 'queryAgentInfoByWorkNo') >= 1,
+        5_000,
+        'a first warm-up request',
+      );
+      expect(h.core.diagnostics().warmupEnrichment.running).toBe(true);
+      expect(await h.core.execute('session.signOut', { forgetPassword: false })).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(h.core.diagnostics().warmupEnrichment).toMatchObject({
+        running: false,
+        endedBy: 'cancelled',
+      });
+      const asked = requestsOf(h, 'queryAgentInfoByWorkNo');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(requestsOf(h, 'queryAgentInfoByWorkNo')).toBe(asked);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('roster lag at 2,000 agents on loopback', () => {
+  it('shows a center state change in a roster delta within the 300 ms p95 target', async () => {
+    const result = await measureRosterLag({
+      agents: 2_000,
+      changesPerAgentPerMinute: 1,
+      measureMs: 4_000,
+      settleMs: 1_500,
+    });
+    const { report, diagnostics } = result;
+    console.log(
+      `[core] roster lag @2,000 agents loopback: n=${report.samples} p50=${report.p50Ms} ms p95=${report.p95Ms} ms p99=${report.p99Ms} ms max=${report.maxMs} ms; mode=${diagnostics.sync.mode}; ${result.requestsPerSecond.toFixed(1)} req/s (state-start warm-up ${diagnostics.warmupEnrichment.running ? 'running' : 'ended'}, ${diagnostics.warmupEnrichment.requests} requests)`,
+    );
+    expect(report.samples).toBeGreaterThan(20);
+    expect(report.p95Ms).toBeLessThanOrEqual(300);
+  }, 20_000);
+});
