@@ -245,6 +245,21 @@ describe('app store', () => {
     expect(store.getState().selectedWorkNo).toBe('1003');
   });
 
+  it('ignores echoes of its own earlier selections while the user keeps moving', async () => {
+    const { api, store } = setup();
+    await store.start();
+    store.selectAgent('1001');
+    store.selectAgent('1002');
+    store.selectAgent('1003');
+    api.emit('selection.changed', { workNo: '1001' });
+    api.emit('selection.changed', { workNo: '1002' });
+    expect(store.getState().selectedWorkNo).toBe('1003');
+    api.emit('selection.changed', { workNo: '1003' });
+    expect(store.getState().selectedWorkNo).toBe('1003');
+    api.emit('selection.changed', { workNo: '1005' });
+    expect(store.getState().selectedWorkNo).toBe('1005');
+  });
+
   it('follows inspection, connection, queue and journal events', async () => {
     const { api, store } = setup();
     await store.start();
