@@ -12,6 +12,7 @@ import type { AgentView, AppState, LocalText, SortKey, Toast, ToastLevel } from 
 import { createInitialState } from './app-state';
 import { deriveRoster } from './derive-roster';
 import { applyRosterDelta, replaceRows } from './roster-deltas';
+import { createSelectionEchoes } from './selection-echoes';
 
 export interface StoreOptions {
   /** Runs a callback before the next paint (requestAnimationFrame, with a fallback when hidden). */
@@ -303,22 +304,14 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     unsubscribers.push(bridge.on(name, handler));
   }
 
-  /** Selections sent to main whose echo has not come back yet, oldest first. */
-  const selectionsInFlight: Array<string | null> = [];
+  const selectionEchoes = createSelectionEchoes();
 
   function listenToMain(): void {
     on('roster.delta', applyDelta);
     on('connection.changed', (connection) => setState({ connection }));
     on('inspection.changed', (inspection) => setState({ inspection }));
     on('selection.changed', ({ workNo }) => {
-      // Main echoes our own selections; while the user keeps moving, an echo of an earlier
-      // one must not pull the selection back. Only a change made elsewhere (tray) is taken.
-      const echoed = selectionsInFlight.indexOf(workNo);
-      if (echoed >= 0) {
-        selectionsInFlight.splice(0, echoed + 1);
-        return;
-      }
-      selectionsInFlight.length = 0;
+      if (selectionEchoes.consume(workNo)) return;
       if (workNo !== state.selectedWorkNo) setState({ selectedWorkNo: workNo });
     });
     on('queues.changed', (queues) => setState({ queues }));
@@ -367,11 +360,9 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     selectAgent(workNo) {
       if (workNo === state.selectedWorkNo) return;
       setState({ selectedWorkNo: workNo });
-      selectionsInFlight.push(workNo);
+      selectionEchoes.sent(workNo);
       void bridge.invoke('agents.select', { workNo }).then((result) => {
-        // Main answers after its echo (if any): an entry left here was never echoed.
-        const pending = selectionsInFlight.indexOf(workNo);
-        if (pending >= 0) selectionsInFlight.splice(pending, 1);
+        selectionEchoes.answered(workNo);
         if (!result.ok) {
           pushToast({
             level: 'error',
