@@ -15,6 +15,7 @@ import {
 import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
+  gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
 } from '../../src/main/supervisor/node-ports';
@@ -49,18 +50,8 @@ export function createCoreFixture(options: CoreFixtureOptions): CoreFixture {
         },
       }
     : transport;
-  const settings = createMemorySettingsStore();
   const { inspector } = options;
-  settings.save({
-    ...settings.current(),
-    gateway: {
-      url: options.baseUrl,
-      inspectorId: inspector.agentId,
-      phoneNumber: inspector.phoneNumber,
-      caPem: options.caPem,
-      pinSha256: null,
-    },
-  });
+  const settings = createMemorySettingsStore({ gateway: gatewaySettingsFor(options, inspector) });
   const core = createSupervisor(
     {
       credentials: createMemoryCredentialStore(),

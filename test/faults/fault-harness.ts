@@ -21,6 +21,7 @@ import {
   createConsoleLogger,
   createMemoryCredentialStore,
   createMemorySettingsStore,
+  gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
 } from '../../src/main/supervisor/node-ports';
@@ -122,17 +123,9 @@ export async function startFaultHarness(
       }
       return inner(url, init);
     });
-  const settings = createMemorySettingsStore();
-  settings.save({
-    ...settings.current(),
+  const settings = createMemorySettingsStore({
     demoMode: false,
-    gateway: {
-      url: sim.baseUrl,
-      inspectorId: inspector.agentId,
-      phoneNumber: inspector.phoneNumber,
-      caPem: sim.caPem,
-      pinSha256: null,
-    },
+    gateway: gatewaySettingsFor(sim, inspector),
   });
   const core = createSupervisor(
     {

@@ -9,7 +9,11 @@ import { createDemoGateway, type SimulatorDemoGateway } from './demo-gateway';
 import type { GatewayTransportFactory, Logger, Notifier } from './ports';
 
 export { createMemoryCredentialStore } from '../credentials/memory-credential-store';
-export { createJsonFileSettingsStore, createMemorySettingsStore } from './node-settings-store';
+export {
+  createJsonFileSettingsStore,
+  createMemorySettingsStore,
+  gatewaySettingsFor,
+} from './node-settings-store';
 export {
   createDemoGateway,
   DEMO_SIMULATOR_DEFAULTS,

@@ -24,6 +24,20 @@ export function createMemorySettingsStore(
   };
 }
 
+/** The gateway section that signs in as `inspector` at `gateway` (e.g. a running simulator). */
+export function gatewaySettingsFor(
+  gateway: { baseUrl: string; caPem: string | null },
+  inspector: { agentId: string; phoneNumber: string },
+): Settings['gateway'] {
+  return {
+    url: gateway.baseUrl,
+    inspectorId: inspector.agentId,
+    phoneNumber: inspector.phoneNumber,
+    caPem: gateway.caPem,
+    pinSha256: null,
+  };
+}
+
 /** Settings in a JSON file; bad content is kept aside as `<file>.corrupt-<time>`. */
 export function createJsonFileSettingsStore(
   filePath: string,

@@ -14,6 +14,7 @@ import type { FileSaver, HotkeyPort } from '../../../src/main/supervisor';
 import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
+  gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
 } from '../../../src/main/supervisor/node-ports';
@@ -95,16 +96,8 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
   const inspector = sim.inspectors[0] as SimulatorAccount;
   const journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
   const transport = createNodeTransportFactory();
-  const settings = createMemorySettingsStore();
-  settings.save({
-    ...settings.current(),
-    gateway: {
-      url: sim.baseUrl,
-      inspectorId: inspector.agentId,
-      phoneNumber: inspector.phoneNumber,
-      caPem: sim.caPem,
-      pinSha256: null,
-    },
+  const settings = createMemorySettingsStore({
+    gateway: gatewaySettingsFor(sim, inspector),
     ...options.settings,
   });
   const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);

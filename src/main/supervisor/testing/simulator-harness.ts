@@ -12,6 +12,7 @@ import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../create-
 import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
+  gatewaySettingsFor,
   createNodeTransportFactory,
   createRecordingNotifier,
   silentLogger,
@@ -107,17 +108,7 @@ export async function startSimulatorHarness(
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-core-'));
   const transport = createNodeTransportFactory();
   const notifier = createRecordingNotifier();
-  const settings = createMemorySettingsStore();
-  settings.save({
-    ...settings.current(),
-    gateway: {
-      url: sim.baseUrl,
-      inspectorId: inspector.agentId,
-      phoneNumber: inspector.phoneNumber,
-      caPem: sim.caPem,
-      pinSha256: null,
-    },
-  });
+  const settings = createMemorySettingsStore({ gateway: gatewaySettingsFor(sim, inspector) });
   const core = createSupervisor(
     {
       credentials: createMemoryCredentialStore(),
