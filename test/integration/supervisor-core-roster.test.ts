@@ -60,13 +60,15 @@ describe('state-start warm-up after sign-in on the simulator', () => {
       }
       // One request per agent by the core (none for idle or signed-out ones), one by the witness.
       expect(requestsOf(h, 'queryAgentInfoByWorkNo')).toBe(wanted.length * 2);
-      // The screen learns it through deltas, not only through snapshots.
-      const lastUpserts = new Map<string, AgentRow>();
-      for (const event of h.recorder.of('roster.delta'))
-        for (const row of event.payload.upserts) lastUpserts.set(row.workNo, row);
-      expect(wanted.every((row) => lastUpserts.get(row.workNo)?.stateSinceExact === true)).toBe(
-        true,
-      );
+      // The screen learns it through deltas, not only through snapshots (deltas go out on the
+      // next ~50 ms flush, so the last rows may still be on their way).
+      const allExactInDeltas = (): boolean => {
+        const lastUpserts = new Map<string, AgentRow>();
+        for (const event of h.recorder.of('roster.delta'))
+          for (const row of event.payload.upserts) lastUpserts.set(row.workNo, row);
+        return wanted.every((row) => lastUpserts.get(row.workNo)?.stateSinceExact === true);
+      };
+      await waitUntil(allExactInDeltas, 2_000, 'the exact starts to reach the roster deltas');
     } finally {
       await witness.signOut().catch(() => undefined);
       await transport.close();

@@ -74,6 +74,15 @@ export interface InspectionRequest {
 const RESYNC_RETCODES = /^(900-00[345]|200-\d{3})$/;
 
 /** Runs supervisor actions with guard, join and journal. */
+/** What the journal needs to know about an action when it starts. */
+interface JournalStart {
+  action: SupervisorAction;
+  target: string | null;
+  source: ActionSource;
+  modeBefore: InspectorState['mode'];
+  startedAt: number;
+}
+
 export class SupervisorActions {
   private inspectionInFlight: Promise<Result<InspectionView>> | null = null;
   private readonly forceInFlight = new Map<string, Promise<Result<null>>>();
@@ -164,18 +173,17 @@ export class SupervisorActions {
     if (refusal || !client) {
       const error = refusal ?? refusalError(refuseNotSignedIn());
       this.writeJournal(
-        action,
-        workNo,
-        source,
+        { action, target: workNo, source, modeBefore: mode, startedAt },
         mode,
-        mode,
-        startedAt,
         'refused',
-        null,
-        error.message,
+        {
+          retcode: null,
+          message: error.message,
+        },
       );
       return Promise.resolve(fail(error));
     }
+    const journalStart = { action, target: workNo, source, modeBefore: mode, startedAt };
     const previous = this.forceChains.get(action) ?? Promise.resolve();
     const run = (): Promise<void> =>
       action === 'force-busy'
@@ -185,32 +193,12 @@ export class SupervisorActions {
           : client.forceSignOutAgent(workNo);
     const promise = previous.then(run, run).then(
       (): Result<null> => {
-        this.writeJournal(
-          action,
-          workNo,
-          source,
-          mode,
-          ctx.getInspector().mode,
-          startedAt,
-          'ok',
-          null,
-          null,
-        );
+        this.writeJournal(journalStart, ctx.getInspector().mode, 'ok');
         return ok(null);
       },
       (error: unknown): Result<null> => {
         const commandError = toCommandError(error);
-        this.writeJournal(
-          action,
-          workNo,
-          source,
-          mode,
-          ctx.getInspector().mode,
-          startedAt,
-          'failed',
-          commandError.retcode,
-          commandError.message,
-        );
+        this.writeJournal(journalStart, ctx.getInspector().mode, 'failed', commandError);
         ctx.reportFailure(error);
         return fail(commandError);
       },
@@ -252,34 +240,21 @@ export class SupervisorActions {
     const ctx = this.ctx;
     const after = transitionInspector(ctx.getInspector(), input).state;
     ctx.setInspector(after);
+    const journalStart: JournalStart = {
+      action: request.action,
+      target,
+      source: request.source,
+      modeBefore: before.mode,
+      startedAt,
+    };
     if (error === null) {
-      this.writeJournal(
-        request.action,
-        target,
-        request.source,
-        before.mode,
-        after.mode,
-        startedAt,
-        'ok',
-        null,
-        null,
-      );
+      this.writeJournal(journalStart, after.mode, 'ok');
       if (request.action === 'request-call' && request.skillId != null)
         ctx.onQueuedCallTaken(request.skillId);
       return ok(viewInspection(after));
     }
     const commandError = toCommandError(error);
-    this.writeJournal(
-      request.action,
-      target,
-      request.source,
-      before.mode,
-      after.mode,
-      startedAt,
-      'failed',
-      commandError.retcode,
-      commandError.message,
-    );
+    this.writeJournal(journalStart, after.mode, 'failed', commandError);
     ctx.reportFailure(error);
     const client = ctx.liveClient();
     if (client && error instanceof GatewayError && RESYNC_RETCODES.test(error.retcode ?? ''))
@@ -294,43 +269,41 @@ export class SupervisorActions {
     result: Result<T>,
   ): Result<T> {
     const message = result.ok ? null : result.error.message;
+    const target = journalTarget(request, request.workNo ?? before.targetWorkNo);
     this.writeJournal(
-      request.action,
-      journalTarget(request, request.workNo ?? before.targetWorkNo),
-      request.source,
+      {
+        action: request.action,
+        target,
+        source: request.source,
+        modeBefore: before.mode,
+        startedAt,
+      },
       before.mode,
-      before.mode,
-      startedAt,
       'refused',
-      null,
-      message,
+      { retcode: null, message },
     );
     return result;
   }
 
+  /** One journal line for an action that started as `start` and ended in `modeAfter`. */
   private writeJournal(
-    action: SupervisorAction,
-    target: string | null,
-    source: ActionSource,
-    modeBefore: InspectorState['mode'],
+    start: JournalStart,
     modeAfter: InspectorState['mode'],
-    startedAt: number,
     outcome: JournalEntry['outcome'],
-    retcode: string | null,
-    message: string | null,
+    failure: { retcode: string | null; message: string | null } | null = null,
   ): void {
     const now = this.ctx.clock.now();
     this.ctx.journal({
-      at: new Date(startedAt).toISOString(),
-      action,
-      target,
-      source,
-      modeBefore,
+      at: new Date(start.startedAt).toISOString(),
+      action: start.action,
+      target: start.target,
+      source: start.source,
+      modeBefore: start.modeBefore,
       modeAfter,
       outcome,
-      retcode,
-      message,
-      durationMs: Math.max(0, now - startedAt),
+      retcode: failure?.retcode ?? null,
+      message: failure?.message ?? null,
+      durationMs: Math.max(0, now - start.startedAt),
     });
   }
 }
