@@ -166,3 +166,14 @@ export async function listenAndCancel(h: FaultHarness, workNo: string): Promise<
     describeOutcome('cancel', await h.core.execute('inspection.cancel', { source: 'window' })),
   ];
 }
+
+/** After a fault: every action journalled, none sent twice, no crash or unhandled rejection. */
+export function expectCleanRecovery(
+  h: FaultHarness,
+  since: number,
+  actions: readonly TriggeredAction[],
+): void {
+  expectJournal(h, since, actions);
+  expectNoActionSentTwice(h, since, actions);
+  expectNoCrash(h);
+}
