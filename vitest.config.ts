@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-const electronFake = fileURLToPath(new URL('./test/fakes/electron.ts', import.meta.url));
+const electronFake = fileURLToPath(new URL('./test/support/fakes/electron.ts', import.meta.url));
 
 // Unit, component and integration suites. Browser (Chromium) and keychain (Secret Service)
 // suites have their own configs because they need external processes.

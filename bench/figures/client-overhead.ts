@@ -9,8 +9,8 @@
  * median(baseline). Row 1c repeats the polls with 1 ms added to every answer, for context:
  * the overhead is a constant few µs.
  */
-import { CCGW_STATUS } from '../../src/shared/gateway-status-codes';
-import { INTERFACES } from '../../src/shared/gateway-paths';
+import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
+import { INTERFACES } from '../../src/shared/gateway-protocol/gateway-paths';
 import { GatewayClient, createNodeFetch, wrapGatewayFetch } from '../../src/main/gateway';
 import { startSimulator } from '../../src/simulator';
 import { createBareFetcher, createBareRequester, type BareResponse } from '../lib/bare-request';

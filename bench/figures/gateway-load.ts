@@ -7,7 +7,7 @@
  * is a deliberate, bounded transient (see DEFAULT_WARMUP_ENRICHMENT). Runs in a worker thread
  * in the background of the run.
  */
-import { DEFAULT_WARMUP_ENRICHMENT } from '../../src/main/supervisor/warmup-enrichment';
+import { DEFAULT_WARMUP_ENRICHMENT } from '../../src/main/supervisor/roster/warmup-enrichment';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import type { LoadJob, LoadResult } from '../lib/gateway-load-worker';
 import type { FigureRow } from '../lib/report';

@@ -5,7 +5,7 @@
  * by a cancel (not measured) so the next listen is allowed. Baseline: a bare undici request
  * of a listen URL, from call to the same tap — the floor any client pays.
  */
-import { INTERFACES } from '../../src/shared/gateway-paths';
+import { INTERFACES } from '../../src/shared/gateway-protocol/gateway-paths';
 import { GatewayClient, createNodeFetch, type GatewayFetch } from '../../src/main/gateway';
 import { createBareRequester } from '../lib/bare-request';
 import { createCoreFixture } from '../lib/core-fixture';

@@ -15,7 +15,7 @@ import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
   silentLogger,
-} from '../../src/main/supervisor/node-ports';
+} from '../../src/main/node/node-ports';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { pause } from '../lib/bench-context';
 import { createMemoryGateway } from '../lib/memory-gateway';

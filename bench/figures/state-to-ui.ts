@@ -6,7 +6,7 @@
  * process) to the delta applied in the worker (one monotonic clock for both threads).
  * Baseline, against the same simulator in the same run: the naive demo-style client.
  */
-import { startSimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
+import { startSimulatorHarness } from '../../test/support/core/simulator-harness';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { pause } from '../lib/bench-context';
 import { LatencyTracker, type LatencyReport } from '../lib/latency-tracker';

@@ -18,7 +18,7 @@ import {
   gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
-} from '../../src/main/supervisor/node-ports';
+} from '../../src/main/node/node-ports';
 
 export interface CoreFixture {
   core: SupervisorCoreWithDiagnostics;

@@ -5,7 +5,7 @@
  * event per poll. No snapshots, no coalescing, no adaptation.
  */
 import type { AgentState } from '../../src/shared/domain';
-import { EVENT_TYPE } from '../../src/shared/gateway-status-codes';
+import { EVENT_TYPE } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { GatewayClient, createNodeFetch } from '../../src/main/gateway';
 import { mapAgentStatus, mapNotifySubtype } from '../../src/main/supervisor';
 import { monotonicMs } from './stats';

@@ -3,7 +3,7 @@
  * and group (allagentstatus), with the state in words.
  */
 import type { GatewayClient } from '../main/gateway';
-import { mapAgentStatus } from '../main/supervisor/agent-state-mapping';
+import { mapAgentStatus } from '../main/supervisor/roster/agent-state-mapping';
 import { AGENT_STATES, type AgentState } from '../shared/domain';
 import { createUsageError } from './cli-error';
 import { formatTable } from './output';

@@ -4,7 +4,7 @@
  * environment. Values are checked for shape here; the gateway client checks them again.
  */
 import { readFileSync } from 'node:fs';
-import { normalisePin } from '../main/gateway/certificate-pin';
+import { normalisePin } from '../main/gateway/transport/certificate-pin';
 import { CliError, createUsageError, EXIT_CODE } from './cli-error';
 
 export interface ConnectionFlags {

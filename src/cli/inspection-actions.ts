@@ -7,7 +7,7 @@ import {
   inspectionModeOfOwnState,
   MODE_AFTER_START,
   type StartAction,
-} from '../main/supervisor/inspector-modes';
+} from '../main/supervisor/inspector/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
 import type { SwitchTargetWord } from './session-line-parser';
 

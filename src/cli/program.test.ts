@@ -9,7 +9,7 @@ import { KeychainUnavailableError, type CredentialStore } from '../main/supervis
 import { startSimulator, type RunningSimulator } from '../simulator';
 import type { CliEnvironment } from './cli-context';
 import { runCli } from './program';
-import { pickAgentIn } from '../../test/helpers/simulator-agents';
+import { pickAgentIn } from '../../test/support/simulator-agents';
 
 let sim: RunningSimulator;
 beforeAll(async () => {

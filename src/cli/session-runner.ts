@@ -2,7 +2,7 @@
  * Runs the commands of one `session` against one signed-in client, remembering which agent is
  * being inspected and how, so `switch`, `intercept` and `cancel` can omit the agent id.
  */
-import { isInspecting } from '../main/supervisor/inspector-modes';
+import { isInspecting } from '../main/supervisor/inspector/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
 import { formatAgentRows, listAgents, readStateFilter } from './agent-listing';
 import type { InspectorSession } from './cli-context';

@@ -21,26 +21,26 @@ import {
 } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandError } from '../shared/contract';
+import type { CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
 import { bindAppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
 import { createFileSaver } from './desktop/file-saver';
-import { createHotkeyManager } from './desktop/hotkey-manager';
-import { bindIpc } from './desktop/ipc-binding';
+import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
+import { bindIpc } from './desktop/ipc/ipc-binding';
 import { createFileLogger } from './desktop/logger';
-import { createMainWindow } from './desktop/main-window';
-import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/net-transport';
+import { createMainWindow } from './desktop/window/main-window';
+import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/network/net-transport';
 import { createNotifier } from './desktop/notifier';
-import { resolveRendererLocation } from './desktop/renderer-location';
-import { isTrustedSender } from './desktop/sender-check';
-import { createSettingsStore } from './desktop/settings-store';
+import { resolveRendererLocation } from './desktop/window/renderer-location';
+import { isTrustedSender } from './desktop/ipc/sender-check';
+import { createSettingsStore } from './desktop/settings/settings-store';
 import { createShellPort } from './desktop/shell-port';
-import { createTrayController } from './desktop/tray-controller';
-import { hardenEveryWebContents } from './desktop/window-hardening';
+import { createTrayController } from './desktop/tray/tray-controller';
+import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
-import { createDemoGateway } from './supervisor/demo-gateway';
+import { createDemoGateway } from './node/demo-gateway';
 import { redactText } from './supervisor/redaction';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */

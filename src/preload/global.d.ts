@@ -3,7 +3,7 @@
  * declaration (src/renderer/env.d.ts), because the page can also be opened outside the app;
  * the two declarations must stay identical if a program ever includes both.
  */
-import type { InspectorApi } from '../shared/contract';
+import type { InspectorApi } from '../shared/ipc/contract';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contextBridge, ipcMain, ipcRenderer, resetElectronFake } from '../../test/fakes/electron';
-import { commandChannel, eventChannel, type InspectorApi } from '../shared/contract';
+import { contextBridge, ipcMain, ipcRenderer, resetElectronFake } from '../../test/support/fakes/electron';
+import { commandChannel, eventChannel, type InspectorApi } from '../shared/ipc/contract';
 import { createInspectorApi } from './inspector-api';
 
 describe('preload API', () => {

@@ -13,7 +13,7 @@ import {
   type EventName,
   type InspectorApi,
   type Result,
-} from '../shared/contract';
+} from '../shared/ipc/contract';
 
 /** The ipcRenderer methods the API needs (injected, so it can be tested without Electron). */
 export interface IpcRendererLike {

@@ -12,7 +12,7 @@ import type {
   EventPayloads,
   InspectorApi,
   Result,
-} from '../shared/contract';
+} from '../shared/ipc/contract';
 
 export interface Bridge {
   invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>>;

@@ -13,8 +13,8 @@ export type {
   SimulatorAccount,
   SimulatorOptions,
 } from './simulator-types';
-export { startSimulator } from './simulator-server';
-export { parseFaultSpec } from './fault-spec';
+export { startSimulator } from './http/simulator-server';
+export { parseFaultSpec } from './faults/fault-spec';
 
 const AGENTS_SHOWN_AT_STARTUP = 5;
 

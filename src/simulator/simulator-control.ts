@@ -2,10 +2,10 @@
  * The in-process control surface of the simulated center (`sim.center`): move time, force
  * states, inject calls, inspect agents and queues, watch changes, read statistics.
  */
-import { CCGW_STATUS } from '../shared/gateway-status-codes';
-import { SETTABLE_STATUSES } from './contact-center';
-import type { GatewayState } from './gateway-state';
-import { endSession, sweepSessions } from './session-lifecycle';
+import { CCGW_STATUS } from '../shared/gateway-protocol/gateway-status-codes';
+import { SETTABLE_STATUSES } from './center/contact-center';
+import type { GatewayState } from './gateway-model/gateway-state';
+import { endSession, sweepSessions } from './gateway-model/session-lifecycle';
 import type { ContactCenterControl } from './simulator-types';
 
 const MAX_CALLER_LENGTH = 32;

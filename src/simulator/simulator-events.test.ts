@@ -6,7 +6,7 @@ import {
   signInAs,
   startTestSimulator,
   waitForRequests,
-} from './simulator-test-helpers';
+} from '../../test/support/simulator/simulator-test-helpers';
 
 describe('simulator event long poll', () => {
   let sim: RunningSimulator;

@@ -5,7 +5,7 @@ import {
   signInAs,
   startTestSimulator,
   waitForRequests,
-} from './simulator-test-helpers';
+} from '../../test/support/simulator/simulator-test-helpers';
 
 const statusPath = (sim: RunningSimulator) =>
   `onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`;

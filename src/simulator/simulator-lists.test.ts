@@ -6,7 +6,7 @@ import {
   listEventTypes,
   signInAs,
   startTestSimulator,
-} from './simulator-test-helpers';
+} from '../../test/support/simulator/simulator-test-helpers';
 
 describe('simulator agent lists and queues', () => {
   let sim: RunningSimulator;

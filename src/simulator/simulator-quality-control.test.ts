@@ -8,7 +8,7 @@ import {
   signInAs,
   startTestSimulator,
   type TestEvent,
-} from './simulator-test-helpers';
+} from '../../test/support/simulator/simulator-test-helpers';
 
 describe('simulator quality control', () => {
   let sim: RunningSimulator;

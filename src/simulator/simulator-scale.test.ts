@@ -6,8 +6,8 @@ import {
   signInAs,
   startTestSimulator,
   waitForRequests,
-} from './simulator-test-helpers';
-import { startSimulator } from './simulator-server';
+} from '../../test/support/simulator/simulator-test-helpers';
+import { startSimulator } from './http/simulator-server';
 
 describe('simulator at scale and in real time', () => {
   let sim: RunningSimulator;

@@ -8,7 +8,7 @@ import {
   readSetGuid,
   signInAs,
   startTestSimulator,
-} from './simulator-test-helpers';
+} from '../../test/support/simulator/simulator-test-helpers';
 
 describe('simulator sign-in and sign-out', () => {
   let sim: RunningSimulator;

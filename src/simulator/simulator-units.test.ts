@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CenterScheduler } from './center-scheduler';
-import { EventQueue } from './event-queue';
-import { parseFaultSpec, validateFaultPatch } from './fault-spec';
-import { matchRoute } from './route-table';
-import { SeededRandom } from './seeded-random';
+import { CenterScheduler } from './center/center-scheduler';
+import { EventQueue } from './gateway-model/event-queue';
+import { parseFaultSpec, validateFaultPatch } from './faults/fault-spec';
+import { matchRoute } from './http/route-table';
+import { SeededRandom } from './center/seeded-random';
 
 describe('parseFaultSpec', () => {
   it('parses the compact form into typed settings', () => {

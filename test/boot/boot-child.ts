@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import type * as ElectronFake from '../fakes/electron';
+import type * as ElectronFake from '../support/fakes/electron';
 
 type Fake = typeof ElectronFake;
 type Result = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
@@ -52,7 +52,7 @@ function loadPreloadBundle(
 
 async function main(): Promise<void> {
   const fake = (await import('electron')) as unknown as Fake;
-  await import('../fakes/electron-require');
+  await import('../support/fakes/electron-require');
   await import(pathToFileURL(join(root, 'out/main/index.js')).href);
 
   await waitFor('the main window', () => fake.BrowserWindow.getAllWindows().length === 1);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, commandChannel } from '../../src/shared/contract';
+import { COMMAND_NAMES, commandChannel } from '../../src/shared/ipc/contract';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { Result } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/ipc/contract';
 import type { EventListener } from '../../src/main/supervisor/supervisor-api';
 import {
   startWsContractServer,

@@ -6,7 +6,7 @@
  * request), the core reports it as a typed failure, journals it and carries on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCGW_STATUS } from '../../src/shared/gateway-status-codes';
+import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
 import { actionRequestsSince, expectNoCrash } from './recovery-checks';
 

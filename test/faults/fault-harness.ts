@@ -24,8 +24,8 @@ import {
   gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
-} from '../../src/main/supervisor/node-ports';
-import { EventRecorder } from '../../src/main/supervisor/testing/simulator-harness';
+} from '../../src/main/node/node-ports';
+import { EventRecorder } from '../support/core/simulator-harness';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
 /** Short limits: a 400 ms poll hold, an 800 ms request limit, a stall noticed after ~1 s. */

@@ -5,7 +5,7 @@
  * nothing crashed.
  */
 import { expect } from 'vitest';
-import type { Result } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/ipc/contract';
 import type { JournalEntry } from '../../src/shared/domain';
 import type { FaultHarness } from './fault-harness';
 import { pause } from './fault-harness';

@@ -6,7 +6,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type SimulatorAccount } from '../../src/simulator';
-import { listPlainAgents } from '../helpers/simulator-agents';
+import { listPlainAgents } from '../support/simulator-agents';
 
 export interface CliSimulator {
   sim: RunningSimulator;

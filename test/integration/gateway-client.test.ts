@@ -15,8 +15,8 @@ import {
   type GatewayEvent,
   type NodeGatewayFetch,
 } from '../../src/main/gateway/index';
-import { recordRequests, type SentRequest } from '../../src/main/gateway/testing/recording-fetch';
-import { pickAgentIn } from '../helpers/simulator-agents';
+import { recordRequests, type SentRequest } from '../support/gateway/recording-fetch';
+import { pickAgentIn } from '../support/simulator-agents';
 
 interface Harness {
   sim: RunningSimulator;

@@ -17,8 +17,8 @@ import {
   type NodeGatewayFetch,
   type NodeTlsOptions,
 } from '../../src/main/gateway/index';
-import { rejectionOf } from '../../src/main/gateway/testing/gateway-error-capture';
-import { pickAgentIn } from '../helpers/simulator-agents';
+import { rejectionOf } from '../support/gateway/gateway-error-capture';
+import { pickAgentIn } from '../support/simulator-agents';
 
 const sims: RunningSimulator[] = [];
 const transports: NodeGatewayFetch[] = [];

@@ -1,7 +1,7 @@
 /** Shared helpers for the supervisor-core suites that run against the simulator harness. */
 import type { ConnectionState } from '../../src/shared/domain';
-import type { SimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
-import { listPlainAgents } from '../helpers/simulator-agents';
+import type { SimulatorHarness } from '../support/core/simulator-harness';
+import { listPlainAgents } from '../support/simulator-agents';
 
 /** An agent of the simulated center in a given CCGW status (forced there first). */
 export function agentIn(h: SimulatorHarness, status: string, skip: readonly string[] = []): string {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/audit-journal';
+import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
 import { createSupervisor } from '../../src/main/supervisor/create-supervisor';
 import {
   createMemoryCredentialStore,
@@ -14,11 +14,11 @@ import {
   createNodeTransportFactory,
   createSimulatorDemoGateway,
   silentLogger,
-} from '../../src/main/supervisor/node-ports';
+} from '../../src/main/node/node-ports';
 import {
   startSimulatorHarness,
   type SimulatorHarness,
-} from '../../src/main/supervisor/testing/simulator-harness';
+} from '../support/core/simulator-harness';
 import { agentShowing, requestsOf, waitForPhase } from './supervisor-core-helpers';
 
 describe('supervisor core sign-out and demo mode', () => {
@@ -101,7 +101,7 @@ describe('supervisor core recovery on the simulator', () => {
     h = await startSimulatorHarness({
       supervisor: { stallGraceMs: 1_000, warmupEnrichment: { maxRequestsPerSecond: 0.5 } },
       logger: process.env.CORE_DEBUG
-        ? (await import('../../src/main/supervisor/node-ports')).createConsoleLogger('debug')
+        ? (await import('../../src/main/node/node-ports')).createConsoleLogger('debug')
         : undefined,
     });
     await h.signIn();

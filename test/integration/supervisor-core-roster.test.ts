@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentRow } from '../../src/shared/domain';
 import { createNodeFetch, GatewayClient } from '../../src/main/gateway';
-import { measureRosterLag } from '../../src/main/supervisor/roster-lag-measurement';
-import { startSimulatorHarness } from '../../src/main/supervisor/testing/simulator-harness';
+import { measureRosterLag } from '../support/core/roster-lag-measurement';
+import { startSimulatorHarness } from '../support/core/simulator-harness';
 import { requestsOf, waitUntil } from './supervisor-core-helpers';
 
 describe('state-start warm-up after sign-in on the simulator', () => {

@@ -42,7 +42,7 @@ const MEDIUM = 2;
 const ACCEPTED_FINDINGS: ReadonlyArray<{ id: string; file: string; reason: string }> = [
   {
     id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',
-    file: 'main/desktop/net-transport.ts',
+    file: 'main/desktop/network/net-transport.ts',
     reason:
       'setCertificateVerifyProc is how a configured private CA or certificate pin is enforced, on the dedicated gateway session only; without either it is reset to null (Chromium verifies as usual). It never accepts a certificate Chromium rejected without a configured CA or an exact pin match.',
   },

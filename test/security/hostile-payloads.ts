@@ -6,7 +6,7 @@
  * independently, so the test checks the schemas instead of trusting them.
  */
 import fc from 'fast-check';
-import type { CommandName } from '../../src/shared/contract';
+import type { CommandName } from '../../src/shared/ipc/contract';
 
 type Arbitrary = fc.Arbitrary<unknown>;
 

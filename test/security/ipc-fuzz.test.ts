@@ -6,16 +6,16 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../fakes/electron';
+import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../support/fakes/electron';
 import {
   COMMAND_NAMES,
   commandChannel,
   type CommandName,
   type Result,
-} from '../../src/shared/contract';
-import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc-binding';
-import { isTrustedSender, type IpcEventLike } from '../../src/main/desktop/sender-check';
-import type { RendererLocation } from '../../src/main/desktop/renderer-location';
+} from '../../src/shared/ipc/contract';
+import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc/ipc-binding';
+import { isTrustedSender, type IpcEventLike } from '../../src/main/desktop/ipc/sender-check';
+import type { RendererLocation } from '../../src/main/desktop/window/renderer-location';
 import type { SupervisorCore } from '../../src/main/supervisor/supervisor-api';
 import { COMMAND_RULES, hostilePayloads } from './hostile-payloads';
 

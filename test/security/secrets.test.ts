@@ -6,7 +6,7 @@
  * a password nor any GUID the simulator issued appears anywhere.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CCGW_STATUS } from '../../src/shared/gateway-status-codes';
+import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
 import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
 

@@ -7,7 +7,7 @@
  * simulator issued (Set-GUID) or the client sent (Guid).
  */
 // electron-log requires 'electron' through CommonJS: the fake must be in require's cache first.
-import '../fakes/electron-require';
+import '../support/fakes/electron-require';
 import {
   mkdirSync,
   mkdtempSync,
@@ -19,18 +19,18 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../fakes/electron';
+import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../support/fakes/electron';
 import {
   commandChannel,
   type CommandArgs,
   type CommandName,
   type CommandResults,
   type Result,
-} from '../../src/shared/contract';
-import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc-binding';
+} from '../../src/shared/ipc/contract';
+import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc/ipc-binding';
 import { createFileLogger } from '../../src/main/desktop/logger';
-import { createSettingsStore } from '../../src/main/desktop/settings-store';
-import { isTrustedSender } from '../../src/main/desktop/sender-check';
+import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
+import { isTrustedSender } from '../../src/main/desktop/ipc/sender-check';
 import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
 import {
   createSupervisor,
@@ -38,7 +38,7 @@ import {
   type Logger,
   type SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
-import { createNodeTransportFactory } from '../../src/main/supervisor/node-ports';
+import { createNodeTransportFactory } from '../../src/main/node/node-ports';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
 const APP_URL = 'file:///app/out/renderer/index.html';

@@ -9,9 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetElectronFake } from '../fakes/electron';
-import { createDefaultSettings } from '../../src/main/desktop/settings-defaults';
-import { createSettingsStore } from '../../src/main/desktop/settings-store';
+import { resetElectronFake } from '../support/fakes/electron';
+import { createDefaultSettings } from '../../src/main/desktop/settings/settings-defaults';
+import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
 
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 const VALID = { ...createDefaultSettings(), window: { bounds: null, maximized: false } };

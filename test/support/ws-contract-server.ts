@@ -13,8 +13,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { COMMAND_NAMES, type CommandName } from '../../src/shared/contract';
-import { runIpcCommand } from '../../src/main/desktop/ipc-binding';
+import { COMMAND_NAMES, type CommandName } from '../../src/shared/ipc/contract';
+import { runIpcCommand } from '../../src/main/desktop/ipc/ipc-binding';
 import type { SupervisorCore } from '../../src/main/supervisor/supervisor-api';
 
 export type ContractCore = Pick<SupervisorCore, 'execute' | 'subscribe'>;

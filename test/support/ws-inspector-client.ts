@@ -8,7 +8,7 @@
  * (`window.__ccSnapshotDeliveredAt`, `__ccResetDeliveredAt`, performance.now() times) so a
  * test can measure rendering from data to paint.
  */
-import type { InspectorApi } from '../../src/shared/contract';
+import type { InspectorApi } from '../../src/shared/ipc/contract';
 
 // The page's globals, declared here because the Node tsconfig checking this file has no DOM
 // library; module-scoped, so nothing leaks into other files, and erased when transpiled.

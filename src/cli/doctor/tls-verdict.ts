@@ -2,7 +2,7 @@
  * What the TLS facts mean for the gateway client: it trusts the system roots plus --ca and
  * checks the host name, unless a pin is given, which replaces both (see node-fetch.ts).
  */
-import { formatFingerprint } from '../../main/gateway/certificate-pin';
+import { formatFingerprint } from '../../main/gateway/transport/certificate-pin';
 import type { TlsFacts } from './network-probes';
 import type { StepStatus } from './doctor-step';
 

@@ -5,7 +5,7 @@
  * in front, where the screen already says it). Raised alerts are not here: the core notifies
  * those itself through the Notifier port (with agent names and burst summaries).
  */
-import type { EventName, EventPayloads } from '../../shared/contract';
+import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type {
   ConnectionState,
   InspectionView,

@@ -4,7 +4,7 @@ import {
   FakeBrowserWindow,
   powerMonitor,
   resetElectronFake,
-} from '../../../test/fakes/electron';
+} from '../../../test/support/fakes/electron';
 import { bindAppLifecycle } from './app-lifecycle';
 
 describe('app lifecycle', () => {

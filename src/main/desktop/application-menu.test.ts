@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeMenu, resetElectronFake } from '../../../test/fakes/electron';
+import { FakeMenu, resetElectronFake } from '../../../test/support/fakes/electron';
 import { installApplicationMenu, type ApplicationMenuOptions } from './application-menu';
 
 describe('application menu', () => {

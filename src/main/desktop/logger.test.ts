@@ -1,4 +1,4 @@
-import '../../../test/fakes/electron-require';
+import '../../../test/support/fakes/electron-require';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeNotification, resetElectronFake } from '../../../test/fakes/electron';
+import { FakeNotification, resetElectronFake } from '../../../test/support/fakes/electron';
 import type { InspectionView } from '../../shared/domain';
 import { createActivityWatcher } from './activity-notifications';
 import { createNotifier } from './notifier';

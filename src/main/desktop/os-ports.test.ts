@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dialog, resetElectronFake, shell } from '../../../test/fakes/electron';
+import { dialog, resetElectronFake, shell } from '../../../test/support/fakes/electron';
 import { createFileSaver } from './file-saver';
 import { createShellPort } from './shell-port';
 

@@ -4,14 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client';
-import { okReply } from './testing/stub-gateway-server';
+import { okReply } from '../../../test/support/gateway/stub-gateway-server';
 import {
   createClientFixture,
   FIRST_GUID,
   PASSWORD,
   singleHeader,
   type ClientFixture,
-} from './testing/client-fixtures';
+} from '../../../test/support/gateway/client-fixtures';
 
 const BASE = '/agentgateway/resource/';
 let fixture: ClientFixture | null = null;

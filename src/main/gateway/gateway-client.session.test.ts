@@ -4,15 +4,15 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatewayClient } from './gateway-client';
-import { okReply, retcodeReply, type StubHandler } from './testing/stub-gateway-server';
+import { okReply, retcodeReply, type StubHandler } from '../../../test/support/gateway/stub-gateway-server';
 import {
   createClientFixture,
   FIRST_GUID,
   PASSWORD,
   singleHeader,
   type ClientFixture,
-} from './testing/client-fixtures';
-import { rejectionOf } from './testing/gateway-error-capture';
+} from '../../../test/support/gateway/client-fixtures';
+import { rejectionOf } from '../../../test/support/gateway/gateway-error-capture';
 
 let fixture: ClientFixture | null = null;
 afterEach(async () => {

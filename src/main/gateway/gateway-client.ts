@@ -3,11 +3,11 @@
  * are validated before the network, answers are decoded into the types of gateway-types.ts,
  * and every failure is a GatewayError. The transport is the injected fetch.
  */
-import { INTERFACES, type InterfaceName } from '../../shared/gateway-paths';
-import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './agent-decoders';
-import { decodeEvent } from './event-decoding';
+import { INTERFACES, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
+import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './decoding/agent-decoders';
+import { decodeEvent } from './decoding/event-decoding';
 import { GatewayError } from './gateway-error';
-import { GatewaySession } from './gateway-session';
+import { GatewaySession } from './session-identity';
 import type {
   AgentDetail,
   AgentStatusEntry,
@@ -27,13 +27,13 @@ import {
   validateMonitorBatches,
   validateTimeoutMs,
   validateWorkNo,
-} from './gateway-validators';
-import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './interface-urls';
-import { decodeSkillQueues, decodeWaitingCalls } from './queue-decoders';
-import { RequestRunner, type RequestOutcome } from './request-runner';
-import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './session-decoders';
+} from './requests/gateway-validators';
+import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './requests/interface-urls';
+import { decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
+import { RequestRunner, type RequestOutcome } from './requests/request-runner';
+import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';
-import { buildSignInBody } from './sign-in-body';
+import { buildSignInBody } from './requests/sign-in-body';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 const DEFAULT_POLL_TIMEOUT_MS = 30_000;

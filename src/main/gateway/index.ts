@@ -3,13 +3,13 @@
  */
 export { GatewayClient } from './gateway-client';
 export { EventPoller, type EventPollerHandlers, type EventPollerOptions } from './event-poller';
-export { createNodeFetch, type NodeGatewayFetch, type NodeTlsOptions } from './node-fetch';
+export { createNodeFetch, type NodeGatewayFetch, type NodeTlsOptions } from './transport/node-fetch';
 export {
   normalisePin,
   formatFingerprint,
   CertificatePinMismatchError,
   PIN_MISMATCH_CODE,
-} from './certificate-pin';
+} from './transport/certificate-pin';
 export {
   validateWorkNo,
   validateSkillId,
@@ -18,10 +18,10 @@ export {
   validatePhoneNumber,
   validateTimeoutMs,
   normaliseBaseUrl,
-} from './gateway-validators';
-export { classifyTransportFailure } from './transport-errors';
-export { wrapGatewayFetch } from './transport-wrapping';
-export { sanitiseHeaderValue } from './header-values';
+} from './requests/gateway-validators';
+export { classifyTransportFailure } from './transport/transport-errors';
+export { wrapGatewayFetch } from './transport/transport-wrapping';
+export { sanitiseHeaderValue } from './transport/header-values';
 export { GatewayError, isGatewayError } from './gateway-error';
 export type { GatewayErrorKind, GatewayErrorView, GatewayErrorInit } from './gateway-error';
 export type * from './gateway-types';

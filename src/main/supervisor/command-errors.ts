@@ -2,12 +2,12 @@
  * Result helpers and the mapping of every failure to a typed CommandError (never a throw across
  * the contract). Messages are scrubbed of anything secret-shaped.
  */
-import type { CommandError, CommandErrorCode, Result } from '../../shared/contract';
+import type { CommandError, CommandErrorCode, Result } from '../../shared/ipc/contract';
 import { GatewayError } from '../gateway/gateway-error';
-import type { Refusal } from './inspector-refusals';
+import type { Refusal } from './inspector/inspector-refusals';
 import { KeychainUnavailableError } from './ports';
 import { redactSecrets } from './redaction';
-import { explainFailure } from './session-policy';
+import { explainFailure } from './session/session-policy';
 import { errorMessage } from './error-text';
 
 /** A successful Result. */

@@ -3,9 +3,9 @@
  * shell, the CLI, the WebSocket test binding and the benchmarks alike.
  */
 import type { HotkeyAction, InspectionView } from '../../shared/domain';
-import type { Result } from '../../shared/contract';
+import type { Result } from '../../shared/ipc/contract';
 import { fail, toCommandError } from './command-errors';
-import type { InspectionRequest } from './supervisor-actions';
+import type { InspectionRequest } from './inspector/supervisor-actions';
 import { buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
 import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
@@ -15,7 +15,7 @@ import {
   type SupervisorDiagnostics,
   type SupervisorOptions,
 } from './supervisor-runtime';
-import { startSupervisor } from './session-flows';
+import { startSupervisor } from './account/account-flows';
 import { errorMessage } from './error-text';
 
 /** The core plus measurements for benchmarks and diagnostics. */

@@ -2,7 +2,7 @@
  * Fan-out of contract events to subscribers. A throwing listener is logged and never stops the
  * others or the core.
  */
-import type { EventName, EventPayloads } from '../../shared/contract';
+import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type { Logger } from './ports';
 import type { EventListener } from './supervisor-api';
 import { errorMessage } from './error-text';

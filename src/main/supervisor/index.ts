@@ -1,6 +1,6 @@
 /**
  * Public API of the supervisor core. The desktop shell, the CLI, the WebSocket test binding and
- * the benchmarks import from here (Node ports from './node-ports').
+ * the benchmarks import from here (Node ports from '../node/node-ports').
  */
 export { createSupervisor, type SupervisorCoreWithDiagnostics } from './create-supervisor';
 export type { SupervisorOptions, SupervisorDiagnostics } from './supervisor-options';
@@ -8,7 +8,7 @@ export {
   DEFAULT_WARMUP_ENRICHMENT,
   type WarmupEnrichmentBudget,
   type WarmupEnrichmentDiagnostics,
-} from './warmup-enrichment';
+} from './roster/warmup-enrichment';
 export type { SupervisorCore, EventListener, TrayModel } from './supervisor-api';
 export type * from './ports';
 export { KeychainUnavailableError } from './ports';
@@ -17,21 +17,21 @@ export {
   mergeSettings,
   DEFAULT_ALERT_THRESHOLDS,
   DEFAULT_HOTKEYS,
-} from './settings-model';
-export { mapAgentStatus, mapNotifySubtype, mapQcType } from './agent-state-mapping';
-export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector-machine';
+} from './account/settings-model';
+export { mapAgentStatus, mapNotifySubtype, mapQcType } from './roster/agent-state-mapping';
+export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector/inspector-machine';
 export type {
   InspectorState,
   InspectorInput,
   InspectionAction,
   GatewayEffect,
   Transition,
-} from './inspector-machine';
+} from './inspector/inspector-machine';
 export { buildTrayModel } from './tray-model';
-export { formatJournalCsv, formatJournalJson } from './journal-export';
-export { parseJournalText, JOURNAL_FILE_NAME } from './audit-journal';
+export { formatJournalCsv, formatJournalJson } from './journal/journal-export';
+export { parseJournalText, JOURNAL_FILE_NAME } from './journal/audit-journal';
 export {
   createRosterLagProbe,
   type RosterLagProbe,
   type RosterLagReport,
-} from './roster-lag-probe';
+} from '../../../test/support/core/roster-lag-probe';

@@ -9,7 +9,7 @@ import type {
   EventPayloads,
   Result,
   ValidCommandArgs,
-} from '../../shared/contract';
+} from '../../shared/ipc/contract';
 import type { AgentRow, ConnectionState, HotkeyAction, InspectionView } from '../../shared/domain';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;

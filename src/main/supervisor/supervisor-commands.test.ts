@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/contract';
+import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/ipc/contract';
 import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
 import { createSupervisor } from './create-supervisor';
-import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from './node-ports';
+import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from '../node/node-ports';
 import {
   KeychainUnavailableError,
   type CredentialStore,
   type HotkeyPort,
   type SupervisorPorts,
 } from './ports';
-import { ManualClock } from './testing/manual-clock';
+import { ManualClock } from '../../../test/support/core/manual-clock';
 
 /** Valid arguments for every command (what the desktop's zod validation lets through). */
 const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {

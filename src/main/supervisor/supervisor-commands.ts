@@ -8,11 +8,11 @@ import {
   type HotkeyStatus,
   type Settings,
 } from '../../shared/domain';
-import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/contract';
+import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/ipc/contract';
 import { commandError, fail, ok, toCommandError } from './command-errors';
-import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal-export';
-import { gatewayChanged, mergeSettings } from './settings-model';
-import { signInFromWindow, signOutFromWindow, startDemo } from './session-flows';
+import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
+import { gatewayChanged, mergeSettings } from './account/settings-model';
+import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
 

@@ -2,10 +2,10 @@
  * Tuning knobs of the supervisor core (timings, budgets) and its diagnostics for benchmarks.
  * Every field is optional: the defaults are the product's.
  */
-import type { QueueIntervals } from './queue-watcher';
-import type { RosterSyncDiagnostics } from './roster-sync';
-import type { SyncPolicyConfig } from './sync-policy';
-import type { WarmupEnrichmentBudget, WarmupEnrichmentDiagnostics } from './warmup-enrichment';
+import type { QueueIntervals } from './queues/queue-watcher';
+import type { RosterSyncDiagnostics } from './roster/roster-sync';
+import type { SyncPolicyConfig } from './roster/sync-policy';
+import type { WarmupEnrichmentBudget, WarmupEnrichmentDiagnostics } from './roster/warmup-enrichment';
 
 export interface SupervisorOptions {
   /** Time limit of ordinary gateway requests (default 5 s). */

@@ -3,40 +3,40 @@
  * queues, alerts, journal and the event hub. Commands (supervisor-commands.ts) and the
  * session flows (session-flows.ts) act on it through the methods below.
  */
-import type { EventName, EventPayloads } from '../../shared/contract';
+import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type { AgentRow, InspectionView, JournalEntry, Notice, Settings } from '../../shared/domain';
-import { EVENT_TYPE } from '../../shared/gateway-status-codes';
+import { EVENT_TYPE } from '../../shared/gateway-protocol/gateway-status-codes';
 import type { GatewayClient } from '../gateway/gateway-client';
 import type { GatewayEvent } from '../gateway/gateway-types';
-import { AgentEnricher } from './agent-enricher';
-import { AlertEngine } from './alert-engine';
-import { notifyRaisedAlerts } from './alert-notices';
-import { AuditJournal } from './audit-journal';
+import { AgentEnricher } from './roster/agent-enricher';
+import { AlertEngine } from './alerts/alert-engine';
+import { notifyRaisedAlerts } from './alerts/alert-notices';
+import { AuditJournal } from './journal/audit-journal';
 import { EventHub } from './event-hub';
-import { createGatewaySession } from './gateway-session';
+import { createGatewaySession } from './session/create-session-controller';
 import {
   INITIAL_INSPECTOR_STATE,
   transitionInspector,
   viewInspection,
   type InspectorState,
-} from './inspector-machine';
-import { qcModeOf } from './inspector-modes';
+} from './inspector/inspector-machine';
+import { qcModeOf } from './inspector/inspector-modes';
 import type { Clock, Logger, SupervisorPorts } from './ports';
-import { QueueWatcher } from './queue-watcher';
+import { QueueWatcher } from './queues/queue-watcher';
 import { createRedactingLogger } from './redaction';
-import { RosterStore } from './roster-store';
-import { RosterSync } from './roster-sync';
-import type { LossKind, SessionController, SessionTarget } from './session-controller';
-import { classifyFailure, isLinkLoss } from './session-policy';
-import { loadSettingsOrDefaults } from './settings-model';
-import { SupervisorActions } from './supervisor-actions';
+import { RosterStore } from './roster/roster-store';
+import { RosterSync } from './roster/roster-sync';
+import type { LossKind, SessionController, SessionTarget } from './session/session-controller';
+import { classifyFailure, isLinkLoss } from './session/session-policy';
+import { loadSettingsOrDefaults } from './account/settings-model';
+import { SupervisorActions } from './inspector/supervisor-actions';
 import type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 import { systemClock } from './system-clock';
 import {
   WarmupEnrichment,
   WARMUP_STATE_PRIORITY,
   type WarmupFetchOutcome,
-} from './warmup-enrichment';
+} from './roster/warmup-enrichment';
 
 export type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 

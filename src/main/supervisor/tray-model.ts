@@ -2,7 +2,7 @@
  * The tray's model, built from the core's state by a pure function.
  */
 import type { AgentRow, ConnectionState, InspectionView } from '../../shared/domain';
-import { copyRow } from './roster-row';
+import { copyRow } from './roster/roster-row';
 import type { TrayModel } from './supervisor-api';
 
 /** How many calls the tray lists. */

@@ -25,7 +25,7 @@ const placeholders = (text: string): string[] =>
 
 /** The screen's own sources (not tests or test support), as text. */
 const sources = import.meta.glob<string>(
-  ['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../testing/**'],
+  ['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'],
   {
     query: '?raw',
     import: 'default',

@@ -2,7 +2,7 @@
  * The shape of the one renderer store: everything main told us (connection, inspection,
  * roster, queues, settings, …) plus what only the screen owns (table view, toasts).
  */
-import type { CommandError } from '../../shared/contract';
+import type { CommandError } from '../../shared/ipc/contract';
 import type {
   AgentRow,
   AgentState,

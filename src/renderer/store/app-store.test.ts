@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createBridge } from '../bridge';
-import { createFakeInspector } from '../testing/fake-inspector';
-import { makeAgent, makeAgents, makeSnapshot } from '../testing/fixtures';
+import { createFakeInspector } from '../../../test/support/renderer/fake-inspector';
+import { makeAgent, makeAgents, makeSnapshot } from '../../../test/support/renderer/fixtures';
 import { createAppStore, type StoreOptions } from './app-store';
 
 /** A store over a fake whose frames run only when the test says so. */

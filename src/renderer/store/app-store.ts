@@ -6,7 +6,7 @@
  * 1,000 changes/s cost a few Map writes per frame.
  */
 import type { Bridge } from '../bridge';
-import type { EventName, EventPayloads } from '../../shared/contract';
+import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type { AgentRow, AppSnapshot, InspectionView, RosterDelta } from '../../shared/domain';
 import type { AgentView, AppState, LocalText, SortKey, Toast, ToastLevel } from './app-state';
 import { createInitialState } from './app-state';

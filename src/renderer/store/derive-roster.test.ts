@@ -1,6 +1,6 @@
 // @vitest-environment node
 import type { AgentRow } from '../../shared/domain';
-import { makeAgent } from '../testing/fixtures';
+import { makeAgent } from '../../../test/support/renderer/fixtures';
 import { DEFAULT_VIEW, type AgentView } from './app-state';
 import { deriveRoster as derive, measureOverdue } from './derive-roster';
 

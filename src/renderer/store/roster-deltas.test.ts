@@ -1,6 +1,6 @@
 // @vitest-environment node
 import type { AgentRow } from '../../shared/domain';
-import { makeAgent } from '../testing/fixtures';
+import { makeAgent } from '../../../test/support/renderer/fixtures';
 import { applyRosterDelta } from './roster-deltas';
 
 function mapOf(...rows: AgentRow[]): Map<string, AgentRow> {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { AgentRow } from '../../shared/domain';
 import { AGENT_STATES } from '../../shared/domain';
-import { makeAgent } from '../testing/fixtures';
+import { makeAgent } from '../../../test/support/renderer/fixtures';
 import type { SortOrder } from './app-state';
 import { NO_KEY, sortFirstScreen, sortVisible, type SortInput } from './sort-order';
 

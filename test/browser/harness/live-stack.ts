@@ -17,7 +17,7 @@ import {
   gatewaySettingsFor,
   createNodeTransportFactory,
   silentLogger,
-} from '../../../src/main/supervisor/node-ports';
+} from '../../../src/main/node/node-ports';
 import {
   startSimulator,
   type RunningSimulator,

@@ -12,7 +12,7 @@ import type {
   EventPayloads,
   Result,
   ValidCommandArgs,
-} from '../../../src/shared/contract';
+} from '../../../src/shared/ipc/contract';
 import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
 import type { ContractCore } from '../../support/ws-contract-server';

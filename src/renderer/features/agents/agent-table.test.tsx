@@ -1,10 +1,10 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { freezeTime } from '../../testing/frozen-time';
-import { giveElementsSize, renderApp } from '../../testing/render-app';
+import { freezeTime } from '../../../../test/support/renderer/frozen-time';
+import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
 
 freezeTime();
-import { makeAgent, makeAgents, makeSnapshot } from '../../testing/fixtures';
+import { makeAgent, makeAgents, makeSnapshot } from '../../../../test/support/renderer/fixtures';
 import { AgentTable } from './agent-table';
 
 let restoreSize: () => void;

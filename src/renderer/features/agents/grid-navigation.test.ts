@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { makeAgent } from '../../testing/fixtures';
+import { makeAgent } from '../../../../test/support/renderer/fixtures';
 import { createTypeAhead, findByPrefix, moveIndex } from './grid-navigation';
 
 describe('moveIndex', () => {

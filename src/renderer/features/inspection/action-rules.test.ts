@@ -6,7 +6,7 @@ import type {
   SupervisorAction,
 } from '../../../shared/domain';
 import { IDLE_INSPECTION } from '../../store/app-state';
-import { makeAgent } from '../../testing/fixtures';
+import { makeAgent } from '../../../../test/support/renderer/fixtures';
 import { checkAction, isDestructive, type ActionContext } from './action-rules';
 
 const live: ConnectionState = {

@@ -3,7 +3,7 @@
  * into the store, a refusal becomes an error toast with the gateway's words and retcode.
  */
 import type { Bridge } from '../../bridge';
-import type { CommandError, Result } from '../../../shared/contract';
+import type { CommandError, Result } from '../../../shared/ipc/contract';
 import type { InspectionView, SupervisorAction } from '../../../shared/domain';
 import type { AppStore } from '../../store/app-store';
 

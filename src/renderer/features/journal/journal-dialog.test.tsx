@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { JournalEntry } from '../../../shared/domain';
-import { renderApp } from '../../testing/render-app';
+import { renderApp } from '../../../../test/support/renderer/render-app';
 import { JournalDialog } from './journal-dialog';
 
 const entry = (at: string, patch: Partial<JournalEntry> = {}): JournalEntry => ({

@@ -1,9 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDLE_INSPECTION } from '../../store/app-state';
-import { makeQueue, makeSnapshot } from '../../testing/fixtures';
-import { FROZEN_NOW, freezeTime } from '../../testing/frozen-time';
-import { renderApp } from '../../testing/render-app';
+import { makeQueue, makeSnapshot } from '../../../../test/support/renderer/fixtures';
+import { FROZEN_NOW, freezeTime } from '../../../../test/support/renderer/frozen-time';
+import { renderApp } from '../../../../test/support/renderer/render-app';
 
 freezeTime();
 import { QueuePanel } from './queue-panel';

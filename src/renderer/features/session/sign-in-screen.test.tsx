@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeSettings, makeSnapshot } from '../../testing/fixtures';
-import { renderApp } from '../../testing/render-app';
+import { makeSettings, makeSnapshot } from '../../../../test/support/renderer/fixtures';
+import { renderApp } from '../../../../test/support/renderer/render-app';
 
 const signedOut = makeSnapshot({ connection: { phase: 'signed-out' }, roster: [] });
 

@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandError } from '../../../shared/contract';
+import type { CommandError } from '../../../shared/ipc/contract';
 import { resolveText } from '../../i18n/format';
 import type { LocalText } from '../../store/app-state';
 import { useAppState, useBridge } from '../../store/store-context';

@@ -2,8 +2,8 @@
  * Sign-in form validation with the contract's own schema (the one main checks against), so the
  * form and main cannot disagree. Errors are i18n keys, shown next to their field.
  */
-import type { CommandArgs } from '../../../shared/contract';
-import { commandArgSchemas } from '../../../shared/contract-schemas';
+import type { CommandArgs } from '../../../shared/ipc/contract';
+import { commandArgSchemas } from '../../../shared/ipc/contract-schemas';
 
 export interface SignInForm {
   gatewayUrl: string;

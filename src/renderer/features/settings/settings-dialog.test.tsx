@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HotkeyStatus } from '../../../shared/domain';
-import { makeHotkeys, makeSettings, makeSnapshot } from '../../testing/fixtures';
-import { renderApp } from '../../testing/render-app';
+import { makeHotkeys, makeSettings, makeSnapshot } from '../../../../test/support/renderer/fixtures';
+import { renderApp } from '../../../../test/support/renderer/render-app';
 import { SettingsDialog } from './settings-dialog';
 
 async function openSettings(hotkeys = makeHotkeys({ listen: 'CommandOrControl+Alt+L' })) {

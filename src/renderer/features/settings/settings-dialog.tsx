@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandError } from '../../../shared/contract';
+import type { CommandError } from '../../../shared/ipc/contract';
 import type { Language, Theme } from '../../../shared/domain';
 import { formatSpan } from '../../i18n/format';
 import { LANGUAGES } from '../../i18n/i18n';

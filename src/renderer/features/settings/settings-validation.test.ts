@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { makeSettings } from '../../testing/fixtures';
+import { makeSettings } from '../../../../test/support/renderer/fixtures';
 import { createSettingsForm, validateSettings } from './settings-validation';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';

@@ -2,8 +2,8 @@
  * The settings form and its validation with the contract's patch schema (the one main checks
  * against). Errors are i18n keys per field path, e.g. `gateway.url`, `alerts.longCallSeconds`.
  */
-import type { CommandArgs } from '../../../shared/contract';
-import { settingsPatchSchema } from '../../../shared/contract-schemas';
+import type { CommandArgs } from '../../../shared/ipc/contract';
+import { settingsPatchSchema } from '../../../shared/ipc/contract-schemas';
 import type { AlertThresholds, Language, Settings, Theme } from '../../../shared/domain';
 
 export const THRESHOLD_FIELDS: ReadonlyArray<keyof AlertThresholds> = [

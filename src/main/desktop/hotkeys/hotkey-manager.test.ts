@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { globalShortcut, resetElectronFake } from '../../../../test/support/fakes/electron';
+import type { HotkeyAction, HotkeyStatus } from '../../../shared/domain';
+import { DEFAULT_HOTKEYS } from '../../../shared/settings-defaults';
+import { createHotkeyManager } from './hotkey-manager';
+
+const DEFAULTS: Record<HotkeyAction, string | null> = { ...DEFAULT_HOTKEYS };
+
+const statusOf = (statuses: HotkeyStatus[], action: HotkeyAction): HotkeyStatus | undefined =>
+  statuses.find((status) => status.action === action);
+
+describe('hotkey manager', () => {
+  let fired: HotkeyAction[];
+  beforeEach(() => {
+    resetElectronFake();
+    fired = [];
+  });
+  const create = () =>
+    createHotkeyManager({ globalShortcut, onTrigger: (action) => fired.push(action) });
+
+  it('registers every default binding and routes presses to the action', () => {
+    const manager = create();
+    const statuses = manager.applyBindings(DEFAULTS);
+    expect(statuses.every((status) => status.status === 'registered')).toBe(true);
+    expect(globalShortcut.registered.size).toBe(6);
+    globalShortcut.press('Ctrl+Alt+B');
+    globalShortcut.press('CmdOrCtrl+Alt+X');
+    expect(fired).toEqual(['barge', 'cancel']);
+  });
+
+  it('reports a key another application owns as a conflict, and keeps the wanted binding', () => {
+    globalShortcut.occupy('Ctrl+Alt+I');
+    const manager = create();
+    const intercept = statusOf(manager.applyBindings(DEFAULTS), 'intercept');
+    expect(intercept).toMatchObject({ status: 'conflict', accelerator: 'CommandOrControl+Alt+I' });
+    expect(intercept?.detail).toContain('another application');
+    expect(globalShortcut.press('Ctrl+Alt+I')).toBe(false);
+  });
+
+  it('registers the new binding before releasing the old one', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    const statuses = manager.set('listen', 'Ctrl+Shift+F1');
+    expect(statusOf(statuses, 'listen')).toMatchObject({
+      status: 'registered',
+      accelerator: 'Control+Shift+F1',
+    });
+    expect(globalShortcut.isRegistered('CommandOrControl+Alt+L')).toBe(false);
+    globalShortcut.press('Ctrl+Shift+F1');
+    expect(fired).toEqual(['listen']);
+  });
+
+  it('rolls back to the old binding when the new key is taken elsewhere', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    globalShortcut.occupy('Ctrl+Alt+K');
+    const answer = statusOf(manager.set('listen', 'Ctrl+Alt+K'), 'listen');
+    expect(answer).toMatchObject({ status: 'conflict', accelerator: 'Ctrl+Alt+K' });
+    expect(answer?.detail).toContain('CommandOrControl+Alt+L stays active');
+    expect(globalShortcut.press('Ctrl+Alt+L')).toBe(true);
+    expect(statusOf(manager.list(), 'listen')).toMatchObject({
+      status: 'registered',
+      accelerator: 'CommandOrControl+Alt+L',
+    });
+  });
+
+  it('refuses the same key chord on two actions, in any spelling', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    const answer = statusOf(manager.set('whisper', 'ctrl+alt+b'), 'whisper');
+    expect(answer).toMatchObject({ status: 'conflict' });
+    expect(answer?.detail).toContain('barge');
+    globalShortcut.press('Ctrl+Alt+W');
+    expect(fired).toEqual(['whisper']);
+  });
+
+  it('refuses an invalid accelerator before Electron sees it, keeping the old binding', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    const answer = statusOf(manager.set('cancel', 'Ctrl+Alt+Nope'), 'cancel');
+    expect(answer).toMatchObject({ status: 'invalid', accelerator: 'Ctrl+Alt+Nope' });
+    expect(globalShortcut.isRegistered('Ctrl+Alt+X')).toBe(true);
+  });
+
+  it('marks an invalid saved binding without registering anything', () => {
+    const manager = create();
+    const statuses = manager.applyBindings({ ...DEFAULTS, switch: 'S' });
+    expect(statusOf(statuses, 'switch')).toMatchObject({ status: 'invalid', accelerator: 'S' });
+    expect(globalShortcut.registered.size).toBe(5);
+  });
+
+  it('unbinds with null and re-binding the same key is a no-op', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    expect(statusOf(manager.set('barge', 'CmdOrCtrl+Alt+B'), 'barge')).toMatchObject({
+      status: 'registered',
+    });
+    expect(statusOf(manager.set('barge', null), 'barge')).toMatchObject({
+      status: 'unbound',
+      accelerator: null,
+    });
+    expect(globalShortcut.isRegistered('Ctrl+Alt+B')).toBe(false);
+  });
+
+  it('lets two actions swap keys when settings change at once', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    const swapped = manager.applyBindings({
+      ...DEFAULTS,
+      listen: DEFAULTS.barge,
+      barge: DEFAULTS.listen,
+    });
+    expect(swapped.every((status) => status.status === 'registered')).toBe(true);
+    globalShortcut.press('Ctrl+Alt+L');
+    expect(fired).toEqual(['barge']);
+  });
+
+  it('releases everything on unregisterAll', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    manager.unregisterAll();
+    expect(globalShortcut.registered.size).toBe(0);
+  });
+});

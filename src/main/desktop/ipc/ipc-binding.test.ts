@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../../../../test/support/fakes/electron';
+import {
+  COMMAND_NAMES,
+  commandChannel,
+  eventChannel,
+  type EventName,
+  type Result,
+} from '../../../shared/ipc/contract';
+import type { EventListener, SupervisorCore } from '../../supervisor/supervisor-api';
+import { bindIpc } from './ipc-binding';
+import type { RendererLocation } from '../window/renderer-location';
+import { isTrustedSender, type IpcEventLike } from './sender-check';
+
+const LOCATION: RendererLocation = { kind: 'file', path: '/app/out/renderer/index.html' };
+const APP_URL = 'file:///app/out/renderer/index.html';
+
+/** A core that records calls and answers as told. */
+function createRecordingCore() {
+  const calls: Array<{ name: string; args: unknown }> = [];
+  const listeners = new Set<EventListener>();
+  let answer: (name: string) => unknown = () => ({ ok: true, value: null });
+  const core: Pick<SupervisorCore, 'execute' | 'subscribe'> = {
+    execute: (async (name: string, args: unknown) => {
+      calls.push({ name, args });
+      return answer(name);
+    }) as SupervisorCore['execute'],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    core,
+    calls,
+    listenerCount: () => listeners.size,
+    answerWith(next: (name: string) => unknown) {
+      answer = next;
+    },
+    emit(name: EventName, payload: unknown) {
+      for (const listener of listeners)
+        (listener as (name: EventName, payload: unknown) => void)(name, payload);
+    },
+  };
+}
+
+describe('IPC binding', () => {
+  let window: FakeBrowserWindow;
+  let recording: ReturnType<typeof createRecordingCore>;
+  let logs: string[];
+
+  beforeEach(async () => {
+    resetElectronFake();
+    window = new FakeBrowserWindow({});
+    await window.webContents.loadURL(APP_URL);
+    recording = createRecordingCore();
+    logs = [];
+    const log = (message: string) => logs.push(message);
+    bindIpc({
+      ipcMain,
+      core: recording.core,
+      isTrustedSender: (event: IpcEventLike) =>
+        isTrustedSender(event, window.webContents, LOCATION),
+      getEventTarget: () => (window.isDestroyed() ? null : window.webContents),
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+  });
+
+  const fromOurWindow = () => ({
+    sender: window.webContents,
+    senderFrame: window.webContents.mainFrame,
+  });
+  const invoke = (name: string, payload: unknown, event: unknown = fromOurWindow()) =>
+    ipcMain.invoke(commandChannel(name as never), event, payload) as Promise<Result<unknown>>;
+
+  it('binds exactly one handler per contract command', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(commandChannel).sort());
+  });
+
+  it('passes validated arguments (with defaults) to the core and its Result back', async () => {
+    recording.answerWith(() => ({ ok: true, value: { mode: 'listening', targetWorkNo: '1001' } }));
+    const result = await invoke('inspection.listen', { workNo: '1001' });
+    expect(result).toEqual({ ok: true, value: { mode: 'listening', targetWorkNo: '1001' } });
+    expect(recording.calls).toEqual([
+      { name: 'inspection.listen', args: { workNo: '1001', source: 'window' } },
+    ]);
+  });
+
+  it('passes a refusal from the core through unchanged', async () => {
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'forbidden-state',
+        message: 'busy',
+        messageZh: '忙',
+        retcode: null,
+        field: null,
+      },
+    };
+    recording.answerWith(() => refusal);
+    expect(await invoke('inspection.cancel', {})).toEqual(refusal);
+  });
+
+  it.each([
+    ['inspection.listen', { workNo: '12' }, 'workNo'],
+    ['inspection.listen', { workNo: 1001 }, 'workNo'],
+    ['inspection.listen', {}, 'workNo'],
+    ['queues.requestCall', { callId: '../../etc', skillId: 1 }, 'callId'],
+    ['queues.watch', { skillIds: [1, -5] }, 'skillIds.1'],
+    ['journal.list', { limit: 5, extra: true }, 'extra'],
+    ['settings.update', { gateway: { url: 'ftp://x' } }, 'gateway.url'],
+    ['app.getSnapshot', 'not an object', null],
+  ])('refuses %s with %j as invalid-argument naming %s', async (name, payload, field) => {
+    const result = await invoke(name, payload);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ code: 'invalid-argument', field, retcode: null });
+      expect(result.error.message.length).toBeGreaterThan(0);
+      expect(result.error.messageZh.length).toBeGreaterThan(0);
+    }
+    expect(recording.calls).toEqual([]);
+  });
+
+  it('treats a missing payload as an empty object', async () => {
+    expect(await invoke('app.getSnapshot', undefined)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses calls from an iframe, another window or a foreign page as forbidden-sender', async () => {
+    const iframe = window.webContents.mainFrame.addChildFrame(APP_URL);
+    const other = new FakeBrowserWindow({});
+    await other.webContents.loadURL(APP_URL);
+    const cases: unknown[] = [
+      { sender: window.webContents, senderFrame: iframe },
+      { sender: other.webContents, senderFrame: other.webContents.mainFrame },
+      { sender: window.webContents, senderFrame: null },
+    ];
+    for (const event of cases) {
+      const result = await invoke('session.signOut', { forgetPassword: false }, event);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    window.webContents.attemptNavigation('https://evil.example/');
+    expect(await invoke('app.getSnapshot', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(recording.calls).toEqual([]);
+  });
+
+  it('turns a throwing core into an internal error instead of a rejection', async () => {
+    recording.answerWith(() => {
+      throw new Error('boom with password=hunter2');
+    });
+    const result = await invoke('journal.list', { limit: 10 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', field: null } });
+    if (!result.ok) expect(result.error.message).not.toContain('hunter2');
+  });
+
+  it('turns a malformed core answer into an internal error', async () => {
+    recording.answerWith(() => 'not a result');
+    expect(await invoke('journal.list', { limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+
+  it('forwards core events to our window only, and stops after dispose', () => {
+    recording.emit('selection.changed', { workNo: '1001' });
+    expect(window.webContents.sent).toEqual([
+      { channel: eventChannel('selection.changed'), args: [{ workNo: '1001' }] },
+    ]);
+    window.destroy();
+    expect(() => recording.emit('selection.changed', { workNo: null })).not.toThrow();
+  });
+
+  it('dispose removes every handler and the event subscription', () => {
+    resetElectronFake();
+    const fresh = createRecordingCore();
+    const binding = bindIpc({
+      ipcMain,
+      core: fresh.core,
+      isTrustedSender: () => true,
+      getEventTarget: () => null,
+    });
+    expect(fresh.listenerCount()).toBe(1);
+    binding.dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(fresh.listenerCount()).toBe(0);
+  });
+});

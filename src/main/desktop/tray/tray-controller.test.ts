@@ -1,0 +1,262 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  FakeMenu,
+  FakeTray,
+  nativeImage,
+  resetElectronFake,
+  type FakeNativeImage,
+} from '../../../../test/support/fakes/electron';
+import { COMMAND_NAMES, type CommandError, type EventName } from '../../../shared/ipc/contract';
+import type { ConnectionState, InspectionView } from '../../../shared/domain';
+import type { EventListener, SupervisorCore, TrayModel } from '../../supervisor/supervisor-api';
+import {
+  createTrayController,
+  dispatchTrayCommand,
+  selectTrayIconPath,
+  type TrayControllerOptions,
+} from './tray-controller';
+import type { TrayCommand } from './tray-menu';
+
+const NOW = 1_700_000_000_000;
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+const idle: InspectionView = {
+  mode: 'idle',
+  targetWorkNo: null,
+  callId: null,
+  since: null,
+  pending: null,
+  lastTargetWorkNo: null,
+};
+const live: ConnectionState = {
+  phase: 'live',
+  gatewayUrl: 'https://gw',
+  inspectorId: '900',
+  demo: true,
+  lastDataAt: NOW,
+};
+
+describe('tray controller', () => {
+  let iconFolder: string;
+  let model: TrayModel;
+  let executed: Array<{ name: string; args: unknown }>;
+  let answer: { ok: true; value: null } | { ok: false; error: CommandError };
+  let listeners: Set<EventListener>;
+  let shown: number;
+  let quits: number;
+  let failures: CommandError[];
+  let confirmAnswer: boolean;
+
+  beforeEach(() => {
+    resetElectronFake();
+    iconFolder = mkdtempSync(join(tmpdir(), 'cc-tray-'));
+    for (const state of ['idle', 'inspecting', 'reconnecting', 'signed-out']) {
+      writeFileSync(join(iconFolder, `${state}.png`), PNG);
+      writeFileSync(join(iconFolder, `${state}Template.png`), PNG);
+    }
+    model = {
+      connection: { phase: 'signed-out' },
+      inspection: idle,
+      focusAgent: null,
+      longestCalls: [],
+    };
+    executed = [];
+    answer = { ok: true, value: null };
+    listeners = new Set();
+    shown = 0;
+    quits = 0;
+    failures = [];
+    confirmAnswer = true;
+  });
+  afterEach(() => rmSync(iconFolder, { recursive: true, force: true }));
+
+  const core: Pick<SupervisorCore, 'execute' | 'subscribe' | 'trayModel'> = {
+    execute: (async (name: string, args: unknown) => {
+      executed.push({ name, args });
+      return answer;
+    }) as SupervisorCore['execute'],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    trayModel: () => model,
+  };
+  const emit = (name: EventName) => {
+    for (const listener of listeners)
+      (listener as (name: EventName, payload: unknown) => void)(name, {});
+  };
+  let time = NOW;
+  const create = (platform: NodeJS.Platform = 'win32') =>
+    createTrayController({
+      Tray: FakeTray as unknown as TrayControllerOptions['Tray'],
+      Menu: FakeMenu as unknown as TrayControllerOptions['Menu'],
+      nativeImage: nativeImage as unknown as TrayControllerOptions['nativeImage'],
+      core,
+      iconFolder,
+      platform,
+      language: () => 'en',
+      showWindow: () => (shown += 1),
+      quit: () => (quits += 1),
+      confirmIntercept: async () => confirmAnswer,
+      onFailure: (error) => failures.push(error),
+      now: () => time,
+    });
+  const tray = (): FakeTray => FakeTray.instances[0] as FakeTray;
+  const menu = (): FakeMenu => tray().contextMenu as FakeMenu;
+  const iconPath = (): string | null => (tray().image as FakeNativeImage).path;
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('shows the signed-out icon, tooltip and menu, and follows the core when it goes live', () => {
+    create();
+    expect(FakeTray.instances).toHaveLength(1);
+    expect(iconPath()).toBe(join(iconFolder, 'signed-out.png'));
+    expect((tray().image as FakeNativeImage).isEmpty()).toBe(false);
+    expect(tray().tooltip).toBe('CC Inspector — Signed out');
+    expect(menu().find('Sign in…')).toBeDefined();
+    model = { ...model, connection: live };
+    emit('connection.changed');
+    expect(iconPath()).toBe(join(iconFolder, 'idle.png'));
+    expect(tray().tooltip).toBe('CC Inspector — Idle · inspector 900 (demo)');
+    expect(menu().find('Sign out')).toBeDefined();
+  });
+
+  it('uses template images on macOS', () => {
+    create('darwin');
+    expect(iconPath()).toBe(join(iconFolder, 'signed-outTemplate.png'));
+    expect((tray().image as FakeNativeImage).isTemplateImage()).toBe(true);
+  });
+
+  it('runs a quick action through the same contract command as the window, marked as from the tray', async () => {
+    model = {
+      ...model,
+      connection: live,
+      focusAgent: {
+        workNo: '1001',
+        name: 'Alice',
+        groupName: '',
+        skills: [],
+        state: 'talking',
+        stateSince: NOW,
+        call: null,
+        inspectedBy: null,
+        dataAt: NOW,
+        alerts: [],
+      },
+    };
+    create();
+    menu().click('Barge in');
+    await settle();
+    expect(executed).toEqual([
+      { name: 'inspection.barge', args: { workNo: '1001', source: 'tray' } },
+    ]);
+  });
+
+  it('tells the user when a tray action fails', async () => {
+    model = {
+      ...model,
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+    };
+    answer = {
+      ok: false,
+      error: {
+        code: 'gateway',
+        message: 'refused',
+        messageZh: '拒绝',
+        retcode: '100-007',
+        field: null,
+      },
+    };
+    create();
+    menu().click('Leave the call');
+    await settle();
+    expect(executed).toEqual([{ name: 'inspection.cancel', args: { source: 'tray' } }]);
+    expect(failures).toEqual([answer.ok ? null : answer.error]);
+  });
+
+  it('asks before intercepting and does nothing when the user declines', async () => {
+    model = {
+      ...model,
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+    };
+    create();
+    confirmAnswer = false;
+    menu().click('Intercept (take over the call)');
+    await settle();
+    expect(executed).toEqual([]);
+    confirmAnswer = true;
+    menu().click('Intercept (take over the call)');
+    await settle();
+    expect(executed).toEqual([{ name: 'inspection.intercept', args: { source: 'tray' } }]);
+  });
+
+  it('opens the window, the logs folder and quits', async () => {
+    create();
+    menu().click('Open CC Inspector');
+    menu().click('Sign in…');
+    menu().click('Open logs folder');
+    menu().click('Quit CC Inspector');
+    await settle();
+    expect(shown).toBe(2);
+    expect(quits).toBe(1);
+    expect(executed).toEqual([{ name: 'app.openLogsFolder', args: {} }]);
+    tray().emit('click');
+    expect(shown).toBe(3);
+  });
+
+  it('refreshes on roster changes at most every two seconds', () => {
+    model = { ...model, connection: live };
+    create();
+    const first = menu();
+    emit('roster.delta');
+    const second = menu();
+    expect(second).not.toBe(first);
+    emit('roster.delta');
+    expect(menu()).toBe(second);
+    time += 2_000;
+    emit('roster.delta');
+    expect(menu()).not.toBe(second);
+  });
+
+  it('dispose removes the tray and stops listening', () => {
+    const controller = create();
+    controller.dispose();
+    expect(tray().isDestroyed()).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+});
+
+describe('tray commands', () => {
+  const every: TrayCommand[] = [
+    { kind: 'inspect', action: 'listen', workNo: '1001' },
+    { kind: 'inspect', action: 'barge', workNo: '1001' },
+    { kind: 'inspect', action: 'whisper', workNo: '1001' },
+    { kind: 'switch' },
+    { kind: 'switch-to', mode: 'whisper' },
+    { kind: 'intercept' },
+    { kind: 'cancel' },
+    { kind: 'sign-in' },
+    { kind: 'sign-out' },
+    { kind: 'open-window' },
+    { kind: 'open-logs' },
+    { kind: 'quit' },
+  ];
+
+  it('map to contract commands the window can send too (or to showing the window, or quitting)', () => {
+    for (const command of every) {
+      const dispatch = dispatchTrayCommand(command);
+      if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
+      else expect(['sign-in', 'open-window', 'quit']).toContain(command.kind);
+    }
+  });
+
+  it('pick icon files per platform', () => {
+    expect(selectTrayIconPath('/r', 'inspecting', 'darwin')).toBe(
+      join('/r', 'inspectingTemplate.png'),
+    );
+    expect(selectTrayIconPath('/r', 'inspecting', 'win32')).toBe(join('/r', 'inspecting.png'));
+  });
+});

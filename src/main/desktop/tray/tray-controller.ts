@@ -1,0 +1,203 @@
+/**
+ * The tray adapter: keeps the icon, tooltip and menu in step with the core, and runs a clicked
+ * item through the same contract command a window button sends (source `tray`).
+ */
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import { join } from 'node:path';
+import type { CommandError, CommandName, EventName } from '../../../shared/ipc/contract';
+import type { Language } from '../../../shared/domain';
+import type { Logger } from '../../supervisor/ports';
+import type { SupervisorCore } from '../../supervisor/supervisor-api';
+import { selectTrayLabels } from './tray-labels';
+import {
+  buildTrayMenu,
+  buildTrayTooltip,
+  selectTrayIconState,
+  type TrayCommand,
+  type TrayIconState,
+  type TrayMenuItem,
+} from './tray-menu';
+
+/** A tray command as a contract command, or an action the shell performs itself. */
+export type TrayDispatch =
+  | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
+  | { kind: 'show-window' }
+  | { kind: 'quit' };
+
+/** Map a tray command to what runs it (the window reaches the same contract commands). */
+export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
+  const tray = { source: 'tray' };
+  switch (command.kind) {
+    case 'inspect':
+      return {
+        kind: 'command',
+        name: `inspection.${command.action}`,
+        args: { workNo: command.workNo, ...tray },
+      };
+    case 'switch':
+      return { kind: 'command', name: 'inspection.switch', args: tray };
+    case 'switch-to':
+      return {
+        kind: 'command',
+        name: 'inspection.switchTo',
+        args: { mode: command.mode, ...tray },
+      };
+    case 'intercept':
+      return { kind: 'command', name: 'inspection.intercept', args: tray };
+    case 'cancel':
+      return { kind: 'command', name: 'inspection.cancel', args: tray };
+    case 'sign-out':
+      return { kind: 'command', name: 'session.signOut', args: { forgetPassword: false } };
+    case 'open-logs':
+      return { kind: 'command', name: 'app.openLogsFolder', args: {} };
+    case 'sign-in':
+    case 'open-window':
+      // Signing in needs the form (address, id, password): it lives in the window.
+      return { kind: 'show-window' };
+    case 'quit':
+      return { kind: 'quit' };
+  }
+}
+
+/** The icon file of a state: template images on macOS (`*Template.png`), colour elsewhere. */
+export function selectTrayIconPath(
+  folder: string,
+  state: TrayIconState,
+  platform: NodeJS.Platform,
+): string {
+  return join(folder, platform === 'darwin' ? `${state}Template.png` : `${state}.png`);
+}
+
+export interface TrayControllerOptions {
+  Tray: new (image: NativeImage) => Tray;
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu };
+  nativeImage: { createFromPath(path: string): NativeImage };
+  core: Pick<SupervisorCore, 'execute' | 'subscribe' | 'trayModel'>;
+  iconFolder: string;
+  platform: NodeJS.Platform;
+  language: () => Language;
+  showWindow: () => void;
+  quit: () => void;
+  /** Ask before taking over a call (when the user wants confirmations). */
+  confirmIntercept?: () => Promise<boolean>;
+  /** A tray action failed: tell the user (the window may be hidden). */
+  onFailure?: (error: CommandError) => void;
+  logger?: Logger;
+  now?: () => number;
+  /** Menu refresh while idle, so elapsed times stay current. Default 5 s. */
+  refreshEveryMs?: number;
+  /** Least time between refreshes caused by roster changes. Default 2 s. */
+  rosterRefreshMs?: number;
+}
+
+export interface TrayController {
+  refresh(): void;
+  dispose(): void;
+}
+
+// Module-level: a Tray only referenced from a closure can be garbage-collected and vanish.
+let liveTray: Tray | null = null;
+
+const IMMEDIATE_EVENTS: ReadonlySet<EventName> = new Set([
+  'connection.changed',
+  'inspection.changed',
+  'selection.changed',
+  'settings.changed',
+]);
+
+/** Create the tray icon and keep it current. */
+export function createTrayController(options: TrayControllerOptions): TrayController {
+  const now = options.now ?? Date.now;
+  const { logger } = options;
+  let iconState: TrayIconState | null = null;
+  let lastRosterRefresh = 0;
+
+  const image = (state: TrayIconState): NativeImage => {
+    const icon = options.nativeImage.createFromPath(
+      selectTrayIconPath(options.iconFolder, state, options.platform),
+    );
+    if (icon.isEmpty()) logger?.warn('tray icon missing', { state });
+    return icon;
+  };
+
+  const run = async (command: TrayCommand): Promise<void> => {
+    const dispatch = dispatchTrayCommand(command);
+    if (dispatch.kind === 'show-window') return options.showWindow();
+    if (dispatch.kind === 'quit') return options.quit();
+    if (
+      command.kind === 'intercept' &&
+      options.confirmIntercept &&
+      !(await options.confirmIntercept())
+    )
+      return;
+    // The contract commands validate nothing here: the tray builds only well-formed arguments.
+    const result = await options.core.execute(dispatch.name, dispatch.args as never);
+    if (!result.ok) options.onFailure?.(result.error);
+  };
+
+  const toElectron = (items: TrayMenuItem[]): MenuItemConstructorOptions[] =>
+    items.map((item): MenuItemConstructorOptions => {
+      if (item.type === 'separator') return { type: 'separator' };
+      if (item.type === 'submenu')
+        return { label: item.label, enabled: item.enabled, submenu: toElectron(item.submenu) };
+      const command = item.command;
+      return {
+        type: item.type,
+        label: item.label,
+        enabled: item.enabled,
+        ...(item.type === 'radio' ? { checked: item.checked } : {}),
+        ...(command
+          ? {
+              click: () =>
+                void run(command).catch((error: unknown) =>
+                  logger?.error('tray action failed', { error: String(error) }),
+                ),
+            }
+          : {}),
+      };
+    });
+
+  const tray = new options.Tray(image('signed-out'));
+  liveTray = tray;
+
+  const refresh = (): void => {
+    if (tray.isDestroyed()) return;
+    const model = options.core.trayModel();
+    const labels = selectTrayLabels(options.language());
+    const state = selectTrayIconState(model);
+    if (state !== iconState) {
+      tray.setImage(image(state));
+      iconState = state;
+    }
+    tray.setToolTip(buildTrayTooltip(model, labels, now()));
+    tray.setContextMenu(
+      options.Menu.buildFromTemplate(toElectron(buildTrayMenu(model, labels, now()))),
+    );
+  };
+
+  const unsubscribe = options.core.subscribe((name) => {
+    if (IMMEDIATE_EVENTS.has(name)) refresh();
+    else if (
+      name === 'roster.delta' &&
+      now() - lastRosterRefresh >= (options.rosterRefreshMs ?? 2_000)
+    ) {
+      lastRosterRefresh = now();
+      refresh();
+    }
+  });
+  const timer = setInterval(refresh, options.refreshEveryMs ?? 5_000);
+  timer.unref?.();
+  // A left click shows the window on Windows and Linux; macOS opens the menu by itself.
+  if (options.platform !== 'darwin') tray.on('click', () => options.showWindow());
+  refresh();
+
+  return {
+    refresh,
+    dispose() {
+      clearInterval(timer);
+      unsubscribe();
+      if (!tray.isDestroyed()) tray.destroy();
+      if (liveTray === tray) liveTray = null;
+    },
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The tray menu, icon state and tooltip as pure functions of the core's TrayModel. Items carry
+ * data commands, not callbacks: the tray controller maps each command to the same core action
+ * a window button runs, so the menu can be tested by value.
+ */
+import type { AgentRow, InspectorMode, QcMode } from '../../../shared/domain';
+import type { TrayModel } from '../../supervisor/supervisor-api';
+import type { TrayLabels } from './tray-labels';
+
+export type TrayCommand =
+  | { kind: 'inspect'; action: 'listen' | 'barge' | 'whisper'; workNo: string }
+  | { kind: 'switch' }
+  | { kind: 'switch-to'; mode: QcMode }
+  | { kind: 'intercept' }
+  | { kind: 'cancel' }
+  | { kind: 'sign-in' }
+  | { kind: 'sign-out' }
+  | { kind: 'open-window' }
+  | { kind: 'open-logs' }
+  | { kind: 'quit' };
+
+export type TrayMenuItem =
+  | { type: 'separator' }
+  | { type: 'normal'; label: string; enabled: boolean; command: TrayCommand | null }
+  | { type: 'radio'; label: string; enabled: boolean; checked: boolean; command: TrayCommand }
+  | { type: 'submenu'; label: string; enabled: boolean; submenu: TrayMenuItem[] };
+
+export type MenuTemplate = TrayMenuItem[];
+
+export type TrayIconState = 'idle' | 'inspecting' | 'reconnecting' | 'signed-out';
+
+/** How many of the longest calls the menu lists. */
+export const LONGEST_CALLS_SHOWN = 5;
+
+const QC_MODES: Record<QcMode, InspectorMode> = {
+  listen: 'listening',
+  insert: 'inserting',
+  whisper: 'whispering',
+};
+const isQcMode = (mode: InspectorMode): boolean =>
+  mode === 'listening' || mode === 'inserting' || mode === 'whispering';
+
+const SEPARATOR: TrayMenuItem = { type: 'separator' };
+const info = (label: string): TrayMenuItem => ({
+  type: 'normal',
+  label,
+  enabled: false,
+  command: null,
+});
+const action = (label: string, enabled: boolean, command: TrayCommand): TrayMenuItem => ({
+  type: 'normal',
+  label,
+  enabled,
+  command,
+});
+
+/** `83` → `01:23`, `3723` → `1:02:03`. */
+export function formatElapsed(fromMs: number | null, nowMs: number): string {
+  if (fromMs === null) return '';
+  const total = Math.max(0, Math.floor((nowMs - fromMs) / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+}
+
+/** A call's running time; "≥" marks a lower bound (the call began before we could see it). */
+export function formatCallElapsed(
+  agent: Pick<AgentRow, 'call' | 'stateSince' | 'stateSinceExact'>,
+  nowMs: number,
+): string {
+  if (agent.call?.since != null) return formatElapsed(agent.call.since, nowMs);
+  const elapsed = formatElapsed(agent.stateSince, nowMs);
+  return elapsed && agent.stateSinceExact !== true ? `≥${elapsed}` : elapsed;
+}
+
+const describeAgent = (agent: Pick<AgentRow, 'workNo' | 'name'>): string =>
+  agent.name ? `${agent.workNo} ${agent.name}` : agent.workNo;
+
+/** The icon the tray shows for this model. */
+export function selectTrayIconState(model: TrayModel): TrayIconState {
+  switch (model.connection.phase) {
+    case 'live':
+      return model.inspection.mode === 'idle' ? 'idle' : 'inspecting';
+    case 'signing-in':
+    case 'reconnecting':
+      return 'reconnecting';
+    default:
+      return 'signed-out';
+  }
+}
+
+function describeTarget(model: TrayModel): string {
+  const workNo = model.inspection.targetWorkNo;
+  if (workNo === null) return model.inspection.callId ?? '';
+  const known = [model.focusAgent, ...model.longestCalls].find((agent) => agent?.workNo === workNo);
+  return known ? describeAgent(known) : workNo;
+}
+
+/** One line saying what the inspector is doing: the menu header and the tooltip. */
+export function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: number): string {
+  const { connection, inspection } = model;
+  switch (connection.phase) {
+    case 'signed-out':
+      return labels.signedOut;
+    case 'signing-in':
+      return labels.signingIn;
+    case 'reconnecting':
+      return labels.reconnecting(connection.attempt);
+    case 'failed':
+      return labels.failed;
+    case 'live':
+      return inspection.mode === 'idle'
+        ? labels.liveIdle(connection.inspectorId, connection.demo)
+        : labels.inspecting(
+            inspection.mode,
+            describeTarget(model),
+            formatElapsed(inspection.since, nowMs),
+          );
+  }
+}
+
+/** Tooltip: the app name and the status line. */
+export function buildTrayTooltip(model: TrayModel, labels: TrayLabels, nowMs: number): string {
+  return `${labels.appName} — ${describeTrayStatus(model, labels, nowMs)}`;
+}
+
+function buildInspectionSection(
+  model: TrayModel,
+  labels: TrayLabels,
+  canAct: boolean,
+): TrayMenuItem[] {
+  const mode = model.inspection.mode;
+  if (mode === 'idle') return [];
+  const qc = isQcMode(mode);
+  const switchTo: TrayMenuItem[] = (Object.keys(QC_MODES) as QcMode[]).map((qcMode) => ({
+    type: 'radio',
+    label: labels.modes[qcMode],
+    enabled: canAct && QC_MODES[qcMode] !== mode,
+    checked: QC_MODES[qcMode] === mode,
+    command: { kind: 'switch-to', mode: qcMode },
+  }));
+  return [
+    ...(qc
+      ? [
+          action(labels.switchListenBarge, canAct && mode !== 'whispering', { kind: 'switch' }),
+          {
+            type: 'submenu',
+            label: labels.switchTo,
+            enabled: canAct,
+            submenu: switchTo,
+          } satisfies TrayMenuItem,
+          action(labels.intercept, canAct, { kind: 'intercept' }),
+        ]
+      : []),
+    action(labels.cancel, canAct, { kind: 'cancel' }),
+    SEPARATOR,
+  ];
+}
+
+function buildQuickActions(
+  model: TrayModel,
+  labels: TrayLabels,
+  canStart: boolean,
+): TrayMenuItem[] {
+  const agent = model.focusAgent;
+  if (agent === null) return [info(labels.noFocusAgent)];
+  const inspect = (kind: 'listen' | 'barge' | 'whisper'): TrayCommand => ({
+    kind: 'inspect',
+    action: kind,
+    workNo: agent.workNo,
+  });
+  return [
+    info(labels.focusAgent(describeAgent(agent))),
+    action(labels.listen, canStart, inspect('listen')),
+    action(labels.barge, canStart, inspect('barge')),
+    action(labels.whisper, canStart, inspect('whisper')),
+  ];
+}
+
+function buildLongestCalls(
+  model: TrayModel,
+  labels: TrayLabels,
+  canStart: boolean,
+  nowMs: number,
+): TrayMenuItem {
+  const calls = model.longestCalls.slice(0, LONGEST_CALLS_SHOWN);
+  const entries =
+    calls.length === 0
+      ? [info(labels.noCalls)]
+      : calls.map((agent) =>
+          action(
+            labels.callEntry(describeAgent(agent), formatCallElapsed(agent, nowMs)),
+            canStart,
+            {
+              kind: 'inspect',
+              action: 'listen',
+              workNo: agent.workNo,
+            },
+          ),
+        );
+  return { type: 'submenu', label: labels.longestCalls, enabled: true, submenu: entries };
+}
+
+/** The whole tray menu for this model. */
+export function buildTrayMenu(model: TrayModel, labels: TrayLabels, nowMs: number): MenuTemplate {
+  const live = model.connection.phase === 'live';
+  const signedIn = model.connection.phase !== 'signed-out' && model.connection.phase !== 'failed';
+  const busy = model.inspection.pending !== null;
+  const canAct = live && !busy;
+  const canStart = canAct && model.inspection.mode === 'idle';
+  const status = busy
+    ? `${describeTrayStatus(model, labels, nowMs)} — ${labels.working}`
+    : describeTrayStatus(model, labels, nowMs);
+  return [
+    info(status),
+    SEPARATOR,
+    ...buildInspectionSection(model, labels, canAct),
+    ...(signedIn
+      ? [
+          ...buildQuickActions(model, labels, canStart),
+          buildLongestCalls(model, labels, canStart, nowMs),
+          SEPARATOR,
+        ]
+      : []),
+    signedIn
+      ? action(labels.signOut, true, { kind: 'sign-out' })
+      : action(labels.signIn, true, { kind: 'sign-in' }),
+    action(labels.openWindow, true, { kind: 'open-window' }),
+    action(labels.openLogs, true, { kind: 'open-logs' }),
+    SEPARATOR,
+    action(labels.quit, true, { kind: 'quit' }),
+  ];
+}

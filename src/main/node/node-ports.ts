@@ -1,0 +1,74 @@
+/**
+ * Node implementations of the core's ports, usable outside Electron: the CLI, the WebSocket
+ * test binding, browser tests and benchmarks build a supervisor from these.
+ */
+import type { GatewayFetch } from '../gateway/gateway-types';
+import { createNodeFetch, type NodeGatewayFetch } from '../gateway/transport/node-fetch';
+import type { SimulatorOptions } from '../../simulator/simulator-types';
+import { createDemoGateway, type SimulatorDemoGateway } from './demo-gateway';
+import type { GatewayTransportFactory, Logger, Notifier } from '../supervisor/ports';
+
+export { createMemoryCredentialStore } from '../credentials/memory-credential-store';
+export {
+  createJsonFileSettingsStore,
+  createMemorySettingsStore,
+  gatewaySettingsFor,
+} from './node-settings-store';
+export {
+  createDemoGateway,
+  DEMO_SIMULATOR_DEFAULTS,
+  type DemoGatewayOptions,
+  type SimulatorDemoGateway,
+} from './demo-gateway';
+
+/** A transport factory over undici; one connection pool per trust configuration. */
+export function createNodeTransportFactory(): GatewayTransportFactory & { close(): Promise<void> } {
+  const pools = new Map<string, NodeGatewayFetch>();
+  return {
+    create(tls): GatewayFetch {
+      const key = JSON.stringify([tls.caPem ?? null, tls.pinSha256 ?? null]);
+      let pool = pools.get(key);
+      if (!pool) {
+        pool = createNodeFetch({ caPem: tls.caPem, pinSha256: tls.pinSha256 });
+        pools.set(key, pool);
+      }
+      return pool;
+    },
+    async close() {
+      const all = [...pools.values()];
+      pools.clear();
+      await Promise.all(all.map((pool) => pool.close()));
+    },
+  };
+}
+
+/** Demo mode over the in-process simulator (HTTPS with a throwaway CA by default). */
+export function createSimulatorDemoGateway(options: SimulatorOptions = {}): SimulatorDemoGateway {
+  return createDemoGateway({ simulator: options });
+}
+
+/** A logger writing one line per entry to stderr, from `level` up. */
+export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info'): Logger {
+  const order = ['debug', 'info', 'warn', 'error'] as const;
+  const write =
+    (entryLevel: (typeof order)[number]) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      if (order.indexOf(entryLevel) < order.indexOf(level)) return;
+      const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+      process.stderr.write(
+        `${new Date().toISOString()} ${entryLevel.toUpperCase()} ${message}${suffix}\n`,
+      );
+    };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** A logger that drops everything (tests, benchmarks). */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A notifier that collects notifications (tests, the CLI prints them). */
+export function createRecordingNotifier(): Notifier & {
+  notifications: Parameters<Notifier['notify']>[0][];
+} {
+  const notifications: Parameters<Notifier['notify']>[0][] = [];
+  return { notifications, notify: (notification) => void notifications.push(notification) };
+}

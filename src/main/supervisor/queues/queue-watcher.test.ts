@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { commandArgSchemas } from '../../../shared/ipc/contract-schemas';
+import type { SkillQueueView } from '../../../shared/domain';
+import { GatewayError } from '../../gateway/gateway-error';
+import type { SkillQueue, WaitingCall } from '../../gateway/gateway-types';
+import { silentLogger } from '../../node/node-ports';
+import { QueueWatcher, type QueueGateway } from './queue-watcher';
+import { ManualClock } from '../../../../test/support/core/manual-clock';
+
+class FakeQueues implements QueueGateway {
+  readonly fetched: Array<{ skillId: number; at: number }> = [];
+  failing = false;
+  constructor(private readonly clock: ManualClock) {}
+
+  listSkillQueues(): Promise<SkillQueue[]> {
+    return Promise.resolve([1, 2, 3].map((id) => ({ id, name: `Skill ${id}`, mediaType: null })));
+  }
+  listWaitingCalls(skillId: number): Promise<WaitingCall[]> {
+    this.fetched.push({ skillId, at: this.clock.now() });
+    if (this.failing)
+      return Promise.reject(
+        new GatewayError({ kind: 'transport', interfaceName: 'queryWaitCallInfo' }),
+      );
+    return Promise.resolve([
+      {
+        callId: `c${skillId}`,
+        caller: '555',
+        called: null,
+        skillId,
+        skillName: null,
+        enqueuedAt: 1,
+        priority: 0,
+        callFeature: 0,
+      },
+    ]);
+  }
+  /** How many overview rounds (all three queues fetched) since `since`. */
+  overviewsSince(since: number): number {
+    return this.fetched.filter((call) => call.skillId === 3 && call.at >= since).length;
+  }
+}
+
+function setup() {
+  const clock = new ManualClock();
+  const gateway = new FakeQueues(clock);
+  const changes: SkillQueueView[][] = [];
+  const watcher = new QueueWatcher({
+    clock,
+    logger: silentLogger,
+    onChange: (queues) => changes.push(queues),
+    onFailure: () => undefined,
+  });
+  return { clock, gateway, watcher, changes };
+}
+
+describe('QueueWatcher refresh intervals', () => {
+  it('refreshes the overview every 60 s while nobody looks', async () => {
+    const { clock, gateway, watcher } = setup();
+    watcher.start(gateway);
+    await clock.advance(0);
+    expect(gateway.overviewsSince(0)).toBe(1);
+    await clock.advance(59_000);
+    expect(gateway.fetched).toHaveLength(3);
+    await clock.advance(1_000);
+    expect(gateway.fetched).toHaveLength(6);
+  });
+
+  it('refreshes the counts every 5 s while the panel is open with no queue expanded, and slows down when it closes', async () => {
+    const { clock, gateway, watcher, changes } = setup();
+    watcher.start(gateway);
+    await clock.advance(10_000);
+    const opened = clock.now();
+    watcher.watch([], true);
+    expect(watcher.watched).toBe(true);
+    // The overview is 10 s old: refreshed at once, then every 5 s.
+    await clock.advance(0);
+    expect(gateway.overviewsSince(opened)).toBe(1);
+    await clock.advance(20_000);
+    expect(gateway.overviewsSince(opened)).toBe(5);
+    expect(
+      changes.at(-1)?.map((queue) => [queue.skillId, queue.waitingCount, queue.calls]),
+    ).toEqual([
+      [1, 1, null],
+      [2, 1, null],
+      [3, 1, null],
+    ]);
+    const closed = clock.now();
+    watcher.watch([], false);
+    await clock.advance(59_000);
+    expect(gateway.overviewsSince(closed + 1)).toBe(0);
+    await clock.advance(1_000);
+    expect(gateway.overviewsSince(closed + 1)).toBe(1);
+  });
+
+  it('opening the panel right after a refresh waits for the 5 s mark instead of refreshing twice', async () => {
+    const { clock, gateway, watcher } = setup();
+    const started = clock.now();
+    watcher.start(gateway);
+    await clock.advance(2_000);
+    watcher.watch([], true);
+    await clock.advance(2_900);
+    expect(gateway.overviewsSince(started + 1)).toBe(0);
+    await clock.advance(100);
+    expect(gateway.overviewsSince(started + 1)).toBe(1);
+  });
+
+  it('refreshes expanded queues (with calls) every 2 s and the overview along with them when due', async () => {
+    const { clock, gateway, watcher, changes } = setup();
+    watcher.start(gateway);
+    await clock.advance(10_000);
+    const since = clock.now();
+    watcher.watch([2], false);
+    await clock.advance(0);
+    expect(changes.at(-1)?.find((queue) => queue.skillId === 2)?.calls).toHaveLength(1);
+    await clock.advance(12_000);
+    // Skill 2: at once, then every 2 s; the others with the overview (due every 5 s, on the 2 s grid).
+    expect(gateway.fetched.filter((call) => call.skillId === 2 && call.at >= since)).toHaveLength(
+      7,
+    );
+    expect(gateway.overviewsSince(since)).toBe(3);
+  });
+
+  it('after a failed round waits a full interval (no tight retry loop)', async () => {
+    const { clock, gateway, watcher } = setup();
+    gateway.failing = true;
+    watcher.start(gateway);
+    watcher.watch([], true);
+    await clock.advance(10_000);
+    expect(gateway.overviewsSince(0)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('queues.watch arguments', () => {
+  const schema = commandArgSchemas['queues.watch'];
+
+  it('takes an optional panelOpen flag; older callers without it still validate', () => {
+    expect(schema.parse({ skillIds: [1] })).toEqual({ skillIds: [1] });
+    expect(schema.parse({ skillIds: [], panelOpen: true })).toEqual({
+      skillIds: [],
+      panelOpen: true,
+    });
+    expect(schema.safeParse({ skillIds: [], panelOpen: 'yes' }).success).toBe(false);
+  });
+});

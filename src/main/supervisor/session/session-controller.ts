@@ -1,0 +1,314 @@
+/**
+ * The gateway session: sign in, keep the event poll alive and recover by itself. A lost
+ * session (100-006 / 000-003 / 105-xxx) is answered with a forced re-sign-in on a short
+ * backoff; a lost link with overlapping probes on distinct interfaces (a hung request cannot
+ * block the next probe), so data is live again within seconds after a fault ends. The roster's
+ * monitor subscription is part of "live": when it fails the session recovers like a lost link.
+ * The state is always visible through `onConnection`.
+ */
+import type { EventPollerHandlers } from '../../gateway/event-poller';
+import { LinkProbes } from './link-probes';
+import { SessionBase } from './session-base';
+import {
+  classifyFailure,
+  classifySignInFailure,
+  explainFailure,
+  explainSubscriptionLoss,
+  isLinkLoss,
+  isShutdownOfSession,
+  judgeFirstSignInFailure,
+  judgePollFailure,
+  REASON_RESUMED,
+  REASON_SHUT_DOWN,
+  REASON_STALLED,
+  type Reason,
+} from './session-policy';
+import { signInTakingOver } from './session-sign-in';
+import type { SessionGateway, SessionTarget, SignInOutcome } from './session-types';
+
+export type {
+  LossKind,
+  PollerLike,
+  SessionGateway,
+  SessionHooks,
+  SessionOptions,
+  SessionTarget,
+  SignInOutcome,
+  TlsTrust,
+} from './session-types';
+
+/** One gateway session at a time, with automatic recovery. */
+export class SessionController<C extends SessionGateway> extends SessionBase<C> {
+  private readonly probes = new LinkProbes();
+  private signedInAt = 0;
+  private loginTime: number | null = null;
+  private resuming = false;
+  /** The monitor subscription failed while a (re-)sign-in or resume ran: do not go live. */
+  private subscriptionLost: Reason | null = null;
+
+  /** Sign in. Interactive sign-ins report any failure; others keep retrying unless fatal. */
+  async signIn(target: SessionTarget, interactive: boolean): Promise<SignInOutcome> {
+    await this.stopCurrent();
+    const epoch = ++this.epoch;
+    this.target = target;
+    this.failure = null;
+    this.setPhase('signing-in');
+    const client = this.options.createClient(target);
+    this.client = client;
+    try {
+      await this.startSession(client, epoch, true, false);
+      return { ok: true };
+    } catch (error) {
+      if (epoch !== this.epoch) return { ok: false, error };
+      const signedIn = client.hasSession;
+      const next = judgeFirstSignInFailure(error, interactive, signedIn);
+      if (next === 'fail') this.fail(explainFailure(error));
+      else this.beginRecovery(next, explainFailure(error));
+      // Signed in but loading failed: the credentials are good, the sign-in itself succeeded.
+      return signedIn ? { ok: true } : { ok: false, error };
+    }
+  }
+
+  /**
+   * Sign in again to the current target with some of its settings changed (e.g. new TLS trust),
+   * reusing the password held in memory. Without a target there is nothing to sign in to.
+   */
+  async signInAgain(changes: Partial<Omit<SessionTarget, 'password'>>): Promise<SignInOutcome> {
+    if (!this.target) return { ok: false, error: new Error('not signed in') };
+    return this.signIn({ ...this.target, ...changes }, false);
+  }
+
+  /** Sign out and forget the password. */
+  async signOut(): Promise<void> {
+    await this.stopCurrent();
+    this.target = null;
+    this.setPhase('signed-out');
+  }
+
+  /** A request outside the poll failed: recover if it means the session or link is gone. */
+  reportFailure(error: unknown): void {
+    if (this.phase !== 'live' && this.phase !== 'recovering') return;
+    const failure = classifyFailure(error);
+    if (failure === 'session') this.beginRecovery('session', explainFailure(error));
+    else if (failure === 'link' && isLinkLoss(error))
+      this.beginRecovery('link', explainFailure(error));
+  }
+
+  /**
+   * The roster's monitor subscription failed: without it no agent change arrives, so the
+   * session is not live. Recovered like a lost link (probes on the backoff, then `onResumed`,
+   * which subscribes again); a lost session is signed in again.
+   */
+  reportSubscriptionLoss(error: unknown): void {
+    if (classifyFailure(error) === 'session') return this.reportFailure(error);
+    const reason = explainSubscriptionLoss(error);
+    if (this.phase === 'signing-in' || this.phase === 'recovering') this.subscriptionLost = reason;
+    if (this.phase === 'live' || this.phase === 'recovering') this.beginRecovery('link', reason);
+  }
+
+  /**
+   * The OS resumed or the network changed: probe the session now. The poll is restarted only
+   * when it has been silent too long — aborting a healthy held poll can lose the events the
+   * gateway hands to it.
+   */
+  resume(): void {
+    if (this.phase !== 'live' && this.phase !== 'recovering') return;
+    if (this.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000)
+      this.restartPoller();
+    this.beginRecovery(this.recovery.kind ?? 'link', REASON_RESUMED);
+  }
+
+  /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
+  checkHealth(now: number): void {
+    const silentMs = this.poll.silentFor(now);
+    if (
+      this.phase === 'live' &&
+      this.poll.running &&
+      silentMs > this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000)
+    ) {
+      this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
+      this.restartPoller();
+      return this.beginRecovery('link', REASON_STALLED);
+    }
+    if (this.phase === 'live' && this.lastDataAt !== this.emittedDataAt) this.emitConnection();
+  }
+
+  private async startSession(
+    client: C,
+    epoch: number,
+    first: boolean,
+    force: boolean,
+  ): Promise<void> {
+    const target = this.target;
+    if (!target) throw new Error('The session was signed out meanwhile.');
+    const result = await signInTakingOver(
+      client,
+      target,
+      force,
+      () => epoch === this.epoch,
+      this.options.logger,
+    );
+    if (epoch !== this.epoch) return;
+    this.signedInAt = this.options.clock.now();
+    this.loginTime = result.loginTime;
+    this.startPoller(client, epoch);
+    this.subscriptionLost = null;
+    await this.options.hooks.onStarted(client, { first });
+    if (epoch !== this.epoch) return;
+    this.goLiveUnlessSubscriptionLost();
+  }
+
+  private startPoller(client: C, epoch: number): void {
+    const handlers: EventPollerHandlers = {
+      onEvent: (event) => {
+        if (epoch !== this.epoch) return;
+        this.pollSettled();
+        this.lastDataAt = event.receivedAt;
+        if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now()))
+          return this.fail(REASON_SHUT_DOWN);
+        this.options.hooks.onEvent(event);
+      },
+      onIdle: () => {
+        if (epoch !== this.epoch) return;
+        this.pollSettled();
+        this.lastDataAt = this.options.clock.now();
+      },
+      onError: (error) => {
+        if (epoch !== this.epoch) return;
+        const verdict = judgePollFailure(
+          error,
+          this.poll.noteFailure(),
+          this.phase === 'recovering',
+        );
+        if (verdict === 'session') this.beginRecovery('session', explainFailure(error));
+        else if (verdict === 'link')
+          this.beginRecovery(this.recovery.kind ?? 'link', explainFailure(error));
+      },
+    };
+    this.poll.start(client, handlers);
+  }
+
+  private pollSettled(): void {
+    this.poll.noteAnswer();
+    if (this.phase === 'live' && this.client && this.poll.takeReconcile()) {
+      // Events handed to the aborted poll are lost: reconcile once the new poll answers.
+      const client = this.client;
+      const epoch = this.epoch;
+      this.options.hooks.onResumed(client).catch((error: unknown) => {
+        if (epoch === this.epoch) this.reportFailure(error);
+      });
+    }
+    // A poll answer on the same session proves the link is back.
+    if (this.phase === 'recovering' && this.recovery.kind === 'link')
+      void this.resumeLink(this.epoch);
+  }
+
+  private beginRecovery(kind: 'session' | 'link', reason: Reason): void {
+    if (this.phase === 'signed-out' || this.phase === 'failed' || !this.target) return;
+    if (this.recovery.current) {
+      // Escalate link → session; otherwise keep the running schedule, refresh the reason.
+      this.recovery.setReason(reason);
+      if (kind === 'session' && this.recovery.kind === 'link') {
+        this.recovery.escalateToSession();
+        this.options.hooks.onLost('recovering');
+        this.scheduleAttempt(0);
+      }
+      this.emitConnection();
+      return;
+    }
+    this.options.logger.warn('gateway session interrupted; recovering', {
+      kind,
+      reason: reason.reason,
+      retcode: reason.retcode,
+    });
+    this.recovery.start(kind, reason);
+    this.setPhase('recovering');
+    if (kind === 'session') this.options.hooks.onLost('recovering');
+    this.scheduleAttempt(0);
+  }
+
+  private scheduleAttempt(delayMs: number): void {
+    if (!this.recovery.current) return;
+    const epoch = this.epoch;
+    this.recovery.schedule(delayMs, () => void this.runAttempt(epoch));
+    this.emitConnection();
+  }
+
+  private async runAttempt(epoch: number): Promise<void> {
+    const kind = this.recovery.kind;
+    if (!kind || epoch !== this.epoch) return;
+    const delay = this.recovery.beginAttempt();
+    if (kind === 'link') {
+      this.fireProbe(epoch);
+      this.scheduleAttempt(delay);
+      return;
+    }
+    await this.resignIn(epoch, delay);
+  }
+
+  private async resignIn(epoch: number, delayOnFailure: number): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await this.poll.drop();
+    client.clearSession();
+    this.emitConnection();
+    try {
+      // Forced: our old session may still be half-alive on the gateway.
+      await this.startSession(client, epoch, false, true);
+    } catch (error) {
+      if (epoch !== this.epoch) return;
+      this.recovery.setReason(explainFailure(error));
+      if (classifySignInFailure(error, false) === 'fatal') return this.fail(explainFailure(error));
+      await this.poll.drop();
+      this.scheduleAttempt(delayOnFailure);
+    }
+  }
+
+  /** Probe the link; any answer on this session proves it is back. */
+  private fireProbe(epoch: number): void {
+    const client = this.client;
+    if (!client) return;
+    this.probes.fire(client, this.target?.inspectorId ?? '', {
+      onAlive: () => void this.resumeLink(epoch),
+      onFailure: (error) => {
+        if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
+        if (classifyFailure(error) === 'session')
+          return this.beginRecovery('session', explainFailure(error));
+        this.recovery.setReason(explainFailure(error));
+        this.emitConnection();
+      },
+    });
+  }
+
+  private async resumeLink(epoch: number): Promise<void> {
+    const client = this.client;
+    if (!client || this.resuming || epoch !== this.epoch || this.recovery.kind !== 'link') return;
+    this.resuming = true;
+    try {
+      this.subscriptionLost = null;
+      await this.options.hooks.onResumed(client);
+      if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
+      if (!this.poll.running) this.restartPoller();
+      else this.poll.wake();
+      this.goLiveUnlessSubscriptionLost();
+    } catch (error) {
+      if (epoch === this.epoch) this.reportFailure(error);
+    } finally {
+      this.resuming = false;
+    }
+  }
+
+  /** An attempt's hooks ran: live, unless the monitor subscription failed meanwhile. */
+  private goLiveUnlessSubscriptionLost(): void {
+    const lost = this.subscriptionLost;
+    this.subscriptionLost = null;
+    if (!lost) return this.goLive();
+    // A running link recovery retries on its own schedule. After a (re-)sign-in the session is
+    // fine and only the subscription is missing: recover it like a lost link, not by signing in.
+    if (this.recovery.kind === 'link') return;
+    this.recovery.end();
+    this.recovery.start('link', lost);
+    this.setPhase('recovering');
+    this.scheduleAttempt(0);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Argument schemas of every contract command. Main validates each IPC payload against these
+ * before it reaches the supervisor; the types of the arguments are inferred from them, so the
+ * check and the type cannot drift apart.
+ */
+import { z } from 'zod';
+import { HOTKEY_ACTIONS } from '../domain';
+import { AGENT_ID_PATTERN, isAgentIdInRange, LIMITS, PHONE_NUMBER_PATTERN } from '../gateway-protocol/gateway-paths';
+
+/** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
+export const workNoSchema = z
+  .string()
+  .regex(AGENT_ID_PATTERN, 'an agent id is 3 to 6 digits')
+  .refine(isAgentIdInRange, `an agent id is ${LIMITS.agentIdMin} to ${LIMITS.agentIdMax}`);
+
+export const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
+
+/** Call ids go into a URL path: printable, no slash, no whitespace, bounded. */
+export const callIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
+
+export const acceleratorSchema = z.string().min(1).max(64);
+
+const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
+const languageSchema = z.enum(['en', 'zh-CN']);
+const themeSchema = z.enum(['system', 'light', 'dark']);
+const sourceSchema = z.enum(['window', 'tray', 'hotkey']).default('window');
+
+export const gatewayUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'the gateway address is an http(s) URL, e.g. https://gateway.example:8043');
+
+export const phoneNumberSchema = z
+  .string()
+  .regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
+
+export const alertThresholdsSchema = z.strictObject({
+  longCallSeconds: z.number().int().min(10).max(86_400),
+  longBusySeconds: z.number().int().min(10).max(86_400),
+  longWrapUpSeconds: z.number().int().min(10).max(86_400),
+  longQueueWaitSeconds: z.number().int().min(5).max(86_400),
+});
+
+export const pinSchema = z
+  .string()
+  .regex(
+    /^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
+    'a SHA-256 fingerprint is 64 hex digits (colons allowed)',
+  );
+
+export const settingsPatchSchema = z.strictObject({
+  gateway: z
+    .strictObject({
+      url: gatewayUrlSchema.or(z.literal('')),
+      inspectorId: workNoSchema.or(z.literal('')),
+      phoneNumber: phoneNumberSchema.or(z.literal('')),
+      caPem: z.string().max(65_536).nullable(),
+      pinSha256: pinSchema.nullable(),
+    })
+    .partial()
+    .optional(),
+  alerts: alertThresholdsSchema.partial().optional(),
+  language: languageSchema.optional(),
+  theme: themeSchema.optional(),
+  demoMode: z.boolean().optional(),
+  confirmDestructive: z.boolean().optional(),
+});
+
+const empty = z.strictObject({});
+const onAgent = z.strictObject({ workNo: workNoSchema, source: sourceSchema });
+const onCurrent = z.strictObject({ source: sourceSchema });
+
+export const commandArgSchemas = {
+  'app.getSnapshot': empty,
+  'app.openLogsFolder': empty,
+  'session.signIn': z.strictObject({
+    gatewayUrl: gatewayUrlSchema,
+    inspectorId: workNoSchema,
+    phoneNumber: phoneNumberSchema,
+    /** Omitted: use the password remembered in the OS keychain. */
+    password: z.string().min(1).max(32).optional(),
+    remember: z.boolean(),
+  }),
+  'session.signOut': z.strictObject({ forgetPassword: z.boolean() }),
+  'session.startDemo': empty,
+  'agents.select': z.strictObject({ workNo: workNoSchema.nullable() }),
+  'inspection.listen': onAgent,
+  'inspection.barge': onAgent,
+  'inspection.whisper': onAgent,
+  'inspection.switch': onCurrent,
+  'inspection.switchTo': z.strictObject({
+    mode: z.enum(['listen', 'insert', 'whisper']),
+    source: sourceSchema,
+  }),
+  'inspection.intercept': onCurrent,
+  'inspection.cancel': onCurrent,
+  'agents.forceBusy': onAgent,
+  'agents.forceIdle': onAgent,
+  'agents.forceSignOut': onAgent,
+  'queues.watch': z.strictObject({
+    /** Queues shown expanded (their waiting calls refresh every 2 s). */
+    skillIds: z.array(skillIdSchema).max(1000),
+    /** The queue panel is visible: overview counts refresh every 5 s instead of 60 s. Omitted = false. */
+    panelOpen: z.boolean().optional(),
+  }),
+  'queues.requestCall': z.strictObject({
+    callId: callIdSchema,
+    skillId: skillIdSchema,
+    source: sourceSchema,
+  }),
+  'settings.update': settingsPatchSchema,
+  'hotkeys.set': z.strictObject({
+    action: hotkeyActionSchema,
+    accelerator: acceleratorSchema.nullable(),
+  }),
+  'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
+  'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
+} as const;
+
+export type CommandArgSchemas = typeof commandArgSchemas;

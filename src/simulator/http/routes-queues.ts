@@ -1,0 +1,67 @@
+/**
+ * Skill queues, waiting calls and taking a specific queued call (§7, §8).
+ */
+import type { InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
+import { CCGW_STATUS, EVENT_TYPE } from '../../shared/gateway-protocol/gateway-status-codes';
+import type { CenterCall } from '../center/center-types';
+import { SKILL_MEDIA_TYPE_VOICE, buildTalkingContent } from '../gateway-model/event-content';
+import type { GatewayState } from '../gateway-model/gateway-state';
+import { replyError, replySuccess, requireSession, type RouteHandler } from './route-types';
+
+const SKILL_ID_PATTERN = /^\d{1,9}$/;
+
+function describeWaitingCall(state: GatewayState, call: CenterCall): Record<string, unknown> {
+  const now = state.center.now();
+  return {
+    callfeature: 0,
+    callid: call.callId,
+    caller: call.caller,
+    called: call.called,
+    callskill: state.center.findSkill(call.skillId)?.name ?? '',
+    callskillid: call.skillId,
+    orgicallednum: call.called,
+    calldata: '',
+    begintime: call.enqueuedAt,
+    endtime: 0,
+    userPriority: 0,
+    trunkNo: 0,
+    logontimes: Math.max(0, Math.floor((now - call.enqueuedAt) / 1000)),
+    mediaType: SKILL_MEDIA_TYPE_VOICE,
+  };
+}
+
+export const QUEUE_ROUTES = {
+  skillQueues: (context) =>
+    replySuccess(
+      context.state.center.skills.map((skill) => ({
+        name: skill.name,
+        id: skill.id,
+        mediatype: SKILL_MEDIA_TYPE_VOICE,
+        serviceType: 1,
+        realFlag: 1,
+      })),
+    ),
+  waitingCalls: (context) => {
+    const { center } = context.state;
+    const skill = center.findSkill(Number(context.params.skillId));
+    if (!skill) return replyError('100-019');
+    return replySuccess(
+      center.listWaitingCalls(skill.id).map((call) => describeWaitingCall(context.state, call)),
+    );
+  },
+  requestCall: (context) => {
+    const { center, dispatcher } = context.state;
+    const agent = requireSession(context).agent;
+    // The doc spells `skillId`; a generated client sends `skillid`: accept both.
+    const skillParam = context.query.get('skillId') ?? context.query.get('skillid');
+    if (skillParam === null || !SKILL_ID_PATTERN.test(skillParam)) return replyError('000-002');
+    if (agent.qc || agent.status === CCGW_STATUS.talking) return replyError('200-002');
+    const call = center.takeWaitingCall(context.params.callId as string, Number(skillParam));
+    if (!call) return replyError('200-001');
+    center.connectCall(agent, call, 'call-requested');
+    dispatcher.sendToAgent(agent.workNo, EVENT_TYPE.phoneAlerting, null);
+    dispatcher.sendToAgent(agent.workNo, EVENT_TYPE.phoneOffhook, { type: 'main' });
+    dispatcher.sendToAgent(agent.workNo, EVENT_TYPE.talking, buildTalkingContent(call));
+    return replySuccess({}, 'success');
+  },
+} satisfies Partial<Record<InterfaceName, RouteHandler>>;
