@@ -30,8 +30,3 @@ export type {
 export { buildTrayModel } from './tray-model';
 export { formatJournalCsv, formatJournalJson } from './journal/journal-export';
 export { parseJournalText, JOURNAL_FILE_NAME } from './journal/audit-journal';
-export {
-  createRosterLagProbe,
-  type RosterLagProbe,
-  type RosterLagReport,
-} from '../../../test/support/core/roster-lag-probe';
