@@ -59,9 +59,7 @@ export default tseslint.config(
               message: 'Only src/main/desktop, src/main/index.ts and the preload import electron.',
             },
           ],
-          patterns: [
-            { group: ['**/test/**'], message: 'Product code never imports test code.' },
-          ],
+          patterns: [{ group: ['**/test/**'], message: 'Product code never imports test code.' }],
         },
       ],
     },
@@ -92,7 +90,14 @@ export default tseslint.config(
           patterns: [
             { group: ['**/test/**'], message: 'Product code never imports test code.' },
             {
-              group: ['**/simulator/**', '**/main/node/**', '**/desktop/**'],
+              group: [
+                '**/simulator',
+                '**/simulator/**',
+                '**/main/node',
+                '**/main/node/**',
+                '**/desktop',
+                '**/desktop/**',
+              ],
               message:
                 'The core and the gateway client never import the simulator, the Node adapters or the desktop shell: they get them through ports.',
             },

@@ -19,7 +19,11 @@ export {
   DEFAULT_HOTKEYS,
 } from './account/settings-model';
 export { mapAgentStatus, mapNotifySubtype, mapQcType } from './roster/agent-state-mapping';
-export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector/inspector-machine';
+export {
+  transitionInspector,
+  viewInspection,
+  INITIAL_INSPECTOR_STATE,
+} from './inspector/inspector-machine';
 export type {
   InspectorState,
   InspectorInput,
