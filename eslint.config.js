@@ -93,8 +93,8 @@ export default tseslint.config(
               group: [
                 '**/simulator',
                 '**/simulator/**',
-                '**/main/node',
-                '**/main/node/**',
+                '**/node',
+                '**/node/**',
                 '**/desktop',
                 '**/desktop/**',
               ],
