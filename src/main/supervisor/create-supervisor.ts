@@ -4,6 +4,7 @@
  */
 import type { HotkeyAction, InspectionView } from '../../shared/domain';
 import type { Result } from '../../shared/ipc/contract';
+import { isInspecting } from '../../shared/inspection-vocabulary';
 import { fail, toCommandError } from './command-errors';
 import type { InspectionRequest } from './inspector/supervisor-actions';
 import { buildTrayModel } from './tray-model';
@@ -87,8 +88,7 @@ function planHotkey(rt: SupervisorRuntime, action: HotkeyAction): InspectionRequ
   if (action === 'switch' || action === 'intercept' || action === 'cancel')
     return { action, source };
   const state = rt.inspectorState;
-  const inspecting =
-    state.mode === 'listening' || state.mode === 'inserting' || state.mode === 'whispering';
+  const inspecting = isInspecting(state.mode);
   const focus = rt.focusWorkNo();
   if (
     inspecting &&
