@@ -12,7 +12,7 @@ export type StartAction = 'listen' | 'barge' | 'whisper';
 /** The actions that move a running inspection to a given QC mode. */
 export type SwitchToAction = 'switch-to-listen' | 'switch-to-barge' | 'switch-to-whisper';
 /** The modes in which the inspector takes part in an agent's call. */
-export type InspectingMode = 'listening' | 'inserting' | 'whispering';
+export type InspectingMode = Exclude<InspectorMode, 'idle' | 'talking'>;
 /** The actions that move the inspector's own state (the force-* actions do not). */
 export type InspectionAction = Exclude<SupervisorAction, `force-${string}`>;
 /** The actions on an agent's own state. */
@@ -29,7 +29,6 @@ const QC_ROWS = {
 >;
 
 export const QC_MODES = Object.keys(QC_ROWS) as readonly QcMode[];
-export const START_ACTIONS = QC_MODES.map((qc) => QC_ROWS[qc].start);
 
 const QC_OF_START = invert(QC_MODES, (qc) => QC_ROWS[qc].start);
 const QC_OF_SWITCH_TO = invert(QC_MODES, (qc) => QC_ROWS[qc].switchTo);
@@ -56,6 +55,7 @@ export function modeOfQc(qc: QcMode): InspectingMode {
   return QC_ROWS[qc].mode;
 }
 
+/** Whether a word (a CLI verb or `--to` value) names a start action. */
 export function isStartAction(word: string): word is StartAction {
   return Object.hasOwn(QC_OF_START, word);
 }
