@@ -4,6 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/ipc/contract';
 import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
+import {
+  COMMAND_OF_ACTION,
+  isSwitchToAction,
+  qcOfSwitchTo,
+  SUPERVISOR_ACTIONS,
+} from '../../shared/inspection-vocabulary';
 import { createSupervisor } from './create-supervisor';
 import {
   createMemoryCredentialStore,
@@ -248,6 +254,20 @@ describe('supervisor commands without a session', () => {
     expect(result).toMatchObject({ ok: true, value: { entries: 1 } });
     expect(saved[0]?.name).toMatch(/^cc-inspector-journal-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(saved[0]?.content).toContain('listen,1002,window,idle,idle,refused');
+  });
+
+  it('the command each action is sent as runs that action in the core (journal line)', async () => {
+    const core = createSupervisor(ports());
+    for (const action of SUPERVISOR_ACTIONS) {
+      const name = COMMAND_OF_ACTION[action];
+      const args = isSwitchToAction(action)
+        ? { mode: qcOfSwitchTo(action), source: 'window' }
+        : ARGS[name];
+      await core.execute(name, args as never);
+      const newest = await core.execute('journal.list', { limit: 1 });
+      expect(newest.ok && newest.value[0], action).toMatchObject({ action, outcome: 'refused' });
+    }
+    await core.dispose();
   });
 
   it('the snapshot describes a signed-out core', async () => {

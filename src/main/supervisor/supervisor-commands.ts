@@ -14,6 +14,7 @@ import type {
   Result,
   ValidCommandArgs,
 } from '../../shared/ipc/contract';
+import { switchToActionOf } from '../../shared/inspection-vocabulary';
 import { commandError, fail, ok, toCommandError, warningNotice } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { gatewayChanged, mergeSettings } from './account/settings-model';
@@ -56,15 +57,7 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       rt.actions.runInspection({ action: 'whisper', workNo, source }),
     'inspection.switch': ({ source }) => rt.actions.runInspection({ action: 'switch', source }),
     'inspection.switchTo': ({ mode, source }) =>
-      rt.actions.runInspection({
-        action:
-          mode === 'listen'
-            ? 'switch-to-listen'
-            : mode === 'insert'
-              ? 'switch-to-barge'
-              : 'switch-to-whisper',
-        source,
-      }),
+      rt.actions.runInspection({ action: switchToActionOf(mode), source }),
     'inspection.intercept': ({ source }) =>
       rt.actions.runInspection({ action: 'intercept', source }),
     'inspection.cancel': ({ source }) => rt.actions.runInspection({ action: 'cancel', source }),

@@ -20,7 +20,7 @@ import {
   viewInspection,
   type InspectorState,
 } from './inspector/inspector-machine';
-import { qcModeOf } from './inspector/inspector-modes';
+import { qcModeOf } from '../../shared/inspection-vocabulary';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher } from './queues/queue-watcher';
 import { createRedactingLogger } from './redaction';

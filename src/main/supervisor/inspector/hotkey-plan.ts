@@ -4,8 +4,8 @@
  * runs the request.
  */
 import type { HotkeyAction } from '../../../shared/domain';
-import { isInspecting, type StartAction } from './inspector-modes';
-import type { InspectionAction, InspectorState } from './inspector-state';
+import { isInspecting, qcOfStart, switchToActionOf } from '../../../shared/inspection-vocabulary';
+import type { InspectorState } from './inspector-state';
 import type { InspectionRequest } from './supervisor-actions';
 
 /** The facts a hotkey is planned from. */
@@ -16,12 +16,6 @@ export interface HotkeyFacts {
   /** The agent hotkeys act on: the selection, else the last one acted on. */
   focusWorkNo: string | null;
 }
-
-const SWITCH_FOR_HOTKEY: Readonly<Record<StartAction, InspectionAction>> = {
-  listen: 'switch-to-listen',
-  barge: 'switch-to-barge',
-  whisper: 'switch-to-whisper',
-};
 
 /**
  * Listen / barge / whisper act on the focus agent; while already inspecting that agent (nothing
@@ -38,7 +32,7 @@ export function planHotkey(action: HotkeyAction, facts: HotkeyFacts): Inspection
     inspector.pending === null &&
     (selectedWorkNo === null || selectedWorkNo === inspector.targetWorkNo)
   ) {
-    return { action: SWITCH_FOR_HOTKEY[action], source };
+    return { action: switchToActionOf(qcOfStart(action)), source };
   }
   return { action, workNo: facts.focusWorkNo, source };
 }
