@@ -25,8 +25,3 @@ export function notMeasured(
 ): FigureRow {
   return { ...base, ours: Number.NaN, baseline: null, details: {}, note: reason };
 }
-
-/** Resolves after `ms` (benchmarks pace themselves with real time). */
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -5,19 +5,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
 import {
-  startSimulatorHarness,
-  type SimulatorHarness,
-} from '../support/core/simulator-harness';
+  JOURNAL_FILE_NAME,
+  parseJournalText,
+} from '../../src/main/supervisor/journal/audit-journal';
+import {
+  startCoreOnSimulator,
+  type CoreOnSimulator,
+} from '../support/core/start-core-on-simulator';
 import { agentIn, agentShowing, requestsOf } from './supervisor-core-helpers';
 
 describe('supervisor core on the simulator', () => {
-  let h: SimulatorHarness;
+  let h: CoreOnSimulator;
   let agentA: string;
 
   beforeAll(async () => {
-    h = await startSimulatorHarness();
+    h = await startCoreOnSimulator();
     await h.signIn();
   });
   afterAll(async () => {

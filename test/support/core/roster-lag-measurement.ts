@@ -4,9 +4,12 @@
  * timing each center state change until a roster.delta shows it. Reused by the integration
  * test (2,000 agents, loopback) and the benchmarks (10,000 agents, 50 ms).
  */
-import type { SupervisorDiagnostics, SupervisorOptions } from '../../../src/main/supervisor/supervisor-runtime';
+import type {
+  SupervisorDiagnostics,
+  SupervisorOptions,
+} from '../../../src/main/supervisor/supervisor-runtime';
 import { createRosterLagProbe, type RosterLagReport } from './roster-lag-probe';
-import { startSimulatorHarness } from './simulator-harness';
+import { startCoreOnSimulator } from './start-core-on-simulator';
 
 export interface RosterLagMeasurementOptions {
   agents: number;
@@ -34,7 +37,7 @@ export async function measureRosterLag(
   options: RosterLagMeasurementOptions,
 ): Promise<RosterLagMeasurement> {
   const pollHoldMs = options.pollHoldMs ?? 2_000;
-  const harness = await startSimulatorHarness({
+  const harness = await startCoreOnSimulator({
     simulator: {
       agents: options.agents,
       changesPerAgentPerMinute: options.changesPerAgentPerMinute,
