@@ -22,7 +22,7 @@ import { pause, waitFor } from '../support/wait-for';
 import type { RunningSimulator, SimulatorOptions } from '../../src/simulator';
 
 /** Short limits: a 400 ms poll hold, an 800 ms request limit, a stall noticed after ~1 s. */
-export const FAST_CORE_OPTIONS = {
+const FAST_CORE_OPTIONS = {
   pollHoldMs: 400,
   pollTimeoutMs: 1_500,
   requestTimeoutMs: 800,

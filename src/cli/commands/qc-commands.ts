@@ -209,7 +209,7 @@ function releaseInspection(workNo: string, mode: InspectorMode | null) {
 }
 
 /** The `--to` word, or a usage error. */
-export function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
+function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
   if (value === undefined) return null;
   if (value === 'listen' || value === 'barge' || value === 'whisper') return value;
   throw createUsageError(`--to ${JSON.stringify(value)}: use listen, barge or whisper.`);

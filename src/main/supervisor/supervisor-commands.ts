@@ -8,7 +8,12 @@ import {
   type HotkeyStatus,
   type Settings,
 } from '../../shared/domain';
-import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/ipc/contract';
+import type {
+  CommandName,
+  CommandResults,
+  Result,
+  ValidCommandArgs,
+} from '../../shared/ipc/contract';
 import { commandError, fail, ok, toCommandError } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { gatewayChanged, mergeSettings } from './account/settings-model';
@@ -140,7 +145,7 @@ export async function dispatchCommand<N extends CommandName>(
 }
 
 /** Everything the screen needs at start or after a version gap. */
-export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
+function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
   return {
     connection: rt.session.connectionState(),
     inspection: rt.inspection,

@@ -19,7 +19,7 @@ import { startWsContractServer, type WsContractServer } from '../../support/ws-c
 import { ensureRendererBuilt } from './renderer-build';
 
 /** A HotkeyPort like the desktop one, where `owned` accelerators belong to another app. */
-export function createFakeHotkeyPort(
+function createFakeHotkeyPort(
   owned: readonly string[] = [],
 ): HotkeyPort & { bound(): Record<HotkeyAction, string | null> } {
   const bindings = Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, null])) as Record<

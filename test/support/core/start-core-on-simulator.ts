@@ -135,7 +135,7 @@ function assembleCore(
 }
 
 /** Test defaults of the simulator: HTTPS, 40 agents, seed 7, no random changes, 400 ms hold. */
-export const TEST_SIMULATOR_DEFAULTS = {
+const TEST_SIMULATOR_DEFAULTS = {
   protocol: 'https',
   agents: 40,
   seed: 7,
