@@ -14,6 +14,7 @@ import {
   type CoreOnSimulator,
 } from '../support/core/start-core-on-simulator';
 import { agentIn, agentShowing, requestsOf } from './supervisor-core-helpers';
+import { pause } from '../support/wait-for';
 
 describe('supervisor core on the simulator', () => {
   let h: CoreOnSimulator;
@@ -48,7 +49,7 @@ describe('supervisor core on the simulator', () => {
 
   it('turns a center state change into a roster delta with that agent', async () => {
     agentA = agentIn(h, '4');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pause(300);
     const started = Date.now();
     h.sim.center.setAgentStatus(agentA, '3');
     const delta = await h.recorder.waitFor(

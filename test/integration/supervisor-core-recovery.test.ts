@@ -24,6 +24,7 @@ import {
   type CoreOnSimulator,
 } from '../support/core/start-core-on-simulator';
 import { agentShowing, requestsOf, waitForPhase } from './supervisor-core-helpers';
+import { pause } from '../support/wait-for';
 
 describe('supervisor core sign-out and demo mode', () => {
   it('signs out: empty reset roster, signed-out state, a journal line', async () => {
@@ -162,7 +163,7 @@ describe('supervisor core recovery on the simulator', () => {
       reasonZh: expect.any(String) as unknown,
     });
     expect(h.core.diagnostics().warmupEnrichment).toMatchObject({ running: true, paused: true });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await pause(1_000);
     const cleared = Date.now();
     h.sim.faults.clear();
     const liveAt = await waitForPhase(h, 'live', cleared);

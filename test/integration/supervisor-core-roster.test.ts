@@ -8,7 +8,7 @@ import { createNodeFetch, GatewayClient } from '../../src/main/gateway';
 import { measureRosterLag } from '../support/core/roster-lag-measurement';
 import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
 import { requestsOf } from './supervisor-core-helpers';
-import { waitFor } from '../support/wait-for';
+import { pause, waitFor } from '../support/wait-for';
 
 describe('state-start warm-up after sign-in on the simulator', () => {
   it('gives talking, busy and wrap-up agents their exact start from agentbyworkno.currentstatetime', async () => {
@@ -101,7 +101,7 @@ describe('state-start warm-up after sign-in on the simulator', () => {
         endedBy: 'cancelled',
       });
       const asked = requestsOf(h, 'queryAgentInfoByWorkNo');
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await pause(800);
       expect(requestsOf(h, 'queryAgentInfoByWorkNo')).toBe(asked);
     } finally {
       await h.close();

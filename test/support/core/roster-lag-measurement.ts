@@ -10,6 +10,7 @@ import type {
 } from '../../../src/main/supervisor/supervisor-runtime';
 import { createRosterLagProbe, type RosterLagReport } from './roster-lag-probe';
 import { startCoreOnSimulator } from './start-core-on-simulator';
+import { pause } from '../wait-for';
 
 export interface RosterLagMeasurementOptions {
   agents: number;
@@ -49,13 +50,13 @@ export async function measureRosterLag(
   });
   try {
     await harness.signIn();
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
+    await pause(options.settleMs ?? 2_000);
     const probe = createRosterLagProbe({
       core: harness.core,
       onStateChange: (listener) => harness.sim.center.onStateChange(listener),
     });
     const requestsBefore = harness.sim.center.stats().requests;
-    await new Promise((resolve) => setTimeout(resolve, options.measureMs));
+    await pause(options.measureMs);
     const stats = harness.sim.center.stats();
     probe.stop();
     return {
