@@ -21,6 +21,7 @@ export default defineConfig({
             'test/boot/**/*.test.ts',
             'test/faults/**/*.test.ts',
             'test/security/**/*.test.ts',
+            'test/first-run/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],
           server: { deps: { inline: ['electron-store', 'electron-log'] } },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type * as ElectronFake from '../support/fakes/electron';
+import { waitFor } from '../support/wait-for';
 
 type Fake = typeof ElectronFake;
 type Result = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
@@ -17,13 +18,8 @@ type Result = { ok: boolean; value?: Record<string, unknown>; error?: { code: st
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const report: Record<string, unknown> = {};
 
-async function waitFor(label: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Boot steps take seconds on a loaded machine. */
+const BOOT_STEP_MS = 15_000;
 
 /** Run the built preload as a sandboxed renderer would: only `electron` may be required. */
 function loadPreloadBundle(
@@ -55,7 +51,10 @@ async function main(): Promise<void> {
   await import('../support/fakes/electron-require');
   await import(pathToFileURL(join(root, 'out/main/index.js')).href);
 
-  await waitFor('the main window', () => fake.BrowserWindow.getAllWindows().length === 1);
+  await waitFor(() => fake.BrowserWindow.getAllWindows().length === 1, {
+    what: 'the main window',
+    timeoutMs: BOOT_STEP_MS,
+  });
   const window = fake.BrowserWindow.getAllWindows()[0] as ElectronFake.FakeBrowserWindow;
   const contents = window.webContents;
   const liveEvent = () =>
@@ -64,10 +63,17 @@ async function main(): Promise<void> {
         entry.channel === 'inspector:evt:connection.changed' &&
         (entry.args[0] as { phase?: string }).phase === 'live',
     );
-  await waitFor('a live demo session', () => liveEvent() !== undefined);
-  await waitFor('the window to show', () => window.isVisible());
-  await waitFor('the first roster', () =>
-    contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'),
+  await waitFor(() => liveEvent() !== undefined, {
+    what: 'a live demo session',
+    timeoutMs: BOOT_STEP_MS,
+  });
+  await waitFor(() => window.isVisible(), { what: 'the window to show', timeoutMs: BOOT_STEP_MS });
+  await waitFor(
+    () => contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'),
+    {
+      what: 'the first roster',
+      timeoutMs: BOOT_STEP_MS,
+    },
   );
 
   report.singleInstanceLockRequested = fake.app.singleInstanceLockRequested;
@@ -134,7 +140,7 @@ async function main(): Promise<void> {
     (viaPreload.value?.roster as unknown[]).length > 0;
 
   fake.app.quit();
-  await waitFor('the app to quit', () => fake.app.hasQuit, 10_000);
+  await waitFor(() => fake.app.hasQuit, { what: 'the app to quit', timeoutMs: 10_000 });
   report.afterQuit = {
     hotkeys: fake.globalShortcut.registered.size,
     trayDestroyed: tray?.isDestroyed(),

@@ -90,7 +90,3 @@ export interface GatewayErrorView {
   retryable: boolean;
   needsSignIn: boolean;
 }
-
-export function isGatewayError(value: unknown): value is GatewayError {
-  return value instanceof GatewayError;
-}

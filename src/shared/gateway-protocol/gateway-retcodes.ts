@@ -259,8 +259,6 @@ export const RETCODES = {
   },
 } as const satisfies Record<string, RetcodeInfo>;
 
-export type KnownRetcode = keyof typeof RETCODES;
-
 /** Codes that mean "session gone": any 105-xxx counts too, even ones not listed above. */
 export function retcodeNeedsSignIn(code: string): boolean {
   return (

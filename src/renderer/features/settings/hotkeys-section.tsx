@@ -13,7 +13,7 @@ import { reportCommandError } from '../inspection/run-action';
 import { HotkeyRecorder } from './hotkey-recorder';
 
 /** Which other action already uses `accelerator`, if any. */
-export function findLocalConflict(
+function findLocalConflict(
   statuses: readonly HotkeyStatus[],
   action: HotkeyAction,
   accelerator: string,
