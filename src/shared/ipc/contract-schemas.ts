@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
-import { AGENT_ID_PATTERN, isAgentIdInRange, LIMITS, PHONE_NUMBER_PATTERN } from '../gateway-protocol/gateway-paths';
+import {
+  AGENT_ID_PATTERN,
+  isAgentIdInRange,
+  LIMITS,
+  PHONE_NUMBER_PATTERN,
+} from '../gateway-protocol/gateway-paths';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
 export const workNoSchema = z

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { acceleratorChord } from '../../../../src/shared/accelerator-identity';
 
 export class FakeNativeImage {
   private template = false;
@@ -110,43 +111,36 @@ export class FakeTray extends EventEmitter {
   }
 }
 
-const MODIFIERS = new Map([
-  ['commandorcontrol', 'ctrl'],
-  ['cmdorctrl', 'ctrl'],
-  ['control', 'ctrl'],
-  ['ctrl', 'ctrl'],
-  ['command', 'cmd'],
-  ['cmd', 'cmd'],
-  ['alt', 'alt'],
-  ['option', 'alt'],
-  ['altgr', 'altgr'],
-  ['shift', 'shift'],
-  ['super', 'super'],
-  ['meta', 'super'],
+const MODIFIER_TOKENS = new Set([
+  'commandorcontrol',
+  'cmdorctrl',
+  'control',
+  'ctrl',
+  'command',
+  'cmd',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
 ]);
 const KEY =
   /^(?:[a-z0-9]|[)!@#$%^&*(:;<=,_\->.?/~`{\]}[|\\"']|f(?:[1-9]|1[0-9]|2[0-4])|plus|space|tab|capslock|numlock|scrolllock|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|volumeup|volumedown|volumemute|medianexttrack|mediaprevioustrack|mediastop|mediaplaypause|printscreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
 
-/** Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord. */
+/**
+ * Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord, with
+ * Electron's own readings (Super = Meta = Cmd = Command; `!` = Shift+1; CommandOrControl = Ctrl).
+ * A token Electron does not know throws, as `globalShortcut.register` does.
+ */
 function acceleratorIdentity(accelerator: string): string {
   const tokens = accelerator.split('+').map((token) => token.trim().toLowerCase());
-  const modifiers = new Set<string>();
-  let key: string | null = null;
-  for (const token of tokens) {
-    const modifier = MODIFIERS.get(token);
-    if (modifier) modifiers.add(modifier);
-    else if (KEY.test(token) && key === null)
-      key = token === 'enter' ? 'return' : token === 'esc' ? 'escape' : token;
-    else
-      throw new TypeError(
-        `Error processing argument at index 0, conversion failure from ${accelerator}`,
-      );
-  }
-  if (key === null)
+  const keys = tokens.filter((token) => !MODIFIER_TOKENS.has(token));
+  if (keys.length !== 1 || !KEY.test(keys[0] as string))
     throw new TypeError(
       `Error processing argument at index 0, conversion failure from ${accelerator}`,
     );
-  return [...[...modifiers].sort(), key].join('+');
+  return acceleratorChord(accelerator, 'linux') as string;
 }
 
 export const globalShortcut = {
