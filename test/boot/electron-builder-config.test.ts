@@ -34,6 +34,7 @@ interface BuilderConfig {
   win: { icon: string; target: TargetEntry[] };
   mac: {
     icon: string;
+    notarize?: boolean;
     hardenedRuntime: boolean;
     entitlements: string;
     entitlementsInherit: string;
@@ -53,6 +54,7 @@ describe('electron-builder.yml', () => {
 
   it('sets the fuses of the security checklist', () => {
     expect(config.electronFuses).toEqual({
+      resetAdHocDarwinSignature: true,
       runAsNode: false,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
@@ -66,6 +68,72 @@ describe('electron-builder.yml', () => {
     expect(config.win.target.map((entry) => entry.target)).toEqual(['nsis']);
     expect(config.mac.target.map((entry) => entry.target)).toEqual(['dmg']);
     expect(config.mac.hardenedRuntime).toBe(true);
+  });
+
+  it('re-signs ad hoc after flipping fuses, so an unsigned Apple-silicon build still launches', () => {
+    // @electron/fuses (README "Apple Silicon"): flipping a fuse invalidates the arm64 ad-hoc
+    // signature and macOS kills such an app at launch; resetAdHocDarwinSignature makes it run
+    // `codesign --sign - --force` over the .app. electron-builder hands the option through.
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
+    const packager = readFileSync(
+      require.resolve('app-builder-lib/out/platformPackager.js'),
+      'utf8',
+    );
+    expect(packager).toContain('resetAdHocDarwinSignature: fuses.resetAdHocDarwinSignature');
+    const fuses = readFileSync(require.resolve('@electron/fuses'), 'utf8');
+    expect(fuses).toMatch(
+      /resetAdHocDarwinSignature[\s\S]{0,200}codesign[\s\S]{0,80}'--sign',\s*'-'/,
+    );
+    // A Developer ID signature covers the keychain module, so no library-validation exception.
+    expect(readFileSync(join(root, config.mac.entitlements), 'utf8')).not.toContain(
+      'disable-library-validation',
+    );
+  });
+
+  it('notarizes exactly when the documented APPLE_* variables are set', () => {
+    expect(config.mac.notarize).toBe(true);
+    const { MacTargetHelper } = require('app-builder-lib/out/mac/MacTargetHelper') as {
+      MacTargetHelper: { getNotarizeOptions(appPath: string): Record<string, string> | undefined };
+    };
+    const names = [
+      'APPLE_API_KEY',
+      'APPLE_API_KEY_ID',
+      'APPLE_API_ISSUER',
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+      'APPLE_KEYCHAIN',
+      'APPLE_KEYCHAIN_PROFILE',
+    ];
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+    try {
+      for (const name of names) delete process.env[name];
+      expect(MacTargetHelper.getNotarizeOptions('/x/CC Inspector.app')).toBeUndefined();
+      Object.assign(process.env, {
+        APPLE_API_KEY: '/keys/AuthKey.p8',
+        APPLE_API_KEY_ID: 'KEYID',
+        APPLE_API_ISSUER: 'issuer',
+      });
+      expect(MacTargetHelper.getNotarizeOptions('/x/CC Inspector.app')).toMatchObject({
+        tool: 'notarytool',
+        appleApiKey: '/keys/AuthKey.p8',
+        appleApiKeyId: 'KEYID',
+        appleApiIssuer: 'issuer',
+      });
+    } finally {
+      for (const name of names)
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+    }
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const name of [
+      'CSC_LINK',
+      'CSC_KEY_PASSWORD',
+      'APPLE_API_KEY',
+      'APPLE_API_KEY_ID',
+      'APPLE_API_ISSUER',
+    ])
+      expect(readme, name).toContain(name);
   });
 
   it('names files that exist: icons, entitlements, the tray images the app loads', () => {
