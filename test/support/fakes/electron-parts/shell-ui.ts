@@ -176,9 +176,16 @@ export const globalShortcut = {
   },
 };
 
+/**
+ * Like Electron's, the fake holds a shown notification only weakly (electron/electron#16922:
+ * one the app does not keep is garbage-collected and its click is lost): `shown` is the
+ * test's record, `shownWeakly` what "the OS" can still deliver events to once the test lets
+ * go of `shown`.
+ */
 export class FakeNotification extends EventEmitter {
   static supported = true;
   static readonly shown: FakeNotification[] = [];
+  static readonly shownWeakly: Array<WeakRef<FakeNotification>> = [];
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
@@ -189,6 +196,7 @@ export class FakeNotification extends EventEmitter {
   }
   show(): void {
     FakeNotification.shown.push(this);
+    FakeNotification.shownWeakly.push(new WeakRef(this));
     this.emit('show');
   }
   close(): void {
@@ -237,6 +245,7 @@ export function resetShellUi(): void {
   globalShortcut.ownedElsewhere.clear();
   FakeNotification.supported = true;
   FakeNotification.shown.splice(0);
+  FakeNotification.shownWeakly.splice(0);
   dialog.nextSaveAnswer = { canceled: true };
   dialog.saveDialogs.splice(0);
   dialog.errorBoxes.splice(0);
