@@ -184,6 +184,49 @@ describe('electron-builder.yml', () => {
   });
 });
 
+/** The images of an ICO file: size, bits per pixel, and the alpha at (x, y) from the top left. */
+function readIco(
+  bytes: Buffer,
+): Array<{ size: number; bits: number; alpha(x: number, y: number): number }> {
+  expect(bytes.readUInt16LE(0)).toBe(0);
+  expect(bytes.readUInt16LE(2)).toBe(1);
+  return Array.from({ length: bytes.readUInt16LE(4) }, (_, index) => {
+    const entry = 6 + index * 16;
+    const size = bytes[entry] as number;
+    const offset = bytes.readUInt32LE(entry + 12);
+    expect(bytes.readUInt32LE(offset)).toBe(40); // BITMAPINFOHEADER
+    expect(bytes.readInt32LE(offset + 4)).toBe(size);
+    expect(bytes.readInt32LE(offset + 8)).toBe(size * 2);
+    const bits = bytes.readUInt16LE(offset + 14);
+    return {
+      size,
+      bits,
+      // DIB rows run bottom-up.
+      alpha: (x: number, y: number) =>
+        bytes[offset + 40 + ((size - 1 - y) * size + x) * 4 + 3] as number,
+    };
+  });
+}
+
+describe('Windows tray icons', () => {
+  it('are ICO files with 16, 20, 24 and 32 px images, the notification area at 100–200 % scaling', () => {
+    // Electron's Tray docs recommend ICO on Windows; the notification area shows a 16 px icon
+    // scaled by the display's DPI setting (100, 125, 150, 200 %), and picks the nearest image.
+    for (const state of ['idle', 'inspecting', 'reconnecting', 'signed-out']) {
+      const images = readIco(readFileSync(join(root, 'resources', 'tray', `${state}.ico`)));
+      expect(images.map((image) => image.size)).toEqual([16, 20, 24, 32]);
+      expect(images.every((image) => image.bits === 32)).toBe(true);
+    }
+    // Drawn the right way up: the signed-out slash runs from lower left to upper right.
+    const [, , , large] = readIco(readFileSync(join(root, 'resources', 'tray', 'signed-out.ico')));
+    expect(large?.alpha(Math.round(0.4 * 32), Math.round(0.6 * 32))).toBeGreaterThan(200);
+    expect(large?.alpha(Math.round(0.4 * 32), Math.round(0.4 * 32))).toBe(0);
+    expect(
+      readIco(readFileSync(join(root, 'resources', 'tray', 'inspecting.ico')))[3]?.alpha(16, 16),
+    ).toBe(255);
+  });
+});
+
 describe('generated icons', () => {
   it('are what scripts/generate-tray-icons.mjs draws (the committed files are not stale)', () => {
     const out = mkdtempSync(join(tmpdir(), 'cc-icons-'));

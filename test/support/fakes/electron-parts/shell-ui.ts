@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { acceleratorChord } from '../../../../src/shared/accelerator-identity';
+import { app } from './app';
 
 export class FakeNativeImage {
   private template = false;
@@ -26,10 +27,16 @@ export class FakeNativeImage {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** ICONDIR of an .ico file: reserved 0, type 1 (icon). */
+const ICO_SIGNATURE = Buffer.from([0x00, 0x00, 0x01, 0x00]);
 
 export const nativeImage = {
+  /** Like Electron: a file that is no PNG (or, as on Windows, ICO) gives an empty image. */
   createFromPath(path: string): FakeNativeImage {
-    const readable = existsSync(path) && readFileSync(path).subarray(0, 8).equals(PNG_SIGNATURE);
+    const head = existsSync(path) ? readFileSync(path).subarray(0, 8) : Buffer.alloc(0);
+    const readable =
+      head.equals(PNG_SIGNATURE) ||
+      (path.endsWith('.ico') && head.subarray(0, 4).equals(ICO_SIGNATURE));
     const image = new FakeNativeImage(path, !readable);
     // Electron marks files named *Template.png as template images by itself.
     if (/Template(@\dx)?\.png$/.test(path)) image.setTemplateImage(true);
@@ -50,7 +57,11 @@ export interface FakeMenuItem {
   [key: string]: unknown;
 }
 
-export class FakeMenu {
+/**
+ * A menu, with Electron's `menu-will-show` / `menu-will-close` events: `open()` and `close()`
+ * play the user opening the tray menu and dismissing it.
+ */
+export class FakeMenu extends EventEmitter {
   static applicationMenu: FakeMenu | null = null;
   static buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
     return new FakeMenu(template);
@@ -58,7 +69,17 @@ export class FakeMenu {
   static setApplicationMenu(menu: FakeMenu | null): void {
     FakeMenu.applicationMenu = menu;
   }
-  constructor(readonly items: FakeMenuItem[]) {}
+  constructor(readonly items: FakeMenuItem[]) {
+    super();
+  }
+  /** Test helper: the user opens the menu. */
+  open(): void {
+    this.emit('menu-will-show', {});
+  }
+  /** Test helper: the menu closes (dismissed, or after a click). */
+  close(): void {
+    this.emit('menu-will-close', {});
+  }
   /** Test helper: the item at a label path, e.g. `['Longest calls', '1001 …']`. */
   find(...labels: string[]): FakeMenuItem | undefined {
     let items: FakeMenuItem[] = this.items;
@@ -85,6 +106,8 @@ export class FakeTray extends EventEmitter {
   tooltip = '';
   title = '';
   contextMenu: FakeMenu | null = null;
+  /** Every menu set with setContextMenu, in order (replacing a shown one closes it on macOS). */
+  readonly contextMenus: FakeMenu[] = [];
   private destroyed = false;
   constructor(public image: FakeNativeImage | string) {
     super();
@@ -101,6 +124,7 @@ export class FakeTray extends EventEmitter {
   }
   setContextMenu(menu: FakeMenu | null): void {
     this.contextMenu = menu;
+    if (menu) this.contextMenus.push(menu);
   }
   popUpContextMenu(): void {}
   destroy(): void {
@@ -210,6 +234,23 @@ export interface SaveDialogAnswer {
 }
 
 export const dialog = {
+  /** What the next message box answers (the index of the button the user picks). */
+  nextMessageBoxResponse: 0,
+  /** Every message box: its parent window (or null), options, and app.focus calls before it. */
+  messageBoxes: [] as Array<{
+    parent: unknown;
+    options: Record<string, unknown>;
+    focusCallsBefore: Array<{ steal?: boolean } | undefined>;
+  }>,
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    const options = args.at(-1) as Record<string, unknown>;
+    dialog.messageBoxes.push({
+      parent: args.length > 1 ? args[0] : null,
+      options,
+      focusCallsBefore: [...app.focusCalls],
+    });
+    return Promise.resolve({ response: dialog.nextMessageBoxResponse, checkboxChecked: false });
+  },
   nextSaveAnswer: { canceled: true } as SaveDialogAnswer,
   saveDialogs: [] as unknown[],
   errorBoxes: [] as Array<{ title: string; content: string }>,
@@ -247,6 +288,8 @@ export function resetShellUi(): void {
   FakeNotification.shown.splice(0);
   FakeNotification.shownWeakly.splice(0);
   dialog.nextSaveAnswer = { canceled: true };
+  dialog.nextMessageBoxResponse = 0;
+  dialog.messageBoxes.splice(0);
   dialog.saveDialogs.splice(0);
   dialog.errorBoxes.splice(0);
   shell.openedPaths.splice(0);
