@@ -5,7 +5,8 @@
  * the queue watcher's four listings all waiting on the gateway, a barge must still go out at
  * once.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake, session } from '../../../../test/support/fakes/electron';

@@ -9,9 +9,8 @@ const menu = (label: string): MenuTemplate => [
 describe('TrayMenuSync', () => {
   it('applies a changed template, skips an equal one, and holds changes while the menu is shown', () => {
     const applied: string[] = [];
-    let time = 0;
     const sync = new TrayMenuSync({
-      now: () => time,
+      now: () => 0,
       apply: (template) => applied.push((template[0] as { label: string }).label),
     });
     sync.offer(menu('a'));
