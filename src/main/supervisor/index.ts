@@ -19,7 +19,11 @@ export {
   DEFAULT_HOTKEYS,
 } from './account/settings-model';
 export { mapAgentStatus, mapNotifySubtype, mapQcType } from './roster/agent-state-mapping';
-export { transitionInspector, viewInspection, INITIAL_INSPECTOR_STATE } from './inspector/inspector-machine';
+export {
+  transitionInspector,
+  viewInspection,
+  INITIAL_INSPECTOR_STATE,
+} from './inspector/inspector-machine';
 export type {
   InspectorState,
   InspectorInput,
@@ -30,8 +34,3 @@ export type {
 export { buildTrayModel } from './tray-model';
 export { formatJournalCsv, formatJournalJson } from './journal/journal-export';
 export { parseJournalText, JOURNAL_FILE_NAME } from './journal/audit-journal';
-export {
-  createRosterLagProbe,
-  type RosterLagProbe,
-  type RosterLagReport,
-} from '../../../test/support/core/roster-lag-probe';

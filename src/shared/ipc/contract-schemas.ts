@@ -1,10 +1,12 @@
 /**
  * Argument schemas of every contract command. Main validates each IPC payload against these
  * before it reaches the supervisor; the types of the arguments are inferred from them, so the
- * check and the type cannot drift apart.
+ * check and the type cannot drift apart, and a command with a result but no schema (or the
+ * reverse) does not compile.
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
+import type { CommandResults } from './contract';
 import {
   AGENT_ID_PATTERN,
   isAgentIdInRange,
@@ -131,6 +133,6 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
-} as const;
+} as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

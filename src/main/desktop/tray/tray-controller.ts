@@ -8,6 +8,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import { join } from 'node:path';
 import type { CommandError, CommandName, EventName } from '../../../shared/ipc/contract';
 import type { Language } from '../../../shared/domain';
+import { AGENT_ACTION_COMMANDS } from '../../../shared/inspection-vocabulary';
 import type { Logger } from '../../supervisor/ports';
 import type { SupervisorCore } from '../../supervisor/supervisor-api';
 import { selectTrayLabels } from './tray-labels';
@@ -34,7 +35,7 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
     case 'inspect':
       return {
         kind: 'command',
-        name: `inspection.${command.action}`,
+        name: AGENT_ACTION_COMMANDS[command.action],
         args: { workNo: command.workNo, ...tray },
       };
     case 'switch':

@@ -5,12 +5,19 @@
  * only when it changed. Numbers that move by themselves (elapsed times) live in the tooltip,
  * never in menu labels: replacing a menu closes it on macOS (electron/electron#4801, #10951).
  */
-import type { AgentRow, InspectorMode, QcMode } from '../../../shared/domain';
+import type { AgentRow, QcMode } from '../../../shared/domain';
+import {
+  isInspecting,
+  modeAfterSwitch,
+  modeOfQc,
+  QC_MODES,
+  type StartAction,
+} from '../../../shared/inspection-vocabulary';
 import type { TrayModel } from '../../supervisor/supervisor-api';
 import type { TrayLabels } from './tray-labels';
 
 export type TrayCommand =
-  | { kind: 'inspect'; action: 'listen' | 'barge' | 'whisper'; workNo: string }
+  | { kind: 'inspect'; action: StartAction; workNo: string }
   | { kind: 'switch' }
   | { kind: 'switch-to'; mode: QcMode }
   | { kind: 'intercept' }
@@ -33,14 +40,6 @@ export type TrayIconState = 'idle' | 'inspecting' | 'reconnecting' | 'signed-out
 
 /** How many of the longest calls the menu lists. */
 export const LONGEST_CALLS_SHOWN = 5;
-
-const QC_MODES: Record<QcMode, InspectorMode> = {
-  listen: 'listening',
-  insert: 'inserting',
-  whisper: 'whispering',
-};
-const isQcMode = (mode: InspectorMode): boolean =>
-  mode === 'listening' || mode === 'inserting' || mode === 'whispering';
 
 const SEPARATOR: TrayMenuItem = { type: 'separator' };
 const info = (label: string): TrayMenuItem => ({
@@ -155,18 +154,19 @@ function buildInspectionSection(
 ): TrayMenuItem[] {
   const mode = model.inspection.mode;
   if (mode === 'idle') return [];
-  const qc = isQcMode(mode);
-  const switchTo: TrayMenuItem[] = (Object.keys(QC_MODES) as QcMode[]).map((qcMode) => ({
+  const switchTo: TrayMenuItem[] = QC_MODES.map((qcMode: QcMode) => ({
     type: 'radio',
     label: labels.modes[qcMode],
-    enabled: canAct && QC_MODES[qcMode] !== mode,
-    checked: QC_MODES[qcMode] === mode,
+    enabled: canAct && modeOfQc(qcMode) !== mode,
+    checked: modeOfQc(qcMode) === mode,
     command: { kind: 'switch-to', mode: qcMode },
   }));
   return [
-    ...(qc
+    ...(isInspecting(mode)
       ? [
-          action(labels.switchListenBarge, canAct && mode !== 'whispering', { kind: 'switch' }),
+          action(labels.switchListenBarge, canAct && modeAfterSwitch(mode) !== null, {
+            kind: 'switch',
+          }),
           {
             type: 'submenu',
             label: labels.switchTo,
@@ -188,7 +188,7 @@ function buildQuickActions(
 ): TrayMenuItem[] {
   const agent = model.focusAgent;
   if (agent === null) return [info(labels.noFocusAgent)];
-  const inspect = (kind: 'listen' | 'barge' | 'whisper'): TrayCommand => ({
+  const inspect = (kind: StartAction): TrayCommand => ({
     kind: 'inspect',
     action: kind,
     workNo: agent.workNo,
