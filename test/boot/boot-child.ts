@@ -4,6 +4,7 @@
  * Electron and the page would, quits it, and prints one `BOOT-REPORT <json>` line.
  *
  * Run: node --import ./test/boot/register-electron-stand-in.mjs test/boot/boot-child.ts --demo
+ * [--end=session-end]   (end by a Windows session end instead of quitting)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
     menu: tray?.contextMenu?.items.map((item) => item.label ?? item.type),
   };
   report.hotkeys = fake.globalShortcut.registered.size;
+  report.appUserModelId = fake.app.appUserModelId;
+  report.enableFeatures = fake.app.commandLine.getSwitchValue('enable-features');
   report.gatewayPartitionFetches = fake.session.fromPartition('persist:gateway').fetchLog.length;
   report.gatewayVerifyProcInstalled =
     fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
@@ -139,8 +142,40 @@ async function main(): Promise<void> {
     Array.isArray(viaPreload.value?.roster) &&
     (viaPreload.value?.roster as unknown[]).length > 0;
 
-  fake.app.quit();
+  // The tray menu stays while it is shown: an inspection starts (from the window), the icon
+  // and tooltip follow at once, the menu only once it has closed.
+  const talking = (value.roster as Array<{ workNo: string; state: string }>).find(
+    (agent) => agent.state === 'talking',
+  );
+  if (tray?.contextMenu && talking) {
+    const shownMenu = tray.contextMenu;
+    const menusBefore = tray.contextMenus.length;
+    shownMenu.open();
+    const listen = (await fake.ipcMain.invoke('inspector:cmd:inspection.listen', trusted, {
+      workNo: talking.workNo,
+    })) as Result;
+    await waitFor(
+      () => String((tray.image as ElectronFake.FakeNativeImage).path).endsWith('inspecting.png'),
+      { what: 'the tray icon to show the inspection' },
+    );
+    report.trayWhileShown = {
+      listenOk: listen.ok,
+      menuReplaced: tray.contextMenu !== shownMenu || tray.contextMenus.length !== menusBefore,
+      tooltip: tray.tooltip,
+    };
+    shownMenu.close();
+    report.trayAfterClose = tray.contextMenu?.items.map((item) => item.label ?? item.type);
+    await fake.ipcMain.invoke('inspector:cmd:inspection.cancel', trusted, {});
+  }
+
+  // How many gateway requests had gone out when the first before-quit came.
+  let requestsAtBeforeQuit: number | null = null;
+  const gatewayLog = fake.session.fromPartition('persist:gateway').fetchLog;
+  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayLog.length));
+  if (process.argv.includes('--end=session-end')) window.endSession(['logoff']);
+  else fake.app.quit();
   await waitFor(() => fake.app.hasQuit, { what: 'the app to quit', timeoutMs: 10_000 });
+  report.requestsAtBeforeQuit = requestsAtBeforeQuit;
   report.afterQuit = {
     hotkeys: fake.globalShortcut.registered.size,
     trayDestroyed: tray?.isDestroyed(),

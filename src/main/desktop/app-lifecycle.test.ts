@@ -102,4 +102,23 @@ describe('app lifecycle', () => {
     await waitForQuit();
     expect(app.hasQuit).toBe(true);
   });
+
+  it('signs out when Windows ends the session, where no before-quit comes', async () => {
+    // Electron's app docs (before-quit): "on Windows, this event will not be emitted if the app
+    // is closed due to a shutdown/restart of the system or a user logout"; BrowserWindow emits
+    // `session-end` (win32) instead.
+    const lifecycle = bind();
+    let beforeQuit = 0;
+    app.on('before-quit', () => (beforeQuit += 1));
+    window.on('session-end', () => lifecycle.endSession());
+    window.endSession(['logoff']);
+    expect(disposeCalls).toBe(1);
+    expect(beforeQuit).toBe(0);
+    lifecycle.endSession();
+    expect(disposeCalls).toBe(1);
+    finishDispose();
+    await waitFor(() => app.hasQuit);
+    expect(app.hasQuit).toBe(true);
+    expect(willQuit).toBe(1);
+  });
 });
