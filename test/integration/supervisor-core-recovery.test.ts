@@ -16,9 +16,9 @@ import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
   createNodeTransportFactory,
-  createSimulatorDemoGateway,
   silentLogger,
 } from '../../src/main/node/node-ports';
+import { createDemoGateway } from '../../src/main/node/demo-gateway';
 import {
   startCoreOnSimulator,
   type CoreOnSimulator,
@@ -70,7 +70,7 @@ describe('supervisor core sign-out and demo mode', () => {
   it('start({ demo: true }) signs in to the demo gateway with its in-memory account', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-demo-'));
     const credentials = createMemoryCredentialStore();
-    const demo = createSimulatorDemoGateway({ agents: 20, pollHoldMs: 300 });
+    const demo = createDemoGateway({ simulator: { agents: 20, pollHoldMs: 300 } });
     const transport = createNodeTransportFactory();
     const core = createSupervisor(
       {

@@ -21,11 +21,11 @@ import {
   createMemoryCredentialStore,
   createMemorySettingsStore,
   createNodeTransportFactory,
-  createRecordingNotifier,
   gatewaySettingsFor,
   silentLogger,
 } from '../../../src/main/node/node-ports';
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
+import { createRecordingNotifier } from './recording-notifier';
 import type {
   RunningSimulator,
   SimulatorAccount,
