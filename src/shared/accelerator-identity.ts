@@ -12,21 +12,30 @@
 const CHORD_MODIFIERS = ['Control', 'Alt', 'AltGr', 'Shift', 'Command'] as const;
 type ChordModifier = (typeof CHORD_MODIFIERS)[number];
 
-/** Electron's modifier spellings (lower case) → physical modifier; CommandOrControl is decided per platform. */
-const MODIFIER_KEYS: ReadonlyMap<string, ChordModifier | 'CommandOrControl'> = new Map([
+/** Every modifier spelling Electron accepts (lower case) → its canonical accelerator name. */
+export const MODIFIER_SPELLINGS: ReadonlyMap<
+  string,
+  'CommandOrControl' | 'Command' | 'Control' | 'Alt' | 'AltGr' | 'Shift' | 'Super'
+> = new Map([
   ['commandorcontrol', 'CommandOrControl'],
   ['cmdorctrl', 'CommandOrControl'],
   ['command', 'Command'],
   ['cmd', 'Command'],
-  ['super', 'Command'],
-  ['meta', 'Command'],
   ['control', 'Control'],
   ['ctrl', 'Control'],
   ['alt', 'Alt'],
   ['option', 'Alt'],
   ['altgr', 'AltGr'],
   ['shift', 'Shift'],
-]);
+  ['super', 'Super'],
+  ['meta', 'Super'],
+] as const);
+
+/** The physical modifier of a spelling: Super and Command are one key; CommandOrControl is decided per platform. */
+function physicalModifier(token: string): ChordModifier | 'CommandOrControl' | undefined {
+  const name = MODIFIER_SPELLINGS.get(token);
+  return name === 'Super' ? 'Command' : name;
+}
 
 /** Characters Electron reads as "base key + Shift" (KeyboardCodeFromCharCode's table). */
 export const SHIFTED_PUNCTUATION: Readonly<Record<string, string>> = Object.freeze({
@@ -74,7 +83,7 @@ export function acceleratorChord(accelerator: string, platform: string): string 
   for (const raw of accelerator.split('+')) {
     const token = raw.trim();
     if (token === '') continue;
-    const modifier = MODIFIER_KEYS.get(token.toLowerCase());
+    const modifier = physicalModifier(token.toLowerCase());
     if (modifier === 'CommandOrControl')
       modifiers.add(platform === 'darwin' ? 'Command' : 'Control');
     else if (modifier !== undefined) modifiers.add(modifier);

@@ -5,6 +5,7 @@ import { FakeNotification, resetElectronFake } from '../../../test/support/fakes
 import type { InspectionView } from '../../shared/domain';
 import { createActivityWatcher } from './activity-notifications';
 import { appUserModelIdFor, createNotifier } from './notifier';
+import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -102,12 +103,7 @@ describe('notifier', () => {
 
 describe('activity notifications', () => {
   const inspection = (patch: Partial<InspectionView>): InspectionView => ({
-    mode: 'idle',
-    targetWorkNo: null,
-    callId: null,
-    since: null,
-    pending: null,
-    lastTargetWorkNo: null,
+    ...IDLE_INSPECTION,
     ...patch,
   });
 

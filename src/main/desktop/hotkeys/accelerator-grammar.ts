@@ -4,7 +4,7 @@
  * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`, `Super+L`/`Cmd+L`, `Ctrl+!`/`Ctrl+Shift+1`)
  * are recognised as one.
  */
-import { acceleratorChord } from '../../../shared/accelerator-identity';
+import { acceleratorChord, MODIFIER_SPELLINGS } from '../../../shared/accelerator-identity';
 
 /** Canonical modifier names, in the order a normalised accelerator lists them. */
 const MODIFIER_ORDER = [
@@ -17,22 +17,6 @@ const MODIFIER_ORDER = [
   'Super',
 ] as const;
 type Modifier = (typeof MODIFIER_ORDER)[number];
-
-/** Every modifier spelling Electron accepts (lower case) → canonical name. */
-const MODIFIER_ALIASES: ReadonlyMap<string, Modifier> = new Map([
-  ['commandorcontrol', 'CommandOrControl'],
-  ['cmdorctrl', 'CommandOrControl'],
-  ['command', 'Command'],
-  ['cmd', 'Command'],
-  ['control', 'Control'],
-  ['ctrl', 'Control'],
-  ['alt', 'Alt'],
-  ['option', 'Alt'],
-  ['altgr', 'AltGr'],
-  ['shift', 'Shift'],
-  ['super', 'Super'],
-  ['meta', 'Super'],
-]);
 
 /** Named key codes (lower case) → canonical spelling. */
 const NAMED_KEYS: ReadonlyMap<string, string> = new Map(
@@ -133,7 +117,7 @@ export function parseAccelerator(text: string): AcceleratorCheck {
   const modifiers: Modifier[] = [];
   let key: string | null = null;
   for (const token of tokens) {
-    const modifier = MODIFIER_ALIASES.get(token.toLowerCase());
+    const modifier = MODIFIER_SPELLINGS.get(token.toLowerCase());
     if (modifier) {
       if (modifiers.includes(modifier))
         return refuse(`"${token}" appears twice.`, `"${token}" 重复出现。`);

@@ -19,18 +19,12 @@ import {
   type TrayControllerOptions,
 } from './tray-controller';
 import type { TrayCommand } from './tray-menu';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 
 const NOW = 1_700_000_000_000;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const ICO = Buffer.from([0, 0, 1, 0, 4, 0]);
-const idle: InspectionView = {
-  mode: 'idle',
-  targetWorkNo: null,
-  callId: null,
-  since: null,
-  pending: null,
-  lastTargetWorkNo: null,
-};
+const idle: InspectionView = { ...IDLE_INSPECTION };
 const live: ConnectionState = {
   phase: 'live',
   gatewayUrl: 'https://gw',

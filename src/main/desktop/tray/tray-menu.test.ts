@@ -13,6 +13,7 @@ import {
   TRAY_TOOLTIP_MAX,
   type TrayMenuItem,
 } from './tray-menu';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 
 const NOW = 1_700_000_000_000;
 const en = selectTrayLabels('en');
@@ -33,14 +34,7 @@ const agent = (workNo: string, name: string, callSecondsAgo: number | null): Age
   alerts: [],
 });
 
-const idleInspection: InspectionView = {
-  mode: 'idle',
-  targetWorkNo: null,
-  callId: null,
-  since: null,
-  pending: null,
-  lastTargetWorkNo: null,
-};
+const idleInspection: InspectionView = { ...IDLE_INSPECTION };
 const live: ConnectionState = {
   phase: 'live',
   gatewayUrl: 'https://gw:8043',
