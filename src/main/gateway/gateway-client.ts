@@ -4,7 +4,11 @@
  * and every failure is a GatewayError. The transport is the injected fetch.
  */
 import { INTERFACES, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
-import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './decoding/agent-decoders';
+import {
+  decodeAgentDetail,
+  decodeAgentStatuses,
+  decodeMonitorableAgents,
+} from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
@@ -28,12 +32,17 @@ import {
   validateTimeoutMs,
   validateWorkNo,
 } from './requests/gateway-validators';
-import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './requests/interface-urls';
+import {
+  InterfaceUrls,
+  type AgentInterfaceName,
+  type CallAddress,
+} from './requests/interface-urls';
 import { decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';
 import { buildSignInBody } from './requests/sign-in-body';
+import { buildAdjustSkillBody, buildNoteBody } from './requests/coaching-requests';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 const DEFAULT_POLL_TIMEOUT_MS = 30_000;
@@ -60,6 +69,8 @@ export class GatewayClient {
   private readonly urls: InterfaceUrls;
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
+  /** sendnoteletex and adjustskill requests, one at a time per interface. */
+  private readonly bodyChains = new Map<string, Promise<void>>();
 
   constructor(options: GatewayClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -221,6 +232,49 @@ export class GatewayClient {
     return this.onAgent('forceAgentSignOut', workNo);
   }
 
+  /**
+   * Send a note to at most 100 agents (`sendnoteletex`, cec_07_1205): the content is 0–1,023
+   * UTF-8 bytes; signed-in receivers get `AgentOther_Note`. Larger selections go out in
+   * batches (`planNoteBatches`), one request after another: the calls never overlap.
+   */
+  sendNote(workNos: readonly string[], content: string): Promise<void> {
+    let body: string;
+    try {
+      body = buildNoteBody(workNos, content);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.inTurn('sendNote', () =>
+      this.request('sendNote', this.urls.of('sendNote'), {
+        body,
+        target: `${workNos.length} agents`,
+      }),
+    );
+  }
+
+  /** Force an agent to rest for `seconds` (1–86,399) with a reason code (1–255). */
+  async forceRest(workNo: string, seconds: number, reason: number): Promise<void> {
+    await this.send('forceRest', this.urls.forceRest(workNo, seconds, reason));
+  }
+
+  /** Release (hang up) a call by its id (`forcedropcall`). */
+  async forceDropCall(callId: string): Promise<void> {
+    await this.send('forceDropCall', this.urls.forceDropCall(callId));
+  }
+
+  /** Replace the skill queues of an agent (`adjustskill`, 1–1,000 skills). */
+  adjustSkills(workNo: string, skills: readonly number[]): Promise<void> {
+    let body: string;
+    try {
+      body = buildAdjustSkillBody(workNo, skills);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.inTurn('adjustSkill', () =>
+      this.request('adjustSkill', this.urls.of('adjustSkill'), { body, target: workNo }),
+    );
+  }
+
   /** `qualitycontrol/{id}/allagent`: agents this inspector may monitor. */
   async listMonitorableAgents(): Promise<MonitorableAgent[]> {
     const outcome = await this.request('monitorableAgents', this.urls.of('monitorableAgents'), {});
@@ -309,6 +363,27 @@ export class GatewayClient {
   /** QC operations whose path ends in `{workNo}`. */
   private async onAgent(name: AgentInterfaceName, workNo: string): Promise<void> {
     await this.send(name, this.urls.onAgent(name, workNo));
+  }
+
+  /**
+   * Interfaces with a body share one URL for different requests: run them one at a time, so
+   * the runner never joins two different bodies and the gateway never sees them overlap.
+   */
+  private async inTurn(
+    name: 'sendNote' | 'adjustSkill',
+    run: () => Promise<RequestOutcome>,
+  ): Promise<void> {
+    const previous = this.bodyChains.get(name) ?? Promise.resolve();
+    const result = previous.then(run, run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.bodyChains.set(name, settled);
+    void settled.then(() => {
+      if (this.bodyChains.get(name) === settled) this.bodyChains.delete(name);
+    });
+    await result;
   }
 
   private async monitor(

@@ -3,7 +3,11 @@
  * agent (QC_AgentState_Notify), and the own-session events that follow from changes made
  * outside a route (the control API, a customer hanging up).
  */
-import { CCGW_STATUS, EVENT_TYPE, QC_NOTIFY_SUBTYPE } from '../../shared/gateway-protocol/gateway-status-codes';
+import {
+  CCGW_STATUS,
+  EVENT_TYPE,
+  QC_NOTIFY_SUBTYPE,
+} from '../../shared/gateway-protocol/gateway-status-codes';
 import type { CenterAgent, CenterChange } from '../center/center-types';
 import type { ContactCenter } from '../center/contact-center';
 import {
@@ -71,7 +75,14 @@ export class EventDispatcher {
     }
     const subtype = NOTIFY_SUBTYPE_FOR_STATUS[status];
     if (subtype) this.notifyWatchers(agent, subtype);
-    if (change.cause === 'control' || change.cause === 'call-ended')
+    // A forced rest that ran out (cec_07_1350): the agent hears it, then is idle again.
+    if (change.cause === 'rest-timeout')
+      this.sendToAgent(agent.workNo, EVENT_TYPE.restTimeout, null);
+    if (
+      change.cause === 'control' ||
+      change.cause === 'call-ended' ||
+      change.cause === 'rest-timeout'
+    )
       this.sendOwnStateEvents(change);
   }
 
@@ -100,7 +111,7 @@ export class EventDispatcher {
         this.sendToSession(session, EVENT_TYPE.work, null);
         break;
       case CCGW_STATUS.rest:
-        this.sendToSession(session, 'AgentState_SetRest_Success', null);
+        this.sendToSession(session, EVENT_TYPE.setRestSuccess, null);
         break;
       default:
         break;

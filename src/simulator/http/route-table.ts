@@ -3,7 +3,11 @@
  * segments beat placeholders (so `qualitycontrol/{id}/allagent` wins over
  * `qualitycontrol/{id}/{workNo}`); a known path with the wrong method is reported as such.
  */
-import { INTERFACES, LIMITS, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
+import {
+  INTERFACES,
+  LIMITS,
+  type InterfaceName,
+} from '../../shared/gateway-protocol/gateway-paths';
 
 interface CompiledRoute {
   name: InterfaceName;
@@ -44,6 +48,10 @@ export function isValidAgentId(value: string): boolean {
   return id >= LIMITS.agentIdMin && id <= LIMITS.agentIdMax;
 }
 
+function isWholeNumberIn(value: string, min: number, max: number): boolean {
+  return /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max;
+}
+
 function isValidParam(name: string, value: string): boolean {
   switch (name) {
     case 'agentid':
@@ -53,6 +61,11 @@ function isValidParam(name: string, value: string): boolean {
       return CALL_ID_PATTERN.test(value);
     case 'skillId':
       return SKILL_ID_PATTERN.test(value);
+    case 'time':
+      // forcerest: rest seconds 1–86,399 (cec_07_2411).
+      return isWholeNumberIn(value, LIMITS.restSecondsMin, LIMITS.restSecondsMax);
+    case 'reason':
+      return isWholeNumberIn(value, LIMITS.restReasonMin, LIMITS.restReasonMax);
     case 'skillType':
       // Only the public queue (0) is supported (§8).
       return value === '0';

@@ -25,11 +25,16 @@ import { releaseInspectionsOnChange } from '../gateway-model/inspection-cleanup'
 import { RequestPipeline } from './request-pipeline';
 import type { RouteHandler } from './route-types';
 import { AGENT_ROUTES } from './routes-agents';
+import { COACHING_ROUTES } from './routes-coaching';
 import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
 import { SESSION_ROUTES } from './routes-session';
-import { invalidateAllGuids, restartGateway, sweepSessions } from '../gateway-model/session-lifecycle';
+import {
+  invalidateAllGuids,
+  restartGateway,
+  sweepSessions,
+} from '../gateway-model/session-lifecycle';
 import { createCenterControl } from '../simulator-control';
 import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../simulator-types';
 
@@ -42,6 +47,7 @@ const ROUTE_HANDLERS = {
   ...QUALITY_CONTROL_ROUTES,
   ...AGENT_ROUTES,
   ...QUEUE_ROUTES,
+  ...COACHING_ROUTES,
 } satisfies Record<InterfaceName, RouteHandler>;
 
 function listenOn(server: Server, host: string, port: number): Promise<AddressInfo> {
