@@ -8,6 +8,7 @@ import type { CliEnvironment } from './cli-context';
 import { createUsageError, EXIT_CODE, type ExitCode } from './cli-error';
 import { resolveLanguage } from './cli-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
+import { registerCoachingCommands } from './commands/coaching-commands';
 import { registerDoctorCommand } from './commands/doctor-command';
 import { registerListCommands } from './commands/list-commands';
 import { registerLoginCommands } from './commands/login-commands';
@@ -42,6 +43,7 @@ function createProgram(host: CommandHost): Command {
   registerDoctorCommand(program, host);
   registerListCommands(program, host);
   registerQcCommands(program, host);
+  registerCoachingCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
   for (const command of program.commands)
