@@ -166,14 +166,8 @@ export interface Scorecard {
   items: Array<{ label: string; score: number; comment: string }>;
 }
 
-export type TimelineKind = 'state' | 'action' | 'note' | 'inspection' | 'scorecard';
-export const TIMELINE_KINDS: readonly TimelineKind[] = [
-  'state',
-  'action',
-  'note',
-  'inspection',
-  'scorecard',
-];
+export const TIMELINE_KINDS = ['state', 'action', 'note', 'inspection', 'scorecard'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** One line of an agent's coaching file. */
 export type TimelineEntry =

@@ -3,6 +3,8 @@
  * and the command line. Plain data only (structured-clone safe), no behaviour.
  */
 
+import type { CoachingAction, CoachingSettings } from './coaching';
+
 /** How the inspector takes part in an agent's call. */
 export type QcMode = 'listen' | 'insert' | 'whisper';
 
@@ -176,8 +178,11 @@ export type JournalOutcome = 'ok' | 'refused' | 'failed';
 export interface JournalEntry {
   /** ISO 8601 time the action was triggered. */
   at: string;
-  action: SupervisorAction | 'sign-in' | 'sign-out';
-  /** Agent workNo, or `callId@skillId` for request-call; null when not applicable. */
+  action: SupervisorAction | CoachingAction | 'sign-in' | 'sign-out';
+  /**
+   * Agent workNo, or `callId@skillId` for request-call, the receivers `1001,1002,…` of one
+   * batch of a note; null when not applicable.
+   */
   target: string | null;
   source: 'window' | 'tray' | 'hotkey' | 'cli' | 'system';
   modeBefore: InspectorMode;
@@ -225,6 +230,8 @@ export interface Settings {
   demoMode: boolean;
   /** Ask before intercept and force sign-out. */
   confirmDestructive: boolean;
+  /** Notes, scorecards, the sampler, following and the coaching file. */
+  coaching: CoachingSettings;
 }
 
 /** Everything the screen needs at start or after a version gap. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
 import type { CommandResults } from './contract';
+import { coachingCommandSchemas, coachingSettingsPatchSchema } from '../coaching-schemas';
 import {
   AGENT_ID_PATTERN,
   isAgentIdInRange,
@@ -82,6 +83,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
+  coaching: coachingSettingsPatchSchema.optional(),
 });
 
 const empty = z.strictObject({});
@@ -133,6 +135,7 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
+  ...coachingCommandSchemas,
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

@@ -20,6 +20,13 @@ import type {
   Settings,
   SkillQueueView,
 } from '../domain';
+import type {
+  CoachingView,
+  FollowView,
+  NoteSendResult,
+  Scorecard,
+  TimelineEntry,
+} from '../coaching';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -46,6 +53,21 @@ export interface CommandResults {
   'journal.list': JournalEntry[];
   /** Where the export was saved; null when the user cancelled the save dialog. */
   'journal.export': { savedTo: string | null; entries: number };
+  'coaching.getView': CoachingView;
+  /** Who a note would go to now, and how many of them are signed in. */
+  'coaching.previewRecipients': { workNos: string[]; signedIn: number; batches: number };
+  'coaching.sendNote': NoteSendResult;
+  'coaching.forceRest': null;
+  'coaching.forceRelease': null;
+  'coaching.adjustSkills': null;
+  'coaching.follow': FollowView;
+  'coaching.stopFollow': null;
+  'coaching.sampleNext': InspectionView;
+  'coaching.saveScorecard': Scorecard;
+  'coaching.dismissScorecard': null;
+  'coaching.timeline': TimelineEntry[];
+  'coaching.exportFile': { savedTo: string | null; entries: number };
+  'coaching.exportScorecards': { savedTo: string | null; entries: number };
 }
 
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
@@ -66,6 +88,7 @@ export interface EventPayloads {
   'hotkeys.changed': HotkeyStatus[];
   'journal.appended': JournalEntry;
   notice: Notice;
+  'coaching.changed': CoachingView;
 }
 export type EventName = keyof EventPayloads;
 
@@ -128,6 +151,20 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'hotkeys.set': true,
   'journal.list': true,
   'journal.export': true,
+  'coaching.getView': true,
+  'coaching.previewRecipients': true,
+  'coaching.sendNote': true,
+  'coaching.forceRest': true,
+  'coaching.forceRelease': true,
+  'coaching.adjustSkills': true,
+  'coaching.follow': true,
+  'coaching.stopFollow': true,
+  'coaching.sampleNext': true,
+  'coaching.saveScorecard': true,
+  'coaching.dismissScorecard': true,
+  'coaching.timeline': true,
+  'coaching.exportFile': true,
+  'coaching.exportScorecards': true,
 };
 
 const EVENTS: Readonly<Record<EventName, true>> = {
@@ -141,6 +178,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'hotkeys.changed': true,
   'journal.appended': true,
   notice: true,
+  'coaching.changed': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

@@ -6,6 +6,8 @@
 import { HOTKEY_ACTIONS } from '../../../shared/domain';
 import { AGENT_ID_PATTERN, PHONE_NUMBER_PATTERN } from '../../../shared/gateway-protocol/gateway-paths';
 import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
+import { z } from 'zod';
+import { coachingSettingsSchema } from '../../../shared/coaching-schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -22,6 +24,12 @@ const nullableString = (maxLength: number, pattern?: string): JsonSchema => ({
 const accelerator: JsonSchema = nullableString(64);
 /** A JSON-schema pattern accepting '' or what `pattern` (anchored at both ends) accepts. */
 const emptyOr = (pattern: RegExp): string => `^$|${pattern.source}`;
+
+/** A sub-schema must not carry its own `$schema` (ajv allows it at the root only). */
+function withoutSchemaKeyword(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
 
 /** Per-key schemas (electron-store's `schema` option). */
 export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
@@ -45,6 +53,8 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
   theme: { enum: ['system', 'light', 'dark'] },
   demoMode: { type: 'boolean' },
   confirmDestructive: { type: 'boolean' },
+  // One definition: the zod schema main validates patches with, as JSON schema (closed objects).
+  coaching: withoutSchemaKeyword(z.toJSONSchema(coachingSettingsSchema, { target: 'draft-7' })),
   window: closedObject({
     bounds: {
       anyOf: [
