@@ -37,7 +37,11 @@ function uniqueIds<T extends { id: string }>(list: T[]): boolean {
   return new Set(list.map((item) => item.id)).size === list.length;
 }
 
-export const noteTemplateSchema = z.strictObject({ id: idSchema, name: nameSchema, text: noteTextSchema });
+export const noteTemplateSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  text: noteTextSchema,
+});
 
 export const savedQuerySchema = z.strictObject({
   id: idSchema,
@@ -106,7 +110,10 @@ export const coachingSettingsPatchSchema = coachingSettingsSchema.partial();
 const sourceSchema = z.enum(['window', 'tray', 'hotkey']).default('window');
 
 export const noteRecipientsSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('agents'), workNos: z.array(coachingWorkNoSchema).min(1).max(10_000) }),
+  z.strictObject({
+    kind: z.literal('agents'),
+    workNos: z.array(coachingWorkNoSchema).min(1).max(10_000),
+  }),
   z.strictObject({ kind: z.literal('group'), group: z.string().min(1).max(100) }),
   z.strictObject({ kind: z.literal('query'), queryId: idSchema }),
 ]);

@@ -38,6 +38,7 @@ export const HOTKEY_ACTIONS = [
   'switch',
   'intercept',
   'cancel',
+  'stop-follow',
 ] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
 

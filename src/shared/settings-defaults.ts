@@ -37,6 +37,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+F8',
     intercept: 'Control+Alt+F9',
     cancel: 'Control+Alt+F10',
+    'stop-follow': 'Control+Alt+F11',
   }),
   darwin: Object.freeze({
     listen: 'Control+Alt+Command+L',
@@ -45,6 +46,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+Command+S',
     intercept: 'Control+Alt+Command+I',
     cancel: 'Control+Alt+Command+X',
+    'stop-follow': 'Control+Alt+Command+F',
   }),
   linux: Object.freeze({
     listen: 'Control+Alt+Shift+L',
@@ -53,6 +55,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+Shift+S',
     intercept: 'Control+Alt+Shift+I',
     cancel: 'Control+Alt+Shift+X',
+    'stop-follow': 'Control+Alt+Shift+F',
   }),
 });
 
@@ -85,9 +88,17 @@ export function createDefaultCoachingSettings(): CoachingSettings {
     retentionDays: 90,
     shiftHours: 8,
     noteTemplates: [
-      { id: 'wrap-up', name: 'Finish wrap-up', text: 'Please finish your wrap-up. 请尽快完成话后处理。' },
+      {
+        id: 'wrap-up',
+        name: 'Finish wrap-up',
+        text: 'Please finish your wrap-up. 请尽快完成话后处理。',
+      },
       { id: 'break', name: 'Take your break', text: 'Please take your break now. 请现在休息。' },
-      { id: 'call-me', name: 'Call me', text: 'Please call me when you are free. 空闲时请联系我。' },
+      {
+        id: 'call-me',
+        name: 'Call me',
+        text: 'Please call me when you are free. 空闲时请联系我。',
+      },
     ],
     savedQueries: [
       {

@@ -4,7 +4,7 @@
  */
 import type { InspectionView } from '../../shared/domain';
 import type { Result } from '../../shared/ipc/contract';
-import { fail, toCommandError } from './command-errors';
+import { fail, ok, toCommandError } from './command-errors';
 import { planHotkey } from './inspector/hotkey-plan';
 import { buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
@@ -17,6 +17,7 @@ import {
 } from './supervisor-runtime';
 import { startSupervisor } from './account/account-flows';
 import { errorMessage } from './error-text';
+import { createCoachingRoom } from './coaching/create-coaching-room';
 
 /** The core plus measurements for benchmarks and diagnostics. */
 export interface SupervisorCoreWithDiagnostics extends SupervisorCore {
@@ -29,13 +30,19 @@ export function createSupervisor(
   options: SupervisorOptions = {},
 ): SupervisorCoreWithDiagnostics {
   const rt = new SupervisorRuntime(ports, options);
-  const handlers = createCommandHandlers(rt);
+  const coaching = createCoachingRoom(rt, ports);
+  void coaching.start();
+  const handlers = createCommandHandlers(rt, coaching);
   let disposed = false;
 
   return {
     execute: (name, args) => dispatchCommand(handlers, rt, name, args),
     subscribe: (listener) => rt.subscribe(listener),
     runHotkey(action): Promise<Result<InspectionView>> {
+      if (action === 'stop-follow') {
+        coaching.setFollow(null);
+        return Promise.resolve(ok(rt.inspection));
+      }
       try {
         const request = planHotkey(action, {
           inspector: rt.inspectorState,
@@ -47,14 +54,19 @@ export function createSupervisor(
         return Promise.resolve(fail(toCommandError(error)));
       }
     },
-    trayModel: () =>
-      buildTrayModel(
+    trayModel: () => ({
+      ...buildTrayModel(
         rt.session.connectionState(),
         rt.inspection,
         rt.focusRow(),
         rt.roster.rowsInState('talking'),
         rt.clock.now(),
       ),
+      coaching: {
+        follow: coaching.view().follow,
+        noteTemplates: rt.settings.coaching.noteTemplates.map(({ id, name }) => ({ id, name })),
+      },
+    }),
     async start({ demo }) {
       try {
         await startSupervisor(rt, demo);
@@ -70,6 +82,7 @@ export function createSupervisor(
       rt.stopTimers();
       if (rt.account.demoRunning && ports.demo) await ports.demo.stop().catch(() => undefined);
       rt.account.markDemoStopped();
+      coaching.close();
       rt.journal.close();
     },
     diagnostics: () => rt.diagnostics(),

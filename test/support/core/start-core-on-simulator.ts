@@ -25,6 +25,7 @@ import {
   silentLogger,
 } from '../../../src/main/node/node-ports';
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
+import { loadSqlJsEngine } from '../../../src/main/node/sqljs-engine';
 import { createRecordingNotifier } from './recording-notifier';
 import type {
   RunningSimulator,
@@ -40,7 +41,15 @@ export type InspectorAccount = Pick<SimulatorAccount, 'agentId' | 'password' | '
 export type CorePortOverrides = Partial<
   Pick<
     SupervisorPorts,
-    'credentials' | 'logger' | 'notifier' | 'hotkeys' | 'fileSaver' | 'clock' | 'shell' | 'demo'
+    | 'credentials'
+    | 'logger'
+    | 'notifier'
+    | 'hotkeys'
+    | 'fileSaver'
+    | 'clock'
+    | 'shell'
+    | 'demo'
+    | 'coachingDatabase'
   >
 >;
 
@@ -104,6 +113,11 @@ function assembleCore(
     {
       credentials: createMemoryCredentialStore(),
       logger: silentLogger,
+      // The coaching file lives beside the journal, as in the app's user data folder.
+      coachingDatabase: {
+        filePath: path.join(journalDir, 'coaching.sqlite'),
+        loadEngine: loadSqlJsEngine,
+      },
       ...options.ports,
       settings,
       transport: { create: connect },

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../../../../test/support/fakes/electron';
+import {
+  FakeBrowserWindow,
+  ipcMain,
+  resetElectronFake,
+} from '../../../../test/support/fakes/electron';
 import {
   COMMAND_NAMES,
   commandChannel,

@@ -23,7 +23,7 @@ function talking(workNo: string, minutes: number, extra: Partial<SamplerRow> = {
   return {
     workNo,
     state: 'talking',
-    call: { callId: `call-${workNo}`, since: NOW - minutes * MIN },
+    call: { callId: `call-${workNo}`, caller: null, since: NOW - minutes * MIN },
     stateSince: NOW - minutes * MIN,
     inspectedBy: null,
     ...extra,

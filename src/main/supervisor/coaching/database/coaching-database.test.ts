@@ -241,6 +241,24 @@ describe('coaching database', () => {
     db.close();
   });
 
+  it('names the timeline columns whichever kinds are asked for (a UNION takes the first part’s names)', () => {
+    const db = open();
+    const store = new CoachingStore(db);
+    store.recordAction(entry(NOW, 'force-rest', '1001'));
+    store.recordNote({
+      at: NOW + 1,
+      content: 'hi',
+      source: 'tray',
+      recipients: [{ workNo: '1001', batch: 0, outcome: 'ok', retcode: null, signedIn: false }],
+    });
+    const only = (kinds: Array<'action' | 'note'>) =>
+      store.timeline({ workNo: '1001', kinds, from: null, to: null, limit: 10 }).map((e) => e.kind);
+    expect(only(['note'])).toEqual(['note']);
+    expect(only(['action'])).toEqual(['action']);
+    expect(only(['action', 'note'])).toEqual(['note', 'action']);
+    db.close();
+  });
+
   it('writes each journalled action once however often it arrives (journal re-import)', () => {
     const db = open();
     const store = new CoachingStore(db);

@@ -190,19 +190,24 @@ export class CoachingStore {
     if (kinds.has('state'))
       add(`SELECT 'state' AS kind, at, state AS a, since AS b, exact AS c, NULL AS d, NULL AS e, NULL AS f
            FROM agent_states WHERE work_no = ? AND ${window('at')}`);
+    // Every part names its columns: a UNION takes its names from whichever part comes first.
     if (kinds.has('action'))
-      add(`SELECT 'action', x.at, x.action, x.source, x.outcome, x.retcode, x.message, NULL
+      add(`SELECT 'action' AS kind, x.at AS at, x.action AS a, x.source AS b, x.outcome AS c,
+             x.retcode AS d, x.message AS e, NULL AS f
            FROM actions x JOIN action_agents g ON g.action_id = x.id
            WHERE g.work_no = ? AND ${window('x.at')}`);
     if (kinds.has('note'))
-      add(`SELECT 'note', n.at, n.content, r.outcome, r.signed_in, NULL, NULL, NULL
+      add(`SELECT 'note' AS kind, n.at AS at, n.content AS a, r.outcome AS b, r.signed_in AS c,
+             NULL AS d, NULL AS e, NULL AS f
            FROM notes n JOIN note_recipients r ON r.note_id = n.id
            WHERE r.work_no = ? AND ${window('n.at')}`);
     if (kinds.has('inspection'))
-      add(`SELECT 'inspection', started_at, mode, ended_at, call_id, origin, NULL, NULL
+      add(`SELECT 'inspection' AS kind, started_at AS at, mode AS a, ended_at AS b, call_id AS c,
+             origin AS d, NULL AS e, NULL AS f
            FROM inspections WHERE work_no = ? AND ${window('started_at')}`);
     if (kinds.has('scorecard'))
-      add(`SELECT 'scorecard', at, form_name, total, max_score, comment, id, NULL
+      add(`SELECT 'scorecard' AS kind, at, form_name AS a, total AS b, max_score AS c,
+             comment AS d, id AS e, NULL AS f
            FROM scorecards WHERE work_no = ? AND ${window('at')}`);
     if (parts.length === 0) return [];
     const rows = this.db.all(`${parts.join(' UNION ALL ')} ORDER BY at DESC LIMIT ?`, [
