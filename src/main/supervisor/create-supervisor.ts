@@ -64,7 +64,11 @@ export function createSupervisor(
       ),
       coaching: {
         follow: coaching.view().follow,
-        noteTemplates: rt.settings.coaching.noteTemplates.map(({ id, name }) => ({ id, name })),
+        noteTemplates: rt.settings.coaching.noteTemplates.map(({ id, name, text }) => ({
+          id,
+          name,
+          text,
+        })),
       },
     }),
     async start({ demo }) {

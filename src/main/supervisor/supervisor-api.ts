@@ -24,7 +24,10 @@ export interface TrayModel {
   /** The few longest calls right now, longest first. */
   longestCalls: AgentRow[];
   /** Following an agent, and the note templates the tray offers (absent: none). */
-  coaching?: { follow: FollowView | null; noteTemplates: Array<{ id: string; name: string }> };
+  coaching?: {
+    follow: FollowView | null;
+    noteTemplates: Array<{ id: string; name: string; text: string }>;
+  };
 }
 
 export interface SupervisorCore {

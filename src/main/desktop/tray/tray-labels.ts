@@ -33,6 +33,14 @@ export interface TrayLabels {
   openWindow: string;
   openLogs: string;
   quit: string;
+  coaching: {
+    /** "Note to 1001 Alice" */
+    noteTo: (agent: string) => string;
+    writeNote: string;
+    /** "Following 1001 · 2 calls left" */
+    following: (workNo: string, callsLeft: number | null) => string;
+    stopFollowing: string;
+  };
 }
 
 const en: TrayLabels = {
@@ -71,6 +79,13 @@ const en: TrayLabels = {
   openWindow: 'Open CC Inspector',
   openLogs: 'Open logs folder',
   quit: 'Quit CC Inspector',
+  coaching: {
+    noteTo: (agent) => `Note to ${agent}`,
+    writeNote: 'Write a note…',
+    following: (workNo, callsLeft) =>
+      `Following ${workNo}${callsLeft === null ? '' : ` · ${callsLeft} call${callsLeft === 1 ? '' : 's'} left`}`,
+    stopFollowing: 'Stop following',
+  },
 };
 
 const zh: TrayLabels = {
@@ -109,6 +124,13 @@ const zh: TrayLabels = {
   openWindow: '打开 CC Inspector',
   openLogs: '打开日志文件夹',
   quit: '退出 CC Inspector',
+  coaching: {
+    noteTo: (agent) => `发便签给 ${agent}`,
+    writeNote: '写便签…',
+    following: (workNo, callsLeft) =>
+      `正在跟听 ${workNo}${callsLeft === null ? '' : ` · 还剩 ${callsLeft} 通`}`,
+    stopFollowing: '停止跟听',
+  },
 };
 
 /** Tray words for the user's language. */
