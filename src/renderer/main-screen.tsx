@@ -14,8 +14,15 @@ import { JournalDialog } from './features/journal/journal-dialog';
 import { QueuePanel } from './features/queue/queue-panel';
 import { SignOutDialog } from './features/session/sign-out-dialog';
 import { SettingsDialog } from './features/settings/settings-dialog';
+import { CoachingBar, FollowStatus } from './features/coaching/coaching-bar';
+import { CoachingProvider } from './features/coaching/coaching-context';
+import {
+  CoachingDialogs,
+  isCoachingDialog,
+  type CoachingDialogKey,
+} from './features/coaching/coaching-dialogs';
 
-type OpenDialog = 'journal' | 'settings' | 'sign-out' | null;
+type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null;
 
 /** Everything a signed-in supervisor works with. */
 export function MainScreen() {
@@ -23,7 +30,7 @@ export function MainScreen() {
   const [queuesCollapsed, setQueuesCollapsed] = useState(false);
   const close = (): void => setDialog(null);
   return (
-    <>
+    <CoachingProvider>
       <div
         className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
         inert={dialog !== null}
@@ -32,9 +39,11 @@ export function MainScreen() {
           onOpenJournal={() => setDialog('journal')}
           onOpenSettings={() => setDialog('settings')}
           onSignOut={() => setDialog('sign-out')}
+          status={<FollowStatus />}
         />
         <ConnectionBanner />
         <ActionBar />
+        <CoachingBar onOpen={setDialog} />
         <div className="workspace">
           <main className="agents-pane">
             <GlanceBar />
@@ -51,6 +60,7 @@ export function MainScreen() {
       {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={close} /> : null}
       {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
-    </>
+      {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
+    </CoachingProvider>
   );
 }

@@ -16,6 +16,7 @@ import './styles/layout.css';
 import './styles/glance.css';
 import './styles/agent-grid.css';
 import './styles/panels.css';
+import './styles/coaching.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
