@@ -22,6 +22,17 @@ const EMPTY_VIEW: CoachingView = {
   fileAvailable: false,
 };
 
+/** A view main sent; anything else (an older core, a broken reply) leaves the last one. */
+function isView(value: unknown): value is CoachingView {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'sampler' in value &&
+    typeof (value as CoachingView).sampler === 'object' &&
+    'follow' in value
+  );
+}
+
 export interface CoachingStore {
   getView(): CoachingView;
   subscribe(listener: () => void): () => void;
@@ -43,9 +54,15 @@ export function createCoachingStore(bridge: Bridge): CoachingStore {
     },
     start() {
       let live = true;
-      const off = bridge.on('coaching.changed', set);
+      // An event is newer than the first answer may be: once one came, that answer is stale.
+      let heard = false;
+      const off = bridge.on('coaching.changed', (next) => {
+        if (!isView(next)) return;
+        heard = true;
+        set(next);
+      });
       void bridge.invoke('coaching.getView', {}).then((result) => {
-        if (live && result.ok) set(result.value);
+        if (live && !heard && result.ok && isView(result.value)) set(result.value);
       });
       return () => {
         live = false;
