@@ -58,7 +58,9 @@ export function MainScreen() {
       </div>
       <StateAnnouncements />
       {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
-      {dialog === 'settings' ? <SettingsDialog onClose={close} /> : null}
+      {dialog === 'settings' ? (
+        <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
+      ) : null}
       {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
       {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
     </CoachingProvider>

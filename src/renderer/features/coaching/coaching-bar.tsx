@@ -86,7 +86,7 @@ export function CoachingBar(props: { onOpen: (dialog: CoachingDialogKey) => void
           label={t('coaching.bar.settings')}
           icon="settings"
           disabledReason={null}
-          onPress={() => props.onOpen('settings')}
+          onPress={() => props.onOpen('coaching-settings')}
         />
       </div>
       {view.sampler.enabled ? (
@@ -150,13 +150,15 @@ export function FollowStatus() {
   const now = useNow();
   const follow = view.follow;
   if (!follow) return null;
+  // Calls left when calls limit it, else the minutes left: one short line for a busy strip.
   const parts = [
-    follow.callsLeft === null ? null : t('coaching.follow.callsLeft', { count: follow.callsLeft }),
-    follow.until === null
-      ? null
-      : t('coaching.follow.minutesLeft', {
-          count: Math.max(0, Math.ceil((follow.until - now) / 60_000)),
-        }),
+    follow.callsLeft !== null
+      ? t('coaching.follow.callsLeft', { count: follow.callsLeft })
+      : follow.until !== null
+        ? t('coaching.follow.minutesLeft', {
+            count: Math.max(0, Math.ceil((follow.until - now) / 60_000)),
+          })
+        : null,
   ].filter(Boolean);
   return (
     <div className="follow-status" role="status" data-testid="follow-status">

@@ -10,7 +10,7 @@ import { NoteComposer } from './note-composer';
 import { ScorecardDialog } from './scorecard-dialog';
 
 export type CoachingDialogKey =
-  'note' | 'follow' | 'rest' | 'release' | 'skills' | 'scorecard' | 'file' | 'settings';
+  'note' | 'follow' | 'rest' | 'release' | 'skills' | 'scorecard' | 'file' | 'coaching-settings';
 
 export const COACHING_DIALOGS: readonly CoachingDialogKey[] = [
   'note',
@@ -20,7 +20,7 @@ export const COACHING_DIALOGS: readonly CoachingDialogKey[] = [
   'skills',
   'scorecard',
   'file',
-  'settings',
+  'coaching-settings',
 ];
 
 export function isCoachingDialog(value: string | null): value is CoachingDialogKey {
@@ -32,7 +32,7 @@ export function CoachingDialogs(props: { open: CoachingDialogKey; onClose: () =>
   const view = useCoachingView();
   const { open, onClose } = props;
   if (open === 'note') return <NoteComposer onClose={onClose} />;
-  if (open === 'settings') return <CoachingSettingsDialog onClose={onClose} />;
+  if (open === 'coaching-settings') return <CoachingSettingsDialog onClose={onClose} />;
   if (open === 'file') return <CoachingFileDialog workNo={selected} onClose={onClose} />;
   if (open === 'scorecard') {
     const due = view.scorecardDue;

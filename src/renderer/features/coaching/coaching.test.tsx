@@ -264,4 +264,34 @@ describe('coaching', () => {
       kinds: ['state', 'action', 'inspection', 'scorecard'],
     });
   });
+
+  it('edits a scorecard form and the retention in the coaching settings, reached from Settings', async () => {
+    const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open coaching settings…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Coaching settings' }));
+    const retention = dialog.getByRole('textbox', { name: 'Keep records for (days)' });
+    expect(retention).toHaveValue('90');
+    await userEvent.clear(retention);
+    await userEvent.type(retention, '30');
+    const removeFirst = dialog.getByRole('button', { name: 'Remove item 1' });
+    await userEvent.click(removeFirst);
+    await userEvent.click(dialog.getByRole('button', { name: 'Remove item 1' }));
+    // Three items are the least a form holds: the button says so by refusing.
+    expect(dialog.getByRole('button', { name: 'Remove item 1' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Add an item (3 to 10)' }));
+    await userEvent.type(dialog.getByRole('textbox', { name: 'Item 4' }), 'Empathy 同理心');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    const [patch] = api.callsOf('settings.update');
+    expect(patch?.coaching?.retentionDays).toBe(30);
+    expect(patch?.coaching?.scorecardForms?.[0]?.items.map((item) => item.label)).toEqual([
+      'Understanding the need 理解需求',
+      'Resolution 解决问题',
+      'Closing 结束语',
+      'Empathy 同理心',
+    ]);
+  });
 });
