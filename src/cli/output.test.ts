@@ -32,7 +32,13 @@ describe('exit codes', () => {
     expect(exitCodeOfGatewayError(refused('100-004', 'login'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-002', 'forceLogin'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-006'))).toBe(EXIT_CODE.auth);
-    expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.auth);
+    // Classes of cec_07_0580: retry-later → 1, session lost → 4, fatal sign-in → 4.
+    expect(exitCodeOfGatewayError(refused('105-002'))).toBe(EXIT_CODE.refused);
+    expect(exitCodeOfGatewayError(refused('105-006'))).toBe(EXIT_CODE.auth);
+    expect(exitCodeOfGatewayError(refused('100-013', 'login'))).toBe(EXIT_CODE.auth);
+    expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.refused);
+    const unauthorised = new GatewayError({ kind: 'http-status', interfaceName: 'x', httpStatus: 401 });
+    expect(exitCodeOfGatewayError(unauthorised)).toBe(EXIT_CODE.auth);
     expect(
       exitCodeOfGatewayError(
         new GatewayError({ kind: 'invalid-argument', interfaceName: 'addSupervise' }),

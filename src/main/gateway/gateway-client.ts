@@ -6,6 +6,7 @@
 import { INTERFACES, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
 import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
+import { OddEventLog } from './decoding/odd-event-log';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
@@ -58,6 +59,7 @@ export class GatewayClient {
   private readonly runner: RequestRunner;
   private readonly gate = new SessionGate();
   private readonly urls: InterfaceUrls;
+  private readonly oddEvents: OddEventLog;
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
 
@@ -82,6 +84,7 @@ export class GatewayClient {
       now: this.now,
     });
     this.urls = new InterfaceUrls(this.baseUrl, this.agentId);
+    this.oddEvents = new OddEventLog(options.logger);
   }
 
   /** True while a GUID is held. */
@@ -162,7 +165,14 @@ export class GatewayClient {
       signal,
       target: this.agentId,
     });
-    return decodeEvent(outcome.envelope.event, this.now(), INTERFACES.pollEvent.logName);
+    const event = decodeEvent(outcome.envelope.event, this.now());
+    if (event !== null && !event.known) this.oddEvents.note(event);
+    return event;
+  }
+
+  /** Events of unknown or unreadable type received so far (they are passed on, never fatal). */
+  get unknownEventCount(): number {
+    return this.oddEvents.count;
   }
 
   /** Silent listen (`addsupervise`). */

@@ -109,6 +109,8 @@ const notify = (
   generatedAt: number | null = receivedAt,
 ): GatewayEvent => ({
   eventType: 'QC_AgentState_Notify',
+  rawType: null,
+  known: true,
   workNo: '900',
   content: { subtype, monitoredagent: workNo, agentname: 'x', mediaserver: 'CtiServer' },
   generatedAt,

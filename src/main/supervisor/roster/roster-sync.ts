@@ -8,6 +8,7 @@
  * every recovery); when it cannot be restored the roster falls back to snapshots.
  */
 import type { AgentStatusEntry, GatewayEvent } from '../../gateway/gateway-types';
+import { contentObject } from '../../gateway/decoding/event-decoding';
 import { mapNotifySubtype } from './agent-state-mapping';
 import { EventFlowMeter } from './event-flow-meter';
 import { MonitorSubscription, type SubscribeOutcome } from './monitor-subscription';
@@ -115,8 +116,8 @@ export class RosterSync {
   /** A QC_AgentState_Notify arrived. */
   handleNotify(event: GatewayEvent): void {
     if (this.mode !== 'events') return;
-    const content = event.content;
-    if (typeof content !== 'object' || content === null) return;
+    const content = contentObject(event.content);
+    if (content === null) return;
     const workNo =
       typeof content.monitoredagent === 'string'
         ? content.monitoredagent

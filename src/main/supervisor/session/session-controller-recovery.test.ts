@@ -180,6 +180,8 @@ describe('SessionController: recovery', () => {
     await h.session.signIn(TARGET, true);
     const event: GatewayEvent = {
       eventType: 'AgentOther_ShutdownService',
+      rawType: null,
+      known: true,
       workNo: '900',
       content: { loginTime: 111 },
       generatedAt: null,
@@ -199,6 +201,8 @@ describe('SessionController: recovery', () => {
     await h.session.signIn(TARGET, true);
     const event: GatewayEvent = {
       eventType: 'AgentOther_ShutdownService',
+      rawType: null,
+      known: true,
       workNo: '900',
       content: { loginTime: 42 },
       generatedAt: null,

@@ -2,9 +2,11 @@
  * Session recovery policy, pure: how to react to a failure (give up, re-sign-in, wait for the
  * link), how long to wait before the next attempt, and how to explain it in en + zh.
  */
+import { INTERFACES } from '../../../shared/gateway-protocol/gateway-paths';
 import { describeRetcode } from '../../../shared/gateway-protocol/gateway-retcodes';
 import { EVENT_TYPE } from '../../../shared/gateway-protocol/gateway-status-codes';
 import { GatewayError } from '../../gateway/gateway-error';
+import { contentObject } from '../../gateway/decoding/event-decoding';
 import type { GatewayEvent } from '../../gateway/gateway-types';
 
 /**
@@ -15,30 +17,34 @@ import type { GatewayEvent } from '../../gateway/gateway-types';
  */
 export type FailureClass = 'fatal' | 'session' | 'link' | 'ignore';
 
-/** Sign-in answers no retry can fix: the supervisor must act. */
-const FATAL_SIGN_IN = new Set([
-  '100-001',
-  '100-004',
-  '100-020',
-  '110-016',
-  '999-001',
-  '000-002',
-  '000-006',
-]);
-
 export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000];
 
-/** What a failed request or poll means for the session. */
+/** Gateway log names of the sign-in interfaces: a refusal there is a refusal of the sign-in. */
+const SIGN_IN_INTERFACES: ReadonlySet<string> = new Set([
+  INTERFACES.signIn.logName,
+  INTERFACES.forceSignIn.logName,
+]);
+
+/**
+ * What a failed request or poll means for the session, from the retcode class of the
+ * error-code pages (cec_07_0580): session lost → sign in again; fatal sign-in → stop; a refusal
+ * of the sign-in itself → stop (repeating it cannot help); retry-later and other refusals →
+ * `link` (the session stays; the caller retries on its backoff). HTTP 401/403 (gateway or
+ * NSLB refusing the session) is `session`.
+ */
 export function classifyFailure(error: unknown): FailureClass {
   if (!(error instanceof GatewayError)) return 'link';
+  if (error.needsSignIn) return 'session';
   switch (error.kind) {
     case 'aborted':
       return 'ignore';
     case 'invalid-argument':
       return 'fatal';
     case 'retcode':
-      if (error.needsSignIn) return 'session';
-      return FATAL_SIGN_IN.has(error.retcode ?? '') ? 'fatal' : 'link';
+      if (error.retcodeClass === 'fatal-sign-in') return 'fatal';
+      if (error.retcodeClass === 'refusal' && SIGN_IN_INTERFACES.has(error.interfaceName))
+        return 'fatal';
+      return 'link';
     default:
       return 'link';
   }
@@ -128,6 +134,12 @@ export function explainFailure(error: unknown): Reason {
         retcode: null,
       };
     case 'http-status':
+      if (error.needsSignIn)
+        return {
+          reason: `The gateway no longer accepts this session (HTTP ${error.httpStatus ?? '?'}): signing in again.`,
+          reasonZh: `网关不再接受当前会话（HTTP ${error.httpStatus ?? '?'}），需要重新签入。`,
+          retcode: null,
+        };
       return {
         reason: `The gateway answered with HTTP ${error.httpStatus ?? '?'}.`,
         reasonZh: `网关返回 HTTP ${error.httpStatus ?? '?'}。`,
@@ -193,9 +205,8 @@ export function isShutdownOfSession(
   now: number,
 ): boolean {
   if (event.eventType !== EVENT_TYPE.shutdownService) return false;
-  const content = event.content;
-  const reported =
-    typeof content === 'object' && content !== null ? Number(content.loginTime) : Number.NaN;
+  const content = contentObject(event.content);
+  const reported = content !== null ? Number(content.loginTime) : Number.NaN;
   if (Number.isFinite(reported) && loginTime !== null) return reported === loginTime;
   return now - signedInAt > SHUTDOWN_GRACE_MS;
 }
