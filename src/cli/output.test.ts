@@ -77,7 +77,7 @@ describe('exit codes', () => {
     });
     expect(english.hint).toMatch(/cc-inspector agents/);
     expect(describeFailure(refused('900-003'), 'zh-CN').view.message).toBe(
-      '质检：座席不可用（未签入或不可达）。',
+      '该座席不可用（未签入或无法接通）。',
     );
     expect(describeFailure(refused('100-002', 'login'), 'en').view.hint).toMatch(/--force-login/);
   });
@@ -111,7 +111,7 @@ describe('CliOutput', () => {
         error: {
           kind: 'retcode',
           retcode: '900-005',
-          message: '质检：状态错误（需空闲状态，或座席状态不允许）。',
+          message: '状态不符：开始质检需要空闲，或座席当前状态不允许。',
           hint: expect.stringMatching(/idle/),
         },
       },

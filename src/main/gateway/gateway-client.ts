@@ -325,7 +325,9 @@ export class GatewayClient {
     name: 'beginMonitor' | 'endMonitor',
     workNos: readonly string[],
   ): Promise<void> {
-    const batches = validateMonitorBatches(workNos, INTERFACES[name].logName);
+    // Never subscribe the inspector to themself: allagent includes them (ICP bridge demo skips it).
+    const others = workNos.filter((workNo) => workNo !== this.agentId);
+    const batches = validateMonitorBatches(others, INTERFACES[name].logName);
     const run = async (): Promise<void> => {
       for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
     };

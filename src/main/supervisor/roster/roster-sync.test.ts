@@ -12,6 +12,7 @@ import { RosterSync, type RosterGateway } from './roster-sync';
 import { ManualClock, flushPromises } from '../../../../test/support/core/manual-clock';
 
 class FakeRosterGateway implements RosterGateway {
+  readonly agentId = '900';
   calls: string[] = [];
   statuses: AgentStatusEntry[] = [
     { workNo: '1001', name: 'A', status: '4', ctiStatus: '1', groupName: 'G1' },
@@ -118,6 +119,22 @@ const notify = (
 });
 
 describe('RosterSync', () => {
+  // A real allagent / allagentstatus includes the signed-in inspector (issue 10); Huawei's
+  // ICP bridge (AgentService.java) skips its own id before beginmonitor, the Java demo's
+  // qualitycontrol.js before listing.
+  it('keeps the inspector themself out of the roster and the subscription', async () => {
+    const t = setup();
+    t.gateway.monitorable?.push({ workNo: '900', name: 'Me', status: '4' });
+    t.gateway.statuses.push({ workNo: '900', name: 'Me', status: '4', ctiStatus: '1', groupName: 'QC' });
+    await t.sync.start(t.gateway, true);
+    expect(t.roster.peek('900')).toBeUndefined();
+    await t.clock.advance(1_000);
+    expect(t.sync.diagnostics().mode).toBe('events');
+    expect(t.gateway.calls).toContain('begin(3)');
+    expect(t.roster.peek('900')).toBeUndefined();
+    expect(t.roster.size).toBe(3);
+  });
+
   it('loads allagent ∩ allagentstatus, measures, then subscribes and closes the gap with a snapshot', async () => {
     const t = setup();
     await t.sync.start(t.gateway, true);

@@ -173,7 +173,12 @@ export class RosterSync {
     reset: boolean,
     subscribeEpoch: number | null = null,
   ): Promise<SubscribeOutcome | null> {
-    const monitorable = await listMonitorableAgents(client, this.options.logger);
+    // A real allagent / allagentstatus includes the signed-in inspector; the demos drop their
+    // own id before listing and beginmonitor (qualitycontrol.js, ICP bridge AgentService.java).
+    const monitorable = withoutSelf(
+      await listMonitorableAgents(client, this.options.logger),
+      client.agentId,
+    );
     const subscribed =
       subscribeEpoch === null
         ? null
@@ -183,7 +188,7 @@ export class RosterSync {
             () => subscribeEpoch === this.epoch,
           );
     const requestedAt = this.options.clock.now();
-    const statuses = await client.listAgentStatuses();
+    const statuses = withoutSelf(await client.listAgentStatuses(), client.agentId);
     const at = this.options.clock.now();
     this.figures.applyFull(monitorable, statuses, requestedAt, at, reset);
     this.options.onData(at);
@@ -294,7 +299,7 @@ export class RosterSync {
     const requestedAt = this.options.clock.now();
     let statuses: AgentStatusEntry[];
     try {
-      statuses = await client.listAgentStatuses();
+      statuses = withoutSelf(await client.listAgentStatuses(), client.agentId);
     } catch (error) {
       if (epoch === this.epoch) this.options.onFailure(error);
       return null;
@@ -345,4 +350,11 @@ export class RosterSync {
   private setMode(mode: RosterSyncDiagnostics['mode']): void {
     this.mode = mode;
   }
+}
+
+/** The list without the inspector's own row (the roster lists the agents they inspect). */
+function withoutSelf<T extends { workNo: string }>(list: T[], ownWorkNo: string): T[];
+function withoutSelf<T extends { workNo: string }>(list: T[] | null, ownWorkNo: string): T[] | null;
+function withoutSelf<T extends { workNo: string }>(list: T[] | null, ownWorkNo: string): T[] | null {
+  return list === null ? null : list.filter((entry) => entry.workNo !== ownWorkNo);
 }

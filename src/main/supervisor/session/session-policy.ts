@@ -2,7 +2,6 @@
  * Session recovery policy, pure: how to react to a failure (give up, re-sign-in, wait for the
  * link), how long to wait before the next attempt, and how to explain it in en + zh.
  */
-import { INTERFACES } from '../../../shared/gateway-protocol/gateway-paths';
 import { describeRetcode } from '../../../shared/gateway-protocol/gateway-retcodes';
 import { EVENT_TYPE } from '../../../shared/gateway-protocol/gateway-status-codes';
 import { GatewayError } from '../../gateway/gateway-error';
@@ -19,18 +18,12 @@ export type FailureClass = 'fatal' | 'session' | 'link' | 'ignore';
 
 export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000];
 
-/** Gateway log names of the sign-in interfaces: a refusal there is a refusal of the sign-in. */
-const SIGN_IN_INTERFACES: ReadonlySet<string> = new Set([
-  INTERFACES.signIn.logName,
-  INTERFACES.forceSignIn.logName,
-]);
-
 /**
  * What a failed request or poll means for the session, from the retcode class of the
- * error-code pages (cec_07_0580): session lost → sign in again; fatal sign-in → stop; a refusal
- * of the sign-in itself → stop (repeating it cannot help); retry-later and other refusals →
- * `link` (the session stays; the caller retries on its backoff). HTTP 401/403 (gateway or
- * NSLB refusing the session) is `session`.
+ * error-code pages (cec_07_0580): session lost → sign in again; refusal and fatal sign-in →
+ * `fatal` (repeating the request cannot help: a sign-in stops, a subscription gives up, an
+ * action reports it); retry-later → `link` (the session stays; retried on the backoff).
+ * HTTP 401/403 (the gateway or its NSLB refusing the session) is `session`.
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (!(error instanceof GatewayError)) return 'link';
@@ -41,10 +34,7 @@ export function classifyFailure(error: unknown): FailureClass {
     case 'invalid-argument':
       return 'fatal';
     case 'retcode':
-      if (error.retcodeClass === 'fatal-sign-in') return 'fatal';
-      if (error.retcodeClass === 'refusal' && SIGN_IN_INTERFACES.has(error.interfaceName))
-        return 'fatal';
-      return 'link';
+      return error.retcodeClass === 'retry-later' ? 'link' : 'fatal';
     default:
       return 'link';
   }
