@@ -223,18 +223,19 @@ describe('RosterSync', () => {
     expect(t.gateway.calls.slice(3)).toEqual(['allagentstatus', 'begin(3)']);
     t.gateway.calls = [];
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    // ICP bridge demo (AgentService.java): endmonitor before each re-subscription.
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     expect(t.sync.diagnostics().subscription).toBe('active');
   });
 
   it('re-subscribes on every reconcile in events mode (every recovery), and a failure there is reported too', async () => {
     const t = await setupInEvents();
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     t.gateway.calls = [];
     t.gateway.beginFailures = [http503()];
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)']);
     expect(t.lost).toHaveLength(1);
     expect(t.sync.diagnostics().subscription).toBe('broken');
   });
@@ -252,7 +253,10 @@ describe('RosterSync', () => {
     // Fourth failure in a row: no more session retries, snapshots keep the roster fresh.
     expect(t.lost).toHaveLength(3);
     expect(t.sync.diagnostics()).toMatchObject({ mode: 'snapshots', subscription: 'none' });
-    expect(t.gateway.calls).not.toContain('end(3)');
+    // Each retry ended the broken subscription first (ICP bridge AgentService.java); the switch
+    // to snapshots does not end a subscription that is not in place.
+    expect(t.gateway.calls.filter((call) => call === 'end(3)')).toHaveLength(3);
+    expect(t.gateway.calls.at(-1)).not.toBe('end(3)');
     t.gateway.setStatus('1001', '8');
     await t.clock.advance(1_000);
     expect(t.roster.peek('1001')?.state).toBe('rest');
@@ -297,7 +301,7 @@ describe('RosterSync', () => {
     await t.clock.advance(1_000);
     t.gateway.calls = [];
     await t.clock.advance(10_000);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     expect(t.sync.diagnostics().subscription).toBe('active');
   });
 
