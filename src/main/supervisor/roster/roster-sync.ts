@@ -134,7 +134,7 @@ export class RosterSync {
   /** Once a second: is the event stream still keeping up? */
   tick(now: number): void {
     if (this.mode !== 'events') return;
-    if (!isStreamBehind(this.meter.stats(now), this.policy)) return;
+    if (!isStreamBehind(this.meter.stats(now), this.figures.roundTripMs, this.policy)) return;
     if (now - this.returnedToEventsAt < RELAPSE_WINDOW_MS) this.relapses++;
     this.options.logger.info('monitor events fall behind; switching the roster to snapshots', {
       ...this.meter.stats(now),
