@@ -33,6 +33,12 @@ export interface SimulatorOptions {
   /** Sign-out after no poll for this long, default 120,000 ms. */
   sessionTimeoutMs?: number;
   faults?: Partial<FaultSettings>;
+  /**
+   * Which generation of Huawei's pages the gateway follows where they differ (issue 10):
+   * 'current' (default; 2024-08…2025-12 pages) or 'legacy' (2023-09 pages): see
+   * gateway-model/gateway-profile.ts.
+   */
+  gatewayVersion?: 'current' | 'legacy';
   /** Default false: the /__admin routes do not exist at all. */
   adminEndpoint?: boolean;
   /** Request log (method, path, log name, retcode); never the GUID or password. */

@@ -12,6 +12,7 @@ import {
   buildTalkingContent,
 } from './event-content';
 import type { MonitorRegistry } from './monitor-registry';
+import type { GatewayProfile } from './gateway-profile';
 import type { GatewaySession, SessionRegistry } from './session-registry';
 
 /** QC_AgentState_Notify subtype for each CC-Gateway status (§5.11; talking = Active). */
@@ -31,6 +32,7 @@ export class EventDispatcher {
     private readonly center: ContactCenter,
     private readonly sessions: SessionRegistry,
     private readonly monitors: MonitorRegistry,
+    private readonly profile: GatewayProfile,
   ) {}
 
   /** Queue an event on a session (even an ended one still draining, e.g. ShutdownService). */
@@ -39,8 +41,16 @@ export class EventDispatcher {
       eventType,
       workNo: session.agent.workNo,
       content,
-      eventGenTime: String(this.center.now()),
+      ...(this.profile.eventGenTime ? { eventGenTime: this.center.now() } : {}),
     });
+  }
+
+  /** Queue a raw event exactly as given (fault injection: odd shapes a gateway may send). */
+  sendRaw(workNo: string, event: Record<string, unknown>): boolean {
+    const session = this.sessions.findLive(workNo);
+    if (!session) return false;
+    session.queue.push(event);
+    return true;
   }
 
   /** Queue an event on the agent's live session; dropped when it has none. */
