@@ -151,6 +151,10 @@ export class RequestPipeline {
     if (match.kind === 'bad-param') return { kind: 'reject', reply: replyError('000-002') };
     if (body.kind === 'too-large') return { kind: 'reject', reply: replyError('000-006') };
     const agentId = match.params.agentid as string;
+    // The 2023 pages stop agent ids at 59999, the newer at 999999: the profile decides.
+    const idMax = this.state.options.profile.agentIdMax;
+    if (Number(agentId) > idMax || Number(match.params.workNo ?? 0) > idMax)
+      return { kind: 'reject', reply: replyError('000-002') };
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     let session: GatewaySession | null = null;
     let flightKey = `agent:${agentId} ${route}`;

@@ -29,6 +29,7 @@ import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
 import { SESSION_ROUTES } from './routes-session';
+import { SKILL_ROUTES } from './routes-skills';
 import { invalidateAllGuids, restartGateway, sweepSessions } from '../gateway-model/session-lifecycle';
 import { createCenterControl } from '../simulator-control';
 import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../simulator-types';
@@ -38,6 +39,7 @@ const TICK_MS = 100;
 
 const ROUTE_HANDLERS = {
   ...SESSION_ROUTES,
+  ...SKILL_ROUTES,
   ...EVENT_ROUTES,
   ...QUALITY_CONTROL_ROUTES,
   ...AGENT_ROUTES,
