@@ -211,7 +211,7 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
         (e) =>
           e.eventType === 'QC_AgentState_Notify' &&
           e.workNo === inspector.agentId &&
-          /^\d{13}$/.test(e.eventGenTime ?? ''),
+          /^\d{13}$/.test(String(e.eventGenTime ?? '')),
       ),
     ).toBe(true);
     const seen = events.map((e) => {
@@ -222,6 +222,8 @@ describe('simulator monitoring (beginmonitor / QC_AgentState_Notify)', () => {
       `${a!.agentId}:QC_AgentState_Logout`,
       `${a!.agentId}:QC_AgentState_Login`,
       `${a!.agentId}:QC_AgentState_Idle`,
+      // The offered call rings (WaitAnswer) before it is answered (Active).
+      `${b!.agentId}:QC_AgentState_WaitAnswer`,
       `${b!.agentId}:QC_AgentState_Active`,
       `${b!.agentId}:QC_AgentState_Work`,
       `${b!.agentId}:QC_AgentState_Rest`,

@@ -38,6 +38,8 @@ describe('simulator quality control', () => {
     expect(listEventTypes(await targetEvents())).toEqual([
       'AgentOther_InService',
       'AgentState_Ready',
+      // §11.3: the offered call rings first.
+      'AgentEvent_Ringing',
       'AgentOther_PhoneAlerting',
       'AgentOther_PhoneOffhook',
       'AgentEvent_Talking',

@@ -122,6 +122,21 @@ export interface FaultControl {
   clear(): void;
   /** Make every live GUID stale (000-003) and end those sessions. */
   invalidateGuids(): void;
+  /**
+   * Answer the next `times` (default 1) requests of an interface (its gateway log name, e.g.
+   * 'addSupervise' or 'login', or '*') with a retcode or an HTTP status instead of running them.
+   */
+  answer(answer: {
+    interface: string;
+    retcode?: string;
+    httpStatus?: number;
+    times?: number;
+  }): void;
+  /**
+   * Queue a raw event of any shape on an agent's live session (no workNo, odd content, an
+   * unreadable type …). Throws when the agent has no live session.
+   */
+  injectEvent(workNo: string, event: Record<string, unknown>): void;
 }
 
 export interface RunningSimulator {

@@ -9,6 +9,7 @@ import type { ContactCenter } from '../center/contact-center';
 import {
   buildCustomerReleaseContent,
   buildPhoneReleaseContent,
+  buildRingingContent,
   buildTalkingContent,
 } from './event-content';
 import type { MonitorRegistry } from './monitor-registry';
@@ -79,6 +80,10 @@ export class EventDispatcher {
     if (previousStatus === CCGW_STATUS.signedOut && status !== CCGW_STATUS.signedOut) {
       this.notifyWatchers(agent, QC_NOTIFY_SUBTYPE.login);
     }
+    // A call offered to an agent rings before it is answered (§11.3 AgentEvent_Ringing; the
+    // monitor subtype WaitAnswer, §5.11); an intercepted call moves without ringing.
+    if (status === CCGW_STATUS.talking && change.call && change.cause !== 'quality-control')
+      this.notifyWatchers(agent, QC_NOTIFY_SUBTYPE.waitAnswer);
     const subtype = NOTIFY_SUBTYPE_FOR_STATUS[status];
     if (subtype) this.notifyWatchers(agent, subtype);
     if (change.cause === 'control' || change.cause === 'call-ended')
@@ -96,6 +101,7 @@ export class EventDispatcher {
     }
     switch (status) {
       case CCGW_STATUS.talking:
+        if (call) this.sendToSession(session, EVENT_TYPE.ringing, buildRingingContent(call));
         this.sendToSession(session, EVENT_TYPE.phoneAlerting, null);
         this.sendToSession(session, EVENT_TYPE.phoneOffhook, { type: 'main' });
         if (call) this.sendToSession(session, EVENT_TYPE.talking, buildTalkingContent(call));

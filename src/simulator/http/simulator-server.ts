@@ -75,6 +75,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const pipeline = new RequestPipeline(state, faults, ROUTE_HANDLERS, secure);
   const restart = (): void => restartGateway(state);
   const invalidateGuids = (): void => invalidateAllGuids(state);
+  const injectEvent = (workNo: string, event: Record<string, unknown>): void => {
+    if (!state.dispatcher.sendRaw(workNo, event))
+      throw new Error(`Agent '${workNo}' has no live session to send an event to.`);
+  };
 
   const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
@@ -85,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         faults,
         restart,
         invalidateGuids,
+        injectEvent,
       });
     } else {
       request.resume();
@@ -156,6 +161,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       get: () => faults.get(),
       clear: () => faults.clear(),
       invalidateGuids,
+      answer: (answer) => faults.scripted.add(answer),
+      injectEvent,
     },
     restart,
     close,
