@@ -61,7 +61,7 @@ describe('one-shot actions', () => {
     const target = fixture.signedOutAgent();
     const flag = await runCommand(['whisper', target, ...args, '--lang', 'zh-CN'], { env });
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('[900-003]: 质检：座席不可用（未签入或不可达）。');
+    expect(flag.stderr).toContain('[900-003]: 该座席不可用（未签入或无法接通）。');
     const locale = await runCommand(['whisper', target, ...args], {
       env: { ...env, LANG: 'zh_CN.UTF-8' },
     });
