@@ -39,6 +39,8 @@ export interface SimulatorOptions {
    * gateway-model/gateway-profile.ts.
    */
   gatewayVersion?: 'current' | 'legacy';
+  /** Overrides the profile's `eventGenTime` (measurements with and without it). */
+  eventGenTime?: boolean;
   /** Default false: the /__admin routes do not exist at all. */
   adminEndpoint?: boolean;
   /** Request log (method, path, log name, retcode); never the GUID or password. */

@@ -80,7 +80,10 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     sessionTimeoutMs: requireNonNegative('sessionTimeoutMs', options.sessionTimeoutMs ?? 120_000),
     adminEndpoint: options.adminEndpoint ?? false,
     log: options.log ?? null,
-    profile: gatewayProfile(options.gatewayVersion),
+    profile: {
+      ...gatewayProfile(options.gatewayVersion),
+      ...(options.eventGenTime === undefined ? {} : { eventGenTime: options.eventGenTime }),
+    },
   };
 }
 
