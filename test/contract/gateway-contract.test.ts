@@ -254,6 +254,27 @@ describe.each(PROFILES)('gateway contract — %s profile', (version) => {
     expect(after.json.retcode).toMatch(/^(100-006|000-003)$/);
   });
 
+  // cec_07_1225 (updateGuid) and cec_07_0005 (AUTHMODE 2): a GUID that changed is a rotation —
+  // adopted, and the session goes on without a new sign-in.
+  it('treats a new GUID (poll Set-GUID or updateGuid) as a rotation, never as a new sign-in', async () => {
+    const sim = await startSimulator({
+      protocol: 'http',
+      autoRun: false,
+      pollHoldMs: 25,
+      agents: 20,
+      gatewayVersion: version,
+      guidRotationPolls: 2,
+      guidGraceMs: 0,
+    });
+    open.push({ sim });
+    const client = await signedInClient(sim);
+    for (let i = 0; i < 6; i++) await client.pollEvent();
+    await client.refreshGuid();
+    expect((await client.listAgentStatuses()).length).toBeGreaterThan(0);
+    expect(client.hasSession).toBe(true);
+    expect(sim.center.stats().requestsByLogName.login).toBe(1);
+  });
+
   // cec_07_0580: the classes of the documented codes reach the client unchanged.
   it.each([
     ['105-002', 'retry-later', false],
