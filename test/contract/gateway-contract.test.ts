@@ -138,6 +138,27 @@ describe.each(PROFILES)('gateway contract — %s profile', (version) => {
     expect(readSetGuid(answer.headers)).toMatch(/\.AgentGateway\d$/);
   });
 
+  // QuickAgentDemo_CSharp LoginParam.cs: {password, phonenum, autoanswer, autoenteridle, status}
+  // sent with a lower-case `guid` header afterwards (AgentGatewayHelper.cs).
+  it("accepts the C# QuickAgent demo's sign-in body and lower-case guid header", async () => {
+    const sim = await simulator(version);
+    const account = sim.agents[2]!;
+    const answer = await callGateway(sim, 'PUT', `onlineagent/${account.agentId}`, {
+      body: {
+        password: account.password,
+        phonenum: account.phoneNumber,
+        autoanswer: false,
+        autoenteridle: true,
+        status: 4,
+      },
+    });
+    expect(answer.json.retcode).toBe('0');
+    const response = await fetch(`${sim.baseUrl}onlineagent/${account.agentId}/agentstatus`, {
+      headers: { guid: readSetGuid(answer.headers)! },
+    });
+    expect(((await response.json()) as { retcode: string }).retcode).toBe('0');
+  });
+
   // ICP_Bridge AgentService.doMonitorAgents: endmonitor, then beginmonitor?agents=a;b;c, no body.
   it("accepts the ICP bridge's endmonitor / beginmonitor sequence", async () => {
     const sim = await simulator(version);
