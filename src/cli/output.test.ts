@@ -37,7 +37,11 @@ describe('exit codes', () => {
     expect(exitCodeOfGatewayError(refused('105-006'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-013', 'login'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.refused);
-    const unauthorised = new GatewayError({ kind: 'http-status', interfaceName: 'x', httpStatus: 401 });
+    const unauthorised = new GatewayError({
+      kind: 'http-status',
+      interfaceName: 'x',
+      httpStatus: 401,
+    });
     expect(exitCodeOfGatewayError(unauthorised)).toBe(EXIT_CODE.auth);
     expect(
       exitCodeOfGatewayError(

@@ -175,7 +175,9 @@ describe('documented refusals and the exit code', () => {
     const { args, env } = as(1);
     const before = signIns();
     fixture.sim.faults.answer({ interface: 'addSupervise', retcode: '105-002' });
-    const { code, stderr } = await runCommand(['listen', fixture.talkingAgent(1), ...args], { env });
+    const { code, stderr } = await runCommand(['listen', fixture.talkingAgent(1), ...args], {
+      env,
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('[105-002]');
     expect(stderr).toMatch(/try again/i);

@@ -1,7 +1,4 @@
-import {
-  describeRetcode,
-  type RetcodeClass,
-} from '../../shared/gateway-protocol/gateway-retcodes';
+import { describeRetcode, type RetcodeClass } from '../../shared/gateway-protocol/gateway-retcodes';
 
 /**
  * HTTP statuses of an expired or refused session: the gateway (or the NSLB in front of it)

@@ -86,12 +86,7 @@ export interface SignInResult {
 
 /** An event's `content` as sent: null, text, a number, a flag, a list or an object (§4.1). */
 export type GatewayEventContent =
-  | null
-  | string
-  | number
-  | boolean
-  | readonly unknown[]
-  | Record<string, unknown>;
+  null | string | number | boolean | readonly unknown[] | Record<string, unknown>;
 
 /** One event from the long poll (decoded liberally: an odd event never fails the poll). */
 export interface GatewayEvent {

@@ -4,7 +4,11 @@
 export { GatewayClient } from './gateway-client';
 export { EventPoller, type EventPollerHandlers, type EventPollerOptions } from './event-poller';
 export { contentObject, UNKNOWN_EVENT_TYPE } from './decoding/event-decoding';
-export { createNodeFetch, type NodeGatewayFetch, type NodeTlsOptions } from './transport/node-fetch';
+export {
+  createNodeFetch,
+  type NodeGatewayFetch,
+  type NodeTlsOptions,
+} from './transport/node-fetch';
 export {
   normalisePin,
   formatFingerprint,

@@ -47,11 +47,7 @@ export const RETCODE_TABLE = {
     '相同的请求仍在处理中。',
   ],
   // Signing in and out (100-xxx), cec_07_0580.
-  '100-001': [
-    'fatal-sign-in',
-    'The sign-in data is missing or invalid.',
-    '签入参数缺失或无效。',
-  ],
+  '100-001': ['fatal-sign-in', 'The sign-in data is missing or invalid.', '签入参数缺失或无效。'],
   '100-002': [
     'fatal-sign-in',
     'This agent is already signed in elsewhere (a forced sign-in takes over).',
@@ -191,11 +187,7 @@ export const RETCODE_TABLE = {
     'The password was refused by the call platform.',
     '呼叫平台密码鉴权失败。',
   ],
-  '110-008': [
-    'retry-later',
-    'The gateway could not read its database.',
-    '网关查询数据库失败。',
-  ],
+  '110-008': ['retry-later', 'The gateway could not read its database.', '网关查询数据库失败。'],
   '110-009': [
     'fatal-sign-in',
     'No call-platform account exists for this agent.',
@@ -251,11 +243,7 @@ export const RETCODE_TABLE = {
   '200-005': ['refusal', 'There is no call to connect.', '连接保持时没有呼叫。'],
   '200-006': ['refusal', 'There is no held call to connect.', '连接保持时没有保持的呼叫。'],
   '200-007': ['refusal', 'There is no call to unmute.', '取消静音时没有呼叫。'],
-  '200-008': [
-    'refusal',
-    'The call cannot be unmuted in its state.',
-    '呼叫状态不允许取消静音。',
-  ],
+  '200-008': ['refusal', 'The call cannot be unmuted in its state.', '呼叫状态不允许取消静音。'],
   '200-009': ['refusal', 'There is no call to play a report to.', '报音时没有呼叫。'],
   '200-010': ['refusal', 'There is no call for a three-party call.', '三方通话时没有呼叫。'],
   '200-011': [
@@ -275,11 +263,7 @@ export const RETCODE_TABLE = {
   '200-017': ['refusal', 'There is no call to release.', '挂断时没有呼叫。'],
   '200-018': ['refusal', 'There is no call to consult on.', '内部咨询时没有呼叫。'],
   // Agent groups (300-xxx): demo ResultCode table.
-  '300-001': [
-    'refusal',
-    'You have no right to read these agents.',
-    '无权查询这些座席的信息。',
-  ],
+  '300-001': ['refusal', 'You have no right to read these agents.', '无权查询这些座席的信息。'],
   '300-002': ['refusal', 'No such agent.', '没有该座席的信息。'],
   '300-003': ['refusal', 'No such agent in the group query.', '座席班组查询中没有该座席。'],
   '300-004': ['refusal', 'No such agent group.', '没有该座席班组。'],
@@ -293,11 +277,7 @@ export const RETCODE_TABLE = {
   '500-003': ['refusal', 'Cannot pause playback in the current state.', '当前状态不能暂停放音。'],
   '500-004': ['refusal', 'Cannot pause recording in the current state.', '当前状态不能暂停录音。'],
   '500-005': ['refusal', 'Cannot resume playback in the current state.', '当前状态不能继续放音。'],
-  '500-006': [
-    'refusal',
-    'Cannot resume recording in the current state.',
-    '当前状态不能继续录音。',
-  ],
+  '500-006': ['refusal', 'Cannot resume recording in the current state.', '当前状态不能继续录音。'],
   '500-007': ['refusal', 'Cannot start playback in the current state.', '当前状态不能开始放音。'],
   '500-008': ['refusal', 'Cannot start recording in the current state.', '当前状态不能开始录音。'],
   '500-009': ['refusal', 'Cannot stop playback in the current state.', '当前状态不能停止放音。'],
@@ -312,7 +292,7 @@ export const RETCODE_TABLE = {
   '600-004': ['refusal', 'The VDN has no IVR configured.', '该 VDN 没有配置 IVR。'],
   '600-005': [
     'refusal',
-    "Your VDN has no skill queues configured.",
+    'Your VDN has no skill queues configured.',
     '您所在 VDN 没有配置技能队列。',
   ],
   // Real-time quality control (900-xxx): demo ResultCode table; meanings in ccgateway-api.md §10.

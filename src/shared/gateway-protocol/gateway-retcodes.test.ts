@@ -7,32 +7,35 @@ const range = (prefix: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}-${String(from + i).padStart(3, '0')}`);
 
 describe('the retcode table', () => {
-  it.each(Object.entries(RETCODES))('%s has a class and an English and a Chinese text', (code, info) => {
-    expect(code).toMatch(/^\d{3}-\d{3}$/);
-    expect(CLASSES).toContain(info.class);
-    expect(info.en.trim().length).toBeGreaterThan(8);
-    expect(info.en).toMatch(/[.:]$/);
-    expect(info.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(info.zh).toMatch(/[。：]$/);
-    expect(info.retryable).toBe(info.class === 'retry-later');
-    expect(info.needsSignIn).toBe(info.class === 'session-lost');
-  });
+  it.each(Object.entries(RETCODES))(
+    '%s has a class and an English and a Chinese text',
+    (code, info) => {
+      expect(code).toMatch(/^\d{3}-\d{3}$/);
+      expect(CLASSES).toContain(info.class);
+      expect(info.en.trim().length).toBeGreaterThan(8);
+      expect(info.en).toMatch(/[.:]$/);
+      expect(info.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(info.zh).toMatch(/[。：]$/);
+      expect(info.retryable).toBe(info.class === 'retry-later');
+      expect(info.needsSignIn).toBe(info.class === 'session-lost');
+    },
+  );
 
   // cec_07_0580 (en and zh): the codes the page lists, all present.
-  it.each([
-    ...range('000', 1, 7),
-    ...range('100', 1, 21),
-    ...range('105', 1, 7),
-    '110-016',
-  ])('lists %s from the error-code page', (code) => {
-    expect(isKnownRetcode(code)).toBe(true);
-  });
+  it.each([...range('000', 1, 7), ...range('100', 1, 21), ...range('105', 1, 7), '110-016'])(
+    'lists %s from the error-code page',
+    (code) => {
+      expect(isKnownRetcode(code)).toBe(true);
+    },
+  );
 
   // Families the page names, meanings from Huawei's demo ResultCode table.
-  it.each([...range('200', 1, 18), ...range('900', 1, 5), ...range('300', 1, 4), ...range('600', 1, 5)])(
-    'lists %s',
-    (code) => expect(isKnownRetcode(code)).toBe(true),
-  );
+  it.each([
+    ...range('200', 1, 18),
+    ...range('900', 1, 5),
+    ...range('300', 1, 4),
+    ...range('600', 1, 5),
+  ])('lists %s', (code) => expect(isKnownRetcode(code)).toBe(true));
 
   it.each([
     // cec_07_0580: 105-002…004 are not session loss; 105-005…007 ask for a new sign-in.

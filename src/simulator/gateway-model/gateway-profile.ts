@@ -49,8 +49,6 @@ export function gatewayProfile(version: string | undefined): GatewayProfile {
   const name = version ?? 'current';
   const profile = (PROFILES as Record<string, GatewayProfile | undefined>)[name];
   if (!profile)
-    throw new Error(
-      `Unknown gateway version '${name}' (known: ${GATEWAY_VERSIONS.join(', ')}).`,
-    );
+    throw new Error(`Unknown gateway version '${name}' (known: ${GATEWAY_VERSIONS.join(', ')}).`);
   return profile;
 }

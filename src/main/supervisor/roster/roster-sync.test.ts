@@ -125,7 +125,13 @@ describe('RosterSync', () => {
   it('keeps the inspector themself out of the roster and the subscription', async () => {
     const t = setup();
     t.gateway.monitorable?.push({ workNo: '900', name: 'Me', status: '4' });
-    t.gateway.statuses.push({ workNo: '900', name: 'Me', status: '4', ctiStatus: '1', groupName: 'QC' });
+    t.gateway.statuses.push({
+      workNo: '900',
+      name: 'Me',
+      status: '4',
+      ctiStatus: '1',
+      groupName: 'QC',
+    });
     await t.sync.start(t.gateway, true);
     expect(t.roster.peek('900')).toBeUndefined();
     await t.clock.advance(1_000);

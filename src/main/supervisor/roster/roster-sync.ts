@@ -355,6 +355,9 @@ export class RosterSync {
 /** The list without the inspector's own row (the roster lists the agents they inspect). */
 function withoutSelf<T extends { workNo: string }>(list: T[], ownWorkNo: string): T[];
 function withoutSelf<T extends { workNo: string }>(list: T[] | null, ownWorkNo: string): T[] | null;
-function withoutSelf<T extends { workNo: string }>(list: T[] | null, ownWorkNo: string): T[] | null {
+function withoutSelf<T extends { workNo: string }>(
+  list: T[] | null,
+  ownWorkNo: string,
+): T[] | null {
   return list === null ? null : list.filter((entry) => entry.workNo !== ownWorkNo);
 }
