@@ -37,6 +37,76 @@ export default tseslint.config(
     },
   },
   {
+    // Product code never imports test code; the core and the gateway client never reach the
+    // simulator (demo mode goes through src/main/node or the composition root).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'src/renderer/**',
+      'src/shared/**',
+      'src/main/desktop/**',
+      'src/main/index.ts',
+      'src/preload/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/desktop, src/main/index.ts and the preload import electron.',
+            },
+          ],
+          patterns: [{ group: ['**/test/**'], message: 'Product code never imports test code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/desktop/**/*.ts', 'src/main/index.ts', 'src/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'Product code never imports test code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/supervisor/**/*.ts', 'src/main/gateway/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/desktop, src/main/index.ts and the preload import electron.',
+            },
+          ],
+          patterns: [
+            { group: ['**/test/**'], message: 'Product code never imports test code.' },
+            {
+              group: [
+                '**/simulator',
+                '**/simulator/**',
+                '**/node',
+                '**/node/**',
+                '**/desktop',
+                '**/desktop/**',
+              ],
+              message:
+                'The core and the gateway client never import the simulator, the Node adapters or the desktop shell: they get them through ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

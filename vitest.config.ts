@@ -22,6 +22,7 @@ export default defineConfig({
             'test/faults/**/*.test.ts',
             'test/contract/**/*.test.ts',
             'test/security/**/*.test.ts',
+            'test/first-run/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],
           server: { deps: { inline: ['electron-store', 'electron-log'] } },

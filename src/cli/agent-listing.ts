@@ -18,7 +18,7 @@ export interface AgentListRow {
 }
 
 /** The words `--state` accepts: the supervisor's agent states. */
-export const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
+const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
 
 /** Checks a --state word; null passes (no filter). */
 export function readStateFilter(state: string | null | undefined): AgentState | null {

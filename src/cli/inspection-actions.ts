@@ -1,66 +1,36 @@
 /**
- * The inspection verbs of the command line mapped onto the gateway client, shared by the
- * one-shot commands and the session. The CLI word `barge` is the gateway's `insert`.
+ * The command line's inspection and agent-control verbs, carried out by the app's action layer:
+ * each verb is a supervisor action whose gateway call comes from the core's `effectOf` and is
+ * sent by `executeEffect` (force-* verbs: `executeForce`), and whose resulting mode is the
+ * shared vocabulary's.
+ * Unlike the app, the command line keeps no live state of the inspector, so it does not guard
+ * locally: the gateway is its guard, and the gateway's refusal is what it prints.
  */
 import type { GatewayClient } from '../main/gateway';
 import {
-  inspectionModeOfOwnState,
-  MODE_AFTER_START,
-  type StartAction,
-} from '../main/supervisor/inspector/inspector-modes';
+  effectOf,
+  executeEffect,
+  type EffectRequest,
+} from '../main/supervisor/inspector/inspection-effects';
+import { inspectionModeOfOwnState } from '../main/supervisor/inspector/inspector-modes';
 import type { InspectorMode } from '../shared/domain';
-import type { SwitchTargetWord } from './session-line-parser';
-
-export type StartWord = StartAction;
-
-/** The inspector's mode once a start (or switch) word succeeded. */
-export const MODE_OF_WORD: Readonly<Record<StartWord, InspectorMode>> = MODE_AFTER_START;
-
-/** Starts listening, barging or whispering; resolves with the inspector's new mode. */
-export async function startInspection(
-  client: GatewayClient,
-  word: StartWord,
-  workNo: string,
-): Promise<InspectorMode> {
-  if (word === 'listen') await client.listen(workNo);
-  else if (word === 'barge') await client.insert(workNo);
-  else await client.whisper(workNo);
-  return MODE_OF_WORD[word];
-}
+import { modeAfterAction } from '../shared/inspection-vocabulary';
 
 /**
- * Switches the running inspection: without `to`, listen ⇄ barge (`switch`); with `to`, to that
- * mode (`requestswitchinsertwhisperagent`). Resolves with the new mode when it is known.
+ * Runs one inspection action; resolves with the inspector's mode afterwards when it is known
+ * (a `switch` from an unknown mode is not). Ending an inspection of unknown mode first asks
+ * the inspector's own status whether it is a whisper, which has its own interface.
  */
-export async function switchInspection(
+export async function runInspection(
   client: GatewayClient,
-  workNo: string,
-  to: SwitchTargetWord | null,
-  modeBefore: InspectorMode | null,
+  request: EffectRequest,
 ): Promise<InspectorMode | null> {
-  if (to !== null) {
-    await client.switchMode(workNo, to === 'barge' ? 'insert' : to);
-    return MODE_OF_WORD[to];
-  }
-  await client.switchListenInsert(workNo);
-  if (modeBefore === 'listening') return 'inserting';
-  if (modeBefore === 'inserting') return 'listening';
-  return null;
-}
-
-/**
- * Ends an inspection. A whisper ends with `requeststopwhisperagent`, listen and barge with
- * `DELETE qualitycontrol/{id}/{workNo}`. When the mode is not known (a new process), the
- * inspector's own status says whether it is whispering.
- */
-export async function endInspection(
-  client: GatewayClient,
-  workNo: string,
-  mode: InspectorMode | null,
-): Promise<void> {
-  const known = mode ?? (await readOwnMode(client));
-  if (known === 'whispering') await client.stopWhisper(workNo);
-  else await client.cancel(workNo);
+  const known =
+    request.action === 'cancel' && request.mode === null
+      ? { ...request, mode: await readOwnMode(client) }
+      : request;
+  await executeEffect(client, effectOf(known));
+  return modeAfterAction(known.action, 'mode' in known ? known.mode : null);
 }
 
 /** The inspection mode from the inspector's own status; null when it cannot be told. */

@@ -125,11 +125,7 @@ export class CliOutput {
 }
 
 /** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
-export function formatFailureText(
-  command: string,
-  target: string | null,
-  view: FailureView,
-): string {
+function formatFailureText(command: string, target: string | null, view: FailureView): string {
   const what = target ? `${command} ${target}` : command;
   const code = view.retcode ? ` [${view.retcode}]` : '';
   const hint = view.hint ? `\n  fix: ${view.hint}` : '';
@@ -158,7 +154,7 @@ const WIDE_CHARACTERS =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
 /** Columns a string takes in a terminal. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const character of text) width += WIDE_CHARACTERS.test(character) ? 2 : 1;
   return width;

@@ -3,8 +3,10 @@
  * `switch --to whisper`, `request-call 7788 --skill 3`. Parsing is pure; the session runner
  * decides what a command without a workNo acts on (the agent currently inspected).
  */
+import { isStartAction, type StartAction } from '../shared/inspection-vocabulary';
 
-export type SwitchTargetWord = 'listen' | 'barge' | 'whisper';
+/** `switch --to` takes the start words: the mode that start leads to. */
+export type SwitchTargetWord = StartAction;
 
 export type SessionCommand =
   | { name: 'listen' | 'barge' | 'whisper' | 'cancel'; workNo: string | null }
@@ -140,8 +142,7 @@ function buildCommand(
       return { name, workNo };
     case 'switch': {
       const to = options.get('to') ?? null;
-      if (to !== null && to !== 'listen' && to !== 'barge' && to !== 'whisper')
-        return '--to is listen, barge or whisper.';
+      if (to !== null && !isStartAction(to)) return '--to is listen, barge or whisper.';
       return { name, workNo, to };
     }
     case 'intercept':

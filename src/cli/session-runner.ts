@@ -2,12 +2,18 @@
  * Runs the commands of one `session` against one signed-in client, remembering which agent is
  * being inspected and how, so `switch`, `intercept` and `cancel` can omit the agent id.
  */
-import { isInspecting } from '../main/supervisor/inspector/inspector-modes';
+import { executeForce } from '../main/supervisor/inspector/inspection-effects';
 import type { InspectorMode } from '../shared/domain';
+import {
+  isInspecting,
+  qcOfStart,
+  switchToActionOf,
+  type ForceAction,
+} from '../shared/inspection-vocabulary';
 import { formatAgentRows, listAgents, readStateFilter } from './agent-listing';
 import type { InspectorSession } from './cli-context';
 import { createUsageError } from './cli-error';
-import { endInspection, startInspection, switchInspection } from './inspection-actions';
+import { runInspection } from './inspection-actions';
 import {
   formatQueueSummaries,
   formatWaitingCalls,
@@ -27,6 +33,21 @@ export interface InspectionState {
 export interface SessionReply extends ActionResult {
   target: string | null;
 }
+
+type ForceWord = 'force-busy' | 'force-idle' | 'force-signout';
+
+/** The command line spells the sign-out force `force-signout`. */
+const FORCE_ACTION_OF_WORD: Readonly<Record<ForceWord, ForceAction>> = {
+  'force-busy': 'force-busy',
+  'force-idle': 'force-idle',
+  'force-signout': 'force-sign-out',
+};
+
+const FORCE_OUTCOMES: Readonly<Record<ForceWord, (workNo: string) => string>> = {
+  'force-busy': (workNo) => `Agent ${workNo} is now busy.`,
+  'force-idle': (workNo) => `Agent ${workNo} is now idle.`,
+  'force-signout': (workNo) => `Agent ${workNo} is signed out.`,
+};
 
 export class SessionRunner {
   private current: InspectionState = { target: null, mode: 'idle', callId: null };
@@ -50,36 +71,52 @@ export class SessionRunner {
       case 'barge':
       case 'whisper': {
         const target = this.resolveTarget(command.workNo);
-        const mode = await startInspection(client, command.name, target);
-        this.current = { target, mode, callId: null };
-        return this.reply(target, `Now ${mode} (agent ${target}).`);
+        const mode = await runInspection(client, {
+          action: command.name,
+          workNo: target,
+          mode: null,
+        });
+        this.current = { target, mode: mode ?? this.current.mode, callId: null };
+        return this.reply(target, `Now ${this.current.mode} (agent ${target}).`);
       }
       case 'switch': {
         const target = this.resolveTarget(command.workNo);
-        const before = target === this.current.target ? this.current.mode : null;
-        const mode =
-          (await switchInspection(client, target, command.to, before)) ?? this.current.mode;
-        this.current = { target, mode, callId: null };
-        return this.reply(target, `Now ${mode} (agent ${target}).`);
+        const action = command.to === null ? 'switch' : switchToActionOf(qcOfStart(command.to));
+        const mode = await runInspection(client, {
+          action,
+          workNo: target,
+          mode: this.modeOf(target),
+        });
+        this.current = { target, mode: mode ?? this.current.mode, callId: null };
+        return this.reply(target, `Now ${this.current.mode} (agent ${target}).`);
       }
       case 'intercept': {
         const target = this.resolveTarget(command.workNo);
-        await client.intercept(target, command.callId ?? undefined);
+        await runInspection(client, {
+          action: 'intercept',
+          workNo: target,
+          mode: this.modeOf(target),
+          callId: command.callId,
+        });
         this.current = { target, mode: 'talking', callId: command.callId };
         return this.reply(target, `Took over the call of agent ${target}.`);
       }
       case 'cancel': {
         const target = this.resolveTarget(command.workNo);
-        await endInspection(
-          client,
-          target,
-          target === this.current.target ? this.current.mode : null,
-        );
+        await runInspection(client, {
+          action: 'cancel',
+          workNo: target,
+          mode: this.modeOf(target),
+        });
         this.current = { target: null, mode: 'idle', callId: null };
         return this.reply(target, `Stopped inspecting agent ${target}.`);
       }
       case 'request-call':
-        await client.requestCall(command.callId, command.skillId);
+        await runInspection(client, {
+          action: 'request-call',
+          callId: command.callId,
+          skillId: command.skillId,
+        });
         this.current = { target: null, mode: 'talking', callId: command.callId };
         return {
           ...this.reply(
@@ -89,18 +126,15 @@ export class SessionRunner {
           fields: { ...this.stateFields(), skillId: command.skillId },
         };
       case 'force-busy':
-        await client.forceBusy(command.workNo);
-        return { target: command.workNo, fields: {}, text: `Agent ${command.workNo} is now busy.` };
       case 'force-idle':
-        await client.forceIdle(command.workNo);
-        return { target: command.workNo, fields: {}, text: `Agent ${command.workNo} is now idle.` };
-      case 'force-signout':
-        await client.forceSignOutAgent(command.workNo);
+      case 'force-signout': {
+        await executeForce(client, FORCE_ACTION_OF_WORD[command.name], command.workNo);
         return {
           target: command.workNo,
           fields: {},
-          text: `Agent ${command.workNo} is signed out.`,
+          text: FORCE_OUTCOMES[command.name](command.workNo),
         };
+      }
       case 'agents': {
         const { rows, you, warnings } = await listAgents(client, readStateFilter(command.state));
         return {
@@ -141,6 +175,11 @@ export class SessionRunner {
     const { target, mode } = this.current;
     if (target === null || !isInspecting(mode)) return null;
     return this.run({ name: 'cancel', workNo: target });
+  }
+
+  /** The mode of the inspection of `target` as far as this session knows; null if unknown. */
+  private modeOf(target: string): InspectorMode | null {
+    return target === this.current.target ? this.current.mode : null;
   }
 
   private resolveTarget(workNo: string | null): string {

@@ -8,16 +8,12 @@ import type {
   CommandError,
   CommandName,
   CommandResults,
-  EventName,
-  EventPayloads,
   InspectorApi,
   Result,
 } from '../shared/ipc/contract';
 
-export interface Bridge {
-  invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>>;
-  on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
-}
+/** The contract's API, with the promise that it never rejects and isolates listeners. */
+export type Bridge = InspectorApi;
 
 /** The preload's API when the page runs inside the app; null in a plain browser. */
 export function findInspectorApi(): InspectorApi | null {
@@ -25,7 +21,7 @@ export function findInspectorApi(): InspectorApi | null {
 }
 
 /** A CommandError for failures that happen before main could answer. */
-export function createTransportError(detail: string): CommandError {
+function createTransportError(detail: string): CommandError {
   return {
     code: 'internal',
     message: `The app's core did not answer (${detail}).`,

@@ -7,7 +7,8 @@
  * within 5 s; where it must not sign in again it signs in exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
+import { pause } from '../support/wait-for';
+import { startFaultHarness, type FaultHarness } from './fault-harness';
 import {
   describeOutcome,
   expectBackToLiveData,

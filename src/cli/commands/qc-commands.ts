@@ -4,15 +4,18 @@
  */
 import type { Command } from 'commander';
 import type { InspectorMode } from '../../shared/domain';
+import {
+  isStartAction,
+  modeAfterAction,
+  qcOfStart,
+  switchToActionOf,
+  type ForceAction,
+  type StartAction,
+} from '../../shared/inspection-vocabulary';
+import { executeForce } from '../../main/supervisor/inspector/inspection-effects';
 import type { CommandContext, InspectorSession } from '../cli-context';
 import { createUsageError } from '../cli-error';
-import {
-  endInspection,
-  MODE_OF_WORD,
-  startInspection,
-  switchInspection,
-  type StartWord,
-} from '../inspection-actions';
+import { runInspection } from '../inspection-actions';
 import type { SwitchTargetWord } from '../session-line-parser';
 import { runSignedInAction, type ActionResult } from '../signed-in-action';
 import { validateCallId, validateWorkNo } from '../../main/gateway';
@@ -23,7 +26,7 @@ const HOLD_HELP =
 
 /** Registers the inspection and agent-control commands. */
 export function registerQcCommands(program: Command, host: CommandHost): void {
-  const starts: Array<[StartWord, string]> = [
+  const starts: Array<[StartAction, string]> = [
     ['listen', 'listen to an agent silently'],
     ['barge', "join the agent's call (insert)"],
     ['whisper', 'speak to the agent only; the customer does not hear'],
@@ -40,8 +43,11 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
             command: word,
             target: workNo,
             act: async ({ client }) =>
-              describeMode(await startInspection(client, word, workNo), workNo),
-            release: releaseInspection(workNo, MODE_OF_WORD[word]),
+              describeMode(
+                await runInspection(client, { action: word, workNo, mode: null }),
+                workNo,
+              ),
+            release: releaseInspection(workNo, modeAfterAction(word, null)),
             hold: options.hold === true,
           }),
         ),
@@ -59,13 +65,14 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
     .action((workNo: string, options: { to?: string; hold?: boolean }, command: Command) =>
       host.run(command, (context) => {
         const to = readSwitchTarget(options.to);
+        const action = to === null ? 'switch' : switchToActionOf(qcOfStart(to));
         return runSignedInAction(context, {
           before: () => validateWorkNo(workNo),
           command: 'switch',
           target: workNo,
           act: async ({ client }) =>
-            describeMode(await switchInspection(client, workNo, to, null), workNo),
-          release: releaseInspection(workNo, to === null ? null : MODE_OF_WORD[to]),
+            describeMode(await runInspection(client, { action, workNo, mode: null }), workNo),
+          release: releaseInspection(workNo, modeAfterAction(action, null)),
           hold: options.hold === true,
         });
       }),
@@ -89,7 +96,12 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           command: 'intercept',
           target: workNo,
           act: async ({ client }) => {
-            await client.intercept(workNo, options.call);
+            await runInspection(client, {
+              action: 'intercept',
+              workNo,
+              mode: null,
+              callId: options.call ?? null,
+            });
             return {
               fields: { mode: 'talking', callId: options.call ?? null },
               text: `Took over the call of agent ${workNo}.`,
@@ -112,7 +124,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
         command: 'cancel',
         target: workNo,
         act: async ({ client }) => {
-          await endInspection(client, workNo, null);
+          await runInspection(client, { action: 'cancel', workNo, mode: null });
           return { fields: { mode: 'idle' }, text: `Stopped inspecting agent ${workNo}.` };
         },
       }),
@@ -135,7 +147,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           command: 'request-call',
           target: callId,
           act: async ({ client }) => {
-            await client.requestCall(callId, skillId);
+            await runInspection(client, { action: 'request-call', callId, skillId });
             return {
               fields: { skillId, mode: 'talking' },
               text: `Took call ${callId} from skill ${skillId}.`,
@@ -146,29 +158,12 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
       }),
     );
 
-  const forces: Array<
-    [string, string, (session: InspectorSession, workNo: string) => Promise<void>, string]
-  > = [
-    [
-      'force-busy',
-      'set an agent busy',
-      ({ client }, workNo) => client.forceBusy(workNo),
-      'is now busy',
-    ],
-    [
-      'force-idle',
-      'set an agent idle',
-      ({ client }, workNo) => client.forceIdle(workNo),
-      'is now idle',
-    ],
-    [
-      'force-signout',
-      'sign an agent out',
-      ({ client }, workNo) => client.forceSignOutAgent(workNo),
-      'is signed out',
-    ],
+  const forces: Array<[string, string, ForceAction, string]> = [
+    ['force-busy', 'set an agent busy', 'force-busy', 'is now busy'],
+    ['force-idle', 'set an agent idle', 'force-idle', 'is now idle'],
+    ['force-signout', 'sign an agent out', 'force-sign-out', 'is signed out'],
   ];
-  for (const [name, description, run, outcome] of forces) {
+  for (const [name, description, forceAction, outcome] of forces) {
     addConnectionOptions(
       program.command(name).description(description).argument('<workNo>', 'agent id'),
     ).action((workNo: string, _options: unknown, command: Command) =>
@@ -177,8 +172,8 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           before: () => validateWorkNo(workNo),
           command: name,
           target: workNo,
-          act: async (session) => {
-            await run(session, workNo);
+          act: async ({ client }) => {
+            await executeForce(client, forceAction, workNo);
             return { fields: {}, text: `Agent ${workNo} ${outcome}.` };
           },
         }),
@@ -203,15 +198,15 @@ function describeMode(mode: InspectorMode | null, workNo: string): ActionResult 
 /** Ends a listen/barge/whisper before sign-out. */
 function releaseInspection(workNo: string, mode: InspectorMode | null) {
   return async ({ client }: InspectorSession): Promise<string> => {
-    await endInspection(client, workNo, mode);
+    await runInspection(client, { action: 'cancel', workNo, mode });
     return `ended the inspection of agent ${workNo} before signing out`;
   };
 }
 
 /** The `--to` word, or a usage error. */
-export function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
+function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
   if (value === undefined) return null;
-  if (value === 'listen' || value === 'barge' || value === 'whisper') return value;
+  if (isStartAction(value)) return value;
   throw createUsageError(`--to ${JSON.stringify(value)}: use listen, barge or whisper.`);
 }
 

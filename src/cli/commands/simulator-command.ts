@@ -53,7 +53,7 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
 }
 
 /** Turns the flags into simulator options, or a usage error. */
-export function readSimulatorOptions(
+function readSimulatorOptions(
   flags: SimulatorFlags,
   parseFaultSpec: (spec: string) => SimulatorOptions['faults'],
   readText: (path: string) => string = (path) => readFileSync(path, 'utf8'),

@@ -102,7 +102,3 @@ export interface GatewayErrorView {
   needsSignIn: boolean;
   retcodeClass: RetcodeClass | null;
 }
-
-export function isGatewayError(value: unknown): value is GatewayError {
-  return value instanceof GatewayError;
-}

@@ -2,6 +2,7 @@
  * Result helpers and the mapping of every failure to a typed CommandError (never a throw across
  * the contract). Messages are scrubbed of anything secret-shaped.
  */
+import type { Notice } from '../../shared/domain';
 import type { CommandError, CommandErrorCode, Result } from '../../shared/ipc/contract';
 import { GatewayError } from '../gateway/gateway-error';
 import type { Refusal } from './inspector/inspector-refusals';
@@ -37,16 +38,15 @@ export function commandError(
   };
 }
 
+/** A failure the user should see although the command it happened in carried on. */
+export function warningNotice(error: CommandError): Notice {
+  return { level: 'warning', message: error.message, messageZh: error.messageZh, retcode: null };
+}
+
 /** A refusal of the state machine or a guard. */
 export function refusalError(refusal: Refusal): CommandError {
   return commandError(refusal.code, refusal.message, refusal.messageZh);
 }
-
-export const NOT_SIGNED_IN: CommandError = commandError(
-  'not-signed-in',
-  'Sign in to the gateway first.',
-  '请先签入网关。',
-);
 
 export const RECONNECTING: CommandError = commandError(
   'not-signed-in',

@@ -2,10 +2,10 @@
  * createSupervisor: the supervisor core behind the SupervisorCore interface, for the desktop
  * shell, the CLI, the WebSocket test binding and the benchmarks alike.
  */
-import type { HotkeyAction, InspectionView } from '../../shared/domain';
+import type { InspectionView } from '../../shared/domain';
 import type { Result } from '../../shared/ipc/contract';
 import { fail, toCommandError } from './command-errors';
-import type { InspectionRequest } from './inspector/supervisor-actions';
+import { planHotkey } from './inspector/hotkey-plan';
 import { buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
 import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
@@ -34,10 +34,15 @@ export function createSupervisor(
 
   return {
     execute: (name, args) => dispatchCommand(handlers, rt, name, args),
-    subscribe: (listener) => rt.hub.subscribe(listener),
+    subscribe: (listener) => rt.subscribe(listener),
     runHotkey(action): Promise<Result<InspectionView>> {
       try {
-        return rt.actions.runInspection(planHotkey(rt, action));
+        const request = planHotkey(action, {
+          inspector: rt.inspectorState,
+          selectedWorkNo: rt.selectedWorkNo,
+          focusWorkNo: rt.focusWorkNo(),
+        });
+        return rt.actions.runInspection(request);
       } catch (error) {
         return Promise.resolve(fail(toCommandError(error)));
       }
@@ -63,39 +68,10 @@ export function createSupervisor(
       disposed = true;
       await rt.session.signOut().catch(() => undefined);
       rt.stopTimers();
-      if (rt.demoRunning && ports.demo) await ports.demo.stop().catch(() => undefined);
-      rt.demoRunning = false;
+      if (rt.account.demoRunning && ports.demo) await ports.demo.stop().catch(() => undefined);
+      rt.account.markDemoStopped();
       rt.journal.close();
     },
     diagnostics: () => rt.diagnostics(),
   };
-}
-
-const SWITCH_FOR_HOTKEY = {
-  listen: 'switch-to-listen',
-  barge: 'switch-to-barge',
-  whisper: 'switch-to-whisper',
-} as const;
-
-/**
- * What a hotkey does. Listen / barge / whisper act on the selected agent, else the last one
- * acted on; while already inspecting that agent they switch the mode instead (pressing "barge"
- * while listening barges in). Switch, intercept and cancel act on the current inspection.
- */
-function planHotkey(rt: SupervisorRuntime, action: HotkeyAction): InspectionRequest {
-  const source = 'hotkey';
-  if (action === 'switch' || action === 'intercept' || action === 'cancel')
-    return { action, source };
-  const state = rt.inspectorState;
-  const inspecting =
-    state.mode === 'listening' || state.mode === 'inserting' || state.mode === 'whispering';
-  const focus = rt.focusWorkNo();
-  if (
-    inspecting &&
-    state.pending === null &&
-    (rt.selectedWorkNo === null || rt.selectedWorkNo === state.targetWorkNo)
-  ) {
-    return { action: SWITCH_FOR_HOTKEY[action], source };
-  }
-  return { action, workNo: focus, source };
 }

@@ -4,14 +4,26 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/ipc/contract';
 import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
+import {
+  COMMAND_OF_ACTION,
+  isSwitchToAction,
+  qcOfSwitchTo,
+  SUPERVISOR_ACTIONS,
+} from '../../shared/inspection-vocabulary';
 import { createSupervisor } from './create-supervisor';
-import { createMemoryCredentialStore, createMemorySettingsStore, silentLogger } from '../node/node-ports';
+import {
+  createMemoryCredentialStore,
+  createMemorySettingsStore,
+  silentLogger,
+} from '../node/node-ports';
 import {
   KeychainUnavailableError,
   type CredentialStore,
   type HotkeyPort,
+  type SettingsStore,
   type SupervisorPorts,
 } from './ports';
+import { createDefaultSettings } from '../../shared/settings-defaults';
 import { ManualClock } from '../../../test/support/core/manual-clock';
 
 /** Valid arguments for every command (what the desktop's zod validation lets through). */
@@ -174,6 +186,60 @@ describe('supervisor commands without a session', () => {
     expect(store.current().hotkeys.listen).toBe('CommandOrControl+Alt+L');
   });
 
+  describe('when the settings cannot be saved', () => {
+    const readOnly = (): SettingsStore => ({
+      load: () => ({ settings: createDefaultSettings(), notices: [] }),
+      save: () => {
+        throw new Error('EACCES: permission denied');
+      },
+    });
+    function watch(core: ReturnType<typeof createSupervisor>): Array<[string, unknown]> {
+      const events: Array<[string, unknown]> = [];
+      core.subscribe((name, payload) => events.push([name, payload]));
+      return events;
+    }
+
+    it('settings.update fails and changes nothing', async () => {
+      const core = createSupervisor(ports({ settings: readOnly() }));
+      const events = watch(core);
+      expect(await core.execute('settings.update', { language: 'zh-CN' })).toMatchObject({
+        ok: false,
+        error: { code: 'internal', message: 'The settings could not be saved.' },
+      });
+      const snapshot = await core.execute('app.getSnapshot', {});
+      expect(snapshot.ok && snapshot.value.settings.language).toBe('en');
+      expect(events.map(([name]) => name)).not.toContain('settings.changed');
+    });
+
+    it('hotkeys.set keeps the registration and warns that it is not remembered', async () => {
+      const core = createSupervisor(ports({ settings: readOnly(), hotkeys: fakeHotkeys() }));
+      const events = watch(core);
+      const result = await core.execute('hotkeys.set', ARGS['hotkeys.set']);
+      expect(result.ok && result.value.find((status) => status.action === 'listen')).toMatchObject({
+        status: 'registered',
+      });
+      expect(events).toContainEqual([
+        'notice',
+        expect.objectContaining({ level: 'warning', message: 'The settings could not be saved.' }),
+      ]);
+      expect(events.map(([name]) => name)).not.toContain('settings.changed');
+    });
+
+    it('sign-in still runs, warns, and does not adopt the unsaved address', async () => {
+      const core = createSupervisor(ports({ settings: readOnly() }));
+      const events = watch(core);
+      await core.execute('session.signIn', { ...ARGS['session.signIn'], password: 'pw-1' });
+      expect(events).toContainEqual([
+        'notice',
+        expect.objectContaining({ level: 'warning', message: 'The settings could not be saved.' }),
+      ]);
+      expect(events.map(([name]) => name)).toContain('connection.changed');
+      expect(events.map(([name]) => name)).not.toContain('settings.changed');
+      const snapshot = await core.execute('app.getSnapshot', {});
+      expect(snapshot.ok && snapshot.value.settings.gateway.url).toBe('');
+    });
+  });
+
   it('journal.export hands CSV to the file saver', async () => {
     const saved: Array<{ name: string; content: string }> = [];
     const core = createSupervisor(
@@ -188,6 +254,20 @@ describe('supervisor commands without a session', () => {
     expect(result).toMatchObject({ ok: true, value: { entries: 1 } });
     expect(saved[0]?.name).toMatch(/^cc-inspector-journal-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(saved[0]?.content).toContain('listen,1002,window,idle,idle,refused');
+  });
+
+  it('the command each action is sent as runs that action in the core (journal line)', async () => {
+    const core = createSupervisor(ports());
+    for (const action of SUPERVISOR_ACTIONS) {
+      const name = COMMAND_OF_ACTION[action];
+      const args = isSwitchToAction(action)
+        ? { mode: qcOfSwitchTo(action), source: 'window' }
+        : ARGS[name];
+      await core.execute(name, args as never);
+      const newest = await core.execute('journal.list', { limit: 1 });
+      expect(newest.ok && newest.value[0], action).toMatchObject({ action, outcome: 'refused' });
+    }
+    await core.dispose();
   });
 
   it('the snapshot describes a signed-out core', async () => {

@@ -8,8 +8,14 @@ import {
   type HotkeyStatus,
   type Settings,
 } from '../../shared/domain';
-import type { CommandName, CommandResults, Result, ValidCommandArgs } from '../../shared/ipc/contract';
-import { commandError, fail, ok, toCommandError } from './command-errors';
+import type {
+  CommandName,
+  CommandResults,
+  Result,
+  ValidCommandArgs,
+} from '../../shared/ipc/contract';
+import { switchToActionOf } from '../../shared/inspection-vocabulary';
+import { commandError, fail, ok, toCommandError, warningNotice } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { gatewayChanged, mergeSettings } from './account/settings-model';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
@@ -40,11 +46,7 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
     'session.signOut': (args) => signOutFromWindow(rt, args.forgetPassword),
     'session.startDemo': () => startDemo(rt, 'window'),
     'agents.select': async ({ workNo }) => {
-      if (rt.selectedWorkNo !== workNo) {
-        rt.selectedWorkNo = workNo;
-        rt.emit('selection.changed', { workNo });
-      }
-      rt.enricher.enrich(rt.liveClient(), workNo);
+      rt.selectAgent(workNo);
       return ok(null);
     },
     'inspection.listen': ({ workNo, source }) =>
@@ -55,15 +57,7 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       rt.actions.runInspection({ action: 'whisper', workNo, source }),
     'inspection.switch': ({ source }) => rt.actions.runInspection({ action: 'switch', source }),
     'inspection.switchTo': ({ mode, source }) =>
-      rt.actions.runInspection({
-        action:
-          mode === 'listen'
-            ? 'switch-to-listen'
-            : mode === 'insert'
-              ? 'switch-to-barge'
-              : 'switch-to-whisper',
-        source,
-      }),
+      rt.actions.runInspection({ action: switchToActionOf(mode), source }),
     'inspection.intercept': ({ source }) =>
       rt.actions.runInspection({ action: 'intercept', source }),
     'inspection.cancel': ({ source }) => rt.actions.runInspection({ action: 'cancel', source }),
@@ -91,10 +85,12 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       const statuses = port.set(action, accelerator);
       const mine = statuses.find((status) => status.action === action);
       if (accelerator === null || mine?.status === 'registered') {
-        saveSettings(rt, {
+        const saved = rt.saveSettings({
           ...rt.settings,
           hotkeys: { ...rt.settings.hotkeys, [action]: accelerator },
         });
+        // The hotkey works now; say that it will not survive a restart.
+        if (!saved.ok) rt.notice(warningNotice(saved.error));
       }
       rt.emit('hotkeys.changed', statuses);
       return ok(statuses);
@@ -140,7 +136,7 @@ export async function dispatchCommand<N extends CommandName>(
 }
 
 /** Everything the screen needs at start or after a version gap. */
-export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
+function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
   return {
     connection: rt.session.connectionState(),
     inspection: rt.inspection,
@@ -151,8 +147,8 @@ export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
     alerts: rt.alerts.list(),
     settings: rt.settings,
     hotkeys: listHotkeys(rt),
-    passwordRemembered: rt.passwordRemembered,
-    keychainAvailable: rt.keychainAvailable,
+    passwordRemembered: rt.account.passwordRemembered,
+    keychainAvailable: rt.account.keychainAvailable,
     startupNotices: [...rt.startupNotices],
   };
 }
@@ -173,7 +169,7 @@ async function updateSettings(
 ): Promise<Result<Settings>> {
   const before = rt.settings;
   const after = mergeSettings(before, patch);
-  const saved = saveSettings(rt, after);
+  const saved = rt.saveSettings(after);
   if (!saved.ok) return saved;
   if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts))
     rt.alerts.setThresholds(after.alerts, rt.clock.now());
@@ -199,16 +195,4 @@ async function reconnectWithNewTrust(rt: SupervisorRuntime): Promise<void> {
   rt.logger.info('TLS trust changed; signing in again');
   // The session holds the password in memory; only the trust of the new connection changes.
   await rt.session.signInAgain({ tls: { caPem: gateway.caPem, pinSha256: gateway.pinSha256 } });
-}
-
-function saveSettings(rt: SupervisorRuntime, next: Settings): Result<Settings> {
-  try {
-    rt.ports.settings.save(next);
-  } catch (error) {
-    rt.logger.error('settings could not be saved', { error: errorMessage(error) });
-    return fail(commandError('internal', 'The settings could not be saved.', '设置无法保存。'));
-  }
-  rt.settings = next;
-  rt.emit('settings.changed', next);
-  return ok(next);
 }

@@ -1,10 +1,10 @@
 /**
- * The supervisor core's live state and wiring: session, roster (+ sync), inspector machine,
- * queues, alerts, journal and the event hub. Commands (supervisor-commands.ts) and the
- * session flows (session-flows.ts) act on it through the methods below.
+ * The supervisor core's live state and wiring. Commands (supervisor-commands.ts) and the account
+ * flows (account/) act on it only through the methods below and its components' own methods.
  */
 import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type { AgentRow, InspectionView, JournalEntry, Notice, Settings } from '../../shared/domain';
+import type { Result } from '../../shared/ipc/contract';
 import { EVENT_TYPE } from '../../shared/gateway-protocol/gateway-status-codes';
 import type { GatewayClient } from '../gateway/gateway-client';
 import type { GatewayEvent } from '../gateway/gateway-types';
@@ -20,16 +20,19 @@ import {
   viewInspection,
   type InspectorState,
 } from './inspector/inspector-machine';
-import { qcModeOf } from './inspector/inspector-modes';
+import { qcModeOf } from '../../shared/inspection-vocabulary';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher } from './queues/queue-watcher';
 import { createRedactingLogger } from './redaction';
 import { RosterStore } from './roster/roster-store';
 import { RosterSync } from './roster/roster-sync';
-import type { LossKind, SessionController, SessionTarget } from './session/session-controller';
+import type { LossKind, SessionController } from './session/session-controller';
 import { classifyFailure, isLinkLoss } from './session/session-policy';
+import { AccountState } from './account/account-state';
 import { loadSettingsOrDefaults } from './account/settings-model';
+import { SettingsWriter } from './account/settings-writer';
 import { SupervisorActions } from './inspector/supervisor-actions';
+import type { EventListener } from './supervisor-api';
 import type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
 import { systemClock } from './system-clock';
 import {
@@ -44,23 +47,20 @@ export type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-opti
 export class SupervisorRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly hub: EventHub;
   readonly roster: RosterStore;
   readonly alerts: AlertEngine;
   readonly journal: AuditJournal;
   readonly session: SessionController<GatewayClient>;
-  readonly rosterSync: RosterSync;
   readonly queues: QueueWatcher;
-  readonly enricher: AgentEnricher;
-  readonly warmup: WarmupEnrichment;
   readonly actions: SupervisorActions;
-  settings: Settings;
-  startupNotices: Notice[];
-  selectedWorkNo: string | null = null;
-  passwordRemembered = false;
-  keychainAvailable = true;
-  /** The in-process demo gateway is running (started by us). */
-  demoRunning = false;
+  readonly account = new AccountState();
+  private readonly hub: EventHub;
+  private readonly rosterSync: RosterSync;
+  private readonly enricher: AgentEnricher;
+  private readonly warmup: WarmupEnrichment;
+  private readonly settingsWriter: SettingsWriter;
+  private readonly notices: Notice[];
+  private selection: string | null = null;
   private inspector: InspectorState = INITIAL_INSPECTOR_STATE;
   private lastInspectionJson = JSON.stringify(viewInspection(INITIAL_INSPECTOR_STATE));
   private flushTimer: unknown = null;
@@ -70,15 +70,20 @@ export class SupervisorRuntime {
 
   constructor(
     readonly ports: SupervisorPorts,
-    readonly options: SupervisorOptions = {},
+    private readonly options: SupervisorOptions = {},
   ) {
     this.clock = ports.clock ?? systemClock;
     // The session does not exist yet while the first lines are logged: no secrets then.
     this.logger = createRedactingLogger(ports.logger, () => this.session?.knownSecrets ?? []);
     this.hub = new EventHub(this.logger);
     const loaded = loadSettingsOrDefaults(ports.settings, this.logger);
-    this.settings = loaded.settings;
-    this.startupNotices = [...loaded.notices];
+    this.settingsWriter = new SettingsWriter({
+      store: ports.settings,
+      logger: this.logger,
+      initial: loaded.settings,
+      onChanged: (settings) => this.emit('settings.changed', settings),
+    });
+    this.notices = [...loaded.notices];
     this.alerts = new AlertEngine(this.settings.alerts, {
       onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds),
     });
@@ -158,6 +163,38 @@ export class SupervisorRuntime {
     this.hub.emit(name, payload);
   }
 
+  subscribe(listener: EventListener): () => void {
+    return this.hub.subscribe(listener);
+  }
+
+  get settings(): Settings {
+    return this.settingsWriter.current;
+  }
+
+  /** The one way settings change (see SettingsWriter for the error policy). */
+  saveSettings(next: Settings): Result<Settings> {
+    return this.settingsWriter.save(next);
+  }
+
+  /** Notices from start-up, shown once the window asks for its first snapshot. */
+  get startupNotices(): readonly Notice[] {
+    return this.notices;
+  }
+
+  addStartupNotice(notice: Notice): void {
+    this.notices.push(notice);
+  }
+
+  get selectedWorkNo(): string | null {
+    return this.selection;
+  }
+
+  /** The user selected an agent (or none): tell the screen, fetch the agent's details. */
+  selectAgent(workNo: string | null): void {
+    this.setSelection(workNo);
+    this.enricher.enrich(this.liveClient(), workNo);
+  }
+
   notice(notice: Notice): void {
     this.emit('notice', notice);
   }
@@ -171,7 +208,7 @@ export class SupervisorRuntime {
   }
 
   /** Adopt a new inspector state: tell the screen, mark our inspection on the roster. */
-  setInspector(next: InspectorState): void {
+  private setInspector(next: InspectorState): void {
     const previousTarget = this.inspector.targetWorkNo;
     this.inspector = next;
     const view = viewInspection(next);
@@ -192,13 +229,13 @@ export class SupervisorRuntime {
     this.scheduleFlush();
   }
 
-  liveClient(): GatewayClient | null {
+  private liveClient(): GatewayClient | null {
     return this.session.isLive ? this.session.currentClient : null;
   }
 
   /** The row hotkeys and quick actions act on: the selection, else the last target. */
   focusWorkNo(): string | null {
-    return this.selectedWorkNo ?? this.inspector.lastTargetWorkNo;
+    return this.selection ?? this.inspector.lastTargetWorkNo;
   }
 
   focusRow(): AgentRow | null {
@@ -217,14 +254,6 @@ export class SupervisorRuntime {
         retcode: null,
       });
     }
-  }
-
-  /** Sign in to a target (the session flows decide interactive or not). */
-  signInSession(
-    target: SessionTarget,
-    interactive: boolean,
-  ): ReturnType<SessionController<GatewayClient>['signIn']> {
-    return this.session.signIn(target, interactive);
   }
 
   diagnostics(): SupervisorDiagnostics {
@@ -342,11 +371,14 @@ export class SupervisorRuntime {
     this.roster.clear();
     this.alerts.reset();
     this.queues.clear();
-    if (this.selectedWorkNo !== null) {
-      this.selectedWorkNo = null;
-      this.emit('selection.changed', { workNo: null });
-    }
+    this.setSelection(null);
     this.flush();
+  }
+
+  private setSelection(workNo: string | null): void {
+    if (this.selection === workNo) return;
+    this.selection = workNo;
+    this.emit('selection.changed', { workNo });
   }
 
   private handleEvent(event: GatewayEvent): void {

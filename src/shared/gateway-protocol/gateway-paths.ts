@@ -145,8 +145,7 @@ export const INTERFACES = {
 
 export type InterfaceName = keyof typeof INTERFACES;
 
-/** Header carrying the session GUID on requests, and the response header that sets it. */
-export const GUID_HEADER = 'Guid';
+/** The response header that sets the session GUID (`Set-GUID: JSESSIONID=<guid>`). */
 export const SET_GUID_HEADER = 'Set-GUID';
 export const SET_GUID_PREFIX = 'JSESSIONID=';
 

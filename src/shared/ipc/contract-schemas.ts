@@ -1,35 +1,42 @@
 /**
  * Argument schemas of every contract command. Main validates each IPC payload against these
  * before it reaches the supervisor; the types of the arguments are inferred from them, so the
- * check and the type cannot drift apart.
+ * check and the type cannot drift apart, and a command with a result but no schema (or the
+ * reverse) does not compile.
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
-import { AGENT_ID_PATTERN, isAgentIdInRange, LIMITS, PHONE_NUMBER_PATTERN } from '../gateway-protocol/gateway-paths';
+import type { CommandResults } from './contract';
+import {
+  AGENT_ID_PATTERN,
+  isAgentIdInRange,
+  LIMITS,
+  PHONE_NUMBER_PATTERN,
+} from '../gateway-protocol/gateway-paths';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
-export const workNoSchema = z
+const workNoSchema = z
   .string()
   .regex(AGENT_ID_PATTERN, 'an agent id is 3 to 6 digits')
   .refine(isAgentIdInRange, `an agent id is ${LIMITS.agentIdMin} to ${LIMITS.agentIdMax}`);
 
-export const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
+const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
 
 /** Call ids go into a URL path: printable, no slash, no whitespace, bounded. */
-export const callIdSchema = z
+const callIdSchema = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
 
-export const acceleratorSchema = z.string().min(1).max(64);
+const acceleratorSchema = z.string().min(1).max(64);
 
 const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
 const languageSchema = z.enum(['en', 'zh-CN']);
 const themeSchema = z.enum(['system', 'light', 'dark']);
 const sourceSchema = z.enum(['window', 'tray', 'hotkey']).default('window');
 
-export const gatewayUrlSchema = z
+const gatewayUrlSchema = z
   .string()
   .max(2048)
   .refine((value) => {
@@ -41,18 +48,18 @@ export const gatewayUrlSchema = z
     }
   }, 'the gateway address is an http(s) URL, e.g. https://gateway.example:8043');
 
-export const phoneNumberSchema = z
+const phoneNumberSchema = z
   .string()
   .regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
 
-export const alertThresholdsSchema = z.strictObject({
+const alertThresholdsSchema = z.strictObject({
   longCallSeconds: z.number().int().min(10).max(86_400),
   longBusySeconds: z.number().int().min(10).max(86_400),
   longWrapUpSeconds: z.number().int().min(10).max(86_400),
   longQueueWaitSeconds: z.number().int().min(5).max(86_400),
 });
 
-export const pinSchema = z
+const pinSchema = z
   .string()
   .regex(
     /^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,
@@ -126,6 +133,6 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
-} as const;
+} as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

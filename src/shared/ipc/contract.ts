@@ -2,8 +2,9 @@
  * The one IPC contract: every command the renderer may invoke (name → arguments → result) and
  * every event main pushes. Main binds each command once with validation; the preload builds
  * `window.inspector` from COMMAND_NAMES / EVENT_NAMES and `satisfies InspectorApi`; the
- * renderer is typed from the same map. This file holds no runtime dependency besides the
- * name lists, so the sandboxed preload can import it.
+ * renderer's Bridge is InspectorApi itself. This file holds no runtime dependency besides the
+ * name lists, so the sandboxed preload can import it. `window.inspector` is declared once, in
+ * window-inspector.d.ts beside this file.
  */
 import type { z } from 'zod';
 import type { CommandArgSchemas } from './contract-schemas';
@@ -99,56 +100,53 @@ export interface InspectorApi {
   on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
-/** Runtime lists of names (the preload and the bindings check against these). */
-export const COMMAND_NAMES = [
-  'app.getSnapshot',
-  'app.openLogsFolder',
-  'session.signIn',
-  'session.signOut',
-  'session.startDemo',
-  'agents.select',
-  'inspection.listen',
-  'inspection.barge',
-  'inspection.whisper',
-  'inspection.switch',
-  'inspection.switchTo',
-  'inspection.intercept',
-  'inspection.cancel',
-  'agents.forceBusy',
-  'agents.forceIdle',
-  'agents.forceSignOut',
-  'queues.watch',
-  'queues.requestCall',
-  'settings.update',
-  'hotkeys.set',
-  'journal.list',
-  'journal.export',
-] as const satisfies readonly CommandName[];
+/**
+ * Every command and event name, once each: a Record over the name union, so a name missing
+ * here or unknown to the contract is a compile error in this one place (the preload, the
+ * bindings and the tests take their lists from these).
+ */
+const COMMANDS: Readonly<Record<CommandName, true>> = {
+  'app.getSnapshot': true,
+  'app.openLogsFolder': true,
+  'session.signIn': true,
+  'session.signOut': true,
+  'session.startDemo': true,
+  'agents.select': true,
+  'inspection.listen': true,
+  'inspection.barge': true,
+  'inspection.whisper': true,
+  'inspection.switch': true,
+  'inspection.switchTo': true,
+  'inspection.intercept': true,
+  'inspection.cancel': true,
+  'agents.forceBusy': true,
+  'agents.forceIdle': true,
+  'agents.forceSignOut': true,
+  'queues.watch': true,
+  'queues.requestCall': true,
+  'settings.update': true,
+  'hotkeys.set': true,
+  'journal.list': true,
+  'journal.export': true,
+};
 
-export const EVENT_NAMES = [
-  'connection.changed',
-  'inspection.changed',
-  'roster.delta',
-  'selection.changed',
-  'queues.changed',
-  'alerts.changed',
-  'settings.changed',
-  'hotkeys.changed',
-  'journal.appended',
-  'notice',
-] as const satisfies readonly EventName[];
+const EVENTS: Readonly<Record<EventName, true>> = {
+  'connection.changed': true,
+  'inspection.changed': true,
+  'roster.delta': true,
+  'selection.changed': true,
+  'queues.changed': true,
+  'alerts.changed': true,
+  'settings.changed': true,
+  'hotkeys.changed': true,
+  'journal.appended': true,
+  notice: true,
+};
+
+/** Runtime lists of names (the preload and the bindings check against these). */
+export const COMMAND_NAMES = Object.freeze(Object.keys(COMMANDS)) as readonly CommandName[];
+export const EVENT_NAMES = Object.freeze(Object.keys(EVENTS)) as readonly EventName[];
 
 /** IPC channel of a command / event (one namespace so nothing else can collide). */
 export const commandChannel = (name: CommandName): string => `inspector:cmd:${name}`;
 export const eventChannel = (name: EventName): string => `inspector:evt:${name}`;
-
-// Compile-time proof that the name lists cover the maps exactly.
-type Missing<All, Listed> = Exclude<All, Listed>;
-const _allCommandsListed: Missing<CommandName, (typeof COMMAND_NAMES)[number]> extends never
-  ? true
-  : never = true;
-const _allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never
-  ? true
-  : never = true;
-void _allCommandsListed;
-void _allEventsListed;

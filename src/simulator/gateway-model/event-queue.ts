@@ -13,7 +13,7 @@ export interface GatewayEventPayload {
   eventGenTime?: number;
 }
 
-export const DEFAULT_EVENT_QUEUE_CAP = 20_000;
+const DEFAULT_EVENT_QUEUE_CAP = 20_000;
 
 export interface EventQueueCounters {
   queued: number;

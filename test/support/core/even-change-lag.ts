@@ -8,7 +8,8 @@
 import type { SupervisorOptions } from '../../../src/main/supervisor/supervisor-runtime';
 import { listPlainAgents } from '../simulator-agents';
 import { createRosterLagProbe, type RosterLagReport } from './roster-lag-probe';
-import { startSimulatorHarness } from './simulator-harness';
+import { pause, waitFor } from '../wait-for';
+import { startCoreOnSimulator } from './start-core-on-simulator';
 
 export interface EvenChangeLagOptions {
   eventGenTime: boolean;
@@ -26,12 +27,10 @@ export interface EvenChangeLag {
   snapshots: number;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function measureEvenChangeLag(options: EvenChangeLagOptions): Promise<EvenChangeLag> {
   const changes = options.changes ?? 40;
   const intervalMs = options.intervalMs ?? 150;
-  const harness = await startSimulatorHarness({
+  const harness = await startCoreOnSimulator({
     simulator: {
       agents: options.agents ?? 50,
       seed: 3,
@@ -44,8 +43,10 @@ export async function measureEvenChangeLag(options: EvenChangeLagOptions): Promi
   try {
     await harness.signIn();
     // Settled: the warm-up chose its mode.
-    for (let i = 0; i < 100 && harness.core.diagnostics().sync.mode === 'warming'; i++)
-      await pause(50);
+    await waitFor(() => !['warming', 'stopped'].includes(harness.core.diagnostics().sync.mode), {
+      what: 'the roster sync to choose its mode',
+      timeoutMs: 10_000,
+    });
     await pause(500);
     const probe = createRosterLagProbe({
       core: harness.core,

@@ -1,8 +1,10 @@
 /**
  * A pure validator of Electron accelerator strings (`CommandOrControl+Alt+L`), so a bad binding
  * is refused with a reason before `globalShortcut.register` throws on it, and two spellings of
- * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`) are recognised as one.
+ * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`, `Super+L`/`Cmd+L`, `Ctrl+!`/`Ctrl+Shift+1`)
+ * are recognised as one.
  */
+import { acceleratorChord } from '../../../shared/accelerator-identity';
 
 /** Canonical modifier names, in the order a normalised accelerator lists them. */
 const MODIFIER_ORDER = [
@@ -150,6 +152,14 @@ export function parseAccelerator(text: string): AcceleratorCheck {
       'A shortcut needs a key besides the modifiers.',
       '快捷键需要一个修饰键以外的按键。',
     );
+  // Electron reads Super, Meta, Cmd and Command as one key (keyboard_util.cc): two of them
+  // name it twice.
+  if (modifiers.includes('Command') && modifiers.includes('Super')) {
+    return refuse(
+      'Super, Meta, Cmd and Command are the same key: name it once.',
+      'Super、Meta、Cmd 与 Command 是同一个键，只能写一次。',
+    );
+  }
   // On Windows and Linux CommandOrControl *is* Control: both together name one key twice.
   if (
     modifiers.includes('CommandOrControl') &&
@@ -181,12 +191,9 @@ export function normalizeAccelerator(text: string): string | null {
 
 /**
  * The physical key chord an accelerator names on `platform`: CommandOrControl is Command on
- * macOS and Control elsewhere, so `Ctrl+Alt+B` and `CmdOrCtrl+Alt+B` collide off macOS only.
+ * macOS and Control elsewhere, so `Ctrl+Alt+B` and `CmdOrCtrl+Alt+B` collide off macOS only;
+ * Super and Command are one key everywhere, and `Ctrl+!` is `Ctrl+Shift+1`.
  */
 export function chordIdentity(parsed: ParsedAccelerator, platform: NodeJS.Platform): string {
-  const physical: Modifier[] = parsed.modifiers.map((modifier) =>
-    modifier === 'CommandOrControl' ? (platform === 'darwin' ? 'Command' : 'Control') : modifier,
-  );
-  const ordered = MODIFIER_ORDER.filter((modifier) => physical.includes(modifier));
-  return [...ordered, parsed.key].join('+');
+  return acceleratorChord(parsed.normalized, platform) as string;
 }

@@ -6,7 +6,7 @@
 import type { Result, ValidCommandArgs } from '../../../shared/ipc/contract';
 import type { JournalEntry } from '../../../shared/domain';
 import { CREDENTIAL_SERVICE, credentialAccount } from '../../credentials/credential-account';
-import { commandError, fail, ok, toCommandError } from '../command-errors';
+import { commandError, fail, ok, toCommandError, warningNotice } from '../command-errors';
 import type { SessionTarget } from '../session/session-controller';
 import type { SupervisorRuntime } from '../supervisor-runtime';
 import { errorMessage } from '../error-text';
@@ -33,12 +33,7 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
   if (!password.ok) {
     // No password yet (or no keychain): the window asks for one; say why if it is the keychain.
     if (password.error.code === 'keychain-unavailable') {
-      rt.startupNotices.push({
-        level: 'warning',
-        message: password.error.message,
-        messageZh: password.error.messageZh,
-        retcode: null,
-      });
+      rt.addStartupNotice(warningNotice(password.error));
     }
     return;
   }
@@ -128,7 +123,7 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
       commandError('internal', 'The demo gateway could not be started.', '演示网关无法启动。'),
     );
   }
-  rt.demoRunning = true;
+  rt.account.markDemoRunning();
   const inspector = started.inspector;
   const tls = { caPem: started.caPem, pinSha256: null };
   const target: SessionTarget = {
@@ -146,11 +141,11 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
 export async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
   const gateway = rt.settings.gateway;
   if (gateway.url === '' || gateway.inspectorId === '') {
-    rt.passwordRemembered = false;
+    rt.account.notePasswordRemembered(false);
     return;
   }
   const stored = await readPassword(rt, gateway.url, gateway.inspectorId);
-  rt.passwordRemembered = stored.ok;
+  rt.account.notePasswordRemembered(stored.ok);
 }
 
 async function signInTo(
@@ -160,7 +155,7 @@ async function signInTo(
   source: Source,
 ): Promise<Result<null>> {
   const startedAt = rt.clock.now();
-  const outcome = await rt.signInSession(target, interactive);
+  const outcome = await rt.session.signIn(target, interactive);
   const error = outcome.ok ? null : toCommandError(outcome.error);
   journalSession(rt, 'sign-in', target.inspectorId, source, 'idle', startedAt, error);
   return error ? fail(error) : ok(null);
@@ -199,10 +194,10 @@ async function readPassword(
       CREDENTIAL_SERVICE,
       credentialAccount(gatewayUrl, inspectorId),
     );
-    rt.keychainAvailable = true;
+    rt.account.noteKeychainAvailable();
     const configured = rt.settings.gateway;
     if (configured.url === gatewayUrl && configured.inspectorId === inspectorId)
-      rt.passwordRemembered = password !== null && password !== '';
+      rt.account.notePasswordRemembered(password !== null && password !== '');
     if (password === null || password === '') {
       return fail(
         commandError(
@@ -215,7 +210,7 @@ async function readPassword(
     return ok(password);
   } catch (error) {
     const commandErr = toCommandError(error);
-    if (commandErr.code === 'keychain-unavailable') rt.keychainAvailable = false;
+    if (commandErr.code === 'keychain-unavailable') rt.account.noteKeychainUnavailable();
     return fail(commandErr);
   }
 }
@@ -232,23 +227,18 @@ async function rememberPassword(
     const account = credentialAccount(gatewayUrl, inspectorId);
     if (password === null) await rt.ports.credentials.deletePassword(CREDENTIAL_SERVICE, account);
     else await rt.ports.credentials.setPassword(CREDENTIAL_SERVICE, account, password);
-    rt.passwordRemembered = password !== null;
-    rt.keychainAvailable = true;
+    rt.account.notePasswordRemembered(password !== null);
+    rt.account.noteKeychainAvailable();
     return ok(null);
   } catch (error) {
     const commandErr = toCommandError(error);
-    if (commandErr.code === 'keychain-unavailable') rt.keychainAvailable = false;
-    if (!quiet)
-      rt.notice({
-        level: 'warning',
-        message: commandErr.message,
-        messageZh: commandErr.messageZh,
-        retcode: null,
-      });
+    if (commandErr.code === 'keychain-unavailable') rt.account.noteKeychainUnavailable();
+    if (!quiet) rt.notice(warningNotice(commandErr));
     return fail(commandErr);
   }
 }
 
+/** Remember the address signed in to; the sign-in goes on if it cannot be saved. */
 function saveGatewaySettings(
   rt: SupervisorRuntime,
   url: string,
@@ -263,22 +253,17 @@ function saveGatewaySettings(
     !rt.settings.demoMode
   )
     return;
-  rt.settings = {
+  const saved = rt.saveSettings({
     ...rt.settings,
     demoMode: false,
     gateway: { ...gateway, url, inspectorId, phoneNumber },
-  };
-  try {
-    rt.ports.settings.save(rt.settings);
-  } catch (error) {
-    rt.logger.error('settings could not be saved', { error: errorMessage(error) });
-  }
-  rt.emit('settings.changed', rt.settings);
+  });
+  if (!saved.ok) rt.notice(warningNotice(saved.error));
 }
 
 async function stopDemoIfRunning(rt: SupervisorRuntime): Promise<void> {
-  if (!rt.demoRunning || !rt.ports.demo) return;
-  rt.demoRunning = false;
+  if (!rt.account.demoRunning || !rt.ports.demo) return;
+  rt.account.markDemoStopped();
   await rt.ports.demo
     .stop()
     .catch((error: unknown) =>

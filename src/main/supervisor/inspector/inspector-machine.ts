@@ -20,11 +20,16 @@ import {
   refuseTargetSignedOut,
   type Refusal,
 } from './inspector-refusals';
-import { isInspecting, type StartAction } from './inspector-modes';
+import {
+  isInspecting,
+  modeOfQc,
+  qcOfSwitchTo,
+  type SwitchToAction,
+} from '../../../shared/inspection-vocabulary';
+import { effectOf } from './inspection-effects';
 import { applyOwnEvent, applyOwnStatus, applySuccess } from './inspector-outcomes';
 import {
   INITIAL_INSPECTOR_STATE,
-  SWITCH_TARGETS,
   type GatewayEffect,
   type InspectorInput,
   type InspectorState,
@@ -32,22 +37,16 @@ import {
   type Transition,
 } from './inspector-state';
 
+export type { InspectionAction } from '../../../shared/inspection-vocabulary';
 export {
   INITIAL_INSPECTOR_STATE,
   type GatewayEffect,
   type GuardContext,
-  type InspectionAction,
   type InspectorInput,
   type InspectorState,
   type PendingInspection,
   type Transition,
 } from './inspector-state';
-
-const START_CALLS = {
-  listen: 'listen',
-  barge: 'insert',
-  whisper: 'whisper',
-} as const satisfies Record<StartAction, string>;
 
 /** Apply one input to the inspector state. Pure: same input, same output. */
 export function transitionInspector(state: InspectorState, input: InspectorInput): Transition {
@@ -131,7 +130,7 @@ function decideRequest(state: InspectorState, input: RequestInput): Decision {
     case 'listen':
     case 'barge':
     case 'whisper':
-      return decideStart(state, input, START_CALLS[action]);
+      return decideStart(state, input, action);
     case 'switch':
       return decideSwitch(state);
     case 'switch-to-listen':
@@ -150,7 +149,7 @@ function decideRequest(state: InspectorState, input: RequestInput): Decision {
 function decideStart(
   state: InspectorState,
   input: RequestInput,
-  call: 'listen' | 'insert' | 'whisper',
+  action: 'listen' | 'barge' | 'whisper',
 ): Decision {
   const workNo = input.workNo ?? null;
   if (workNo === null || workNo === '') return { refusal: refuseNoTarget() };
@@ -158,7 +157,7 @@ function decideStart(
     return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
   if (workNo === input.context.inspectorId) return { refusal: refuseSelf() };
   if (input.context.targetState === 'signed-out') return { refusal: refuseTargetSignedOut(workNo) };
-  return { effect: { call, workNo }, workNo };
+  return { effect: effectOf({ action, workNo, mode: state.mode }), workNo };
 }
 
 function decideSwitch(state: InspectorState): Decision {
@@ -167,17 +166,20 @@ function decideSwitch(state: InspectorState): Decision {
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall('switch') };
   if (state.mode === 'whispering') return { refusal: refuseSwitchWhileWhispering(target) };
   if (target === null) return { refusal: refuseNeedsInspection('switch') };
-  return { effect: { call: 'switchListenInsert', workNo: target }, workNo: target };
+  return {
+    effect: effectOf({ action: 'switch', workNo: target, mode: state.mode }),
+    workNo: target,
+  };
 }
 
-function decideSwitchTo(state: InspectorState, action: keyof typeof SWITCH_TARGETS): Decision {
+function decideSwitchTo(state: InspectorState, action: SwitchToAction): Decision {
   const target = state.targetWorkNo;
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall(action) };
   if (!isInspecting(state.mode) || target === null)
     return { refusal: refuseNeedsInspection(action) };
-  const wanted = SWITCH_TARGETS[action];
-  if (state.mode === wanted.mode) return { refusal: refuseAlreadyInMode(state.mode, target) };
-  return { effect: { call: 'switchMode', workNo: target, to: wanted.qc }, workNo: target };
+  if (state.mode === modeOfQc(qcOfSwitchTo(action)))
+    return { refusal: refuseAlreadyInMode(state.mode, target) };
+  return { effect: effectOf({ action, workNo: target, mode: state.mode }), workNo: target };
 }
 
 function decideIntercept(state: InspectorState): Decision {
@@ -185,7 +187,10 @@ function decideIntercept(state: InspectorState): Decision {
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall('intercept') };
   if (!isInspecting(state.mode) || target === null)
     return { refusal: refuseNeedsInspection('intercept') };
-  return { effect: { call: 'intercept', workNo: target }, workNo: target };
+  return {
+    effect: effectOf({ action: 'intercept', workNo: target, mode: state.mode }),
+    workNo: target,
+  };
 }
 
 function decideCancel(state: InspectorState): Decision {
@@ -193,9 +198,10 @@ function decideCancel(state: InspectorState): Decision {
   if (state.mode === 'idle') return { refusal: refuseNothingToCancel() };
   if (state.mode === 'talking') return { refusal: refuseOnOwnCall('cancel') };
   if (target === null) return { refusal: refuseNothingToCancel() };
-  // Whisper is ended by its own interface (§5.5); DELETE ends listen and insert (§5.7).
-  const call = state.mode === 'whispering' ? 'stopWhisper' : 'cancel';
-  return { effect: { call, workNo: target }, workNo: target };
+  return {
+    effect: effectOf({ action: 'cancel', workNo: target, mode: state.mode }),
+    workNo: target,
+  };
 }
 
 function decideRequestCall(state: InspectorState, input: RequestInput): Decision {
@@ -204,5 +210,5 @@ function decideRequestCall(state: InspectorState, input: RequestInput): Decision
   if (callId === null || callId === '' || skillId === null) return { refusal: refuseMissingCall() };
   if (state.mode !== 'idle')
     return { refusal: refuseBusyInspector(state.mode, state.targetWorkNo) };
-  return { effect: { call: 'requestCall', callId, skillId }, workNo: null };
+  return { effect: effectOf({ action: 'request-call', callId, skillId }), workNo: null };
 }

@@ -4,8 +4,9 @@
  * ends a leg once a leg event of that leg was seen.
  */
 import { EVENT_TYPE } from '../../../shared/gateway-protocol/gateway-status-codes';
-import { inspectionModeOfOwnState, MODE_AFTER_START } from './inspector-modes';
-import { SWITCH_TARGETS, type InspectorState, type PendingInspection } from './inspector-state';
+import { modeAfterAction } from '../../../shared/inspection-vocabulary';
+import { inspectionModeOfOwnState } from './inspector-modes';
+import type { InspectorState, PendingInspection } from './inspector-state';
 
 const LEG_EVENTS: ReadonlySet<string> = new Set([
   EVENT_TYPE.busy,
@@ -22,8 +23,12 @@ export function applySuccess(
   pending: PendingInspection,
   now: number,
 ): InspectorState {
+  // A switch is only granted from listening or barge-in, so its mode is known; `inserting`
+  // stands for any other origin as it always has.
+  const mode = modeAfterAction(pending.action, pending.fromMode) ?? 'inserting';
   const base = {
     ...state,
+    mode,
     pending: null,
     since: now,
     lastTargetWorkNo: pending.workNo ?? state.lastTargetWorkNo,
@@ -32,35 +37,17 @@ export function applySuccess(
     case 'listen':
     case 'barge':
     case 'whisper':
-      return {
-        ...base,
-        mode: MODE_AFTER_START[pending.action],
-        targetWorkNo: pending.workNo,
-        callId: null,
-        legSeen: pending.legSeen,
-      };
+      return { ...base, targetWorkNo: pending.workNo, callId: null, legSeen: pending.legSeen };
     case 'switch':
-      return {
-        ...base,
-        mode: pending.fromMode === 'inserting' ? 'listening' : 'inserting',
-        legSeen: true,
-      };
     case 'switch-to-listen':
     case 'switch-to-barge':
     case 'switch-to-whisper':
-      return { ...base, mode: SWITCH_TARGETS[pending.action].mode, legSeen: true };
     case 'intercept':
-      return { ...base, mode: 'talking', legSeen: true };
+      return { ...base, legSeen: true };
     case 'cancel':
-      return { ...base, mode: 'idle', targetWorkNo: null, callId: null, legSeen: false };
+      return { ...base, targetWorkNo: null, callId: null, legSeen: false };
     case 'request-call':
-      return {
-        ...base,
-        mode: 'talking',
-        targetWorkNo: null,
-        callId: pending.callId,
-        legSeen: pending.legSeen,
-      };
+      return { ...base, targetWorkNo: null, callId: pending.callId, legSeen: pending.legSeen };
   }
 }
 

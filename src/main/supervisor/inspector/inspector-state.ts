@@ -1,12 +1,10 @@
 /**
- * The inspector state machine's data: its state, inputs, the gateway effects it asks for and
- * the mode each switch action leads to. Shared by the request guard and the outcome reducer.
+ * The inspector state machine's data: its state, inputs and the gateway effects it asks for.
+ * Shared by the request guard and the outcome reducer.
  */
-import type { AgentState, InspectorMode, QcMode, SupervisorAction } from '../../../shared/domain';
+import type { AgentState, InspectorMode, QcMode } from '../../../shared/domain';
+import type { InspectionAction } from '../../../shared/inspection-vocabulary';
 import type { Refusal } from './inspector-refusals';
-
-/** The supervisor actions that move the inspector's own state (the force-* actions do not). */
-export type InspectionAction = Exclude<SupervisorAction, `force-${string}`>;
 
 /** A request sent to the gateway, awaiting its result. */
 export interface PendingInspection {
@@ -77,7 +75,7 @@ export type GatewayEffect =
       workNo: string;
     }
   | { call: 'switchMode'; workNo: string; to: QcMode }
-  | { call: 'intercept'; workNo: string }
+  | { call: 'intercept'; workNo: string; callId?: string }
   | { call: 'requestCall'; callId: string; skillId: number };
 
 /** The outcome of one input: the next state and what to do (send, refuse or join). */
@@ -88,10 +86,3 @@ export interface Transition {
   /** The same request is already in flight: wait for it instead of sending another. */
   join: boolean;
 }
-
-/** Where each switch-to action leads: the gateway's QC mode and the inspector's mode. */
-export const SWITCH_TARGETS = {
-  'switch-to-listen': { qc: 'listen', mode: 'listening' },
-  'switch-to-barge': { qc: 'insert', mode: 'inserting' },
-  'switch-to-whisper': { qc: 'whisper', mode: 'whispering' },
-} as const satisfies Record<string, { qc: QcMode; mode: InspectorMode }>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgentState, JournalEntry } from '../../../shared/domain';
 import { GatewayError } from '../../gateway/gateway-error';
 import { INITIAL_INSPECTOR_STATE, type InspectorState } from './inspector-machine';
-import { SupervisorActions, type ActionGateway } from './supervisor-actions';
+import type { ActionGateway } from './inspection-effects';
+import { SupervisorActions } from './supervisor-actions';
 import { ManualClock } from '../../../../test/support/core/manual-clock';
 
 interface Deferred {

@@ -10,14 +10,14 @@ import type {
   JournalEntry,
   SupervisorAction,
 } from '../../../shared/domain';
-import type { GatewayClient } from '../../gateway/gateway-client';
+import type { ForceAction } from '../../../shared/inspection-vocabulary';
 import { GatewayError } from '../../gateway/gateway-error';
 import type { OwnStatus } from '../../gateway/gateway-types';
 import { fail, ok, RECONNECTING, refusalError, toCommandError } from '../command-errors';
+import { executeEffect, executeForce, type ActionGateway } from './inspection-effects';
 import {
   transitionInspector,
   viewInspection,
-  type GatewayEffect,
   type InspectionAction,
   type InspectorInput,
   type InspectorState,
@@ -26,25 +26,7 @@ import { refuseNotSignedIn, refuseSelf, refuseTargetSignedOut } from './inspecto
 import type { Clock, Logger } from '../ports';
 import { errorMessage } from '../error-text';
 
-export type ActionGateway = Pick<
-  GatewayClient,
-  | 'listen'
-  | 'insert'
-  | 'whisper'
-  | 'switchListenInsert'
-  | 'switchMode'
-  | 'intercept'
-  | 'cancel'
-  | 'stopWhisper'
-  | 'requestCall'
-  | 'forceBusy'
-  | 'forceIdle'
-  | 'forceSignOutAgent'
-  | 'getOwnStatus'
->;
-
 export type ActionSource = JournalEntry['source'];
-export type ForceAction = 'force-busy' | 'force-idle' | 'force-sign-out';
 
 export interface ActionContext {
   clock: Clock;
@@ -73,7 +55,6 @@ export interface InspectionRequest {
 /** Retcodes after which our idea of the inspector's state may be wrong: ask the gateway. */
 const RESYNC_RETCODES = /^(900-00[345]|200-\d{3})$/;
 
-/** Runs supervisor actions with guard, join and journal. */
 /** What the journal needs to know about an action when it starts. */
 interface JournalStart {
   action: SupervisorAction;
@@ -83,6 +64,17 @@ interface JournalStart {
   startedAt: number;
 }
 
+/** An inspection request on the wire, as its answer will be journalled. */
+interface StartedInspection {
+  request: InspectionRequest;
+  /** The inspector before the request. */
+  before: InspectorState;
+  startedAt: number;
+  /** The journal's target for it. */
+  target: string | null;
+}
+
+/** Runs supervisor actions with guard, join and journal. */
 export class SupervisorActions {
   private inspectionInFlight: Promise<Result<InspectionView>> | null = null;
   private readonly forceInFlight = new Map<string, Promise<Result<null>>>();
@@ -125,25 +117,11 @@ export class SupervisorActions {
     const call = executeEffect(client, transition.effect);
     ctx.setInspector(transition.state);
     const target = journalTarget(request, transition.state.pending?.workNo ?? null);
+    const started: StartedInspection = { request, before, startedAt, target };
     const promise = call.then(
-      () =>
-        this.settleInspection(
-          { kind: 'succeeded', now: ctx.clock.now() },
-          request,
-          before,
-          startedAt,
-          target,
-          null,
-        ),
+      () => this.settleInspection(started, { kind: 'succeeded', now: ctx.clock.now() }, null),
       (error: unknown) =>
-        this.settleInspection(
-          { kind: 'failed', now: ctx.clock.now() },
-          request,
-          before,
-          startedAt,
-          target,
-          error,
-        ),
+        this.settleInspection(started, { kind: 'failed', now: ctx.clock.now() }, error),
     );
     this.inspectionInFlight = promise;
     void promise.finally(() => {
@@ -185,12 +163,7 @@ export class SupervisorActions {
     }
     const journalStart = { action, target: workNo, source, modeBefore: mode, startedAt };
     const previous = this.forceChains.get(action) ?? Promise.resolve();
-    const run = (): Promise<void> =>
-      action === 'force-busy'
-        ? client.forceBusy(workNo)
-        : action === 'force-idle'
-          ? client.forceIdle(workNo)
-          : client.forceSignOutAgent(workNo);
+    const run = (): Promise<void> => executeForce(client, action, workNo);
     const promise = previous.then(run, run).then(
       (): Result<null> => {
         this.writeJournal(journalStart, ctx.getInspector().mode, 'ok');
@@ -229,14 +202,13 @@ export class SupervisorActions {
     }
   }
 
+  /** The request's answer came (`error` null) or failed: move the state on and journal it. */
   private settleInspection(
+    started: StartedInspection,
     input: InspectorInput,
-    request: InspectionRequest,
-    before: InspectorState,
-    startedAt: number,
-    target: string | null,
     error: unknown,
   ): Result<InspectionView> {
+    const { request, before, startedAt, target } = started;
     const ctx = this.ctx;
     const after = transitionInspector(ctx.getInspector(), input).state;
     ctx.setInspector(after);
@@ -312,32 +284,4 @@ function journalTarget(request: InspectionRequest, workNo: string | null): strin
   if (request.action === 'request-call')
     return request.callId ? `${request.callId}@${request.skillId ?? ''}` : null;
   return workNo;
-}
-
-/** Start the gateway call of a granted request (synchronously: the request leaves now). */
-export function executeEffect(client: ActionGateway, effect: GatewayEffect): Promise<void> {
-  try {
-    switch (effect.call) {
-      case 'listen':
-        return client.listen(effect.workNo);
-      case 'insert':
-        return client.insert(effect.workNo);
-      case 'whisper':
-        return client.whisper(effect.workNo);
-      case 'switchListenInsert':
-        return client.switchListenInsert(effect.workNo);
-      case 'cancel':
-        return client.cancel(effect.workNo);
-      case 'stopWhisper':
-        return client.stopWhisper(effect.workNo);
-      case 'switchMode':
-        return client.switchMode(effect.workNo, effect.to);
-      case 'intercept':
-        return client.intercept(effect.workNo);
-      case 'requestCall':
-        return client.requestCall(effect.callId, effect.skillId);
-    }
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
 }

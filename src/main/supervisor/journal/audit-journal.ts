@@ -7,28 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry } from '../../../shared/domain';
+import { SUPERVISOR_ACTIONS } from '../../../shared/inspection-vocabulary';
 import type { Logger } from '../ports';
 
 export const JOURNAL_FILE_NAME = 'journal.jsonl';
 const TAIL_CHUNK_BYTES = 64 * 1024;
 
-const ACTIONS = new Set([
-  'listen',
-  'barge',
-  'whisper',
-  'switch',
-  'switch-to-listen',
-  'switch-to-barge',
-  'switch-to-whisper',
-  'intercept',
-  'cancel',
-  'request-call',
-  'force-busy',
-  'force-idle',
-  'force-sign-out',
-  'sign-in',
-  'sign-out',
-]);
+/** Every action a journal line may name: the supervisor's actions plus sign-in and sign-out. */
+const ACTIONS: ReadonlySet<string> = new Set([...SUPERVISOR_ACTIONS, 'sign-in', 'sign-out']);
 
 /** Appends and reads the audit journal file. */
 export class AuditJournal {

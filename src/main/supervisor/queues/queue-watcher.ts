@@ -22,7 +22,7 @@ export interface QueueIntervals {
   skillListMs: number;
 }
 
-export const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
+const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
   expandedMs: 2_000,
   watchedOverviewMs: 5_000,
   backgroundMs: 60_000,

@@ -21,7 +21,7 @@ export type SubscriptionState = 'none' | 'active' | 'broken';
 export type SubscribeOutcome = 'subscribed' | 'retry' | 'give-up' | 'stale';
 
 /** Failed attempts in a row before the roster falls back to snapshots. */
-export const DEFAULT_SUBSCRIBE_ATTEMPTS = 4;
+const DEFAULT_SUBSCRIBE_ATTEMPTS = 4;
 
 export interface MonitorSubscriptionOptions {
   logger: Logger;

@@ -4,11 +4,12 @@
  * backoff; a lost link with overlapping probes on distinct interfaces (a hung request cannot
  * block the next probe), so data is live again within seconds after a fault ends. The roster's
  * monitor subscription is part of "live": when it fails the session recovers like a lost link.
- * The state is always visible through `onConnection`.
+ * The state is always visible through `onConnection`; it lives in a SessionState this
+ * controller owns (session-state.ts), and these flows move it.
  */
 import type { EventPollerHandlers } from '../../gateway/event-poller';
 import { LinkProbes } from './link-probes';
-import { SessionBase } from './session-base';
+import { SessionState } from './session-state';
 import {
   classifyFailure,
   classifySignInFailure,
@@ -24,7 +25,8 @@ import {
   type Reason,
 } from './session-policy';
 import { signInTakingOver } from './session-sign-in';
-import type { SessionGateway, SessionTarget, SignInOutcome } from './session-types';
+import type { ConnectionState } from '../../../shared/domain';
+import type { SessionGateway, SessionOptions, SessionTarget, SignInOutcome } from './session-types';
 
 export type {
   LossKind,
@@ -38,7 +40,8 @@ export type {
 } from './session-types';
 
 /** One gateway session at a time, with automatic recovery. */
-export class SessionController<C extends SessionGateway> extends SessionBase<C> {
+export class SessionController<C extends SessionGateway> {
+  private readonly state: SessionState<C>;
   private readonly probes = new LinkProbes();
   private signedInAt = 0;
   private loginTime: number | null = null;
@@ -46,23 +49,52 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
   /** The monitor subscription failed while a (re-)sign-in or resume ran: do not go live. */
   private subscriptionLost: Reason | null = null;
 
+  constructor(private readonly options: SessionOptions<C>) {
+    this.state = new SessionState(options);
+  }
+
+  get isLive(): boolean {
+    return this.state.phase === 'live';
+  }
+
+  get currentClient(): C | null {
+    return this.state.client;
+  }
+
+  get currentTarget(): Omit<SessionTarget, 'password'> | null {
+    const target = this.state.target;
+    if (!target) return null;
+    const { password: _password, ...rest } = target;
+    return rest;
+  }
+
+  /** Secrets the redacting logger must scrub. */
+  get knownSecrets(): string[] {
+    const target = this.state.target;
+    return target ? [target.password] : [];
+  }
+
+  /** Fresh data arrived (event, snapshot): the age shown on screen restarts. */
+  noteData(at: number): void {
+    this.state.noteData(at);
+  }
+
+  connectionState(): ConnectionState {
+    return this.state.connectionState();
+  }
+
   /** Sign in. Interactive sign-ins report any failure; others keep retrying unless fatal. */
   async signIn(target: SessionTarget, interactive: boolean): Promise<SignInOutcome> {
-    await this.stopCurrent();
-    const epoch = ++this.epoch;
-    this.target = target;
-    this.failure = null;
-    this.setPhase('signing-in');
-    const client = this.options.createClient(target);
-    this.client = client;
+    await this.state.stopCurrent();
+    const { epoch, client } = this.state.beginSignIn(target);
     try {
       await this.startSession(client, epoch, true, false);
       return { ok: true };
     } catch (error) {
-      if (epoch !== this.epoch) return { ok: false, error };
+      if (!this.state.isCurrent(epoch)) return { ok: false, error };
       const signedIn = client.hasSession;
       const next = judgeFirstSignInFailure(error, interactive, signedIn);
-      if (next === 'fail') this.fail(explainFailure(error));
+      if (next === 'fail') this.state.fail(explainFailure(error));
       else this.beginRecovery(next, explainFailure(error));
       // Signed in but loading failed: the credentials are good, the sign-in itself succeeded.
       return signedIn ? { ok: true } : { ok: false, error };
@@ -74,20 +106,19 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
    * reusing the password held in memory. Without a target there is nothing to sign in to.
    */
   async signInAgain(changes: Partial<Omit<SessionTarget, 'password'>>): Promise<SignInOutcome> {
-    if (!this.target) return { ok: false, error: new Error('not signed in') };
-    return this.signIn({ ...this.target, ...changes }, false);
+    if (!this.state.target) return { ok: false, error: new Error('not signed in') };
+    return this.signIn({ ...this.state.target, ...changes }, false);
   }
 
   /** Sign out and forget the password. */
   async signOut(): Promise<void> {
-    await this.stopCurrent();
-    this.target = null;
-    this.setPhase('signed-out');
+    await this.state.stopCurrent();
+    this.state.forgetTarget();
   }
 
   /** A request outside the poll failed: recover if it means the session or link is gone. */
   reportFailure(error: unknown): void {
-    if (this.phase !== 'live' && this.phase !== 'recovering') return;
+    if (this.state.phase !== 'live' && this.state.phase !== 'recovering') return;
     const failure = classifyFailure(error);
     if (failure === 'session') this.beginRecovery('session', explainFailure(error));
     else if (failure === 'link' && isLinkLoss(error))
@@ -102,8 +133,10 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
   reportSubscriptionLoss(error: unknown): void {
     if (classifyFailure(error) === 'session') return this.reportFailure(error);
     const reason = explainSubscriptionLoss(error);
-    if (this.phase === 'signing-in' || this.phase === 'recovering') this.subscriptionLost = reason;
-    if (this.phase === 'live' || this.phase === 'recovering') this.beginRecovery('link', reason);
+    if (this.state.phase === 'signing-in' || this.state.phase === 'recovering')
+      this.subscriptionLost = reason;
+    if (this.state.phase === 'live' || this.state.phase === 'recovering')
+      this.beginRecovery('link', reason);
   }
 
   /**
@@ -112,25 +145,25 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
    * gateway hands to it.
    */
   resume(): void {
-    if (this.phase !== 'live' && this.phase !== 'recovering') return;
-    if (this.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000)
-      this.restartPoller();
-    this.beginRecovery(this.recovery.kind ?? 'link', REASON_RESUMED);
+    if (this.state.phase !== 'live' && this.state.phase !== 'recovering') return;
+    if (this.state.poll.silentFor(this.options.clock.now()) > this.options.pollHoldMs + 1_000)
+      this.state.restartPoller();
+    this.beginRecovery(this.state.recovery.kind ?? 'link', REASON_RESUMED);
   }
 
   /** Periodic health check (1 s): detect a stalled poll, publish data freshness. */
   checkHealth(now: number): void {
-    const silentMs = this.poll.silentFor(now);
+    const silentMs = this.state.poll.silentFor(now);
     if (
-      this.phase === 'live' &&
-      this.poll.running &&
+      this.state.phase === 'live' &&
+      this.state.poll.running &&
       silentMs > this.options.pollHoldMs + (this.options.stallGraceMs ?? 5_000)
     ) {
       this.options.logger.warn('event poll stalled; probing the gateway', { silentMs });
-      this.restartPoller();
+      this.state.restartPoller();
       return this.beginRecovery('link', REASON_STALLED);
     }
-    if (this.phase === 'live' && this.lastDataAt !== this.emittedDataAt) this.emitConnection();
+    if (this.state.phase === 'live' && this.state.hasUnpublishedData) this.state.publish();
   }
 
   private async startSession(
@@ -139,81 +172,82 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
     first: boolean,
     force: boolean,
   ): Promise<void> {
-    const target = this.target;
+    const target = this.state.target;
     if (!target) throw new Error('The session was signed out meanwhile.');
     const result = await signInTakingOver(
       client,
       target,
       force,
-      () => epoch === this.epoch,
+      () => this.state.isCurrent(epoch),
       this.options.logger,
     );
-    if (epoch !== this.epoch) return;
+    if (!this.state.isCurrent(epoch)) return;
     this.signedInAt = this.options.clock.now();
     this.loginTime = result.loginTime;
     this.startPoller(client, epoch);
     this.subscriptionLost = null;
     await this.options.hooks.onStarted(client, { first });
-    if (epoch !== this.epoch) return;
+    if (!this.state.isCurrent(epoch)) return;
     this.goLiveUnlessSubscriptionLost();
   }
 
   private startPoller(client: C, epoch: number): void {
     const handlers: EventPollerHandlers = {
       onEvent: (event) => {
-        if (epoch !== this.epoch) return;
+        if (!this.state.isCurrent(epoch)) return;
         this.pollSettled();
-        this.lastDataAt = event.receivedAt;
+        this.state.noteData(event.receivedAt);
         if (isShutdownOfSession(event, this.loginTime, this.signedInAt, this.options.clock.now()))
-          return this.fail(REASON_SHUT_DOWN);
+          return this.state.fail(REASON_SHUT_DOWN);
         this.options.hooks.onEvent(event);
       },
       onIdle: () => {
-        if (epoch !== this.epoch) return;
+        if (!this.state.isCurrent(epoch)) return;
         this.pollSettled();
-        this.lastDataAt = this.options.clock.now();
+        this.state.noteData(this.options.clock.now());
       },
       onError: (error) => {
-        if (epoch !== this.epoch) return;
+        if (!this.state.isCurrent(epoch)) return;
         const verdict = judgePollFailure(
           error,
-          this.poll.noteFailure(),
-          this.phase === 'recovering',
+          this.state.poll.noteFailure(),
+          this.state.phase === 'recovering',
         );
         if (verdict === 'session') this.beginRecovery('session', explainFailure(error));
         else if (verdict === 'link')
-          this.beginRecovery(this.recovery.kind ?? 'link', explainFailure(error));
+          this.beginRecovery(this.state.recovery.kind ?? 'link', explainFailure(error));
       },
     };
-    this.poll.start(client, handlers);
+    this.state.poll.start(client, handlers);
   }
 
   private pollSettled(): void {
-    this.poll.noteAnswer();
-    if (this.phase === 'live' && this.client && this.poll.takeReconcile()) {
+    this.state.poll.noteAnswer();
+    if (this.state.phase === 'live' && this.state.client && this.state.poll.takeReconcile()) {
       // Events handed to the aborted poll are lost: reconcile once the new poll answers.
-      const client = this.client;
-      const epoch = this.epoch;
+      const client = this.state.client;
+      const epoch = this.state.epoch;
       this.options.hooks.onResumed(client).catch((error: unknown) => {
-        if (epoch === this.epoch) this.reportFailure(error);
+        if (this.state.isCurrent(epoch)) this.reportFailure(error);
       });
     }
     // A poll answer on the same session proves the link is back.
-    if (this.phase === 'recovering' && this.recovery.kind === 'link')
-      void this.resumeLink(this.epoch);
+    if (this.state.phase === 'recovering' && this.state.recovery.kind === 'link')
+      void this.resumeLink(this.state.epoch);
   }
 
   private beginRecovery(kind: 'session' | 'link', reason: Reason): void {
-    if (this.phase === 'signed-out' || this.phase === 'failed' || !this.target) return;
-    if (this.recovery.current) {
+    if (this.state.phase === 'signed-out' || this.state.phase === 'failed' || !this.state.target)
+      return;
+    if (this.state.recovery.current) {
       // Escalate link → session; otherwise keep the running schedule, refresh the reason.
-      this.recovery.setReason(reason);
-      if (kind === 'session' && this.recovery.kind === 'link') {
-        this.recovery.escalateToSession();
+      this.state.recovery.setReason(reason);
+      if (kind === 'session' && this.state.recovery.kind === 'link') {
+        this.state.recovery.escalateToSession();
         this.options.hooks.onLost('recovering');
         this.scheduleAttempt(0);
       }
-      this.emitConnection();
+      this.state.publish();
       return;
     }
     this.options.logger.warn('gateway session interrupted; recovering', {
@@ -221,23 +255,23 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
       reason: reason.reason,
       retcode: reason.retcode,
     });
-    this.recovery.start(kind, reason);
-    this.setPhase('recovering');
+    this.state.recovery.start(kind, reason);
+    this.state.setPhase('recovering');
     if (kind === 'session') this.options.hooks.onLost('recovering');
     this.scheduleAttempt(0);
   }
 
   private scheduleAttempt(delayMs: number): void {
-    if (!this.recovery.current) return;
-    const epoch = this.epoch;
-    this.recovery.schedule(delayMs, () => void this.runAttempt(epoch));
-    this.emitConnection();
+    if (!this.state.recovery.current) return;
+    const epoch = this.state.epoch;
+    this.state.recovery.schedule(delayMs, () => void this.runAttempt(epoch));
+    this.state.publish();
   }
 
   private async runAttempt(epoch: number): Promise<void> {
-    const kind = this.recovery.kind;
-    if (!kind || epoch !== this.epoch) return;
-    const delay = this.recovery.beginAttempt();
+    const kind = this.state.recovery.kind;
+    if (!kind || !this.state.isCurrent(epoch)) return;
+    const delay = this.state.recovery.beginAttempt();
     if (kind === 'link') {
       this.fireProbe(epoch);
       this.scheduleAttempt(delay);
@@ -247,52 +281,59 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
   }
 
   private async resignIn(epoch: number, delayOnFailure: number): Promise<void> {
-    const client = this.client;
+    const client = this.state.client;
     if (!client) return;
-    await this.poll.drop();
+    await this.state.poll.drop();
     client.clearSession();
-    this.emitConnection();
+    this.state.publish();
     try {
       // Forced: our old session may still be half-alive on the gateway.
       await this.startSession(client, epoch, false, true);
     } catch (error) {
-      if (epoch !== this.epoch) return;
-      this.recovery.setReason(explainFailure(error));
-      if (classifySignInFailure(error, false) === 'fatal') return this.fail(explainFailure(error));
-      await this.poll.drop();
+      if (!this.state.isCurrent(epoch)) return;
+      this.state.recovery.setReason(explainFailure(error));
+      if (classifySignInFailure(error, false) === 'fatal')
+        return this.state.fail(explainFailure(error));
+      await this.state.poll.drop();
       this.scheduleAttempt(delayOnFailure);
     }
   }
 
   /** Probe the link; any answer on this session proves it is back. */
   private fireProbe(epoch: number): void {
-    const client = this.client;
+    const client = this.state.client;
     if (!client) return;
-    this.probes.fire(client, this.target?.inspectorId ?? '', {
+    this.probes.fire(client, this.state.target?.inspectorId ?? '', {
       onAlive: () => void this.resumeLink(epoch),
       onFailure: (error) => {
-        if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
+        if (!this.state.isCurrent(epoch) || this.state.recovery.kind !== 'link') return;
         if (classifyFailure(error) === 'session')
           return this.beginRecovery('session', explainFailure(error));
-        this.recovery.setReason(explainFailure(error));
-        this.emitConnection();
+        this.state.recovery.setReason(explainFailure(error));
+        this.state.publish();
       },
     });
   }
 
   private async resumeLink(epoch: number): Promise<void> {
-    const client = this.client;
-    if (!client || this.resuming || epoch !== this.epoch || this.recovery.kind !== 'link') return;
+    const client = this.state.client;
+    if (
+      !client ||
+      this.resuming ||
+      !this.state.isCurrent(epoch) ||
+      this.state.recovery.kind !== 'link'
+    )
+      return;
     this.resuming = true;
     try {
       this.subscriptionLost = null;
       await this.options.hooks.onResumed(client);
-      if (epoch !== this.epoch || this.recovery.kind !== 'link') return;
-      if (!this.poll.running) this.restartPoller();
-      else this.poll.wake();
+      if (!this.state.isCurrent(epoch) || this.state.recovery.kind !== 'link') return;
+      if (!this.state.poll.running) this.state.restartPoller();
+      else this.state.poll.wake();
       this.goLiveUnlessSubscriptionLost();
     } catch (error) {
-      if (epoch === this.epoch) this.reportFailure(error);
+      if (this.state.isCurrent(epoch)) this.reportFailure(error);
     } finally {
       this.resuming = false;
     }
@@ -302,13 +343,13 @@ export class SessionController<C extends SessionGateway> extends SessionBase<C> 
   private goLiveUnlessSubscriptionLost(): void {
     const lost = this.subscriptionLost;
     this.subscriptionLost = null;
-    if (!lost) return this.goLive();
+    if (!lost) return this.state.goLive();
     // A running link recovery retries on its own schedule. After a (re-)sign-in the session is
     // fine and only the subscription is missing: recover it like a lost link, not by signing in.
-    if (this.recovery.kind === 'link') return;
-    this.recovery.end();
-    this.recovery.start('link', lost);
-    this.setPhase('recovering');
+    if (this.state.recovery.kind === 'link') return;
+    this.state.recovery.end();
+    this.state.recovery.start('link', lost);
+    this.state.setPhase('recovering');
     this.scheduleAttempt(0);
   }
 }

@@ -7,9 +7,14 @@ import type {
   AgentRow,
   ConnectionState,
   InspectionView,
-  InspectorMode,
   SupervisorAction,
 } from '../../../shared/domain';
+import {
+  isInspecting,
+  modeAfterSwitch,
+  modeOfQc,
+  qcOfSwitchTo,
+} from '../../../shared/inspection-vocabulary';
 
 export interface ActionContext {
   connection: ConnectionState;
@@ -25,13 +30,6 @@ export interface BlockReason {
 }
 
 export type Availability = { allowed: true } | { allowed: false; reason: BlockReason };
-
-const INSPECTING: readonly InspectorMode[] = ['listening', 'inserting', 'whispering'];
-const SWITCH_TARGET: Partial<Record<SupervisorAction, InspectorMode>> = {
-  'switch-to-listen': 'listening',
-  'switch-to-barge': 'inserting',
-  'switch-to-whisper': 'whispering',
-};
 
 const ALLOWED: Availability = { allowed: true };
 const block = (key: string, params?: Record<string, string>): Availability => ({
@@ -65,17 +63,15 @@ export function checkAction(action: SupervisorAction, context: ActionContext): A
       if (mode !== 'idle') return block(mode === 'talking' ? 'inCall' : 'notIdle');
       return checkAgent(context);
     case 'switch':
-      return mode === 'listening' || mode === 'inserting'
-        ? ALLOWED
-        : block('switchNeedsListenOrBarge');
+      return modeAfterSwitch(mode) !== null ? ALLOWED : block('switchNeedsListenOrBarge');
     case 'switch-to-listen':
     case 'switch-to-barge':
     case 'switch-to-whisper':
-      if (!INSPECTING.includes(mode)) return block('notInspecting');
-      return mode === SWITCH_TARGET[action] ? block('alreadyInMode', { mode }) : ALLOWED;
+      if (!isInspecting(mode)) return block('notInspecting');
+      return mode === modeOfQc(qcOfSwitchTo(action)) ? block('alreadyInMode', { mode }) : ALLOWED;
     case 'intercept':
     case 'cancel':
-      return INSPECTING.includes(mode) ? ALLOWED : block('notInspecting');
+      return isInspecting(mode) ? ALLOWED : block('notInspecting');
     case 'request-call':
       return mode === 'idle' ? ALLOWED : block(mode === 'talking' ? 'inCall' : 'notIdle');
     case 'force-busy':

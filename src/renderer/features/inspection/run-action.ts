@@ -5,6 +5,14 @@
 import type { Bridge } from '../../bridge';
 import type { CommandError, Result } from '../../../shared/ipc/contract';
 import type { InspectionView, SupervisorAction } from '../../../shared/domain';
+import {
+  AGENT_ACTION_COMMANDS,
+  COMMAND_OF_ACTION,
+  CURRENT_ACTION_COMMANDS,
+  isAgentAction,
+  isSwitchToAction,
+  qcOfSwitchTo,
+} from '../../../shared/inspection-vocabulary';
 import type { AppStore } from '../../store/app-store';
 
 export type AgentAction = Exclude<SupervisorAction, 'request-call'>;
@@ -14,33 +22,11 @@ function sendAction(
   action: AgentAction,
   workNo: string | null,
 ): Promise<Result<InspectionView | null>> {
-  const agent = { workNo: workNo ?? '' };
-  switch (action) {
-    case 'listen':
-      return bridge.invoke('inspection.listen', agent);
-    case 'barge':
-      return bridge.invoke('inspection.barge', agent);
-    case 'whisper':
-      return bridge.invoke('inspection.whisper', agent);
-    case 'switch':
-      return bridge.invoke('inspection.switch', {});
-    case 'switch-to-listen':
-      return bridge.invoke('inspection.switchTo', { mode: 'listen' });
-    case 'switch-to-barge':
-      return bridge.invoke('inspection.switchTo', { mode: 'insert' });
-    case 'switch-to-whisper':
-      return bridge.invoke('inspection.switchTo', { mode: 'whisper' });
-    case 'intercept':
-      return bridge.invoke('inspection.intercept', {});
-    case 'cancel':
-      return bridge.invoke('inspection.cancel', {});
-    case 'force-busy':
-      return bridge.invoke('agents.forceBusy', agent);
-    case 'force-idle':
-      return bridge.invoke('agents.forceIdle', agent);
-    case 'force-sign-out':
-      return bridge.invoke('agents.forceSignOut', agent);
-  }
+  if (isSwitchToAction(action))
+    return bridge.invoke(COMMAND_OF_ACTION[action], { mode: qcOfSwitchTo(action) });
+  if (isAgentAction(action))
+    return bridge.invoke(AGENT_ACTION_COMMANDS[action], { workNo: workNo ?? '' });
+  return bridge.invoke(CURRENT_ACTION_COMMANDS[action], {});
 }
 
 /** Show a command failure as a sticky error toast in the user's language with its retcode. */
