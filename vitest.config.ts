@@ -20,6 +20,7 @@ export default defineConfig({
             'test/integration/**/*.test.ts',
             'test/boot/**/*.test.ts',
             'test/faults/**/*.test.ts',
+            'test/contract/**/*.test.ts',
             'test/security/**/*.test.ts',
             'test/first-run/**/*.test.ts',
           ],

@@ -11,9 +11,6 @@ import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
 import type { CliLanguage } from './cli-language';
 import { suggestFix } from './failure-fixes';
 
-/** Interfaces whose refusal means "could not sign in" (exit 4) rather than "refused" (exit 1). */
-const SIGN_IN_INTERFACES = new Set(['login', 'forceLogin']);
-
 export interface TextSink {
   write(text: string): unknown;
 }
@@ -66,14 +63,17 @@ export function exitCodeOfGatewayError(error: GatewayError): ExitCode {
   switch (error.kind) {
     case 'invalid-argument':
       return EXIT_CODE.usage;
+    case 'http-status':
+      // 401/403: the gateway or its NSLB refuses the session — a sign-in problem, not the network.
+      return error.needsSignIn ? EXIT_CODE.auth : EXIT_CODE.network;
     case 'transport':
     case 'timeout':
     case 'tls':
-    case 'http-status':
     case 'malformed':
       return EXIT_CODE.network;
     case 'retcode':
-      return error.needsSignIn || SIGN_IN_INTERFACES.has(error.interfaceName)
+      // By class (cec_07_0580): refusal and retry-later → 1, fatal sign-in and session lost → 4.
+      return error.retcodeClass === 'fatal-sign-in' || error.retcodeClass === 'session-lost'
         ? EXIT_CODE.auth
         : EXIT_CODE.refused;
     case 'aborted':

@@ -65,6 +65,9 @@ describe('secrets never leave the session', () => {
     sim.faults.set({ retcodeErrorRate: 1 });
     expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(false);
     sim.faults.clear();
+    // Polls failed too while every answer was an error (100-007 is retry-later): the session
+    // may be waiting out a backoff; act once it is live again, as a supervisor would.
+    await waitFor(() => isLive(), { what: 'live again', timeoutMs: STEP_MS, intervalMs: 25 });
     expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(true);
 
     // Polls rotate the GUID every few answers; then every GUID is made stale at once.

@@ -3,6 +3,7 @@
  */
 export { GatewayClient } from './gateway-client';
 export { EventPoller, type EventPollerHandlers, type EventPollerOptions } from './event-poller';
+export { contentObject, UNKNOWN_EVENT_TYPE } from './decoding/event-decoding';
 export {
   createNodeFetch,
   type NodeGatewayFetch,

@@ -21,6 +21,8 @@ export interface SupervisorOptions {
   stallGraceMs?: number;
   /** Pause after an empty poll (default 200 ms). */
   emptyPauseMs?: number;
+  /** Pause after a poll that brought an event (default 0; measured in the pacing decision). */
+  pollEventPauseMs?: number;
   /** Re-sign-in / probe schedule (default 0.5, 1, 2, 2… s). */
   backoffMs?: readonly number[];
   syncPolicy?: Partial<SyncPolicyConfig>;

@@ -33,6 +33,16 @@ export const INTERFACES = {
     logName: 'getAgentStatus',
   },
   pollEvent: { method: 'GET', path: 'agentevent/{agentid}', logName: 'getAgentEvent' },
+  /**
+   * Sign in to skill queues (cec_07_1209; dev guide cec_05_4015 step 3). The simulator answers
+   * it; the client does not call it (an inspector takes no queue calls: see
+   * docs/decisions/gateway-client.md).
+   */
+  resetSkill: {
+    method: 'POST',
+    path: 'onlineagent/{agentid}/resetskill/{autoflag}',
+    logName: 'resetSkill',
+  },
 
   listen: {
     method: 'PUT',

@@ -10,6 +10,7 @@ import { MonitorRegistry } from './monitor-registry';
 import type { SentNote } from './coaching-operations';
 import { SessionRegistry } from './session-registry';
 import type { SimulatorOptions } from '../simulator-types';
+import { gatewayProfile, type GatewayProfile } from './gateway-profile';
 
 export interface ResolvedOptions {
   host: string;
@@ -27,6 +28,8 @@ export interface ResolvedOptions {
   sessionTimeoutMs: number;
   adminEndpoint: boolean;
   log: ((line: string) => void) | null;
+  /** Where the pages of the two generations differ, how this gateway behaves. */
+  profile: GatewayProfile;
 }
 
 const MAX_AGENTS = 100_000;
@@ -78,6 +81,10 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     sessionTimeoutMs: requireNonNegative('sessionTimeoutMs', options.sessionTimeoutMs ?? 120_000),
     adminEndpoint: options.adminEndpoint ?? false,
     log: options.log ?? null,
+    profile: {
+      ...gatewayProfile(options.gatewayVersion),
+      ...(options.eventGenTime === undefined ? {} : { eventGenTime: options.eventGenTime }),
+    },
   };
 }
 
@@ -113,7 +120,12 @@ export class GatewayState {
       guidGraceMs: options.guidGraceMs,
       sessionTimeoutMs: options.sessionTimeoutMs,
     });
-    this.dispatcher = new EventDispatcher(this.center, this.sessions, this.monitors);
+    this.dispatcher = new EventDispatcher(
+      this.center,
+      this.sessions,
+      this.monitors,
+      options.profile,
+    );
   }
 
   /** Count a request for stats(). */
