@@ -265,11 +265,11 @@ describe('coaching', () => {
     });
   });
 
-  it('edits a scorecard form and the retention in the coaching settings, reached from Settings', async () => {
+  it('edits a scorecard form and the retention in the coaching setup, reached from Settings', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Open coaching settings…' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Coaching settings' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open coaching setup…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Coaching setup' }));
     const retention = dialog.getByRole('textbox', { name: 'Keep records for (days)' });
     expect(retention).toHaveValue('90');
     await userEvent.clear(retention);
