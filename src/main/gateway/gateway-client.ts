@@ -72,7 +72,7 @@ export class GatewayClient {
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
   /** sendnoteletex and adjustskill requests, one at a time per interface. */
-  private readonly bodyChains = new Map<string, Promise<void>>();
+  private readonly bodyChains = new Map<string, Promise<unknown>>();
 
   constructor(options: GatewayClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -243,22 +243,14 @@ export class GatewayClient {
   }
 
   /**
-   * Send a note to at most 100 agents (`sendnoteletex`, cec_07_1205): the content is 0–1,023
-   * UTF-8 bytes; signed-in receivers get `AgentOther_Note`. Larger selections go out in
-   * batches (`planNoteBatches`), one request after another: the calls never overlap.
+   * A note to at most 100 agents (`sendnoteletex`, cec_07_1205), 0–1,023 UTF-8 bytes; signed-in
+   * receivers get `AgentOther_Note`. Larger selections go in batches (`planNoteBatches`).
    */
   sendNote(workNos: readonly string[], content: string): Promise<void> {
-    let body: string;
-    try {
-      body = buildNoteBody(workNos, content);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return this.inTurn('sendNote', () =>
-      this.request('sendNote', this.urls.of('sendNote'), {
-        body,
-        target: `${workNos.length} agents`,
-      }),
+    return this.inTurn(
+      'sendNote',
+      () => buildNoteBody(workNos, content),
+      `${workNos.length} agents`,
     );
   }
 
@@ -274,15 +266,7 @@ export class GatewayClient {
 
   /** Replace the skill queues of an agent (`adjustskill`, 1–1,000 skills). */
   adjustSkills(workNo: string, skills: readonly number[]): Promise<void> {
-    let body: string;
-    try {
-      body = buildAdjustSkillBody(workNo, skills);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return this.inTurn('adjustSkill', () =>
-      this.request('adjustSkill', this.urls.of('adjustSkill'), { body, target: workNo }),
-    );
+    return this.inTurn('adjustSkill', () => buildAdjustSkillBody(workNo, skills), workNo);
   }
 
   /** `qualitycontrol/{id}/allagent`: agents this inspector may monitor. */
@@ -376,23 +360,20 @@ export class GatewayClient {
   }
 
   /**
-   * Interfaces with a body share one URL for different requests: run them one at a time, so
-   * the runner never joins two different bodies and the gateway never sees them overlap.
+   * Interfaces with a body share one URL for different requests: one at a time, so the runner
+   * never joins two different bodies and the gateway never sees them overlap (000-007).
    */
   private async inTurn(
     name: 'sendNote' | 'adjustSkill',
-    run: () => Promise<RequestOutcome>,
+    build: () => string,
+    target: string,
   ): Promise<void> {
-    const previous = this.bodyChains.get(name) ?? Promise.resolve();
-    const result = previous.then(run, run);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
+    const body = build(); // a refusal rejects before anything is queued or sent
+    const run = (): Promise<RequestOutcome> =>
+      this.request(name, this.urls.of(name), { body, target });
+    const result = (this.bodyChains.get(name) ?? Promise.resolve()).then(run, run);
+    const settled = result.catch(() => undefined);
     this.bodyChains.set(name, settled);
-    void settled.then(() => {
-      if (this.bodyChains.get(name) === settled) this.bodyChains.delete(name);
-    });
     await result;
   }
 
