@@ -31,7 +31,7 @@ export function createSupervisor(
 ): SupervisorCoreWithDiagnostics {
   const rt = new SupervisorRuntime(ports, options);
   const coaching = createCoachingRoom(rt, ports);
-  void coaching.start();
+  coaching.start();
   const handlers = createCommandHandlers(rt, coaching);
   let disposed = false;
 

@@ -38,6 +38,11 @@ const NOT_AVAILABLE = commandError(
 export function createCoachingHandlers(room: CoachingRoom): Handlers {
   const { deps } = room;
   const now = (): number => deps.clock.now();
+  /** The coaching file, opened first if the session was not live yet. */
+  const openedStore = async () => {
+    await room.openFile();
+    return room.records.current;
+  };
 
   async function resolve(recipients: NoteRecipients): Promise<Result<string[]>> {
     const settings = deps.settings().coaching;
@@ -217,7 +222,7 @@ export function createCoachingHandlers(room: CoachingRoom): Handlers {
       return room.listenFor(proposal.workNo, 'sampler');
     },
     'coaching.saveScorecard': async (input) => {
-      const store = room.records.current;
+      const store = await openedStore();
       if (!store) return fail(NOT_AVAILABLE);
       const form = deps.settings().coaching.scorecardForms.find((f) => f.id === input.formId);
       if (!form)
@@ -251,12 +256,12 @@ export function createCoachingHandlers(room: CoachingRoom): Handlers {
       return ok(null);
     },
     'coaching.timeline': async ({ workNo, kinds, from, to, limit }) => {
-      const store = room.records.current;
+      const store = await openedStore();
       if (!store) return fail(NOT_AVAILABLE);
       return ok(store.timeline({ workNo, kinds, from, to, limit }));
     },
     'coaching.exportFile': async ({ workNo, kinds, from, format }) => {
-      const store = room.records.current;
+      const store = await openedStore();
       if (!store) return fail(NOT_AVAILABLE);
       if (!deps.fileSaver) return fail(noSaver());
       const entries = store.timeline({ workNo, kinds, from, to: null, limit: 100_000 });
@@ -269,7 +274,7 @@ export function createCoachingHandlers(room: CoachingRoom): Handlers {
       return ok({ savedTo, entries: entries.length });
     },
     'coaching.exportScorecards': async ({ workNo, from, format }) => {
-      const store = room.records.current;
+      const store = await openedStore();
       if (!store) return fail(NOT_AVAILABLE);
       if (!deps.fileSaver) return fail(noSaver());
       const cards = store.listScorecards(workNo, from);

@@ -76,6 +76,7 @@ export class CoachingRoom {
   private lastViewJson = '';
   private tickTimer: unknown = null;
   private unsubscribe: (() => void) | null = null;
+  private opening: Promise<void> | null = null;
 
   constructor(readonly deps: CoachingRoomDeps) {
     this.records = new CoachingRecords({
@@ -109,11 +110,20 @@ export class CoachingRoom {
     });
   }
 
-  /** Listen to the core and open the coaching file. */
-  start(): Promise<void> {
+  /**
+   * Listen to the core; the coaching file opens once the session is first live (or when asked
+   * with `openFile`), so loading the SQLite engine never competes with the sign-in itself.
+   * What happens before is recorded as soon as the file is open.
+   */
+  start(): void {
     this.unsubscribe ??= this.deps.subscribe((name, payload) => this.handle(name, payload));
     this.scheduleTick();
-    return this.records.open();
+  }
+
+  /** Open the coaching file (once; later calls wait for the same opening). */
+  openFile(): Promise<void> {
+    this.opening ??= this.records.open();
+    return this.opening;
   }
 
   view(): CoachingView {
@@ -234,6 +244,8 @@ export class CoachingRoom {
       const entry = payload as JournalEntry;
       this.records.write((store) => store.recordAction(entry));
     } else if (name === 'settings.changed') this.sample();
+    else if (name === 'connection.changed' && (payload as { phase: string }).phase === 'live')
+      void this.openFile();
   };
 
   private onRoster(delta: EventPayloads['roster.delta']): void {
