@@ -2,8 +2,11 @@
 export {
   CREDENTIAL_SERVICE,
   credentialAccount,
+  legacyCredentialAccount,
   InvalidCredentialAccountError,
+  type CredentialTrust,
 } from './credential-account';
+export { migrateLegacyCredential, type MigrationOutcome } from './credential-migration';
 export { createKeyringCredentialStore } from './keyring-credential-store';
 export { createMemoryCredentialStore } from './memory-credential-store';
 export { explainKeychainFailure, KeychainOperationError } from './keychain-failure';

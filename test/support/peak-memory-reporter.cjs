@@ -1,0 +1,12 @@
+/**
+ * Preloaded into a child Node process (`NODE_OPTIONS=--require …`): when the process exits it
+ * writes its peak resident set size (bytes) to the file named by CC_INSPECTOR_PEAK_RSS_FILE.
+ */
+const { writeFileSync } = require('node:fs');
+
+const target = process.env.CC_INSPECTOR_PEAK_RSS_FILE;
+if (target) {
+  process.on('exit', () => {
+    writeFileSync(target, String(process.resourceUsage().maxRSS * 1024));
+  });
+}
