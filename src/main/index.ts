@@ -31,7 +31,7 @@ import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
 import { bindIpc } from './desktop/ipc/ipc-binding';
 import { createFileLogger } from './desktop/logger';
 import { createMainWindow } from './desktop/window/main-window';
-import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/network/net-transport';
+import { createNetTransportFactory } from './desktop/network/net-transport';
 import { createNotifier } from './desktop/notifier';
 import { resolveRendererLocation } from './desktop/window/renderer-location';
 import { isTrustedSender } from './desktop/ipc/sender-check';
@@ -110,7 +110,7 @@ async function startApp(): Promise<void> {
     credentials: createKeyringCredentialStore(),
     settings: settingsStore,
     transport: createNetTransportFactory({
-      session: session.fromPartition(GATEWAY_PARTITION),
+      fromPartition: (partition) => session.fromPartition(partition),
       logger,
     }),
     journalDir: join(userData, 'journal'),

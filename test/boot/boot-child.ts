@@ -93,9 +93,21 @@ async function main(): Promise<void> {
     menu: tray?.contextMenu?.items.map((item) => item.label ?? item.type),
   };
   report.hotkeys = fake.globalShortcut.registered.size;
-  report.gatewayPartitionFetches = fake.session.fromPartition('persist:gateway').fetchLog.length;
-  report.gatewayVerifyProcInstalled =
-    fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
+  const gatewaySessions = () =>
+    fake.session
+      .partitions()
+      .filter((partition) => partition.startsWith('gateway-trust-'))
+      .map((partition) => fake.session.fromPartition(partition));
+  report.gatewayPartitions = fake.session
+    .partitions()
+    .filter((partition) => partition.includes('gateway'));
+  report.gatewayPartitionFetches = gatewaySessions().reduce(
+    (sum, gateway) => sum + gateway.fetchLog.length,
+    0,
+  );
+  report.gatewayVerifyProcInstalled = gatewaySessions().some(
+    (gateway) => gateway.certificateVerifyProc !== null,
+  );
 
   const trusted = { sender: contents, senderFrame: contents.mainFrame };
   const snapshot = (await fake.ipcMain.invoke(
@@ -143,9 +155,9 @@ async function main(): Promise<void> {
     ).length,
     windowDestroyed: window.isDestroyed(),
   };
-  report.gatewayRequests = fake.session
-    .fromPartition('persist:gateway')
-    .fetchLog.map(
+  report.gatewayRequests = gatewaySessions()
+    .flatMap((gateway) => gateway.fetchLog)
+    .map(
       ({ url, init }) =>
         `${init?.method ?? 'GET'} ${new URL(url).pathname.replace(/^\/agentgateway\/resource\//, '')}`,
     );

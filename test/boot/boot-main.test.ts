@@ -144,6 +144,8 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     );
     expect(report.gatewayVerifyProcInstalled).toBe(true);
     expect(report.gatewayPartitionFetches).toBeGreaterThan(2);
+    // One in-memory session per trust configuration, never a persistent one.
+    expect(report.gatewayPartitions).toEqual([expect.stringMatching(/^gateway-trust-[0-9a-f]+$/)]);
     expect(report.eventChannels).toEqual(
       expect.arrayContaining(['inspector:evt:connection.changed', 'inspector:evt:roster.delta']),
     );

@@ -53,7 +53,11 @@ export interface ShellPort {
 
 /** Builds the gateway transport for the configured TLS trust (net.fetch in the app, undici in Node). */
 export interface GatewayTransportFactory {
-  create(tls: { caPem: string | null; pinSha256: string | null }): GatewayFetch;
+  /** `limits.maxAnswerBytes`: the answer size cap (default: the transport's). */
+  create(
+    tls: { caPem: string | null; pinSha256: string | null },
+    limits?: { maxAnswerBytes?: number },
+  ): GatewayFetch;
 }
 
 /** A gateway to sign in to in demo mode: the in-process simulator. */

@@ -45,7 +45,7 @@ describe('decode limits', () => {
       ),
     ).toMatch(/workno should be text of at most 1024 characters/);
     expect(
-      malformedMessage(() => decodeWaitingCalls([{ callid: long }], 'queryWaitCallInfo')),
+      malformedMessage(() => decodeWaitingCalls([{ callid: long }], 1, 'queryWaitCallInfo')),
     ).toMatch(/callid should be text of at most 1024 characters/);
   });
 });

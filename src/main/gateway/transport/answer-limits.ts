@@ -21,13 +21,15 @@ export class RedirectRefusedError extends Error {
   override readonly name = 'RedirectRefusedError';
   readonly code = REDIRECT_REFUSED_CODE;
 
+  /** `status` null: the transport refused the redirect without telling which (net.fetch). */
   constructor(
-    readonly status: number,
+    readonly status: number | null,
     location: string | null,
   ) {
+    const what = status === null ? '' : ` (HTTP ${status}${describeLocation(location)})`;
     super(
-      `The gateway answered with a redirect (HTTP ${status}${describeLocation(location)}); ` +
-        'redirects are never followed. Give the final gateway address (https://host:8043).',
+      `The gateway answered with a redirect${what}; redirects are never followed. ` +
+        'Give the final gateway address (https://host:8043).',
     );
   }
 }
