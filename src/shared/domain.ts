@@ -208,7 +208,7 @@ export interface AlertThresholds {
 
 /** User settings: stored by main, never secrets. */
 export interface Settings {
-  schemaVersion: 1;
+  schemaVersion: 2;
   gateway: {
     url: string;
     inspectorId: string;
@@ -217,6 +217,13 @@ export interface Settings {
     caPem: string | null;
     /** SHA-256 fingerprint of the gateway's certificate (hex), pinning it. */
     pinSha256: string | null;
+    /**
+     * Lab gateways only: a plain http:// address is allowed. The inspector strip then warns
+     * permanently, and the password is typed each time (never from the keychain).
+     */
+    allowInsecureHttp: boolean;
+    /** Cap of one gateway answer in MiB (raise it for very big sites). */
+    maxAnswerMiB: number;
   };
   hotkeys: Record<HotkeyAction, string | null>;
   alerts: AlertThresholds;

@@ -6,7 +6,11 @@
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
 
 /** Version of the settings document this build writes. */
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+/** Default cap of one gateway answer (MiB) and the bounds a setting may take. */
+export const DEFAULT_MAX_ANSWER_MIB = 8;
+export const MAX_ANSWER_MIB_RANGE = Object.freeze({ min: 1, max: 256 });
 
 /** Thresholds a typical inbound service level uses; each one is a setting. */
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = Object.freeze({
@@ -29,7 +33,15 @@ export const DEFAULT_HOTKEYS: Readonly<Record<HotkeyAction, string>> = Object.fr
 export function createDefaultSettings(): Settings {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
-    gateway: { url: '', inspectorId: '', phoneNumber: '', caPem: null, pinSha256: null },
+    gateway: {
+      url: '',
+      inspectorId: '',
+      phoneNumber: '',
+      caPem: null,
+      pinSha256: null,
+      allowInsecureHttp: false,
+      maxAnswerMiB: DEFAULT_MAX_ANSWER_MIB,
+    },
     hotkeys: { ...DEFAULT_HOTKEYS },
     alerts: { ...DEFAULT_ALERT_THRESHOLDS },
     language: 'en',

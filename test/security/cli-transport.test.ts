@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCliBuilt, runCommand } from '../integration/cli-harness';
 import { startRecordingSocket, type RecordingSocket } from '../support/gateway/recording-socket';
-import { startStubGateway, type StubGateway } from '../support/gateway/stub-gateway-server';
+import {
+  startStubGateway,
+  type StubGateway,
+  type StubHandler,
+} from '../support/gateway/stub-gateway-server';
 import { createTestAuthority } from '../support/test-certificates';
 
 const PASSWORD = 'Cleartext-Canary-7731';
@@ -44,7 +48,7 @@ async function recordingSocket(): Promise<RecordingSocket> {
   return socket;
 }
 
-async function httpsGateway(handler: Parameters<typeof startStubGateway>[0]['handler']) {
+async function httpsGateway(handler: StubHandler) {
   const gateway: StubGateway = await startStubGateway({ tls: leaf, handler });
   cleanups.push(() => gateway.close());
   return gateway;

@@ -134,6 +134,8 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
       phoneNumber: sim.inspectors[0]!.phoneNumber,
       caPem: sim.caPem,
       pinSha256: null,
+      allowInsecureHttp: false,
+      maxAnswerMiB: 8,
     },
   });
   const core = createSupervisor(

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { SettingsStore } from '../supervisor/ports';
-import { createDefaultSettings } from '../../shared/settings-defaults';
+import {
+  createDefaultSettings,
+  DEFAULT_MAX_ANSWER_MIB,
+  MAX_ANSWER_MIB_RANGE,
+} from '../../shared/settings-defaults';
 import { errorMessage } from '../supervisor/error-text';
 
 /** Settings kept in memory (optionally starting from a patch of the defaults). */
@@ -35,6 +39,8 @@ export function gatewaySettingsFor(
     phoneNumber: inspector.phoneNumber,
     caPem: gateway.caPem,
     pinSha256: null,
+    allowInsecureHttp: false,
+    maxAnswerMiB: DEFAULT_MAX_ANSWER_MIB,
   };
 }
 
@@ -55,8 +61,9 @@ export function createJsonFileSettingsStore(
       }
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed) || parsed.schemaVersion !== 1)
-          throw new Error('not a settings object of schema version 1');
+        // Version 1 lacks only fields normaliseSettings fills with their defaults.
+        if (!isRecord(parsed) || (parsed.schemaVersion !== 1 && parsed.schemaVersion !== 2))
+          throw new Error('not a settings object of schema version 1 or 2');
         return { settings: normaliseSettings(parsed), notices: [] };
       } catch {
         const aside = `${filePath}.corrupt-${now()}`;
@@ -95,13 +102,21 @@ export function normaliseSettings(input: Record<string, unknown>): Settings {
       ? value
       : fallback;
   return {
-    schemaVersion: 1,
+    schemaVersion: defaults.schemaVersion,
     gateway: {
       url: text(gateway.url, ''),
       inspectorId: text(gateway.inspectorId, ''),
       phoneNumber: text(gateway.phoneNumber, ''),
       caPem: textOrNull(gateway.caPem),
       pinSha256: textOrNull(gateway.pinSha256),
+      allowInsecureHttp: gateway.allowInsecureHttp === true,
+      maxAnswerMiB:
+        typeof gateway.maxAnswerMiB === 'number' &&
+        Number.isInteger(gateway.maxAnswerMiB) &&
+        gateway.maxAnswerMiB >= MAX_ANSWER_MIB_RANGE.min &&
+        gateway.maxAnswerMiB <= MAX_ANSWER_MIB_RANGE.max
+          ? gateway.maxAnswerMiB
+          : defaults.gateway.maxAnswerMiB,
     },
     // A binding the file lacks gets its default; an explicit null (cleared by the user) stays.
     hotkeys: Object.fromEntries(

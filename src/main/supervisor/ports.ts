@@ -60,6 +60,34 @@ export interface GatewayTransportFactory {
   ): GatewayFetch;
 }
 
+/** What the person confirms after the gateway's address or certificate trust changed. */
+export interface TrustChange {
+  gatewayUrl: string;
+  inspectorId: string;
+  /** How the gateway's certificate is trusted from now on. */
+  trust: 'system' | 'private-ca' | 'pin';
+  /** SHA-256 (`AB:CD:…`) of the pinned certificate or of the private CA; null for the system store. */
+  fingerprint: string | null;
+}
+
+/** An action the person must confirm because it cannot be undone. */
+export interface DestructiveRequest {
+  action: 'intercept' | 'force-sign-out';
+  workNo: string | null;
+  source: 'tray' | 'hotkey';
+}
+
+/**
+ * Questions only the person may answer, in native dialogs of the main process (desktop:
+ * dialog.showMessageBox) — never through the renderer, which a compromised page controls.
+ */
+export interface PersonConfirmation {
+  /** Sign in again under the changed address or trust, with the password typed earlier? */
+  confirmTrustChange(change: TrustChange): Promise<boolean>;
+  /** Go ahead with an intercept or force sign-out started outside the window? */
+  confirmDestructive(request: DestructiveRequest): Promise<boolean>;
+}
+
 /** A gateway to sign in to in demo mode: the in-process simulator. */
 export interface DemoGateway {
   start(): Promise<{
@@ -86,4 +114,6 @@ export interface SupervisorPorts {
   fileSaver?: FileSaver;
   shell?: ShellPort;
   demo?: DemoGateway;
+  /** Native confirmations; without it nothing that needs the person goes ahead. */
+  confirm?: PersonConfirmation;
 }

@@ -17,7 +17,9 @@ import type {
 import { switchToActionOf } from '../../shared/inspection-vocabulary';
 import { commandError, fail, ok, toCommandError, warningNotice } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
-import { gatewayChanged, mergeSettings } from './account/settings-model';
+import { mergeSettings } from './account/settings-model';
+import { refuseAddress } from './account/gateway-policy';
+import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
@@ -169,30 +171,19 @@ async function updateSettings(
 ): Promise<Result<Settings>> {
   const before = rt.settings;
   const after = mergeSettings(before, patch);
+  // A password never goes to a refused address: such settings are not even saved.
+  if (after.gateway.url !== '') {
+    const refusal = refuseAddress(after.gateway.url, after.gateway, 'gateway.url');
+    if (refusal) return fail(refusal);
+  }
   const saved = rt.saveSettings(after);
   if (!saved.ok) return saved;
   if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts))
     rt.alerts.setThresholds(after.alerts, rt.clock.now());
-  const current = rt.session.currentTarget;
-  const sameAccount =
-    current !== null &&
-    !current.demo &&
-    current.gatewayUrl === after.gateway.url &&
-    current.inspectorId === after.gateway.inspectorId;
-  const trustChanged =
-    before.gateway.caPem !== after.gateway.caPem ||
-    before.gateway.pinSha256 !== after.gateway.pinSha256;
-  if (sameAccount && trustChanged && gatewayChanged(before, after)) {
-    // New TLS trust applies to new connections: sign in again over a transport built with it.
-    void reconnectWithNewTrust(rt);
-  }
+  // A new address or trust needs the person (trust-change.ts), never just this request.
+  if (trustChanged(before, after)) await applyTrustChange(rt, before, after);
+  else if (before.gateway.maxAnswerMiB !== after.gateway.maxAnswerMiB)
+    rt.logger.info('answer size limit changed; it applies from the next sign-in');
   rt.scheduleFlush();
   return ok(after);
-}
-
-async function reconnectWithNewTrust(rt: SupervisorRuntime): Promise<void> {
-  const gateway = rt.settings.gateway;
-  rt.logger.info('TLS trust changed; signing in again');
-  // The session holds the password in memory; only the trust of the new connection changes.
-  await rt.session.signInAgain({ tls: { caPem: gateway.caPem, pinSha256: gateway.pinSha256 } });
 }

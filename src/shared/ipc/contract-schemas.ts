@@ -13,6 +13,7 @@ import {
   LIMITS,
   PHONE_NUMBER_PATTERN,
 } from '../gateway-protocol/gateway-paths';
+import { MAX_ANSWER_MIB_RANGE } from '../settings-defaults';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
 export const workNoSchema = z
@@ -74,6 +75,8 @@ export const settingsPatchSchema = z.strictObject({
       phoneNumber: phoneNumberSchema.or(z.literal('')),
       caPem: z.string().max(65_536).nullable(),
       pinSha256: pinSchema.nullable(),
+      allowInsecureHttp: z.boolean(),
+      maxAnswerMiB: z.number().int().min(MAX_ANSWER_MIB_RANGE.min).max(MAX_ANSWER_MIB_RANGE.max),
     })
     .partial()
     .optional(),

@@ -77,6 +77,8 @@ export type CommandErrorCode =
   | 'gateway'
   | 'keychain-unavailable'
   | 'no-password'
+  /** A plain-HTTP gateway without the opt-in, or plain HTTP with a pin or private CA. */
+  | 'insecure-gateway'
   | 'unknown-command'
   | 'forbidden-sender'
   | 'internal';

@@ -48,13 +48,15 @@ function createRandom(seed: number): () => number {
 }
 
 const SETTINGS: Settings = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   gateway: {
     url: 'https://127.0.0.1:8043',
     inspectorId: '9001',
     phoneNumber: '70001',
     caPem: null,
     pinSha256: null,
+    allowInsecureHttp: false,
+    maxAnswerMiB: 8,
   },
   hotkeys: {
     listen: null,

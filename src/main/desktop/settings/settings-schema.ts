@@ -4,8 +4,11 @@
  * fields, and in particular no secret, can ever be stored.
  */
 import { HOTKEY_ACTIONS } from '../../../shared/domain';
-import { AGENT_ID_PATTERN, PHONE_NUMBER_PATTERN } from '../../../shared/gateway-protocol/gateway-paths';
-import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
+import {
+  AGENT_ID_PATTERN,
+  PHONE_NUMBER_PATTERN,
+} from '../../../shared/gateway-protocol/gateway-paths';
+import { MAX_ANSWER_MIB_RANGE, SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,6 +36,12 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
     phoneNumber: { type: 'string', pattern: emptyOr(PHONE_NUMBER_PATTERN) },
     caPem: nullableString(65_536),
     pinSha256: nullableString(95, '^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$'),
+    allowInsecureHttp: { type: 'boolean' },
+    maxAnswerMiB: {
+      type: 'integer',
+      minimum: MAX_ANSWER_MIB_RANGE.min,
+      maximum: MAX_ANSWER_MIB_RANGE.max,
+    },
   }),
   hotkeys: closedObject(Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, accelerator]))),
   alerts: closedObject({
