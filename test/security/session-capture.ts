@@ -4,7 +4,8 @@
  * the real IPC binding (results and events exactly as the renderer receives them), the real
  * file logger and desktop settings store in a temporary user-data folder, the audit journal,
  * and a save dialog that writes exports to disk. A transport wrapper records every GUID the
- * simulator issued (Set-GUID) or the client sent (Guid).
+ * simulator issued (Set-GUID) or the client sent (Guid), and every request with the trust of
+ * the transport that carried it.
  */
 // electron-log requires 'electron' through CommonJS: the fake must be in require's cache first.
 import '../support/fakes/electron-require';
@@ -36,6 +37,7 @@ import {
   createSupervisor,
   type CredentialStore,
   type Logger,
+  type PersonConfirmation,
   type SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
 import { createNodeTransportFactory } from '../../src/main/node/node-ports';
@@ -50,6 +52,8 @@ export interface CapturedSession {
   root: string;
   /** Every GUID seen on the wire, issued or sent. */
   guids: Set<string>;
+  /** Every request handed to a transport, with that transport's trust. */
+  wire: WireRequest[];
   /** Every log line, as the core's logger received it. */
   logLines: string[];
   /** Every Result the renderer received, serialised. */
@@ -62,9 +66,17 @@ export interface CapturedSession {
   close(): Promise<void>;
 }
 
+export interface WireRequest {
+  url: string;
+  body: string;
+  trust: { caPem: string | null; pinSha256: string | null };
+}
+
 export interface CaptureOptions {
   credentials: CredentialStore;
   simulator?: SimulatorOptions;
+  /** The native confirmations (absent: nothing that needs the person goes ahead). */
+  confirm?: PersonConfirmation;
 }
 
 function listFiles(dir: string): string[] {
@@ -117,8 +129,10 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     error: capture('error'),
   };
   const transport = createNodeTransportFactory();
-  const watchGuids = (inner: GatewayFetch): GatewayFetch =>
+  const wire: WireRequest[] = [];
+  const watchGuids = (inner: GatewayFetch, trust: WireRequest['trust']): GatewayFetch =>
     wrapGatewayFetch(inner, async (url, init) => {
+      wire.push({ url, body: init.body ?? '', trust });
       recordGuid(guids, init.headers.Guid ?? init.headers.guid);
       const response = await inner(url, init);
       recordGuid(guids, response.headers.get('set-guid'));
@@ -142,7 +156,14 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     {
       credentials: options.credentials,
       settings,
-      transport: { create: (tls) => watchGuids(transport.create(tls)) },
+      transport: {
+        create: (tls, limits) =>
+          watchGuids(transport.create(tls, limits), {
+            caPem: tls.caPem,
+            pinSha256: tls.pinSha256,
+          }),
+      },
+      confirm: options.confirm,
       journalDir: join(root, 'journal'),
       logger,
       fileSaver: {
@@ -174,6 +195,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     core,
     root,
     guids,
+    wire,
     logLines,
     results,
     get events() {
