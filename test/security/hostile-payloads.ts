@@ -216,12 +216,16 @@ interface CommandRules {
   fields: Record<string, FieldRule>;
 }
 
-const source: FieldRule = { bad: badSource, required: false };
+/** Main records where an action came from: any `source` the renderer sends is refused. */
+const source: FieldRule = {
+  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey'), badSource),
+  required: false,
+};
 const onAgent: CommandRules = {
-  valid: { workNo: '1001', source: 'window' },
+  valid: { workNo: '1001' },
   fields: { workNo: { bad: badWorkNo, required: true }, source },
 };
-const onCurrent: CommandRules = { valid: { source: 'hotkey' }, fields: { source } };
+const onCurrent: CommandRules = { valid: {}, fields: { source } };
 const emptyRules: CommandRules = { valid: {}, fields: {} };
 
 /** Each command: one valid payload and, per field, what breaks it. */
@@ -271,7 +275,7 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
     fields: { skillIds: { bad: badSkillIds, required: true } },
   },
   'queues.requestCall': {
-    valid: { callId: '1700000001-77', skillId: 3, source: 'tray' },
+    valid: { callId: '1700000001-77', skillId: 3 },
     fields: {
       callId: { bad: badCallId, required: true },
       skillId: { bad: badSkillId, required: true },
@@ -295,6 +299,17 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
       'gateway.phoneNumber': { bad: badPhone.filter((value) => value !== ''), required: false },
       'gateway.pinSha256': { bad: badPin, required: false },
       'gateway.caPem': { bad: badCaPem, required: false },
+      'gateway.allowInsecureHttp': {
+        bad: notBoolean.filter((value) => value !== null),
+        required: false,
+      },
+      'gateway.maxAnswerMiB': {
+        bad: fc.oneof(
+          fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'),
+          fc.integer({ min: 257 }),
+        ),
+        required: false,
+      },
       'alerts.longCallSeconds': { bad: badThreshold, required: false },
       'alerts.longQueueWaitSeconds': { bad: badThreshold, required: false },
       gateway: {

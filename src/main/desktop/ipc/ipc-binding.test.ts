@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../../../../test/support/fakes/electron';
+import {
+  FakeBrowserWindow,
+  ipcMain,
+  resetElectronFake,
+} from '../../../../test/support/fakes/electron';
 import {
   COMMAND_NAMES,
   commandChannel,
@@ -84,6 +88,23 @@ describe('IPC binding', () => {
     expect(recording.calls).toEqual([
       { name: 'inspection.listen', args: { workNo: '1001', source: 'window' } },
     ]);
+  });
+
+  // Issue 9: main, not the renderer, records where an action came from.
+  it('refuses a renderer that names its own source; a window call is recorded as window', async () => {
+    for (const source of ['hotkey', 'tray', 'system', 'window']) {
+      const result = await invoke('inspection.intercept', { source });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', field: 'source' },
+      });
+    }
+    expect(await invoke('agents.forceSignOut', { workNo: '1001', source: 'hotkey' })).toMatchObject(
+      { ok: false, error: { field: 'source' } },
+    );
+    expect(recording.calls).toEqual([]);
+    await invoke('inspection.intercept', {});
+    expect(recording.calls).toEqual([{ name: 'inspection.intercept', args: { source: 'window' } }]);
   });
 
   it('passes a refusal from the core through unchanged', async () => {

@@ -2,6 +2,8 @@
  * The Electron IPC binding of the contract: one `handle()` per command that checks the sender,
  * validates the payload with the command's zod schema, runs the core and answers with a Result
  * (never a rejection across the bridge); and every core event forwarded to our window only.
+ * Main, not the renderer, says where an action came from: a payload that names its own
+ * `source` is refused, and every window call is journaled as `window`.
  */
 import type { z } from 'zod';
 import {
@@ -91,6 +93,14 @@ export async function runIpcCommand<Event>(
         '该请求并非来自 CC Inspector 窗口。',
       );
     }
+    if (typeof payload === 'object' && payload !== null && 'source' in payload)
+      return failure(
+        'invalid-argument',
+        'Invalid source: where an action came from is recorded by CC Inspector itself.',
+        '参数 source 无效：操作来源由 CC Inspector 自行记录。',
+        'source',
+      );
+    // With no `source` in the payload, the schemas' default names the window.
     const parsed = commandArgSchemas[name].safeParse(payload ?? {});
     if (!parsed.success) return describeValidationFailure(parsed.error);
     const result: unknown = await core.execute(name, parsed.data as ValidCommandArgs<typeof name>);
