@@ -1,9 +1,12 @@
 /**
  * Desktop notifications (the core's Notifier port), rate-limited: the same message is not
  * repeated within a minute, and at most a few appear per quarter minute. What is held back is
- * counted and mentioned by the next one shown, so nothing disappears silently.
+ * counted and mentioned by the next one shown, so nothing disappears silently. Title and body
+ * often carry the gateway's text (agent names): they are made safe for a native surface here,
+ * the one place every notification passes (no control or bidi-override characters, capped).
  */
 import type { Notice } from '../../shared/domain';
+import { DISPLAY_LIMITS, toDisplayText } from '../../shared/display-text';
 import type { Logger, Notifier } from '../supervisor/ports';
 
 export interface NotificationLike {
@@ -51,7 +54,10 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
 
   return {
     heldBack: () => held,
-    notify({ title, body, level }: { title: string; body: string; level: Notice['level'] }) {
+    notify(request: { title: string; body: string; level: Notice['level'] }) {
+      const title = toDisplayText(request.title, DISPLAY_LIMITS.label);
+      const body = toDisplayText(request.body, DISPLAY_LIMITS.sentence);
+      const level = request.level;
       if (!options.Notification.isSupported()) {
         options.logger?.debug('notifications are not supported here', { title });
         return;

@@ -4,7 +4,8 @@
  */
 import type { InspectionView } from '../../shared/domain';
 import type { Result } from '../../shared/ipc/contract';
-import { fail, toCommandError } from './command-errors';
+import { fail, ok, toCommandError } from './command-errors';
+import { confirmHotkeyRequest } from './inspector/hotkey-confirmation';
 import { planHotkey } from './inspector/hotkey-plan';
 import { buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
@@ -35,16 +36,21 @@ export function createSupervisor(
   return {
     execute: (name, args) => dispatchCommand(handlers, rt, name, args),
     subscribe: (listener) => rt.subscribe(listener),
-    runHotkey(action): Promise<Result<InspectionView>> {
+    async runHotkey(action): Promise<Result<InspectionView>> {
       try {
         const request = planHotkey(action, {
           inspector: rt.inspectorState,
           selectedWorkNo: rt.selectedWorkNo,
           focusWorkNo: rt.focusWorkNo(),
         });
-        return rt.actions.runInspection(request);
+        const verdict = await confirmHotkeyRequest(request, rt.inspection.targetWorkNo, {
+          confirmDestructive: rt.settings.confirmDestructive,
+          confirm: ports.confirm,
+        });
+        if (!verdict.go) return verdict.result === 'declined' ? ok(rt.inspection) : verdict.result;
+        return await rt.actions.runInspection(request);
       } catch (error) {
-        return Promise.resolve(fail(toCommandError(error)));
+        return fail(toCommandError(error));
       }
     },
     trayModel: () =>

@@ -34,4 +34,36 @@ describe('buildTrayModel', () => {
     );
     expect(model.longestCalls.map((entry) => entry.stateSince)).toEqual([1, 2, 3, 5, 7]);
   });
+
+  // Issue 9: a hostile gateway's agent name cannot forge tray lines or reverse what follows.
+  it('makes agent names, callers and call ids safe for the native tray', () => {
+    const hostile: AgentRow = {
+      ...row('1001', 1),
+      name: 'Ada\nSign out\u202Eredael',
+      groupName: 'G\r\n1',
+      call: { callId: 'c\u2066-1', caller: '+86\u0000139', since: 1 },
+    };
+    const long = { ...row('1002', 2), name: 'x'.repeat(500) };
+    const idle = {
+      mode: 'listening' as const,
+      targetWorkNo: null,
+      callId: 'call\n2',
+      since: null,
+      pending: null,
+      lastTargetWorkNo: null,
+    };
+    const model = buildTrayModel({ phase: 'signed-out' }, idle, hostile, [hostile, long], 100);
+    expect(model.focusAgent).toMatchObject({
+      name: 'Ada Sign out redael',
+      groupName: 'G 1',
+      call: { callId: 'c -1', caller: '+86 139' },
+    });
+    expect(model.longestCalls.map((agent) => agent.name)).toEqual([
+      'Ada Sign out redael',
+      `${'x'.repeat(63)}…`,
+    ]);
+    expect(model.inspection.callId).toBe('call 2');
+    // The roster's own row is untouched: the window shows it through React, which escapes it.
+    expect(hostile.name).toContain('\n');
+  });
 });

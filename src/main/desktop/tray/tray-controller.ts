@@ -6,6 +6,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import { join } from 'node:path';
 import type { CommandError, CommandName, EventName } from '../../../shared/ipc/contract';
 import type { Language } from '../../../shared/domain';
+import { escapeMenuLabel, toDisplayText } from '../../../shared/display-text';
 import { AGENT_ACTION_COMMANDS } from '../../../shared/inspection-vocabulary';
 import type { Logger } from '../../supervisor/ports';
 import type { SupervisorCore } from '../../supervisor/supervisor-api';
@@ -96,6 +97,9 @@ export interface TrayController {
   dispose(): void;
 }
 
+/** Longest tooltip every platform shows whole (Windows: 127 characters). */
+const TOOLTIP_LIMIT = 127;
+
 // Module-level: a Tray only referenced from a closure can be garbage-collected and vanish.
 let liveTray: Tray | null = null;
 
@@ -139,12 +143,14 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   const toElectron = (items: TrayMenuItem[]): MenuItemConstructorOptions[] =>
     items.map((item): MenuItemConstructorOptions => {
       if (item.type === 'separator') return { type: 'separator' };
+      // Labels carry gateway strings: on Windows a literal `&` would mark an access key.
+      const label = escapeMenuLabel(item.label, options.platform);
       if (item.type === 'submenu')
-        return { label: item.label, enabled: item.enabled, submenu: toElectron(item.submenu) };
+        return { label, enabled: item.enabled, submenu: toElectron(item.submenu) };
       const command = item.command;
       return {
         type: item.type,
-        label: item.label,
+        label,
         enabled: item.enabled,
         ...(item.type === 'radio' ? { checked: item.checked } : {}),
         ...(command
@@ -170,7 +176,8 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       tray.setImage(image(state));
       iconState = state;
     }
-    tray.setToolTip(buildTrayTooltip(model, labels, now()));
+    // Windows cuts tooltips at 127 characters; a capped one at least ends visibly.
+    tray.setToolTip(toDisplayText(buildTrayTooltip(model, labels, now()), TOOLTIP_LIMIT));
     tray.setContextMenu(
       options.Menu.buildFromTemplate(toElectron(buildTrayMenu(model, labels, now()))),
     );
