@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
+import { createConfirmDialogs } from './desktop/confirm-dialogs';
 import { bindAppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
 import { createFileSaver } from './desktop/file-saver';
@@ -96,6 +97,9 @@ async function startApp(): Promise<void> {
       level: 'error',
     });
 
+  // Questions only the person answers, in native dialogs the renderer cannot reach.
+  const confirm = createConfirmDialogs({ dialog, language });
+
   // The hotkey manager is a port of the core and calls back into it: bound after creation.
   let core: SupervisorCore | null = null;
   const hotkeys = createHotkeyManager({
@@ -121,6 +125,7 @@ async function startApp(): Promise<void> {
     shell: createShellPort({ shell, logsFolder: app.getPath('logs') }),
     // The simulator loads on the first demo start only: only demo mode pays for it.
     demo: createDemoGateway({ logger }),
+    confirm,
   });
   core = supervisor;
 
@@ -147,18 +152,13 @@ async function startApp(): Promise<void> {
     language,
     showWindow: () => window.show(),
     quit: () => app.quit(),
-    confirmIntercept: async () => {
-      if (!settingsStore.current().confirmDestructive) return true;
-      const zh = language() === 'zh-CN';
-      const answer = await dialog.showMessageBox({
-        type: 'warning',
-        buttons: zh ? ['拦截', '取消'] : ['Intercept', 'Cancel'],
-        defaultId: 1,
-        cancelId: 1,
-        message: zh ? '接管该座席的通话？' : "Take over the agent's call?",
-      });
-      return answer.response === 0;
-    },
+    confirmIntercept: async () =>
+      !settingsStore.current().confirmDestructive ||
+      confirm.confirmDestructive({
+        action: 'intercept',
+        workNo: supervisor.trayModel().inspection.targetWorkNo,
+        source: 'tray',
+      }),
     onFailure: reportFailure,
     logger,
   });
