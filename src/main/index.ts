@@ -13,6 +13,7 @@ import {
   nativeImage,
   Notification,
   powerMonitor,
+  protocol,
   screen,
   session,
   shell,
@@ -35,6 +36,9 @@ import { createMainWindow } from './desktop/window/main-window';
 import { createNetTransportFactory } from './desktop/network/net-transport';
 import { createNotifier } from './desktop/notifier';
 import { resolveRendererLocation } from './desktop/window/renderer-location';
+import { registerAppScheme, serveAppProtocol } from './desktop/window/app-protocol';
+import { CONTENT_SECURITY_POLICY } from './desktop/window/window-options';
+import { refuseDebuggingLaunch } from './desktop/launch-guard';
 import { isTrustedSender } from './desktop/ipc/sender-check';
 import { createSettingsStore } from './desktop/settings/settings-store';
 import { createShellPort } from './desktop/shell-port';
@@ -76,6 +80,13 @@ async function startApp(): Promise<void> {
     mainDirectory,
   });
 
+  // The built page is served by our own scheme, never from file:// (app-protocol.ts).
+  if (location.kind === 'app')
+    serveAppProtocol(protocol, {
+      root: location.root,
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    });
+
   const window = createMainWindow({
     BrowserWindow,
     preloadPath: join(mainDirectory, '../preload/index.cjs'),
@@ -85,7 +96,7 @@ async function startApp(): Promise<void> {
       save: (state) => settingsStore.saveWindowState(state),
     },
     displays: () => screen.getAllDisplays(),
-    setCspHeader: location.kind === 'file',
+    setCspHeader: location.kind === 'app',
     iconPath: join(resources, 'icon.png'),
     logger,
   });
@@ -188,7 +199,16 @@ async function startApp(): Promise<void> {
   logger.info('started', { demo });
 }
 
-if (app.requestSingleInstanceLock()) {
+const debuggingSwitches = refuseDebuggingLaunch(app.isPackaged, process.argv);
+if (debuggingSwitches.length > 0) {
+  // A debugger door on a packaged build would hand the session to any local program.
+  process.stderr.write(
+    `CC Inspector does not start with debugging switches (${debuggingSwitches.join(' ')}).\n`,
+  );
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
+  // Before ready: the page's scheme must be known to Chromium when the window is created.
+  registerAppScheme(protocol);
   startApp().catch((error: unknown) => {
     dialog.showErrorBox(
       'CC Inspector could not start',

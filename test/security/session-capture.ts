@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../support/fakes/electron';
+import { FakeBrowserWindow, ipcMain, resetElectronFake, protocol } from '../support/fakes/electron';
 import {
   commandChannel,
   type CommandArgs,
@@ -43,7 +43,7 @@ import {
 import { createNodeTransportFactory } from '../../src/main/node/node-ports';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://cc-inspector/index.html';
 
 export interface CapturedSession {
   sim: RunningSimulator;
@@ -178,6 +178,8 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     { pollHoldMs: 300, warmupMs: 200, backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
   );
   const window = new FakeBrowserWindow({});
+  // The page's scheme is served by main (app-protocol.ts).
+  protocol.handle('app', () => new Response('<!doctype html>'));
   await window.webContents.loadURL(APP_URL);
   const binding: IpcBinding = bindIpc({
     ipcMain,
@@ -185,8 +187,9 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     logger,
     isTrustedSender: (event) =>
       isTrustedSender(event, window.webContents, {
-        kind: 'file',
-        path: '/app/out/renderer/index.html',
+        kind: 'app',
+        url: APP_URL,
+        root: '/app/out/renderer',
       }),
     getEventTarget: () => window.webContents,
   });

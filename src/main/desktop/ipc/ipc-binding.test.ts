@@ -3,6 +3,7 @@ import {
   FakeBrowserWindow,
   ipcMain,
   resetElectronFake,
+  protocol,
 } from '../../../../test/support/fakes/electron';
 import {
   COMMAND_NAMES,
@@ -16,8 +17,8 @@ import { bindIpc } from './ipc-binding';
 import type { RendererLocation } from '../window/renderer-location';
 import { isTrustedSender, type IpcEventLike } from './sender-check';
 
-const LOCATION: RendererLocation = { kind: 'file', path: '/app/out/renderer/index.html' };
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://cc-inspector/index.html';
+const LOCATION: RendererLocation = { kind: 'app', url: APP_URL, root: '/app/out/renderer' };
 
 /** A core that records calls and answers as told. */
 function createRecordingCore() {
@@ -56,6 +57,8 @@ describe('IPC binding', () => {
   beforeEach(async () => {
     resetElectronFake();
     window = new FakeBrowserWindow({});
+    // The page's scheme is served by main (app-protocol.ts).
+    protocol.handle('app', () => new Response('<!doctype html>'));
     await window.webContents.loadURL(APP_URL);
     recording = createRecordingCore();
     logs = [];

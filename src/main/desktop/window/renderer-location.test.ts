@@ -11,7 +11,11 @@ describe('renderer location', () => {
   it('uses the built page unless an unpackaged app runs against a loopback dev server', () => {
     expect(
       resolveRendererLocation({ isPackaged: false, devServerUrl: undefined, mainDirectory }),
-    ).toEqual({ kind: 'file', path: indexPath });
+    ).toEqual({
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: join('/app', 'out', 'renderer'),
+    });
     expect(
       resolveRendererLocation({
         isPackaged: false,
@@ -29,27 +33,33 @@ describe('renderer location', () => {
         devServerUrl: 'http://localhost:5173/',
         mainDirectory,
       }).kind,
-    ).toBe('file');
+    ).toBe('app');
     expect(
       resolveRendererLocation({
         isPackaged: false,
         devServerUrl: 'https://evil.example/',
         mainDirectory,
       }).kind,
-    ).toBe('file');
+    ).toBe('app');
     expect(
       resolveRendererLocation({ isPackaged: false, devServerUrl: 'not a url', mainDirectory }).kind,
-    ).toBe('file');
+    ).toBe('app');
   });
 
+  // Issue 9: the page is app://cc-inspector/index.html; file:// is never our page.
   it('recognises our page only', () => {
-    const file = { kind: 'file', path: indexPath } as const;
-    const page = pathToFileURL(indexPath).href;
+    const file = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: '/app/out/renderer',
+    } as const;
+    const page = 'app://cc-inspector/index.html';
     expect(isAppUrl(page, file)).toBe(true);
     expect(isAppUrl(`${page}#/queues?x=1`, file)).toBe(true);
-    expect(isAppUrl(pathToFileURL(join('/app', 'out', 'renderer', 'other.html')).href, file)).toBe(
-      false,
-    );
+    expect(isAppUrl('app://cc-inspector/other.html', file)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', file)).toBe(false);
+    expect(isAppUrl('app://user@cc-inspector/index.html', file)).toBe(false);
+    expect(isAppUrl(pathToFileURL(indexPath).href, file)).toBe(false);
     expect(isAppUrl('https://evil.example/index.html', file)).toBe(false);
     expect(isAppUrl('garbage', file)).toBe(false);
     const dev = { kind: 'dev-server', url: 'http://localhost:5173/' } as const;
@@ -58,9 +68,13 @@ describe('renderer location', () => {
   });
 
   it('trusts only the top frame of our contents showing our page', () => {
-    const location = { kind: 'file', path: indexPath } as const;
+    const location = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: '/app/out/renderer',
+    } as const;
     const contents = {};
-    const top = { url: pathToFileURL(indexPath).href, parent: null };
+    const top = { url: 'app://cc-inspector/index.html', parent: null };
     expect(isTrustedSender({ sender: contents, senderFrame: top }, contents, location)).toBe(true);
     expect(
       isTrustedSender(

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createFakeEvent } from './event';
+import { protocol } from './protocol';
 import { session, type FakeSession } from './session';
 
 let nextId = 1;
@@ -65,6 +66,15 @@ export class FakeWebContents extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
+    // A custom scheme loads only through its protocol.handle handler, as in Chromium.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+    if (
+      !['http', 'https', 'file', 'about', 'data'].includes(scheme) &&
+      !protocol.handlers.has(scheme)
+    ) {
+      this.emit('did-fail-load', createFakeEvent(), -302, 'ERR_UNKNOWN_URL_SCHEME', url);
+      throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`);
+    }
     this.mainFrame.url = url;
     this.emit('did-finish-load');
   }
