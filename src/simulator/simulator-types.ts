@@ -33,7 +33,7 @@ export interface SimulatorOptions {
   /** Sign-out after no poll for this long, default 120,000 ms. */
   sessionTimeoutMs?: number;
   faults?: Partial<FaultSettings>;
-  /** Default false: the /__admin routes do not exist at all. */
+  /** Default false: the /__admin routes do not exist at all. With true they need `adminToken`. */
   adminEndpoint?: boolean;
   /** Request log (method, path, log name, retcode); never the GUID or password. */
   log?: (line: string) => void;
@@ -127,6 +127,8 @@ export interface RunningSimulator {
   caPem: string | null;
   /** SHA-256 of the server certificate DER, lowercase hex without colons ('' for http). */
   certSha256: string;
+  /** Bearer token of the /__admin routes (null: no admin endpoint). */
+  adminToken: string | null;
   inspectors: SimulatorAccount[];
   agents: SimulatorAccount[];
   center: ContactCenterControl;

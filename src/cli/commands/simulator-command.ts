@@ -38,7 +38,10 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--agents <count>', 'agents in the simulated center (default 40)')
     .option('--seed <number>', 'seed of names, groups, callers and timings (default 1)')
     .option('--faults <spec>', 'inject faults, e.g. latencyMs=50,dropRate=0.01')
-    .option('--admin', 'enable the /__admin routes (fault control) — never on a shared network')
+    .option(
+      '--admin',
+      'enable the /__admin routes (fault control; each call needs the adminToken of the startup line as a Bearer token) — never on a shared network',
+    )
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')

@@ -11,7 +11,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { GATEWAY_BASE_PATH, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
-import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes';
+import { ADMIN_PREFIX, createAdminToken, handleAdminRequest } from './admin-routes';
 import type { CenterAgent } from '../center/center-types';
 import {
   describeSuppliedTls,
@@ -29,7 +29,11 @@ import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
 import { SESSION_ROUTES } from './routes-session';
-import { invalidateAllGuids, restartGateway, sweepSessions } from '../gateway-model/session-lifecycle';
+import {
+  invalidateAllGuids,
+  restartGateway,
+  sweepSessions,
+} from '../gateway-model/session-lifecycle';
 import { createCenterControl } from '../simulator-control';
 import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../simulator-types';
 
@@ -71,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let tls: SimulatorTlsMaterial | null = null;
   if (secure) tls = options.tls ? describeSuppliedTls(options.tls) : await generateSimulatorTls();
   const pipeline = new RequestPipeline(state, faults, ROUTE_HANDLERS, secure);
+  const adminToken = resolved.adminEndpoint ? createAdminToken() : null;
   const restart = (): void => restartGateway(state);
   const invalidateGuids = (): void => invalidateAllGuids(state);
 
@@ -78,8 +83,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     let work: Promise<void>;
     if (url.pathname.startsWith(GATEWAY_BASE_PATH)) work = pipeline.handle(request, response, url);
-    else if (resolved.adminEndpoint && url.pathname.startsWith(ADMIN_PREFIX)) {
+    else if (adminToken !== null && url.pathname.startsWith(ADMIN_PREFIX)) {
       work = handleAdminRequest(request, response, url.pathname, {
+        token: adminToken,
         faults,
         restart,
         invalidateGuids,
@@ -146,6 +152,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     origin,
     caPem: tls?.caPem ?? null,
     certSha256: tls?.certSha256 ?? '',
+    adminToken,
     inspectors: state.center.agents.filter((agent) => agent.isInspector).map(describeAccount),
     agents: state.center.agents.filter((agent) => !agent.isInspector).map(describeAccount),
     center: createCenterControl(state),
