@@ -18,7 +18,7 @@ import {
 import { createTestAuthority } from '../support/test-certificates';
 
 const PASSWORD = 'Cleartext-Canary-7731';
-const REPORTER = fileURLToPath(new URL('../support/peak-memory-reporter.cjs', import.meta.url));
+const REPORTER = fileURLToPath(new URL('../support/peak-memory-reporter.mjs', import.meta.url));
 const MiB = 1024 * 1024;
 
 let folder: string;
@@ -157,7 +157,7 @@ describe('cc-inspector and a huge answer', () => {
     const run = await runCommand(args, {
       env: {
         CC_INSPECTOR_PASSWORD: PASSWORD,
-        NODE_OPTIONS: `--require ${REPORTER}`,
+        NODE_OPTIONS: `--import ${REPORTER}`,
         CC_INSPECTOR_PEAK_RSS_FILE: peakFile,
       },
       timeoutMs: 60_000,

@@ -1,8 +1,9 @@
 /**
- * Preloaded into a child Node process (`NODE_OPTIONS=--require …`): when the process exits it
+ * Preloaded into a child Node process (`NODE_OPTIONS=--import …`): when the process exits it
  * writes its peak resident set size (bytes) to the file named by CC_INSPECTOR_PEAK_RSS_FILE.
  */
-const { writeFileSync } = require('node:fs');
+import { writeFileSync } from 'node:fs';
+import process from 'node:process';
 
 const target = process.env.CC_INSPECTOR_PEAK_RSS_FILE;
 if (target) {
