@@ -26,7 +26,7 @@ import type { CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
 import { createConfirmDialogs } from './desktop/confirm-dialogs';
-import { bindAppLifecycle } from './desktop/app-lifecycle';
+import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
 import { createFileSaver } from './desktop/file-saver';
 import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
@@ -34,7 +34,8 @@ import { bindIpc } from './desktop/ipc/ipc-binding';
 import { createFileLogger } from './desktop/logger';
 import { createMainWindow } from './desktop/window/main-window';
 import { createNetTransportFactory } from './desktop/network/net-transport';
-import { createNotifier } from './desktop/notifier';
+import { appUserModelIdFor, createNotifier } from './desktop/notifier';
+import { applyPlatformSwitches } from './desktop/platform-switches';
 import { resolveRendererLocation } from './desktop/window/renderer-location';
 import { registerAppScheme, serveAppProtocol } from './desktop/window/app-protocol';
 import { CONTENT_SECURITY_POLICY } from './desktop/window/window-options';
@@ -42,6 +43,7 @@ import { refuseDebuggingLaunch } from './desktop/launch-guard';
 import { isTrustedSender } from './desktop/ipc/sender-check';
 import { createSettingsStore } from './desktop/settings/settings-store';
 import { createShellPort } from './desktop/shell-port';
+import { confirmFromTray } from './desktop/tray/tray-confirmation';
 import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
@@ -54,7 +56,9 @@ const mainDirectory = dirname(fileURLToPath(import.meta.url));
 
 async function startApp(): Promise<void> {
   await app.whenReady();
-  app.setAppUserModelId(APP_ID);
+  app.setAppUserModelId(
+    appUserModelIdFor({ isPackaged: app.isPackaged, appId: APP_ID, execPath: process.execPath }),
+  );
   const logger = createFileLogger({
     directory: app.getPath('logs'),
     consoleLevel: app.isPackaged ? false : 'info',
@@ -87,8 +91,12 @@ async function startApp(): Promise<void> {
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     });
 
+  // Bound below; the window reports a Windows session end to it.
+  let lifecycle: AppLifecycle | null = null;
   const window = createMainWindow({
     BrowserWindow,
+    platform: process.platform,
+    onSessionEnd: () => lifecycle?.endSession(),
     preloadPath: join(mainDirectory, '../preload/index.cjs'),
     location,
     windowState: {
@@ -109,7 +117,11 @@ async function startApp(): Promise<void> {
     });
 
   // Questions only the person answers, in native dialogs the renderer cannot reach.
-  const confirm = createConfirmDialogs({ dialog, language });
+  const confirm = createConfirmDialogs({
+    ask: (box) =>
+      confirmFromTray({ app, dialog, window: () => window.get(), platform: process.platform }, box),
+    language,
+  });
 
   // The hotkey manager is a port of the core and calls back into it: bound after creation.
   let core: SupervisorCore | null = null;
@@ -179,7 +191,7 @@ async function startApp(): Promise<void> {
     showWindow: () => window.show(),
     quit: () => app.quit(),
   });
-  bindAppLifecycle({
+  lifecycle = bindAppLifecycle({
     app,
     powerMonitor,
     core: supervisor,
@@ -199,15 +211,25 @@ async function startApp(): Promise<void> {
   logger.info('started', { demo });
 }
 
-const debuggingSwitches = refuseDebuggingLaunch(app.isPackaged, process.argv);
-if (debuggingSwitches.length > 0) {
-  // A debugger door on a packaged build would hand the session to any local program.
-  process.stderr.write(
-    `CC Inspector does not start with debugging switches (${debuggingSwitches.join(' ')}).\n`,
-  );
-  app.exit(1);
-} else if (app.requestSingleInstanceLock()) {
-  // Before ready: the page's scheme must be known to Chromium when the window is created.
+/** Starts the app unless a debugging switch or another instance forbids it. */
+function launch(): void {
+  const debuggingSwitches = refuseDebuggingLaunch(app.isPackaged, process.argv);
+  if (debuggingSwitches.length > 0) {
+    // A debugger door on a packaged build would hand the session to any local program.
+    process.stderr.write(
+      `CC Inspector does not start with debugging switches (${debuggingSwitches.join(' ')}).\n`,
+    );
+    app.exit(1);
+    return;
+  }
+  // Before ready: Chromium reads its switches when it starts.
+  applyPlatformSwitches(app.commandLine, process.platform, process.env);
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance runs: it receives `second-instance` and shows its window.
+    app.quit();
+    return;
+  }
+  // Before ready too: the page's scheme must be known when the window is created.
   registerAppScheme(protocol);
   startApp().catch((error: unknown) => {
     dialog.showErrorBox(
@@ -216,7 +238,6 @@ if (debuggingSwitches.length > 0) {
     );
     app.exit(1);
   });
-} else {
-  // Another instance runs: it receives `second-instance` and shows its window.
-  app.quit();
 }
+
+launch();

@@ -20,18 +20,20 @@ export const EDITING_KEYS: ReadonlySet<string> = new Set([
   'Tab',
 ]);
 
-const COMMAND_MODIFIERS = new Set(['CommandOrControl', 'Control', 'Command']);
-const OTHER_STRONG_MODIFIERS = new Set(['Alt', 'AltGr', 'Super']);
+/** Ctrl, ⌘ or either: Electron reads `Super`, `Meta`, `Cmd` and `Command` as one key (⌘ on macOS). */
+const COMMAND_MODIFIERS = new Set(['CommandOrControl', 'Control', 'Command', 'Super']);
+const ALT_MODIFIERS = new Set(['Alt', 'AltGr']);
 
 /**
  * Whether an accelerator (canonical modifier names, e.g. `CommandOrControl`, `Shift`; key as
- * Electron spells it) is Ctrl/⌘ (+ Shift) + an editing key. Alt or Super make it a chord no
- * editor uses, so those stay allowed.
+ * Electron spells it) is one of Ctrl/⌘ (+ Shift) + an editing key, on any platform. Alt, or Ctrl
+ * and ⌘ together, make it a chord no editor uses, so those stay allowed.
  */
 export function shadowsEditingKey(modifiers: readonly string[], key: string): boolean {
+  const commands = modifiers.filter((modifier) => COMMAND_MODIFIERS.has(modifier)).length;
   return (
     EDITING_KEYS.has(key) &&
-    modifiers.some((modifier) => COMMAND_MODIFIERS.has(modifier)) &&
-    !modifiers.some((modifier) => OTHER_STRONG_MODIFIERS.has(modifier))
+    commands === 1 &&
+    !modifiers.some((modifier) => ALT_MODIFIERS.has(modifier))
   );
 }

@@ -11,7 +11,7 @@ import type { CommandName } from '../../src/shared/ipc/contract';
 type Arbitrary = fc.Arbitrary<unknown>;
 
 /** Keys that pollute or confuse objects when copied or merged carelessly. */
-export const PROTOTYPE_KEYS = [
+const PROTOTYPE_KEYS = [
   '__proto__',
   'constructor',
   'prototype',
@@ -304,10 +304,7 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
         required: false,
       },
       'gateway.maxAnswerMiB': {
-        bad: fc.oneof(
-          fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'),
-          fc.integer({ min: 257 }),
-        ),
+        bad: fc.oneof(fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'), fc.integer({ min: 257 })),
         required: false,
       },
       'alerts.longCallSeconds': { bad: badThreshold, required: false },

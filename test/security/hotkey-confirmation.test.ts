@@ -8,15 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
 import type { DestructiveRequest } from '../../src/main/supervisor';
+import { waitFor } from '../support/wait-for';
 import { startCapturedSession, type CapturedSession } from './session-capture';
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('intercept from a global hotkey', () => {
   let session: CapturedSession;
@@ -46,7 +39,10 @@ describe('intercept from a global hotkey', () => {
       password: inspector.password,
       remember: false,
     });
-    await waitUntil(() => core.trayModel().connection.phase === 'live', 'the session');
+    await waitFor(() => core.trayModel().connection.phase === 'live', {
+      what: 'the session',
+      intervalMs: 25,
+    });
     sim.center.setAgentStatus(agent.agentId, CCGW_STATUS.talking);
     expect((await session.invoke('inspection.listen', { workNo: agent.agentId })).ok).toBe(true);
     return { asked, agent };

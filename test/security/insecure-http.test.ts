@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
 import type { CredentialStore } from '../../src/main/supervisor';
 import { startRecordingSocket, type RecordingSocket } from '../support/gateway/recording-socket';
+import { pause } from '../support/wait-for';
 import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
 
 describe('a plain-HTTP gateway in the app', () => {
@@ -84,7 +85,7 @@ describe('a plain-HTTP gateway in the app', () => {
       error: { code: 'insecure-gateway', field: 'gatewayUrl' },
     });
     expect(await signIn()).toMatchObject({ ok: false, error: { code: 'insecure-gateway' } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100);
     expect(socket.connections).toBe(0);
     expect(keychainCalls).toEqual([]);
   });
@@ -141,7 +142,7 @@ describe('a plain-HTTP gateway in the app', () => {
     });
     keychainCalls.length = 0;
     await session.core.start({ demo: false });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pause(200);
     expect(socket.connections).toBe(0);
     expect(keychainCalls).toEqual([]);
     expect(session.core.trayModel().connection.phase).toBe('signed-out');

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeBrowserWindow, ipcMain, resetElectronFake, protocol } from '../support/fakes/electron';
+import { FakeBrowserWindow, ipcMain, protocol, resetElectronFake } from '../support/fakes/electron';
 import {
   commandChannel,
   type CommandArgs,
@@ -32,16 +32,15 @@ import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc/ipc-binding
 import { createFileLogger } from '../../src/main/desktop/logger';
 import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
 import { isTrustedSender } from '../../src/main/desktop/ipc/sender-check';
-import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
-import {
-  createSupervisor,
-  type CredentialStore,
-  type Logger,
-  type PersonConfirmation,
-  type SupervisorCoreWithDiagnostics,
+import type { GatewayFetch } from '../../src/main/gateway';
+import type {
+  CredentialStore,
+  Logger,
+  PersonConfirmation,
+  SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
-import { createNodeTransportFactory } from '../../src/main/node/node-ports';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import type { RunningSimulator, SimulatorOptions } from '../../src/simulator';
+import { startCoreOnSimulator, type TransportTrust } from '../support/core/start-core-on-simulator';
 
 const APP_URL = 'app://cc-inspector/index.html';
 
@@ -69,7 +68,7 @@ export interface CapturedSession {
 export interface WireRequest {
   url: string;
   body: string;
-  trust: { caPem: string | null; pinSha256: string | null };
+  trust: TransportTrust;
 }
 
 export interface CaptureOptions {
@@ -100,15 +99,6 @@ function recordGuid(guids: Set<string>, value: string | null | undefined): void 
 /** Start the simulator and the whole main process around the core (not signed in). */
 export async function startCapturedSession(options: CaptureOptions): Promise<CapturedSession> {
   resetElectronFake();
-  const sim = await startSimulator({
-    protocol: 'https',
-    agents: 30,
-    seed: 17,
-    changesPerAgentPerMinute: 0,
-    pollHoldMs: 300,
-    guidRotationPolls: 3,
-    ...options.simulator,
-  });
   const root = mkdtempSync(join(tmpdir(), 'cc-inspector-secrets-'));
   const guids = new Set<string>();
   const logLines: string[] = [];
@@ -128,44 +118,35 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     warn: capture('warn'),
     error: capture('error'),
   };
-  const transport = createNodeTransportFactory();
   const wire: WireRequest[] = [];
-  const watchGuids = (inner: GatewayFetch, trust: WireRequest['trust']): GatewayFetch =>
-    wrapGatewayFetch(inner, async (url, init) => {
+  const watchGuids =
+    (inner: GatewayFetch, trust: TransportTrust): GatewayFetch =>
+    async (url, init) => {
       wire.push({ url, body: init.body ?? '', trust });
       recordGuid(guids, init.headers.Guid ?? init.headers.guid);
       const response = await inner(url, init);
       recordGuid(guids, response.headers.get('set-guid'));
       return response;
-    });
-  const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
-  settings.save({
-    ...settings.current(),
-    demoMode: false,
-    gateway: {
-      url: sim.baseUrl,
-      inspectorId: sim.inspectors[0]!.agentId,
-      phoneNumber: sim.inspectors[0]!.phoneNumber,
-      caPem: sim.caPem,
-      pinSha256: null,
-      allowInsecureHttp: false,
-      maxAnswerMiB: 8,
+    };
+  const fixture = await startCoreOnSimulator({
+    simulator: {
+      agents: 30,
+      seed: 17,
+      pollHoldMs: 300,
+      guidRotationPolls: 3,
+      ...options.simulator,
     },
-  });
-  const core = createSupervisor(
-    {
+    settingsStore: (gateway) => {
+      const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
+      settings.save({ ...settings.current(), demoMode: false, gateway });
+      return settings;
+    },
+    wrapFetch: watchGuids,
+    journalDir: join(root, 'journal'),
+    ports: {
       credentials: options.credentials,
-      settings,
-      transport: {
-        create: (tls, limits) =>
-          watchGuids(transport.create(tls, limits), {
-            caPem: tls.caPem,
-            pinSha256: tls.pinSha256,
-          }),
-      },
-      confirm: options.confirm,
-      journalDir: join(root, 'journal'),
       logger,
+      confirm: options.confirm,
       fileSaver: {
         async save(name, content) {
           const path = join(root, 'exports', name);
@@ -175,8 +156,9 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
         },
       },
     },
-    { pollHoldMs: 300, warmupMs: 200, backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
-  );
+    supervisor: { backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
+  });
+  const { sim, core } = fixture;
   const window = new FakeBrowserWindow({});
   // The page's scheme is served by main (app-protocol.ts).
   protocol.handle('app', () => new Response('<!doctype html>'));
@@ -215,9 +197,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     readAllFiles: () => listFiles(root).map((path) => ({ path, text: readFileSync(path, 'utf8') })),
     async close() {
       binding.dispose();
-      await core.dispose();
-      await sim.close();
-      await transport.close();
+      await fixture.close();
       rmSync(root, { recursive: true, force: true });
     },
   };

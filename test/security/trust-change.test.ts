@@ -9,18 +9,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
 import type { TrustChange } from '../../src/main/supervisor';
+import { pause, waitFor } from '../support/wait-for';
 import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
 
 const ATTACKER_PIN = 'a7'.repeat(32);
 const ATTACKER_PIN_SHOWN = 'A7:'.repeat(31) + 'A7';
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('a trust change from the renderer', () => {
   let session: CapturedSession;
@@ -48,7 +41,10 @@ describe('a trust change from the renderer', () => {
         remember: true,
       }),
     ).toEqual({ ok: true, value: null });
-    await waitUntil(() => core.trayModel().connection.phase === 'live', 'the live session');
+    await waitFor(() => core.trayModel().connection.phase === 'live', {
+      what: 'the live session',
+      intervalMs: 25,
+    });
     return { asked, credentials, inspector, sentBefore: session.wire.length };
   }
 
@@ -61,7 +57,7 @@ describe('a trust change from the renderer', () => {
       gateway: { pinSha256: ATTACKER_PIN },
     });
     expect(update.ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pause(300);
     expect(passwordRequests(sentBefore, inspector.password)).toEqual([]);
     expect(session.wire.some((request) => request.trust.pinSha256 === ATTACKER_PIN)).toBe(false);
     expect(session.core.trayModel().connection.phase).toBe('signed-out');
@@ -88,7 +84,7 @@ describe('a trust change from the renderer', () => {
         fingerprint: ATTACKER_PIN_SHOWN,
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pause(300);
     expect(passwordRequests(sentBefore, inspector.password)).toEqual([]);
     expect(session.core.trayModel().connection.phase).toBe('signed-out');
   });
@@ -108,7 +104,10 @@ describe('a trust change from the renderer', () => {
     // The person adds the simulator's own certificate as a pin: a legitimate change.
     const pin = session.sim.certSha256;
     await session.invoke('settings.update', { gateway: { pinSha256: pin } });
-    await waitUntil(() => session.core.trayModel().connection.phase === 'live', 'the new session');
+    await waitFor(() => session.core.trayModel().connection.phase === 'live', {
+      what: 'the new session',
+      intervalMs: 25,
+    });
     const sent = passwordRequests(sentBefore, inspector.password);
     expect(sent.length).toBe(1);
     expect(sent[0]?.trust.pinSha256).toBe(pin);

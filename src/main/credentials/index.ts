@@ -3,10 +3,8 @@ export {
   CREDENTIAL_SERVICE,
   credentialAccount,
   legacyCredentialAccount,
-  InvalidCredentialAccountError,
-  type CredentialTrust,
 } from './credential-account';
-export { migrateLegacyCredential, type MigrationOutcome } from './credential-migration';
+export { migrateLegacyCredential } from './credential-migration';
 export { createKeyringCredentialStore } from './keyring-credential-store';
 export { createMemoryCredentialStore } from './memory-credential-store';
-export { explainKeychainFailure, KeychainOperationError } from './keychain-failure';
+export { explainKeychainFailure } from './keychain-failure';

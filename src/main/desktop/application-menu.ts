@@ -15,7 +15,7 @@ export interface ApplicationMenuOptions {
 }
 
 /** The macOS menu template (pure). */
-export function buildMacMenuTemplate(
+function buildMacMenuTemplate(
   showWindow: () => void,
   quit: () => void,
 ): MenuItemConstructorOptions[] {

@@ -38,7 +38,7 @@ describe('native confirmations', () => {
     const shown: MessageBoxOptions[] = [];
     let response = 1;
     const dialogs = createConfirmDialogs({
-      dialog: { showMessageBox: async (box) => (shown.push(box), { response }) },
+      ask: async (box) => (shown.push(box), response === 0),
       language: () => 'en',
     });
     expect(await dialogs.confirmTrustChange(CHANGE)).toBe(false);

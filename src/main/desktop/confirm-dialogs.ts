@@ -1,19 +1,17 @@
 /**
  * The questions only the person may answer (the core's PersonConfirmation port), as native
  * message boxes of the main process: the renderer can neither show nor answer them. The safe
- * answer is the default and what Escape gives.
+ * answer is the default and what Escape gives. How a box is shown (in front of other apps,
+ * attached to the window when it is on screen) is `ask`'s business: tray/tray-confirmation.ts.
  */
 import type { MessageBoxOptions } from 'electron';
 import type { Language } from '../../shared/domain';
 import { toDisplayText } from '../../shared/display-text';
 import type { DestructiveRequest, PersonConfirmation, TrustChange } from '../supervisor/ports';
 
-export interface DialogLike {
-  showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
-}
-
 export interface ConfirmDialogOptions {
-  dialog: DialogLike;
+  /** Show the box; true when the person chose its first button. */
+  ask: (box: MessageBoxOptions) => Promise<boolean>;
   language: () => Language;
 }
 
@@ -102,10 +100,8 @@ export function destructiveBox(request: DestructiveRequest, language: Language):
 
 /** The PersonConfirmation port over native message boxes. */
 export function createConfirmDialogs(options: ConfirmDialogOptions): PersonConfirmation {
-  const ask = async (box: MessageBoxOptions): Promise<boolean> =>
-    (await options.dialog.showMessageBox(box)).response === 0;
   return {
-    confirmTrustChange: (change) => ask(trustChangeBox(change, options.language())),
-    confirmDestructive: (request) => ask(destructiveBox(request, options.language())),
+    confirmTrustChange: (change) => options.ask(trustChangeBox(change, options.language())),
+    confirmDestructive: (request) => options.ask(destructiveBox(request, options.language())),
   };
 }

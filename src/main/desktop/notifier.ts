@@ -1,9 +1,11 @@
 /**
  * Desktop notifications (the core's Notifier port), rate-limited: the same message is not
  * repeated within a minute, and at most a few appear per quarter minute. What is held back is
- * counted and mentioned by the next one shown, so nothing disappears silently. Title and body
- * often carry the gateway's text (agent names): they are made safe for a native surface here,
- * the one place every notification passes (no control or bidi-override characters, capped).
+ * counted and mentioned by the next one shown, so nothing disappears silently. Each one shown is
+ * kept referenced until it is clicked, closed or fails: Electron holds notifications weakly, and
+ * one collected early never reports its click (electron/electron#16922). Title and body often
+ * carry the gateway's text (agent names): they are made safe for a native surface here, the one
+ * place every notification passes (no control or bidi-override characters, capped).
  */
 import type { Notice } from '../../shared/domain';
 import { DISPLAY_LIMITS, toDisplayText } from '../../shared/display-text';
@@ -11,7 +13,7 @@ import type { Logger, Notifier } from '../supervisor/ports';
 
 export interface NotificationLike {
   show(): void;
-  on(event: 'click', listener: () => void): unknown;
+  on(event: 'click' | 'close' | 'failed', listener: () => void): unknown;
 }
 
 export interface NotificationClassLike {
@@ -40,6 +42,23 @@ export interface NotifierOptions {
 export interface DesktopNotifier extends Notifier {
   /** Notifications held back since the last one shown. */
   heldBack(): number;
+  /** Notifications shown and still on screen (kept referenced until click, close or failure). */
+  onScreen(): number;
+}
+
+/**
+ * The AppUserModelId to give Windows. Toasts appear only for an id that a Start-menu shortcut
+ * carries: the installer's shortcut carries the appId of electron-builder.yml; an unpackaged
+ * run has no shortcut of its own, and Windows shows its toasts under the executable's path
+ * (Electron's notifications tutorial, "Windows": `app.setAppUserModelId(process.execPath)` in
+ * development).
+ */
+export function appUserModelIdFor(options: {
+  isPackaged: boolean;
+  appId: string;
+  execPath: string;
+}): string {
+  return options.isPackaged ? options.appId : options.execPath;
 }
 
 /** Create the notifier. */
@@ -50,10 +69,12 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
   const repeatAfterMs = options.repeatAfterMs ?? 60_000;
   const shownAt: number[] = [];
   const lastShownByText = new Map<string, number>();
+  const live = new Set<NotificationLike>();
   let held = 0;
 
   return {
     heldBack: () => held,
+    onScreen: () => live.size,
     notify(request: { title: string; body: string; level: Notice['level'] }) {
       const title = toDisplayText(request.title, DISPLAY_LIMITS.label);
       const body = toDisplayText(request.body, DISPLAY_LIMITS.sentence);
@@ -86,7 +107,17 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
         silent: level === 'info',
         urgency: level === 'error' ? 'critical' : 'normal',
       });
-      if (options.onClick) notification.on('click', options.onClick);
+      live.add(notification);
+      const release = (): void => void live.delete(notification);
+      notification.on('click', () => {
+        release();
+        options.onClick?.();
+      });
+      notification.on('close', release);
+      notification.on('failed', () => {
+        release();
+        options.logger?.warn('the notification could not be shown', { title });
+      });
       notification.show();
     },
   };

@@ -4,8 +4,13 @@
  * and every failure is a GatewayError. The transport is the injected fetch.
  */
 import { INTERFACES, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
-import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './decoding/agent-decoders';
+import {
+  decodeAgentDetail,
+  decodeAgentStatuses,
+  decodeMonitorableAgents,
+} from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
+import { OddEventLog } from './decoding/odd-event-log';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
@@ -28,7 +33,11 @@ import {
   validateTimeoutMs,
   validateWorkNo,
 } from './requests/gateway-validators';
-import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './requests/interface-urls';
+import {
+  InterfaceUrls,
+  type AgentInterfaceName,
+  type CallAddress,
+} from './requests/interface-urls';
 import { decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
@@ -58,6 +67,7 @@ export class GatewayClient {
   private readonly runner: RequestRunner;
   private readonly gate = new SessionGate();
   private readonly urls: InterfaceUrls;
+  private readonly oddEvents: OddEventLog;
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
 
@@ -82,6 +92,7 @@ export class GatewayClient {
       now: this.now,
     });
     this.urls = new InterfaceUrls(this.baseUrl, this.agentId);
+    this.oddEvents = new OddEventLog(options.logger);
   }
 
   /** True while a GUID is held. */
@@ -162,7 +173,14 @@ export class GatewayClient {
       signal,
       target: this.agentId,
     });
-    return decodeEvent(outcome.envelope.event, this.now(), INTERFACES.pollEvent.logName);
+    const event = decodeEvent(outcome.envelope.event, this.now());
+    if (event !== null && !event.known) this.oddEvents.note(event);
+    return event;
+  }
+
+  /** Events of unknown or unreadable type received so far (they are passed on, never fatal). */
+  get unknownEventCount(): number {
+    return this.oddEvents.count;
   }
 
   /** Silent listen (`addsupervise`). */
@@ -315,7 +333,9 @@ export class GatewayClient {
     name: 'beginMonitor' | 'endMonitor',
     workNos: readonly string[],
   ): Promise<void> {
-    const batches = validateMonitorBatches(workNos, INTERFACES[name].logName);
+    // Never subscribe the inspector to themself: allagent includes them (ICP bridge demo skips it).
+    const others = workNos.filter((workNo) => workNo !== this.agentId);
+    const batches = validateMonitorBatches(others, INTERFACES[name].logName);
     const run = async (): Promise<void> => {
       for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
     };

@@ -384,7 +384,8 @@ export class SupervisorRuntime {
   private handleEvent(event: GatewayEvent): void {
     if (event.eventType === EVENT_TYPE.qcAgentStateNotify) {
       this.rosterSync.handleNotify(event);
-    } else if (event.workNo === this.session.currentTarget?.inspectorId) {
+    } else if (event.workNo === null || event.workNo === this.session.currentTarget?.inspectorId) {
+      // Our own poll: an event without workNo (cec_07_0542's example has none) is ours too.
       this.setInspector(
         transitionInspector(this.inspector, {
           kind: 'own-event',

@@ -4,31 +4,22 @@
  * point at the simulator and trust its CA, as an IT department would have set them up; the
  * supervisor still signs in through the screen.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HotkeyAction, HotkeyStatus, Settings } from '../../../src/shared/domain';
 import { HOTKEY_ACTIONS } from '../../../src/shared/domain';
-import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../../../src/main/supervisor';
-import type { FileSaver, HotkeyPort } from '../../../src/main/supervisor';
-import {
-  createMemoryCredentialStore,
-  createMemorySettingsStore,
-  gatewaySettingsFor,
-  createNodeTransportFactory,
-  silentLogger,
-} from '../../../src/main/node/node-ports';
-import {
-  startSimulator,
-  type RunningSimulator,
-  type SimulatorAccount,
-  type SimulatorOptions,
-} from '../../../src/simulator';
+import type {
+  FileSaver,
+  HotkeyPort,
+  SupervisorCoreWithDiagnostics,
+} from '../../../src/main/supervisor';
+import { createMemorySettingsStore } from '../../../src/main/node/node-ports';
+import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../../../src/simulator';
+import { startCoreOnSimulator } from '../../support/core/start-core-on-simulator';
 import { startWsContractServer, type WsContractServer } from '../../support/ws-contract-server';
 import { ensureRendererBuilt } from './renderer-build';
 
 /** A HotkeyPort like the desktop one, where `owned` accelerators belong to another app. */
-export function createFakeHotkeyPort(
+function createFakeHotkeyPort(
   owned: readonly string[] = [],
 ): HotkeyPort & { bound(): Record<HotkeyAction, string | null> } {
   const bindings = Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, null])) as Record<
@@ -85,48 +76,25 @@ export interface LiveStack {
 /** Start simulator, core and binding; the core is started but not signed in. */
 export async function startLiveStack(options: LiveStackOptions = {}): Promise<LiveStack> {
   const rootDir = await ensureRendererBuilt();
-  const sim = await startSimulator({
-    protocol: 'https',
-    agents: 40,
-    seed: 11,
-    changesPerAgentPerMinute: 2,
-    pollHoldMs: 1000,
-    ...options.simulator,
-  });
-  const inspector = sim.inspectors[0] as SimulatorAccount;
-  const journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
-  const transport = createNodeTransportFactory();
-  const settings = createMemorySettingsStore({
-    gateway: gatewaySettingsFor(sim, inspector),
-    ...options.settings,
-  });
   const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
   const saved: LiveStack['saved'] = [];
   const fileSaver: FileSaver = {
     async save(name, content) {
       saved.push({ name, content });
-      return join(journalDir, name);
+      return join(fixture.journalDir, name);
     },
   };
-  const core = createSupervisor(
-    {
-      credentials: createMemoryCredentialStore(),
-      settings,
-      transport,
-      journalDir,
-      logger: silentLogger,
-      hotkeys,
-      fileSaver,
-    },
+  let settings: ReturnType<typeof createMemorySettingsStore> | undefined;
+  const fixture = await startCoreOnSimulator({
+    simulator: { seed: 11, changesPerAgentPerMinute: 2, pollHoldMs: 1000, ...options.simulator },
+    settingsStore: (gateway) =>
+      (settings = createMemorySettingsStore({ gateway, ...options.settings })),
+    ports: { hotkeys, fileSaver },
     // The queue overview refreshes every 60 s by default when no queue is expanded; tests
     // should not wait that long for a waiting count.
-    {
-      pollHoldMs: options.simulator?.pollHoldMs ?? 1000,
-      warmupMs: 200,
-      backoffMs: [200, 400, 800],
-      queueIntervals: { backgroundMs: 1_000 },
-    },
-  );
+    supervisor: { backoffMs: [200, 400, 800], queueIntervals: { backgroundMs: 1_000 } },
+  });
+  const { sim, core, inspector } = fixture;
   await core.start({ demo: false });
   const server = await startWsContractServer({ core, rootDir });
   return {
@@ -135,14 +103,11 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     server,
     inspector,
     hotkeys,
-    settings,
+    settings: settings!,
     saved,
     async close() {
       await server.close();
-      await core.dispose();
-      await sim.close();
-      await transport.close();
-      rmSync(journalDir, { recursive: true, force: true });
+      await fixture.close();
     },
   };
 }

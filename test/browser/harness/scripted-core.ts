@@ -16,6 +16,7 @@ import type {
 import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
 import type { ContractCore } from '../../support/ws-contract-server';
+import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
 
 export interface ScriptedCore extends ContractCore {
   readonly rows: ReadonlyMap<string, AgentRow>;
@@ -149,14 +150,7 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
         demo: true,
         lastDataAt: Date.now(),
       },
-      inspection: {
-        mode: 'idle',
-        targetWorkNo: null,
-        callId: null,
-        since: null,
-        pending: null,
-        lastTargetWorkNo: null,
-      },
+      inspection: { ...IDLE_INSPECTION },
       roster: [...rows.values()],
       rosterVersion: version,
       selectedWorkNo: selected,

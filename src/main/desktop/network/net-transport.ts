@@ -13,7 +13,9 @@
  * answer is read as a stream with a byte count, refused past the cap (answer-limits.ts). net.fetch
  * has no time limit of its own, so a request's `timeoutMs` becomes an `AbortSignal.timeout`
  * (joined with the caller's signal when there is one); a limit that fires fails as a
- * `TimeoutError`, whatever Chromium made of the abort.
+ * `TimeoutError`, whatever Chromium made of the abort. Reads go through a lane that leaves
+ * connections free for the supervisor's commands (request-lanes.ts); time spent waiting for
+ * that lane counts against the request's limit.
  */
 import { createHash } from 'node:crypto';
 import type { Session } from 'electron';
@@ -36,6 +38,7 @@ import {
   type PreparedTrust,
   type VerifyRequestLike,
 } from './certificate-verify';
+import { DEFAULT_BACKGROUND_LIMIT, laneOf, RequestLanes } from './request-lanes';
 
 /** Every gateway session's partition starts with this; the rest names its trust. */
 export const GATEWAY_PARTITION_PREFIX = 'gateway-trust-';
@@ -56,6 +59,8 @@ export interface NetTransportOptions {
   fromPartition: (partition: string) => GatewaySessionLike | Session;
   logger?: Logger;
   now?: () => number;
+  /** Connections background reads may hold at once. Default 4 of Chromium's 6 per host. */
+  backgroundLimit?: number;
 }
 
 /** The in-memory partition of a trust configuration: the same trust, the same session. */
@@ -141,6 +146,8 @@ function installVerifyProc(
 export function createNetTransportFactory(options: NetTransportOptions): GatewayTransportFactory {
   const now = options.now ?? Date.now;
   const { logger } = options;
+  // One set of lanes for the factory: a new trust replaces the client, not the connections.
+  const lanes = new RequestLanes(options.backgroundLimit ?? DEFAULT_BACKGROUND_LIMIT);
   return {
     create(tls, limits = {}) {
       const trust = prepareTrust(tls);
@@ -166,7 +173,9 @@ export function createNetTransportFactory(options: NetTransportOptions): Gateway
         };
         let response: Response;
         try {
-          response = await session.fetch(url, requestInit);
+          response = await lanes.run(laneOf(init.method), limit.signal, () =>
+            session.fetch(url, requestInit),
+          );
         } catch (error) {
           if (error instanceof Error && NET_FETCH_REDIRECT.test(error.message))
             throw new RedirectRefusedError(null, null);

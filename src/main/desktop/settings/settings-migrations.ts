@@ -11,7 +11,7 @@ export type SettingsMigration = (document: JsonObject) => JsonObject;
 const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
+const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
   // Version 0: files written by pre-release builds, before the field existed. Same layout.
   0: (document) => ({ ...document, schemaVersion: 1 }),
   // Version 1 → 2: the gateway gains the plain-HTTP opt-in (off: an http address saved before

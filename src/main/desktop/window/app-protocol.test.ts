@@ -8,12 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { app, protocol, resetElectronFake } from '../../../../test/support/fakes/electron';
-import {
-  APP_PAGE_URL,
-  registerAppScheme,
-  resolveAppFile,
-  serveAppProtocol,
-} from './app-protocol';
+import { APP_PAGE_URL, registerAppScheme, resolveAppFile, serveAppProtocol } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
 describe('app:// protocol', () => {

@@ -67,6 +67,25 @@ describe('renderer location', () => {
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
   });
 
+  // The Windows case of file:// paths (a lower-case drive letter) no longer arises: the page is
+  // app://cc-inspector/index.html on every platform.
+  it('recognises the page the same way on every platform', () => {
+    const location = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: 'c:\\app',
+    } as const;
+    expect(isAppUrl('app://cc-inspector/index.html', location)).toBe(true);
+    expect(isAppUrl('APP://CC-INSPECTOR/index.html', location)).toBe(true);
+    expect(isAppUrl('app://cc-inspector/INDEX.html', location)).toBe(false);
+    expect(
+      isAppUrl(
+        'file:///C:/Program%20Files/CC%20Inspector/resources/app.asar/out/renderer/index.html',
+        location,
+      ),
+    ).toBe(false);
+  });
+
   it('trusts only the top frame of our contents showing our page', () => {
     const location = {
       kind: 'app',

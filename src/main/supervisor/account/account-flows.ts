@@ -129,8 +129,16 @@ export async function signOutFromWindow(
   const modeBefore = rt.inspection.mode;
   await rt.session.signOut();
   await stopDemoIfRunning(rt);
-  if (target)
-    journalSession(rt, 'sign-out', target.inspectorId, 'window', modeBefore, startedAt, null);
+  if (target) {
+    journalSession(rt, {
+      action: 'sign-out',
+      inspectorId: target.inspectorId,
+      source: 'window',
+      modeBefore,
+      startedAt,
+      error: null,
+    });
+  }
   if (forgetPassword) {
     const gateway = rt.settings.gateway;
     if (gateway.url !== '' && gateway.inspectorId !== '') {
@@ -175,7 +183,7 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
 }
 
 /** Refresh whether a password is remembered for the configured inspector, gateway and trust. */
-export async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
+async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
   const gateway = rt.settings.gateway;
   if (
     gateway.url === '' ||

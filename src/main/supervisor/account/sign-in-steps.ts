@@ -31,25 +31,44 @@ export async function signInTo(
       'gatewayUrl',
     );
     if (refusal) {
-      journalSession(rt, 'sign-in', target.inspectorId, source, 'idle', startedAt, refusal);
+      journalSession(rt, {
+        action: 'sign-in',
+        inspectorId: target.inspectorId,
+        source,
+        modeBefore: 'idle',
+        startedAt,
+        error: refusal,
+      });
       return fail(refusal);
     }
   }
   const outcome = await rt.session.signIn(target, interactive);
   const error = outcome.ok ? null : toCommandError(outcome.error);
-  journalSession(rt, 'sign-in', target.inspectorId, source, 'idle', startedAt, error);
+  journalSession(rt, {
+    action: 'sign-in',
+    inspectorId: target.inspectorId,
+    source,
+    modeBefore: 'idle',
+    startedAt,
+    error,
+  });
   return error ? fail(error) : ok(null);
+}
+
+/** A sign-in or sign-out as the journal records it. */
+export interface SessionJournalLine {
+  action: 'sign-in' | 'sign-out';
+  inspectorId: string;
+  source: Source;
+  modeBefore: JournalEntry['modeBefore'];
+  startedAt: number;
+  error: ReturnType<typeof toCommandError> | null;
 }
 
 /** One journal line for a sign-in or sign-out. */
 export function journalSession(
   rt: SupervisorRuntime,
-  action: 'sign-in' | 'sign-out',
-  inspectorId: string,
-  source: Source,
-  modeBefore: JournalEntry['modeBefore'],
-  startedAt: number,
-  error: ReturnType<typeof toCommandError> | null,
+  { action, inspectorId, source, modeBefore, startedAt, error }: SessionJournalLine,
 ): void {
   rt.appendJournal({
     at: new Date(startedAt).toISOString(),

@@ -44,7 +44,14 @@ export async function applyTrustChange(
   const startedAt = rt.clock.now();
   const modeBefore = rt.inspection.mode;
   const released = await rt.session.releaseTarget();
-  journalSession(rt, 'sign-out', current.inspectorId, 'system', modeBefore, startedAt, null);
+  journalSession(rt, {
+    action: 'sign-out',
+    inspectorId: current.inspectorId,
+    source: 'system',
+    modeBefore,
+    startedAt,
+    error: null,
+  });
   const gateway = after.gateway;
   const usable =
     released !== null &&

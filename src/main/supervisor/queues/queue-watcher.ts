@@ -6,6 +6,7 @@
  */
 import type { SkillQueueView, WaitingCallView } from '../../../shared/domain';
 import type { GatewayClient } from '../../gateway/gateway-client';
+import { GatewayError } from '../../gateway/gateway-error';
 import type { SkillQueue, WaitingCall } from '../../gateway/gateway-types';
 import type { Clock, Logger } from '../ports';
 
@@ -21,7 +22,7 @@ export interface QueueIntervals {
   skillListMs: number;
 }
 
-export const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
+const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
   expandedMs: 2_000,
   watchedOverviewMs: 5_000,
   backgroundMs: 60_000,
@@ -209,7 +210,21 @@ export class QueueWatcher {
   }
 
   private async fetchSkill(client: QueueGateway, skillId: number, epoch: number): Promise<void> {
-    const calls = await client.listWaitingCalls(skillId);
+    let calls: WaitingCall[];
+    try {
+      calls = await client.listWaitingCalls(skillId);
+    } catch (error) {
+      if (!isPrerequisiteRefusal(error)) throw error;
+      // cec_07_1271 / 0429: "the agent is not idle" — on gateways that enforce it an idle
+      // inspector cannot list waiting calls. Said on screen; the other queues carry on.
+      if (epoch !== this.epoch) return;
+      const skill = this.skills.find((entry) => entry.id === skillId);
+      this.views.set(
+        skillId,
+        hiddenQueueView(skillId, skill?.name ?? String(skillId), this.options.clock.now()),
+      );
+      return;
+    }
     if (epoch !== this.epoch) return;
     const skill = this.skills.find((entry) => entry.id === skillId);
     this.views.set(
@@ -223,6 +238,26 @@ export class QueueWatcher {
       ),
     );
   }
+}
+
+/** A refusal of waitcallinfo that is about its prerequisite, not the link or the session. */
+function isPrerequisiteRefusal(error: unknown): boolean {
+  return (
+    error instanceof GatewayError && error.kind === 'retcode' && error.retcodeClass === 'refusal'
+  );
+}
+
+/** A queue whose calls the gateway would not list (see `callsHidden`). */
+export function hiddenQueueView(skillId: number, name: string, now: number): SkillQueueView {
+  return {
+    skillId,
+    name,
+    waitingCount: 0,
+    longestWaitSince: null,
+    calls: null,
+    callsHidden: true,
+    dataAt: now,
+  };
 }
 
 /** A queue view from its waiting calls, longest wait first. */
