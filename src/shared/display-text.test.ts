@@ -1,5 +1,5 @@
 /** Issue 9: gateway strings shown outside the page cannot forge lines, reverse text or flood. */
-import { DISPLAY_LIMITS, escapeMenuLabel, toDisplayText } from './display-text';
+import { DISPLAY_LIMITS, escapeMenuLabel, toDisplayLines, toDisplayText } from './display-text';
 
 describe('toDisplayText', () => {
   it('replaces control characters, so a name cannot forge a second menu line', () => {
@@ -32,5 +32,16 @@ describe('escapeMenuLabel', () => {
     expect(escapeMenuLabel('Tom & Jerry', 'win32')).toBe('Tom && Jerry');
     expect(escapeMenuLabel('Tom & Jerry', 'darwin')).toBe('Tom & Jerry');
     expect(escapeMenuLabel('Tom & Jerry', 'linux')).toBe('Tom & Jerry');
+  });
+});
+
+describe('toDisplayLines', () => {
+  it('keeps the line breaks of a tooltip, cleans each line and caps the whole', () => {
+    expect(toDisplayLines('Listening to 1001 Ada\nLongest call: 1002 \u202EBob', 127)).toBe(
+      'Listening to 1001 Ada\nLongest call: 1002 Bob',
+    );
+    const capped = toDisplayLines(`${'a'.repeat(100)}\n${'b'.repeat(100)}`, 127);
+    expect(Array.from(capped)).toHaveLength(127);
+    expect(capped.endsWith('…')).toBe(true);
   });
 });

@@ -23,6 +23,22 @@ export function toDisplayText(text: string, maxLength: number = DISPLAY_LIMITS.l
     : `${characters.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
 }
 
+/**
+ * `text` of several lines (a tooltip) safe for a native surface: each line made safe (and capped)
+ * as by toDisplayText, the line breaks kept, the whole capped at `maxLength` characters.
+ */
+export function toDisplayLines(text: string, maxLength: number): string {
+  const joined = text
+    .split('\n')
+    .map((line) => toDisplayText(line, maxLength))
+    .filter((line) => line !== '')
+    .join('\n');
+  const characters = Array.from(joined);
+  return characters.length <= maxLength
+    ? joined
+    : `${characters.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+
 /** A menu label as Windows shows it: `&` marks an access key there, so a literal one is `&&`. */
 export function escapeMenuLabel(label: string, platform: string): string {
   return platform === 'win32' ? label.replace(/&/g, '&&') : label;

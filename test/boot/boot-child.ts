@@ -182,8 +182,9 @@ async function main(): Promise<void> {
 
   // How many gateway requests had gone out when the first before-quit came.
   let requestsAtBeforeQuit: number | null = null;
-  const gatewayLog = fake.session.fromPartition('persist:gateway').fetchLog;
-  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayLog.length));
+  const gatewayRequestCount = () =>
+    gatewaySessions().reduce((sum, gateway) => sum + gateway.fetchLog.length, 0);
+  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayRequestCount()));
   if (process.argv.includes('--end=session-end')) window.endSession(['logoff']);
   else fake.app.quit();
   await waitFor(() => fake.app.hasQuit, { what: 'the app to quit', timeoutMs: 10_000 });

@@ -63,7 +63,7 @@ describe('hotkey manager', () => {
     expect(answer?.status).toBe('invalid');
     expect(answer?.detail).toMatch(/editing shortcut/);
     expect(globalShortcut.isRegistered('Ctrl+C')).toBe(false);
-    expect(globalShortcut.press('Ctrl+Alt+L')).toBe(true);
+    expect(globalShortcut.press(DEFAULTS.listen as string)).toBe(true);
     const fresh = create();
     resetElectronFake();
     const statuses = fresh.applyBindings({ ...DEFAULTS, barge: 'CommandOrControl+V' });

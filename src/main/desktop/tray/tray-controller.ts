@@ -8,7 +8,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import { join } from 'node:path';
 import type { CommandError, CommandName, EventName } from '../../../shared/ipc/contract';
 import type { Language } from '../../../shared/domain';
-import { escapeMenuLabel, toDisplayText } from '../../../shared/display-text';
+import { escapeMenuLabel, toDisplayLines } from '../../../shared/display-text';
 import { AGENT_ACTION_COMMANDS } from '../../../shared/inspection-vocabulary';
 import type { Logger } from '../../supervisor/ports';
 import type { SupervisorCore } from '../../supervisor/supervisor-api';
@@ -197,7 +197,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       iconState = state;
     }
     // Windows cuts tooltips at 127 characters; a capped one at least ends visibly.
-    tray.setToolTip(toDisplayText(buildTrayTooltip(model, labels, now()), TOOLTIP_LIMIT));
+    tray.setToolTip(toDisplayLines(buildTrayTooltip(model, labels, now()), TOOLTIP_LIMIT));
     menus.offer(buildTrayMenu(model, labels));
   };
 

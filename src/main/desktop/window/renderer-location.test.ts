@@ -76,7 +76,6 @@ describe('renderer location', () => {
       root: 'c:\\app',
     } as const;
     expect(isAppUrl('app://cc-inspector/index.html', location)).toBe(true);
-    expect(isAppUrl('APP://CC-INSPECTOR/index.html', location)).toBe(true);
     expect(isAppUrl('app://cc-inspector/INDEX.html', location)).toBe(false);
     expect(
       isAppUrl(
