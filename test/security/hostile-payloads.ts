@@ -204,6 +204,12 @@ const badCaPem: Arbitrary = fc.oneof(
   fc.array(fc.string()),
 );
 
+const notFlag: Arbitrary = notBoolean.filter((value) => value !== null);
+const badAnswerMiB: Arbitrary = fc.oneof(
+  fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'),
+  fc.integer({ min: 257 }),
+);
+
 interface FieldRule {
   /** Invalid values for the field. */
   bad: Arbitrary;
@@ -299,14 +305,8 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
       'gateway.phoneNumber': { bad: badPhone.filter((value) => value !== ''), required: false },
       'gateway.pinSha256': { bad: badPin, required: false },
       'gateway.caPem': { bad: badCaPem, required: false },
-      'gateway.allowInsecureHttp': {
-        bad: notBoolean.filter((value) => value !== null),
-        required: false,
-      },
-      'gateway.maxAnswerMiB': {
-        bad: fc.oneof(fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'), fc.integer({ min: 257 })),
-        required: false,
-      },
+      'gateway.allowInsecureHttp': { bad: notFlag, required: false },
+      'gateway.maxAnswerMiB': { bad: badAnswerMiB, required: false },
       'alerts.longCallSeconds': { bad: badThreshold, required: false },
       'alerts.longQueueWaitSeconds': { bad: badThreshold, required: false },
       gateway: {
