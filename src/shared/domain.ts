@@ -158,6 +158,10 @@ export interface SkillQueueView {
   calls: WaitingCallView[] | null;
   /** When this queue was last refreshed (ms since epoch). */
   dataAt: number;
+  /** Agents signed in to the queue (queryacdstat `loggedOnAgents`), when reported. */
+  signedIn?: number | null;
+  /** Agents available for the queue (queryacdstat `availAgents`), when reported. */
+  available?: number | null;
 }
 
 export interface AlertView {

@@ -1,15 +1,19 @@
 /**
- * Skill queues and their waiting calls. Expanded queues refresh every 2 s (with their calls).
- * While the queue panel is open or any queue is expanded, the overview of all queues (counts,
- * longest wait) refreshes every 5 s; otherwise every 60 s (enough for the longest-wait alert,
- * and cheap for an idle inspector). The skill list itself is reloaded every 5 minutes.
+ * Skill queues and their waiting calls. The overview of all queues (counts, longest wait, agents
+ * signed in and available) is one `queryacdstat` per refresh for up to 100 skills (cec_07_0411),
+ * every 5 s while the queue panel is open or a queue is expanded, otherwise every 60 s (enough
+ * for the longest-wait alert, cheap for an idle inspector). Only expanded queues ask for their
+ * waiting calls (`waitcallinfo`), every 2 s. The skill list is reloaded every 5 minutes.
  */
 import type { SkillQueueView, WaitingCallView } from '../../../shared/domain';
 import type { GatewayClient } from '../../gateway/gateway-client';
-import type { SkillQueue, WaitingCall } from '../../gateway/gateway-types';
+import type { AcdSkillStat, SkillQueue, WaitingCall } from '../../gateway/gateway-types';
 import type { Clock, Logger } from '../ports';
 
-export type QueueGateway = Pick<GatewayClient, 'listSkillQueues' | 'listWaitingCalls'>;
+export type QueueGateway = Pick<
+  GatewayClient,
+  'listSkillQueues' | 'listWaitingCalls' | 'queryAcdStats'
+>;
 
 export interface QueueIntervals {
   /** Expanded queues (their waiting calls). */
@@ -34,6 +38,10 @@ export interface QueueWatcherOptions {
   intervals?: Partial<QueueIntervals>;
   onChange(queues: SkillQueueView[]): void;
   onFailure(error: unknown): void;
+  /** Every queryacdstat answer, for the statistics room. */
+  onAcdStats?(stats: readonly AcdSkillStat[], at: number): void;
+  /** Every waitcallinfo answer (a complete list of the skill's waiting calls). */
+  onWaitingCalls?(skillId: number, calls: readonly WaitingCall[], at: number): void;
 }
 
 /** Parallel waitcallinfo requests per round (distinct URLs, so no 000-007). */
@@ -124,6 +132,11 @@ export class QueueWatcher {
       .filter((view): view is SkillQueueView => view !== undefined);
   }
 
+  /** The skill queues of the VDN as last listed. */
+  listSkills(): readonly SkillQueue[] {
+    return this.skills;
+  }
+
   /** Name of a skill, for agent rows. */
   skillName(id: number): string | undefined {
     return this.skills.find((skill) => skill.id === id)?.name;
@@ -190,10 +203,12 @@ export class QueueWatcher {
       }
       if (epoch !== this.epoch) return false;
       const overviewDue = now - this.overviewAt >= this.overviewIntervalMs() - DUE_SLACK_MS;
-      const ids = overviewDue
-        ? this.skills.map((skill) => skill.id)
-        : this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
-      if (overviewDue) this.overviewAt = now;
+      if (overviewDue) {
+        this.overviewAt = now;
+        await this.fetchOverview(client, epoch);
+        if (epoch !== this.epoch) return false;
+      }
+      const ids = this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
       for (let start = 0; start < ids.length; start += PARALLEL) {
         await Promise.all(
           ids.slice(start, start + PARALLEL).map((id) => this.fetchSkill(client, id, epoch)),
@@ -208,9 +223,24 @@ export class QueueWatcher {
     }
   }
 
+  /** One queryacdstat for every skill (the client batches by 100). */
+  private async fetchOverview(client: QueueGateway, epoch: number): Promise<void> {
+    const stats = await client.queryAcdStats(this.skills.map((skill) => skill.id));
+    if (epoch !== this.epoch) return;
+    const at = this.options.clock.now();
+    for (const stat of stats) {
+      const skill = this.skills.find((entry) => entry.id === stat.skillId);
+      const previous = this.views.get(stat.skillId);
+      this.views.set(stat.skillId, buildOverviewView(stat, skill?.name, previous, at));
+    }
+    this.options.onAcdStats?.(stats, at);
+  }
+
   private async fetchSkill(client: QueueGateway, skillId: number, epoch: number): Promise<void> {
     const calls = await client.listWaitingCalls(skillId);
     if (epoch !== this.epoch) return;
+    this.options.onWaitingCalls?.(skillId, calls, this.options.clock.now());
+    const previous = this.views.get(skillId);
     const skill = this.skills.find((entry) => entry.id === skillId);
     this.views.set(
       skillId,
@@ -220,9 +250,32 @@ export class QueueWatcher {
         calls,
         this.expanded.has(skillId),
         this.options.clock.now(),
+        previous,
       ),
     );
   }
+}
+
+/**
+ * A queue view from its queryacdstat row: the longest wait becomes an enqueue time (the row's
+ * seconds before now); calls listed for an expanded queue are kept until their next refresh.
+ */
+export function buildOverviewView(
+  stat: AcdSkillStat,
+  name: string | undefined,
+  previous: SkillQueueView | undefined,
+  now: number,
+): SkillQueueView {
+  return {
+    skillId: stat.skillId,
+    name: name ?? stat.description ?? String(stat.skillId),
+    waitingCount: stat.waiting,
+    longestWaitSince: stat.waiting > 0 ? now - stat.longestWaitSeconds * 1000 : null,
+    calls: previous?.calls ?? null,
+    dataAt: now,
+    signedIn: stat.signedIn,
+    available: stat.available,
+  };
 }
 
 /** A queue view from its waiting calls, longest wait first. */
@@ -232,6 +285,7 @@ export function buildQueueView(
   calls: readonly WaitingCall[],
   expanded: boolean,
   now: number,
+  previous?: SkillQueueView,
 ): SkillQueueView {
   const views: WaitingCallView[] = calls
     .map((call) => ({
@@ -253,5 +307,7 @@ export function buildQueueView(
     longestWaitSince: known.length > 0 ? Math.min(...known) : null,
     calls: expanded ? views : null,
     dataAt: now,
+    signedIn: previous?.signedIn ?? null,
+    available: previous?.available ?? null,
   };
 }
