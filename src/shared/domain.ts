@@ -1,3 +1,5 @@
+import type { InsightSettings } from './insight';
+
 /**
  * Domain types the three processes share: what the supervisor core tells the screen, the tray
  * and the command line. Plain data only (structured-clone safe), no behaviour.
@@ -96,7 +98,15 @@ export interface AgentCall {
   since: number | null;
 }
 
-export type AlertKind = 'long-call' | 'long-busy' | 'long-wrap-up' | 'long-queue-wait';
+export type AlertKind =
+  | 'long-call'
+  | 'long-busy'
+  | 'long-wrap-up'
+  | 'long-queue-wait'
+  /** An agent's rest / busy / wrap-up time this shift is over its budget (insight settings). */
+  | 'rest-budget'
+  | 'busy-budget'
+  | 'wrap-up-budget';
 
 export interface AgentRow {
   workNo: string;
@@ -229,6 +239,8 @@ export interface Settings {
   demoMode: boolean;
   /** Ask before intercept and force sign-out. */
   confirmDestructive: boolean;
+  /** Service level threshold, reason-code budgets, wallboard. */
+  insight: InsightSettings;
 }
 
 /** Everything the screen needs at start or after a version gap. */

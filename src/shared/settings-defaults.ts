@@ -4,6 +4,7 @@
  * center with the six default hotkeys bound.
  */
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
+import { createDefaultInsightSettings } from './insight-settings';
 
 /** Version of the settings document this build writes. */
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -36,5 +37,6 @@ export function createDefaultSettings(): Settings {
     theme: 'system',
     demoMode: true,
     confirmDestructive: true,
+    insight: createDefaultInsightSettings(),
   };
 }

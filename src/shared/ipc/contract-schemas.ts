@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
+import { INSIGHT_BOUNDS } from '../insight-settings';
 import type { CommandResults } from './contract';
 import {
   AGENT_ID_PATTERN,
@@ -30,6 +31,12 @@ export const callIdSchema = z
   .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
 
 export const acceleratorSchema = z.string().min(1).max(64);
+
+const budgetMinutesSchema = z
+  .number()
+  .int()
+  .min(INSIGHT_BOUNDS.budgetMinutes.min)
+  .max(INSIGHT_BOUNDS.budgetMinutes.max);
 
 const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
 const languageSchema = z.enum(['en', 'zh-CN']);
@@ -59,6 +66,31 @@ export const alertThresholdsSchema = z.strictObject({
   longQueueWaitSeconds: z.number().int().min(5).max(86_400),
 });
 
+export const insightPatchSchema = z
+  .strictObject({
+    serviceLevelSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.serviceLevelSeconds.min)
+      .max(INSIGHT_BOUNDS.serviceLevelSeconds.max),
+    restBudgetMinutes: budgetMinutesSchema,
+    busyBudgetMinutes: budgetMinutesSchema,
+    wrapUpBudgetMinutes: budgetMinutesSchema,
+    wallboardSkillIds: z.array(skillIdSchema).max(INSIGHT_BOUNDS.wallboardSkills),
+    wallboardDisplay: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardDisplay.min)
+      .max(INSIGHT_BOUNDS.wallboardDisplay.max)
+      .nullable(),
+    wallboardRotateSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardRotateSeconds.min)
+      .max(INSIGHT_BOUNDS.wallboardRotateSeconds.max),
+  })
+  .partial();
+
 export const pinSchema = z
   .string()
   .regex(
@@ -82,6 +114,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
+  insight: insightPatchSchema.optional(),
 });
 
 const empty = z.strictObject({});

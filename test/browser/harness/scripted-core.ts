@@ -15,6 +15,7 @@ import type {
 } from '../../../src/shared/ipc/contract';
 import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
+import { createDefaultInsightSettings } from '../../../src/shared/insight-settings';
 import type { ContractCore } from '../../support/ws-contract-server';
 
 export interface ScriptedCore extends ContractCore {
@@ -74,6 +75,7 @@ const SETTINGS: Settings = {
   theme: 'light',
   demoMode: false,
   confirmDestructive: true,
+  insight: createDefaultInsightSettings(),
 };
 
 /** A core with `agents` generated agents. */
