@@ -33,7 +33,10 @@ const isInteger = (value: unknown, min: number, max: number): value is number =>
 
 /** A stored insight section, every field checked; anything else gets its default. */
 export function readInsightSettings(input: unknown): InsightSettings {
-  const value = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const value = (typeof input === 'object' && input !== null ? input : {}) as Record<
+    string,
+    unknown
+  >;
   const fallback = createDefaultInsightSettings();
   const budget = (raw: unknown, defaultValue: number): number =>
     isInteger(raw, INSIGHT_BOUNDS.budgetMinutes.min, INSIGHT_BOUNDS.budgetMinutes.max)

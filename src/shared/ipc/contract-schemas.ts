@@ -166,6 +166,20 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
+  'stats.getSnapshot': empty,
+  'stats.history': z.strictObject({
+    /** null: the center. */
+    skillId: skillIdSchema.nullable(),
+    /** Only the last this many ms (default: the whole shift, up to 12 h). */
+    sinceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(12 * 3_600_000)
+      .optional(),
+  }),
+  'stats.exportCsv': empty,
+  'wallboard.open': empty,
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

@@ -38,10 +38,18 @@ export interface QueueWatcherOptions {
   intervals?: Partial<QueueIntervals>;
   onChange(queues: SkillQueueView[]): void;
   onFailure(error: unknown): void;
-  /** Every queryacdstat answer, for the statistics room. */
-  onAcdStats?(stats: readonly AcdSkillStat[], at: number): void;
+  /**
+   * Hears every answer (the statistics room). With one, the overview feeds a 5 s history and
+   * refreshes at the watched pace even while nobody looks (one queryacdstat per 5 s ≤ 100 skills).
+   */
+  observer?: QueueObserver;
+}
+
+export interface QueueObserver {
+  /** Every queryacdstat answer. */
+  handleAcdStats(stats: readonly AcdSkillStat[], at: number): void;
   /** Every waitcallinfo answer (a complete list of the skill's waiting calls). */
-  onWaitingCalls?(skillId: number, calls: readonly WaitingCall[], at: number): void;
+  handleWaitingCalls(skillId: number, calls: readonly WaitingCall[], at: number): void;
 }
 
 /** Parallel waitcallinfo requests per round (distinct URLs, so no 000-007). */
@@ -175,7 +183,9 @@ export class QueueWatcher {
   }
 
   private overviewIntervalMs(): number {
-    return this.watched ? this.intervals.watchedOverviewMs : this.intervals.backgroundMs;
+    return this.watched || this.options.observer !== undefined
+      ? this.intervals.watchedOverviewMs
+      : this.intervals.backgroundMs;
   }
 
   /**
@@ -233,13 +243,13 @@ export class QueueWatcher {
       const previous = this.views.get(stat.skillId);
       this.views.set(stat.skillId, buildOverviewView(stat, skill?.name, previous, at));
     }
-    this.options.onAcdStats?.(stats, at);
+    this.options.observer?.handleAcdStats(stats, at);
   }
 
   private async fetchSkill(client: QueueGateway, skillId: number, epoch: number): Promise<void> {
     const calls = await client.listWaitingCalls(skillId);
     if (epoch !== this.epoch) return;
-    this.options.onWaitingCalls?.(skillId, calls, this.options.clock.now());
+    this.options.observer?.handleWaitingCalls(skillId, calls, this.options.clock.now());
     const previous = this.views.get(skillId);
     const skill = this.skills.find((entry) => entry.id === skillId);
     this.views.set(

@@ -188,17 +188,26 @@ export class CallOutcomes {
     return [...this.skills].filter(([, watch]) => watch.counters.observedMs > 0).map(([id]) => id);
   }
 
+  /**
+   * The answer for a departure: by call id first; else an agent who may hold the skill, one who
+   * started after the last list that still had the call before one within the skew allowance.
+   */
   private findAnswer(departure: Departure): Answer | undefined {
-    const from = departure.seenAt - EARLY_ANSWER_MS;
     const until = departure.goneAt + this.matchWindowMs;
-    const inWindow = (answer: Answer) => !answer.claimed && answer.at >= from && answer.at <= until;
+    const within = (answer: Answer, from: number, strict: boolean) =>
+      !answer.claimed && (strict ? answer.at > from : answer.at >= from) && answer.at <= until;
+    const byId = this.answers.find(
+      (answer) =>
+        within(answer, departure.seenAt - EARLY_ANSWER_MS, false) &&
+        answer.callId === departure.callId,
+    );
+    if (byId) return byId;
+    const mayHold = (answer: Answer) =>
+      answer.callId === null && (answer.skills === null || answer.skills.has(departure.skillId));
     return (
-      this.answers.find((answer) => inWindow(answer) && answer.callId === departure.callId) ??
+      this.answers.find((answer) => within(answer, departure.seenAt, true) && mayHold(answer)) ??
       this.answers.find(
-        (answer) =>
-          inWindow(answer) &&
-          answer.callId === null &&
-          (answer.skills === null || answer.skills.has(departure.skillId)),
+        (answer) => within(answer, departure.seenAt - EARLY_ANSWER_MS, false) && mayHold(answer),
       )
     );
   }

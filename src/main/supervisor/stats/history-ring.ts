@@ -79,8 +79,7 @@ export class HistoryRing {
       if (!column) continue;
       for (let field = 0; field < FIELD_COUNT; field++) {
         const value = sample[field];
-        column[index * FIELD_COUNT + field] =
-          value === null || value === undefined ? NaN : value;
+        column[index * FIELD_COUNT + field] = value === null || value === undefined ? NaN : value;
       }
     }
     return true;
@@ -90,10 +89,9 @@ export class HistoryRing {
   read(key: number, since = Number.NEGATIVE_INFINITY): HistorySeries {
     const column = this.series.get(key);
     const t: number[] = [];
-    const columns = Object.fromEntries(HISTORY_FIELDS.map((field) => [field, [] as Array<number | null>])) as Record<
-      HistoryField,
-      Array<number | null>
-    >;
+    const columns = Object.fromEntries(
+      HISTORY_FIELDS.map((field) => [field, [] as Array<number | null>]),
+    ) as Record<HistoryField, Array<number | null>>;
     for (let position = this.firstIndexFrom(since); position < this.count; position++) {
       const index = this.slot(position);
       t.push(this.times[index] ?? 0);

@@ -98,7 +98,9 @@ export function buildInsight(inputs: FigureInputs): InsightSnapshot & { centerId
   // Coverage of the center: the share of skill-time watched, over every skill.
   const skillTime = shiftMs * Math.max(1, inputs.skills.length);
   centerObserved.coverage.ratio = skillTime > 0 ? Math.min(1, summed.observedMs / skillTime) : 0;
-  const waits = skills.map((skill) => skill.longestWaitSeconds).filter((s): s is number => s !== null);
+  const waits = skills
+    .map((skill) => skill.longestWaitSeconds)
+    .filter((s): s is number => s !== null);
   const centerFigures: CenterFigures = {
     waiting: skills.reduce((sum, skill) => sum + skill.waiting, 0),
     longestWaitSeconds: waits.length > 0 ? Math.max(...waits) : null,

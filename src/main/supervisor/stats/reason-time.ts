@@ -41,7 +41,13 @@ export class ReasonTime {
   constructor(private shiftStartedAt: number) {}
 
   /** An agent is in `state` since `since` (a new state, or a better-known start of the same). */
-  track(workNo: string, name: string, state: AgentState, since: number, reason: string | null = null): void {
+  track(
+    workNo: string,
+    name: string,
+    state: AgentState,
+    since: number,
+    reason: string | null = null,
+  ): void {
     const agent = this.agent(workNo, name);
     const category = CATEGORY_OF[state] ?? null;
     const open = agent.open;

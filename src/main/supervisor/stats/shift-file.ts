@@ -104,7 +104,9 @@ export class ShiftFile {
   appendSample(sample: SavedSample): boolean {
     const values: Record<string, Array<number | null>> = {};
     for (const [key, row] of sample.values) values[key] = row.map(roundValue);
-    return this.write(JSON.stringify({ kind: 'sample', at: sample.at, values, names: sample.names }));
+    return this.write(
+      JSON.stringify({ kind: 'sample', at: sample.at, values, names: sample.names }),
+    );
   }
 
   /** Append the counters line (and make the file durable up to here). */
@@ -155,7 +157,9 @@ export class ShiftFile {
       this.logger.warn('shift history unreadable; kept aside', { movedTo: target, reason });
       return { kind: 'corrupt', movedTo: target, reason };
     } catch (error) {
-      this.logger.error('shift history unreadable and could not be moved', { error: String(error) });
+      this.logger.error('shift history unreadable and could not be moved', {
+        error: String(error),
+      });
       return { kind: 'corrupt', movedTo: null, reason };
     }
   }
@@ -164,7 +168,9 @@ export class ShiftFile {
   private archiveCurrent(): void {
     if (!fs.existsSync(this.filePath)) return;
     const header = parseHeader(readFirstLine(this.filePath));
-    const stamp = new Date(header?.shiftStartedAt ?? Date.now()).toISOString().replace(/[:.]/g, '-');
+    const stamp = new Date(header?.shiftStartedAt ?? Date.now())
+      .toISOString()
+      .replace(/[:.]/g, '-');
     try {
       fs.renameSync(this.filePath, path.join(this.directory, `shift-${stamp}.jsonl`));
       const finished = fs
@@ -206,13 +212,17 @@ function parseLine(line: string): SavedSample | SavedCounters | null {
     for (const [key, row] of Object.entries(value.values)) {
       if (!/^-?\d+$/.test(key) || !Array.isArray(row) || row.length !== HISTORY_FIELDS.length)
         return null;
-      if (!row.every((cell) => cell === null || (typeof cell === 'number' && Number.isFinite(cell))))
+      if (
+        !row.every((cell) => cell === null || (typeof cell === 'number' && Number.isFinite(cell)))
+      )
         return null;
       values.set(Number(key), row as Array<number | null>);
     }
     const names = isRecord(value.names)
       ? Object.fromEntries(
-          Object.entries(value.names).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+          Object.entries(value.names).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
         )
       : {};
     return { at: value.at, values, names };
@@ -220,7 +230,10 @@ function parseLine(line: string): SavedSample | SavedCounters | null {
   if (value.kind === 'counters' && isRecord(value.outcomes) && isRecord(value.reasonTime)) {
     return {
       at: value.at,
-      outcomes: mapRecords(value.outcomes, (entry) => numbersOnly(entry) as unknown as OutcomeCounters),
+      outcomes: mapRecords(
+        value.outcomes,
+        (entry) => numbersOnly(entry) as unknown as OutcomeCounters,
+      ),
       reasonTime: mapRecords(value.reasonTime, (entry) => ({
         name: typeof entry.name === 'string' ? entry.name : '',
         rest: nonNegative(entry.rest),

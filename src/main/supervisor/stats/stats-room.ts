@@ -59,7 +59,9 @@ export class StatsRoom {
   private readonly lastStates = new Map<string, AgentState>();
 
   constructor(private readonly options: StatsRoomOptions) {
-    this.outcomes = new CallOutcomes({ thresholdMs: options.settings().serviceLevelSeconds * 1000 });
+    this.outcomes = new CallOutcomes({
+      thresholdMs: options.settings().serviceLevelSeconds * 1000,
+    });
     this.reasons = new ReasonTime(options.clock.now());
     this.file = options.directory ? new ShiftFile(options.directory, options.logger) : null;
   }
@@ -138,12 +140,14 @@ export class StatsRoom {
   /** One 5 s step: maybe a new shift, the figures, a sample, the budgets. */
   tick(now: number): void {
     const live = this.options.isLive();
+    let ended = false;
     if (this.shiftStartedAt !== null && now - this.shiftStartedAt >= SHIFT_MAX_MS) {
       this.shiftStartedAt = null;
+      ended = true;
     }
     if (this.shiftStartedAt === null) {
       if (!live) return;
-      this.beginShift(now);
+      this.beginShift(now, ended);
     }
     const shiftStartedAt = this.shiftStartedAt as number;
     this.outcomes.settle(now);
@@ -183,11 +187,12 @@ export class StatsRoom {
     if (this.ring.push(now, values)) this.file?.appendSample({ at: now, values, names });
   }
 
-  private beginShift(now: number): void {
+  /** A new shift; what was observed before the first one belongs to it, a finished one's not. */
+  private beginShift(now: number, afterFinished: boolean): void {
     this.shiftStartedAt = now;
     this.ring.clear();
     this.ring.setName(CENTER_KEY, '');
-    this.outcomes.reset();
+    if (afterFinished) this.outcomes.reset();
     this.reasons.reset(now);
     // Agents already in a state: their episodes count from now.
     for (const workNo of this.options.roster.workNos()) {
@@ -254,7 +259,8 @@ export class StatsRoom {
   private skillIdsOf(row: Readonly<AgentRow> | undefined): ReadonlySet<number> | null {
     if (!row || row.skills.length === 0) return null;
     const ids = new Set<number>();
-    for (const skill of this.options.skills()) if (row.skills.includes(skill.name)) ids.add(skill.id);
+    for (const skill of this.options.skills())
+      if (row.skills.includes(skill.name)) ids.add(skill.id);
     return ids;
   }
 }
