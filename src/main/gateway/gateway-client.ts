@@ -4,7 +4,11 @@
  * and every failure is a GatewayError. The transport is the injected fetch.
  */
 import { INTERFACES, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
-import { decodeAgentDetail, decodeAgentStatuses, decodeMonitorableAgents } from './decoding/agent-decoders';
+import {
+  decodeAgentDetail,
+  decodeAgentStatuses,
+  decodeMonitorableAgents,
+} from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
@@ -30,12 +34,12 @@ import {
   validateTimeoutMs,
   validateWorkNo,
 } from './requests/gateway-validators';
-import { InterfaceUrls, type AgentInterfaceName, type CallAddress } from './requests/interface-urls';
 import {
-  decodeAcdStats,
-  decodeSkillQueues,
-  decodeWaitingCalls,
-} from './decoding/queue-decoders';
+  InterfaceUrls,
+  type AgentInterfaceName,
+  type CallAddress,
+} from './requests/interface-urls';
+import { decodeAcdStats, decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';

@@ -4,7 +4,10 @@
  * fields, and in particular no secret, can ever be stored.
  */
 import { HOTKEY_ACTIONS } from '../../../shared/domain';
-import { AGENT_ID_PATTERN, PHONE_NUMBER_PATTERN } from '../../../shared/gateway-protocol/gateway-paths';
+import {
+  AGENT_ID_PATTERN,
+  PHONE_NUMBER_PATTERN,
+} from '../../../shared/gateway-protocol/gateway-paths';
 import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
 import { INSIGHT_BOUNDS } from '../../../shared/insight-settings';
 

@@ -69,9 +69,9 @@ describe('decodeAcdStats (cec_07_0411)', () => {
     expect(malformedMessage(() => decodeAcdStats([{ deviceNo: 1 }], LOG))).toMatch(
       /result\[0\]\.queueSize should be a number/,
     );
-    expect(
-      malformedMessage(() => decodeAcdStats([{ deviceNo: 1, queueSize: -1 }], LOG)),
-    ).toMatch(/queueSize should be a non-negative integer/);
+    expect(malformedMessage(() => decodeAcdStats([{ deviceNo: 1, queueSize: -1 }], LOG))).toMatch(
+      /queueSize should be a non-negative integer/,
+    );
     expect(
       malformedMessage(() =>
         decodeAcdStats([{ deviceNo: 1, queueSize: 1, availAgents: 1.5 }], LOG),
