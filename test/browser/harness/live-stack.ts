@@ -68,6 +68,8 @@ export interface LiveStackOptions {
   /** Accelerators the fake hotkey port reports as taken by another application. */
   ownedAccelerators?: readonly string[];
   settings?: Partial<Settings>;
+  /** Runs before the core starts: e.g. write a shift file into `statsDir` for it to load. */
+  beforeCoreStarts?(context: { statsDir: string; sim: RunningSimulator }): void;
 }
 
 export interface LiveStack {
@@ -101,6 +103,7 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     ...options.settings,
   });
   const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
+  options.beforeCoreStarts?.({ statsDir: join(journalDir, 'stats'), sim });
   const saved: LiveStack['saved'] = [];
   const fileSaver: FileSaver = {
     async save(name, content) {

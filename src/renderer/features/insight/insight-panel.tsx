@@ -100,7 +100,7 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
             <p className="muted">{t('insight.waiting')}</p>
           )}
           {history ? (
-            <InsightCharts history={history} theme={theme} withMix={scope === null} height={130} />
+            <InsightCharts history={history} theme={theme} withMix={scope === null} height={100} />
           ) : null}
           {snapshot ? <ReasonTimeTable rows={snapshot.reasonTime} limit={5} /> : null}
         </div>

@@ -25,7 +25,7 @@ function createSparkline(
   const style = seriesStyle(0, props.theme);
   return new UPlot(
     {
-      width: props.width ?? 72,
+      width: props.width ?? 44,
       height: props.height ?? 20,
       series: [
         {},
