@@ -4,7 +4,8 @@
  * observed service level drifting with load. For browser tests (written as a shift file the
  * real core loads) and the benchmark (served by the scripted core). Test-only.
  */
-import { HISTORY_FIELDS, type InsightSnapshot } from '../../../src/shared/insight';
+import type { HISTORY_FIELDS } from '../../../src/shared/insight';
+import { type InsightSnapshot } from '../../../src/shared/insight';
 import { CENTER_KEY, HistoryRing } from '../../../src/main/supervisor/stats/history-ring';
 import { ShiftFile, type SavedSample } from '../../../src/main/supervisor/stats/shift-file';
 import { silentLogger } from '../../../src/main/node/node-ports';

@@ -62,13 +62,18 @@ function buildData(props: TimeChartProps): uPlot.AlignedData {
   return [x, ...sums];
 }
 
-function buildOptions(props: TimeChartProps, width: number, language: string): uPlot.Options {
+function buildOptions(
+  props: TimeChartProps,
+  width: number,
+  language: string,
+  timeLabel: string,
+): uPlot.Options {
   const axis = axisColours(props.theme);
   const clock = timeFormat(language, false);
   const exact = timeFormat(language, true);
   const hasSecond = props.series.some((entry) => entry.secondAxis);
   const series: uPlot.Series[] = [
-    { label: '', value: (_u, value) => (value == null ? '—' : exact.format(value * 1000)) },
+    { label: timeLabel, value: (_u, value) => (value == null ? '—' : exact.format(value * 1000)) },
   ];
   props.series.forEach((entry, index) => {
     const style = seriesStyle(index, props.theme);
@@ -144,7 +149,11 @@ export function TimeChart(props: TimeChartProps) {
     void loadUPlot().then((UPlot) => {
       if (cancelled) return;
       const width = Math.max(200, element.clientWidth);
-      const created = new UPlot(buildOptions(props, width, i18n.language), latest.current, element);
+      const created = new UPlot(
+        buildOptions(props, width, i18n.language, t('insight.chart.time')),
+        latest.current,
+        element,
+      );
       chart = created;
       plot.current = created;
       observer = new ResizeObserver(() => {

@@ -91,7 +91,7 @@ export function WallboardScreen() {
           <div className="wallboard-lower">
             <section className="wallboard-charts" aria-label={t('wallboard.charts')}>
               {history ? (
-                <InsightCharts history={history} theme={theme} withMix height={200} />
+                <InsightCharts history={history} theme={theme} withMix height={260} />
               ) : null}
             </section>
             <section className="wallboard-side">
