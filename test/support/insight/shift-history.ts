@@ -118,7 +118,7 @@ export function snapshotFromRing(
   shiftStartedAt: number,
 ): InsightSnapshot {
   const last = (key: number, field: (typeof HISTORY_FIELDS)[number]) =>
-    ring.read(key, at - 10_000).columns[field].at(-1) ?? 0;
+    ring.read(key, ring.lastAt ?? at).columns[field].at(-1) ?? 0;
   const figures = (key: number) => ({
     waiting: last(key, 'waiting') ?? 0,
     longestWaitSeconds: last(key, 'longestWait'),
