@@ -10,6 +10,7 @@ import { reportCommandError } from '../inspection/run-action';
 import { useInsight, useInsightStore } from './insight-context';
 import { InsightCharts } from './insight-charts';
 import { InsightTiles } from './insight-tiles';
+import { InsightSettingsDialog } from './insight-settings-dialog';
 import { ReasonTimeTable } from './reason-time-table';
 import { useChartTheme } from './use-chart-theme';
 
@@ -23,6 +24,7 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
   const queues = useAppState((state) => state.queues);
   const theme = useChartTheme();
   const [scope, setScope] = useState<number | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const bodyId = useId();
   const scopeId = useId();
 
@@ -89,6 +91,9 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
             <button type="button" className="button" onClick={() => void openWallboard()}>
               {t('insight.openWallboard')}
             </button>
+            <button type="button" className="button" onClick={() => setSettingsOpen(true)}>
+              {t('insight.settings.open')}
+            </button>
           </>
         ) : null}
       </div>
@@ -105,6 +110,7 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
           {snapshot ? <ReasonTimeTable rows={snapshot.reasonTime} limit={5} /> : null}
         </div>
       ) : null}
+      {settingsOpen ? <InsightSettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </section>
   );
 }
