@@ -122,6 +122,35 @@ async function main(): Promise<void> {
     workNo: 'x',
   });
 
+  // The wallboard: opened through the contract as the window's button does.
+  const opened = (await fake.ipcMain.invoke('inspector:cmd:wallboard.open', trusted, {})) as Result;
+  await waitFor('the wallboard window', () => fake.BrowserWindow.getAllWindows().length === 2);
+  const board = fake.BrowserWindow.getAllWindows()[1] as ElectronFake.FakeBrowserWindow;
+  await waitFor('the wallboard page', () => board.webContents.getURL() !== '');
+  const fromBoard = { sender: board.webContents, senderFrame: board.webContents.mainFrame };
+  const boardSnapshot = (await fake.ipcMain.invoke(
+    'inspector:cmd:app.getSnapshot',
+    fromBoard,
+    {},
+  )) as Result;
+  const boardListen = (await fake.ipcMain.invoke('inspector:cmd:inspection.listen', fromBoard, {
+    workNo: '1001',
+  })) as Result;
+  await waitFor(
+    'live figures on the wallboard',
+    () => board.webContents.sent.some((entry) => entry.channel === 'inspector:evt:stats.changed'),
+    15_000,
+  );
+  report.wallboard = {
+    opened: opened.ok,
+    windows: fake.BrowserWindow.getAllWindows().length,
+    fullscreen: (board.options as { fullscreen?: boolean }).fullscreen,
+    hash: new URL(board.webContents.getURL()).hash,
+    snapshotFromWallboard: boardSnapshot.ok,
+    listenFromWallboard: boardListen.error?.code,
+    eventsToWallboard: true,
+  };
+
   const preload = loadPreloadBundle(fake, trusted);
   report.preloadRequired = preload.required;
   report.preloadKeys = Object.keys(preload.api).sort();
