@@ -33,8 +33,8 @@ function sampleAt(hour: number, scale: number, step: number): Array<number | nul
   const seed = 0;
   const load =
     0.35 + 0.4 * Math.exp(-((hour - 2.5) ** 2) / 1.5) + 0.5 * Math.exp(-((hour - 8) ** 2) / 2);
-  const waiting = Math.max(0, Math.round(scale * 0.3 * load * (0.7 + 0.6 * smooth(seed))));
-  const longestWait = waiting === 0 ? 0 : Math.round(10 + 90 * load * smooth(seed + 7_919));
+  const waiting = Math.max(0, Math.round(scale * 0.3 * load * (0.85 + 0.3 * smooth(seed))));
+  const longestWait = waiting === 0 ? 0 : Math.round(15 + 70 * load + 15 * smooth(seed + 7_919));
   const signedIn = Math.round(scale * (0.8 + 0.1 * Math.sin(hour)));
   const talking = Math.round(signedIn * Math.min(0.85, 0.4 + 0.45 * load));
   const wrapUp = Math.round(signedIn * 0.08);
