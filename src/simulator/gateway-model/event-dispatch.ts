@@ -3,11 +3,7 @@
  * agent (QC_AgentState_Notify), and the own-session events that follow from changes made
  * outside a route (the control API, a customer hanging up).
  */
-import {
-  CCGW_STATUS,
-  EVENT_TYPE,
-  QC_NOTIFY_SUBTYPE,
-} from '../../shared/gateway-protocol/gateway-status-codes';
+import { CCGW_STATUS, EVENT_TYPE, QC_NOTIFY_SUBTYPE } from '../../shared/gateway-protocol/gateway-status-codes';
 import type { CenterAgent, CenterChange } from '../center/center-types';
 import type { ContactCenter } from '../center/contact-center';
 import {

@@ -3,11 +3,7 @@
  * segments beat placeholders (so `qualitycontrol/{id}/allagent` wins over
  * `qualitycontrol/{id}/{workNo}`); a known path with the wrong method is reported as such.
  */
-import {
-  INTERFACES,
-  LIMITS,
-  type InterfaceName,
-} from '../../shared/gateway-protocol/gateway-paths';
+import { INTERFACES, LIMITS, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
 
 interface CompiledRoute {
   name: InterfaceName;

@@ -29,11 +29,7 @@ import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
 import { SESSION_ROUTES } from './routes-session';
-import {
-  invalidateAllGuids,
-  restartGateway,
-  sweepSessions,
-} from '../gateway-model/session-lifecycle';
+import { invalidateAllGuids, restartGateway, sweepSessions } from '../gateway-model/session-lifecycle';
 import { createCenterControl } from '../simulator-control';
 import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../simulator-types';
 
