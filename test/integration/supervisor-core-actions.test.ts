@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
 import {
-  JOURNAL_FILE_NAME,
-  parseJournalText,
-} from '../../src/main/supervisor/journal/audit-journal';
-import { startSimulatorHarness, type SimulatorHarness } from '../support/core/simulator-harness';
+  startSimulatorHarness,
+  type SimulatorHarness,
+} from '../support/core/simulator-harness';
 import { agentIn, agentShowing, requestsOf } from './supervisor-core-helpers';
 
 describe('supervisor core on the simulator', () => {

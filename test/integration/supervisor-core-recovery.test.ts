@@ -6,10 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  JOURNAL_FILE_NAME,
-  parseJournalText,
-} from '../../src/main/supervisor/journal/audit-journal';
+import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
 import { createSupervisor } from '../../src/main/supervisor/create-supervisor';
 import {
   createMemoryCredentialStore,
@@ -18,7 +15,10 @@ import {
   createSimulatorDemoGateway,
   silentLogger,
 } from '../../src/main/node/node-ports';
-import { startSimulatorHarness, type SimulatorHarness } from '../support/core/simulator-harness';
+import {
+  startSimulatorHarness,
+  type SimulatorHarness,
+} from '../support/core/simulator-harness';
 import { agentShowing, requestsOf, waitForPhase } from './supervisor-core-helpers';
 
 describe('supervisor core sign-out and demo mode', () => {

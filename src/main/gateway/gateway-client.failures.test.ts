@@ -7,15 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client';
 import type { GatewayError } from './gateway-error';
 import { createNodeFetch } from './transport/node-fetch';
-import {
-  okReply,
-  retcodeReply,
-  type StubReply,
-} from '../../../test/support/gateway/stub-gateway-server';
-import {
-  createClientFixture,
-  type ClientFixture,
-} from '../../../test/support/gateway/client-fixtures';
+import { okReply, retcodeReply, type StubReply } from '../../../test/support/gateway/stub-gateway-server';
+import { createClientFixture, type ClientFixture } from '../../../test/support/gateway/client-fixtures';
 import { rejectionOf } from '../../../test/support/gateway/gateway-error-capture';
 
 let fixture: ClientFixture | null = null;

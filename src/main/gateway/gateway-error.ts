@@ -1,7 +1,4 @@
-import {
-  describeRetcode,
-  retcodeNeedsSignIn,
-} from '../../shared/gateway-protocol/gateway-retcodes';
+import { describeRetcode, retcodeNeedsSignIn } from '../../shared/gateway-protocol/gateway-retcodes';
 
 /**
  * Why a gateway call failed. Each kind needs a different reaction, so they stay distinct:

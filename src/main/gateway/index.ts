@@ -3,11 +3,7 @@
  */
 export { GatewayClient } from './gateway-client';
 export { EventPoller, type EventPollerHandlers, type EventPollerOptions } from './event-poller';
-export {
-  createNodeFetch,
-  type NodeGatewayFetch,
-  type NodeTlsOptions,
-} from './transport/node-fetch';
+export { createNodeFetch, type NodeGatewayFetch, type NodeTlsOptions } from './transport/node-fetch';
 export {
   normalisePin,
   formatFingerprint,

@@ -5,10 +5,7 @@
 import type { QueueIntervals } from './queues/queue-watcher';
 import type { RosterSyncDiagnostics } from './roster/roster-sync';
 import type { SyncPolicyConfig } from './roster/sync-policy';
-import type {
-  WarmupEnrichmentBudget,
-  WarmupEnrichmentDiagnostics,
-} from './roster/warmup-enrichment';
+import type { WarmupEnrichmentBudget, WarmupEnrichmentDiagnostics } from './roster/warmup-enrichment';
 
 export interface SupervisorOptions {
   /** Time limit of ordinary gateway requests (default 5 s). */

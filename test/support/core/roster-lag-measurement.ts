@@ -4,10 +4,7 @@
  * timing each center state change until a roster.delta shows it. Reused by the integration
  * test (2,000 agents, loopback) and the benchmarks (10,000 agents, 50 ms).
  */
-import type {
-  SupervisorDiagnostics,
-  SupervisorOptions,
-} from '../../../src/main/supervisor/supervisor-runtime';
+import type { SupervisorDiagnostics, SupervisorOptions } from '../../../src/main/supervisor/supervisor-runtime';
 import { createRosterLagProbe, type RosterLagReport } from './roster-lag-probe';
 import { startSimulatorHarness } from './simulator-harness';
 

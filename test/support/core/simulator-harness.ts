@@ -8,10 +8,7 @@ import path from 'node:path';
 import type { EventName, EventPayloads } from '../../../src/shared/ipc/contract';
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
 import type { RunningSimulator, SimulatorOptions } from '../../../src/simulator/simulator-types';
-import {
-  createSupervisor,
-  type SupervisorCoreWithDiagnostics,
-} from '../../../src/main/supervisor/create-supervisor';
+import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../../../src/main/supervisor/create-supervisor';
 import {
   createMemoryCredentialStore,
   createMemorySettingsStore,

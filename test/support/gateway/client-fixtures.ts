@@ -4,10 +4,7 @@
  */
 import { GatewayClient } from '../../../src/main/gateway/gateway-client';
 import type { GatewayClientOptions, GatewayLogger } from '../../../src/main/gateway/gateway-types';
-import {
-  createNodeFetch,
-  type NodeGatewayFetch,
-} from '../../../src/main/gateway/transport/node-fetch';
+import { createNodeFetch, type NodeGatewayFetch } from '../../../src/main/gateway/transport/node-fetch';
 import {
   okReply,
   startStubGateway,

@@ -3,11 +3,7 @@
  * project's gateway client, which must be checked *against* the simulator, not with it).
  */
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
-import type {
-  RunningSimulator,
-  SimulatorAccount,
-  SimulatorOptions,
-} from '../../../src/simulator/simulator-types';
+import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../../../src/simulator/simulator-types';
 
 export interface GatewayAnswer {
   status: number;

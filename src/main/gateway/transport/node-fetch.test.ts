@@ -13,10 +13,7 @@ import { formatFingerprint } from './certificate-pin';
 import { GatewayClient } from '../gateway-client';
 import { GatewayError } from '../gateway-error';
 import { createNodeFetch, type NodeTlsOptions } from './node-fetch';
-import {
-  startStubGateway,
-  type StubGateway,
-} from '../../../../test/support/gateway/stub-gateway-server';
+import { startStubGateway, type StubGateway } from '../../../../test/support/gateway/stub-gateway-server';
 import { signInReply } from '../../../../test/support/gateway/client-fixtures';
 
 const DAY_MS = 86_400_000;

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../gateway/gateway-error';
-import {
-  currentPoller,
-  retcode,
-  setupSession as setup,
-  TARGET,
-} from '../../../../test/support/core/session-harness';
+import { currentPoller, retcode, setupSession as setup, TARGET } from '../../../../test/support/core/session-harness';
 
 const http503 = (): GatewayError =>
   new GatewayError({ kind: 'http-status', interfaceName: 'beginMonitor', httpStatus: 503 });

@@ -1,11 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HotkeyStatus } from '../../../shared/domain';
-import {
-  makeHotkeys,
-  makeSettings,
-  makeSnapshot,
-} from '../../../../test/support/renderer/fixtures';
+import { makeHotkeys, makeSettings, makeSnapshot } from '../../../../test/support/renderer/fixtures';
 import { renderApp } from '../../../../test/support/renderer/render-app';
 import { SettingsDialog } from './settings-dialog';
 
