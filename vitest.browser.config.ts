@@ -8,6 +8,7 @@ export default defineConfig({
     globals: true,
     environment: 'node',
     include: ['test/browser/**/*.test.ts'],
+    globalSetup: ['test/browser/harness/require-chromium.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

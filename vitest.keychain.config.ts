@@ -8,6 +8,7 @@ export default defineConfig({
     globals: true,
     environment: 'node',
     include: ['test/keychain/**/*.test.ts'],
+    globalSetup: ['test/keychain/require-keychain-sandbox.ts'],
     testTimeout: 20_000,
   },
 });

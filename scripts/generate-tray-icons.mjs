@@ -4,7 +4,9 @@
  * only to change the artwork): plain Node, a minimal PNG encoder over zlib, shapes drawn with
  * 4×4 supersampling for smooth edges.
  *
- *   resources/tray/<state>.png, <state>@2x.png                 colour, Windows and Linux
+ *   resources/tray/<state>.png, <state>@2x.png                 colour, Linux
+ *   resources/tray/<state>.ico                                 colour, Windows: 16, 20, 24 and 32 px
+ *                                                              (100, 125, 150, 200 % scaling)
  *   resources/tray/<state>Template.png, <state>Template@2x.png black + alpha, macOS template images
  *   resources/icon.png                                          512×512 app icon (electron-builder)
  *
@@ -68,6 +70,56 @@ function encodePng(width, height, rgba) {
   ]);
 }
 
+/**
+ * RGBA images → an ICO file with one uncompressed 32-bit DIB per size (BGRA rows bottom-up,
+ * then an all-zero AND mask; alpha does the masking). DIB entries load everywhere Windows
+ * loads icons, PNG-compressed small entries not always.
+ */
+function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  const entries = [];
+  const bodies = [];
+  let offset = 6 + 16 * images.length;
+  for (const { size, rgba } of images) {
+    const maskRow = Math.ceil(size / 32) * 4;
+    const info = Buffer.alloc(40);
+    info.writeUInt32LE(40, 0); // BITMAPINFOHEADER size
+    info.writeInt32LE(size, 4);
+    info.writeInt32LE(size * 2, 8); // colour rows + mask rows
+    info.writeUInt16LE(1, 12); // planes
+    info.writeUInt16LE(32, 14); // bits per pixel
+    const pixels = Buffer.alloc(size * size * 4);
+    for (let y = 0; y < size; y += 1) {
+      for (let x = 0; x < size; x += 1) {
+        const from = (y * size + x) * 4;
+        const to = ((size - 1 - y) * size + x) * 4;
+        pixels[to] = rgba[from + 2];
+        pixels[to + 1] = rgba[from + 1];
+        pixels[to + 2] = rgba[from];
+        pixels[to + 3] = rgba[from + 3];
+      }
+    }
+    const body = Buffer.concat([info, pixels, Buffer.alloc(maskRow * size)]);
+    const entry = Buffer.alloc(16);
+    entry[0] = size; // width (0 would mean 256)
+    entry[1] = size;
+    entry.writeUInt16LE(1, 4); // planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(body.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    entries.push(entry);
+    bodies.push(body);
+    offset += body.length;
+  }
+  return Buffer.concat([header, ...entries, ...bodies]);
+}
+
+/** Sizes of the Windows tray icon: the notification area's 16 px at 100/125/150/200 % scaling. */
+const WINDOWS_TRAY_SIZES = [16, 20, 24, 32];
+
 // --- Shapes (coordinates in 0..1, y down) ----------------------------------------------------
 
 const distance = (x, y) => Math.hypot(x - 0.5, y - 0.5);
@@ -89,8 +141,8 @@ const STATES = {
   'signed-out': { shape: (x, y) => ring(x, y) || slash(x, y), colour: [0x6b, 0x72, 0x80] },
 };
 
-/** Draw `shape` at `size` px in `colour`, anti-aliased by 4×4 supersampling. */
-function render(size, shape, colour) {
+/** Draw `shape` at `size` px in `colour`, anti-aliased by 4×4 supersampling: RGBA pixels. */
+function draw(size, shape, colour) {
   const pixels = new Uint8Array(size * size * 4);
   const samples = 4;
   for (let py = 0; py < size; py += 1) {
@@ -106,7 +158,12 @@ function render(size, shape, colour) {
       pixels.set([...colour, Math.round((covered / (samples * samples)) * 255)], offset);
     }
   }
-  return encodePng(size, size, pixels);
+  return pixels;
+}
+
+/** `shape` at `size` px in `colour` as PNG bytes. */
+function render(size, shape, colour) {
+  return encodePng(size, size, draw(size, shape, colour));
 }
 
 /** The app icon: the inspecting glyph in white on a rounded blue square. */
@@ -159,6 +216,10 @@ const write = (path, bytes) => {
 for (const [state, { shape, colour }] of Object.entries(STATES)) {
   write(join(trayDir, `${state}.png`), render(16, shape, colour));
   write(join(trayDir, `${state}@2x.png`), render(32, shape, colour));
+  write(
+    join(trayDir, `${state}.ico`),
+    encodeIco(WINDOWS_TRAY_SIZES.map((size) => ({ size, rgba: draw(size, shape, colour) }))),
+  );
   write(join(trayDir, `${state}Template.png`), render(16, shape, [0, 0, 0]));
   write(join(trayDir, `${state}Template@2x.png`), render(32, shape, [0, 0, 0]));
 }

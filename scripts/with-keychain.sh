@@ -10,12 +10,19 @@ if [ "$#" -eq 0 ]; then
   echo "usage: $0 <command> [args…]" >&2
   exit 2
 fi
+missing=""
 for tool in dbus-run-session gnome-keyring-daemon; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "with-keychain: '$tool' is missing; install it (Debian/Ubuntu: apt-get install -y gnome-keyring dbus)." >&2
-    exit 127
-  fi
+  command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
+if [ -n "$missing" ]; then
+  # printf, not cat: a builtin, so the message appears even on a PATH without coreutils.
+  printf '\n%s\n%s\n%s\n%s\n\n' \
+    "The keychain tests run against a throwaway OS keychain (a private D-Bus session with an" \
+    "unlocked gnome-keyring), and this machine lacks:$missing. Install them with" \
+    "\`apt-get install -y gnome-keyring dbus\` (Debian/Ubuntu) and run \`npm run test:keychain\` again." \
+    "The other suites (\`npx vitest run\`, \`npm run test:browser\`) do not need a keychain." >&2
+  exit 127
+fi
 
 sandbox=$(mktemp -d "${TMPDIR:-/tmp}/cc-inspector-keychain.XXXXXX")
 trap 'rm -rf "$sandbox"' EXIT
@@ -35,4 +42,10 @@ HOME="$sandbox" XDG_DATA_HOME="$sandbox/.local/share" XDG_CONFIG_HOME="$sandbox/
     exec "$@"' sh "$@"
 status=$?
 set -e
+if [ "$status" -eq 125 ]; then
+  printf '\n%s\n%s\n%s\n\n' \
+    "gnome-keyring-daemon did not start an unlocked keyring inside the private D-Bus session, so" \
+    "the keychain tests could not run. Its own messages are above; a common cause is a gnome-keyring" \
+    "without its Secret Service component (\`apt-get install --reinstall -y gnome-keyring\`)." >&2
+fi
 exit "$status"

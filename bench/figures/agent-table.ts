@@ -13,7 +13,7 @@ import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
 import type { BenchContext, Figure } from '../lib/bench-context';
-import { pause } from '../lib/bench-context';
+import { pause, waitFor } from '../../test/support/wait-for';
 import {
   FIRST_ROWS_PROBE,
   FRAME_PROBE,
@@ -65,11 +65,10 @@ async function runAgentTable(context: BenchContext): Promise<FigureRow[]> {
     });
     // Polled with evaluate: waitForFunction compiles its predicate in the page, which the
     // renderer's CSP (no 'unsafe-eval') forbids.
-    const deadline = Date.now() + 30_000;
-    while ((await page.evaluate('window.__ccFirstRowsPaintedAt === undefined')) as boolean) {
-      if (Date.now() > deadline) throw new Error('the agent rows were not painted within 30 s');
-      await pause(25);
-    }
+    await waitFor(
+      async () => !(await page.evaluate('window.__ccFirstRowsPaintedAt === undefined')),
+      { what: 'the agent rows to be painted', timeoutMs: 30_000, intervalMs: 25 },
+    );
     const firstRender = (await page.evaluate(
       'window.__ccFirstRowsPaintedAt - window.__ccSnapshotDeliveredAt',
     )) as number;

@@ -8,10 +8,10 @@
 import { INTERFACES } from '../../src/shared/gateway-protocol/gateway-paths';
 import { GatewayClient, createNodeFetch, type GatewayFetch } from '../../src/main/gateway';
 import { createBareRequester } from '../lib/bare-request';
-import { createCoreFixture } from '../lib/core-fixture';
+import { createCoreOnGateway } from '../../test/support/core/start-core-on-simulator';
 import { startSimulatorThread } from '../lib/simulator-thread';
 import type { BenchContext, Figure } from '../lib/bench-context';
-import { pause } from '../lib/bench-context';
+import { pause } from '../../test/support/wait-for';
 import type { FigureRow } from '../lib/report';
 import { installConnectTap } from '../lib/connect-tap';
 import { startGcRecorder } from '../lib/gc-pauses';
@@ -35,9 +35,8 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
     throw new Error('simulator has too few accounts');
   // The transport wrapper stamps the moment the core hands the request to the transport.
   let fetchCalledAt = 0;
-  const fixture = createCoreFixture({
-    baseUrl: sim.baseUrl,
-    caPem: sim.caPem,
+  const fixture = createCoreOnGateway({
+    gateway: sim,
     inspector: ourInspector,
     wrapFetch: (inner) => (url, init) => {
       if (url.includes('/addsupervise/')) fetchCalledAt = performance.now();
@@ -48,7 +47,7 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
   const bareTransport = createNodeFetch({ caPem: sim.caPem });
   const bare = createBareRequester(sim.caPem);
   try {
-    await fixture.signIn();
+    await fixture.signIn({ remember: false });
     await pause(1_500);
     const selected = await fixture.core.execute('agents.select', { workNo: ourTarget.agentId });
     if (!selected.ok) throw new Error(`select failed: ${selected.error.message}`);

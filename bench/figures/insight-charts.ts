@@ -12,7 +12,7 @@ import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
 import type { BenchContext, Figure } from '../lib/bench-context';
-import { pause } from '../lib/bench-context';
+import { pause } from '../../test/support/wait-for';
 import { NAIVE_SVG_HISTORY_SCRIPT, scopeSwitchScript } from '../lib/insight-probes';
 import { FRAME_PROBE } from '../lib/page-probes';
 import type { FigureRow } from '../lib/report';

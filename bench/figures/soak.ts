@@ -5,19 +5,11 @@
  * poller, the roster sync, the roster store, alerts and the delta flush to a subscriber.
  * Heap used after full GCs, before and after; the start is the baseline.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createSupervisor } from '../../src/main/supervisor';
-import {
-  createMemoryCredentialStore,
-  createMemorySettingsStore,
-  silentLogger,
-} from '../../src/main/node/node-ports';
+import { createCoreOnGateway } from '../../test/support/core/start-core-on-simulator';
 import type { BenchContext, Figure } from '../lib/bench-context';
-import { pause } from '../lib/bench-context';
+import { pause, waitFor } from '../../test/support/wait-for';
 import { createMemoryGateway } from '../lib/memory-gateway';
 import type { FigureRow } from '../lib/report';
 import { round } from '../lib/stats';
@@ -39,37 +31,29 @@ function heapAfterGc(gc: () => void): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function waitForServed(
+function waitForServed(
   gateway: { eventsServed: number },
   target: number,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (gateway.eventsServed < target) {
-    if (performance.now() > deadline)
-      throw new Error(
-        `only ${gateway.eventsServed} of ${target} events were taken in ${timeoutMs / 1000} s`,
-      );
-    await pause(50);
-  }
+  return waitFor(() => gateway.eventsServed >= target, {
+    what: () => `${target} events to be taken (only ${gateway.eventsServed} were)`,
+    timeoutMs,
+    intervalMs: 50,
+  });
 }
 
 async function runSoak(context: BenchContext): Promise<FigureRow[]> {
   const gc = loadGc();
   const events = context.quick ? EVENTS.quick : EVENTS.full;
   const gateway = createMemoryGateway({ agents: AGENTS, inspectorId: INSPECTOR, eventLimit: 0 });
-  const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-soak-'));
-  const settings = createMemorySettingsStore();
-  const core = createSupervisor(
-    {
-      credentials: createMemoryCredentialStore(),
-      settings,
-      transport: { create: () => gateway.fetch },
-      journalDir,
-      logger: silentLogger,
-    },
-    { pollHoldMs: 200 },
-  );
+  const fixture = createCoreOnGateway({
+    gateway: { baseUrl: GATEWAY_URL, caPem: null },
+    inspector: { agentId: INSPECTOR, phoneNumber: '70001', password: 'soak-password' },
+    fetch: gateway.fetch,
+    supervisor: { pollHoldMs: 200 },
+  });
+  const { core } = fixture;
   let deltas = 0;
   let rowsDelivered = 0;
   // Stands in for the IPC binding: sees every event, keeps nothing.
@@ -79,14 +63,7 @@ async function runSoak(context: BenchContext): Promise<FigureRow[]> {
     rowsDelivered += (payload as { upserts: unknown[] }).upserts.length;
   });
   try {
-    const signedIn = await core.execute('session.signIn', {
-      gatewayUrl: GATEWAY_URL,
-      inspectorId: INSPECTOR,
-      phoneNumber: '70001',
-      password: 'soak-password',
-      remember: false,
-    });
-    if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
+    await fixture.signIn({ remember: false });
     await pause(2_000);
     const mode = core.diagnostics().sync.mode;
     if (mode !== 'events')
@@ -135,8 +112,7 @@ async function runSoak(context: BenchContext): Promise<FigureRow[]> {
     ];
   } finally {
     unsubscribe();
-    await core.dispose();
-    fs.rmSync(journalDir, { recursive: true, force: true });
+    await fixture.close();
   }
 }
 

@@ -6,9 +6,9 @@
  * process) to the delta applied in the worker (one monotonic clock for both threads).
  * Baseline, against the same simulator in the same run: the naive demo-style client.
  */
-import { startSimulatorHarness } from '../../test/support/core/simulator-harness';
+import { startCoreOnSimulator } from '../../test/support/core/start-core-on-simulator';
 import type { BenchContext, Figure } from '../lib/bench-context';
-import { pause } from '../lib/bench-context';
+import { pause } from '../../test/support/wait-for';
 import { LatencyTracker, type LatencyReport } from '../lib/latency-tracker';
 import { startNaiveClient } from '../lib/naive-client';
 import { startRendererStoreThread } from '../lib/renderer-store-thread';
@@ -55,7 +55,7 @@ function describeLatency(report: LatencyReport): Record<string, unknown> {
 }
 
 async function runScenario(scenario: Scenario, context: BenchContext): Promise<FigureRow> {
-  const harness = await startSimulatorHarness({
+  const harness = await startCoreOnSimulator({
     simulator: {
       protocol: 'https',
       agents: scenario.agents,

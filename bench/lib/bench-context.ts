@@ -17,16 +17,3 @@ export interface Figure {
   /** Started first and awaited last: the figure only waits (in its own thread). */
   background?: boolean;
 }
-
-/** A row for a figure that could not be measured, with the reason. */
-export function notMeasured(
-  base: Omit<FigureRow, 'ours' | 'baseline' | 'details' | 'note'>,
-  reason: string,
-): FigureRow {
-  return { ...base, ours: Number.NaN, baseline: null, details: {}, note: reason };
-}
-
-/** Resolves after `ms` (benchmarks pace themselves with real time). */
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -8,8 +8,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { pause } from './bench-context';
-import { createCoreFixture } from './core-fixture';
+import { pause } from '../../test/support/wait-for';
+import { createCoreOnGateway } from '../../test/support/core/start-core-on-simulator';
 import { startNaiveClient } from './naive-client';
 
 export interface LoadJob {
@@ -67,18 +67,16 @@ const account = (sim: RunningSimulator) => {
   if (!inspector) throw new Error('simulator has no inspector');
   return inspector;
 };
-const steady = createCoreFixture({
-  baseUrl: oursSim.baseUrl,
-  caPem: oursSim.caPem,
+const steady = createCoreOnGateway({
+  gateway: oursSim,
   inspector: account(oursSim),
   supervisor: { warmupEnrichment: { windowMs: 0 } },
 });
-const fresh = createCoreFixture({
-  baseUrl: freshSim.baseUrl,
-  caPem: freshSim.caPem,
+const fresh = createCoreOnGateway({
+  gateway: freshSim,
   inspector: account(freshSim),
 });
-await Promise.all([steady.signIn(), fresh.signIn()]);
+await Promise.all([steady.signIn({ remember: false }), fresh.signIn({ remember: false })]);
 const naive = await startNaiveClient({
   baseUrl: naiveSim.baseUrl,
   caPem: naiveSim.caPem,

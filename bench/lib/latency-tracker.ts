@@ -23,7 +23,7 @@ export interface LatencyReport extends Summary {
 }
 
 /** States a consumer may show for a CC-Gateway status (talking may first show as ringing). */
-export function expectedStates(ccgwStatus: string): ReadonlySet<AgentState> {
+function expectedStates(ccgwStatus: string): ReadonlySet<AgentState> {
   const state = mapAgentStatus(ccgwStatus, null);
   return new Set<AgentState>(state === 'talking' ? ['talking', 'ringing'] : [state]);
 }

@@ -6,7 +6,7 @@
  */
 import type { AgentState } from '../../src/shared/domain';
 import { EVENT_TYPE } from '../../src/shared/gateway-protocol/gateway-status-codes';
-import { GatewayClient, createNodeFetch } from '../../src/main/gateway';
+import { GatewayClient, contentObject, createNodeFetch } from '../../src/main/gateway';
 import { mapAgentStatus, mapNotifySubtype } from '../../src/main/supervisor';
 import { monotonicMs } from './stats';
 
@@ -64,13 +64,10 @@ export async function startNaiveClient(options: NaiveClientOptions): Promise<Nai
     while (!controller.signal.aborted) {
       try {
         const event = await client.pollEvent(controller.signal);
-        if (
-          event?.eventType === EVENT_TYPE.qcAgentStateNotify &&
-          typeof event.content === 'object' &&
-          event.content !== null
-        ) {
-          const workNo = String(event.content.monitoredagent ?? '');
-          const state = mapNotifySubtype(String(event.content.subtype ?? '')).state;
+        const content = event ? contentObject(event.content) : null;
+        if (event?.eventType === EVENT_TYPE.qcAgentStateNotify && content !== null) {
+          const workNo = String(content.monitoredagent ?? '');
+          const state = mapNotifySubtype(String(content.subtype ?? '')).state;
           if (state !== undefined && rows.has(workNo)) {
             rows.set(workNo, state);
             eventsApplied++;

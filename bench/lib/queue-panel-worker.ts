@@ -8,8 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNodeFetch, GatewayClient } from '../../src/main/gateway';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { pause } from './bench-context';
-import { createCoreFixture } from './core-fixture';
+import { pause } from '../../test/support/wait-for';
+import { createCoreOnGateway } from '../../test/support/core/start-core-on-simulator';
 
 export interface QueuePanelJob {
   agents: number;
@@ -68,13 +68,12 @@ const inspector = (sim: RunningSimulator) => {
   return account;
 };
 
-const ours = createCoreFixture({
-  baseUrl: oursSim.baseUrl,
-  caPem: oursSim.caPem,
+const ours = createCoreOnGateway({
+  gateway: oursSim,
   inspector: inspector(oursSim),
   supervisor: { warmupEnrichment: { windowMs: 0 } },
 });
-await ours.signIn();
+await ours.signIn({ remember: false });
 const watched = await ours.core.execute('queues.watch', { skillIds: [], panelOpen: true });
 if (!watched.ok) throw new Error(watched.error.message);
 

@@ -50,11 +50,6 @@ export function round(value: number, decimals = 3): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Milliseconds between two `process.hrtime.bigint()` readings. */
-export function elapsedMs(fromNs: bigint, toNs: bigint): number {
-  return Number(toNs - fromNs) / 1e6;
-}
-
 /**
  * Monotonic milliseconds shared by every thread of the process (CLOCK_MONOTONIC), so a
  * timestamp taken in a worker compares with one taken in the main thread.

@@ -18,7 +18,7 @@ export interface AgentListRow {
 }
 
 /** The words `--state` accepts: the supervisor's agent states. */
-export const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
+const AGENT_STATE_WORDS: readonly AgentState[] = AGENT_STATES;
 
 /** Checks a --state word; null passes (no filter). */
 export function readStateFilter(state: string | null | undefined): AgentState | null {
@@ -38,7 +38,7 @@ export function readStateFilter(state: string | null | undefined): AgentState | 
 export async function listAgents(
   client: GatewayClient,
   state: AgentState | null,
-): Promise<{ rows: AgentListRow[]; warnings: string[] }> {
+): Promise<{ rows: AgentListRow[]; you: AgentListRow | null; warnings: string[] }> {
   const [monitorable, statuses] = await Promise.allSettled([
     client.listMonitorableAgents(),
     client.listAgentStatuses(),
@@ -80,20 +80,28 @@ export async function listAgents(
       `The list of agents you may monitor (allagent) could not be read: ${describe(monitorable.reason)}`,
     );
   }
+  // A real allagent / allagentstatus includes the signed-in inspector (issue 10): shown apart.
+  const you = rows.get(client.agentId) ?? null;
+  rows.delete(client.agentId);
   const sorted = [...rows.values()].sort(
     (a, b) => Number(a.workNo) - Number(b.workNo) || a.workNo.localeCompare(b.workNo),
   );
-  return { rows: state === null ? sorted : sorted.filter((row) => row.state === state), warnings };
+  const listed = state === null ? sorted : sorted.filter((row) => row.state === state);
+  return { rows: listed, you, warnings };
 }
 
-/** The agent list as a table. */
-export function formatAgentRows(rows: readonly AgentListRow[]): string[] {
-  if (rows.length === 0) return ['No agents.'];
+/** The agent list as a table, then the inspector's own line ("you") when the gateway listed it. */
+export function formatAgentRows(
+  rows: readonly AgentListRow[],
+  you: AgentListRow | null = null,
+): string[] {
+  const self = you === null ? [] : [`You: ${you.workNo} ${you.name} (${you.state})`];
+  if (rows.length === 0) return ['No agents.', ...self];
   const yesNo = (value: boolean | null) => (value === null ? '?' : value ? 'yes' : 'no');
   return formatTable(
     ['ID', 'NAME', 'GROUP', 'STATE', 'MONITORABLE'],
     rows.map((row) => [row.workNo, row.name, row.group ?? '-', row.state, yesNo(row.monitorable)]),
-  );
+  ).concat(self);
 }
 
 function describe(reason: unknown): string {

@@ -26,6 +26,22 @@ const RETCODE_FIXES: Record<string, string> = {
     'The inspector must be idle first: cancel the current inspection (`cancel <workNo>`) or finish your own call, then try again.',
   '000-005': 'You cannot inspect yourself: give another agent id.',
   '000-007': 'The same request is still being processed: wait for it to finish.',
+  '100-013':
+    'The gateway does not accept this phone number for the inspector: check --phone (the number your softphone answers).',
+  '100-014':
+    "The phone number is outside the range configured for this inspector: use a number from the agent's configured range (--phone).",
+  '100-015':
+    'The inspector is signed in elsewhere and the gateway does not allow forcing it out: sign out there first.',
+  '100-016': 'The gateway refused the client IP address: ask the administrator.',
+  '100-012': "The gateway refused the agent type: check the inspector account's configuration.",
+};
+
+/** What to do about a class of retcodes without a fix of their own. */
+const CLASS_FIXES: Record<string, string> = {
+  'retry-later': 'The gateway asks to try again shortly; the session is kept.',
+  'session-lost': 'The session is gone: sign in again.',
+  'fatal-sign-in':
+    'The sign-in cannot succeed until the account or its settings are fixed: ask the contact-center administrator.',
 };
 
 const KIND_FIXES: Partial<Record<GatewayError['kind'], string>> = {
@@ -46,8 +62,10 @@ export function suggestFix(error: unknown): string | null {
   if (error.kind === 'retcode' && error.retcode) {
     return (
       RETCODE_FIXES[error.retcode] ??
-      (error.needsSignIn ? 'The session is gone: sign in again.' : null)
+      (error.retcodeClass === null ? null : (CLASS_FIXES[error.retcodeClass] ?? null))
     );
   }
+  if (error.kind === 'http-status' && error.needsSignIn)
+    return 'The gateway (or its load balancer) refused the session: sign in again.';
   return KIND_FIXES[error.kind] ?? null;
 }

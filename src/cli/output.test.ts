@@ -32,7 +32,17 @@ describe('exit codes', () => {
     expect(exitCodeOfGatewayError(refused('100-004', 'login'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-002', 'forceLogin'))).toBe(EXIT_CODE.auth);
     expect(exitCodeOfGatewayError(refused('100-006'))).toBe(EXIT_CODE.auth);
-    expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.auth);
+    // Classes of cec_07_0580: retry-later → 1, session lost → 4, fatal sign-in → 4.
+    expect(exitCodeOfGatewayError(refused('105-002'))).toBe(EXIT_CODE.refused);
+    expect(exitCodeOfGatewayError(refused('105-006'))).toBe(EXIT_CODE.auth);
+    expect(exitCodeOfGatewayError(refused('100-013', 'login'))).toBe(EXIT_CODE.auth);
+    expect(exitCodeOfGatewayError(refused('105-009'))).toBe(EXIT_CODE.refused);
+    const unauthorised = new GatewayError({
+      kind: 'http-status',
+      interfaceName: 'x',
+      httpStatus: 401,
+    });
+    expect(exitCodeOfGatewayError(unauthorised)).toBe(EXIT_CODE.auth);
     expect(
       exitCodeOfGatewayError(
         new GatewayError({ kind: 'invalid-argument', interfaceName: 'addSupervise' }),
@@ -71,7 +81,7 @@ describe('exit codes', () => {
     });
     expect(english.hint).toMatch(/cc-inspector agents/);
     expect(describeFailure(refused('900-003'), 'zh-CN').view.message).toBe(
-      '质检：座席不可用（未签入或不可达）。',
+      '该座席不可用（未签入或无法接通）。',
     );
     expect(describeFailure(refused('100-002', 'login'), 'en').view.hint).toMatch(/--force-login/);
   });
@@ -105,7 +115,7 @@ describe('CliOutput', () => {
         error: {
           kind: 'retcode',
           retcode: '900-005',
-          message: '质检：状态错误（需空闲状态，或座席状态不允许）。',
+          message: '状态不符：开始质检需要空闲，或座席当前状态不允许。',
           hint: expect.stringMatching(/idle/),
         },
       },

@@ -11,9 +11,6 @@ import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
 import type { CliLanguage } from './cli-language';
 import { suggestFix } from './failure-fixes';
 
-/** Interfaces whose refusal means "could not sign in" (exit 4) rather than "refused" (exit 1). */
-const SIGN_IN_INTERFACES = new Set(['login', 'forceLogin']);
-
 export interface TextSink {
   write(text: string): unknown;
 }
@@ -66,14 +63,17 @@ export function exitCodeOfGatewayError(error: GatewayError): ExitCode {
   switch (error.kind) {
     case 'invalid-argument':
       return EXIT_CODE.usage;
+    case 'http-status':
+      // 401/403: the gateway or its NSLB refuses the session — a sign-in problem, not the network.
+      return error.needsSignIn ? EXIT_CODE.auth : EXIT_CODE.network;
     case 'transport':
     case 'timeout':
     case 'tls':
-    case 'http-status':
     case 'malformed':
       return EXIT_CODE.network;
     case 'retcode':
-      return error.needsSignIn || SIGN_IN_INTERFACES.has(error.interfaceName)
+      // By class (cec_07_0580): refusal and retry-later → 1, fatal sign-in and session lost → 4.
+      return error.retcodeClass === 'fatal-sign-in' || error.retcodeClass === 'session-lost'
         ? EXIT_CODE.auth
         : EXIT_CODE.refused;
     case 'aborted':
@@ -125,11 +125,7 @@ export class CliOutput {
 }
 
 /** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
-export function formatFailureText(
-  command: string,
-  target: string | null,
-  view: FailureView,
-): string {
+function formatFailureText(command: string, target: string | null, view: FailureView): string {
   const what = target ? `${command} ${target}` : command;
   const code = view.retcode ? ` [${view.retcode}]` : '';
   const hint = view.hint ? `\n  fix: ${view.hint}` : '';
@@ -158,7 +154,7 @@ const WIDE_CHARACTERS =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
 /** Columns a string takes in a terminal. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const character of text) width += WIDE_CHARACTERS.test(character) ? 2 : 1;
   return width;

@@ -10,6 +10,7 @@ import { startSimulator, type RunningSimulator } from '../simulator';
 import type { CliEnvironment } from './cli-context';
 import { runCli } from './program';
 import { pickAgentIn } from '../../test/support/simulator-agents';
+import { waitFor } from '../../test/support/wait-for';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -65,14 +66,6 @@ function environment(
     interrupt: () => [...stopListeners].forEach((listener) => listener('SIGINT')),
     listening: () => stopListeners.size > 0,
   };
-}
-
-/** Waits until `check` holds (polling every 10 ms, 5 s at most). */
-async function waitUntil(check: () => boolean): Promise<void> {
-  for (let waited = 0; !check(); waited += 10) {
-    if (waited > 5_000) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function connection(index = 0): string[] {
@@ -196,7 +189,7 @@ describe('runCli', () => {
     const account = inspector();
     const run = environment({ env: { CC_INSPECTOR_PASSWORD: account.password } });
     const exit = runCli(['events', '--follow', '--json', ...connection()], run.env);
-    await waitUntil(() => run.out().includes('AgentState_Ready'));
+    await waitFor(() => run.out().includes('AgentState_Ready'), { what: 'the Ready event' });
     run.interrupt();
     expect(await exit).toBe(0);
     const events = run
@@ -222,7 +215,7 @@ describe('runCli', () => {
       env: { CC_INSPECTOR_PASSWORD: account.password },
     });
     const exit = runCli(['session', ...connection(1), '--json'], run.env);
-    await waitUntil(() => run.out().includes('"command":"status"'));
+    await waitFor(() => run.out().includes('"command":"status"'), { what: 'the status line' });
     sim.faults.invalidateGuids();
     expect(await exit).toBe(4);
     const last = JSON.parse(run.out().trim().split('\n').at(-1) ?? '{}') as {

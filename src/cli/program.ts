@@ -26,7 +26,7 @@ Exit codes: 0 success, 1 the gateway refused, 2 bad usage or input, 3 network/TL
 70 internal error. Failures print the retcode and message on stderr (and a JSON object on stdout with --json).`;
 
 /** Builds the program with every command bound to `host`. */
-export function createProgram(host: CommandHost): Command {
+function createProgram(host: CommandHost): Command {
   const program = new Command('cc-inspector')
     .description(
       'Supervise a Huawei CC-Gateway contact center from the command line: listen, barge, whisper, intercept, queues, diagnostics.',

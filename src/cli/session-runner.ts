@@ -136,11 +136,11 @@ export class SessionRunner {
         };
       }
       case 'agents': {
-        const { rows, warnings } = await listAgents(client, readStateFilter(command.state));
+        const { rows, you, warnings } = await listAgents(client, readStateFilter(command.state));
         return {
           target: null,
-          fields: { agents: rows, warnings },
-          text: [...warnings, ...formatAgentRows(rows)],
+          fields: { agents: rows, you, warnings },
+          text: [...warnings, ...formatAgentRows(rows, you)],
         };
       }
       case 'queue':

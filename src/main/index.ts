@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
-import { bindAppLifecycle } from './desktop/app-lifecycle';
+import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
 import { createFileSaver } from './desktop/file-saver';
 import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
@@ -34,11 +34,13 @@ import { createMainWindow } from './desktop/window/main-window';
 import { createWallboardWindow } from './desktop/window/wallboard-window';
 import { isWallboardCommand } from './desktop/ipc/wallboard-commands';
 import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/network/net-transport';
-import { createNotifier } from './desktop/notifier';
+import { appUserModelIdFor, createNotifier } from './desktop/notifier';
+import { applyPlatformSwitches } from './desktop/platform-switches';
 import { resolveRendererLocation } from './desktop/window/renderer-location';
 import { isTrustedSender } from './desktop/ipc/sender-check';
 import { createSettingsStore } from './desktop/settings/settings-store';
 import { createShellPort } from './desktop/shell-port';
+import { confirmFromTray } from './desktop/tray/tray-confirmation';
 import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
@@ -51,7 +53,9 @@ const mainDirectory = dirname(fileURLToPath(import.meta.url));
 
 async function startApp(): Promise<void> {
   await app.whenReady();
-  app.setAppUserModelId(APP_ID);
+  app.setAppUserModelId(
+    appUserModelIdFor({ isPackaged: app.isPackaged, appId: APP_ID, execPath: process.execPath }),
+  );
   const logger = createFileLogger({
     directory: app.getPath('logs'),
     consoleLevel: app.isPackaged ? false : 'info',
@@ -77,8 +81,12 @@ async function startApp(): Promise<void> {
     mainDirectory,
   });
 
+  // Bound below; the window reports a Windows session end to it.
+  let lifecycle: AppLifecycle | null = null;
   const window = createMainWindow({
     BrowserWindow,
+    platform: process.platform,
+    onSessionEnd: () => lifecycle?.endSession(),
     preloadPath: join(mainDirectory, '../preload/index.cjs'),
     location,
     windowState: {
@@ -171,14 +179,16 @@ async function startApp(): Promise<void> {
     confirmIntercept: async () => {
       if (!settingsStore.current().confirmDestructive) return true;
       const zh = language() === 'zh-CN';
-      const answer = await dialog.showMessageBox({
-        type: 'warning',
-        buttons: zh ? ['拦截', '取消'] : ['Intercept', 'Cancel'],
-        defaultId: 1,
-        cancelId: 1,
-        message: zh ? '接管该座席的通话？' : "Take over the agent's call?",
-      });
-      return answer.response === 0;
+      return confirmFromTray(
+        { app, dialog, window: () => window.get(), platform: process.platform },
+        {
+          type: 'warning',
+          buttons: zh ? ['拦截', '取消'] : ['Intercept', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: zh ? '接管该座席的通话？' : "Take over the agent's call?",
+        },
+      );
     },
     onFailure: reportFailure,
     logger,
@@ -190,7 +200,7 @@ async function startApp(): Promise<void> {
     quit: () => app.quit(),
     openWallboard: () => wallboard.open(),
   });
-  bindAppLifecycle({
+  lifecycle = bindAppLifecycle({
     app,
     powerMonitor,
     core: supervisor,
@@ -212,6 +222,9 @@ async function startApp(): Promise<void> {
   if (process.argv.includes('--wallboard')) wallboard.open();
   logger.info('started', { demo });
 }
+
+// Before ready: Chromium reads its switches when it starts.
+applyPlatformSwitches(app.commandLine, process.platform, process.env);
 
 if (app.requestSingleInstanceLock()) {
   startApp().catch((error: unknown) => {

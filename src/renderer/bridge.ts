@@ -21,7 +21,7 @@ export function findInspectorApi(): InspectorApi | null {
 }
 
 /** A CommandError for failures that happen before main could answer. */
-export function createTransportError(detail: string): CommandError {
+function createTransportError(detail: string): CommandError {
   return {
     code: 'internal',
     message: `The app's core did not answer (${detail}).`,

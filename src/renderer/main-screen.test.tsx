@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDLE_INSPECTION } from './store/app-state';
+import { IDLE_INSPECTION } from '../shared/inspection-vocabulary';
 import { makeAgent, makeSnapshot } from '../../test/support/renderer/fixtures';
 import { FROZEN_NOW, freezeTime } from '../../test/support/renderer/frozen-time';
 import { giveElementsSize, renderApp } from '../../test/support/renderer/render-app';

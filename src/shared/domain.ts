@@ -166,6 +166,11 @@ export interface SkillQueueView {
   longestWaitSince: number | null;
   /** Waiting calls; only filled for queues someone is looking at. */
   calls: WaitingCallView[] | null;
+  /**
+   * The gateway refused to list this queue's waiting calls: some versions answer waitcallinfo
+   * only for an agent who is not idle (cec_07_1271). Count and calls are then unknown.
+   */
+  callsHidden?: boolean;
   /** When this queue was last refreshed (ms since epoch). */
   dataAt: number;
   /** Agents signed in to the queue (queryacdstat `loggedOnAgents`), when reported. */

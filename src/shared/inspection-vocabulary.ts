@@ -4,8 +4,18 @@
  * the mode each start, switch or other action leads to, and the contract command each action
  * is sent as. Pure tables; *when* an action is allowed is the core's state machine's business.
  */
-import type { InspectorMode, QcMode, SupervisorAction } from './domain';
+import type { InspectionView, InspectorMode, QcMode, SupervisorAction } from './domain';
 import type { CommandName } from './ipc/contract';
+
+/** The inspection view of an inspector who is not inspecting anyone (nothing pending, no history). */
+export const IDLE_INSPECTION: Readonly<InspectionView> = Object.freeze({
+  mode: 'idle',
+  targetWorkNo: null,
+  callId: null,
+  since: null,
+  pending: null,
+  lastTargetWorkNo: null,
+});
 
 /** The actions that start an inspection (barge is the gateway's insert). */
 export type StartAction = 'listen' | 'barge' | 'whisper';

@@ -1,7 +1,7 @@
 /**
  * The product's default settings — the single truth for the supervisor core, its Node settings
  * stores and the desktop settings file. Pure data: a fresh install opens on the demo contact
- * center with the six default hotkeys bound.
+ * center with the six default hotkeys of its platform bound.
  */
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
 import { createDefaultInsightSettings } from './insight-settings';
@@ -17,21 +17,71 @@ export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = Object.freeze({
   longQueueWaitSeconds: 60,
 });
 
-export const DEFAULT_HOTKEYS: Readonly<Record<HotkeyAction, string>> = Object.freeze({
-  listen: 'CommandOrControl+Alt+L',
-  barge: 'CommandOrControl+Alt+B',
-  whisper: 'CommandOrControl+Alt+W',
-  switch: 'CommandOrControl+Alt+S',
-  intercept: 'CommandOrControl+Alt+I',
-  cancel: 'CommandOrControl+Alt+X',
+/**
+ * Default hotkeys per platform, chosen to collide with nothing common (docs/decisions/desktop.md,
+ * "Default hotkeys"; the collision tables are in settings-defaults.test.ts):
+ * - Windows reads Ctrl+Alt as AltGr, so Ctrl+Alt(+Shift)+character would swallow ł, ś, €, @ on
+ *   non-US layouts: Ctrl+Alt with F5–F10, keys that type nothing on any layout.
+ * - Linux desktops bind Ctrl+Alt+letter (L locks KDE, Xfce and Cinnamon; T opens a terminal):
+ *   Ctrl+Alt+Shift+letter, which none of them uses.
+ * - macOS apps put ⌘⌥letter in their menus (⌘⌥I, ⌘⌥L, ⌘⌥W), which a global shortcut would take
+ *   from them silently: ⌃⌥⌘+letter, which menus and the system leave free.
+ */
+export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
+  Record<'win32' | 'darwin' | 'linux', Readonly<Record<HotkeyAction, string>>>
+> = Object.freeze({
+  win32: Object.freeze({
+    listen: 'Control+Alt+F5',
+    barge: 'Control+Alt+F6',
+    whisper: 'Control+Alt+F7',
+    switch: 'Control+Alt+F8',
+    intercept: 'Control+Alt+F9',
+    cancel: 'Control+Alt+F10',
+  }),
+  darwin: Object.freeze({
+    listen: 'Control+Alt+Command+L',
+    barge: 'Control+Alt+Command+B',
+    whisper: 'Control+Alt+Command+W',
+    switch: 'Control+Alt+Command+S',
+    intercept: 'Control+Alt+Command+I',
+    cancel: 'Control+Alt+Command+X',
+  }),
+  linux: Object.freeze({
+    listen: 'Control+Alt+Shift+L',
+    barge: 'Control+Alt+Shift+B',
+    whisper: 'Control+Alt+Shift+W',
+    switch: 'Control+Alt+Shift+S',
+    intercept: 'Control+Alt+Shift+I',
+    cancel: 'Control+Alt+Shift+X',
+  }),
 });
 
+/** The default hotkeys of `platform` (a Node `process.platform`); other Unixes get Linux's. */
+export function defaultHotkeysFor(platform: string): Readonly<Record<HotkeyAction, string>> {
+  return platform === 'win32' || platform === 'darwin'
+    ? DEFAULT_HOTKEYS_BY_PLATFORM[platform]
+    : DEFAULT_HOTKEYS_BY_PLATFORM.linux;
+}
+
+/** The platform this code runs on: Node's in main and the CLI, the browser's in the renderer. */
+export function hostPlatform(): string {
+  const node = (globalThis as { process?: { platform?: string } }).process?.platform;
+  if (typeof node === 'string') return node;
+  const browser = (globalThis as { navigator?: { platform?: string } }).navigator?.platform ?? '';
+  if (/^Mac|iPhone|iPad/.test(browser)) return 'darwin';
+  return /^Win/.test(browser) ? 'win32' : 'linux';
+}
+
+/** The default hotkeys of the platform this runs on. */
+export const DEFAULT_HOTKEYS: Readonly<Record<HotkeyAction, string>> =
+  defaultHotkeysFor(hostPlatform());
+
 /** Fresh default settings (a new object each call): no gateway yet, so demo mode is on. */
-export function createDefaultSettings(): Settings {
+export function createDefaultSettings(platform: string = hostPlatform()): Settings {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     gateway: { url: '', inspectorId: '', phoneNumber: '', caPem: null, pinSha256: null },
-    hotkeys: { ...DEFAULT_HOTKEYS },
+    hotkeys: { ...defaultHotkeysFor(platform) },
     alerts: { ...DEFAULT_ALERT_THRESHOLDS },
     language: 'en',
     theme: 'system',

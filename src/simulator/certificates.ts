@@ -41,7 +41,7 @@ function loadX509(): Promise<typeof X509Module> {
 }
 
 /** SHA-256 fingerprint of a PEM certificate's DER bytes (lowercase hex, no colons). */
-export function fingerprintCertificate(certPem: string): string {
+function fingerprintCertificate(certPem: string): string {
   const der = new NodeX509Certificate(certPem).raw;
   return createHash('sha256').update(der).digest('hex');
 }

@@ -6,6 +6,7 @@ import {
   startTestSimulator,
   waitForRequests,
 } from '../../test/support/simulator/simulator-test-helpers';
+import { pause } from '../../test/support/wait-for';
 
 const statusPath = (sim: RunningSimulator) =>
   `onlineagent/${sim.inspectors[0]!.agentId}/agentstatus`;
@@ -123,7 +124,7 @@ describe('simulator fault injection', () => {
       answered = true;
       return answer;
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await pause(150);
     expect(answered).toBe(false);
     sim.faults.set({ stalled: false });
     expect((await pending).json.retcode).toBe('0');
@@ -191,7 +192,7 @@ describe('simulator admin endpoint', () => {
       signedIn = true;
       return guid;
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100);
     expect(signedIn).toBe(false);
     await admin('PUT', 'faults', { stalled: false });
     expect(await held).toMatch(/AgentGateway0$/);

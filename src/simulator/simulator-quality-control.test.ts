@@ -38,6 +38,8 @@ describe('simulator quality control', () => {
     expect(listEventTypes(await targetEvents())).toEqual([
       'AgentOther_InService',
       'AgentState_Ready',
+      // §11.3: the offered call rings first.
+      'AgentEvent_Ringing',
       'AgentOther_PhoneAlerting',
       'AgentOther_PhoneOffhook',
       'AgentEvent_Talking',
@@ -128,21 +130,19 @@ describe('simulator quality control', () => {
     expect(answer.json.retcode).toBe('900-005');
   });
 
-  it('switch toggles listen ⇄ insert only from listen/insert of that agent and tells the target', async () => {
+  // Seed 002 (switch): "Triggered Event — None".
+  it('switch toggles listen ⇄ insert only from listen/insert of that agent, silently', async () => {
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('900-005');
     expect(await qc('PUT', `addsupervise/${target.agentId}`)).toBe('0');
     await inspectorEvents();
     await targetEvents();
     expect(await qc('POST', `switch/${sim.agents[7]!.agentId}`)).toBe('900-005');
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('0');
-    expect(await targetEvents()).toMatchObject([
-      { eventType: 'AgentOther_BeQcStart', content: { qcType: 9 } },
-    ]);
+    expect(await targetEvents()).toEqual([]);
     expect(await inspectorEvents()).toEqual([]);
+    expect(sim.center.stats().eventsQueued).toBe(sim.center.stats().eventsDelivered);
     expect(await qc('POST', `switch/${target.agentId}`)).toBe('0');
-    expect(await targetEvents()).toMatchObject([
-      { eventType: 'AgentOther_BeQcStart', content: { qcType: 8 } },
-    ]);
+    expect(await targetEvents()).toEqual([]);
     expect(
       await qc(
         'POST',
@@ -185,8 +185,13 @@ describe('simulator quality control', () => {
     expect(statusOf(inspector.agentId).status).toBe('4');
     expect(await qc('DELETE', target.agentId)).toBe('900-005');
     expect(await qc('POST', `requestwhisperagent?whisperagentid=${target.agentId}`)).toBe('0');
+    await inspectorEvents();
+    await targetEvents();
     expect(await qc('POST', `requeststopwhisperagent?whisperagentid=${target.agentId}`)).toBe('0');
     expect(statusOf(inspector.agentId).status).toBe('4');
+    // cec_07_2413: stop-whisper triggers no event.
+    expect(await inspectorEvents()).toEqual([]);
+    expect(await targetEvents()).toEqual([]);
   });
 
   it('intercept needs an inspection of that agent and a customer call; the call moves to the inspector', async () => {

@@ -8,6 +8,7 @@ import {
   waitForRequests,
 } from '../../test/support/simulator/simulator-test-helpers';
 import { startSimulator } from './http/simulator-server';
+import { pause } from '../../test/support/wait-for';
 
 describe('simulator at scale and in real time', () => {
   let sim: RunningSimulator;
@@ -62,11 +63,11 @@ describe('simulator at scale and in real time', () => {
     sim.center.onStateChange(() => {
       changes += 1;
     });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause(250);
     expect(changes).toBeGreaterThan(0);
     await sim.close();
     const afterClose = changes;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause(250);
     expect(changes).toBe(afterClose);
   });
 

@@ -40,7 +40,7 @@ describe('simulator sign-in and sign-out', () => {
     const events = await drainEvents(sim, inspector.agentId, guid);
     expect(listEventTypes(events)).toEqual(['AgentOther_InService', 'AgentState_Ready']);
     expect(events[0]).toMatchObject({ workNo: inspector.agentId, content: null });
-    expect(events[0]!.eventGenTime).toMatch(/^\d{13}$/);
+    expect(String(events[0]!.eventGenTime)).toMatch(/^\d{13}$/);
   });
 
   it('adds the documented extra event for sign-in as busy or wrap-up', async () => {

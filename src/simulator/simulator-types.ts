@@ -33,6 +33,14 @@ export interface SimulatorOptions {
   /** Sign-out after no poll for this long, default 120,000 ms. */
   sessionTimeoutMs?: number;
   faults?: Partial<FaultSettings>;
+  /**
+   * Which generation of Huawei's pages the gateway follows where they differ (issue 10):
+   * 'current' (default; 2024-08…2025-12 pages) or 'legacy' (2023-09 pages): see
+   * gateway-model/gateway-profile.ts.
+   */
+  gatewayVersion?: 'current' | 'legacy';
+  /** Overrides the profile's `eventGenTime` (measurements with and without it). */
+  eventGenTime?: boolean;
   /** Default false: the /__admin routes do not exist at all. */
   adminEndpoint?: boolean;
   /** Request log (method, path, log name, retcode); never the GUID or password. */
@@ -116,6 +124,21 @@ export interface FaultControl {
   clear(): void;
   /** Make every live GUID stale (000-003) and end those sessions. */
   invalidateGuids(): void;
+  /**
+   * Answer the next `times` (default 1) requests of an interface (its gateway log name, e.g.
+   * 'addSupervise' or 'login', or '*') with a retcode or an HTTP status instead of running them.
+   */
+  answer(answer: {
+    interface: string;
+    retcode?: string;
+    httpStatus?: number;
+    times?: number;
+  }): void;
+  /**
+   * Queue a raw event of any shape on an agent's live session (no workNo, odd content, an
+   * unreadable type …). Throws when the agent has no live session.
+   */
+  injectEvent(workNo: string, event: Record<string, unknown>): void;
 }
 
 export interface RunningSimulator {

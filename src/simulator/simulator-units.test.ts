@@ -40,7 +40,7 @@ describe('EventQueue', () => {
     const counters = { queued: 0, delivered: 0, dropped: 0 };
     const queue = new EventQueue(counters, 3);
     for (let i = 1; i <= 5; i += 1)
-      queue.push({ eventType: `E${i}`, workNo: '1001', content: null, eventGenTime: '0' });
+      queue.push({ eventType: `E${i}`, workNo: '1001', content: null, eventGenTime: 1 });
     expect(queue.size).toBe(3);
     expect([
       queue.shift()?.eventType,
@@ -55,8 +55,8 @@ describe('EventQueue', () => {
     const queue = new EventQueue({ queued: 0, delivered: 0, dropped: 0 });
     let wakes = 0;
     queue.setWaiter(() => (wakes += 1));
-    queue.push({ eventType: 'E', workNo: '1001', content: null, eventGenTime: '0' });
-    queue.push({ eventType: 'E', workNo: '1001', content: null, eventGenTime: '0' });
+    queue.push({ eventType: 'E', workNo: '1001', content: null, eventGenTime: 1 });
+    queue.push({ eventType: 'E', workNo: '1001', content: null, eventGenTime: 1 });
     queue.setWaiter(() => (wakes += 10));
     queue.interrupt();
     queue.interrupt();

@@ -4,12 +4,14 @@
  * Electron and the page would, quits it, and prints one `BOOT-REPORT <json>` line.
  *
  * Run: node --import ./test/boot/register-electron-stand-in.mjs test/boot/boot-child.ts --demo
+ * [--end=session-end]   (end by a Windows session end instead of quitting)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type * as ElectronFake from '../support/fakes/electron';
+import { waitFor } from '../support/wait-for';
 
 type Fake = typeof ElectronFake;
 type Result = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
@@ -17,13 +19,8 @@ type Result = { ok: boolean; value?: Record<string, unknown>; error?: { code: st
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const report: Record<string, unknown> = {};
 
-async function waitFor(label: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Boot steps take seconds on a loaded machine. */
+const BOOT_STEP_MS = 15_000;
 
 /** Run the built preload as a sandboxed renderer would: only `electron` may be required. */
 function loadPreloadBundle(
@@ -55,7 +52,10 @@ async function main(): Promise<void> {
   await import('../support/fakes/electron-require');
   await import(pathToFileURL(join(root, 'out/main/index.js')).href);
 
-  await waitFor('the main window', () => fake.BrowserWindow.getAllWindows().length === 1);
+  await waitFor(() => fake.BrowserWindow.getAllWindows().length === 1, {
+    what: 'the main window',
+    timeoutMs: BOOT_STEP_MS,
+  });
   const window = fake.BrowserWindow.getAllWindows()[0] as ElectronFake.FakeBrowserWindow;
   const contents = window.webContents;
   const liveEvent = () =>
@@ -64,10 +64,17 @@ async function main(): Promise<void> {
         entry.channel === 'inspector:evt:connection.changed' &&
         (entry.args[0] as { phase?: string }).phase === 'live',
     );
-  await waitFor('a live demo session', () => liveEvent() !== undefined);
-  await waitFor('the window to show', () => window.isVisible());
-  await waitFor('the first roster', () =>
-    contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'),
+  await waitFor(() => liveEvent() !== undefined, {
+    what: 'a live demo session',
+    timeoutMs: BOOT_STEP_MS,
+  });
+  await waitFor(() => window.isVisible(), { what: 'the window to show', timeoutMs: BOOT_STEP_MS });
+  await waitFor(
+    () => contents.sent.some((entry) => entry.channel === 'inspector:evt:roster.delta'),
+    {
+      what: 'the first roster',
+      timeoutMs: BOOT_STEP_MS,
+    },
   );
 
   report.singleInstanceLockRequested = fake.app.singleInstanceLockRequested;
@@ -93,6 +100,8 @@ async function main(): Promise<void> {
     menu: tray?.contextMenu?.items.map((item) => item.label ?? item.type),
   };
   report.hotkeys = fake.globalShortcut.registered.size;
+  report.appUserModelId = fake.app.appUserModelId;
+  report.enableFeatures = fake.app.commandLine.getSwitchValue('enable-features');
   report.gatewayPartitionFetches = fake.session.fromPartition('persist:gateway').fetchLog.length;
   report.gatewayVerifyProcInstalled =
     fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
@@ -124,9 +133,11 @@ async function main(): Promise<void> {
 
   // The wallboard: opened through the contract as the window's button does.
   const opened = (await fake.ipcMain.invoke('inspector:cmd:wallboard.open', trusted, {})) as Result;
-  await waitFor('the wallboard window', () => fake.BrowserWindow.getAllWindows().length === 2);
+  await waitFor(() => fake.BrowserWindow.getAllWindows().length === 2, {
+    what: 'the wallboard window',
+  });
   const board = fake.BrowserWindow.getAllWindows()[1] as ElectronFake.FakeBrowserWindow;
-  await waitFor('the wallboard page', () => board.webContents.getURL() !== '');
+  await waitFor(() => board.webContents.getURL() !== '', { what: 'the wallboard page' });
   const fromBoard = { sender: board.webContents, senderFrame: board.webContents.mainFrame };
   const boardSnapshot = (await fake.ipcMain.invoke(
     'inspector:cmd:app.getSnapshot',
@@ -137,9 +148,8 @@ async function main(): Promise<void> {
     workNo: '1001',
   })) as Result;
   await waitFor(
-    'live figures on the wallboard',
     () => board.webContents.sent.some((entry) => entry.channel === 'inspector:evt:stats.changed'),
-    15_000,
+    { what: 'live figures on the wallboard', timeoutMs: 15_000 },
   );
   report.wallboard = {
     opened: opened.ok,
@@ -162,8 +172,40 @@ async function main(): Promise<void> {
     Array.isArray(viaPreload.value?.roster) &&
     (viaPreload.value?.roster as unknown[]).length > 0;
 
-  fake.app.quit();
-  await waitFor('the app to quit', () => fake.app.hasQuit, 10_000);
+  // The tray menu stays while it is shown: an inspection starts (from the window), the icon
+  // and tooltip follow at once, the menu only once it has closed.
+  const talking = (value.roster as Array<{ workNo: string; state: string }>).find(
+    (agent) => agent.state === 'talking',
+  );
+  if (tray?.contextMenu && talking) {
+    const shownMenu = tray.contextMenu;
+    const menusBefore = tray.contextMenus.length;
+    shownMenu.open();
+    const listen = (await fake.ipcMain.invoke('inspector:cmd:inspection.listen', trusted, {
+      workNo: talking.workNo,
+    })) as Result;
+    await waitFor(
+      () => String((tray.image as ElectronFake.FakeNativeImage).path).endsWith('inspecting.png'),
+      { what: 'the tray icon to show the inspection' },
+    );
+    report.trayWhileShown = {
+      listenOk: listen.ok,
+      menuReplaced: tray.contextMenu !== shownMenu || tray.contextMenus.length !== menusBefore,
+      tooltip: tray.tooltip,
+    };
+    shownMenu.close();
+    report.trayAfterClose = tray.contextMenu?.items.map((item) => item.label ?? item.type);
+    await fake.ipcMain.invoke('inspector:cmd:inspection.cancel', trusted, {});
+  }
+
+  // How many gateway requests had gone out when the first before-quit came.
+  let requestsAtBeforeQuit: number | null = null;
+  const gatewayLog = fake.session.fromPartition('persist:gateway').fetchLog;
+  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayLog.length));
+  if (process.argv.includes('--end=session-end')) window.endSession(['logoff']);
+  else fake.app.quit();
+  await waitFor(() => fake.app.hasQuit, { what: 'the app to quit', timeoutMs: 10_000 });
+  report.requestsAtBeforeQuit = requestsAtBeforeQuit;
   report.afterQuit = {
     hotkeys: fake.globalShortcut.registered.size,
     trayDestroyed: tray?.isDestroyed(),

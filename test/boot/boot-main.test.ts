@@ -6,7 +6,7 @@
  * the sources.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,11 @@ interface BootReport {
 }
 
 /** Run the child and return its report (and its output, for failure messages). */
-function runBootChild(home: string): Promise<{ report: BootReport; output: string }> {
+function runBootChild(
+  home: string,
+  extraArgs: string[] = [],
+  extraEnv: Record<string, string> = {},
+): Promise<{ report: BootReport; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -60,6 +64,7 @@ function runBootChild(home: string): Promise<{ report: BootReport; output: strin
         './test/boot/register-electron-stand-in.mjs',
         'test/boot/boot-child.ts',
         '--demo',
+        ...extraArgs,
       ],
       {
         cwd: root,
@@ -68,6 +73,9 @@ function runBootChild(home: string): Promise<{ report: BootReport; output: strin
           ELECTRON_FAKE_HOME: home,
           ELECTRON_FAKE_APP_PATH: root,
           ELECTRON_RENDERER_URL: '',
+          XDG_SESSION_TYPE: 'x11',
+          WAYLAND_DISPLAY: '',
+          ...extraEnv,
         },
       },
     );
@@ -87,18 +95,37 @@ function runBootChild(home: string): Promise<{ report: BootReport; output: strin
 
 describe('boot of the built main bundle (demo mode, Electron fake)', () => {
   let home: string;
+  let sessionEndHome: string;
   let report: BootReport;
   let output: string;
+  let sessionEnd: { report: BootReport; output: string };
 
   beforeAll(async () => {
     ensureBuilt();
     home = mkdtempSync(join(tmpdir(), 'cc-boot-'));
-    ({ report, output } = await runBootChild(home));
+    sessionEndHome = mkdtempSync(join(tmpdir(), 'cc-boot-end-'));
+    // Two runs at once: quitting on X11, and a Wayland session that Windows-style ends.
+    [{ report, output }, sessionEnd] = await Promise.all([
+      runBootChild(home),
+      runBootChild(sessionEndHome, ['--end=session-end'], { XDG_SESSION_TYPE: 'wayland' }),
+    ]);
   }, 180_000);
-  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(sessionEndHome, { recursive: true, force: true });
+  });
 
   it('starts without failing', () => {
     expect(report.failure, output).toBeUndefined();
+  });
+
+  it('loads the keychain binding on first use, so a build without it still starts', () => {
+    // A static import of @napi-rs/keyring runs its loader before any window; without the
+    // target's binary package it throws "Cannot find native binding" and the app never starts.
+    const bundle = readFileSync(join(root, 'out/main/index.js'), 'utf8');
+    expect(bundle).not.toMatch(/^\s*import\b[^;]*["']@napi-rs\/keyring["']/m);
+    expect(bundle).not.toMatch(/\bimport\(\s*["']@napi-rs\/keyring["']\s*\)/);
+    expect(bundle).toContain('createRequire(import.meta.url)');
   });
 
   it('takes the single-instance lock and creates one hardened window showing our page', () => {
@@ -129,12 +156,51 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
       imageEmpty: false,
     });
     expect((report.tray as { tooltip: string }).tooltip).toMatch(
-      /^CC Inspector — Idle · inspector \d+ \(demo\)$/,
+      /^CC Inspector — Idle · inspector \d+ \(demo\)(\nLongest call: .+ — ≥?\d+:\d\d)?$/,
     );
     expect((report.tray as { menu: string[] }).menu).toEqual(
       expect.arrayContaining(['Sign out', 'Open CC Inspector', 'Quit CC Inspector']),
     );
     expect(report.hotkeys).toBe(6);
+  });
+
+  it('keeps the tray menu while it is shown and applies the change once it closes', () => {
+    // macOS closes a shown tray menu that is replaced (electron/electron#4801, #10951).
+    expect(report.trayWhileShown).toMatchObject({ listenOk: true, menuReplaced: false });
+    expect((report.trayWhileShown as { tooltip: string }).tooltip).toMatch(
+      /— Listening to .+ · \d\d:\d\d/,
+    );
+    expect(report.trayAfterClose).toEqual(expect.arrayContaining(['Leave the call']));
+  });
+
+  it('gives Windows the executable as AppUserModelId in development, and the portal only on Wayland', () => {
+    // Unpackaged, Windows shows toasts only for electron.exe's own id (no Start-menu shortcut).
+    expect(report.appUserModelId).toBe(process.execPath);
+    expect(report.enableFeatures).toBe('');
+    expect(sessionEnd.report.enableFeatures, sessionEnd.output).toBe('GlobalShortcutsPortal');
+  });
+
+  it('signs out when Windows ends the session, without waiting for a before-quit', () => {
+    // Electron's app docs: on Windows `before-quit` is not emitted when the session ends
+    // (shutdown, restart, log-off); BrowserWindow's `session-end` is. The sign-out starts there.
+    expect(sessionEnd.report.failure, sessionEnd.output).toBeUndefined();
+    const logout = (requests: unknown) =>
+      (requests as string[]).findIndex((request) =>
+        /^DELETE onlineagent\/\d+\/logout$/.test(request),
+      );
+    const atEnd = logout(sessionEnd.report.gatewayRequests);
+    expect(atEnd).toBeGreaterThanOrEqual(0);
+    expect(atEnd).toBeLessThan(sessionEnd.report.requestsAtBeforeQuit as number);
+    // Quitting normally, the sign-out is what before-quit starts.
+    expect(logout(report.gatewayRequests)).toBeGreaterThanOrEqual(
+      report.requestsAtBeforeQuit as number,
+    );
+    expect(sessionEnd.report.afterQuit).toEqual({
+      hotkeys: 0,
+      trayDestroyed: true,
+      handlers: 0,
+      windowDestroyed: true,
+    });
   });
 
   it('runs the simulator in-process and signs in to it over TLS through the gateway session', () => {

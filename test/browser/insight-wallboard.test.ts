@@ -59,14 +59,9 @@ beforeAll(async () => {
     // Seed 7: a center with 12 skills, two wallboard pages.
     simulator: { agents: 60, changesPerAgentPerMinute: 2, seed: 7 },
     settings: {},
-    beforeCoreStarts: ({ statsDir, sim }) => {
+    beforeCoreStarts: ({ statsDir, skills }) => {
       // A shift that started 12 h ago minus one minute: the core adopts it and goes on.
-      samplesLoaded = writeShiftFile(
-        statsDir,
-        sim.center.listSkills(),
-        Date.now() - 5_000,
-        11.98,
-      ).samples;
+      samplesLoaded = writeShiftFile(statsDir, skills, Date.now() - 5_000, 11.98).samples;
     },
   });
   ({ page: main } = await openRenderer(browser, stack.server));

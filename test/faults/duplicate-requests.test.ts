@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
-import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
+import { startFaultHarness, type FaultHarness } from './fault-harness';
+import { pause, waitFor } from '../support/wait-for';
 import { actionRequestsSince, expectNoCrash } from './recovery-checks';
 
 describe('double-triggered actions and 000-007', () => {
@@ -78,7 +79,11 @@ describe('double-triggered actions and 000-007', () => {
       h.sim.center.setAgentStatus(other, CCGW_STATUS.idle);
       // A resume re-checks the session with probes that overlap the poll; actions wait for live.
       h.core.onResume();
-      while (h.core.trayModel().connection.phase !== 'live') await pause(5);
+      await waitFor(() => h.core.trayModel().connection.phase === 'live', {
+        what: 'live after the resume',
+        timeoutMs: 10_000,
+        intervalMs: 5,
+      });
       await Promise.all([
         h.core.runHotkey('listen').then(note('listen')),
         h.core.runHotkey('listen').then(note('listen')),

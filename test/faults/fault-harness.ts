@@ -7,29 +7,22 @@
  * through the core's options so a fault and its recovery take seconds.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState, JournalEntry } from '../../src/shared/domain';
-import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
+import type { GatewayFetch } from '../../src/main/gateway';
 import {
-  createSupervisor,
   JOURNAL_FILE_NAME,
   parseJournalText,
   type SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
-import {
-  createConsoleLogger,
-  createMemoryCredentialStore,
-  createMemorySettingsStore,
-  gatewaySettingsFor,
-  createNodeTransportFactory,
-  silentLogger,
-} from '../../src/main/node/node-ports';
-import { EventRecorder } from '../support/core/simulator-harness';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import { createConsoleLogger, silentLogger } from '../../src/main/node/node-ports';
+import type { EventRecorder } from '../support/core/event-recorder';
+import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
+import { pause, waitFor } from '../support/wait-for';
+import type { RunningSimulator, SimulatorOptions } from '../../src/simulator';
 
 /** Short limits: a 400 ms poll hold, an 800 ms request limit, a stall noticed after ~1 s. */
-export const FAST_CORE_OPTIONS = {
+const FAST_CORE_OPTIONS = {
   pollHoldMs: 400,
   pollTimeoutMs: 1_500,
   requestTimeoutMs: 800,
@@ -85,26 +78,15 @@ export async function startFaultHarness(
   process.on('unhandledRejection', onCrash);
   process.on('uncaughtException', onCrash);
   const gatewayLog: string[] = [];
-  const sim = await startSimulator({
-    protocol: 'https',
-    agents: 40,
-    seed: 23,
-    changesPerAgentPerMinute: 0,
-    pollHoldMs: FAST_CORE_OPTIONS.pollHoldMs,
-    log: (line) => void gatewayLog.push(line),
-    ...options.simulator,
-  });
-  const inspector = sim.inspectors[0]!;
-  const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-inspector-faults-'));
-  const transport = createNodeTransportFactory();
   const sent: SentRequest[] = [];
   const armed: { duplicate: RegExp | null; fail: RegExp | null; failTimes: number } = {
     duplicate: null,
     fail: null,
     failTimes: 0,
   };
-  const recordSent = (inner: GatewayFetch): GatewayFetch =>
-    wrapGatewayFetch(inner, async (url, init) => {
+  const recordSent =
+    (inner: GatewayFetch): GatewayFetch =>
+    async (url, init) => {
       const at = url.indexOf(GATEWAY_BASE);
       const requestPath = at >= 0 ? url.slice(at + GATEWAY_BASE.length) : url;
       sent.push({ method: init.method, path: requestPath, at: Date.now() });
@@ -122,23 +104,20 @@ export async function startFaultHarness(
         return second;
       }
       return inner(url, init);
-    });
-  const settings = createMemorySettingsStore({
-    demoMode: false,
-    gateway: gatewaySettingsFor(sim, inspector),
-  });
-  const core = createSupervisor(
-    {
-      credentials: createMemoryCredentialStore(),
-      settings,
-      transport: { create: (tls) => recordSent(transport.create(tls)) },
-      journalDir,
-      logger: process.env.FAULT_DEBUG ? createConsoleLogger('debug') : silentLogger,
+    };
+  const fixture = await startCoreOnSimulator({
+    simulator: {
+      seed: 23,
+      pollHoldMs: FAST_CORE_OPTIONS.pollHoldMs,
+      log: (line) => void gatewayLog.push(line),
+      ...options.simulator,
     },
-    { ...FAST_CORE_OPTIONS, backoffMs: [...FAST_CORE_OPTIONS.backoffMs] },
-  );
-  const recorder = new EventRecorder();
-  core.subscribe((name, payload) => recorder.record(name, payload));
+    settings: { demoMode: false },
+    wrapFetch: recordSent,
+    ports: { logger: process.env.FAULT_DEBUG ? createConsoleLogger('debug') : silentLogger },
+    supervisor: { ...FAST_CORE_OPTIONS, backoffMs: [...FAST_CORE_OPTIONS.backoffMs] },
+  });
+  const { sim, core, recorder, journalDir } = fixture;
 
   const harness: FaultHarness = {
     sim,
@@ -148,24 +127,14 @@ export async function startFaultHarness(
     gatewayLog,
     crashes,
     async signIn() {
-      const result = await core.execute('session.signIn', {
-        gatewayUrl: sim.baseUrl,
-        inspectorId: inspector.agentId,
-        phoneNumber: inspector.phoneNumber,
-        password: inspector.password,
-        remember: true,
-      });
-      if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
+      await fixture.signIn();
       await recorder.waitFor('connection.changed', (state) => state.phase === 'live', 5_000);
       // Settled: the warm-up chose a mode and its subscription (beginmonitor) has gone through.
-      const deadline = Date.now() + 5_000;
-      while (
-        core.diagnostics().sync.mode === 'warming' ||
-        core.diagnostics().sync.mode === 'stopped'
-      ) {
-        if (Date.now() > deadline) throw new Error('the roster sync never chose a mode');
-        await pause(20);
-      }
+      await waitFor(
+        () =>
+          core.diagnostics().sync.mode !== 'warming' && core.diagnostics().sync.mode !== 'stopped',
+        { what: 'the roster sync to choose a mode', intervalMs: 20 },
+      );
       await pause(300);
       await harness.expectLiveData();
     },
@@ -233,20 +202,12 @@ export async function startFaultHarness(
       return fs.existsSync(file) ? parseJournalText(fs.readFileSync(file, 'utf8')) : [];
     },
     async close() {
-      await core.dispose();
-      await sim.close();
-      await transport.close();
-      fs.rmSync(journalDir, { recursive: true, force: true });
+      await fixture.close();
       // Late rejections of the closing would still count: give them a turn before detaching.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await pause(20);
       process.off('unhandledRejection', onCrash);
       process.off('uncaughtException', onCrash);
     },
   };
   return harness;
-}
-
-/** Resolves after `ms`. */
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

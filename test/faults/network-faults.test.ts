@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FaultSettings } from '../../src/simulator';
-import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
+import { startFaultHarness, type FaultHarness } from './fault-harness';
+import { pause } from '../support/wait-for';
 import {
   describeOutcome,
   expectBackToLiveData,

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { Result } from '../../src/shared/ipc/contract';
 import type { JournalEntry } from '../../src/shared/domain';
 import type { FaultHarness } from './fault-harness';
-import { pause } from './fault-harness';
+import { pause, waitFor } from '../support/wait-for';
 
 /** Back to live data within this long after a fault ends (the product's robustness target). */
 export const RECOVERY_TARGET_MS = 5_000;
@@ -69,13 +69,12 @@ export function expectReconnectingWithReason(
  */
 export async function expectBackToLiveData(h: FaultHarness, window: FaultWindow): Promise<number> {
   const deadline = window.endedAt + RECOVERY_TARGET_MS;
-  while (h.core.trayModel().connection.phase !== 'live') {
-    if (Date.now() > deadline)
-      throw new Error(
-        `not live ${RECOVERY_TARGET_MS} ms after the fault ended: ${JSON.stringify(h.core.trayModel().connection)}`,
-      );
-    await pause(20);
-  }
+  await waitFor(() => h.core.trayModel().connection.phase === 'live', {
+    what: () =>
+      `live within ${RECOVERY_TARGET_MS} ms after the fault ended: ${JSON.stringify(h.core.trayModel().connection)}`,
+    timeoutMs: deadline - Date.now(),
+    intervalMs: 20,
+  });
   await h.expectLiveData(Math.max(200, deadline - Date.now()));
   const recoveredMs = Date.now() - window.endedAt;
   expect(recoveredMs).toBeLessThan(RECOVERY_TARGET_MS);

@@ -5,7 +5,8 @@
  * itself, says "reconnecting" with a reason meanwhile, and is live with fresh data within 5 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
+import { startFaultHarness, type FaultHarness } from './fault-harness';
+import { pause } from '../support/wait-for';
 import {
   expectBackToLiveData,
   expectNoCrash,

@@ -7,7 +7,8 @@
  * restored, the roster falls back to snapshots rather than go stale.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pause, startFaultHarness, type FaultHarness } from './fault-harness';
+import { startFaultHarness, type FaultHarness } from './fault-harness';
+import { pause, waitFor } from '../support/wait-for';
 import { expectNoCrash, RECOVERY_TARGET_MS } from './recovery-checks';
 
 describe('a failed monitor subscription', () => {
@@ -33,7 +34,11 @@ describe('a failed monitor subscription', () => {
     });
     expect(result.ok).toBe(true);
     const failedAt = Date.now();
-    while (h.requestsTo(/beginmonitor/).length === 0) await pause(20);
+    await waitFor(() => h.requestsTo(/beginmonitor/).length > 0, {
+      what: 'a beginmonitor request',
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
     await pause(1_000);
     expectNoCrash(h);
     await h.expectLiveData(RECOVERY_TARGET_MS - (Date.now() - failedAt));
@@ -60,10 +65,11 @@ describe('a failed monitor subscription', () => {
     });
     expect(result.ok).toBe(true);
     const failedAt = Date.now();
-    while (h.core.diagnostics().sync.mode !== 'snapshots') {
-      expect(Date.now() - failedAt, 'fell back to snapshots').toBeLessThan(RECOVERY_TARGET_MS);
-      await pause(20);
-    }
+    await waitFor(() => h.core.diagnostics().sync.mode === 'snapshots', {
+      what: 'the fall-back to snapshots',
+      timeoutMs: RECOVERY_TARGET_MS - (Date.now() - failedAt),
+      intervalMs: 20,
+    });
     // The first try and three retries on the backoff, then no more.
     expect(h.requestsTo(/beginmonitor/)).toHaveLength(4);
     await h.waitForPhase('live', failedAt);

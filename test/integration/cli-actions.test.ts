@@ -61,11 +61,11 @@ describe('one-shot actions', () => {
     const target = fixture.signedOutAgent();
     const flag = await runCommand(['whisper', target, ...args, '--lang', 'zh-CN'], { env });
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('[900-003]: 质检：座席不可用（未签入或不可达）。');
+    expect(flag.stderr).toContain('[900-003]: 该座席不可用（未签入或无法接通）。');
     const locale = await runCommand(['whisper', target, ...args], {
       env: { ...env, LANG: 'zh_CN.UTF-8' },
     });
-    expect(locale.stderr).toContain('质检：座席不可用');
+    expect(locale.stderr).toContain('该座席不可用');
   });
 
   it('a wrong password ends with exit 4 and never echoes the password', async () => {
@@ -147,5 +147,56 @@ describe('one-shot actions', () => {
     expect(stderr).toContain(`ended the inspection of agent ${target} before signing out`);
     const after = await runCommand(['listen', target, ...args], { env });
     expect(after.code).toBe(0);
+  });
+});
+
+// Issue 10: the exit code follows the class of the error-code page (cec_07_0580).
+describe('documented refusals and the exit code', () => {
+  const signIns = () => fixture.sim.center.stats().requestsByLogName.login ?? 0;
+
+  it('100-013 at sign-in: one attempt, exit 4, the code named', async () => {
+    const { args, env } = as(1);
+    const before = signIns();
+    fixture.sim.faults.answer({ interface: 'login', retcode: '100-013', times: 5 });
+    try {
+      const { code, stderr } = await runCommand(['listen', fixture.talkingAgent(0), ...args], {
+        env,
+      });
+      expect(code).toBe(4);
+      expect(stderr).toContain('[100-013]');
+      expect(stderr).toMatch(/phone number/i);
+      expect(signIns() - before).toBe(1);
+    } finally {
+      fixture.sim.faults.clear();
+    }
+  });
+
+  it('105-002 on listen: a refusal to retry later, exit 1, signed in once', async () => {
+    const { args, env } = as(1);
+    const before = signIns();
+    fixture.sim.faults.answer({ interface: 'addSupervise', retcode: '105-002' });
+    const { code, stderr } = await runCommand(['listen', fixture.talkingAgent(1), ...args], {
+      env,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('[105-002]');
+    expect(stderr).toMatch(/try again/i);
+    expect(signIns() - before).toBe(1);
+  });
+
+  // allagent includes the signed-in inspector; the demos drop their own id (qualitycontrol.js).
+  it('agents: the inspector is not among their agents, but shown apart as "you"', async () => {
+    const { args, env } = as(0);
+    const me = fixture.sim.inspectors[0]!.agentId;
+    const { code, stdout } = await runCommand(['agents', ...args, '--json'], { env });
+    expect(code).toBe(0);
+    const [result] = readJsonLines(stdout) as Array<{
+      agents: Array<{ workNo: string }>;
+      you: { workNo: string } | null;
+    }>;
+    expect(result!.agents.some((row) => row.workNo === me)).toBe(false);
+    expect(result!.you).toMatchObject({ workNo: me });
+    const text = await runCommand(['agents', ...args], { env });
+    expect(text.stdout).toContain(`You: ${me} `);
   });
 });

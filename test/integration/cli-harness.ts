@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '../support/wait-for';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLE = join(ROOT, 'out/cli/index.js');
@@ -52,19 +53,21 @@ function takeLock(): boolean {
 
 /** Builds the CLI bundle with vite unless it is up to date. */
 export async function ensureCliBuilt(): Promise<void> {
-  for (let waited = 0; !bundleIsFresh(); waited += 100) {
-    if (takeLock()) {
+  // Either the bundle is fresh, or this file takes the lock and builds it, or another test
+  // file holds the lock and this one waits for its build.
+  await waitFor(
+    async () => {
+      if (bundleIsFresh()) return true;
+      if (!takeLock()) return false;
       try {
         if (!bundleIsFresh()) await runBuild();
       } finally {
         rmSync(LOCK, { recursive: true, force: true });
       }
-      return;
-    }
-    if (waited > 90_000)
-      throw new Error('Timed out waiting for another test file to build the CLI.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+      return true;
+    },
+    { what: 'another test file to build the CLI', timeoutMs: 90_000, intervalMs: 100 },
+  );
 }
 
 function runBuild(): Promise<void> {

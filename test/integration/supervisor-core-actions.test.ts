@@ -5,19 +5,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
 import {
-  startSimulatorHarness,
-  type SimulatorHarness,
-} from '../support/core/simulator-harness';
+  JOURNAL_FILE_NAME,
+  parseJournalText,
+} from '../../src/main/supervisor/journal/audit-journal';
+import {
+  startCoreOnSimulator,
+  type CoreOnSimulator,
+} from '../support/core/start-core-on-simulator';
 import { agentIn, agentShowing, requestsOf } from './supervisor-core-helpers';
+import { pause } from '../support/wait-for';
 
 describe('supervisor core on the simulator', () => {
-  let h: SimulatorHarness;
+  let h: CoreOnSimulator;
   let agentA: string;
 
   beforeAll(async () => {
-    h = await startSimulatorHarness();
+    h = await startCoreOnSimulator();
     await h.signIn();
   });
   afterAll(async () => {
@@ -45,7 +49,7 @@ describe('supervisor core on the simulator', () => {
 
   it('turns a center state change into a roster delta with that agent', async () => {
     agentA = agentIn(h, '4');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pause(300);
     const started = Date.now();
     h.sim.center.setAgentStatus(agentA, '3');
     const delta = await h.recorder.waitFor(

@@ -1,10 +1,10 @@
 /** Shared helpers for the supervisor-core suites that run against the simulator harness. */
 import type { ConnectionState } from '../../src/shared/domain';
-import type { SimulatorHarness } from '../support/core/simulator-harness';
+import type { CoreOnSimulator } from '../support/core/start-core-on-simulator';
 import { listPlainAgents } from '../support/simulator-agents';
 
 /** An agent of the simulated center in a given CCGW status (forced there first). */
-export function agentIn(h: SimulatorHarness, status: string, skip: readonly string[] = []): string {
+export function agentIn(h: CoreOnSimulator, status: string, skip: readonly string[] = []): string {
   const agent = listPlainAgents(h.sim).find((candidate) => !skip.includes(candidate.workNo));
   if (!agent) throw new Error('no agent');
   h.sim.center.setAgentStatus(agent.workNo, status);
@@ -13,7 +13,7 @@ export function agentIn(h: SimulatorHarness, status: string, skip: readonly stri
 
 /** Force an agent into `status` and wait until the roster shows `state`. */
 export async function agentShowing(
-  h: SimulatorHarness,
+  h: CoreOnSimulator,
   status: string,
   state: string,
   skip: readonly string[] = [],
@@ -36,12 +36,12 @@ export async function agentShowing(
 }
 
 /** How many requests the simulated center has seen under one log name. */
-export const requestsOf = (h: SimulatorHarness, logName: string): number =>
+export const requestsOf = (h: CoreOnSimulator, logName: string): number =>
   h.sim.center.stats().requestsByLogName[logName] ?? 0;
 
 /** Wait for a `connection.changed` to `phase` after `since`; returns when it was emitted. */
 export async function waitForPhase(
-  h: SimulatorHarness,
+  h: CoreOnSimulator,
   phase: ConnectionState['phase'],
   since: number,
   timeoutMs = 6_000,
@@ -53,17 +53,4 @@ export async function waitForPhase(
     since,
   );
   return event.at;
-}
-
-/** Poll until `check` holds; rejects after `timeoutMs`. */
-export async function waitUntil(
-  check: () => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -5,12 +5,13 @@
  * queue is watched is observed as answered.
  */
 import { describe, expect, it } from 'vitest';
-import { startSimulatorHarness } from '../support/core/simulator-harness';
-import { requestsOf, waitUntil } from './supervisor-core-helpers';
+import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
+import { waitFor } from '../support/wait-for';
+import { requestsOf } from './supervisor-core-helpers';
 
 describe('insight on the simulator', () => {
   it('reads all queues with queryacdstat, watches the expanded one, and observes an answer', async () => {
-    const h = await startSimulatorHarness({
+    const h = await startCoreOnSimulator({
       simulator: { changesPerAgentPerMinute: 1 },
       supervisor: { warmupEnrichment: { windowMs: 0 } },
     });
@@ -33,11 +34,9 @@ describe('insight on the simulator', () => {
         panelOpen: true,
       });
       expect(result.ok).toBe(true);
-      await waitUntil(
-        () => requestsOf(h, 'queryWaitCallInfoBySkillId') >= 1,
-        5_000,
-        'waitcallinfo',
-      );
+      await waitFor(() => requestsOf(h, 'queryWaitCallInfoBySkillId') >= 1, {
+        what: 'waitcallinfo',
+      });
       h.sim.center.enqueueCall(watched.id, '13800000042');
       // The simulator's ACD routes it to an idle agent of the skill after its announcement.
       const answered = await h.recorder.waitFor(

@@ -6,24 +6,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_FILE_NAME, parseJournalText } from '../../src/main/supervisor/journal/audit-journal';
+import {
+  JOURNAL_FILE_NAME,
+  parseJournalText,
+} from '../../src/main/supervisor/journal/audit-journal';
 import { createSupervisor } from '../../src/main/supervisor/create-supervisor';
 import {
+  createConsoleLogger,
   createMemoryCredentialStore,
   createMemorySettingsStore,
   createNodeTransportFactory,
-  createSimulatorDemoGateway,
   silentLogger,
 } from '../../src/main/node/node-ports';
+import { createDemoGateway } from '../../src/main/node/demo-gateway';
 import {
-  startSimulatorHarness,
-  type SimulatorHarness,
-} from '../support/core/simulator-harness';
+  startCoreOnSimulator,
+  type CoreOnSimulator,
+} from '../support/core/start-core-on-simulator';
 import { agentShowing, requestsOf, waitForPhase } from './supervisor-core-helpers';
+import { pause } from '../support/wait-for';
 
 describe('supervisor core sign-out and demo mode', () => {
   it('signs out: empty reset roster, signed-out state, a journal line', async () => {
-    const h = await startSimulatorHarness();
+    const h = await startCoreOnSimulator();
     try {
       await h.signIn();
       await h.recorder.waitFor('roster.delta', (delta) => delta.reset && delta.upserts.length > 0);
@@ -65,7 +70,7 @@ describe('supervisor core sign-out and demo mode', () => {
   it('start({ demo: true }) signs in to the demo gateway with its in-memory account', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-demo-'));
     const credentials = createMemoryCredentialStore();
-    const demo = createSimulatorDemoGateway({ agents: 20, pollHoldMs: 300 });
+    const demo = createDemoGateway({ simulator: { agents: 20, pollHoldMs: 300 } });
     const transport = createNodeTransportFactory();
     const core = createSupervisor(
       {
@@ -94,15 +99,13 @@ describe('supervisor core sign-out and demo mode', () => {
 });
 
 describe('supervisor core recovery on the simulator', () => {
-  let h: SimulatorHarness;
+  let h: CoreOnSimulator;
 
   beforeAll(async () => {
     // A slow state-start warm-up, still running during the faults below (it must pause).
-    h = await startSimulatorHarness({
+    h = await startCoreOnSimulator({
       supervisor: { stallGraceMs: 1_000, warmupEnrichment: { maxRequestsPerSecond: 0.5 } },
-      logger: process.env.CORE_DEBUG
-        ? (await import('../../src/main/node/node-ports')).createConsoleLogger('debug')
-        : undefined,
+      ports: process.env.CORE_DEBUG ? { logger: createConsoleLogger('debug') } : {},
     });
     await h.signIn();
     await h.recorder.waitFor('connection.changed', (state) => state.phase === 'live');
@@ -160,7 +163,7 @@ describe('supervisor core recovery on the simulator', () => {
       reasonZh: expect.any(String) as unknown,
     });
     expect(h.core.diagnostics().warmupEnrichment).toMatchObject({ running: true, paused: true });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await pause(1_000);
     const cleared = Date.now();
     h.sim.faults.clear();
     const liveAt = await waitForPhase(h, 'live', cleared);

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { AgentRow } from '../../src/shared/domain';
 import { createNodeFetch, GatewayClient } from '../../src/main/gateway';
 import { measureRosterLag } from '../support/core/roster-lag-measurement';
-import { startSimulatorHarness } from '../support/core/simulator-harness';
-import { requestsOf, waitUntil } from './supervisor-core-helpers';
+import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
+import { requestsOf } from './supervisor-core-helpers';
+import { pause, waitFor } from '../support/wait-for';
 
 describe('state-start warm-up after sign-in on the simulator', () => {
   it('gives talking, busy and wrap-up agents their exact start from agentbyworkno.currentstatetime', async () => {
-    const h = await startSimulatorHarness({
+    const h = await startCoreOnSimulator({
       supervisor: { warmupEnrichment: { maxRequestsPerSecond: 50 } },
     });
     // A second inspector asks the gateway directly, to compare with what the core shows.
@@ -27,11 +28,11 @@ describe('state-start warm-up after sign-in on the simulator', () => {
     try {
       const signInAt = Date.now();
       await h.signIn();
-      await waitUntil(
-        () => !h.core.diagnostics().warmupEnrichment.running,
-        10_000,
-        'the warm-up to end',
-      );
+      await waitFor(() => !h.core.diagnostics().warmupEnrichment.running, {
+        what: 'the warm-up to end',
+        timeoutMs: 10_000,
+        intervalMs: 20,
+      });
       expect(h.core.diagnostics().warmupEnrichment).toMatchObject({
         running: false,
         endedBy: 'done',
@@ -68,7 +69,11 @@ describe('state-start warm-up after sign-in on the simulator', () => {
           for (const row of event.payload.upserts) lastUpserts.set(row.workNo, row);
         return wanted.every((row) => lastUpserts.get(row.workNo)?.stateSinceExact === true);
       };
-      await waitUntil(allExactInDeltas, 2_000, 'the exact starts to reach the roster deltas');
+      await waitFor(allExactInDeltas, {
+        what: 'the exact starts to reach the roster deltas',
+        timeoutMs: 2_000,
+        intervalMs: 20,
+      });
     } finally {
       await witness.signOut().catch(() => undefined);
       await transport.close();
@@ -77,16 +82,15 @@ describe('state-start warm-up after sign-in on the simulator', () => {
   });
 
   it('stops asking when the inspector signs out', async () => {
-    const h = await startSimulatorHarness({
+    const h = await startCoreOnSimulator({
       supervisor: { warmupEnrichment: { maxRequestsPerSecond: 4 } },
     });
     try {
       await h.signIn();
-      await waitUntil(
-        () => requestsOf(h, 'queryAgentInfoByWorkNo') >= 1,
-        5_000,
-        'a first warm-up request',
-      );
+      await waitFor(() => requestsOf(h, 'queryAgentInfoByWorkNo') >= 1, {
+        what: 'a first warm-up request',
+        intervalMs: 20,
+      });
       expect(h.core.diagnostics().warmupEnrichment.running).toBe(true);
       expect(await h.core.execute('session.signOut', { forgetPassword: false })).toEqual({
         ok: true,
@@ -97,7 +101,7 @@ describe('state-start warm-up after sign-in on the simulator', () => {
         endedBy: 'cancelled',
       });
       const asked = requestsOf(h, 'queryAgentInfoByWorkNo');
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await pause(800);
       expect(requestsOf(h, 'queryAgentInfoByWorkNo')).toBe(asked);
     } finally {
       await h.close();

@@ -1,7 +1,8 @@
 /**
  * The OS keychain adapter against a REAL Secret Service. Run it through
  * scripts/with-keychain.sh (npm run test:keychain), which provides a private D-Bus session with
- * an unlocked gnome-keyring in a throwaway HOME.
+ * an unlocked gnome-keyring in a throwaway HOME; outside it, require-keychain-sandbox.ts stops
+ * the run before any test touches a keychain.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +14,6 @@ const runFile = promisify(execFile);
 const fixture = fileURLToPath(new URL('./fixtures/try-keychain-operations.ts', import.meta.url));
 // A service of its own per run, so even a run outside the sandbox cannot touch real entries.
 const service = `cc-inspector-keychain-test-${process.pid}`;
-
-beforeAll(() => {
-  if (!process.env.CC_INSPECTOR_KEYCHAIN_SANDBOX) {
-    throw new Error(
-      'Run this suite through scripts/with-keychain.sh (npm run test:keychain): it needs a throwaway Secret Service.',
-    );
-  }
-});
 
 describe('keyring credential store (real Secret Service)', () => {
   const store = createKeyringCredentialStore();

@@ -11,7 +11,7 @@ import type { CommandName } from '../../src/shared/ipc/contract';
 type Arbitrary = fc.Arbitrary<unknown>;
 
 /** Keys that pollute or confuse objects when copied or merged carelessly. */
-export const PROTOTYPE_KEYS = [
+const PROTOTYPE_KEYS = [
   '__proto__',
   'constructor',
   'prototype',

@@ -8,17 +8,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
+import { waitFor } from '../support/wait-for';
 import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
 
 const WRONG_PASSWORD = 'Pw-7f3e9c1b-SECRET';
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** A GUID rotation or re-sign-in takes a few poll holds. */
+const STEP_MS = 8_000;
 
 describe('secrets never leave the session', () => {
   let session: CapturedSession;
@@ -52,7 +48,11 @@ describe('secrets never leave the session', () => {
     expect(
       await session.invoke('session.signIn', { ...signInArgs, password: inspector.password }),
     ).toEqual({ ok: true, value: null });
-    await waitUntil(() => isLive() && core.diagnostics().rosterSize > 0, 'the roster');
+    await waitFor(() => isLive() && core.diagnostics().rosterSize > 0, {
+      what: 'the roster',
+      timeoutMs: STEP_MS,
+      intervalMs: 25,
+    });
 
     sim.center.setAgentStatus(target!.agentId, CCGW_STATUS.talking);
     await session.invoke('agents.select', { workNo: target!.agentId });
@@ -65,24 +65,31 @@ describe('secrets never leave the session', () => {
     sim.faults.set({ retcodeErrorRate: 1 });
     expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(false);
     sim.faults.clear();
+    // Polls failed too while every answer was an error (100-007 is retry-later): the session
+    // may be waiting out a backoff; act once it is live again, as a supervisor would.
+    await waitFor(() => isLive(), { what: 'live again', timeoutMs: STEP_MS, intervalMs: 25 });
     expect((await session.invoke('agents.forceBusy', { workNo: other!.agentId })).ok).toBe(true);
 
     // Polls rotate the GUID every few answers; then every GUID is made stale at once.
     const guidsBefore = session.guids.size;
-    await waitUntil(() => session.guids.size >= guidsBefore + 4, 'GUID rotations');
+    await waitFor(() => session.guids.size >= guidsBefore + 4, {
+      what: 'GUID rotations',
+      timeoutMs: STEP_MS,
+      intervalMs: 25,
+    });
     const eventsBefore = session.events.length;
     const guidsBeforeInvalidation = new Set(session.guids);
     sim.faults.invalidateGuids();
-    await waitUntil(
+    await waitFor(
       () =>
         session.events
           .slice(eventsBefore)
           .some((event) => event.includes('"phase":"reconnecting"')),
-      'the lost session',
+      { what: 'the lost session', timeoutMs: STEP_MS, intervalMs: 25 },
     );
-    await waitUntil(
+    await waitFor(
       () => isLive() && [...session.guids].some((guid) => !guidsBeforeInvalidation.has(guid)),
-      'the automatic re-sign-in',
+      { what: 'the automatic re-sign-in', timeoutMs: STEP_MS, intervalMs: 25 },
     );
 
     expect(

@@ -31,15 +31,14 @@ import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc/ipc-binding
 import { createFileLogger } from '../../src/main/desktop/logger';
 import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
 import { isTrustedSender } from '../../src/main/desktop/ipc/sender-check';
-import { wrapGatewayFetch, type GatewayFetch } from '../../src/main/gateway';
-import {
-  createSupervisor,
-  type CredentialStore,
-  type Logger,
-  type SupervisorCoreWithDiagnostics,
+import type { GatewayFetch } from '../../src/main/gateway';
+import type {
+  CredentialStore,
+  Logger,
+  SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
-import { createNodeTransportFactory } from '../../src/main/node/node-ports';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import type { RunningSimulator, SimulatorOptions } from '../../src/simulator';
+import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
 
 const APP_URL = 'file:///app/out/renderer/index.html';
 
@@ -88,15 +87,6 @@ function recordGuid(guids: Set<string>, value: string | null | undefined): void 
 /** Start the simulator and the whole main process around the core (not signed in). */
 export async function startCapturedSession(options: CaptureOptions): Promise<CapturedSession> {
   resetElectronFake();
-  const sim = await startSimulator({
-    protocol: 'https',
-    agents: 30,
-    seed: 17,
-    changesPerAgentPerMinute: 0,
-    pollHoldMs: 300,
-    guidRotationPolls: 3,
-    ...options.simulator,
-  });
   const root = mkdtempSync(join(tmpdir(), 'cc-inspector-secrets-'));
   const guids = new Set<string>();
   const logLines: string[] = [];
@@ -116,32 +106,31 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     warn: capture('warn'),
     error: capture('error'),
   };
-  const transport = createNodeTransportFactory();
-  const watchGuids = (inner: GatewayFetch): GatewayFetch =>
-    wrapGatewayFetch(inner, async (url, init) => {
+  const watchGuids =
+    (inner: GatewayFetch): GatewayFetch =>
+    async (url, init) => {
       recordGuid(guids, init.headers.Guid ?? init.headers.guid);
       const response = await inner(url, init);
       recordGuid(guids, response.headers.get('set-guid'));
       return response;
-    });
-  const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
-  settings.save({
-    ...settings.current(),
-    demoMode: false,
-    gateway: {
-      url: sim.baseUrl,
-      inspectorId: sim.inspectors[0]!.agentId,
-      phoneNumber: sim.inspectors[0]!.phoneNumber,
-      caPem: sim.caPem,
-      pinSha256: null,
+    };
+  const fixture = await startCoreOnSimulator({
+    simulator: {
+      agents: 30,
+      seed: 17,
+      pollHoldMs: 300,
+      guidRotationPolls: 3,
+      ...options.simulator,
     },
-  });
-  const core = createSupervisor(
-    {
+    settingsStore: (gateway) => {
+      const settings = createSettingsStore({ directory: join(root, 'settings'), logger });
+      settings.save({ ...settings.current(), demoMode: false, gateway });
+      return settings;
+    },
+    wrapFetch: watchGuids,
+    journalDir: join(root, 'journal'),
+    ports: {
       credentials: options.credentials,
-      settings,
-      transport: { create: (tls) => watchGuids(transport.create(tls)) },
-      journalDir: join(root, 'journal'),
       logger,
       fileSaver: {
         async save(name, content) {
@@ -152,8 +141,9 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
         },
       },
     },
-    { pollHoldMs: 300, warmupMs: 200, backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
-  );
+    supervisor: { backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
+  });
+  const { sim, core } = fixture;
   const window = new FakeBrowserWindow({});
   await window.webContents.loadURL(APP_URL);
   const binding: IpcBinding = bindIpc({
@@ -188,9 +178,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     readAllFiles: () => listFiles(root).map((path) => ({ path, text: readFileSync(path, 'utf8') })),
     async close() {
       binding.dispose();
-      await core.dispose();
-      await sim.close();
-      await transport.close();
+      await fixture.close();
       rmSync(root, { recursive: true, force: true });
     },
   };

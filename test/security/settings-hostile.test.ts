@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake } from '../support/fakes/electron';
-import { createDefaultSettings } from '../../src/main/desktop/settings/settings-defaults';
+import { createDefaultSettings } from '../../src/shared/settings-defaults';
 import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
 
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -74,7 +74,7 @@ function loadX509(): Promise<X509Module> {
 }
 
 /** SHA-256 of a PEM certificate's DER (lowercase hex). */
-export function fingerprintPem(certPem: string): string {
+function fingerprintPem(certPem: string): string {
   return createHash('sha256').update(new NodeX509Certificate(certPem).raw).digest('hex');
 }
 

@@ -37,7 +37,7 @@ export interface WsContractServer {
   close(): Promise<void>;
 }
 
-export const WS_CONTRACT_PATH = '/__contract';
+const WS_CONTRACT_PATH = '/__contract';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

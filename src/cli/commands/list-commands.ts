@@ -30,9 +30,9 @@ export function registerListCommands(program: Command, host: CommandHost): void 
           command: 'agents',
           target: null,
           act: async ({ client }) => {
-            const { rows, warnings } = await listAgents(client, state);
+            const { rows, you, warnings } = await listAgents(client, state);
             for (const warning of warnings) context.output.printNote(`cc-inspector: ${warning}`);
-            return { fields: { agents: rows, warnings }, text: formatAgentRows(rows) };
+            return { fields: { agents: rows, you, warnings }, text: formatAgentRows(rows, you) };
           },
         });
       }),

@@ -204,7 +204,7 @@ function releaseInspection(workNo: string, mode: InspectorMode | null) {
 }
 
 /** The `--to` word, or a usage error. */
-export function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
+function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
   if (value === undefined) return null;
   if (isStartAction(value)) return value;
   throw createUsageError(`--to ${JSON.stringify(value)}: use listen, barge or whisper.`);

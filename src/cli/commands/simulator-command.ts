@@ -17,6 +17,7 @@ export interface SimulatorFlags {
   agents?: string;
   seed?: string;
   faults?: string;
+  gatewayVersion?: string;
   admin?: boolean;
   cert?: string;
   key?: string;
@@ -38,6 +39,10 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--agents <count>', 'agents in the simulated center (default 40)')
     .option('--seed <number>', 'seed of names, groups, callers and timings (default 1)')
     .option('--faults <spec>', 'inject faults, e.g. latencyMs=50,dropRate=0.01')
+    .option(
+      '--gateway-version <version>',
+      "which page generation to follow where they differ: 'current' (default) or 'legacy'",
+    )
     .option('--admin', 'enable the /__admin routes (fault control) — never on a shared network')
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
@@ -48,7 +53,7 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
 }
 
 /** Turns the flags into simulator options, or a usage error. */
-export function readSimulatorOptions(
+function readSimulatorOptions(
   flags: SimulatorFlags,
   parseFaultSpec: (spec: string) => SimulatorOptions['faults'],
   readText: (path: string) => string = (path) => readFileSync(path, 'utf8'),
@@ -62,6 +67,13 @@ export function readSimulatorOptions(
   if (flags.agents !== undefined)
     options.agents = readInteger('--agents', flags.agents, 1, 100_000);
   if (flags.seed !== undefined) options.seed = readInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
+  if (flags.gatewayVersion !== undefined) {
+    if (flags.gatewayVersion !== 'current' && flags.gatewayVersion !== 'legacy')
+      throw createUsageError(
+        `--gateway-version ${JSON.stringify(flags.gatewayVersion)}: use 'current' or 'legacy'.`,
+      );
+    options.gatewayVersion = flags.gatewayVersion;
+  }
   if (flags.faults !== undefined) {
     try {
       options.faults = parseFaultSpec(flags.faults);

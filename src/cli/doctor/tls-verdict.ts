@@ -7,7 +7,7 @@ import type { TlsFacts } from './network-probes';
 import type { StepStatus } from './doctor-step';
 
 /** Fewer days of validity left than this give a warning. */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 

@@ -5,6 +5,7 @@ import {
   powerMonitor,
   resetElectronFake,
 } from '../../../test/support/fakes/electron';
+import { waitFor } from '../../../test/support/wait-for';
 import { bindAppLifecycle } from './app-lifecycle';
 
 describe('app lifecycle', () => {
@@ -49,10 +50,9 @@ describe('app lifecycle', () => {
       onWillQuit: () => (willQuit += 1),
       disposeTimeoutMs,
     });
-  const waitFor = async (condition: () => boolean) => {
-    for (let attempt = 0; attempt < 200 && !condition(); attempt += 1)
-      await new Promise((resolve) => setTimeout(resolve, 2));
-  };
+  /** The quit sequence settles within a few timer turns; half a second is ample. */
+  const waitForQuit = () =>
+    waitFor(() => app.hasQuit, { what: 'the app to quit', timeoutMs: 500, intervalMs: 2 });
 
   it('re-checks the session after sleep and after unlocking the screen', () => {
     bind();
@@ -81,7 +81,7 @@ describe('app lifecycle', () => {
     app.quit();
     expect(disposeCalls).toBe(1);
     finishDispose();
-    await waitFor(() => app.hasQuit);
+    await waitForQuit();
     expect(app.hasQuit).toBe(true);
     expect(window.isDestroyed()).toBe(true);
     expect(willQuit).toBe(1);
@@ -90,7 +90,7 @@ describe('app lifecycle', () => {
   it('quits anyway when signing out hangs past the time limit', async () => {
     bind(20);
     app.quit();
-    await waitFor(() => app.hasQuit);
+    await waitForQuit();
     expect(app.hasQuit).toBe(true);
     expect(willQuit).toBe(1);
   });
@@ -99,7 +99,26 @@ describe('app lifecycle', () => {
     disposeOutcome = 'reject';
     bind();
     app.quit();
+    await waitForQuit();
+    expect(app.hasQuit).toBe(true);
+  });
+
+  it('signs out when Windows ends the session, where no before-quit comes', async () => {
+    // Electron's app docs (before-quit): "on Windows, this event will not be emitted if the app
+    // is closed due to a shutdown/restart of the system or a user logout"; BrowserWindow emits
+    // `session-end` (win32) instead.
+    const lifecycle = bind();
+    let beforeQuit = 0;
+    app.on('before-quit', () => (beforeQuit += 1));
+    window.on('session-end', () => lifecycle.endSession());
+    window.endSession(['logoff']);
+    expect(disposeCalls).toBe(1);
+    expect(beforeQuit).toBe(0);
+    lifecycle.endSession();
+    expect(disposeCalls).toBe(1);
+    finishDispose();
     await waitFor(() => app.hasQuit);
     expect(app.hasQuit).toBe(true);
+    expect(willQuit).toBe(1);
   });
 });

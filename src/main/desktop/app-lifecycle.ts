@@ -1,7 +1,9 @@
 /**
  * The app's life: a second launch focuses the running window; waking from sleep or unlocking
  * the screen re-checks the gateway session; quitting signs out first (within a time limit, so a
- * dead network cannot keep the app alive), then releases hotkeys and the tray.
+ * dead network cannot keep the app alive), then releases hotkeys and the tray. Windows ends a
+ * session (shutdown, restart, log-off) without `before-quit` (Electron's app docs), so the
+ * window's `session-end` starts the same sign-out through `endSession`.
  */
 import type { Logger } from '../supervisor/ports';
 import type { SupervisorCore } from '../supervisor/supervisor-api';
@@ -32,8 +34,13 @@ export interface LifecycleOptions {
   logger?: Logger;
 }
 
+export interface AppLifecycle {
+  /** Windows is ending the session: sign out now and quit (idempotent, like quitting). */
+  endSession(): void;
+}
+
 /** Wire the app's lifecycle events. */
-export function bindAppLifecycle(options: LifecycleOptions): void {
+export function bindAppLifecycle(options: LifecycleOptions): AppLifecycle {
   const { app, core, window, logger } = options;
   let disposing = false;
   let disposed = false;
@@ -51,11 +58,9 @@ export function bindAppLifecycle(options: LifecycleOptions): void {
     });
   }
 
-  app.on('before-quit', (event) => {
-    window.allowClose();
-    if (disposed) return;
-    event.preventDefault();
-    if (disposing) return;
+  /** Sign out within the time limit, then quit for real. */
+  const signOutThenQuit = (): void => {
+    if (disposing || disposed) return;
     disposing = true;
     const limit = options.disposeTimeoutMs ?? 3_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +77,22 @@ export function bindAppLifecycle(options: LifecycleOptions): void {
         disposed = true;
         app.quit();
       });
+  };
+
+  app.on('before-quit', (event) => {
+    window.allowClose();
+    if (disposed) return;
+    event.preventDefault();
+    signOutThenQuit();
   });
 
   app.on('will-quit', () => options.onWillQuit());
+
+  return {
+    endSession() {
+      logger?.info('the OS is ending the session: signing out');
+      window.allowClose();
+      signOutThenQuit();
+    },
+  };
 }

@@ -17,7 +17,7 @@ export interface ApplicationMenuOptions {
 }
 
 /** The macOS menu template (pure). */
-export function buildMacMenuTemplate(
+function buildMacMenuTemplate(
   showWindow: () => void,
   quit: () => void,
   openWallboard?: () => void,

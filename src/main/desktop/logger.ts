@@ -8,7 +8,7 @@ import type { Logger } from '../supervisor/ports';
 import { redactValue } from '../supervisor/redaction';
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
-export const LOG_FILE_NAME = 'main.log';
+const LOG_FILE_NAME = 'main.log';
 
 export interface FileLoggerOptions {
   /** Folder of the log file (app.getPath('logs') in the app). */

@@ -1,8 +1,20 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeNotification, resetElectronFake } from '../../../test/support/fakes/electron';
 import type { InspectionView } from '../../shared/domain';
 import { createActivityWatcher } from './activity-notifications';
-import { createNotifier } from './notifier';
+import { appUserModelIdFor, createNotifier } from './notifier';
+import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+/** Let the current job end (WeakRef targets stay alive until then), then collect garbage. */
+async function settleAndCollect(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  collectGarbage();
+}
 
 describe('notifier', () => {
   let time: number;
@@ -30,6 +42,33 @@ describe('notifier', () => {
     ]);
     FakeNotification.shown[0]?.emit('click');
     expect(clicks).toBe(1);
+  });
+
+  it('keeps a shown notification referenced until it is clicked (Electron holds it weakly: electron/electron#16922)', async () => {
+    const notifier = create();
+    notifier.notify({ title: 'CC Inspector', body: 'Call waiting', level: 'warning' });
+    // The test lets go of it: only the notifier (and "the OS", weakly) still know it.
+    FakeNotification.shown.splice(0);
+    await settleAndCollect();
+    expect(FakeNotification.shownWeakly[0]?.deref()).toBeDefined();
+    expect(notifier.onScreen()).toBe(1);
+    FakeNotification.shownWeakly[0]?.deref()?.emit('click');
+    expect(clicks).toBe(1);
+    expect(notifier.onScreen()).toBe(0);
+    await settleAndCollect();
+    // Released after the click, so a long session does not pile them up.
+    expect(FakeNotification.shownWeakly[0]?.deref()).toBeUndefined();
+  });
+
+  it('releases a notification that was closed or could not be shown', () => {
+    const notifier = create();
+    notifier.notify({ title: 't', body: 'one', level: 'info' });
+    notifier.notify({ title: 't', body: 'two', level: 'info' });
+    expect(notifier.onScreen()).toBe(2);
+    FakeNotification.shown[0]?.close();
+    FakeNotification.shown[1]?.emit('failed', {}, 'toast refused');
+    expect(notifier.onScreen()).toBe(0);
+    expect(clicks).toBe(0);
   });
 
   it('does not repeat the same message within a minute', () => {
@@ -64,12 +103,7 @@ describe('notifier', () => {
 
 describe('activity notifications', () => {
   const inspection = (patch: Partial<InspectionView>): InspectionView => ({
-    mode: 'idle',
-    targetWorkNo: null,
-    callId: null,
-    since: null,
-    pending: null,
-    lastTargetWorkNo: null,
+    ...IDLE_INSPECTION,
     ...patch,
   });
 
@@ -159,5 +193,15 @@ describe('activity notifications', () => {
         },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('appUserModelIdFor', () => {
+  // Windows shows toasts only for an AppUserModelId a Start-menu shortcut carries: the NSIS
+  // shortcut carries electron-builder's appId; a development run has only electron.exe.
+  it('is the installer appId when packaged and the executable path in development', () => {
+    const base = { appId: 'com.ccinspector.desktop', execPath: 'C:\\dev\\electron.exe' };
+    expect(appUserModelIdFor({ ...base, isPackaged: true })).toBe('com.ccinspector.desktop');
+    expect(appUserModelIdFor({ ...base, isPackaged: false })).toBe('C:\\dev\\electron.exe');
   });
 });

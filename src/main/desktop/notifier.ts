@@ -1,14 +1,16 @@
 /**
  * Desktop notifications (the core's Notifier port), rate-limited: the same message is not
  * repeated within a minute, and at most a few appear per quarter minute. What is held back is
- * counted and mentioned by the next one shown, so nothing disappears silently.
+ * counted and mentioned by the next one shown, so nothing disappears silently. Each one shown is
+ * kept referenced until it is clicked, closed or fails: Electron holds notifications weakly, and
+ * one collected early never reports its click (electron/electron#16922).
  */
 import type { Notice } from '../../shared/domain';
 import type { Logger, Notifier } from '../supervisor/ports';
 
 export interface NotificationLike {
   show(): void;
-  on(event: 'click', listener: () => void): unknown;
+  on(event: 'click' | 'close' | 'failed', listener: () => void): unknown;
 }
 
 export interface NotificationClassLike {
@@ -37,6 +39,23 @@ export interface NotifierOptions {
 export interface DesktopNotifier extends Notifier {
   /** Notifications held back since the last one shown. */
   heldBack(): number;
+  /** Notifications shown and still on screen (kept referenced until click, close or failure). */
+  onScreen(): number;
+}
+
+/**
+ * The AppUserModelId to give Windows. Toasts appear only for an id that a Start-menu shortcut
+ * carries: the installer's shortcut carries the appId of electron-builder.yml; an unpackaged
+ * run has no shortcut of its own, and Windows shows its toasts under the executable's path
+ * (Electron's notifications tutorial, "Windows": `app.setAppUserModelId(process.execPath)` in
+ * development).
+ */
+export function appUserModelIdFor(options: {
+  isPackaged: boolean;
+  appId: string;
+  execPath: string;
+}): string {
+  return options.isPackaged ? options.appId : options.execPath;
 }
 
 /** Create the notifier. */
@@ -47,10 +66,12 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
   const repeatAfterMs = options.repeatAfterMs ?? 60_000;
   const shownAt: number[] = [];
   const lastShownByText = new Map<string, number>();
+  const live = new Set<NotificationLike>();
   let held = 0;
 
   return {
     heldBack: () => held,
+    onScreen: () => live.size,
     notify({ title, body, level }: { title: string; body: string; level: Notice['level'] }) {
       if (!options.Notification.isSupported()) {
         options.logger?.debug('notifications are not supported here', { title });
@@ -80,7 +101,17 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
         silent: level === 'info',
         urgency: level === 'error' ? 'critical' : 'normal',
       });
-      if (options.onClick) notification.on('click', options.onClick);
+      live.add(notification);
+      const release = (): void => void live.delete(notification);
+      notification.on('click', () => {
+        release();
+        options.onClick?.();
+      });
+      notification.on('close', release);
+      notification.on('failed', () => {
+        release();
+        options.logger?.warn('the notification could not be shown', { title });
+      });
       notification.show();
     },
   };

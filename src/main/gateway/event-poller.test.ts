@@ -6,7 +6,15 @@ import type { GatewayEvent } from './gateway-types';
 type Step = GatewayEvent | null | GatewayError | 'hang';
 
 function event(eventType: string): GatewayEvent {
-  return { eventType, workNo: '291', content: null, generatedAt: null, receivedAt: 0 };
+  return {
+    eventType,
+    rawType: null,
+    known: true,
+    workNo: '291',
+    content: null,
+    generatedAt: null,
+    receivedAt: 0,
+  };
 }
 
 /** A client whose polls answer from a script; records timing and concurrency. */

@@ -17,6 +17,12 @@ export interface EventPollerHandlers {
 
 export interface EventPollerOptions {
   emptyPauseMs?: number;
+  /**
+   * Pause after an answer that brought an event (default 0: poll again at once). The pages
+   * ask for 200–500 ms between polls (cec_07_1274); see docs/decisions/gateway-client.md for
+   * why an event is followed by the next poll at once.
+   */
+  eventPauseMs?: number;
   /** Pauses after consecutive errors; the last one repeats. */
   errorBackoffMs?: readonly number[];
   now?: () => number;
@@ -29,6 +35,7 @@ const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000, 4000];
 
 export class EventPoller {
   private readonly emptyPauseMs: number;
+  private readonly eventPauseMs: number;
   private readonly backoffMs: readonly number[];
   private readonly now: () => number;
   private active = false;
@@ -44,6 +51,7 @@ export class EventPoller {
     private readonly options: EventPollerOptions = {},
   ) {
     this.emptyPauseMs = Math.max(0, options.emptyPauseMs ?? DEFAULT_EMPTY_PAUSE_MS);
+    this.eventPauseMs = Math.max(0, options.eventPauseMs ?? 0);
     const backoff = (options.errorBackoffMs ?? DEFAULT_BACKOFF_MS).filter(
       (ms) => Number.isFinite(ms) && ms >= 0,
     );
@@ -112,6 +120,7 @@ export class EventPoller {
       if (event !== null) {
         const received = event;
         this.call(() => this.handlers.onEvent(received));
+        await pauseFor(this.eventPauseMs, signal);
         continue;
       }
       this.call(() => this.handlers.onIdle?.());

@@ -7,8 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client';
 import type { GatewayError } from './gateway-error';
 import { createNodeFetch } from './transport/node-fetch';
-import { okReply, retcodeReply, type StubReply } from '../../../test/support/gateway/stub-gateway-server';
-import { createClientFixture, type ClientFixture } from '../../../test/support/gateway/client-fixtures';
+import {
+  okReply,
+  retcodeReply,
+  type StubReply,
+} from '../../../test/support/gateway/stub-gateway-server';
+import {
+  createClientFixture,
+  type ClientFixture,
+} from '../../../test/support/gateway/client-fixtures';
 import { rejectionOf } from '../../../test/support/gateway/gateway-error-capture';
 
 let fixture: ClientFixture | null = null;
@@ -51,6 +58,12 @@ describe('gateway answers that are errors', () => {
     },
   );
 
+  // Issue 10: an expired GUID answered with 401/403 (gateway or NSLB) is session loss.
+  it.each([401, 403])('HTTP %d → http-status that needs a new sign-in', async (status) => {
+    const error = await failureFor({ status, body: 'Unauthorized' });
+    expect(error).toMatchObject({ kind: 'http-status', httpStatus: status, needsSignIn: true });
+  });
+
   it.each([500, 502, 503])('HTTP %d → http-status, retryable', async (status) => {
     const error = await failureFor({ status, body: '<html>oops</html>' });
     expect(error).toMatchObject({
@@ -88,12 +101,15 @@ describe('gateway answers that are errors', () => {
     expect(error.message).toMatch(reason);
   });
 
-  it('a poll answer with a broken event → malformed', async () => {
-    const error = await failureFor(
-      { body: { retcode: '0', message: '', event: { workNo: '291' } } },
-      (client) => client.pollEvent(),
-    );
-    expect(error).toMatchObject({ kind: 'malformed', interfaceName: 'getAgentEvent' });
+  // Issue 10: one odd event never fails the poll; it is passed on as `unknown` and counted.
+  it('a poll answer with an event without type → an unknown event, not an error', async () => {
+    fixture = await createClientFixture({
+      handler: () => ({ body: { retcode: '0', message: '', event: { workNo: '291' } } }),
+    });
+    const event = await fixture.client.pollEvent();
+    expect(event).toMatchObject({ eventType: 'unknown', rawType: '(missing)', known: false });
+    expect(fixture.client.unknownEventCount).toBe(1);
+    expect(JSON.stringify(fixture.logs)).toMatch(/unknown type passed on/);
   });
 });
 

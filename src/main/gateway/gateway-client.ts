@@ -10,6 +10,7 @@ import {
   decodeMonitorableAgents,
 } from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
+import { OddEventLog } from './decoding/odd-event-log';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
@@ -68,6 +69,7 @@ export class GatewayClient {
   private readonly runner: RequestRunner;
   private readonly gate = new SessionGate();
   private readonly urls: InterfaceUrls;
+  private readonly oddEvents: OddEventLog;
   /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
   private monitorChain: Promise<unknown> = Promise.resolve();
 
@@ -92,6 +94,7 @@ export class GatewayClient {
       now: this.now,
     });
     this.urls = new InterfaceUrls(this.baseUrl, this.agentId);
+    this.oddEvents = new OddEventLog(options.logger);
   }
 
   /** True while a GUID is held. */
@@ -172,7 +175,14 @@ export class GatewayClient {
       signal,
       target: this.agentId,
     });
-    return decodeEvent(outcome.envelope.event, this.now(), INTERFACES.pollEvent.logName);
+    const event = decodeEvent(outcome.envelope.event, this.now());
+    if (event !== null && !event.known) this.oddEvents.note(event);
+    return event;
+  }
+
+  /** Events of unknown or unreadable type received so far (they are passed on, never fatal). */
+  get unknownEventCount(): number {
+    return this.oddEvents.count;
   }
 
   /** Silent listen (`addsupervise`). */
@@ -347,7 +357,9 @@ export class GatewayClient {
     name: 'beginMonitor' | 'endMonitor',
     workNos: readonly string[],
   ): Promise<void> {
-    const batches = validateMonitorBatches(workNos, INTERFACES[name].logName);
+    // Never subscribe the inspector to themself: allagent includes them (ICP bridge demo skips it).
+    const others = workNos.filter((workNo) => workNo !== this.agentId);
+    const batches = validateMonitorBatches(others, INTERFACES[name].logName);
     const run = async (): Promise<void> => {
       for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
     };

@@ -1,4 +1,10 @@
-import { describeRetcode, retcodeNeedsSignIn } from '../../shared/gateway-protocol/gateway-retcodes';
+import { describeRetcode, type RetcodeClass } from '../../shared/gateway-protocol/gateway-retcodes';
+
+/**
+ * HTTP statuses of an expired or refused session: the gateway (or the NSLB in front of it)
+ * no longer accepts the session. A new sign-in is needed, not a link probe.
+ */
+const SESSION_HTTP_STATUSES: ReadonlySet<number> = new Set([401, 403]);
 
 /**
  * Why a gateway call failed. Each kind needs a different reaction, so they stay distinct:
@@ -7,7 +13,7 @@ import { describeRetcode, retcodeNeedsSignIn } from '../../shared/gateway-protoc
  * - `transport`: connection refused/reset, DNS failure, socket closed;
  * - `timeout`: no complete answer within the request's time limit;
  * - `tls`: certificate untrusted, expired, wrong host, or pin mismatch;
- * - `http-status`: an HTTP status other than 2xx;
+ * - `http-status`: an HTTP status other than 2xx (401/403: the session is refused);
  * - `malformed`: a 2xx answer whose body is not the documented envelope;
  * - `aborted`: cancelled by the caller (sign-out, shutdown).
  */
@@ -45,6 +51,8 @@ export class GatewayError extends Error {
   readonly retryable: boolean;
   /** The session is gone: sign in again first. */
   readonly needsSignIn: boolean;
+  /** For `retcode` errors: how to recover (refusal, retry-later, session-lost, fatal-sign-in). */
+  readonly retcodeClass: RetcodeClass | null;
 
   constructor(init: GatewayErrorInit) {
     const described = init.retcode ? describeRetcode(init.retcode) : undefined;
@@ -54,8 +62,10 @@ export class GatewayError extends Error {
     this.retcode = init.retcode;
     this.httpStatus = init.httpStatus;
     this.messageZh = init.messageZh ?? described?.zh ?? this.message;
+    this.retcodeClass = init.kind === 'retcode' && described ? described.class : null;
     this.needsSignIn =
-      init.kind === 'retcode' && init.retcode !== undefined && retcodeNeedsSignIn(init.retcode);
+      this.retcodeClass === 'session-lost' ||
+      (init.kind === 'http-status' && SESSION_HTTP_STATUSES.has(init.httpStatus ?? 0));
     this.retryable =
       init.kind === 'retcode'
         ? (described?.retryable ?? false)
@@ -76,6 +86,7 @@ export class GatewayError extends Error {
       messageZh: this.messageZh,
       retryable: this.retryable,
       needsSignIn: this.needsSignIn,
+      retcodeClass: this.retcodeClass,
     };
   }
 }
@@ -89,8 +100,5 @@ export interface GatewayErrorView {
   messageZh: string;
   retryable: boolean;
   needsSignIn: boolean;
-}
-
-export function isGatewayError(value: unknown): value is GatewayError {
-  return value instanceof GatewayError;
+  retcodeClass: RetcodeClass | null;
 }

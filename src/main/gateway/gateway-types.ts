@@ -84,11 +84,21 @@ export interface SignInResult {
   passwordDaysRemaining: number | null;
 }
 
-/** One event from the long poll. `content` is null, an object or a bare string (§4.1). */
+/** An event's `content` as sent: null, text, a number, a flag, a list or an object (§4.1). */
+export type GatewayEventContent =
+  null | string | number | boolean | readonly unknown[] | Record<string, unknown>;
+
+/** One event from the long poll (decoded liberally: an odd event never fails the poll). */
 export interface GatewayEvent {
+  /** The gateway's `eventType`, or `unknown` when it was missing or not text. */
   eventType: string;
-  workNo: string;
-  content: null | string | Record<string, unknown>;
+  /** For an `unknown` event: a short, value-free description of what was sent as its type. */
+  rawType: string | null;
+  /** One of the documented event types (§11); false for new or unreadable types. */
+  known: boolean;
+  /** The agent the event is for; null when not sent (e.g. cec_07_0542's BeQcStart example). */
+  workNo: string | null;
+  content: GatewayEventContent;
   /** `eventGenTime` when the gateway sends it (ms since epoch). */
   generatedAt: number | null;
   /** When the client received it (ms since epoch). */

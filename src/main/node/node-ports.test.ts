@@ -7,9 +7,9 @@ import { mergeSettings } from '../supervisor/account/settings-model';
 import {
   createJsonFileSettingsStore,
   createMemorySettingsStore,
-  createSimulatorDemoGateway,
   createNodeTransportFactory,
 } from './node-ports';
+import { createDemoGateway } from './demo-gateway';
 
 let dir: string;
 beforeEach(() => {
@@ -93,7 +93,7 @@ describe('mergeSettings', () => {
 
 describe('Node gateway ports', () => {
   it('the demo gateway loads the simulator lazily and serves an inspector account over HTTPS', async () => {
-    const demo = createSimulatorDemoGateway({ agents: 5, pollHoldMs: 50 });
+    const demo = createDemoGateway({ simulator: { agents: 5, pollHoldMs: 50 } });
     const started = await demo.start();
     expect(started.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/agentgateway\/resource\/$/);
     expect(started.caPem).toContain('BEGIN CERTIFICATE');

@@ -4,9 +4,7 @@
  */
 import type { GatewayFetch } from '../gateway/gateway-types';
 import { createNodeFetch, type NodeGatewayFetch } from '../gateway/transport/node-fetch';
-import type { SimulatorOptions } from '../../simulator/simulator-types';
-import { createDemoGateway, type SimulatorDemoGateway } from './demo-gateway';
-import type { GatewayTransportFactory, Logger, Notifier } from '../supervisor/ports';
+import type { GatewayTransportFactory, Logger } from '../supervisor/ports';
 
 export { createMemoryCredentialStore } from '../credentials/memory-credential-store';
 export {
@@ -14,12 +12,6 @@ export {
   createMemorySettingsStore,
   gatewaySettingsFor,
 } from './node-settings-store';
-export {
-  createDemoGateway,
-  DEMO_SIMULATOR_DEFAULTS,
-  type DemoGatewayOptions,
-  type SimulatorDemoGateway,
-} from './demo-gateway';
 
 /** A transport factory over undici; one connection pool per trust configuration. */
 export function createNodeTransportFactory(): GatewayTransportFactory & { close(): Promise<void> } {
@@ -42,11 +34,6 @@ export function createNodeTransportFactory(): GatewayTransportFactory & { close(
   };
 }
 
-/** Demo mode over the in-process simulator (HTTPS with a throwaway CA by default). */
-export function createSimulatorDemoGateway(options: SimulatorOptions = {}): SimulatorDemoGateway {
-  return createDemoGateway({ simulator: options });
-}
-
 /** A logger writing one line per entry to stderr, from `level` up. */
 export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info'): Logger {
   const order = ['debug', 'info', 'warn', 'error'] as const;
@@ -64,11 +51,3 @@ export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' =
 
 /** A logger that drops everything (tests, benchmarks). */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** A notifier that collects notifications (tests, the CLI prints them). */
-export function createRecordingNotifier(): Notifier & {
-  notifications: Parameters<Notifier['notify']>[0][];
-} {
-  const notifications: Parameters<Notifier['notify']>[0][] = [];
-  return { notifications, notify: (notification) => void notifications.push(notification) };
-}

@@ -82,7 +82,7 @@ export function createJsonFileSettingsStore(
 }
 
 /** Fill missing or mistyped fields with defaults (a hand-edited file loses nothing valid). */
-export function normaliseSettings(input: Record<string, unknown>): Settings {
+function normaliseSettings(input: Record<string, unknown>): Settings {
   const defaults = createDefaultSettings();
   const gateway = isRecord(input.gateway) ? input.gateway : {};
   const alerts = isRecord(input.alerts) ? input.alerts : {};

@@ -48,12 +48,6 @@ export function refusalError(refusal: Refusal): CommandError {
   return commandError(refusal.code, refusal.message, refusal.messageZh);
 }
 
-export const NOT_SIGNED_IN: CommandError = commandError(
-  'not-signed-in',
-  'Sign in to the gateway first.',
-  '请先签入网关。',
-);
-
 export const RECONNECTING: CommandError = commandError(
   'not-signed-in',
   'The connection to the gateway is being restored — try again in a moment.',

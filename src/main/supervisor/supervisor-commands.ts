@@ -159,7 +159,7 @@ export async function dispatchCommand<N extends CommandName>(
 }
 
 /** Everything the screen needs at start or after a version gap. */
-export function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
+function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
   return {
     connection: rt.session.connectionState(),
     inspection: rt.inspection,

@@ -5,7 +5,10 @@
 import type { QueueIntervals } from './queues/queue-watcher';
 import type { RosterSyncDiagnostics } from './roster/roster-sync';
 import type { SyncPolicyConfig } from './roster/sync-policy';
-import type { WarmupEnrichmentBudget, WarmupEnrichmentDiagnostics } from './roster/warmup-enrichment';
+import type {
+  WarmupEnrichmentBudget,
+  WarmupEnrichmentDiagnostics,
+} from './roster/warmup-enrichment';
 
 export interface SupervisorOptions {
   /** Time limit of ordinary gateway requests (default 5 s). */
@@ -18,6 +21,8 @@ export interface SupervisorOptions {
   stallGraceMs?: number;
   /** Pause after an empty poll (default 200 ms). */
   emptyPauseMs?: number;
+  /** Pause after a poll that brought an event (default 0; measured in the pacing decision). */
+  pollEventPauseMs?: number;
   /** Re-sign-in / probe schedule (default 0.5, 1, 2, 2… s). */
   backoffMs?: readonly number[];
   syncPolicy?: Partial<SyncPolicyConfig>;

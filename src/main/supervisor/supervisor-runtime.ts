@@ -23,7 +23,12 @@ import {
 import { qcModeOf } from '../../shared/inspection-vocabulary';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher } from './queues/queue-watcher';
-import { createRuntimeStats, statsDirectory, type StatsRoom } from './stats/runtime-stats';
+import {
+  createRuntimeStats,
+  rosterHooksFor,
+  statsDirectory,
+  type StatsRoom,
+} from './stats/runtime-stats';
 import { createRedactingLogger } from './redaction';
 import { RosterStore } from './roster/roster-store';
 import { RosterSync } from './roster/roster-sync';
@@ -90,13 +95,7 @@ export class SupervisorRuntime {
     this.alerts = new AlertEngine(this.settings.alerts, {
       onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds),
     });
-    this.roster = new RosterStore({
-      onStateChange: (...change) => (
-        this.alerts.trackAgent(...change),
-        this.stats.handleStateChange(...change)
-      ),
-      onRemove: (workNo) => (this.alerts.forgetAgent(workNo), this.stats.handleRemove(workNo)),
-    });
+    this.roster = new RosterStore(rosterHooksFor(this));
     this.journal = new AuditJournal(ports.journalDir, this.logger);
     this.rosterSync = new RosterSync({
       clock: this.clock,
@@ -385,7 +384,8 @@ export class SupervisorRuntime {
   private handleEvent(event: GatewayEvent): void {
     if (event.eventType === EVENT_TYPE.qcAgentStateNotify) {
       this.rosterSync.handleNotify(event);
-    } else if (event.workNo === this.session.currentTarget?.inspectorId) {
+    } else if (event.workNo === null || event.workNo === this.session.currentTarget?.inspectorId) {
+      // Our own poll: an event without workNo (cec_07_0542's example has none) is ours too.
       this.setInspector(
         transitionInspector(this.inspector, {
           kind: 'own-event',

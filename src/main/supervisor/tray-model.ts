@@ -6,7 +6,7 @@ import { copyRow } from './roster/roster-row';
 import type { TrayModel } from './supervisor-api';
 
 /** How many calls the tray lists. */
-export const TRAY_LONGEST_CALLS = 5;
+const TRAY_LONGEST_CALLS = 5;
 
 /** Build the tray model: the focus agent and the longest calls (cheap top-k scan). */
 export function buildTrayModel(

@@ -14,6 +14,7 @@ import type {
   Settings,
   SkillQueueView,
 } from '../../shared/domain';
+import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 import { createDefaultSettings } from '../../shared/settings-defaults';
 
 /** Text shown to the user: an i18n key, or both languages given by main. */
@@ -99,15 +100,6 @@ export interface AppState {
   journal: readonly JournalEntry[];
   toasts: readonly Toast[];
 }
-
-export const IDLE_INSPECTION: InspectionView = {
-  mode: 'idle',
-  targetWorkNo: null,
-  callId: null,
-  since: null,
-  pending: null,
-  lastTargetWorkNo: null,
-};
 
 export const DEFAULT_VIEW: AgentView = {
   search: '',

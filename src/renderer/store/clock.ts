@@ -26,7 +26,7 @@ function stop(): void {
 }
 
 /** Listen to clock ticks; the timer stops when the last listener leaves. */
-export function subscribeClock(listener: () => void): () => void {
+function subscribeClock(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
     current = readWholeSecond();
@@ -46,7 +46,7 @@ export function subscribeClock(listener: () => void): () => void {
 }
 
 /** The clock's time (ms since epoch, whole seconds). */
-export function readClock(): number {
+function readClock(): number {
   // Without a running timer nothing keeps `current` fresh: read the time afresh (still a whole
   // second, so repeated reads within a render agree).
   if (timer === null) current = readWholeSecond();

@@ -10,8 +10,6 @@ import type { AgentView, RosterSummary } from './app-state';
 import { createEmptySummary } from './app-state';
 import { NO_KEY, collator, sortFirstScreen, sortVisible } from './sort-order';
 
-export { AGENT_STATE_ORDER } from './sort-order';
-
 /** What "how urgent" is measured against: the time of the ordering and the thresholds. */
 export interface UrgencyContext {
   now: number;

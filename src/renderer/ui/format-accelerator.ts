@@ -2,6 +2,16 @@
  * Electron accelerator strings shown the way the user's keyboard labels them.
  */
 
+/**
+ * The OS the screen runs on, as Node names it (`win32`, `darwin`, `linux`), read from the
+ * browser: the sandboxed renderer has no `process`.
+ */
+export function rendererPlatform(): string {
+  const platform = typeof navigator === 'undefined' ? '' : navigator.platform;
+  if (/Mac|iPhone|iPad/.test(platform)) return 'darwin';
+  return /^Win/.test(platform) ? 'win32' : 'linux';
+}
+
 /** Whether the screen runs on macOS (for ⌘/⌥ labels). */
 export function isMacPlatform(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

@@ -28,6 +28,16 @@ export const INTERFACES = {
     logName: 'getAgentStatus',
   },
   pollEvent: { method: 'GET', path: 'agentevent/{agentid}', logName: 'getAgentEvent' },
+  /**
+   * Sign in to skill queues (cec_07_1209; dev guide cec_05_4015 step 3). The simulator answers
+   * it; the client does not call it (an inspector takes no queue calls: see
+   * docs/decisions/gateway-client.md).
+   */
+  resetSkill: {
+    method: 'POST',
+    path: 'onlineagent/{agentid}/resetskill/{autoflag}',
+    logName: 'resetSkill',
+  },
 
   listen: {
     method: 'PUT',
@@ -141,8 +151,7 @@ export const INTERFACES = {
 
 export type InterfaceName = keyof typeof INTERFACES;
 
-/** Header carrying the session GUID on requests, and the response header that sets it. */
-export const GUID_HEADER = 'Guid';
+/** The response header that sets the session GUID (`Set-GUID: JSESSIONID=<guid>`). */
 export const SET_GUID_HEADER = 'Set-GUID';
 export const SET_GUID_PREFIX = 'JSESSIONID=';
 

@@ -16,7 +16,6 @@ export const CCGW_STATUS = {
   rest: '8',
   preRest: '9',
 } as const;
-export type CcgwStatusCode = (typeof CCGW_STATUS)[keyof typeof CCGW_STATUS];
 
 /** CTI agent status (`ctiStatus`), §9.2. */
 export const CTI_STATUS = {
@@ -32,7 +31,6 @@ export const CTI_STATUS = {
   study: '9',
   adjusting: '10',
 } as const;
-export type CtiStatusCode = (typeof CTI_STATUS)[keyof typeof CTI_STATUS];
 
 /** `qcType` in AgentOther_BeQcStart / BeQcStop, §9.6. */
 export const QC_TYPE = {

@@ -16,21 +16,21 @@ import {
 } from '../gateway-protocol/gateway-paths';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
-export const workNoSchema = z
+const workNoSchema = z
   .string()
   .regex(AGENT_ID_PATTERN, 'an agent id is 3 to 6 digits')
   .refine(isAgentIdInRange, `an agent id is ${LIMITS.agentIdMin} to ${LIMITS.agentIdMax}`);
 
-export const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
+const skillIdSchema = z.number().int().min(0).max(2_147_483_647);
 
 /** Call ids go into a URL path: printable, no slash, no whitespace, bounded. */
-export const callIdSchema = z
+const callIdSchema = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
 
-export const acceleratorSchema = z.string().min(1).max(64);
+const acceleratorSchema = z.string().min(1).max(64);
 
 const budgetMinutesSchema = z
   .number()
@@ -43,7 +43,7 @@ const languageSchema = z.enum(['en', 'zh-CN']);
 const themeSchema = z.enum(['system', 'light', 'dark']);
 const sourceSchema = z.enum(['window', 'tray', 'hotkey']).default('window');
 
-export const gatewayUrlSchema = z
+const gatewayUrlSchema = z
   .string()
   .max(2048)
   .refine((value) => {
@@ -55,11 +55,11 @@ export const gatewayUrlSchema = z
     }
   }, 'the gateway address is an http(s) URL, e.g. https://gateway.example:8043');
 
-export const phoneNumberSchema = z
+const phoneNumberSchema = z
   .string()
   .regex(PHONE_NUMBER_PATTERN, `a phone number is up to ${LIMITS.phoneMaxLength} digits`);
 
-export const alertThresholdsSchema = z.strictObject({
+const alertThresholdsSchema = z.strictObject({
   longCallSeconds: z.number().int().min(10).max(86_400),
   longBusySeconds: z.number().int().min(10).max(86_400),
   longWrapUpSeconds: z.number().int().min(10).max(86_400),
@@ -91,7 +91,7 @@ export const insightPatchSchema = z
   })
   .partial();
 
-export const pinSchema = z
+const pinSchema = z
   .string()
   .regex(
     /^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/,

@@ -7,7 +7,7 @@ import type { CenterAgent, CenterSkill } from './center-types';
 import { SKILL_NAMES, buildGroupName, pickAgentName, shuffleSeeded } from './name-pool';
 import type { SeededRandom } from './seeded-random';
 
-export const FIRST_AGENT_ID = 1001;
+const FIRST_AGENT_ID = 1001;
 const AGENTS_PER_GROUP = 20;
 const INSPECTOR_GROUP_NAME = 'Quality Control 质检组';
 
@@ -17,7 +17,7 @@ export interface CenterRoster {
 }
 
 /** Inspector ids start at 9001, moved up by 10,000s so they never collide with agent ids. */
-export function findInspectorBase(agentCount: number): number {
+function findInspectorBase(agentCount: number): number {
   let base = 9001;
   while (base <= FIRST_AGENT_ID + agentCount) base += 10_000;
   return base;

@@ -7,6 +7,7 @@
 import { NO_FAULTS, validateFaultPatch } from './fault-spec';
 import { SeededRandom } from '../center/seeded-random';
 import type { FaultSettings } from '../simulator-types';
+import { ScriptedAnswers } from './scripted-answers';
 
 export type FaultOutcome = 'drop' | 'http5xx' | 'malformed' | 'retcode' | null;
 
@@ -24,6 +25,8 @@ export class FaultInjector {
   private settings: FaultSettings = { ...NO_FAULTS };
   private readonly random: SeededRandom;
   private readonly stallClearedListeners = new Set<() => void>();
+  /** Answers scheduled for specific interfaces (retcodes, HTTP statuses). */
+  readonly scripted = new ScriptedAnswers();
 
   constructor(seed: number, initial: Partial<FaultSettings> = {}) {
     this.random = new SeededRandom(seed ^ 0x5f3759df);
@@ -45,6 +48,7 @@ export class FaultInjector {
 
   clear(): void {
     this.set({ ...NO_FAULTS });
+    this.scripted.clear();
   }
 
   get stalled(): boolean {

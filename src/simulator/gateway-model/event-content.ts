@@ -7,16 +7,27 @@ import type { CenterAgent, CenterCall } from '../center/center-types';
 /** `mediatype` of a voice skill queue. */
 export const SKILL_MEDIA_TYPE_VOICE = 5;
 
-/** AgentEvent_Talking content for an agent in a customer call. */
+/** AgentEvent_Talking content, shaped as cec_07_1355's example (feature and mediaAbility text). */
 export function buildTalkingContent(call: CenterCall): Record<string, unknown> {
   return {
     caller: call.caller,
-    called: call.called,
     callid: call.callId,
-    feature: 0,
+    called: call.called,
+    // Call type 0 = normal inbound (§9.5); media ability 1 = voice (cec_07_1355).
+    feature: '0',
     type: 'main',
-    mediaAbility: 0,
+    mediaAbility: '1',
   };
+}
+
+/** AgentEvent_Ringing content (§11.3): the call offered to the agent's phone. */
+export function buildRingingContent(call: CenterCall): Record<string, unknown> {
+  return { ...buildTalkingContent(call), mediaType: 5, transfer: '', transfrom: '' };
+}
+
+/** A phone number as an integer where the page types it `int` (waitcallinfo, cec_07_1271). */
+export function asDocumentedInteger(number: string): number | string {
+  return /^[1-9]\d{0,14}$/.test(number) ? Number(number) : number;
 }
 
 /** AgentMediaEvent_Record content: recording of the call started. */

@@ -3,15 +3,21 @@
  * agent (QC_AgentState_Notify), and the own-session events that follow from changes made
  * outside a route (the control API, a customer hanging up).
  */
-import { CCGW_STATUS, EVENT_TYPE, QC_NOTIFY_SUBTYPE } from '../../shared/gateway-protocol/gateway-status-codes';
+import {
+  CCGW_STATUS,
+  EVENT_TYPE,
+  QC_NOTIFY_SUBTYPE,
+} from '../../shared/gateway-protocol/gateway-status-codes';
 import type { CenterAgent, CenterChange } from '../center/center-types';
 import type { ContactCenter } from '../center/contact-center';
 import {
   buildCustomerReleaseContent,
   buildPhoneReleaseContent,
+  buildRingingContent,
   buildTalkingContent,
 } from './event-content';
 import type { MonitorRegistry } from './monitor-registry';
+import type { GatewayProfile } from './gateway-profile';
 import type { GatewaySession, SessionRegistry } from './session-registry';
 
 /** QC_AgentState_Notify subtype for each CC-Gateway status (§5.11; talking = Active). */
@@ -31,6 +37,7 @@ export class EventDispatcher {
     private readonly center: ContactCenter,
     private readonly sessions: SessionRegistry,
     private readonly monitors: MonitorRegistry,
+    private readonly profile: GatewayProfile,
   ) {}
 
   /** Queue an event on a session (even an ended one still draining, e.g. ShutdownService). */
@@ -39,8 +46,16 @@ export class EventDispatcher {
       eventType,
       workNo: session.agent.workNo,
       content,
-      eventGenTime: String(this.center.now()),
+      ...(this.profile.eventGenTime ? { eventGenTime: this.center.now() } : {}),
     });
+  }
+
+  /** Queue a raw event exactly as given (fault injection: odd shapes a gateway may send). */
+  sendRaw(workNo: string, event: Record<string, unknown>): boolean {
+    const session = this.sessions.findLive(workNo);
+    if (!session) return false;
+    session.queue.push(event);
+    return true;
   }
 
   /** Queue an event on the agent's live session; dropped when it has none. */
@@ -69,6 +84,10 @@ export class EventDispatcher {
     if (previousStatus === CCGW_STATUS.signedOut && status !== CCGW_STATUS.signedOut) {
       this.notifyWatchers(agent, QC_NOTIFY_SUBTYPE.login);
     }
+    // A call offered to an agent rings before it is answered (§11.3 AgentEvent_Ringing; the
+    // monitor subtype WaitAnswer, §5.11); an intercepted call moves without ringing.
+    if (status === CCGW_STATUS.talking && change.call && change.cause !== 'quality-control')
+      this.notifyWatchers(agent, QC_NOTIFY_SUBTYPE.waitAnswer);
     const subtype = NOTIFY_SUBTYPE_FOR_STATUS[status];
     if (subtype) this.notifyWatchers(agent, subtype);
     if (change.cause === 'control' || change.cause === 'call-ended')
@@ -86,6 +105,7 @@ export class EventDispatcher {
     }
     switch (status) {
       case CCGW_STATUS.talking:
+        if (call) this.sendToSession(session, EVENT_TYPE.ringing, buildRingingContent(call));
         this.sendToSession(session, EVENT_TYPE.phoneAlerting, null);
         this.sendToSession(session, EVENT_TYPE.phoneOffhook, { type: 'main' });
         if (call) this.sendToSession(session, EVENT_TYPE.talking, buildTalkingContent(call));

@@ -6,14 +6,14 @@
 
 /** One event as the gateway sends it inside `{"message":"","retcode":"0","event":{…}}`. */
 export interface GatewayEventPayload {
-  eventType: string;
-  workNo: string;
-  content: unknown;
-  /** ms since epoch, as a string like other gateway timestamps. */
-  eventGenTime: string;
+  eventType?: unknown;
+  workNo?: unknown;
+  content?: unknown;
+  /** ms since epoch, a number (cec_07_1346, 0552); absent on older gateways. */
+  eventGenTime?: number;
 }
 
-export const DEFAULT_EVENT_QUEUE_CAP = 20_000;
+const DEFAULT_EVENT_QUEUE_CAP = 20_000;
 
 export interface EventQueueCounters {
   queued: number;

@@ -9,6 +9,7 @@ import type { EventQueueCounters } from './event-queue';
 import { MonitorRegistry } from './monitor-registry';
 import { SessionRegistry } from './session-registry';
 import type { SimulatorOptions } from '../simulator-types';
+import { gatewayProfile, type GatewayProfile } from './gateway-profile';
 
 export interface ResolvedOptions {
   host: string;
@@ -26,6 +27,8 @@ export interface ResolvedOptions {
   sessionTimeoutMs: number;
   adminEndpoint: boolean;
   log: ((line: string) => void) | null;
+  /** Where the pages of the two generations differ, how this gateway behaves. */
+  profile: GatewayProfile;
 }
 
 const MAX_AGENTS = 100_000;
@@ -77,6 +80,10 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     sessionTimeoutMs: requireNonNegative('sessionTimeoutMs', options.sessionTimeoutMs ?? 120_000),
     adminEndpoint: options.adminEndpoint ?? false,
     log: options.log ?? null,
+    profile: {
+      ...gatewayProfile(options.gatewayVersion),
+      ...(options.eventGenTime === undefined ? {} : { eventGenTime: options.eventGenTime }),
+    },
   };
 }
 
@@ -110,7 +117,12 @@ export class GatewayState {
       guidGraceMs: options.guidGraceMs,
       sessionTimeoutMs: options.sessionTimeoutMs,
     });
-    this.dispatcher = new EventDispatcher(this.center, this.sessions, this.monitors);
+    this.dispatcher = new EventDispatcher(
+      this.center,
+      this.sessions,
+      this.monitors,
+      options.profile,
+    );
   }
 
   /** Count a request for stats(). */

@@ -30,8 +30,11 @@ const QC_STOP_SUBTYPE: Record<CenterQcMode, string> = {
   whisper: QC_NOTIFY_SUBTYPE.stopMonitor,
 };
 
-/** What the inspector's own session is told when its inspection ends. */
-export type InspectorNotice = 'none' | 'release' | 'release-and-ready';
+/**
+ * What the inspector's own session is told when its inspection ends; `silent`: nobody is told
+ * (stop-whisper, cec_07_2413: no triggered event).
+ */
+export type InspectorNotice = 'none' | 'release' | 'release-and-ready' | 'silent';
 
 /**
  * End the inspector's current inspection: the target gets AgentOther_BeQcStop; the inspector
@@ -50,14 +53,16 @@ export function endInspection(
   const target = center.findAgent(qc.targetWorkNo);
   if (target) {
     if (target.inspectedBy === inspector.workNo) target.inspectedBy = null;
-    dispatcher.sendToAgent(
-      target.workNo,
-      EVENT_TYPE.beQcStop,
-      buildQcContent(QC_TYPE_FOR_MODE[qc.mode], inspector.workNo),
-    );
-    dispatcher.notifyWatchers(target, QC_STOP_SUBTYPE[qc.mode]);
+    if (notice !== 'silent') {
+      dispatcher.sendToAgent(
+        target.workNo,
+        EVENT_TYPE.beQcStop,
+        buildQcContent(QC_TYPE_FOR_MODE[qc.mode], inspector.workNo),
+      );
+      dispatcher.notifyWatchers(target, QC_STOP_SUBTYPE[qc.mode]);
+    }
   }
-  if (notice !== 'none')
+  if (notice === 'release' || notice === 'release-and-ready')
     dispatcher.sendToAgent(
       inspector.workNo,
       EVENT_TYPE.phoneRelease,

@@ -68,23 +68,33 @@ export function startInspection(
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.busy, null);
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.phoneAlerting, null);
   dispatcher.sendToAgent(inspector.workNo, EVENT_TYPE.phoneOffhook, { type: 'main' });
-  dispatcher.sendToAgent(
-    target.workNo,
-    EVENT_TYPE.beQcStart,
-    buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo),
-  );
+  // Insert and whisper list AgentOther_BeQcStart (cec_07_0434, 2412); listen does on the newer
+  // pages only (seed 001, 2023, lists none): the profile decides.
+  if (mode !== 'listen' || state.options.profile.listenNotifiesTarget)
+    dispatcher.sendToAgent(
+      target.workNo,
+      EVENT_TYPE.beQcStart,
+      buildQcContent(QC_TYPE_FOR_MODE[mode], inspector.workNo),
+    );
   dispatcher.notifyWatchers(target, QC_START_SUBTYPE[mode]);
   return RETCODE_SUCCESS;
 }
 
+/**
+ * Change the mode of the current inspection. `announce`: the target gets BeQcStart with the
+ * new qcType (documented for requestswitchinsertwhisperagent, cec_07_2414); the listen ⇄ insert
+ * switch triggers no event at all (seed 002: "Triggered Event — None").
+ */
 function changeMode(
   state: GatewayState,
   inspector: CenterAgent,
   target: CenterAgent,
   mode: CenterQcMode,
+  announce: boolean,
 ): void {
   if (!inspector.qc || inspector.qc.mode === mode) return;
   inspector.qc = { mode, targetWorkNo: target.workNo };
+  if (!announce) return;
   state.dispatcher.sendToAgent(
     target.workNo,
     EVENT_TYPE.beQcStart,
@@ -106,6 +116,7 @@ export function switchListenInsert(
     inspector,
     checked.target,
     inspector.qc?.mode === 'listen' ? 'insert' : 'listen',
+    false,
   );
   return RETCODE_SUCCESS;
 }
@@ -123,20 +134,25 @@ export function switchInspectionMode(
     'whisper',
   ]);
   if (!checked.ok) return checked.retcode;
-  changeMode(state, inspector, checked.target, mode);
+  changeMode(state, inspector, checked.target, mode, true);
   return RETCODE_SUCCESS;
 }
 
-/** Leave the inspection: cancel (listen/insert/whisper) or stop-whisper (whisper only). */
+/**
+ * Leave the inspection: cancel (listen/insert/whisper; cec_07_2404 lists PhoneRelease + Ready
+ * for the inspector, BeQcStop for the agent) or stop-whisper (whisper only; cec_07_2413
+ * triggers no event: `silent`).
+ */
 export function stopInspection(
   state: GatewayState,
   inspector: CenterAgent,
   targetWorkNo: string,
   modes: readonly CenterQcMode[],
+  silent = false,
 ): string {
   const checked = checkCurrentInspection(state, inspector, targetWorkNo, modes);
   if (!checked.ok) return checked.retcode;
-  endInspection(state, inspector, 'release-and-ready', 2);
+  endInspection(state, inspector, silent ? 'silent' : 'release-and-ready', 2);
   return RETCODE_SUCCESS;
 }
 

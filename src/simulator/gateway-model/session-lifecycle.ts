@@ -38,8 +38,10 @@ export function startSession(
 }
 
 /**
- * End a session: a kicked or forced-out session is told with AgentOther_ShutdownService
- * (it can still poll that one event); the agent is signed out and inspections end.
+ * End a session: every sign-out (own logout / forcelogout, kicked by a forced sign-in, forced
+ * out by an inspector) queues AgentOther_ShutdownService (cec_07_1402: it is the normal
+ * "signed out" event, not only a kick; a session may still poll it); the agent is signed out
+ * and inspections end.
  */
 export function endSession(
   state: GatewayState,
@@ -47,11 +49,11 @@ export function endSession(
   reason: SessionEndReason,
 ): void {
   if (session.ended) return;
-  if (reason === 'kicked' || reason === 'forced') {
+  // A timed-out or invalidated session is gone without a sign-out: its next call gets 100-006.
+  if (reason !== 'timeout' && reason !== 'invalidated')
     state.dispatcher.sendToSession(session, EVENT_TYPE.shutdownService, {
       loginTime: String(session.loginTime),
     });
-  }
   state.monitors.removeSession(session);
   state.sessions.end(session, reason);
   state.center.handBack(session.agent, 'session');

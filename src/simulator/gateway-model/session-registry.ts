@@ -24,6 +24,8 @@ export interface GatewaySession {
   readonly loginTime: number;
   /** Agents this session monitors (beginmonitor). */
   readonly monitored: Set<string>;
+  /** Skill queues signed in to with resetskill (none until it is called). */
+  signedInSkills: number[];
 }
 
 export type GuidCheck =
@@ -69,6 +71,7 @@ export class SessionRegistry {
       ended: false,
       loginTime: now,
       monitored: new Set(),
+      signedInSkills: [],
     };
     this.nextId += 1;
     this.byGuid.set(session.guid, session);

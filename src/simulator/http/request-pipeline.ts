@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GATEWAY_BASE_PATH, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
 import type { FaultInjector } from '../faults/fault-injector';
+import type { ScriptedOutcome } from '../faults/scripted-answers';
 import type { GatewayState } from '../gateway-model/gateway-state';
 import {
   buildEnvelope,
@@ -28,6 +29,9 @@ const SIGN_IN_OR_OUT_ROUTES: ReadonlySet<InterfaceName> = new Set([
   'signOut',
   'forceSignOut',
 ]);
+
+/** What an NSLB or servlet container shows for a refused session (not the gateway envelope). */
+const SESSION_REFUSED_PAGE = '<html><body><h1>Unauthorized</h1></body></html>';
 
 interface PendingRequest {
   request: IncomingMessage;
@@ -105,6 +109,7 @@ export class RequestPipeline {
       return;
     }
     const delayMs = faults.drawDelayMs();
+    let scripted: ScriptedOutcome | null;
     // Timeouts are swept by the autoRun ticker and by center.advance(); here only catch up.
     state.center.catchUp();
     const admission = this.admit(pending);
@@ -129,6 +134,11 @@ export class RequestPipeline {
         writeRaw(response, 200, 'application/json;charset=UTF-8', faults.pickMalformedBody());
       } else if (admission.kind === 'reject') {
         this.send(pending, admission.reply);
+      } else if ((scripted = faults.scripted.take(match.logName)) !== null) {
+        if (scripted.kind === 'http') {
+          this.log(pending, `HTTP ${scripted.status}`);
+          writeRaw(response, scripted.status, 'text/html;charset=UTF-8', SESSION_REFUSED_PAGE);
+        } else this.send(pending, replyError(scripted.retcode));
       } else if (fault === 'retcode') {
         this.send(
           pending,
@@ -151,6 +161,10 @@ export class RequestPipeline {
     if (match.kind === 'bad-param') return { kind: 'reject', reply: replyError('000-002') };
     if (body.kind === 'too-large') return { kind: 'reject', reply: replyError('000-006') };
     const agentId = match.params.agentid as string;
+    // The 2023 pages stop agent ids at 59999, the newer at 999999: the profile decides.
+    const idMax = this.state.options.profile.agentIdMax;
+    if (Number(agentId) > idMax || Number(match.params.workNo ?? 0) > idMax)
+      return { kind: 'reject', reply: replyError('000-002') };
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     let session: GatewaySession | null = null;
     let flightKey = `agent:${agentId} ${route}`;

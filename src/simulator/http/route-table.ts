@@ -3,7 +3,11 @@
  * segments beat placeholders (so `qualitycontrol/{id}/allagent` wins over
  * `qualitycontrol/{id}/{workNo}`); a known path with the wrong method is reported as such.
  */
-import { INTERFACES, LIMITS, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
+import {
+  INTERFACES,
+  LIMITS,
+  type InterfaceName,
+} from '../../shared/gateway-protocol/gateway-paths';
 
 interface CompiledRoute {
   name: InterfaceName;
@@ -36,6 +40,7 @@ const ROUTES: CompiledRoute[] = (Object.keys(INTERFACES) as InterfaceName[]).map
 const AGENT_ID_PATTERN = /^\d{1,6}$/;
 const CALL_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const SKILL_ID_PATTERN = /^\d{1,9}$/;
+const AUTOFLAG_PATTERN = /^[A-Za-z0-9]{1,16}$/;
 
 /** True for a valid agent id string (digits, 101–999999). */
 export function isValidAgentId(value: string): boolean {
@@ -56,6 +61,9 @@ function isValidParam(name: string, value: string): boolean {
     case 'skillType':
       // Only the public queue (0) is supported (§8).
       return value === '0';
+    case 'autoflag':
+      // cec_07_1209: a boolean; "values other than true are processed as false".
+      return AUTOFLAG_PATTERN.test(value);
     default:
       return false;
   }

@@ -29,9 +29,12 @@ export const AGENT_ROUTES = {
   monitorableAgents: (context) => {
     const session = requireSession(context);
     if (!session.agent.isInspector) return replyError('900-002');
-    const result = context.state.center.agents
-      .filter((agent) => agent !== session.agent)
-      .map((agent) => ({ workno: agent.workNo, name: agent.name, status: agent.status }));
+    // Includes the inspector themself, as a real gateway does (Huawei's demos filter it out).
+    const result = context.state.center.agents.map((agent) => ({
+      workno: agent.workNo,
+      name: agent.name,
+      status: agent.status,
+    }));
     return replySuccess(result);
   },
   agentStatuses: (context) => replySuccess(context.state.center.agents.map(describeStatusEntry)),
@@ -42,8 +45,9 @@ export const AGENT_ROUTES = {
     return replySuccess({
       workno: agent.workNo,
       name: agent.name,
-      status: agent.status,
-      ctiStatus: agent.ctiStatus,
+      // Integers on the agentbyworkno page (cec_07_0415 / 1026), unlike the list interfaces.
+      status: Number(agent.status),
+      ctiStatus: Number(agent.ctiStatus),
       groupid: agent.groupId,
       groupname: agent.groupName,
       skilllist: describeSkills(agent.skills, (id) => center.findSkill(id)?.name ?? String(id)),

@@ -94,7 +94,7 @@ export const QUALITY_CONTROL_ROUTES = {
     return mode ? switchInspectionMode(c.state, inspector(c), target, mode) : '000-002';
   }),
   stopWhisper: onWhisperTarget((c, target) =>
-    stopInspection(c.state, inspector(c), target, ['whisper']),
+    stopInspection(c.state, inspector(c), target, ['whisper'], true),
   ),
   cancel: onPathTarget((c, target) =>
     stopInspection(c.state, inspector(c), target, ['listen', 'insert', 'whisper']),

@@ -6,7 +6,11 @@ import { CCGW_STATUS, EVENT_TYPE } from '../../shared/gateway-protocol/gateway-s
 import type { CenterCall } from '../center/center-types';
 import { computeSkillStatistics } from '../center/skill-statistics';
 import { LIMITS } from '../../shared/gateway-protocol/gateway-paths';
-import { SKILL_MEDIA_TYPE_VOICE, buildTalkingContent } from '../gateway-model/event-content';
+import {
+  SKILL_MEDIA_TYPE_VOICE,
+  asDocumentedInteger,
+  buildTalkingContent,
+} from '../gateway-model/event-content';
 import type { GatewayState } from '../gateway-model/gateway-state';
 import { replyError, replySuccess, requireSession, type RouteHandler } from './route-types';
 
@@ -31,8 +35,9 @@ function describeWaitingCall(state: GatewayState, call: CenterCall): Record<stri
   return {
     callfeature: 0,
     callid: call.callId,
-    caller: call.caller,
-    called: call.called,
+    // `int` on cec_07_1271 / 0429.
+    caller: asDocumentedInteger(call.caller),
+    called: asDocumentedInteger(call.called),
     callskill: state.center.findSkill(call.skillId)?.name ?? '',
     callskillid: call.skillId,
     orgicallednum: call.called,
@@ -58,7 +63,12 @@ export const QUEUE_ROUTES = {
       })),
     ),
   waitingCalls: (context) => {
-    const { center } = context.state;
+    const { center, options } = context.state;
+    // cec_07_1271 / 0429 prerequisite: "the agent is not idle". Enforced in the legacy
+    // profile; the code a gateway answers with is not documented (decision: 100-009).
+    const caller = requireSession(context).agent;
+    if (options.profile.waitingCallsNeedNonIdleCaller && caller.status === CCGW_STATUS.idle)
+      return replyError('100-009');
     const skill = center.findSkill(Number(context.params.skillId));
     if (!skill) return replyError('100-019');
     return replySuccess(
@@ -93,9 +103,10 @@ export const QUEUE_ROUTES = {
     // The doc spells `skillId`; a generated client sends `skillid`: accept both.
     const skillParam = context.query.get('skillId') ?? context.query.get('skillid');
     if (skillParam === null || !SKILL_ID_PATTERN.test(skillParam)) return replyError('000-002');
-    if (agent.qc || agent.status === CCGW_STATUS.talking) return replyError('200-002');
+    // Seed 004 (cec_07_1251) lists only 100-006 and 100-007 for requestcall.
+    if (agent.qc || agent.status === CCGW_STATUS.talking) return replyError('100-007');
     const call = center.takeWaitingCall(context.params.callId as string, Number(skillParam));
-    if (!call) return replyError('200-001');
+    if (!call) return replyError('100-007');
     center.connectCall(agent, call, 'call-requested');
     dispatcher.sendToAgent(agent.workNo, EVENT_TYPE.phoneAlerting, null);
     dispatcher.sendToAgent(agent.workNo, EVENT_TYPE.phoneOffhook, { type: 'main' });

@@ -29,7 +29,12 @@ import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
 import { SESSION_ROUTES } from './routes-session';
-import { invalidateAllGuids, restartGateway, sweepSessions } from '../gateway-model/session-lifecycle';
+import { SKILL_ROUTES } from './routes-skills';
+import {
+  invalidateAllGuids,
+  restartGateway,
+  sweepSessions,
+} from '../gateway-model/session-lifecycle';
 import { createCenterControl } from '../simulator-control';
 import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../simulator-types';
 
@@ -38,6 +43,7 @@ const TICK_MS = 100;
 
 const ROUTE_HANDLERS = {
   ...SESSION_ROUTES,
+  ...SKILL_ROUTES,
   ...EVENT_ROUTES,
   ...QUALITY_CONTROL_ROUTES,
   ...AGENT_ROUTES,
@@ -73,6 +79,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const pipeline = new RequestPipeline(state, faults, ROUTE_HANDLERS, secure);
   const restart = (): void => restartGateway(state);
   const invalidateGuids = (): void => invalidateAllGuids(state);
+  const injectEvent = (workNo: string, event: Record<string, unknown>): void => {
+    if (!state.dispatcher.sendRaw(workNo, event))
+      throw new Error(`Agent '${workNo}' has no live session to send an event to.`);
+  };
 
   const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
@@ -83,6 +93,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         faults,
         restart,
         invalidateGuids,
+        injectEvent,
       });
     } else {
       request.resume();
@@ -154,6 +165,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       get: () => faults.get(),
       clear: () => faults.clear(),
       invalidateGuids,
+      answer: (answer) => faults.scripted.add(answer),
+      injectEvent,
     },
     restart,
     close,

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core, and pages that run the built renderer with the
  * test WebSocket binding installed as `window.inspector`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   chromium,
   type Browser,
@@ -11,6 +11,7 @@ import {
   type Page,
 } from 'playwright-core';
 import ts from 'typescript';
+import { CHROMIUM_PATH, missingChromiumHelp } from './chromium-path';
 import { fileURLToPath } from 'node:url';
 
 const CLIENT_SOURCE = fileURLToPath(
@@ -19,15 +20,10 @@ const CLIENT_SOURCE = fileURLToPath(
 /** Messages Chromium prints about our page that are expected, not faults. */
 const EXPECTED_CONSOLE = [/'frame-ancestors' is ignored when delivered via a <meta> element/];
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launch Chromium headless (fails with a hint when it is not installed). */
+/** Launch Chromium headless (fails with what to install when it is missing). */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-liberation fonts-noto-cjk`,
-    );
-  }
+  const missing = missingChromiumHelp();
+  if (missing) throw new Error(missing);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -43,7 +39,7 @@ export interface OpenPageOptions extends BrowserContextOptions {
  * The browser side of the binding as a classic script: the TypeScript source transpiled as is
  * (not a function's toString, which bundlers may decorate with helpers the page lacks).
  */
-export function buildInspectorClientScript(wsUrl: string): string {
+function buildInspectorClientScript(wsUrl: string): string {
   const { outputText } = ts.transpileModule(readFileSync(CLIENT_SOURCE, 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
   });

@@ -9,26 +9,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HotkeyAction, HotkeyStatus, Settings } from '../../../src/shared/domain';
 import { HOTKEY_ACTIONS } from '../../../src/shared/domain';
-import { createSupervisor, type SupervisorCoreWithDiagnostics } from '../../../src/main/supervisor';
-import type { FileSaver, HotkeyPort } from '../../../src/main/supervisor';
-import {
-  createMemoryCredentialStore,
-  createMemorySettingsStore,
-  gatewaySettingsFor,
-  createNodeTransportFactory,
-  silentLogger,
-} from '../../../src/main/node/node-ports';
+import type {
+  FileSaver,
+  HotkeyPort,
+  SupervisorCoreWithDiagnostics,
+} from '../../../src/main/supervisor';
+import { createMemorySettingsStore } from '../../../src/main/node/node-ports';
 import {
   startSimulator,
   type RunningSimulator,
   type SimulatorAccount,
   type SimulatorOptions,
 } from '../../../src/simulator';
+import { startCoreOnSimulator } from '../../support/core/start-core-on-simulator';
 import { startWsContractServer, type WsContractServer } from '../../support/ws-contract-server';
 import { ensureRendererBuilt } from './renderer-build';
 
 /** A HotkeyPort like the desktop one, where `owned` accelerators belong to another app. */
-export function createFakeHotkeyPort(
+function createFakeHotkeyPort(
   owned: readonly string[] = [],
 ): HotkeyPort & { bound(): Record<HotkeyAction, string | null> } {
   const bindings = Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, null])) as Record<
@@ -68,8 +66,14 @@ export interface LiveStackOptions {
   /** Accelerators the fake hotkey port reports as taken by another application. */
   ownedAccelerators?: readonly string[];
   settings?: Partial<Settings>;
-  /** Runs before the core starts: e.g. write a shift file into `statsDir` for it to load. */
-  beforeCoreStarts?(context: { statsDir: string; sim: RunningSimulator }): void;
+  /**
+   * Runs before the core is built: e.g. write a shift file into `statsDir` for it to load.
+   * `skills` are those of the simulator the core will talk to (same options, same seed).
+   */
+  beforeCoreStarts?(context: {
+    statsDir: string;
+    skills: Array<{ id: number; name: string }>;
+  }): void;
 }
 
 export interface LiveStack {
@@ -87,49 +91,42 @@ export interface LiveStack {
 /** Start simulator, core and binding; the core is started but not signed in. */
 export async function startLiveStack(options: LiveStackOptions = {}): Promise<LiveStack> {
   const rootDir = await ensureRendererBuilt();
-  const sim = await startSimulator({
-    protocol: 'https',
-    agents: 40,
+  const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
+  const simulatorOptions = {
     seed: 11,
     changesPerAgentPerMinute: 2,
     pollHoldMs: 1000,
     ...options.simulator,
-  });
-  const inspector = sim.inspectors[0] as SimulatorAccount;
-  const journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
-  const transport = createNodeTransportFactory();
-  const settings = createMemorySettingsStore({
-    gateway: gatewaySettingsFor(sim, inspector),
-    ...options.settings,
-  });
-  const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
-  options.beforeCoreStarts?.({ statsDir: join(journalDir, 'stats'), sim });
+  };
+  // The core reads its shift file when it is built: write it first, into a journal folder of
+  // our own (the skills come from a simulator with the same seed, started only to list them).
+  let journalDir: string | undefined;
+  if (options.beforeCoreStarts) {
+    journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
+    const probe = await startSimulator({ ...simulatorOptions, protocol: 'http', autoRun: false });
+    const skills = probe.center.listSkills();
+    await probe.close();
+    options.beforeCoreStarts({ statsDir: join(journalDir, 'stats'), skills });
+  }
   const saved: LiveStack['saved'] = [];
   const fileSaver: FileSaver = {
     async save(name, content) {
       saved.push({ name, content });
-      return join(journalDir, name);
+      return join(fixture.journalDir, name);
     },
   };
-  const core = createSupervisor(
-    {
-      credentials: createMemoryCredentialStore(),
-      settings,
-      transport,
-      journalDir,
-      logger: silentLogger,
-      hotkeys,
-      fileSaver,
-    },
+  let settings: ReturnType<typeof createMemorySettingsStore> | undefined;
+  const fixture = await startCoreOnSimulator({
+    simulator: simulatorOptions,
+    journalDir,
+    settingsStore: (gateway) =>
+      (settings = createMemorySettingsStore({ gateway, ...options.settings })),
+    ports: { hotkeys, fileSaver },
     // The queue overview refreshes every 60 s by default when no queue is expanded; tests
     // should not wait that long for a waiting count.
-    {
-      pollHoldMs: options.simulator?.pollHoldMs ?? 1000,
-      warmupMs: 200,
-      backoffMs: [200, 400, 800],
-      queueIntervals: { backgroundMs: 1_000 },
-    },
-  );
+    supervisor: { backoffMs: [200, 400, 800], queueIntervals: { backgroundMs: 1_000 } },
+  });
+  const { sim, core, inspector } = fixture;
   await core.start({ demo: false });
   const server = await startWsContractServer({ core, rootDir });
   return {
@@ -138,14 +135,12 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     server,
     inspector,
     hotkeys,
-    settings,
+    settings: settings!,
     saved,
     async close() {
       await server.close();
-      await core.dispose();
-      await sim.close();
-      await transport.close();
-      rmSync(journalDir, { recursive: true, force: true });
+      await fixture.close();
+      if (journalDir) rmSync(journalDir, { recursive: true, force: true });
     },
   };
 }

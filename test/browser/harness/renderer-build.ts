@@ -25,7 +25,7 @@ function newestSourceTime(dir: string): number {
 }
 
 /** Whether out/renderer is missing or older than what it is built from. */
-export function isRendererStale(): boolean {
+function isRendererStale(): boolean {
   const built = join(RENDERER_OUT, 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;

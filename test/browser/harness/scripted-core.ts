@@ -23,6 +23,7 @@ import {
   type ShiftSkill,
 } from '../../support/insight/shift-history';
 import type { ContractCore } from '../../support/ws-contract-server';
+import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
 
 export interface ScriptedCore extends ContractCore {
   readonly rows: ReadonlyMap<string, AgentRow>;
@@ -177,14 +178,7 @@ export function createScriptedCore(options: {
         demo: true,
         lastDataAt: Date.now(),
       },
-      inspection: {
-        mode: 'idle',
-        targetWorkNo: null,
-        callId: null,
-        since: null,
-        pending: null,
-        lastTargetWorkNo: null,
-      },
+      inspection: { ...IDLE_INSPECTION },
       roster: [...rows.values()],
       rosterVersion: version,
       selectedWorkNo: selected,

@@ -4,9 +4,13 @@
  * timing each center state change until a roster.delta shows it. Reused by the integration
  * test (2,000 agents, loopback) and the benchmarks (10,000 agents, 50 ms).
  */
-import type { SupervisorDiagnostics, SupervisorOptions } from '../../../src/main/supervisor/supervisor-runtime';
+import type {
+  SupervisorDiagnostics,
+  SupervisorOptions,
+} from '../../../src/main/supervisor/supervisor-runtime';
 import { createRosterLagProbe, type RosterLagReport } from './roster-lag-probe';
-import { startSimulatorHarness } from './simulator-harness';
+import { startCoreOnSimulator } from './start-core-on-simulator';
+import { pause } from '../wait-for';
 
 export interface RosterLagMeasurementOptions {
   agents: number;
@@ -34,7 +38,7 @@ export async function measureRosterLag(
   options: RosterLagMeasurementOptions,
 ): Promise<RosterLagMeasurement> {
   const pollHoldMs = options.pollHoldMs ?? 2_000;
-  const harness = await startSimulatorHarness({
+  const harness = await startCoreOnSimulator({
     simulator: {
       agents: options.agents,
       changesPerAgentPerMinute: options.changesPerAgentPerMinute,
@@ -46,13 +50,13 @@ export async function measureRosterLag(
   });
   try {
     await harness.signIn();
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
+    await pause(options.settleMs ?? 2_000);
     const probe = createRosterLagProbe({
       core: harness.core,
       onStateChange: (listener) => harness.sim.center.onStateChange(listener),
     });
     const requestsBefore = harness.sim.center.stats().requests;
-    await new Promise((resolve) => setTimeout(resolve, options.measureMs));
+    await pause(options.measureMs);
     const stats = harness.sim.center.stats();
     probe.stop();
     return {

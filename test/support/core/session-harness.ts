@@ -27,7 +27,7 @@ export const TARGET: SessionTarget = {
   password: 'pa55word',
   demo: false,
 };
-export const SIGNED_IN: SignInResult = {
+const SIGNED_IN: SignInResult = {
   workNo: '900',
   vdnId: 1,
   loginTime: 111,
@@ -45,7 +45,7 @@ export const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
 type Script<T> = Array<() => Promise<T>>;
 
-export class FakeGateway implements SessionGateway {
+class FakeGateway implements SessionGateway {
   hasSession = false;
   signIns: SignInOptions[] = [];
   signOuts = 0;

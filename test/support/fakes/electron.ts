@@ -7,7 +7,6 @@
  */
 import {
   app,
-  contextBridge,
   dialog,
   FakeBrowserWindow,
   FakeMenu,
@@ -15,7 +14,6 @@ import {
   FakeTray,
   globalShortcut,
   ipcMain,
-  ipcRenderer,
   nativeImage,
   net,
   powerMonitor,
@@ -54,6 +52,3 @@ const electron = {
   Tray: FakeTray,
 };
 export default electron;
-
-/** The module object as a sandboxed preload sees it. */
-export const rendererProcessElectron = { contextBridge, ipcRenderer };

@@ -4,7 +4,10 @@
  */
 import { GatewayClient } from '../../../src/main/gateway/gateway-client';
 import type { GatewayClientOptions, GatewayLogger } from '../../../src/main/gateway/gateway-types';
-import { createNodeFetch, type NodeGatewayFetch } from '../../../src/main/gateway/transport/node-fetch';
+import {
+  createNodeFetch,
+  type NodeGatewayFetch,
+} from '../../../src/main/gateway/transport/node-fetch';
 import {
   okReply,
   startStubGateway,
@@ -29,7 +32,7 @@ export interface ClientFixture {
 }
 
 /** A logger that keeps every line, to check what is (not) logged. */
-export function createRecordingLogger(logs: ClientFixture['logs']): GatewayLogger {
+function createRecordingLogger(logs: ClientFixture['logs']): GatewayLogger {
   const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     logs.push({ level, message, fields });
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };

@@ -12,6 +12,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { pause } from '../wait-for';
 
 export interface RecordedRequest {
   method: string;
@@ -110,7 +111,7 @@ export async function startStubGateway(options: StubOptions = {}): Promise<StubG
           response.write('{"retcode":"0","res');
           return;
         }
-        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+        if (reply.delayMs) await pause(reply.delayMs);
         if (response.destroyed) return;
         const body =
           typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? SUCCESS_BODY);

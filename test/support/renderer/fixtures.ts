@@ -10,7 +10,7 @@ import type {
 } from '../../../src/shared/domain';
 import { HOTKEY_ACTIONS } from '../../../src/shared/domain';
 import { createDefaultSettings } from '../../../src/shared/settings-defaults';
-import { IDLE_INSPECTION } from '../../../src/renderer/store/app-state';
+import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
 
 /** An agent row; `workNo` decides the defaults of the other fields. */
 export function makeAgent(workNo: string, overrides: Partial<AgentRow> = {}): AgentRow {

@@ -3,7 +3,12 @@
  * project's gateway client, which must be checked *against* the simulator, not with it).
  */
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
-import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../../../src/simulator/simulator-types';
+import type {
+  RunningSimulator,
+  SimulatorAccount,
+  SimulatorOptions,
+} from '../../../src/simulator/simulator-types';
+import { waitFor } from '../wait-for';
 
 export interface GatewayAnswer {
   status: number;
@@ -109,20 +114,15 @@ export function listEventTypes(events: TestEvent[]): string[] {
   return events.map((event) => event.eventType);
 }
 
-/** Wait (briefly polling) until `predicate` holds; throws after `timeoutMs`. */
-export async function waitUntil(predicate: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error('waitUntil: condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /** Wait until the simulator has started processing `count` requests of an interface (by log name). */
 export function waitForRequests(
   sim: RunningSimulator,
   logName: string,
   count: number,
 ): Promise<void> {
-  return waitUntil(() => (sim.center.stats().requestsByLogName[logName] ?? 0) >= count);
+  return waitFor(() => (sim.center.stats().requestsByLogName[logName] ?? 0) >= count, {
+    what: `${count} ${logName} request(s)`,
+    timeoutMs: 2_000,
+    intervalMs: 5,
+  });
 }

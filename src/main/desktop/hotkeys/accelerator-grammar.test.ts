@@ -33,6 +33,8 @@ describe('parseAccelerator', () => {
     ['Ctrl+Ctrl+L', 'twice'],
     ['Ctrl+Control+L', 'twice'],
     ['Cmd+Command+L', 'twice'],
+    ['Super+Cmd+L', 'same key'],
+    ['Meta+Command+L', 'same key'],
     ['CmdOrCtrl+Ctrl+L', 'CommandOrControl already'],
     ['Ctrl+A+B', 'exactly one'],
     ['Ctrl+Hyper+L', 'not a key'],
@@ -66,7 +68,11 @@ describe('parseAccelerator', () => {
     expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'win32')).toBe(
       chordIdentity(parse('Ctrl+Alt+B'), 'win32'),
     );
-    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'linux')).toBe('Control+Alt+B');
+    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'linux')).toBe('Control+Alt+b');
+    // Electron reads Super and Cmd as one key (keyboard_util.cc): on macOS both are ⌘.
+    expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).toBe(
+      chordIdentity(parse('Super+Alt+B'), 'darwin'),
+    );
     expect(chordIdentity(parse('CmdOrCtrl+Alt+B'), 'darwin')).toBe(
       chordIdentity(parse('Cmd+Alt+B'), 'darwin'),
     );

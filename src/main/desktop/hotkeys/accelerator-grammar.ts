@@ -1,8 +1,10 @@
 /**
  * A pure validator of Electron accelerator strings (`CommandOrControl+Alt+L`), so a bad binding
  * is refused with a reason before `globalShortcut.register` throws on it, and two spellings of
- * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`) are recognised as one.
+ * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`, `Super+L`/`Cmd+L`, `Ctrl+!`/`Ctrl+Shift+1`)
+ * are recognised as one.
  */
+import { acceleratorChord, MODIFIER_SPELLINGS } from '../../../shared/accelerator-identity';
 
 /** Canonical modifier names, in the order a normalised accelerator lists them. */
 const MODIFIER_ORDER = [
@@ -15,22 +17,6 @@ const MODIFIER_ORDER = [
   'Super',
 ] as const;
 type Modifier = (typeof MODIFIER_ORDER)[number];
-
-/** Every modifier spelling Electron accepts (lower case) → canonical name. */
-const MODIFIER_ALIASES: ReadonlyMap<string, Modifier> = new Map([
-  ['commandorcontrol', 'CommandOrControl'],
-  ['cmdorctrl', 'CommandOrControl'],
-  ['command', 'Command'],
-  ['cmd', 'Command'],
-  ['control', 'Control'],
-  ['ctrl', 'Control'],
-  ['alt', 'Alt'],
-  ['option', 'Alt'],
-  ['altgr', 'AltGr'],
-  ['shift', 'Shift'],
-  ['super', 'Super'],
-  ['meta', 'Super'],
-]);
 
 /** Named key codes (lower case) → canonical spelling. */
 const NAMED_KEYS: ReadonlyMap<string, string> = new Map(
@@ -131,7 +117,7 @@ export function parseAccelerator(text: string): AcceleratorCheck {
   const modifiers: Modifier[] = [];
   let key: string | null = null;
   for (const token of tokens) {
-    const modifier = MODIFIER_ALIASES.get(token.toLowerCase());
+    const modifier = MODIFIER_SPELLINGS.get(token.toLowerCase());
     if (modifier) {
       if (modifiers.includes(modifier))
         return refuse(`"${token}" appears twice.`, `"${token}" 重复出现。`);
@@ -150,6 +136,14 @@ export function parseAccelerator(text: string): AcceleratorCheck {
       'A shortcut needs a key besides the modifiers.',
       '快捷键需要一个修饰键以外的按键。',
     );
+  // Electron reads Super, Meta, Cmd and Command as one key (keyboard_util.cc): two of them
+  // name it twice.
+  if (modifiers.includes('Command') && modifiers.includes('Super')) {
+    return refuse(
+      'Super, Meta, Cmd and Command are the same key: name it once.',
+      'Super、Meta、Cmd 与 Command 是同一个键，只能写一次。',
+    );
+  }
   // On Windows and Linux CommandOrControl *is* Control: both together name one key twice.
   if (
     modifiers.includes('CommandOrControl') &&
@@ -181,12 +175,9 @@ export function normalizeAccelerator(text: string): string | null {
 
 /**
  * The physical key chord an accelerator names on `platform`: CommandOrControl is Command on
- * macOS and Control elsewhere, so `Ctrl+Alt+B` and `CmdOrCtrl+Alt+B` collide off macOS only.
+ * macOS and Control elsewhere, so `Ctrl+Alt+B` and `CmdOrCtrl+Alt+B` collide off macOS only;
+ * Super and Command are one key everywhere, and `Ctrl+!` is `Ctrl+Shift+1`.
  */
 export function chordIdentity(parsed: ParsedAccelerator, platform: NodeJS.Platform): string {
-  const physical: Modifier[] = parsed.modifiers.map((modifier) =>
-    modifier === 'CommandOrControl' ? (platform === 'darwin' ? 'Command' : 'Control') : modifier,
-  );
-  const ordered = MODIFIER_ORDER.filter((modifier) => physical.includes(modifier));
-  return [...ordered, parsed.key].join('+');
+  return acceleratorChord(parsed.normalized, platform) as string;
 }

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { globalShortcut, resetElectronFake } from '../../../../test/support/fakes/electron';
 import type { HotkeyAction, HotkeyStatus } from '../../../shared/domain';
-import { DEFAULT_HOTKEYS } from '../../../shared/settings-defaults';
+import { defaultHotkeysFor } from '../../../shared/settings-defaults';
 import { createHotkeyManager } from './hotkey-manager';
 
-const DEFAULTS: Record<HotkeyAction, string | null> = { ...DEFAULT_HOTKEYS };
+// The fake globalShortcut reads accelerators as Electron does on Linux and Windows.
+const DEFAULTS: Record<HotkeyAction, string | null> = { ...defaultHotkeysFor('linux') };
 
 const statusOf = (statuses: HotkeyStatus[], action: HotkeyAction): HotkeyStatus | undefined =>
   statuses.find((status) => status.action === action);
@@ -16,25 +17,29 @@ describe('hotkey manager', () => {
     fired = [];
   });
   const create = () =>
-    createHotkeyManager({ globalShortcut, onTrigger: (action) => fired.push(action) });
+    createHotkeyManager({
+      globalShortcut,
+      onTrigger: (action) => fired.push(action),
+      platform: 'linux',
+    });
 
   it('registers every default binding and routes presses to the action', () => {
     const manager = create();
     const statuses = manager.applyBindings(DEFAULTS);
     expect(statuses.every((status) => status.status === 'registered')).toBe(true);
     expect(globalShortcut.registered.size).toBe(6);
-    globalShortcut.press('Ctrl+Alt+B');
-    globalShortcut.press('CmdOrCtrl+Alt+X');
+    globalShortcut.press('Ctrl+Alt+Shift+B');
+    globalShortcut.press('CmdOrCtrl+Alt+Shift+X');
     expect(fired).toEqual(['barge', 'cancel']);
   });
 
   it('reports a key another application owns as a conflict, and keeps the wanted binding', () => {
-    globalShortcut.occupy('Ctrl+Alt+I');
+    globalShortcut.occupy('Ctrl+Alt+Shift+I');
     const manager = create();
     const intercept = statusOf(manager.applyBindings(DEFAULTS), 'intercept');
-    expect(intercept).toMatchObject({ status: 'conflict', accelerator: 'CommandOrControl+Alt+I' });
+    expect(intercept).toMatchObject({ status: 'conflict', accelerator: 'Control+Alt+Shift+I' });
     expect(intercept?.detail).toContain('another application');
-    expect(globalShortcut.press('Ctrl+Alt+I')).toBe(false);
+    expect(globalShortcut.press('Ctrl+Alt+Shift+I')).toBe(false);
   });
 
   it('registers the new binding before releasing the old one', () => {
@@ -45,7 +50,7 @@ describe('hotkey manager', () => {
       status: 'registered',
       accelerator: 'Control+Shift+F1',
     });
-    expect(globalShortcut.isRegistered('CommandOrControl+Alt+L')).toBe(false);
+    expect(globalShortcut.isRegistered('Control+Alt+Shift+L')).toBe(false);
     globalShortcut.press('Ctrl+Shift+F1');
     expect(fired).toEqual(['listen']);
   });
@@ -56,22 +61,40 @@ describe('hotkey manager', () => {
     globalShortcut.occupy('Ctrl+Alt+K');
     const answer = statusOf(manager.set('listen', 'Ctrl+Alt+K'), 'listen');
     expect(answer).toMatchObject({ status: 'conflict', accelerator: 'Ctrl+Alt+K' });
-    expect(answer?.detail).toContain('CommandOrControl+Alt+L stays active');
-    expect(globalShortcut.press('Ctrl+Alt+L')).toBe(true);
+    expect(answer?.detail).toContain('Control+Alt+Shift+L stays active');
+    expect(globalShortcut.press('Ctrl+Alt+Shift+L')).toBe(true);
     expect(statusOf(manager.list(), 'listen')).toMatchObject({
       status: 'registered',
-      accelerator: 'CommandOrControl+Alt+L',
+      accelerator: 'Control+Alt+Shift+L',
     });
   });
 
   it('refuses the same key chord on two actions, in any spelling', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);
-    const answer = statusOf(manager.set('whisper', 'ctrl+alt+b'), 'whisper');
+    const answer = statusOf(manager.set('whisper', 'ctrl+shift+alt+b'), 'whisper');
     expect(answer).toMatchObject({ status: 'conflict' });
     expect(answer?.detail).toContain('barge');
-    globalShortcut.press('Ctrl+Alt+W');
+    globalShortcut.press('Ctrl+Alt+Shift+W');
     expect(fired).toEqual(['whisper']);
+  });
+
+  it('refuses one key chord however Electron lets it be spelt (Super = Meta = Cmd, ! = Shift+1)', () => {
+    // electron/electron shell/common/keyboard_util.cc: super/cmd/command/meta → VKEY_COMMAND;
+    // '!' → VKEY_1 with Shift. The duplicate check must read them the same way.
+    const manager = create();
+    manager.applyBindings({ ...DEFAULTS, listen: 'Super+Alt+K', barge: 'Ctrl+!' });
+    for (const [action, spelling] of [
+      ['whisper', 'Meta+Alt+K'],
+      ['whisper', 'Command+Option+K'],
+      ['switch', 'Control+Shift+1'],
+    ] as const) {
+      const answer = statusOf(manager.set(action, spelling), action);
+      expect(answer, spelling).toMatchObject({ status: 'conflict' });
+    }
+    expect(statusOf(manager.set('whisper', 'Ctrl+1'), 'whisper')).toMatchObject({
+      status: 'registered',
+    });
   });
 
   it('refuses an invalid accelerator before Electron sees it, keeping the old binding', () => {
@@ -79,7 +102,7 @@ describe('hotkey manager', () => {
     manager.applyBindings(DEFAULTS);
     const answer = statusOf(manager.set('cancel', 'Ctrl+Alt+Nope'), 'cancel');
     expect(answer).toMatchObject({ status: 'invalid', accelerator: 'Ctrl+Alt+Nope' });
-    expect(globalShortcut.isRegistered('Ctrl+Alt+X')).toBe(true);
+    expect(globalShortcut.isRegistered('Ctrl+Alt+Shift+X')).toBe(true);
   });
 
   it('marks an invalid saved binding without registering anything', () => {
@@ -92,14 +115,14 @@ describe('hotkey manager', () => {
   it('unbinds with null and re-binding the same key is a no-op', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);
-    expect(statusOf(manager.set('barge', 'CmdOrCtrl+Alt+B'), 'barge')).toMatchObject({
+    expect(statusOf(manager.set('barge', 'CmdOrCtrl+Alt+Shift+B'), 'barge')).toMatchObject({
       status: 'registered',
     });
     expect(statusOf(manager.set('barge', null), 'barge')).toMatchObject({
       status: 'unbound',
       accelerator: null,
     });
-    expect(globalShortcut.isRegistered('Ctrl+Alt+B')).toBe(false);
+    expect(globalShortcut.isRegistered('Ctrl+Alt+Shift+B')).toBe(false);
   });
 
   it('lets two actions swap keys when settings change at once', () => {
@@ -111,7 +134,7 @@ describe('hotkey manager', () => {
       barge: DEFAULTS.listen,
     });
     expect(swapped.every((status) => status.status === 'registered')).toBe(true);
-    globalShortcut.press('Ctrl+Alt+L');
+    globalShortcut.press('Ctrl+Alt+Shift+L');
     expect(fired).toEqual(['barge']);
   });
 

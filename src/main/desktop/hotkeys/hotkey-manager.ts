@@ -64,7 +64,10 @@ export function createHotkeyManager(options: HotkeyManagerOptions): HotkeyManage
     if (!parsed.ok) return { ok: false, status: 'invalid', detail: parsed.reason };
     const normalized = parsed.value.normalized;
     const chord = chordIdentity(parsed.value, platform);
-    if (bindingOf(action).registered === normalized) return { ok: true, normalized, chord };
+    const current = bindingOf(action);
+    // The same chord in another spelling is already this action's: Electron would refuse it twice.
+    if (current.registered !== null && current.chord === chord)
+      return { ok: true, normalized: current.registered, chord };
     const owner = HOTKEY_ACTIONS.find(
       (other) => other !== action && bindingOf(other).chord === chord,
     );

@@ -57,7 +57,7 @@ const failure = (
 });
 
 /** The first validation problem as a typed invalid-argument error naming the field. */
-export function describeValidationFailure(error: z.ZodError): Result<never> {
+function describeValidationFailure(error: z.ZodError): Result<never> {
   const issue = error.issues[0];
   if (!issue) return failure('invalid-argument', 'The request was not valid.', '请求无效。');
   const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];

@@ -4,7 +4,9 @@
  * the configured private CA or pin enforced by the session's certificate verify proc. net.fetch
  * has no time limit of its own, so a request's `timeoutMs` becomes an `AbortSignal.timeout`
  * (joined with the caller's signal when there is one); a limit that fires fails as a
- * `TimeoutError`, whatever Chromium made of the abort.
+ * `TimeoutError`, whatever Chromium made of the abort. Reads go through a lane that leaves
+ * connections free for the supervisor's commands (request-lanes.ts); time spent waiting for
+ * that lane counts against the request's limit.
  */
 import type { Session } from 'electron';
 import type {
@@ -19,6 +21,7 @@ import {
   REJECT,
   type VerifyRequestLike,
 } from './certificate-verify';
+import { DEFAULT_BACKGROUND_LIMIT, laneOf, RequestLanes } from './request-lanes';
 
 export const GATEWAY_PARTITION = 'persist:gateway';
 
@@ -35,6 +38,8 @@ export interface NetTransportOptions {
   session: GatewaySessionLike | Session;
   logger?: Logger;
   now?: () => number;
+  /** Connections background reads may hold at once. Default 4 of Chromium's 6 per host. */
+  backgroundLimit?: number;
 }
 
 /**
@@ -83,6 +88,8 @@ export function createNetTransportFactory(options: NetTransportOptions): Gateway
   const session = options.session as GatewaySessionLike;
   const now = options.now ?? Date.now;
   const { logger } = options;
+  // One set of lanes for the factory: a new trust replaces the client, not the connections.
+  const lanes = new RequestLanes(options.backgroundLimit ?? DEFAULT_BACKGROUND_LIMIT);
   return {
     create(tls) {
       const trust = prepareTrust(tls);
@@ -124,7 +131,9 @@ export function createNetTransportFactory(options: NetTransportOptions): Gateway
         };
         let response: Response;
         try {
-          response = await session.fetch(url, requestInit);
+          response = await lanes.run(laneOf(init.method), limit.signal, () =>
+            session.fetch(url, requestInit),
+          );
         } catch (error) {
           throw limit.explain(error);
         }

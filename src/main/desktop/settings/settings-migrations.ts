@@ -8,7 +8,7 @@ import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
 type JsonObject = Record<string, unknown>;
 export type SettingsMigration = (document: JsonObject) => JsonObject;
 
-export const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
+const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
   // Version 0: files written by pre-release builds, before the field existed. Same layout.
   0: (document) => ({ ...document, schemaVersion: 1 }),
 };

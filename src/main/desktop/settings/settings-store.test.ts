@@ -28,7 +28,7 @@ describe('settings store', () => {
     const { settings, notices } = open().load();
     expect(settings).toEqual(createDefaultSettings());
     expect(settings.demoMode).toBe(true);
-    expect(settings.hotkeys.listen).toBe('CommandOrControl+Alt+L');
+    expect(settings.hotkeys).toEqual(DEFAULT_HOTKEYS);
     expect(notices).toEqual([]);
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({
       schemaVersion: 1,

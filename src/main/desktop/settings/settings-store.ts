@@ -30,7 +30,7 @@ import {
 } from './settings-migrations';
 import { SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA } from './settings-schema';
 
-export const SETTINGS_FILE_BASENAME = 'settings';
+const SETTINGS_FILE_BASENAME = 'settings';
 
 export interface SettingsStoreOptions {
   /** Absolute folder of the file (app.getPath('userData') in the app; a temp dir in tests). */

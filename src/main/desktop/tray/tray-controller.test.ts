@@ -19,17 +19,12 @@ import {
   type TrayControllerOptions,
 } from './tray-controller';
 import type { TrayCommand } from './tray-menu';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 
 const NOW = 1_700_000_000_000;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-const idle: InspectionView = {
-  mode: 'idle',
-  targetWorkNo: null,
-  callId: null,
-  since: null,
-  pending: null,
-  lastTargetWorkNo: null,
-};
+const ICO = Buffer.from([0, 0, 1, 0, 4, 0]);
+const idle: InspectionView = { ...IDLE_INSPECTION };
 const live: ConnectionState = {
   phase: 'live',
   gatewayUrl: 'https://gw',
@@ -37,6 +32,19 @@ const live: ConnectionState = {
   demo: true,
   lastDataAt: NOW,
 };
+
+const agent = (
+  workNo: string,
+  name: string,
+  callSeconds: number,
+): NonNullable<TrayModel['focusAgent']> =>
+  ({
+    workNo,
+    name,
+    call: { callId: `c-${workNo}`, caller: '555', since: NOW - callSeconds * 1000 },
+    stateSince: NOW - callSeconds * 1000,
+    stateSinceExact: true,
+  }) as unknown as NonNullable<TrayModel['focusAgent']>;
 
 describe('tray controller', () => {
   let iconFolder: string;
@@ -54,6 +62,7 @@ describe('tray controller', () => {
     iconFolder = mkdtempSync(join(tmpdir(), 'cc-tray-'));
     for (const state of ['idle', 'inspecting', 'reconnecting', 'signed-out']) {
       writeFileSync(join(iconFolder, `${state}.png`), PNG);
+      writeFileSync(join(iconFolder, `${state}.ico`), ICO);
       writeFileSync(join(iconFolder, `${state}Template.png`), PNG);
     }
     model = {
@@ -69,6 +78,7 @@ describe('tray controller', () => {
     quits = 0;
     failures = [];
     confirmAnswer = true;
+    time = NOW;
   });
   afterEach(() => rmSync(iconFolder, { recursive: true, force: true }));
 
@@ -111,13 +121,13 @@ describe('tray controller', () => {
   it('shows the signed-out icon, tooltip and menu, and follows the core when it goes live', () => {
     create();
     expect(FakeTray.instances).toHaveLength(1);
-    expect(iconPath()).toBe(join(iconFolder, 'signed-out.png'));
+    expect(iconPath()).toBe(join(iconFolder, 'signed-out.ico'));
     expect((tray().image as FakeNativeImage).isEmpty()).toBe(false);
     expect(tray().tooltip).toBe('CC Inspector — Signed out');
     expect(menu().find('Sign in…')).toBeDefined();
     model = { ...model, connection: live };
     emit('connection.changed');
-    expect(iconPath()).toBe(join(iconFolder, 'idle.png'));
+    expect(iconPath()).toBe(join(iconFolder, 'idle.ico'));
     expect(tray().tooltip).toBe('CC Inspector — Idle · inspector 900 (demo)');
     expect(menu().find('Sign out')).toBeDefined();
   });
@@ -207,18 +217,67 @@ describe('tray controller', () => {
     expect(shown).toBe(3);
   });
 
-  it('refreshes on roster changes at most every two seconds', () => {
+  it('refreshes on roster changes at most every two seconds, rebuilding the menu only when it changed', () => {
     model = { ...model, connection: live };
-    create();
+    const controller = create();
     const first = menu();
     emit('roster.delta');
-    const second = menu();
-    expect(second).not.toBe(first);
+    // Same content: the shown menu is kept (no rebuild, no flicker, nothing closed).
+    expect(menu()).toBe(first);
+    model = { ...model, focusAgent: agent('1001', 'Alice', 30) };
     emit('roster.delta');
-    expect(menu()).toBe(second);
+    expect(menu()).toBe(first);
     time += 2_000;
     emit('roster.delta');
-    expect(menu()).not.toBe(second);
+    expect(menu()).not.toBe(first);
+    expect(menu().find('Agent 1001 Alice')).toBeDefined();
+    expect(controller.menuBuilds()).toBe(2);
+  });
+
+  it('keeps running times out of the menu: they tick in the tooltip, the menu stays', () => {
+    model = {
+      ...model,
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW - 5_000 },
+      longestCalls: [agent('1002', 'Bob', 754)],
+    };
+    const controller = create();
+    const first = menu();
+    expect(tray().tooltip).toBe(
+      'CC Inspector — Listening to 1001 · 00:05\nLongest call: 1002 Bob — 12:34',
+    );
+    for (let tick = 0; tick < 10; tick += 1) {
+      time += 5_000;
+      controller.refresh();
+    }
+    expect(tray().tooltip).toMatch(/· 00:55\nLongest call: 1002 Bob — 13:24$/);
+    expect(menu()).toBe(first);
+    expect(controller.menuBuilds()).toBe(1);
+    expect(JSON.stringify(first.items)).not.toMatch(/\d\d:\d\d/);
+  });
+
+  it('never replaces the menu while it is shown, and applies the change when it closes', () => {
+    // macOS closes a shown tray menu when it is replaced (electron/electron#4801, #10951).
+    model = { ...model, connection: live };
+    create('darwin');
+    const shownMenu = menu();
+    shownMenu.open();
+    model = {
+      ...model,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+    };
+    emit('inspection.changed');
+    expect(tray().contextMenus).toEqual([shownMenu]);
+    expect(iconPath()).toBe(join(iconFolder, 'inspectingTemplate.png'));
+    expect(tray().tooltip).toMatch(/Listening to 1001/);
+    shownMenu.close();
+    expect(menu()).not.toBe(shownMenu);
+    expect(menu().find('Leave the call')).toBeDefined();
+    // Opened and closed again with nothing new: nothing is rebuilt.
+    const current = menu();
+    current.open();
+    current.close();
+    expect(menu()).toBe(current);
   });
 
   it('dispose removes the tray and stops listening', () => {
@@ -266,6 +325,7 @@ describe('tray commands', () => {
     expect(selectTrayIconPath('/r', 'inspecting', 'darwin')).toBe(
       join('/r', 'inspectingTemplate.png'),
     );
-    expect(selectTrayIconPath('/r', 'inspecting', 'win32')).toBe(join('/r', 'inspecting.png'));
+    expect(selectTrayIconPath('/r', 'inspecting', 'win32')).toBe(join('/r', 'inspecting.ico'));
+    expect(selectTrayIconPath('/r', 'inspecting', 'linux')).toBe(join('/r', 'inspecting.png'));
   });
 });

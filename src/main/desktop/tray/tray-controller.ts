@@ -1,6 +1,8 @@
 /**
  * The tray adapter: keeps the icon, tooltip and menu in step with the core, and runs a clicked
- * item through the same contract command a window button sends (source `tray`).
+ * item through the same contract command a window button sends (source `tray`). The tooltip
+ * follows the clock; the menu is rebuilt only when it changed and never while shown
+ * (TrayMenuSync).
  */
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import {
   type TrayIconState,
   type TrayMenuItem,
 } from './tray-menu';
+import { TrayMenuSync } from './tray-menu-sync';
 
 /** A tray command as a contract command, or an action the shell performs itself. */
 export type TrayDispatch =
@@ -62,13 +65,19 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
   }
 }
 
-/** The icon file of a state: template images on macOS (`*Template.png`), colour elsewhere. */
+/**
+ * The icon file of a state: template images on macOS (`*Template.png`, which the menu bar
+ * tints), an ICO on Windows (16, 20, 24 and 32 px, so the notification area picks the size of
+ * its DPI scale instead of scaling one bitmap: Electron's Tray docs recommend ICO there), a
+ * colour PNG on Linux.
+ */
 export function selectTrayIconPath(
   folder: string,
   state: TrayIconState,
   platform: NodeJS.Platform,
 ): string {
-  return join(folder, platform === 'darwin' ? `${state}Template.png` : `${state}.png`);
+  if (platform === 'darwin') return join(folder, `${state}Template.png`);
+  return join(folder, platform === 'win32' ? `${state}.ico` : `${state}.png`);
 }
 
 export interface TrayControllerOptions {
@@ -87,7 +96,7 @@ export interface TrayControllerOptions {
   onFailure?: (error: CommandError) => void;
   logger?: Logger;
   now?: () => number;
-  /** Menu refresh while idle, so elapsed times stay current. Default 5 s. */
+  /** Tooltip refresh, so its running times stay current. Default 5 s. */
   refreshEveryMs?: number;
   /** Least time between refreshes caused by roster changes. Default 2 s. */
   rosterRefreshMs?: number;
@@ -96,6 +105,8 @@ export interface TrayControllerOptions {
 export interface TrayController {
   refresh(): void;
   dispose(): void;
+  /** Native menus built so far (the menu is rebuilt only when it changed). */
+  menuBuilds(): number;
 }
 
 // Module-level: a Tray only referenced from a closure can be garbage-collected and vanish.
@@ -162,6 +173,15 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
 
   const tray = new options.Tray(image('signed-out'));
   liveTray = tray;
+  const menus = new TrayMenuSync({
+    now,
+    apply: (template) => {
+      const menu = options.Menu.buildFromTemplate(toElectron(template));
+      menu.on('menu-will-show', () => menus.opened());
+      menu.on('menu-will-close', () => menus.closed());
+      tray.setContextMenu(menu);
+    },
+  });
 
   const refresh = (): void => {
     if (tray.isDestroyed()) return;
@@ -173,9 +193,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       iconState = state;
     }
     tray.setToolTip(buildTrayTooltip(model, labels, now()));
-    tray.setContextMenu(
-      options.Menu.buildFromTemplate(toElectron(buildTrayMenu(model, labels, now()))),
-    );
+    menus.offer(buildTrayMenu(model, labels));
   };
 
   const unsubscribe = options.core.subscribe((name) => {
@@ -196,6 +214,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
 
   return {
     refresh,
+    menuBuilds: () => menus.builds,
     dispose() {
       clearInterval(timer);
       unsubscribe();

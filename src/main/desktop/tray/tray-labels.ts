@@ -26,8 +26,8 @@ export interface TrayLabels {
   whisper: string;
   longestCalls: string;
   noCalls: string;
-  /** "1001 Alice — 12:34" */
-  callEntry: (agent: string, elapsed: string) => string;
+  /** Tooltip line: "Longest call: 1001 Alice — 12:34" */
+  longestCall: (agent: string, elapsed: string) => string;
   signIn: string;
   signOut: string;
   openWindow: string;
@@ -66,7 +66,7 @@ const en: TrayLabels = {
   whisper: 'Whisper',
   longestCalls: 'Longest calls',
   noCalls: 'No calls right now',
-  callEntry: (agent, elapsed) => `${agent} — ${elapsed}`,
+  longestCall: (agent, elapsed) => `Longest call: ${agent} — ${elapsed}`,
   signIn: 'Sign in…',
   signOut: 'Sign out',
   openWindow: 'Open CC Inspector',
@@ -105,7 +105,7 @@ const zh: TrayLabels = {
   whisper: '耳语',
   longestCalls: '通话时长最长',
   noCalls: '当前没有通话',
-  callEntry: (agent, elapsed) => `${agent} — ${elapsed}`,
+  longestCall: (agent, elapsed) => `最长通话：${agent} — ${elapsed}`,
   signIn: '登录…',
   signOut: '签出',
   openWindow: '打开 CC Inspector',

@@ -8,9 +8,12 @@ import {
   formatCallElapsed,
   formatElapsed,
   LONGEST_CALLS_SHOWN,
+  sameTrayMenu,
   selectTrayIconState,
+  TRAY_TOOLTIP_MAX,
   type TrayMenuItem,
 } from './tray-menu';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 
 const NOW = 1_700_000_000_000;
 const en = selectTrayLabels('en');
@@ -31,14 +34,7 @@ const agent = (workNo: string, name: string, callSecondsAgo: number | null): Age
   alerts: [],
 });
 
-const idleInspection: InspectionView = {
-  mode: 'idle',
-  targetWorkNo: null,
-  callId: null,
-  since: null,
-  pending: null,
-  lastTargetWorkNo: null,
-};
+const idleInspection: InspectionView = { ...IDLE_INSPECTION };
 const live: ConnectionState = {
   phase: 'live',
   gatewayUrl: 'https://gw:8043',
@@ -81,7 +77,7 @@ function findItem(items: TrayMenuItem[], label: string): TrayMenuItem | undefine
 describe('buildTrayMenu', () => {
   it('signed out: offers sign-in, the window, logs and quit only', () => {
     const signedOut = model({ connection: { phase: 'signed-out' } });
-    expect(outline(buildTrayMenu(signedOut, en, NOW))).toEqual([
+    expect(outline(buildTrayMenu(signedOut, en))).toEqual([
       'Signed out (disabled)',
       '---',
       'Sign in…',
@@ -93,16 +89,16 @@ describe('buildTrayMenu', () => {
     ]);
     expect(selectTrayIconState(signedOut)).toBe('signed-out');
     // The wallboard opens from the tray too, signed in or not (it waits for the main window).
-    expect(findItem(buildTrayMenu(signedOut, en, NOW), 'Open wallboard')).toMatchObject({
+    expect(findItem(buildTrayMenu(signedOut, en), 'Open wallboard')).toMatchObject({
       command: { kind: 'open-wallboard' },
     });
-    expect(findItem(buildTrayMenu(signedOut, en, NOW), 'Sign in…')).toMatchObject({
+    expect(findItem(buildTrayMenu(signedOut, en), 'Sign in…')).toMatchObject({
       command: { kind: 'sign-in' },
     });
   });
 
   it('live and idle: quick actions on the focus agent and one-click listen on the longest calls', () => {
-    const menu = buildTrayMenu(model(), en, NOW);
+    const menu = buildTrayMenu(model(), en);
     expect(outline(menu)).toEqual([
       'Idle · inspector 900 (disabled)',
       '---',
@@ -111,8 +107,8 @@ describe('buildTrayMenu', () => {
       'Barge in',
       'Whisper',
       'Longest calls',
-      '  1002 Bob — 12:34',
-      '  1001 Alice — 01:23',
+      '  1002 Bob',
+      '  1001 Alice',
       '---',
       'Sign out',
       'Open CC Inspector',
@@ -124,11 +120,14 @@ describe('buildTrayMenu', () => {
     expect(findItem(menu, 'Barge in')).toMatchObject({
       command: { kind: 'inspect', action: 'barge', workNo: '1001' },
     });
-    expect(findItem(menu, '1002 Bob — 12:34')).toMatchObject({
+    expect(findItem(menu, '1002 Bob')).toMatchObject({
       command: { kind: 'inspect', action: 'listen', workNo: '1002' },
     });
     expect(selectTrayIconState(model())).toBe('idle');
-    expect(buildTrayTooltip(model(), en, NOW)).toBe('CC Inspector — Idle · inspector 900');
+    // The running times are in the tooltip only (a menu label that ticks forces rebuilds).
+    expect(buildTrayTooltip(model(), en, NOW)).toBe(
+      'CC Inspector — Idle · inspector 900\nLongest call: 1002 Bob — 12:34',
+    );
   });
 
   it('listening: the current inspection comes first with switch, intercept and cancel', () => {
@@ -141,9 +140,9 @@ describe('buildTrayMenu', () => {
         lastTargetWorkNo: '1002',
       },
     });
-    const menu = buildTrayMenu(listening, en, NOW);
+    const menu = buildTrayMenu(listening, en);
     expect(outline(menu).slice(0, 10)).toEqual([
-      'Listening to 1002 Bob · 00:05 (disabled)',
+      'Listening to 1002 Bob (disabled)',
       '---',
       'Switch listen ⇄ barge',
       'Switch to',
@@ -156,13 +155,13 @@ describe('buildTrayMenu', () => {
     ]);
     // A second inspection cannot start while one runs.
     expect(findItem(menu, 'Barge in')).toMatchObject({ enabled: false });
-    expect(findItem(menu, '1002 Bob — 12:34')).toMatchObject({ enabled: false });
+    expect(findItem(menu, '1002 Bob')).toMatchObject({ enabled: false });
     expect(findItem(menu, 'Barge')).toMatchObject({
       command: { kind: 'switch-to', mode: 'insert' },
     });
     expect(selectTrayIconState(listening)).toBe('inspecting');
     expect(buildTrayTooltip(listening, en, NOW)).toBe(
-      'CC Inspector — Listening to 1002 Bob · 00:05',
+      'CC Inspector — Listening to 1002 Bob · 00:05\nLongest call: 1002 Bob — 12:34',
     );
   });
 
@@ -170,7 +169,7 @@ describe('buildTrayMenu', () => {
     const whispering = model({
       inspection: { ...idleInspection, mode: 'whispering', targetWorkNo: '1001', since: NOW },
     });
-    const menu = buildTrayMenu(whispering, en, NOW);
+    const menu = buildTrayMenu(whispering, en);
     expect(findItem(menu, 'Switch listen ⇄ barge')).toMatchObject({ enabled: false });
     expect(findItem(menu, 'Listen')).toMatchObject({ type: 'radio', enabled: true });
   });
@@ -185,9 +184,9 @@ describe('buildTrayMenu', () => {
         since: NOW,
       },
     });
-    const lines = outline(buildTrayMenu(talking, en, NOW));
+    const lines = outline(buildTrayMenu(talking, en));
     expect(lines.slice(0, 4)).toEqual([
-      'On a call from 1001 Alice · 00:00 (disabled)',
+      'On a call from 1001 Alice (disabled)',
       '---',
       'Leave the call',
       '---',
@@ -205,8 +204,8 @@ describe('buildTrayMenu', () => {
         pending: 'barge',
       },
     });
-    const menu = buildTrayMenu(pending, en, NOW);
-    expect(outline(menu)[0]).toBe('Listening to 1001 Alice · 00:00 — Working… (disabled)');
+    const menu = buildTrayMenu(pending, en);
+    expect(outline(menu)[0]).toBe('Listening to 1001 Alice — Working… (disabled)');
     for (const label of [
       'Switch listen ⇄ barge',
       'Intercept (take over the call)',
@@ -230,7 +229,7 @@ describe('buildTrayMenu', () => {
         lastDataAt: NOW,
       },
     });
-    const menu = buildTrayMenu(reconnecting, en, NOW);
+    const menu = buildTrayMenu(reconnecting, en);
     expect(outline(menu)[0]).toBe('Reconnecting… (attempt 3) (disabled)');
     expect(findItem(menu, 'Listen')).toMatchObject({ type: 'normal', enabled: false });
     expect(findItem(menu, 'Sign out')).toBeDefined();
@@ -246,32 +245,52 @@ describe('buildTrayMenu', () => {
         retcode: '100-002',
       },
     });
-    expect(findItem(buildTrayMenu(failed, en, NOW), 'Sign in…')).toBeDefined();
+    expect(findItem(buildTrayMenu(failed, en), 'Sign in…')).toBeDefined();
     expect(selectTrayIconState(failed)).toBe('signed-out');
+  });
+
+  it('is the same menu at any moment of a call, so it is never rebuilt just because time passed', () => {
+    const listening = model({
+      inspection: { ...idleInspection, mode: 'listening', targetWorkNo: '1002', since: NOW },
+    });
+    expect(sameTrayMenu(buildTrayMenu(listening, en), buildTrayMenu(listening, en))).toBe(true);
+    expect(buildTrayTooltip(listening, en, NOW + 61_000)).toMatch(/· 01:01\n/);
+    const other = model({ ...listening, focusAgent: null });
+    expect(sameTrayMenu(buildTrayMenu(listening, en), buildTrayMenu(other, en))).toBe(false);
+  });
+
+  it('keeps the tooltip within the 127 characters a Windows tray tooltip holds', () => {
+    const long = model({
+      longestCalls: [agent('1002', 'B'.repeat(200), 754)],
+      focusAgent: agent('1002', 'B'.repeat(200), 754),
+    });
+    const tooltip = buildTrayTooltip(long, en, NOW);
+    expect(tooltip.length).toBe(TRAY_TOOLTIP_MAX);
+    expect(tooltip.endsWith('…')).toBe(true);
   });
 
   it('lists at most the configured number of longest calls, and says so when there are none', () => {
     const many = Array.from({ length: 9 }, (_, index) =>
       agent(String(2000 + index), '', 900 - index),
     );
-    const menu = buildTrayMenu(model({ longestCalls: many }), en, NOW);
+    const menu = buildTrayMenu(model({ longestCalls: many }), en);
     const calls = findItem(menu, 'Longest calls');
     expect(calls?.type === 'submenu' && calls.submenu).toHaveLength(LONGEST_CALLS_SHOWN);
-    const none = findItem(buildTrayMenu(model({ longestCalls: [] }), en, NOW), 'Longest calls');
+    const none = findItem(buildTrayMenu(model({ longestCalls: [] }), en), 'Longest calls');
     expect(none?.type === 'submenu' && outline(none.submenu)).toEqual([
       'No calls right now (disabled)',
     ]);
   });
 
   it('without a focus agent says so instead of offering quick actions', () => {
-    const lines = outline(buildTrayMenu(model({ focusAgent: null }), en, NOW));
+    const lines = outline(buildTrayMenu(model({ focusAgent: null }), en));
     expect(lines).toContain('No agent selected (disabled)');
     expect(lines).not.toContain('Barge in');
   });
 
   it('speaks Chinese when the user chose it', () => {
     const zh = selectTrayLabels('zh-CN');
-    const lines = outline(buildTrayMenu(model(), zh, NOW));
+    const lines = outline(buildTrayMenu(model(), zh));
     expect(lines[0]).toBe('空闲 · 质检员 900 (disabled)');
     expect(lines).toContain('退出 CC Inspector');
   });

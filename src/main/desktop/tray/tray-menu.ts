@@ -1,7 +1,9 @@
 /**
  * The tray menu, icon state and tooltip as pure functions of the core's TrayModel. Items carry
  * data commands, not callbacks: the tray controller maps each command to the same core action
- * a window button runs, so the menu can be tested by value.
+ * a window button runs, so the menu can be tested by value — and compared, so it is replaced
+ * only when it changed. Numbers that move by themselves (elapsed times) live in the tooltip,
+ * never in menu labels: replacing a menu closes it on macOS (electron/electron#4801, #10951).
  */
 import type { AgentRow, QcMode } from '../../../shared/domain';
 import {
@@ -98,8 +100,15 @@ function describeTarget(model: TrayModel): string {
   return known ? describeAgent(known) : workNo;
 }
 
-/** One line saying what the inspector is doing: the menu header and the tooltip. */
-export function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: number): string {
+/**
+ * One line saying what the inspector is doing: the menu header (without the running time,
+ * `nowMs` null) and the tooltip (with it).
+ */
+function describeTrayStatus(
+  model: TrayModel,
+  labels: TrayLabels,
+  nowMs: number | null,
+): string {
   const { connection, inspection } = model;
   switch (connection.phase) {
     case 'signed-out':
@@ -116,14 +125,27 @@ export function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: 
         : labels.inspecting(
             inspection.mode,
             describeTarget(model),
-            formatElapsed(inspection.since, nowMs),
+            nowMs === null ? '' : formatElapsed(inspection.since, nowMs),
           );
   }
 }
 
-/** Tooltip: the app name and the status line. */
+/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA's szTip holds 128). */
+export const TRAY_TOOLTIP_MAX = 127;
+
+/** Tooltip: the app name and the status line with its running time, then the longest call. */
 export function buildTrayTooltip(model: TrayModel, labels: TrayLabels, nowMs: number): string {
-  return `${labels.appName} — ${describeTrayStatus(model, labels, nowMs)}`;
+  const lines = [`${labels.appName} — ${describeTrayStatus(model, labels, nowMs)}`];
+  const longest = model.longestCalls[0];
+  if (model.connection.phase === 'live' && longest)
+    lines.push(labels.longestCall(describeAgent(longest), formatCallElapsed(longest, nowMs)));
+  const text = lines.join('\n');
+  return text.length <= TRAY_TOOLTIP_MAX ? text : `${text.slice(0, TRAY_TOOLTIP_MAX - 1)}…`;
+}
+
+/** Whether two menus are the same (items are plain data, so their JSON says it all). */
+export function sameTrayMenu(first: MenuTemplate, second: MenuTemplate): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 function buildInspectionSection(
@@ -180,40 +202,31 @@ function buildQuickActions(
   ];
 }
 
-function buildLongestCalls(
-  model: TrayModel,
-  labels: TrayLabels,
-  canStart: boolean,
-  nowMs: number,
-): TrayMenuItem {
+function buildLongestCalls(model: TrayModel, labels: TrayLabels, canStart: boolean): TrayMenuItem {
   const calls = model.longestCalls.slice(0, LONGEST_CALLS_SHOWN);
   const entries =
     calls.length === 0
       ? [info(labels.noCalls)]
       : calls.map((agent) =>
-          action(
-            labels.callEntry(describeAgent(agent), formatCallElapsed(agent, nowMs)),
-            canStart,
-            {
-              kind: 'inspect',
-              action: 'listen',
-              workNo: agent.workNo,
-            },
-          ),
+          action(describeAgent(agent), canStart, {
+            kind: 'inspect',
+            action: 'listen',
+            workNo: agent.workNo,
+          }),
         );
   return { type: 'submenu', label: labels.longestCalls, enabled: true, submenu: entries };
 }
 
-/** The whole tray menu for this model. */
-export function buildTrayMenu(model: TrayModel, labels: TrayLabels, nowMs: number): MenuTemplate {
+/** The whole tray menu for this model: no running times, so it changes only with the state. */
+export function buildTrayMenu(model: TrayModel, labels: TrayLabels): MenuTemplate {
   const live = model.connection.phase === 'live';
   const signedIn = model.connection.phase !== 'signed-out' && model.connection.phase !== 'failed';
   const busy = model.inspection.pending !== null;
   const canAct = live && !busy;
   const canStart = canAct && model.inspection.mode === 'idle';
   const status = busy
-    ? `${describeTrayStatus(model, labels, nowMs)} — ${labels.working}`
-    : describeTrayStatus(model, labels, nowMs);
+    ? `${describeTrayStatus(model, labels, null)} — ${labels.working}`
+    : describeTrayStatus(model, labels, null);
   return [
     info(status),
     SEPARATOR,
@@ -221,7 +234,7 @@ export function buildTrayMenu(model: TrayModel, labels: TrayLabels, nowMs: numbe
     ...(signedIn
       ? [
           ...buildQuickActions(model, labels, canStart),
-          buildLongestCalls(model, labels, canStart, nowMs),
+          buildLongestCalls(model, labels, canStart),
           SEPARATOR,
         ]
       : []),

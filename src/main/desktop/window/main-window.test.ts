@@ -12,7 +12,7 @@ import {
   screen,
   session,
 } from '../../../../test/support/fakes/electron';
-import { createMainWindow, type BrowserWindowConstructor } from './main-window';
+import { closeBehaviourFor, createMainWindow, type BrowserWindowConstructor } from './main-window';
 import type { RendererLocation } from './renderer-location';
 import type { WindowState } from '../settings/settings-document';
 import { hardenEveryWebContents, type WebContentsSource } from './window-hardening';
@@ -78,8 +78,14 @@ describe('main window', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const open = (setCspHeader = true) =>
+  const open = (
+    setCspHeader = true,
+    platform: NodeJS.Platform = 'win32',
+    onSessionEnd?: () => void,
+  ) =>
     createMainWindow({
+      platform,
+      onSessionEnd,
       BrowserWindow: FakeBrowserWindow as unknown as BrowserWindowConstructor,
       preloadPath: '/app/out/preload/index.cjs',
       location,
@@ -170,6 +176,44 @@ describe('main window', () => {
     controller.allowClose();
     expect(window.close()).toBe(true);
     expect(controller.get()).toBeNull();
+  });
+
+  it('on macOS leaves full screen before hiding (electron/electron#39572: else a black screen)', async () => {
+    const controller = open(true, 'darwin');
+    const window = only();
+    window.setFullScreen(true);
+    await nextTick();
+    expect(window.isFullScreen()).toBe(true);
+    expect(window.close()).toBe(false);
+    // Hiding waits for the end of the full-screen animation.
+    expect(window.visible).toBe(true);
+    await nextTick();
+    expect(window.isFullScreen()).toBe(false);
+    expect(window.visible).toBe(false);
+    controller.show();
+    expect(window.visible).toBe(true);
+  });
+
+  it('on Linux minimises instead of hiding: no tray host can be relied on to bring it back', () => {
+    // GNOME shows no tray icons without an extension, and Electron has no API to ask whether
+    // a StatusNotifier host exists; a hidden window there would leave no way back.
+    expect(closeBehaviourFor('linux')).toBe('minimize');
+    expect(closeBehaviourFor('win32')).toBe('hide');
+    expect(closeBehaviourFor('darwin')).toBe('hide');
+    open(true, 'linux');
+    const window = only();
+    window.show();
+    expect(window.close()).toBe(false);
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.visible).toBe(true);
+    expect(window.isMinimized()).toBe(true);
+  });
+
+  it('reports the end of a Windows session (query-session-end and session-end)', () => {
+    let ended = 0;
+    open(true, 'win32', () => (ended += 1));
+    only().endSession(['logoff']);
+    expect(ended).toBe(2);
   });
 
   it('show() brings the hidden window back, or builds a new one if it was destroyed', () => {

@@ -1,7 +1,8 @@
 /**
  * The one main window: created hardened, shown when ready, its size and position remembered,
- * hidden (not closed) by the close button so the app keeps living in the tray. Only a quit
- * really closes it.
+ * hidden (not closed) by the close button so the app keeps living in the tray — or minimised
+ * where no tray can be relied on (Linux) — and taken out of full screen first on macOS. Only
+ * a quit really closes it.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../../supervisor/ports';
@@ -14,6 +15,19 @@ import {
   type HardenableSession,
 } from './window-hardening';
 import { buildWindowOptions, type DisplayArea } from './window-options';
+
+/**
+ * What the close button does: `hide` to the tray (Windows and macOS always have one), or
+ * `minimize` where the desktop may show no tray at all. GNOME shows none without an extension
+ * and Electron cannot tell whether a StatusNotifier host exists, so on Linux a hidden window
+ * could leave a running app with no way back.
+ */
+export type CloseBehaviour = 'hide' | 'minimize';
+
+/** The close button's behaviour on `platform`. */
+export function closeBehaviourFor(platform: string): CloseBehaviour {
+  return platform === 'win32' || platform === 'darwin' ? 'hide' : 'minimize';
+}
 
 export type BrowserWindowConstructor = new (
   options: BrowserWindowConstructorOptions,
@@ -32,6 +46,10 @@ export interface MainWindowOptions {
   logger?: Logger;
   /** Debounce of saving bounds while the user drags or resizes. */
   saveDelayMs?: number;
+  /** Decides the close button and full-screen handling. Default: process.platform. */
+  platform?: NodeJS.Platform;
+  /** Windows is ending the session (shutdown, restart, log-off): BrowserWindow `session-end`. */
+  onSessionEnd?: () => void;
 }
 
 export interface MainWindowController {
@@ -48,6 +66,8 @@ export interface MainWindowController {
 /** Create the window controller and the window itself (shown once its page is ready). */
 export function createMainWindow(options: MainWindowOptions): MainWindowController {
   const { logger } = options;
+  const platform = options.platform ?? process.platform;
+  const closeBehaviour = closeBehaviourFor(platform);
   let window: BrowserWindow | null = null;
   let closingAllowed = false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -69,6 +89,20 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
   const rememberStateSoon = (): void => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(rememberState, options.saveDelayMs ?? 500);
+  };
+
+  /** Hide (or minimise) the window; on macOS leave full screen first (electron/electron#39572:
+   * a full-screen window hidden in place leaves a black screen). */
+  const putAway = (target: BrowserWindow): void => {
+    if (closeBehaviour === 'minimize') return void target.minimize();
+    if (platform === 'darwin' && target.isFullScreen()) {
+      target.once('leave-full-screen', () => {
+        if (!target.isDestroyed()) target.hide();
+      });
+      target.setFullScreen(false);
+      return;
+    }
+    target.hide();
   };
 
   const create = (): BrowserWindow => {
@@ -100,10 +134,15 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
     created.on('close', (event) => {
       rememberState();
       if (closingAllowed) return;
-      // The close button hides to the tray; quitting is in the tray and the app menu.
+      // The close button keeps the app running; quitting is in the tray and the app menu.
       event.preventDefault();
-      created.hide();
+      putAway(created);
     });
+    if (options.onSessionEnd) {
+      // The earliest notice (query-session-end) and the final one both start the sign-out.
+      created.on('query-session-end', options.onSessionEnd);
+      created.on('session-end', options.onSessionEnd);
+    }
     created.on('closed', () => {
       if (window === created) window = null;
     });

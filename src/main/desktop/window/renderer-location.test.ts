@@ -57,6 +57,26 @@ describe('renderer location', () => {
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
   });
 
+  it('on Windows compares the page path without regard to case (Chromium upper-cases the drive)', () => {
+    // Started as `c:\\…`, the app's location is lower-case; Chromium reports the loaded page
+    // as file:///C:/… — a case-sensitive compare would refuse every IPC call.
+    const file = {
+      kind: 'file',
+      path: 'c:\\Program Files\\CC Inspector\\resources\\app.asar\\out\\renderer\\index.html',
+    } as const;
+    const page =
+      'file:///C:/Program%20Files/CC%20Inspector/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl(page, file, 'win32')).toBe(true);
+    expect(isAppUrl(`${page}#/queues`, file, 'win32')).toBe(true);
+    expect(isAppUrl(page.replace('index.html', 'other.html'), file, 'win32')).toBe(false);
+    expect(isAppUrl(page.replace('C:/', 'D:/'), file, 'win32')).toBe(false);
+    const sender = { url: page, parent: null };
+    expect(isTrustedSender({ sender: file, senderFrame: sender }, file, file, 'win32')).toBe(true);
+    // POSIX file names are case-sensitive: there the compare stays exact.
+    const posix = { kind: 'file', path: indexPath } as const;
+    expect(isAppUrl(pathToFileURL(indexPath).href.toUpperCase(), posix, 'linux')).toBe(false);
+  });
+
   it('trusts only the top frame of our contents showing our page', () => {
     const location = { kind: 'file', path: indexPath } as const;
     const contents = {};

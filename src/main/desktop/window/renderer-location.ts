@@ -4,7 +4,7 @@
  * is `out/renderer/index.html` beside the main bundle. Nothing remote is ever loaded.
  */
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { posix, resolve, win32 } from 'node:path';
 
 export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string };
 
@@ -40,8 +40,17 @@ export function resolveRendererLocation(options: {
     : { kind: 'file', path: resolve(options.mainDirectory, '../renderer/index.html') };
 }
 
-/** Whether `url` is our page (the dev server's origin, or exactly our index.html file). */
-export function isAppUrl(url: string, location: RendererLocation): boolean {
+/**
+ * Whether `url` is our page (the dev server's origin, or exactly our index.html file). On
+ * Windows paths compare without regard to case: Chromium reports the page as `file:///C:/…`
+ * with the drive letter upper-cased whatever case the app was started with (`c:\…`), and
+ * NTFS names are case-insensitive anyway.
+ */
+export function isAppUrl(
+  url: string,
+  location: RendererLocation,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -50,10 +59,14 @@ export function isAppUrl(url: string, location: RendererLocation): boolean {
   }
   if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin;
   if (parsed.protocol !== 'file:') return false;
+  const windows = platform === 'win32';
+  const paths = windows ? win32 : posix;
   try {
-    return (
-      resolve(fileURLToPath(`file://${parsed.host}${parsed.pathname}`)) === resolve(location.path)
+    const page = paths.resolve(
+      fileURLToPath(`file://${parsed.host}${parsed.pathname}`, { windows }),
     );
+    const ours = paths.resolve(location.path);
+    return windows ? page.toLowerCase() === ours.toLowerCase() : page === ours;
   } catch {
     return false;
   }

@@ -19,8 +19,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
-export const MIN_WINDOW_SIZE = { width: 720, height: 480 } as const;
+const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
+const MIN_WINDOW_SIZE = { width: 720, height: 480 } as const;
 
 export interface DisplayArea {
   workArea: WindowBounds;

@@ -63,7 +63,9 @@ describe('decodeSuccessEnvelope', () => {
     ['900-005', false, false],
     ['000-007', true, false],
     ['000-003', false, true],
-    ['105-009', false, true],
+    ['105-002', true, false],
+    ['105-006', false, true],
+    ['105-009', false, false],
     ['900-001', true, false],
   ])('%s → retryable %s, needsSignIn %s', (code, retryable, needsSignIn) => {
     const error = failureOf(() => decodeSuccessEnvelope(`{"retcode":"${code}"}`, 'x'));

@@ -50,7 +50,7 @@ export function parseEnvelope(body: string, interfaceName: string): GatewayEnvel
 }
 
 /** Throws the `retcode` GatewayError for a non-zero retcode. */
-export function ensureSuccess(envelope: GatewayEnvelope, interfaceName: string): void {
+function ensureSuccess(envelope: GatewayEnvelope, interfaceName: string): void {
   if (envelope.retcode === RETCODE_SUCCESS) return;
   const code = envelope.retcode.trim();
   if (code === '' || code.length > 32)

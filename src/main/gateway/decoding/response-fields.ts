@@ -77,7 +77,7 @@ function optional<T>(read: FieldReader<T>): FieldReader<T | null> {
 }
 
 /** A required text field. */
-export function readString(record: JsonRecord, key: string, cursor: FieldCursor): string {
+function readString(record: JsonRecord, key: string, cursor: FieldCursor): string {
   const value = record[key];
   if (typeof value !== 'string') rejectField(cursor, key, 'text', value);
   return value;

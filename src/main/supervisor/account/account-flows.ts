@@ -98,8 +98,16 @@ export async function signOutFromWindow(
   const modeBefore = rt.inspection.mode;
   await rt.session.signOut();
   await stopDemoIfRunning(rt);
-  if (target)
-    journalSession(rt, 'sign-out', target.inspectorId, 'window', modeBefore, startedAt, null);
+  if (target) {
+    journalSession(rt, {
+      action: 'sign-out',
+      inspectorId: target.inspectorId,
+      source: 'window',
+      modeBefore,
+      startedAt,
+      error: null,
+    });
+  }
   if (forgetPassword) {
     const gateway = rt.settings.gateway;
     if (gateway.url !== '' && gateway.inspectorId !== '') {
@@ -138,7 +146,7 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
 }
 
 /** Refresh whether a password is remembered for the configured inspector. */
-export async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
+async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
   const gateway = rt.settings.gateway;
   if (gateway.url === '' || gateway.inspectorId === '') {
     rt.account.notePasswordRemembered(false);
@@ -157,18 +165,30 @@ async function signInTo(
   const startedAt = rt.clock.now();
   const outcome = await rt.session.signIn(target, interactive);
   const error = outcome.ok ? null : toCommandError(outcome.error);
-  journalSession(rt, 'sign-in', target.inspectorId, source, 'idle', startedAt, error);
+  journalSession(rt, {
+    action: 'sign-in',
+    inspectorId: target.inspectorId,
+    source,
+    modeBefore: 'idle',
+    startedAt,
+    error,
+  });
   return error ? fail(error) : ok(null);
+}
+
+/** A sign-in or sign-out as the journal records it. */
+interface SessionJournalLine {
+  action: 'sign-in' | 'sign-out';
+  inspectorId: string;
+  source: Source;
+  modeBefore: JournalEntry['modeBefore'];
+  startedAt: number;
+  error: ReturnType<typeof toCommandError> | null;
 }
 
 function journalSession(
   rt: SupervisorRuntime,
-  action: 'sign-in' | 'sign-out',
-  inspectorId: string,
-  source: Source,
-  modeBefore: JournalEntry['modeBefore'],
-  startedAt: number,
-  error: ReturnType<typeof toCommandError> | null,
+  { action, inspectorId, source, modeBefore, startedAt, error }: SessionJournalLine,
 ): void {
   rt.appendJournal({
     at: new Date(startedAt).toISOString(),

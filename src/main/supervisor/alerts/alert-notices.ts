@@ -6,7 +6,7 @@ import type { AgentRow, AlertView, Language } from '../../../shared/domain';
 import type { Notifier } from '../ports';
 
 /** More alerts than this in one tick become one summary notification. */
-export const MAX_SINGLE_NOTIFICATIONS = 3;
+const MAX_SINGLE_NOTIFICATIONS = 3;
 
 function minutes(seconds: number): string {
   return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;

@@ -26,11 +26,6 @@ const ACTION_LABELS: Readonly<Record<SupervisorAction, { en: string; zh: string 
   'force-sign-out': { en: 'force sign-out', zh: '强制签出' },
 };
 
-/** Human label of an action (en/zh), e.g. for notices and the journal. */
-export function describeAction(action: SupervisorAction): { en: string; zh: string } {
-  return ACTION_LABELS[action];
-}
-
 function refuse(message: string, messageZh: string): Refusal {
   return { code: 'forbidden-state', message, messageZh };
 }

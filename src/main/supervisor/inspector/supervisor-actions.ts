@@ -64,6 +64,16 @@ interface JournalStart {
   startedAt: number;
 }
 
+/** An inspection request on the wire, as its answer will be journalled. */
+interface StartedInspection {
+  request: InspectionRequest;
+  /** The inspector before the request. */
+  before: InspectorState;
+  startedAt: number;
+  /** The journal's target for it. */
+  target: string | null;
+}
+
 /** Runs supervisor actions with guard, join and journal. */
 export class SupervisorActions {
   private inspectionInFlight: Promise<Result<InspectionView>> | null = null;
@@ -107,25 +117,11 @@ export class SupervisorActions {
     const call = executeEffect(client, transition.effect);
     ctx.setInspector(transition.state);
     const target = journalTarget(request, transition.state.pending?.workNo ?? null);
+    const started: StartedInspection = { request, before, startedAt, target };
     const promise = call.then(
-      () =>
-        this.settleInspection(
-          { kind: 'succeeded', now: ctx.clock.now() },
-          request,
-          before,
-          startedAt,
-          target,
-          null,
-        ),
+      () => this.settleInspection(started, { kind: 'succeeded', now: ctx.clock.now() }, null),
       (error: unknown) =>
-        this.settleInspection(
-          { kind: 'failed', now: ctx.clock.now() },
-          request,
-          before,
-          startedAt,
-          target,
-          error,
-        ),
+        this.settleInspection(started, { kind: 'failed', now: ctx.clock.now() }, error),
     );
     this.inspectionInFlight = promise;
     void promise.finally(() => {
@@ -206,14 +202,13 @@ export class SupervisorActions {
     }
   }
 
+  /** The request's answer came (`error` null) or failed: move the state on and journal it. */
   private settleInspection(
+    started: StartedInspection,
     input: InspectorInput,
-    request: InspectionRequest,
-    before: InspectorState,
-    startedAt: number,
-    target: string | null,
     error: unknown,
   ): Result<InspectionView> {
+    const { request, before, startedAt, target } = started;
     const ctx = this.ctx;
     const after = transitionInspector(ctx.getInspector(), input).state;
     ctx.setInspector(after);

@@ -13,6 +13,8 @@ class FakeQueues implements QueueGateway {
   /** queryacdstat requests: when, and which skills. */
   readonly overviews: Array<{ skillIds: readonly number[]; at: number }> = [];
   failing = false;
+  /** Skills whose waitcallinfo is refused with this retcode (a prerequisite). */
+  refused = new Map<number, string>();
   constructor(private readonly clock: ManualClock) {}
 
   listSkillQueues(): Promise<SkillQueue[]> {
@@ -20,6 +22,11 @@ class FakeQueues implements QueueGateway {
   }
   listWaitingCalls(skillId: number): Promise<WaitingCall[]> {
     this.fetched.push({ skillId, at: this.clock.now() });
+    const refusal = this.refused.get(skillId);
+    if (refusal !== undefined)
+      return Promise.reject(
+        new GatewayError({ kind: 'retcode', interfaceName: 'queryWaitCallInfo', retcode: refusal }),
+      );
     if (this.failing)
       return Promise.reject(
         new GatewayError({ kind: 'transport', interfaceName: 'queryWaitCallInfo' }),
@@ -71,6 +78,55 @@ function setup() {
   });
   return { clock, gateway, watcher, changes };
 }
+
+// cec_07_1271 / 0429 prerequisite: "the agent is not idle". On a gateway that enforces it an
+// idle inspector's waitcallinfo is refused: the queue says so, the others carry on.
+describe('QueueWatcher and the waitcallinfo prerequisite', () => {
+  it('marks a refused queue as hidden without failing the round or the session', async () => {
+    const clock = new ManualClock();
+    const gateway = new FakeQueues(clock);
+    const failures: unknown[] = [];
+    const changes: SkillQueueView[][] = [];
+    const watcher = new QueueWatcher({
+      clock,
+      logger: silentLogger,
+      onChange: (queues) => changes.push(queues),
+      onFailure: (error) => failures.push(error),
+    });
+    gateway.refused.set(2, '100-009');
+    watcher.start(gateway);
+    await clock.advance(0);
+    expect(failures).toEqual([]);
+    const views = changes.at(-1)!;
+    expect(views.find((view) => view.skillId === 2)).toMatchObject({
+      callsHidden: true,
+      calls: null,
+      waitingCount: 0,
+    });
+    expect(views.find((view) => view.skillId === 1)).toMatchObject({ waitingCount: 1 });
+    expect(views.find((view) => view.skillId === 1)?.callsHidden).toBeUndefined();
+    // Once the gateway answers again (the inspector is busy), the count is back.
+    gateway.refused.clear();
+    await clock.advance(60_000);
+    expect(changes.at(-1)!.find((view) => view.skillId === 2)).toMatchObject({ waitingCount: 1 });
+  });
+
+  it('still reports a lost session from waitcallinfo', async () => {
+    const clock = new ManualClock();
+    const gateway = new FakeQueues(clock);
+    const failures: unknown[] = [];
+    const watcher = new QueueWatcher({
+      clock,
+      logger: silentLogger,
+      onChange: () => undefined,
+      onFailure: (error) => failures.push(error),
+    });
+    gateway.refused.set(1, '100-006');
+    watcher.start(gateway);
+    await clock.advance(0);
+    expect(failures).toHaveLength(1);
+  });
+});
 
 describe('QueueWatcher refresh intervals', () => {
   it('refreshes the overview every 60 s while nobody looks', async () => {

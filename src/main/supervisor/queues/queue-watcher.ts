@@ -7,6 +7,7 @@
  */
 import type { SkillQueueView, WaitingCallView } from '../../../shared/domain';
 import type { GatewayClient } from '../../gateway/gateway-client';
+import { GatewayError } from '../../gateway/gateway-error';
 import type { AcdSkillStat, SkillQueue, WaitingCall } from '../../gateway/gateway-types';
 import type { Clock, Logger } from '../ports';
 
@@ -25,7 +26,7 @@ export interface QueueIntervals {
   skillListMs: number;
 }
 
-export const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
+const DEFAULT_QUEUE_INTERVALS: QueueIntervals = {
   expandedMs: 2_000,
   watchedOverviewMs: 5_000,
   backgroundMs: 60_000,
@@ -247,7 +248,26 @@ export class QueueWatcher {
   }
 
   private async fetchSkill(client: QueueGateway, skillId: number, epoch: number): Promise<void> {
-    const calls = await client.listWaitingCalls(skillId);
+    let calls: WaitingCall[];
+    try {
+      calls = await client.listWaitingCalls(skillId);
+    } catch (error) {
+      if (!isPrerequisiteRefusal(error)) throw error;
+      // cec_07_1271 / 0429: "the agent is not idle" — on gateways that enforce it an idle
+      // inspector cannot list waiting calls. Said on screen; the other queues carry on.
+      if (epoch !== this.epoch) return;
+      const skill = this.skills.find((entry) => entry.id === skillId);
+      this.views.set(
+        skillId,
+        hiddenQueueView(
+          skillId,
+          skill?.name ?? String(skillId),
+          this.options.clock.now(),
+          this.views.get(skillId),
+        ),
+      );
+      return;
+    }
     if (epoch !== this.epoch) return;
     this.options.observer?.handleWaitingCalls(skillId, calls, this.options.clock.now());
     const previous = this.views.get(skillId);
@@ -285,6 +305,36 @@ export function buildOverviewView(
     dataAt: now,
     signedIn: stat.signedIn,
     available: stat.available,
+  };
+}
+
+/** A refusal of waitcallinfo that is about its prerequisite, not the link or the session. */
+function isPrerequisiteRefusal(error: unknown): boolean {
+  return (
+    error instanceof GatewayError && error.kind === 'retcode' && error.retcodeClass === 'refusal'
+  );
+}
+
+/**
+ * A queue whose calls the gateway would not list (see `callsHidden`): its count and longest
+ * wait stay those of the last queryacdstat, which that prerequisite does not restrict.
+ */
+export function hiddenQueueView(
+  skillId: number,
+  name: string,
+  now: number,
+  previous?: SkillQueueView,
+): SkillQueueView {
+  return {
+    skillId,
+    name,
+    waitingCount: previous?.waitingCount ?? 0,
+    longestWaitSince: previous?.longestWaitSince ?? null,
+    calls: null,
+    callsHidden: true,
+    dataAt: previous?.dataAt ?? now,
+    signedIn: previous?.signedIn ?? null,
+    available: previous?.available ?? null,
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Measures whether the one-event-per-request poll keeps up with the monitor stream: event rate,
  * queueing lag (receipt minus `eventGenTime`, relative to the smallest lag seen so a constant
- * clock skew between gateway and client cancels out) and the spacing of arrivals (back-to-back
- * arrivals at the poll round trip mean a queue is building on the gateway).
+ * clock skew between gateway and client cancels out) and the spacing of arrivals (arrivals
+ * evenly spaced at about one request round trip mean a queue is building on the gateway).
  */
 
 const CAPACITY = 4096;
@@ -15,6 +15,8 @@ export interface FlowStats {
   queueLagP95Ms: number | null;
   /** Median over 10th percentile of inter-arrival gaps: ≈1 when saturated, ≫1 when not. */
   gapRatio: number | null;
+  /** Median gap between arrivals (ms); next to the request round trip it shows saturation. */
+  medianGapMs: number | null;
   /** Raw lag p95 (receipt − generation, ms), for reports; includes any clock skew. */
   rawLagP95Ms: number | null;
 }
@@ -70,6 +72,7 @@ export class EventFlowMeter {
       queueLagP95Ms: lags.length === 0 ? null : percentile(lags, 0.95),
       rawLagP95Ms: raws.length === 0 ? null : percentile(raws, 0.95),
       gapRatio: computeGapRatio(times),
+      medianGapMs: computeMedianGap(times),
     };
   }
 }
@@ -82,6 +85,14 @@ function computeGapRatio(timesNewestFirst: number[]): number | null {
   const p10 = percentile(gaps, 0.1);
   const p50 = percentile(gaps, 0.5);
   return p50 / Math.max(p10, 0.1);
+}
+
+function computeMedianGap(timesNewestFirst: number[]): number | null {
+  if (timesNewestFirst.length < 2) return null;
+  const gaps: number[] = [];
+  for (let i = 1; i < timesNewestFirst.length; i++)
+    gaps.push(timesNewestFirst[i - 1]! - timesNewestFirst[i]!);
+  return percentile(gaps, 0.5);
 }
 
 /** Nearest-rank percentile (sorts a copy). */

@@ -21,7 +21,7 @@ export type SubscriptionState = 'none' | 'active' | 'broken';
 export type SubscribeOutcome = 'subscribed' | 'retry' | 'give-up' | 'stale';
 
 /** Failed attempts in a row before the roster falls back to snapshots. */
-export const DEFAULT_SUBSCRIBE_ATTEMPTS = 4;
+const DEFAULT_SUBSCRIBE_ATTEMPTS = 4;
 
 export interface MonitorSubscriptionOptions {
   logger: Logger;
@@ -67,11 +67,14 @@ export class MonitorSubscription {
    * subscribes again. `isCurrent` says whether the caller still wants the answer.
    */
   async subscribe(
-    client: Pick<GatewayClient, 'beginMonitor'>,
+    client: Pick<GatewayClient, 'beginMonitor' | 'endMonitor'>,
     workNos: readonly string[],
     isCurrent: () => boolean,
   ): Promise<SubscribeOutcome> {
     try {
+      // Re-subscribing on the same session: end the old subscription first, as Huawei's ICP
+      // bridge does before every beginmonitor (AgentService.java doEndMonitor).
+      if (this.current !== 'none') await this.endQuietly(client, workNos);
       await client.beginMonitor(workNos);
     } catch (error) {
       if (!isCurrent()) return 'stale';
@@ -101,5 +104,20 @@ export class MonitorSubscription {
     this.current = 'active';
     this.failures = 0;
     return 'subscribed';
+  }
+
+  /** endmonitor whose failure does not matter (the beginmonitor after it decides), except a lost session. */
+  private async endQuietly(
+    client: Pick<GatewayClient, 'endMonitor'>,
+    workNos: readonly string[],
+  ): Promise<void> {
+    try {
+      await client.endMonitor(workNos);
+    } catch (error) {
+      if (classifyFailure(error) === 'session') throw error;
+      this.options.logger.info('endmonitor before re-subscribing failed; subscribing anyway', {
+        error: errorMessage(error),
+      });
+    }
   }
 }

@@ -7,10 +7,15 @@ import type { Clock, Logger } from '../ports';
 import type { RosterStore } from './roster-store';
 import type { SyncMode, SyncPolicyConfig } from './sync-policy';
 
-/** The gateway calls the roster sync makes. */
+/** The gateway calls the roster sync makes, and whose session it is (`agentId`). */
 export type RosterGateway = Pick<
   GatewayClient,
-  'listMonitorableAgents' | 'listAgentStatuses' | 'beginMonitor' | 'endMonitor' | 'getOwnStatus'
+  | 'agentId'
+  | 'listMonitorableAgents'
+  | 'listAgentStatuses'
+  | 'beginMonitor'
+  | 'endMonitor'
+  | 'getOwnStatus'
 >;
 
 /** Ports, tuning and callbacks of a roster sync. */

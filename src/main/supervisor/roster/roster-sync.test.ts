@@ -12,6 +12,7 @@ import { RosterSync, type RosterGateway } from './roster-sync';
 import { ManualClock, flushPromises } from '../../../../test/support/core/manual-clock';
 
 class FakeRosterGateway implements RosterGateway {
+  readonly agentId = '900';
   calls: string[] = [];
   statuses: AgentStatusEntry[] = [
     { workNo: '1001', name: 'A', status: '4', ctiStatus: '1', groupName: 'G1' },
@@ -109,6 +110,8 @@ const notify = (
   generatedAt: number | null = receivedAt,
 ): GatewayEvent => ({
   eventType: 'QC_AgentState_Notify',
+  rawType: null,
+  known: true,
   workNo: '900',
   content: { subtype, monitoredagent: workNo, agentname: 'x', mediaserver: 'CtiServer' },
   generatedAt,
@@ -116,6 +119,28 @@ const notify = (
 });
 
 describe('RosterSync', () => {
+  // A real allagent / allagentstatus includes the signed-in inspector (issue 10); Huawei's
+  // ICP bridge (AgentService.java) skips its own id before beginmonitor, the Java demo's
+  // qualitycontrol.js before listing.
+  it('keeps the inspector themself out of the roster and the subscription', async () => {
+    const t = setup();
+    t.gateway.monitorable?.push({ workNo: '900', name: 'Me', status: '4' });
+    t.gateway.statuses.push({
+      workNo: '900',
+      name: 'Me',
+      status: '4',
+      ctiStatus: '1',
+      groupName: 'QC',
+    });
+    await t.sync.start(t.gateway, true);
+    expect(t.roster.peek('900')).toBeUndefined();
+    await t.clock.advance(1_000);
+    expect(t.sync.diagnostics().mode).toBe('events');
+    expect(t.gateway.calls).toContain('begin(3)');
+    expect(t.roster.peek('900')).toBeUndefined();
+    expect(t.roster.size).toBe(3);
+  });
+
   it('loads allagent ∩ allagentstatus, measures, then subscribes and closes the gap with a snapshot', async () => {
     const t = setup();
     await t.sync.start(t.gateway, true);
@@ -204,18 +229,19 @@ describe('RosterSync', () => {
     expect(t.gateway.calls.slice(3)).toEqual(['allagentstatus', 'begin(3)']);
     t.gateway.calls = [];
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    // ICP bridge demo (AgentService.java): endmonitor before each re-subscription.
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     expect(t.sync.diagnostics().subscription).toBe('active');
   });
 
   it('re-subscribes on every reconcile in events mode (every recovery), and a failure there is reported too', async () => {
     const t = await setupInEvents();
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     t.gateway.calls = [];
     t.gateway.beginFailures = [http503()];
     await t.sync.reconcile(t.gateway);
-    expect(t.gateway.calls).toEqual(['begin(3)']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)']);
     expect(t.lost).toHaveLength(1);
     expect(t.sync.diagnostics().subscription).toBe('broken');
   });
@@ -233,7 +259,10 @@ describe('RosterSync', () => {
     // Fourth failure in a row: no more session retries, snapshots keep the roster fresh.
     expect(t.lost).toHaveLength(3);
     expect(t.sync.diagnostics()).toMatchObject({ mode: 'snapshots', subscription: 'none' });
-    expect(t.gateway.calls).not.toContain('end(3)');
+    // Each retry ended the broken subscription first (ICP bridge AgentService.java); the switch
+    // to snapshots does not end a subscription that is not in place.
+    expect(t.gateway.calls.filter((call) => call === 'end(3)')).toHaveLength(3);
+    expect(t.gateway.calls.at(-1)).not.toBe('end(3)');
     t.gateway.setStatus('1001', '8');
     await t.clock.advance(1_000);
     expect(t.roster.peek('1001')?.state).toBe('rest');
@@ -278,7 +307,7 @@ describe('RosterSync', () => {
     await t.clock.advance(1_000);
     t.gateway.calls = [];
     await t.clock.advance(10_000);
-    expect(t.gateway.calls).toEqual(['begin(3)', 'allagentstatus']);
+    expect(t.gateway.calls).toEqual(['end(3)', 'begin(3)', 'allagentstatus']);
     expect(t.sync.diagnostics().subscription).toBe('active');
   });
 

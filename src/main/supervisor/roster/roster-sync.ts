@@ -8,6 +8,7 @@
  * every recovery); when it cannot be restored the roster falls back to snapshots.
  */
 import type { AgentStatusEntry, GatewayEvent } from '../../gateway/gateway-types';
+import { contentObject } from '../../gateway/decoding/event-decoding';
 import { mapNotifySubtype } from './agent-state-mapping';
 import { EventFlowMeter } from './event-flow-meter';
 import { MonitorSubscription, type SubscribeOutcome } from './monitor-subscription';
@@ -115,8 +116,8 @@ export class RosterSync {
   /** A QC_AgentState_Notify arrived. */
   handleNotify(event: GatewayEvent): void {
     if (this.mode !== 'events') return;
-    const content = event.content;
-    if (typeof content !== 'object' || content === null) return;
+    const content = contentObject(event.content);
+    if (content === null) return;
     const workNo =
       typeof content.monitoredagent === 'string'
         ? content.monitoredagent
@@ -133,7 +134,7 @@ export class RosterSync {
   /** Once a second: is the event stream still keeping up? */
   tick(now: number): void {
     if (this.mode !== 'events') return;
-    if (!isStreamBehind(this.meter.stats(now), this.policy)) return;
+    if (!isStreamBehind(this.meter.stats(now), this.figures.roundTripMs, this.policy)) return;
     if (now - this.returnedToEventsAt < RELAPSE_WINDOW_MS) this.relapses++;
     this.options.logger.info('monitor events fall behind; switching the roster to snapshots', {
       ...this.meter.stats(now),
@@ -172,7 +173,12 @@ export class RosterSync {
     reset: boolean,
     subscribeEpoch: number | null = null,
   ): Promise<SubscribeOutcome | null> {
-    const monitorable = await listMonitorableAgents(client, this.options.logger);
+    // A real allagent / allagentstatus includes the signed-in inspector; the demos drop their
+    // own id before listing and beginmonitor (qualitycontrol.js, ICP bridge AgentService.java).
+    const monitorable = withoutSelf(
+      await listMonitorableAgents(client, this.options.logger),
+      client.agentId,
+    );
     const subscribed =
       subscribeEpoch === null
         ? null
@@ -182,7 +188,7 @@ export class RosterSync {
             () => subscribeEpoch === this.epoch,
           );
     const requestedAt = this.options.clock.now();
-    const statuses = await client.listAgentStatuses();
+    const statuses = withoutSelf(await client.listAgentStatuses(), client.agentId);
     const at = this.options.clock.now();
     this.figures.applyFull(monitorable, statuses, requestedAt, at, reset);
     this.options.onData(at);
@@ -293,7 +299,7 @@ export class RosterSync {
     const requestedAt = this.options.clock.now();
     let statuses: AgentStatusEntry[];
     try {
-      statuses = await client.listAgentStatuses();
+      statuses = withoutSelf(await client.listAgentStatuses(), client.agentId);
     } catch (error) {
       if (epoch === this.epoch) this.options.onFailure(error);
       return null;
@@ -344,4 +350,14 @@ export class RosterSync {
   private setMode(mode: RosterSyncDiagnostics['mode']): void {
     this.mode = mode;
   }
+}
+
+/** The list without the inspector's own row (the roster lists the agents they inspect). */
+function withoutSelf<T extends { workNo: string }>(list: T[], ownWorkNo: string): T[];
+function withoutSelf<T extends { workNo: string }>(list: T[] | null, ownWorkNo: string): T[] | null;
+function withoutSelf<T extends { workNo: string }>(
+  list: T[] | null,
+  ownWorkNo: string,
+): T[] | null {
+  return list === null ? null : list.filter((entry) => entry.workNo !== ownWorkNo);
 }

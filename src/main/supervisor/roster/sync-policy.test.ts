@@ -6,6 +6,7 @@ import {
   computeSnapshotHoldMs,
   estimatePollCapacity,
   isStreamBehind,
+  saturatedGapMs,
   shouldReturnToEvents,
 } from './sync-policy';
 
@@ -73,12 +74,30 @@ describe('sync policy', () => {
   });
 
   it('leaves the stream when lag exceeds the budget or arrivals are back to back', () => {
-    const base = { events: 100, eventsPerSecond: 20, rawLagP95Ms: null };
-    expect(isStreamBehind({ ...base, queueLagP95Ms: 150, gapRatio: 1 })).toBe(false);
-    expect(isStreamBehind({ ...base, queueLagP95Ms: 250, gapRatio: 8 })).toBe(true);
-    expect(isStreamBehind({ ...base, queueLagP95Ms: null, gapRatio: 1.1 })).toBe(true);
-    expect(isStreamBehind({ ...base, queueLagP95Ms: null, gapRatio: 6 })).toBe(false);
-    expect(isStreamBehind({ ...base, events: 5, queueLagP95Ms: 5_000, gapRatio: 1 })).toBe(false);
+    const base = { events: 100, eventsPerSecond: 20, rawLagP95Ms: null, medianGapMs: 50 };
+    expect(isStreamBehind({ ...base, queueLagP95Ms: 150, gapRatio: 1 }, 50)).toBe(false);
+    expect(isStreamBehind({ ...base, queueLagP95Ms: 250, gapRatio: 8 }, 50)).toBe(true);
+    expect(isStreamBehind({ ...base, queueLagP95Ms: null, gapRatio: 1.1 }, 50)).toBe(true);
+    expect(isStreamBehind({ ...base, queueLagP95Ms: null, gapRatio: 6 }, 50)).toBe(false);
+    expect(isStreamBehind({ ...base, events: 5, queueLagP95Ms: 5_000, gapRatio: 1 }, 50)).toBe(
+      false,
+    );
+  });
+
+  // Issue 10: without eventGenTime, a gateway that answers a held poll as soon as an event
+  // arrives delivers evenly spaced changes evenly spaced. That is not a backlog unless the
+  // spacing is the round trip of a request the gateway does not hold.
+  it('without eventGenTime, takes evenly spaced arrivals for a backlog only at the round trip', () => {
+    const even = { events: 40, eventsPerSecond: 6.7, rawLagP95Ms: null, queueLagP95Ms: null };
+    // 6.7 changes/s, 150 ms apart, on loopback (2 ms) or 50 ms round trips: keeping up.
+    expect(isStreamBehind({ ...even, gapRatio: 1, medianGapMs: 150 }, 2)).toBe(false);
+    expect(isStreamBehind({ ...even, gapRatio: 1, medianGapMs: 150 }, 50)).toBe(false);
+    // Back to back at the round trip: each poll found the next event queued.
+    expect(isStreamBehind({ ...even, gapRatio: 1.1, medianGapMs: 3 }, 2)).toBe(true);
+    expect(isStreamBehind({ ...even, gapRatio: 1.1, medianGapMs: 55 }, 50)).toBe(true);
+    // No round trip measured yet: no judgement.
+    expect(isStreamBehind({ ...even, gapRatio: 1, medianGapMs: 3 }, null)).toBe(false);
+    expect(saturatedGapMs(50)).toBe(80);
   });
 
   it('returns to events only after the hold and when the rate fits', () => {

@@ -58,15 +58,27 @@ export function chooseInitialMode(
     : 'snapshots';
 }
 
-/** Whether the event stream has fallen behind. */
+/**
+ * Whether the event stream has fallen behind. With `eventGenTime`: the queueing lag. Without it
+ * (older gateways, issue 10): arrivals evenly spaced *at the round trip of a request the gateway
+ * does not hold* — each poll finds the next event already queued. Evenly spaced arrivals alone
+ * prove nothing: a gateway that answers a held poll as soon as an event arrives delivers them
+ * at the pace they happen, and that pace may be regular.
+ */
 export function isStreamBehind(
   stats: FlowStats,
+  roundTripMs: number | null,
   config: SyncPolicyConfig = DEFAULT_SYNC_POLICY,
 ): boolean {
   if (stats.events < config.minEvents) return false;
   if (stats.queueLagP95Ms !== null) return stats.queueLagP95Ms > config.lagBudgetMs;
-  // Without event timestamps: arrivals spaced like the round trip mean a backlog.
-  return stats.gapRatio !== null && stats.gapRatio < 2;
+  if (stats.gapRatio === null || stats.medianGapMs === null || roundTripMs === null) return false;
+  return stats.gapRatio < 2 && stats.medianGapMs <= saturatedGapMs(roundTripMs);
+}
+
+/** Arrivals this close together come back to back from a queue: 1.5 round trips + 5 ms. */
+export function saturatedGapMs(roundTripMs: number): number {
+  return 1.5 * Math.max(0, roundTripMs) + 5;
 }
 
 /** Whether to go back to the event stream from snapshot mode. */

@@ -39,6 +39,7 @@ export function createGatewaySession(
     createPoller: (client, handlers) =>
       new EventPoller(client, handlers, {
         emptyPauseMs: options.emptyPauseMs ?? 200,
+        eventPauseMs: options.pollEventPauseMs ?? 0,
         errorBackoffMs: [250, 500, 1000, 2000],
         logger,
       }),

@@ -44,10 +44,15 @@ describe('SessionController: recovery', () => {
     expect(h.session.connectionState().phase).toBe('live');
   });
 
-  it('treats 105-xxx as a lost session', async () => {
+  // cec_07_0580: 105-005…007 ask for a new sign-in; 105-002…004 do not.
+  it('treats 105-005…007 as a lost session and 105-002…004 as passing', async () => {
     const h = setup();
     await h.session.signIn(TARGET, true);
     h.session.reportFailure(retcode('105-004'));
+    await h.clock.advance(5_000);
+    expect(h.gateway.signIns).toHaveLength(1);
+    expect(h.session.connectionState().phase).toBe('live');
+    h.session.reportFailure(retcode('105-006'));
     await h.clock.advance(0);
     expect(h.gateway.signIns.at(-1)?.force).toBe(true);
   });
@@ -180,6 +185,8 @@ describe('SessionController: recovery', () => {
     await h.session.signIn(TARGET, true);
     const event: GatewayEvent = {
       eventType: 'AgentOther_ShutdownService',
+      rawType: null,
+      known: true,
       workNo: '900',
       content: { loginTime: 111 },
       generatedAt: null,
@@ -199,6 +206,8 @@ describe('SessionController: recovery', () => {
     await h.session.signIn(TARGET, true);
     const event: GatewayEvent = {
       eventType: 'AgentOther_ShutdownService',
+      rawType: null,
+      known: true,
       workNo: '900',
       content: { loginTime: 42 },
       generatedAt: null,

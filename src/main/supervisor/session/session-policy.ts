@@ -5,6 +5,7 @@
 import { describeRetcode } from '../../../shared/gateway-protocol/gateway-retcodes';
 import { EVENT_TYPE } from '../../../shared/gateway-protocol/gateway-status-codes';
 import { GatewayError } from '../../gateway/gateway-error';
+import { contentObject } from '../../gateway/decoding/event-decoding';
 import type { GatewayEvent } from '../../gateway/gateway-types';
 
 /**
@@ -15,30 +16,25 @@ import type { GatewayEvent } from '../../gateway/gateway-types';
  */
 export type FailureClass = 'fatal' | 'session' | 'link' | 'ignore';
 
-/** Sign-in answers no retry can fix: the supervisor must act. */
-const FATAL_SIGN_IN = new Set([
-  '100-001',
-  '100-004',
-  '100-020',
-  '110-016',
-  '999-001',
-  '000-002',
-  '000-006',
-]);
-
 export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000];
 
-/** What a failed request or poll means for the session. */
+/**
+ * What a failed request or poll means for the session, from the retcode class of the
+ * error-code pages (cec_07_0580): session lost → sign in again; refusal and fatal sign-in →
+ * `fatal` (repeating the request cannot help: a sign-in stops, a subscription gives up, an
+ * action reports it); retry-later → `link` (the session stays; retried on the backoff).
+ * HTTP 401/403 (the gateway or its NSLB refusing the session) is `session`.
+ */
 export function classifyFailure(error: unknown): FailureClass {
   if (!(error instanceof GatewayError)) return 'link';
+  if (error.needsSignIn) return 'session';
   switch (error.kind) {
     case 'aborted':
       return 'ignore';
     case 'invalid-argument':
       return 'fatal';
     case 'retcode':
-      if (error.needsSignIn) return 'session';
-      return FATAL_SIGN_IN.has(error.retcode ?? '') ? 'fatal' : 'link';
+      return error.retcodeClass === 'retry-later' ? 'link' : 'fatal';
     default:
       return 'link';
   }
@@ -128,6 +124,12 @@ export function explainFailure(error: unknown): Reason {
         retcode: null,
       };
     case 'http-status':
+      if (error.needsSignIn)
+        return {
+          reason: `The gateway no longer accepts this session (HTTP ${error.httpStatus ?? '?'}): signing in again.`,
+          reasonZh: `网关不再接受当前会话（HTTP ${error.httpStatus ?? '?'}），需要重新签入。`,
+          retcode: null,
+        };
       return {
         reason: `The gateway answered with HTTP ${error.httpStatus ?? '?'}.`,
         reasonZh: `网关返回 HTTP ${error.httpStatus ?? '?'}。`,
@@ -193,9 +195,8 @@ export function isShutdownOfSession(
   now: number,
 ): boolean {
   if (event.eventType !== EVENT_TYPE.shutdownService) return false;
-  const content = event.content;
-  const reported =
-    typeof content === 'object' && content !== null ? Number(content.loginTime) : Number.NaN;
+  const content = contentObject(event.content);
+  const reported = content !== null ? Number(content.loginTime) : Number.NaN;
   if (Number.isFinite(reported) && loginTime !== null) return reported === loginTime;
   return now - signedInAt > SHUTDOWN_GRACE_MS;
 }

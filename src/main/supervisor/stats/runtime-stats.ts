@@ -3,6 +3,7 @@
  * (roster changes, queue answers, link loss). Kept here so the runtime grows by a few lines.
  */
 import path from 'node:path';
+import type { RosterHooks } from '../roster/roster-store';
 import type { SupervisorRuntime } from '../supervisor-runtime';
 import { StatsRoom } from './stats-room';
 
@@ -22,6 +23,23 @@ export type RuntimeStatsDeps = Pick<
   | 'notice'
   | 'scheduleFlush'
 >;
+
+/**
+ * The roster's hooks: every state change and removal goes to the alert engine (thresholds) and
+ * to the statistics room (answers, reason-code time), in that order.
+ */
+export function rosterHooksFor(rt: Pick<SupervisorRuntime, 'alerts' | 'stats'>): RosterHooks {
+  return {
+    onStateChange(workNo, state, since) {
+      rt.alerts.trackAgent(workNo, state, since);
+      rt.stats.handleStateChange(workNo, state, since);
+    },
+    onRemove(workNo) {
+      rt.alerts.forgetAgent(workNo);
+      rt.stats.handleRemove(workNo);
+    },
+  };
+}
 
 /** The shift folder: the one given, else `stats/` beside the journal. */
 export function statsDirectory(statsDir: string | undefined, journalDir: string): string {

@@ -7,7 +7,7 @@ import { Icon } from '../../ui/icons';
 import { STATE_ICON } from './agent-states';
 
 /** The badge with its word given (rows pass words worked out once per table). */
-export function RowStateBadge(props: { state: AgentState; label: string }) {
+function RowStateBadge(props: { state: AgentState; label: string }) {
   return (
     <span className={`state-badge state-${props.state}`}>
       <Icon name={STATE_ICON[props.state]} />

@@ -5,8 +5,8 @@
 import { useSyncExternalStore } from 'react';
 
 const WALLBOARD_QUERY = '(min-width: 2200px)';
-export const ROW_HEIGHT = 30;
-export const WALLBOARD_ROW_HEIGHT = 38;
+const ROW_HEIGHT = 30;
+const WALLBOARD_ROW_HEIGHT = 38;
 
 let query: MediaQueryList | null | undefined;
 

@@ -1,8 +1,13 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { InspectionView } from '../../../shared/domain';
-import { IDLE_INSPECTION } from '../../store/app-state';
-import { makeAgent, makeHotkeys, makeSettings, makeSnapshot } from '../../../../test/support/renderer/fixtures';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
+import {
+  makeAgent,
+  makeHotkeys,
+  makeSettings,
+  makeSnapshot,
+} from '../../../../test/support/renderer/fixtures';
 import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
 
 let restoreSize: () => void;

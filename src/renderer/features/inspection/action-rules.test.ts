@@ -5,7 +5,7 @@ import type {
   InspectorMode,
   SupervisorAction,
 } from '../../../shared/domain';
-import { IDLE_INSPECTION } from '../../store/app-state';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 import { makeAgent } from '../../../../test/support/renderer/fixtures';
 import { checkAction, isDestructive, type ActionContext } from './action-rules';
 

@@ -50,7 +50,7 @@ export function QueueItem(props: QueueItemProps) {
         <span className="queue-name">{queue.name || t('queues.skill', { id: queue.skillId })}</span>
         {props.trend ?? null}
         <span className={queue.waitingCount > 0 ? 'queue-count has-waiting' : 'queue-count'}>
-          {t('queues.waiting', { count: queue.waitingCount })}
+          {queue.callsHidden ? '—' : t('queues.waiting', { count: queue.waitingCount })}
         </span>
         <span className="queue-wait" title={t('queues.longestWait')}>
           {props.alerted ? <Icon name="alert" /> : null}
@@ -59,7 +59,9 @@ export function QueueItem(props: QueueItemProps) {
       </button>
       {props.expanded ? (
         <div id={callsId} className="queue-calls">
-          {queue.calls === null ? (
+          {queue.callsHidden ? (
+            <p className="muted">{t('queues.callsHiddenWhileIdle')}</p>
+          ) : queue.calls === null ? (
             <p className="muted">{t('queues.loadingCalls')}</p>
           ) : queue.calls.length === 0 ? (
             <p className="muted">{t('queues.noCalls')}</p>

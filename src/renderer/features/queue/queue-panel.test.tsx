@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDLE_INSPECTION } from '../../store/app-state';
+import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 import { makeQueue, makeSnapshot } from '../../../../test/support/renderer/fixtures';
 import { FROZEN_NOW, freezeTime } from '../../../../test/support/renderer/frozen-time';
 import { renderApp } from '../../../../test/support/renderer/render-app';
@@ -35,6 +35,21 @@ describe('QueuePanel', () => {
     expect(items[0]).toHaveClass('is-alert');
     expect(items[1]).toHaveTextContent('Billing0 waiting—');
     expect(screen.getByRole('heading', { name: /Queues/ })).toHaveTextContent('2 waiting');
+  });
+
+  // cec_07_1271: some gateways list waiting calls only for an agent who is not idle.
+  it('says why a queue shows no calls when the gateway hides them from an idle inspector', async () => {
+    const user = userEvent.setup();
+    await renderApp({
+      element: <QueuePanel collapsed={false} onToggleCollapsed={() => undefined} />,
+      snapshot: makeSnapshot({
+        queues: [makeQueue(3, { name: 'Sales', waitingCount: 0, callsHidden: true })],
+      }),
+    });
+    const sales = screen.getByRole('button', { name: /Sales/ });
+    expect(sales).toHaveTextContent('Sales—');
+    await user.click(sales);
+    expect(await screen.findByText(/only while you are not idle/)).toBeInTheDocument();
   });
 
   it('watches the expanded queues and takes a waiting call', async () => {

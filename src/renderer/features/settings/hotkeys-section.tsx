@@ -1,26 +1,32 @@
 /**
  * Global hotkeys: one recorder per action, the registration status main reports (registered,
- * taken by another app, invalid), and a warning before two actions share keys. A binding is
- * applied at once through `hotkeys.set`.
+ * taken by another app, invalid), a warning before two actions share keys (in any spelling
+ * Electron reads as the same chord), and a warning on Windows for Ctrl+Alt+character chords,
+ * which Windows reads as AltGr. A binding is applied at once through `hotkeys.set`.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotkeyAction, HotkeyStatus } from '../../../shared/domain';
 import { HOTKEY_ACTIONS } from '../../../shared/domain';
+import { isAltGrEquivalent, sameChord } from '../../../shared/accelerator-identity';
 import { useAppState, useBridge, useStore } from '../../store/store-context';
+import { rendererPlatform } from '../../ui/format-accelerator';
 import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { HotkeyRecorder } from './hotkey-recorder';
 
-/** Which other action already uses `accelerator`, if any. */
+/** Which other action already uses `accelerator` (the same key chord on `platform`), if any. */
 export function findLocalConflict(
   statuses: readonly HotkeyStatus[],
   action: HotkeyAction,
   accelerator: string,
+  platform: string = rendererPlatform(),
 ): HotkeyAction | null {
-  const normalized = accelerator.toLowerCase();
   const other = statuses.find(
-    (status) => status.action !== action && status.accelerator?.toLowerCase() === normalized,
+    (status) =>
+      status.action !== action &&
+      status.accelerator !== null &&
+      sameChord(status.accelerator, accelerator, platform),
   );
   return other ? other.action : null;
 }
@@ -56,6 +62,7 @@ export function HotkeysSection() {
   const store = useStore();
   const statuses = useAppState((state) => state.hotkeys);
   const [messages, setMessages] = useState<Partial<Record<HotkeyAction, string>>>({});
+  const platform = rendererPlatform();
 
   async function bind(action: HotkeyAction, accelerator: string | null): Promise<void> {
     if (accelerator !== null) {
@@ -104,6 +111,11 @@ export function HotkeysSection() {
                 <span />
               )}
               <StatusLine id={statusId} status={status} message={messages[action] ?? null} />
+              {status?.accelerator && isAltGrEquivalent(status.accelerator, platform) ? (
+                <p className="hotkey-status tone-warn" data-testid={`hotkey-altgr-${action}`}>
+                  <Icon name="alert" /> {t('hotkeys.altGrWarning')}
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -1,7 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HotkeyStatus } from '../../../shared/domain';
-import { makeHotkeys, makeSettings, makeSnapshot } from '../../../../test/support/renderer/fixtures';
+import {
+  makeHotkeys,
+  makeSettings,
+  makeSnapshot,
+} from '../../../../test/support/renderer/fixtures';
 import { renderApp } from '../../../../test/support/renderer/render-app';
 import { SettingsDialog } from './settings-dialog';
 
@@ -171,5 +175,56 @@ describe('SettingsDialog', () => {
       intercept.getByRole('button', { name: /Hotkey for Intercept: Not set/ }),
     ).toBeInTheDocument();
     expect(api.callsOf('hotkeys.set')).toHaveLength(0);
+  });
+
+  it('knows one chord in another spelling is the same key (Super = Cmd, ! = Shift+1)', async () => {
+    // Electron's parser (shell/common/keyboard_util.cc) reads Super, Meta, Cmd and Command as one
+    // key and `!` as Shift+1: main would refuse the duplicate, so the dialog says so first.
+    const user = userEvent.setup();
+    const { api, dialog } = await openSettings(
+      makeHotkeys({ listen: 'Meta+Option+K', barge: 'Control+!' }),
+    );
+    const whisper = within(dialog.getByTestId('hotkey-whisper'));
+    await user.click(whisper.getByRole('button', { name: /Hotkey for Whisper/ }));
+    fireEvent.keyDown(whisper.getByRole('button', { name: /Recording/ }), {
+      key: 'k',
+      code: 'KeyK',
+      metaKey: true,
+      altKey: true,
+    });
+    expect(await whisper.findByText('Already used by Listen.')).toBeInTheDocument();
+    await user.click(whisper.getByRole('button', { name: /Hotkey for Whisper/ }));
+    fireEvent.keyDown(whisper.getByRole('button', { name: /Recording/ }), {
+      key: '!',
+      code: 'Digit1',
+      ctrlKey: true,
+      shiftKey: true,
+    });
+    expect(await whisper.findByText('Already used by Barge in.')).toBeInTheDocument();
+    expect(api.callsOf('hotkeys.set')).toHaveLength(0);
+  });
+
+  it('warns on Windows that a Ctrl+Alt+letter hotkey is AltGr and swallows typed characters', async () => {
+    // Windows reads Ctrl+Alt as AltGr: Ctrl+Alt+L is AltGr+L, which types ł on Polish keyboards.
+    const platform = vi.spyOn(navigator, 'platform', 'get').mockReturnValue('Win32');
+    try {
+      const { dialog } = await openSettings(
+        makeHotkeys({ listen: 'CommandOrControl+Alt+L', barge: 'Control+Alt+F6' }),
+      );
+      expect(dialog.getByTestId('hotkey-altgr-listen')).toHaveTextContent(/AltGr/);
+      expect(dialog.queryByTestId('hotkey-altgr-barge')).toBeNull();
+    } finally {
+      platform.mockRestore();
+    }
+  });
+
+  it('does not warn about AltGr off Windows, where Ctrl+Alt types nothing', async () => {
+    const platform = vi.spyOn(navigator, 'platform', 'get').mockReturnValue('Linux x86_64');
+    try {
+      const { dialog } = await openSettings(makeHotkeys({ listen: 'CommandOrControl+Alt+L' }));
+      expect(dialog.queryByTestId('hotkey-altgr-listen')).toBeNull();
+    } finally {
+      platform.mockRestore();
+    }
   });
 });

@@ -38,6 +38,23 @@ export class FakeApp extends EventEmitter {
           },
         }
       : undefined;
+  /** What setAppUserModelId was last given (Windows ties toasts to it). */
+  appUserModelId: string | null = null;
+  /** Options of every app.focus call. */
+  readonly focusCalls: Array<{ steal?: boolean } | undefined> = [];
+  /** Chromium switches appended before ready (`app.commandLine`). */
+  readonly commandLine = {
+    switches: new Map<string, string>(),
+    appendSwitch(name: string, value = ''): void {
+      this.switches.set(name, value);
+    },
+    getSwitchValue(name: string): string {
+      return this.switches.get(name) ?? '';
+    },
+    hasSwitch(name: string): boolean {
+      return this.switches.has(name);
+    },
+  };
   private readonly paths = new Map<string, string>();
   private ready = false;
   private readyWaiters: Array<() => void> = [];
@@ -64,8 +81,12 @@ export class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'en-US';
   }
-  setAppUserModelId(_id: string): void {}
-  focus(): void {}
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+  focus(options?: { steal?: boolean }): void {
+    this.focusCalls.push(options);
+  }
   isReady(): boolean {
     return this.ready;
   }
@@ -114,6 +135,9 @@ export class FakeApp extends EventEmitter {
     this.quitRequested = 0;
     this.hasQuit = false;
     this.exitCode = null;
+    this.appUserModelId = null;
+    this.focusCalls.splice(0);
+    this.commandLine.switches.clear();
     this.ready = false;
     this.readyWaiters = [];
   }

@@ -113,6 +113,8 @@ function toNetError(error: unknown): unknown {
 }
 
 export class FakeSession {
+  /** Connections per host, as Chromium allows for HTTP/1.1. */
+  static readonly connectionsPerHost = 6;
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   certificateVerifyProc: VerifyProc | null = null;
@@ -198,6 +200,9 @@ export class FakeSession {
     // No session resumption: a resumed TLS session shows no certificate to verify.
     const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0 });
     this.agent = new Agent({
+      // Chromium's limit per host for HTTP/1.1 (client_socket_pool_manager.cc): a 7th request
+      // to the same host waits for one of the 6 connections, as in Electron's net.fetch.
+      connections: FakeSession.connectionsPerHost,
       connect: (options, callback) => {
         connect(options, (error, socket) => {
           if (error || !(socket instanceof TLSSocket)) {

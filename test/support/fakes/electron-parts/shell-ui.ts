@@ -6,6 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { acceleratorChord } from '../../../../src/shared/accelerator-identity';
+import { app } from './app';
 
 export class FakeNativeImage {
   private template = false;
@@ -25,10 +27,16 @@ export class FakeNativeImage {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** ICONDIR of an .ico file: reserved 0, type 1 (icon). */
+const ICO_SIGNATURE = Buffer.from([0x00, 0x00, 0x01, 0x00]);
 
 export const nativeImage = {
+  /** Like Electron: a file that is no PNG (or, as on Windows, ICO) gives an empty image. */
   createFromPath(path: string): FakeNativeImage {
-    const readable = existsSync(path) && readFileSync(path).subarray(0, 8).equals(PNG_SIGNATURE);
+    const head = existsSync(path) ? readFileSync(path).subarray(0, 8) : Buffer.alloc(0);
+    const readable =
+      head.equals(PNG_SIGNATURE) ||
+      (path.endsWith('.ico') && head.subarray(0, 4).equals(ICO_SIGNATURE));
     const image = new FakeNativeImage(path, !readable);
     // Electron marks files named *Template.png as template images by itself.
     if (/Template(@\dx)?\.png$/.test(path)) image.setTemplateImage(true);
@@ -49,7 +57,11 @@ export interface FakeMenuItem {
   [key: string]: unknown;
 }
 
-export class FakeMenu {
+/**
+ * A menu, with Electron's `menu-will-show` / `menu-will-close` events: `open()` and `close()`
+ * play the user opening the tray menu and dismissing it.
+ */
+export class FakeMenu extends EventEmitter {
   static applicationMenu: FakeMenu | null = null;
   static buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
     return new FakeMenu(template);
@@ -57,7 +69,17 @@ export class FakeMenu {
   static setApplicationMenu(menu: FakeMenu | null): void {
     FakeMenu.applicationMenu = menu;
   }
-  constructor(readonly items: FakeMenuItem[]) {}
+  constructor(readonly items: FakeMenuItem[]) {
+    super();
+  }
+  /** Test helper: the user opens the menu. */
+  open(): void {
+    this.emit('menu-will-show', {});
+  }
+  /** Test helper: the menu closes (dismissed, or after a click). */
+  close(): void {
+    this.emit('menu-will-close', {});
+  }
   /** Test helper: the item at a label path, e.g. `['Longest calls', '1001 …']`. */
   find(...labels: string[]): FakeMenuItem | undefined {
     let items: FakeMenuItem[] = this.items;
@@ -84,6 +106,8 @@ export class FakeTray extends EventEmitter {
   tooltip = '';
   title = '';
   contextMenu: FakeMenu | null = null;
+  /** Every menu set with setContextMenu, in order (replacing a shown one closes it on macOS). */
+  readonly contextMenus: FakeMenu[] = [];
   private destroyed = false;
   constructor(public image: FakeNativeImage | string) {
     super();
@@ -100,6 +124,7 @@ export class FakeTray extends EventEmitter {
   }
   setContextMenu(menu: FakeMenu | null): void {
     this.contextMenu = menu;
+    if (menu) this.contextMenus.push(menu);
   }
   popUpContextMenu(): void {}
   destroy(): void {
@@ -110,43 +135,36 @@ export class FakeTray extends EventEmitter {
   }
 }
 
-const MODIFIERS = new Map([
-  ['commandorcontrol', 'ctrl'],
-  ['cmdorctrl', 'ctrl'],
-  ['control', 'ctrl'],
-  ['ctrl', 'ctrl'],
-  ['command', 'cmd'],
-  ['cmd', 'cmd'],
-  ['alt', 'alt'],
-  ['option', 'alt'],
-  ['altgr', 'altgr'],
-  ['shift', 'shift'],
-  ['super', 'super'],
-  ['meta', 'super'],
+const MODIFIER_TOKENS = new Set([
+  'commandorcontrol',
+  'cmdorctrl',
+  'control',
+  'ctrl',
+  'command',
+  'cmd',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
 ]);
 const KEY =
   /^(?:[a-z0-9]|[)!@#$%^&*(:;<=,_\->.?/~`{\]}[|\\"']|f(?:[1-9]|1[0-9]|2[0-4])|plus|space|tab|capslock|numlock|scrolllock|backspace|delete|insert|return|enter|up|down|left|right|home|end|pageup|pagedown|escape|esc|volumeup|volumedown|volumemute|medianexttrack|mediaprevioustrack|mediastop|mediaplaypause|printscreen|num[0-9]|numdec|numadd|numsub|nummult|numdiv)$/;
 
-/** Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord. */
+/**
+ * Electron's accelerator conversion as seen on Linux/Windows: one identity per key chord, with
+ * Electron's own readings (Super = Meta = Cmd = Command; `!` = Shift+1; CommandOrControl = Ctrl).
+ * A token Electron does not know throws, as `globalShortcut.register` does.
+ */
 function acceleratorIdentity(accelerator: string): string {
   const tokens = accelerator.split('+').map((token) => token.trim().toLowerCase());
-  const modifiers = new Set<string>();
-  let key: string | null = null;
-  for (const token of tokens) {
-    const modifier = MODIFIERS.get(token);
-    if (modifier) modifiers.add(modifier);
-    else if (KEY.test(token) && key === null)
-      key = token === 'enter' ? 'return' : token === 'esc' ? 'escape' : token;
-    else
-      throw new TypeError(
-        `Error processing argument at index 0, conversion failure from ${accelerator}`,
-      );
-  }
-  if (key === null)
+  const keys = tokens.filter((token) => !MODIFIER_TOKENS.has(token));
+  if (keys.length !== 1 || !KEY.test(keys[0] as string))
     throw new TypeError(
       `Error processing argument at index 0, conversion failure from ${accelerator}`,
     );
-  return [...[...modifiers].sort(), key].join('+');
+  return acceleratorChord(accelerator, 'linux') as string;
 }
 
 export const globalShortcut = {
@@ -182,9 +200,16 @@ export const globalShortcut = {
   },
 };
 
+/**
+ * Like Electron's, the fake holds a shown notification only weakly (electron/electron#16922:
+ * one the app does not keep is garbage-collected and its click is lost): `shown` is the
+ * test's record, `shownWeakly` what "the OS" can still deliver events to once the test lets
+ * go of `shown`.
+ */
 export class FakeNotification extends EventEmitter {
   static supported = true;
   static readonly shown: FakeNotification[] = [];
+  static readonly shownWeakly: Array<WeakRef<FakeNotification>> = [];
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
@@ -195,6 +220,7 @@ export class FakeNotification extends EventEmitter {
   }
   show(): void {
     FakeNotification.shown.push(this);
+    FakeNotification.shownWeakly.push(new WeakRef(this));
     this.emit('show');
   }
   close(): void {
@@ -208,6 +234,23 @@ export interface SaveDialogAnswer {
 }
 
 export const dialog = {
+  /** What the next message box answers (the index of the button the user picks). */
+  nextMessageBoxResponse: 0,
+  /** Every message box: its parent window (or null), options, and app.focus calls before it. */
+  messageBoxes: [] as Array<{
+    parent: unknown;
+    options: Record<string, unknown>;
+    focusCallsBefore: Array<{ steal?: boolean } | undefined>;
+  }>,
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    const options = args.at(-1) as Record<string, unknown>;
+    dialog.messageBoxes.push({
+      parent: args.length > 1 ? args[0] : null,
+      options,
+      focusCallsBefore: [...app.focusCalls],
+    });
+    return Promise.resolve({ response: dialog.nextMessageBoxResponse, checkboxChecked: false });
+  },
   nextSaveAnswer: { canceled: true } as SaveDialogAnswer,
   saveDialogs: [] as unknown[],
   errorBoxes: [] as Array<{ title: string; content: string }>,
@@ -243,7 +286,10 @@ export function resetShellUi(): void {
   globalShortcut.ownedElsewhere.clear();
   FakeNotification.supported = true;
   FakeNotification.shown.splice(0);
+  FakeNotification.shownWeakly.splice(0);
   dialog.nextSaveAnswer = { canceled: true };
+  dialog.nextMessageBoxResponse = 0;
+  dialog.messageBoxes.splice(0);
   dialog.saveDialogs.splice(0);
   dialog.errorBoxes.splice(0);
   shell.openedPaths.splice(0);

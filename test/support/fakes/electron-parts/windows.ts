@@ -144,6 +144,7 @@ export class FakeBrowserWindow extends EventEmitter {
   private bounds: FakeRectangle;
   private maximized = false;
   private minimized = false;
+  private fullScreen = false;
   private destroyed = false;
 
   constructor(public readonly options: Record<string, unknown> = {}) {
@@ -193,6 +194,25 @@ export class FakeBrowserWindow extends EventEmitter {
   unmaximize(): void {
     this.maximized = false;
     this.emit('unmaximize');
+  }
+  /** Like macOS, the change is animated: the state and its event come a moment later. */
+  setFullScreen(flag: boolean): void {
+    if (flag === this.fullScreen) return;
+    setImmediate(() => {
+      this.fullScreen = flag;
+      this.emit(flag ? 'enter-full-screen' : 'leave-full-screen');
+    });
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  /**
+   * Test helper: Windows ends the session (shutdown, restart, log-off). Electron emits
+   * `query-session-end` then `session-end` on each window, and no `before-quit`.
+   */
+  endSession(reasons: string[] = ['shutdown']): void {
+    this.emit('query-session-end', createFakeEvent({ reasons }));
+    this.emit('session-end', createFakeEvent({ reasons }));
   }
   isVisible(): boolean {
     return this.visible;
