@@ -95,20 +95,27 @@ describe('QueueWatcher and the waitcallinfo prerequisite', () => {
     });
     gateway.refused.set(2, '100-009');
     watcher.start(gateway);
+    // Only expanded queues ask waitcallinfo: open both.
+    watcher.watch([1, 2], true);
     await clock.advance(0);
     expect(failures).toEqual([]);
     const views = changes.at(-1)!;
+    // The calls are hidden; the count and longest wait stay queryacdstat's (cec_07_0411).
     expect(views.find((view) => view.skillId === 2)).toMatchObject({
       callsHidden: true,
       calls: null,
-      waitingCount: 0,
+      waitingCount: 1,
+      available: 2,
     });
     expect(views.find((view) => view.skillId === 1)).toMatchObject({ waitingCount: 1 });
+    expect(views.find((view) => view.skillId === 1)?.calls).toHaveLength(1);
     expect(views.find((view) => view.skillId === 1)?.callsHidden).toBeUndefined();
-    // Once the gateway answers again (the inspector is busy), the count is back.
+    // Once the gateway answers again (the inspector is busy), the calls are back.
     gateway.refused.clear();
-    await clock.advance(60_000);
-    expect(changes.at(-1)!.find((view) => view.skillId === 2)).toMatchObject({ waitingCount: 1 });
+    await clock.advance(2_000);
+    const back = changes.at(-1)!.find((view) => view.skillId === 2);
+    expect(back?.calls).toHaveLength(1);
+    expect(back?.callsHidden).toBeUndefined();
   });
 
   it('still reports a lost session from waitcallinfo', async () => {
@@ -123,6 +130,7 @@ describe('QueueWatcher and the waitcallinfo prerequisite', () => {
     });
     gateway.refused.set(1, '100-006');
     watcher.start(gateway);
+    watcher.watch([1], true);
     await clock.advance(0);
     expect(failures).toHaveLength(1);
   });
