@@ -28,6 +28,18 @@ function longestCalls(rows: ReadonlyMap<string, AgentRow>): AgentRow[] {
   return talking.sort((a, b) => start(a) - start(b)).slice(0, LONGEST_CALLS);
 }
 
+/** Chart height for the window: 260 px on a full-HD wall screen, less on smaller ones. */
+function useChartHeight(): number {
+  const read = () => (typeof window === 'undefined' ? 260 : window.innerHeight >= 1000 ? 260 : 130);
+  const [height, setHeight] = useState(read);
+  useEffect(() => {
+    const onResize = () => setHeight(read());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
+
 export function WallboardScreen() {
   const { t } = useTranslation();
   const now = useNow();
@@ -41,6 +53,7 @@ export function WallboardScreen() {
   const rows = useAppState((state) => state.roster.rows);
   const theme = useChartTheme();
   const [startedAt] = useState(() => Date.now());
+  const chartHeight = useChartHeight();
 
   useEffect(() => {
     void insight.showScope(null);
@@ -91,7 +104,7 @@ export function WallboardScreen() {
           <div className="wallboard-lower">
             <section className="wallboard-charts" aria-label={t('wallboard.charts')}>
               {history ? (
-                <InsightCharts history={history} theme={theme} withMix height={260} />
+                <InsightCharts history={history} theme={theme} withMix height={chartHeight} />
               ) : null}
             </section>
             <section className="wallboard-side">
