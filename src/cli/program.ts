@@ -14,6 +14,7 @@ import { registerLoginCommands } from './commands/login-commands';
 import { registerQcCommands } from './commands/qc-commands';
 import { registerSessionCommand } from './commands/session-command';
 import { registerSimulatorCommand } from './commands/simulator-command';
+import { registerStatsCommand } from './commands/stats-command';
 import { CliOutput } from './output';
 
 const HELP_FOOTER = `
@@ -41,6 +42,7 @@ function createProgram(host: CommandHost): Command {
   registerSimulatorCommand(program, host);
   registerDoctorCommand(program, host);
   registerListCommands(program, host);
+  registerStatsCommand(program, host);
   registerQcCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);

@@ -33,6 +33,8 @@ import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
 import { bindIpc } from './desktop/ipc/ipc-binding';
 import { createFileLogger } from './desktop/logger';
 import { createMainWindow } from './desktop/window/main-window';
+import { createWallboardWindow } from './desktop/window/wallboard-window';
+import { isWallboardCommand } from './desktop/ipc/wallboard-commands';
 import { createNetTransportFactory } from './desktop/network/net-transport';
 import { appUserModelIdFor, createNotifier } from './desktop/notifier';
 import { applyPlatformSwitches } from './desktop/platform-switches';
@@ -108,6 +110,16 @@ async function startApp(): Promise<void> {
     iconPath: join(resources, 'icon.png'),
     logger,
   });
+  // The read-only wallboard for a big screen: a second window, opened on demand.
+  const wallboard = createWallboardWindow({
+    BrowserWindow,
+    preloadPath: join(mainDirectory, '../preload/index.cjs'),
+    location,
+    displays: () => screen.getAllDisplays(),
+    displayIndex: () => settingsStore.current().insight.wallboardDisplay,
+    iconPath: join(resources, 'icon.png'),
+    logger,
+  });
   const notifier = createNotifier({ Notification, logger, onClick: () => window.show() });
   const reportFailure = (error: CommandError): void =>
     notifier.notify({
@@ -141,6 +153,8 @@ async function startApp(): Promise<void> {
       logger,
     }),
     journalDir: join(userData, 'journal'),
+    statsDir: join(userData, 'stats'),
+    wallboard: { open: () => wallboard.open() },
     logger,
     notifier,
     hotkeys,
@@ -155,8 +169,15 @@ async function startApp(): Promise<void> {
   const ipc = bindIpc<IpcMainInvokeEvent>({
     ipcMain,
     core: supervisor,
-    isTrustedSender: (event) => isTrustedSender(event, window.get()?.webContents ?? null, location),
+    isTrustedSender: (event, command) =>
+      isTrustedSender(event, window.get()?.webContents ?? null, location) ||
+      (isWallboardCommand(command) &&
+        isTrustedSender(event, wallboard.get()?.webContents ?? null, location)),
     getEventTarget: () => window.get()?.webContents ?? null,
+    getEventTargets: () => [
+      window.get()?.webContents ?? null,
+      wallboard.get()?.webContents ?? null,
+    ],
     logger,
   });
   const watcher = createActivityWatcher(language);
@@ -190,6 +211,7 @@ async function startApp(): Promise<void> {
     platform: process.platform,
     showWindow: () => window.show(),
     quit: () => app.quit(),
+    openWallboard: () => wallboard.open(),
   });
   lifecycle = bindAppLifecycle({
     app,
@@ -201,6 +223,7 @@ async function startApp(): Promise<void> {
       hotkeys.unregisterAll();
       globalShortcut.unregisterAll();
       tray.dispose();
+      wallboard.close();
       ipc.dispose();
       logger.info('quit');
     },
@@ -208,6 +231,8 @@ async function startApp(): Promise<void> {
 
   const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
   await supervisor.start({ demo });
+  // `--wallboard`: open the big-screen view at start (the main window stays as usual).
+  if (process.argv.includes('--wallboard')) wallboard.open();
   logger.info('started', { demo });
 }
 

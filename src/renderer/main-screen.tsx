@@ -14,6 +14,8 @@ import { JournalDialog } from './features/journal/journal-dialog';
 import { QueuePanel } from './features/queue/queue-panel';
 import { SignOutDialog } from './features/session/sign-out-dialog';
 import { SettingsDialog } from './features/settings/settings-dialog';
+import { InsightProvider } from './features/insight/insight-context';
+import { InsightPanel } from './features/insight/insight-panel';
 
 type OpenDialog = 'journal' | 'settings' | 'sign-out' | null;
 
@@ -21,9 +23,10 @@ type OpenDialog = 'journal' | 'settings' | 'sign-out' | null;
 export function MainScreen() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [queuesCollapsed, setQueuesCollapsed] = useState(false);
+  const [insightOpen, setInsightOpen] = useState(true);
   const close = (): void => setDialog(null);
   return (
-    <>
+    <InsightProvider>
       <div
         className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
         inert={dialog !== null}
@@ -35,6 +38,7 @@ export function MainScreen() {
         />
         <ConnectionBanner />
         <ActionBar />
+        <InsightPanel open={insightOpen} onToggle={() => setInsightOpen((current) => !current)} />
         <div className="workspace">
           <main className="agents-pane">
             <GlanceBar />
@@ -51,6 +55,6 @@ export function MainScreen() {
       {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={close} /> : null}
       {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
-    </>
+    </InsightProvider>
   );
 }

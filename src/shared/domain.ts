@@ -1,3 +1,5 @@
+import type { InsightSettings } from './insight';
+
 /**
  * Domain types the three processes share: what the supervisor core tells the screen, the tray
  * and the command line. Plain data only (structured-clone safe), no behaviour.
@@ -96,7 +98,15 @@ export interface AgentCall {
   since: number | null;
 }
 
-export type AlertKind = 'long-call' | 'long-busy' | 'long-wrap-up' | 'long-queue-wait';
+export type AlertKind =
+  | 'long-call'
+  | 'long-busy'
+  | 'long-wrap-up'
+  | 'long-queue-wait'
+  /** An agent's rest / busy / wrap-up time this shift is over its budget (insight settings). */
+  | 'rest-budget'
+  | 'busy-budget'
+  | 'wrap-up-budget';
 
 export interface AgentRow {
   workNo: string;
@@ -163,6 +173,10 @@ export interface SkillQueueView {
   callsHidden?: boolean;
   /** When this queue was last refreshed (ms since epoch). */
   dataAt: number;
+  /** Agents signed in to the queue (queryacdstat `loggedOnAgents`), when reported. */
+  signedIn?: number | null;
+  /** Agents available for the queue (queryacdstat `availAgents`), when reported. */
+  available?: number | null;
 }
 
 export interface AlertView {
@@ -237,6 +251,8 @@ export interface Settings {
   demoMode: boolean;
   /** Ask before intercept and force sign-out. */
   confirmDestructive: boolean;
+  /** Service level threshold, reason-code budgets, wallboard. */
+  insight: InsightSettings;
 }
 
 /** Everything the screen needs at start or after a version gap. */

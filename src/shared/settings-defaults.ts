@@ -4,6 +4,7 @@
  * center with the six default hotkeys of its platform bound.
  */
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
+import { createDefaultInsightSettings } from './insight-settings';
 
 /** Version of the settings document this build writes. */
 export const SETTINGS_SCHEMA_VERSION = 2;
@@ -98,5 +99,6 @@ export function createDefaultSettings(platform: string = hostPlatform()): Settin
     theme: 'system',
     demoMode: true,
     confirmDestructive: true,
+    insight: createDefaultInsightSettings(),
   };
 }

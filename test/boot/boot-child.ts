@@ -143,6 +143,36 @@ async function main(): Promise<void> {
     workNo: 'x',
   });
 
+  // The wallboard: opened through the contract as the window's button does.
+  const opened = (await fake.ipcMain.invoke('inspector:cmd:wallboard.open', trusted, {})) as Result;
+  await waitFor(() => fake.BrowserWindow.getAllWindows().length === 2, {
+    what: 'the wallboard window',
+  });
+  const board = fake.BrowserWindow.getAllWindows()[1] as ElectronFake.FakeBrowserWindow;
+  await waitFor(() => board.webContents.getURL() !== '', { what: 'the wallboard page' });
+  const fromBoard = { sender: board.webContents, senderFrame: board.webContents.mainFrame };
+  const boardSnapshot = (await fake.ipcMain.invoke(
+    'inspector:cmd:app.getSnapshot',
+    fromBoard,
+    {},
+  )) as Result;
+  const boardListen = (await fake.ipcMain.invoke('inspector:cmd:inspection.listen', fromBoard, {
+    workNo: '1001',
+  })) as Result;
+  await waitFor(
+    () => board.webContents.sent.some((entry) => entry.channel === 'inspector:evt:stats.changed'),
+    { what: 'live figures on the wallboard', timeoutMs: 15_000 },
+  );
+  report.wallboard = {
+    opened: opened.ok,
+    windows: fake.BrowserWindow.getAllWindows().length,
+    fullscreen: (board.options as { fullscreen?: boolean }).fullscreen,
+    hash: new URL(board.webContents.getURL()).hash,
+    snapshotFromWallboard: boardSnapshot.ok,
+    listenFromWallboard: boardListen.error?.code,
+    eventsToWallboard: true,
+  };
+
   const preload = loadPreloadBundle(fake, trusted);
   report.preloadRequired = preload.required;
   report.preloadKeys = Object.keys(preload.api).sort();

@@ -255,6 +255,18 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect(requests).toContainEqual(expect.stringMatching(/^DELETE onlineagent\/\d+\/logout$/));
   });
 
+  it('opens the read-only wallboard on wallboard.open: full screen, #wallboard, events, reads only', () => {
+    expect(report.wallboard).toMatchObject({
+      opened: true,
+      windows: 2,
+      fullscreen: true,
+      hash: '#wallboard',
+      snapshotFromWallboard: true,
+      listenFromWallboard: 'forbidden-sender',
+      eventsToWallboard: true,
+    });
+  });
+
   it('writes a log and a settings file without secrets', () => {
     const log = report.logFile as string;
     expect(log).toContain('started');
@@ -268,6 +280,7 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
         'demoMode',
         'gateway',
         'hotkeys',
+        'insight',
         'language',
         'schemaVersion',
         'theme',

@@ -20,6 +20,7 @@ describe('cc-inspector (built)', () => {
       'doctor',
       'agents',
       'queue',
+      'stats',
       'events',
       'listen',
       'barge',

@@ -335,6 +335,22 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
     valid: { format: 'csv' },
     fields: { format: { bad: badEnum(['csv', 'json']), required: true } },
   },
+  'stats.getSnapshot': emptyRules,
+  'stats.history': {
+    valid: { skillId: 3, sinceMs: 60_000 },
+    fields: {
+      skillId: { bad: badSkillId.filter((value) => value !== null), required: true },
+      sinceMs: {
+        bad: fc.oneof(
+          fc.constantFrom(-1, 1.5, 12 * 3_600_000 + 1, Number.NaN),
+          notNumber.filter((value) => value !== undefined),
+        ),
+        required: false,
+      },
+    },
+  },
+  'stats.exportCsv': emptyRules,
+  'wallboard.open': emptyRules,
 };
 
 /** A deep copy of `base` with `path` (dot-separated) set to `value`. */

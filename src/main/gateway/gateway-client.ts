@@ -14,6 +14,7 @@ import { OddEventLog } from './decoding/odd-event-log';
 import { GatewayError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
+  AcdSkillStat,
   AgentDetail,
   AgentStatusEntry,
   GatewayClientOptions,
@@ -30,6 +31,7 @@ import {
   invalidArgument,
   normaliseBaseUrl,
   validateMonitorBatches,
+  validateSkillBatches,
   validateTimeoutMs,
   validateWorkNo,
 } from './requests/gateway-validators';
@@ -38,7 +40,7 @@ import {
   type AgentInterfaceName,
   type CallAddress,
 } from './requests/interface-urls';
-import { decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
+import { decodeAcdStats, decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';
@@ -282,6 +284,28 @@ export class GatewayClient {
       address.skill,
       INTERFACES.waitingCalls.logName,
     );
+  }
+
+  /**
+   * `queuedevice/{id}/queryacdstat`: statistics of these skill queues, in batches of ≤100 sent
+   * one after another (one request per interface in flight). Rows of skills not asked about
+   * are dropped; an empty list asks nothing.
+   */
+  async queryAcdStats(skillIds: readonly number[]): Promise<AcdSkillStat[]> {
+    const logName = INTERFACES.acdStats.logName;
+    const batches = validateSkillBatches(skillIds, logName);
+    const rows: AcdSkillStat[] = [];
+    for (const batch of batches) {
+      const address = this.urls.acdStats(batch);
+      const outcome = await this.request('acdStats', address.url, {
+        body: address.body,
+        target: address.target,
+      });
+      const asked = new Set(batch);
+      for (const row of decodeAcdStats(outcome.envelope.result, logName))
+        if (asked.has(row.skillId)) rows.push(row);
+    }
+    return rows;
   }
 
   /** Take a queued call (`voicecall/{id}/requestcall/{callId}/0?skillId=…&skillid=…`). */

@@ -3,6 +3,7 @@
  * written atomically. A corrupt file is moved aside and the store starts from defaults with a
  * notice. Secrets never go in here (the Settings type holds none).
  */
+import { readInsightSettings } from '../../shared/insight-settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
@@ -145,6 +146,7 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
       typeof input.confirmDestructive === 'boolean'
         ? input.confirmDestructive
         : defaults.confirmDestructive,
+    insight: readInsightSettings(input.insight),
   };
 }
 

@@ -47,6 +47,11 @@ export interface FileSaver {
   save(suggestedName: string, content: string): Promise<string | null>;
 }
 
+/** Opens the read-only wallboard window (desktop only). */
+export interface WallboardPort {
+  open(): void;
+}
+
 export interface ShellPort {
   openLogsFolder(): Promise<void>;
 }
@@ -107,6 +112,9 @@ export interface SupervisorPorts {
   transport: GatewayTransportFactory;
   /** Folder for the audit journal (user data folder in the app). */
   journalDir: string;
+  /** Folder of the shift history (default: `stats/` in journalDir). */
+  statsDir?: string;
+  wallboard?: WallboardPort;
   logger: Logger;
   clock?: Clock;
   notifier?: Notifier;

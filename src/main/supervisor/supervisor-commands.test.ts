@@ -55,6 +55,10 @@ const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'hotkeys.set': { action: 'listen', accelerator: 'CommandOrControl+Alt+L' },
   'journal.list': { limit: 10 },
   'journal.export': { format: 'csv' },
+  'stats.getSnapshot': {},
+  'stats.history': { skillId: null },
+  'stats.exportCsv': {},
+  'wallboard.open': {},
 };
 
 let dir: string;

@@ -97,6 +97,29 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       rt.emit('hotkeys.changed', statuses);
       return ok(statuses);
     },
+    'stats.getSnapshot': async () => ok(rt.stats.snapshot()),
+    'stats.history': async ({ skillId, sinceMs }) => ok(rt.stats.history(skillId, sinceMs)),
+    'stats.exportCsv': async () => {
+      const saver = rt.ports.fileSaver;
+      if (!saver)
+        return fail(
+          commandError('internal', 'Saving files is not available here.', '此处无法保存文件。'),
+        );
+      const csv = rt.stats.exportCsv();
+      return ok({ savedTo: await saver.save(csv.name, csv.text), rows: csv.rows });
+    },
+    'wallboard.open': async () => {
+      if (!rt.ports.wallboard)
+        return fail(
+          commandError(
+            'internal',
+            'The wallboard window is not available here.',
+            '此处无法打开大屏窗口。',
+          ),
+        );
+      rt.ports.wallboard.open();
+      return ok(null);
+    },
     'journal.list': async ({ limit }) => ok(rt.journal.listNewest(limit)),
     'journal.export': async ({ format }) => {
       const saver = rt.ports.fileSaver;
@@ -180,6 +203,8 @@ async function updateSettings(
   if (!saved.ok) return saved;
   if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts))
     rt.alerts.setThresholds(after.alerts, rt.clock.now());
+  if (before.insight.serviceLevelSeconds !== after.insight.serviceLevelSeconds)
+    rt.stats.applySettings();
   // A new address or trust needs the person (trust-change.ts), never just this request.
   if (trustChanged(before, after)) await applyTrustChange(rt, before, after);
   else if (before.gateway.maxAnswerMiB !== after.gateway.maxAnswerMiB)

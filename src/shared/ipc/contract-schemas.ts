@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
+import { INSIGHT_BOUNDS } from '../insight-settings';
 import type { CommandResults } from './contract';
 import {
   AGENT_ID_PATTERN,
@@ -31,6 +32,12 @@ const callIdSchema = z
   .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
 
 const acceleratorSchema = z.string().min(1).max(64);
+
+const budgetMinutesSchema = z
+  .number()
+  .int()
+  .min(INSIGHT_BOUNDS.budgetMinutes.min)
+  .max(INSIGHT_BOUNDS.budgetMinutes.max);
 
 const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
 const languageSchema = z.enum(['en', 'zh-CN']);
@@ -60,6 +67,31 @@ const alertThresholdsSchema = z.strictObject({
   longQueueWaitSeconds: z.number().int().min(5).max(86_400),
 });
 
+export const insightPatchSchema = z
+  .strictObject({
+    serviceLevelSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.serviceLevelSeconds.min)
+      .max(INSIGHT_BOUNDS.serviceLevelSeconds.max),
+    restBudgetMinutes: budgetMinutesSchema,
+    busyBudgetMinutes: budgetMinutesSchema,
+    wrapUpBudgetMinutes: budgetMinutesSchema,
+    wallboardSkillIds: z.array(skillIdSchema).max(INSIGHT_BOUNDS.wallboardSkills),
+    wallboardDisplay: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardDisplay.min)
+      .max(INSIGHT_BOUNDS.wallboardDisplay.max)
+      .nullable(),
+    wallboardRotateSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardRotateSeconds.min)
+      .max(INSIGHT_BOUNDS.wallboardRotateSeconds.max),
+  })
+  .partial();
+
 const pinSchema = z
   .string()
   .regex(
@@ -85,6 +117,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
+  insight: insightPatchSchema.optional(),
 });
 
 const empty = z.strictObject({});
@@ -136,6 +169,20 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
+  'stats.getSnapshot': empty,
+  'stats.history': z.strictObject({
+    /** null: the center. */
+    skillId: skillIdSchema.nullable(),
+    /** Only the last this many ms (default: the whole shift, up to 12 h). */
+    sinceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(12 * 3_600_000)
+      .optional(),
+  }),
+  'stats.exportCsv': empty,
+  'wallboard.open': empty,
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

@@ -20,6 +20,7 @@ import type {
   Settings,
   SkillQueueView,
 } from '../domain';
+import type { HistorySeries, InsightSnapshot } from '../insight';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -46,6 +47,12 @@ export interface CommandResults {
   'journal.list': JournalEntry[];
   /** Where the export was saved; null when the user cancelled the save dialog. */
   'journal.export': { savedTo: string | null; entries: number };
+  /** The latest live figures; null before the first sample of a shift. */
+  'stats.getSnapshot': InsightSnapshot | null;
+  'stats.history': HistorySeries;
+  /** Where the CSV was saved; null when the user cancelled the save dialog. */
+  'stats.exportCsv': { savedTo: string | null; rows: number };
+  'wallboard.open': null;
 }
 
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
@@ -66,6 +73,8 @@ export interface EventPayloads {
   'hotkeys.changed': HotkeyStatus[];
   'journal.appended': JournalEntry;
   notice: Notice;
+  /** The live figures, every 5 s. */
+  'stats.changed': InsightSnapshot;
 }
 export type EventName = keyof EventPayloads;
 
@@ -130,6 +139,10 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'hotkeys.set': true,
   'journal.list': true,
   'journal.export': true,
+  'stats.getSnapshot': true,
+  'stats.history': true,
+  'stats.exportCsv': true,
+  'wallboard.open': true,
 };
 
 const EVENTS: Readonly<Record<EventName, true>> = {
@@ -143,6 +156,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'hotkeys.changed': true,
   'journal.appended': true,
   notice: true,
+  'stats.changed': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

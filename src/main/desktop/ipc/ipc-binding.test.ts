@@ -16,6 +16,7 @@ import type { EventListener, SupervisorCore } from '../../supervisor/supervisor-
 import { bindIpc } from './ipc-binding';
 import type { RendererLocation } from '../window/renderer-location';
 import { isTrustedSender, type IpcEventLike } from './sender-check';
+import { isWallboardCommand, WALLBOARD_COMMANDS } from './wallboard-commands';
 
 const APP_URL = 'app://cc-inspector/index.html';
 const LOCATION: RendererLocation = { kind: 'app', url: APP_URL, root: '/app/out/renderer' };
@@ -209,5 +210,52 @@ describe('IPC binding', () => {
     binding.dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(fresh.listenerCount()).toBe(0);
+  });
+});
+
+describe('IPC binding with the wallboard window', () => {
+  it('lets the wallboard read only, and sends every event to both windows', async () => {
+    resetElectronFake();
+    const main = new FakeBrowserWindow({});
+    const wallboard = new FakeBrowserWindow({});
+    await main.webContents.loadURL(APP_URL);
+    await wallboard.webContents.loadURL(`${APP_URL}#wallboard`);
+    const recording = createRecordingCore();
+    bindIpc({
+      ipcMain,
+      core: recording.core,
+      isTrustedSender: (event: IpcEventLike, command) =>
+        isTrustedSender(event, main.webContents, LOCATION) ||
+        (isWallboardCommand(command) && isTrustedSender(event, wallboard.webContents, LOCATION)),
+      getEventTarget: () => main.webContents,
+      getEventTargets: () => [main.webContents, wallboard.webContents],
+    });
+    const fromWallboard = {
+      sender: wallboard.webContents,
+      senderFrame: { url: `${APP_URL}#wallboard`, parent: null },
+    };
+    const invoke = (name: string, payload: unknown) =>
+      ipcMain.invoke(commandChannel(name as never), fromWallboard, payload) as Promise<
+        Result<unknown>
+      >;
+    expect(await invoke('stats.history', { skillId: null })).toEqual({ ok: true, value: null });
+    expect(await invoke('app.getSnapshot', {})).toEqual({ ok: true, value: null });
+    for (const [name, payload] of [
+      ['inspection.listen', { workNo: '1001' }],
+      ['session.signOut', { forgetPassword: false }],
+      ['settings.update', { theme: 'dark' }],
+      ['wallboard.open', {}],
+    ] as const) {
+      expect(await invoke(name, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+    expect(recording.calls.map((call) => call.name)).toEqual(['stats.history', 'app.getSnapshot']);
+    recording.emit('stats.changed', { at: 1 });
+    const sent = [{ channel: eventChannel('stats.changed'), args: [{ at: 1 }] }];
+    expect(main.webContents.sent).toEqual(sent);
+    expect(wallboard.webContents.sent).toEqual(sent);
+    expect([...WALLBOARD_COMMANDS].every((name) => COMMAND_NAMES.includes(name))).toBe(true);
   });
 });

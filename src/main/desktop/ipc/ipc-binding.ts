@@ -32,10 +32,15 @@ export interface EventTargetLike {
 export interface IpcBindingOptions<Event> {
   ipcMain: IpcMainLike<Event>;
   core: Pick<SupervisorCore, 'execute' | 'subscribe'>;
-  /** Whether the event comes from our window's top frame showing our page. */
-  isTrustedSender: (event: Event) => boolean;
+  /**
+   * Whether the event comes from one of our windows' top frame showing our page, and that
+   * window may send this command (the wallboard may only read).
+   */
+  isTrustedSender: (event: Event, command: CommandName) => boolean;
   /** Where events go: our window's webContents, or null while there is none. */
   getEventTarget: () => EventTargetLike | null;
+  /** Every window that hears events (main and wallboard); replaces getEventTarget when given. */
+  getEventTargets?: () => ReadonlyArray<EventTargetLike | null>;
   logger?: Logger;
 }
 
@@ -85,7 +90,7 @@ export async function runIpcCommand<Event>(
 ): Promise<Result<unknown>> {
   const { core, logger } = options;
   try {
-    if (!options.isTrustedSender(event)) {
+    if (!options.isTrustedSender(event, name)) {
       logger?.warn('ipc call refused: untrusted sender', { command: name });
       return failure(
         'forbidden-sender',
@@ -127,13 +132,18 @@ export function bindIpc<Event>(options: IpcBindingOptions<Event>): IpcBinding {
       runIpcCommand(name, event, payload, options),
     );
   }
+  const targets = options.getEventTargets ?? (() => [options.getEventTarget()]);
   const unsubscribe = core.subscribe((name, payload) => {
-    const target = options.getEventTarget();
-    if (!target || target.isDestroyed()) return;
-    try {
-      target.send(eventChannel(name), payload);
-    } catch (error) {
-      logger?.error('event could not be sent to the window', { event: name, error: String(error) });
+    for (const target of targets()) {
+      if (!target || target.isDestroyed()) continue;
+      try {
+        target.send(eventChannel(name), payload);
+      } catch (error) {
+        logger?.error('event could not be sent to the window', {
+          event: name,
+          error: String(error),
+        });
+      }
     }
   });
   return {

@@ -9,6 +9,7 @@ import {
   PHONE_NUMBER_PATTERN,
 } from '../../../shared/gateway-protocol/gateway-paths';
 import { MAX_ANSWER_MIB_RANGE, SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
+import { INSIGHT_BOUNDS } from '../../../shared/insight-settings';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,6 +24,11 @@ const nullableString = (maxLength: number, pattern?: string): JsonSchema => ({
   anyOf: [{ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }, { type: 'null' }],
 });
 const accelerator: JsonSchema = nullableString(64);
+const budgetMinutes: JsonSchema = {
+  type: 'integer',
+  minimum: INSIGHT_BOUNDS.budgetMinutes.min,
+  maximum: INSIGHT_BOUNDS.budgetMinutes.max,
+};
 /** A JSON-schema pattern accepting '' or what `pattern` (anchored at both ends) accepts. */
 const emptyOr = (pattern: RegExp): string => `^$|${pattern.source}`;
 
@@ -54,6 +60,36 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
   theme: { enum: ['system', 'light', 'dark'] },
   demoMode: { type: 'boolean' },
   confirmDestructive: { type: 'boolean' },
+  insight: closedObject({
+    serviceLevelSeconds: {
+      type: 'integer',
+      minimum: INSIGHT_BOUNDS.serviceLevelSeconds.min,
+      maximum: INSIGHT_BOUNDS.serviceLevelSeconds.max,
+    },
+    restBudgetMinutes: budgetMinutes,
+    busyBudgetMinutes: budgetMinutes,
+    wrapUpBudgetMinutes: budgetMinutes,
+    wallboardSkillIds: {
+      type: 'array',
+      maxItems: INSIGHT_BOUNDS.wallboardSkills,
+      items: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
+    },
+    wallboardDisplay: {
+      anyOf: [
+        {
+          type: 'integer',
+          minimum: INSIGHT_BOUNDS.wallboardDisplay.min,
+          maximum: INSIGHT_BOUNDS.wallboardDisplay.max,
+        },
+        { type: 'null' },
+      ],
+    },
+    wallboardRotateSeconds: {
+      type: 'integer',
+      minimum: INSIGHT_BOUNDS.wallboardRotateSeconds.min,
+      maximum: INSIGHT_BOUNDS.wallboardRotateSeconds.max,
+    },
+  }),
   window: closedObject({
     bounds: {
       anyOf: [

@@ -64,8 +64,17 @@ const NEWER: Problem = {
 
 /** Only the Settings fields, in a fresh object (drops window state and anything unexpected). */
 function pickSettings(source: Settings): Settings {
-  const { schemaVersion, gateway, hotkeys, alerts, language, theme, demoMode, confirmDestructive } =
-    source;
+  const {
+    schemaVersion,
+    gateway,
+    hotkeys,
+    alerts,
+    language,
+    theme,
+    demoMode,
+    confirmDestructive,
+    insight,
+  } = source;
   return structuredClone({
     schemaVersion,
     gateway,
@@ -75,6 +84,7 @@ function pickSettings(source: Settings): Settings {
     theme,
     demoMode,
     confirmDestructive,
+    insight,
   });
 }
 

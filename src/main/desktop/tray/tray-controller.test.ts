@@ -334,6 +334,7 @@ describe('tray commands', () => {
     { kind: 'sign-out' },
     { kind: 'open-window' },
     { kind: 'open-logs' },
+    { kind: 'open-wallboard' },
     { kind: 'quit' },
   ];
 
@@ -343,6 +344,14 @@ describe('tray commands', () => {
       if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
       else expect(['sign-in', 'open-window', 'quit']).toContain(command.kind);
     }
+  });
+
+  it('open the wallboard through the same command as the window’s button', () => {
+    expect(dispatchTrayCommand({ kind: 'open-wallboard' })).toEqual({
+      kind: 'command',
+      name: 'wallboard.open',
+      args: {},
+    });
   });
 
   it('pick icon files per platform', () => {

@@ -55,6 +55,8 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
       return { kind: 'command', name: 'session.signOut', args: { forgetPassword: false } };
     case 'open-logs':
       return { kind: 'command', name: 'app.openLogsFolder', args: {} };
+    case 'open-wallboard':
+      return { kind: 'command', name: 'wallboard.open', args: {} };
     case 'sign-in':
     case 'open-window':
       // Signing in needs the form (address, id, password): it lives in the window.

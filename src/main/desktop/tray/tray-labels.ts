@@ -31,6 +31,7 @@ export interface TrayLabels {
   signIn: string;
   signOut: string;
   openWindow: string;
+  openWallboard: string;
   openLogs: string;
   quit: string;
 }
@@ -69,6 +70,7 @@ const en: TrayLabels = {
   signIn: 'Sign in…',
   signOut: 'Sign out',
   openWindow: 'Open CC Inspector',
+  openWallboard: 'Open wallboard',
   openLogs: 'Open logs folder',
   quit: 'Quit CC Inspector',
 };
@@ -107,6 +109,7 @@ const zh: TrayLabels = {
   signIn: '登录…',
   signOut: '签出',
   openWindow: '打开 CC Inspector',
+  openWallboard: '打开大屏',
   openLogs: '打开日志文件夹',
   quit: '退出 CC Inspector',
 };

@@ -105,6 +105,15 @@ export class InterfaceUrls {
     return { url: `${path}?skillId=${skill}&skillid=${skill}`, target: call };
   }
 
+  /** One queryacdstat batch: the URL, and the body naming the (validated) skills. */
+  acdStats(batch: readonly number[]): CallAddress & { body: string } {
+    return {
+      url: this.urls.acdStats,
+      target: `${batch.length} skills`,
+      body: JSON.stringify({ skills: batch }),
+    };
+  }
+
   /** One beginmonitor/endmonitor batch of validated agent ids. */
   monitor(name: 'beginMonitor' | 'endMonitor', batch: readonly string[]): CallAddress {
     // Digits only after validation, so ';' can go in literally, as Huawei's demo sends it.

@@ -78,7 +78,8 @@ export class FakeWebContents extends EventEmitter {
     this.mainFrame.url = url;
     this.emit('did-finish-load');
   }
-  async loadFile(path: string): Promise<void> {
+  /** Like Electron's: `options.hash` becomes the URL's fragment. */
+  async loadFile(path: string, options: { hash?: string } = {}): Promise<void> {
     if (!existsSync(path)) {
       this.emit(
         'did-fail-load',
@@ -89,7 +90,8 @@ export class FakeWebContents extends EventEmitter {
       );
       throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${pathToFileURL(path).href}'`);
     }
-    await this.loadURL(pathToFileURL(path).href);
+    const hash = options.hash ? `#${options.hash}` : '';
+    await this.loadURL(pathToFileURL(path).href + hash);
   }
   openDevTools(): void {
     this.devToolsOpened = true;
