@@ -218,6 +218,7 @@ describe('IPC binding with the wallboard window', () => {
     resetElectronFake();
     const main = new FakeBrowserWindow({});
     const wallboard = new FakeBrowserWindow({});
+    protocol.handle('app', () => new Response('<!doctype html>'));
     await main.webContents.loadURL(APP_URL);
     await wallboard.webContents.loadURL(`${APP_URL}#wallboard`);
     const recording = createRecordingCore();

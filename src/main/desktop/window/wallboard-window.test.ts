@@ -8,7 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, resetElectronFake } from '../../../../test/support/fakes/electron';
+import {
+  FakeBrowserWindow,
+  protocol,
+  resetElectronFake,
+} from '../../../../test/support/fakes/electron';
 import type { BrowserWindowConstructor } from './main-window';
 import {
   buildWallboardOptions,
@@ -26,6 +30,8 @@ const display = (x: number): WallboardDisplay => ({
 let dir: string;
 beforeEach(() => {
   resetElectronFake();
+  // The page's scheme is served by main (app-protocol.ts).
+  protocol.handle('app', () => new Response('<!doctype html>'));
   dir = mkdtempSync(join(tmpdir(), 'wallboard-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
 });
