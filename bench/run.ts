@@ -21,6 +21,8 @@ import { agentTableFigure } from './figures/agent-table';
 import { clientOverheadFigure } from './figures/client-overhead';
 import { gatewayLoadFigure } from './figures/gateway-load';
 import { hotkeyToWireFigure } from './figures/hotkey-to-wire';
+import { insightChartsFigure } from './figures/insight-charts';
+import { queuePanelFigure } from './figures/queue-panel';
 import { soakFigure } from './figures/soak';
 import { stateToUiFigure } from './figures/state-to-ui';
 
@@ -31,6 +33,8 @@ const FIGURES: readonly Figure[] = [
   agentTableFigure,
   gatewayLoadFigure,
   soakFigure,
+  insightChartsFigure,
+  queuePanelFigure,
 ];
 
 interface RunOptions {

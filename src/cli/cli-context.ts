@@ -108,6 +108,8 @@ export class CommandContext {
         credentials: () => this.credentials(),
         gatewayUrl: settings.gatewayUrl,
         agentId: settings.agentId,
+        trust: { caPem: settings.caPem, pinSha256: settings.pinSha256 },
+        insecureHttp: settings.insecureHttp,
       });
       return password;
     })();
@@ -117,7 +119,11 @@ export class CommandContext {
   /** A gateway client for the configured gateway, CA and pin (not signed in yet). */
   createClient(): GatewayClient {
     const settings = this.settings();
-    const fetch = createNodeFetch({ caPem: settings.caPem, pinSha256: settings.pinSha256 });
+    const fetch = createNodeFetch({
+      caPem: settings.caPem,
+      pinSha256: settings.pinSha256,
+      maxAnswerBytes: settings.maxAnswerBytes,
+    });
     this.transports.push(fetch);
     return new GatewayClient({
       baseUrl: settings.gatewayUrl,

@@ -20,7 +20,8 @@ export const EXIT_CODE = {
 export type ExitCode = (typeof EXIT_CODE)[keyof typeof EXIT_CODE];
 
 /** Kinds of CLI-side failures, as shown in `error.kind` of the JSON output. */
-export type CliErrorKind = 'usage' | 'no-password' | 'keychain-unavailable' | 'file' | 'internal';
+export type CliErrorKind =
+  'usage' | 'insecure-gateway' | 'no-password' | 'keychain-unavailable' | 'file' | 'internal';
 
 /** A failure found by the command line itself, with the exit code it ends with. */
 export class CliError extends Error {

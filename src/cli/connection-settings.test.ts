@@ -26,6 +26,8 @@ describe('resolveConnectionSettings', () => {
       caPem: null,
       pinSha256: null,
       forceLogin: true,
+      insecureHttp: false,
+      maxAnswerBytes: undefined,
     });
   });
 
@@ -39,7 +41,7 @@ describe('resolveConnectionSettings', () => {
     expect(settings.pinSha256).toBe('ab'.repeat(32));
     expect(
       resolveConnectionSettings(
-        { gateway: 'g', agent: '2001' },
+        { gateway: 'https://g', agent: '2001' },
         { CC_INSPECTOR_PIN: 'cd'.repeat(32) },
         readText,
       ).pinSha256,
@@ -81,5 +83,64 @@ describe('resolveConnectionSettings', () => {
     expect(() => resolveConnectionSettings({ ...base, pin: 'abc' }, {}, readText)).toThrow(
       GatewayError,
     );
+  });
+
+  // Issue 9: `--gateway http://…` sent the password in clear text and succeeded.
+  describe('plain HTTP', () => {
+    const refusal = (flags: Parameters<typeof resolveConnectionSettings>[0]) => {
+      try {
+        resolveConnectionSettings({ agent: '2001', ...flags }, {}, readText);
+      } catch (error) {
+        return error as CliError;
+      }
+      throw new Error('expected a refusal');
+    };
+
+    it('is refused by default, with a typed error that names the fix', () => {
+      const error = refusal({ gateway: 'http://gw:8000' });
+      expect(error).toBeInstanceOf(CliError);
+      expect(error).toMatchObject({ kind: 'insecure-gateway', exitCode: 2 });
+      expect(error.message).toMatch(/clear text.*https:\/\/.*--allow-insecure-http/);
+      // Also when the address comes from the environment.
+      expect(() =>
+        resolveConnectionSettings(
+          { agent: '2001' },
+          { CC_INSPECTOR_GATEWAY: 'HTTP://gw:8000' },
+          readText,
+        ),
+      ).toThrow(/--allow-insecure-http/);
+    });
+
+    it('is allowed with --allow-insecure-http, and marked as insecure', () => {
+      const settings = resolveConnectionSettings(
+        { gateway: 'http://gw:8000', agent: '2001', allowInsecureHttp: true },
+        {},
+        readText,
+      );
+      expect(settings.insecureHttp).toBe(true);
+    });
+
+    it('is refused even with the opt-in when a pin or a private CA is configured', () => {
+      for (const extra of [{ pin: 'ab'.repeat(32) }, { ca: '/ca.pem' }]) {
+        const error = refusal({ gateway: 'http://gw:8000', allowInsecureHttp: true, ...extra });
+        expect(error).toMatchObject({ kind: 'insecure-gateway', exitCode: 2 });
+        expect(error.message).toMatch(/only TLS can check/);
+      }
+    });
+
+    it('refuses an address that is not an http(s) URL', () => {
+      expect(refusal({ gateway: 'gw:8043' })).toMatchObject({ kind: 'usage', exitCode: 2 });
+    });
+  });
+
+  it('reads --max-answer-mib as whole MiB, within bounds', () => {
+    const base = { gateway: 'https://gw', agent: '2001' };
+    expect(
+      resolveConnectionSettings({ ...base, maxAnswerMib: '64' }, {}, readText).maxAnswerBytes,
+    ).toBe(64 * 1024 * 1024);
+    for (const bad of ['0', '257', '1.5', 'lots'])
+      expect(() => resolveConnectionSettings({ ...base, maxAnswerMib: bad }, {}, readText)).toThrow(
+        /--max-answer-mib/,
+      );
   });
 });

@@ -1,10 +1,15 @@
 /**
  * Where to connect and as whom: the common options (`--gateway --agent --phone --ca --pin
- * --force-login`) with the environment (`CC_INSPECTOR_*`) as fallback. Flags win over the
- * environment. Values are checked for shape here; the gateway client checks them again.
+ * --force-login --allow-insecure-http --max-answer-mib`) with the environment (`CC_INSPECTOR_*`)
+ * as fallback. Flags win over the environment. Values are checked for shape here; the gateway
+ * client checks them again. A plain-HTTP gateway is refused here, before anything is sent,
+ * unless the person typed `--allow-insecure-http` (there is deliberately no environment
+ * variable for it: the opt-in must be visible on the command line).
  */
 import { readFileSync } from 'node:fs';
+import { judgeGatewayAddress } from '../shared/gateway-address-policy';
 import { normalisePin } from '../main/gateway/transport/certificate-pin';
+import { MAX_ANSWER_BYTES_CEILING } from '../main/gateway/transport/answer-limits';
 import { CliError, createUsageError, EXIT_CODE } from './cli-error';
 
 export interface ConnectionFlags {
@@ -14,6 +19,8 @@ export interface ConnectionFlags {
   ca?: string;
   pin?: string;
   forceLogin?: boolean;
+  allowInsecureHttp?: boolean;
+  maxAnswerMib?: string;
 }
 
 export interface ConnectionSettings {
@@ -25,6 +32,10 @@ export interface ConnectionSettings {
   /** 64 lowercase hex digits. */
   pinSha256: string | null;
   forceLogin: boolean;
+  /** The gateway is plain HTTP (allowed by --allow-insecure-http): no keychain, ever. */
+  insecureHttp: boolean;
+  /** Cap of one answer (--max-answer-mib); undefined: the transport's default. */
+  maxAnswerBytes: number | undefined;
 }
 
 /** Environment variables read as fallbacks of the common options. */
@@ -58,14 +69,62 @@ export function resolveConnectionSettings(
     throw createUsageError('No inspector agent id: give --agent ID or set CC_INSPECTOR_AGENT.');
   const caPath = pick('ca');
   const pin = pick('pin');
+  const pinSha256 = pin === null ? null : normalisePin(pin);
+  const insecureHttp = checkAddress(gatewayUrl, {
+    allowInsecureHttp: flags.allowInsecureHttp === true,
+    hasCa: caPath !== null,
+    pinSha256,
+  });
   return {
     gatewayUrl,
     agentId,
     phoneNumber: pick('phone'),
     caPem: caPath === null ? null : readCaFile(caPath, readText),
-    pinSha256: pin === null ? null : normalisePin(pin),
+    pinSha256,
     forceLogin: flags.forceLogin === true,
+    insecureHttp,
+    maxAnswerBytes: readAnswerLimit(flags.maxAnswerMib),
   };
+}
+
+/** Whether the address is plain HTTP (allowed); refuses it when it may not carry a password. */
+function checkAddress(
+  gatewayUrl: string,
+  options: { allowInsecureHttp: boolean; hasCa: boolean; pinSha256: string | null },
+): boolean {
+  const verdict = judgeGatewayAddress(gatewayUrl, {
+    allowInsecureHttp: options.allowInsecureHttp,
+    caPem: options.hasCa ? 'configured' : null,
+    pinSha256: options.pinSha256,
+  });
+  if (verdict.ok) return verdict.insecure;
+  if (verdict.reason === 'not-a-url')
+    throw createUsageError(
+      `--gateway ${JSON.stringify(gatewayUrl)}: expected an https:// address, e.g. https://gw.example.com:8043.`,
+    );
+  if (verdict.reason === 'http-with-tls-trust')
+    throw new CliError(
+      'insecure-gateway',
+      `Refused: ${gatewayUrl} is plain HTTP, but a certificate pin (--pin) or private CA (--ca) is configured, which only TLS can check. Use the gateway's https:// address.`,
+      EXIT_CODE.usage,
+    );
+  throw new CliError(
+    'insecure-gateway',
+    `Refused: ${gatewayUrl} is plain HTTP, so the password would cross the network in clear text. Use the gateway's https:// address (e.g. https://host:8043). Only for a lab gateway: add --allow-insecure-http (the password is then never taken from the keychain).`,
+    EXIT_CODE.usage,
+  );
+}
+
+/** --max-answer-mib: whole MiB from 1 to the ceiling. */
+function readAnswerLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ceilingMib = MAX_ANSWER_BYTES_CEILING / (1024 * 1024);
+  const mib = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || mib < 1 || mib > ceilingMib)
+    throw createUsageError(
+      `--max-answer-mib ${JSON.stringify(value)}: expected a whole number from 1 to ${ceilingMib}.`,
+    );
+  return mib * 1024 * 1024;
 }
 
 /** The phone number sign-in needs, or a usage error saying how to give it. */

@@ -22,6 +22,8 @@ function request(
     credentials: () => credentials,
     gatewayUrl: 'https://gw.test:8043',
     agentId: '2001',
+    trust: { caPem: null, pinSha256: null },
+    insecureHttp: false,
     ...overrides,
   };
 }
@@ -48,7 +50,7 @@ describe('resolvePassword', () => {
 
   it('uses CC_INSPECTOR_PASSWORD before the keychain', async () => {
     const store = createMemoryCredentialStore();
-    await store.setPassword('cc-inspector', '2001@gw.test:8043', 'kept');
+    await store.setPassword('cc-inspector', '2001@https://gw.test:8043', 'kept');
     expect(
       await resolvePassword(request({ env: { CC_INSPECTOR_PASSWORD: 'from-env' } }, store)),
     ).toEqual({ password: 'from-env', origin: 'environment' });
@@ -63,7 +65,7 @@ describe('resolvePassword', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(4);
     expect((error as CliError).message).toMatch(
-      /No password for 2001@gw\.test:8043\. Pass --password-stdin/,
+      /No password for 2001@https:\/\/gw\.test:8043\. Pass --password-stdin/,
     );
   });
 
@@ -78,5 +80,58 @@ describe('resolvePassword', () => {
     expect((error as Error).message).toMatch(
       /No D-Bus session bus can be reached\..*CC_INSPECTOR_PASSWORD/,
     );
+  });
+
+  // Issue 9: a remembered password must never go out over plain HTTP.
+  it('never asks the keychain over plain HTTP, even when it holds a password', async () => {
+    const store = createMemoryCredentialStore();
+    await store.setPassword('cc-inspector', '2001@http://gw.test:8043', 'kept');
+    await store.setPassword('cc-inspector', '2001@gw.test:8043', 'legacy');
+    let asked = 0;
+    const counting: CredentialStore = {
+      ...store,
+      getPassword: (...args) => ((asked += 1), store.getPassword(...args)),
+    };
+    const error = await resolvePassword(
+      request({ gatewayUrl: 'http://gw.test:8043', insecureHttp: true }, counting),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'no-password', exitCode: 4 });
+    expect((error as Error).message).toMatch(/never taken from the keychain.*--password-stdin/);
+    expect(asked).toBe(0);
+    // A typed password is still accepted for a lab gateway.
+    expect(
+      await resolvePassword(
+        request({ insecureHttp: true, env: { CC_INSPECTOR_PASSWORD: 'typed' } }, counting),
+      ),
+    ).toEqual({ password: 'typed', origin: 'environment' });
+  });
+
+  it('finds a password only under the trust it was remembered with', async () => {
+    const store = createMemoryCredentialStore();
+    const pinned = { caPem: null, pinSha256: 'ab'.repeat(32) };
+    await store.setPassword(
+      'cc-inspector',
+      `2001@https://gw.test:8043#pin-sha256=${'ab'.repeat(32)}`,
+      'pinned',
+    );
+    expect(await resolvePassword(request({ trust: pinned }, store))).toEqual({
+      password: 'pinned',
+      origin: 'keychain',
+    });
+    await expect(
+      resolvePassword(request({ trust: { caPem: null, pinSha256: 'cd'.repeat(32) } }, store)),
+    ).rejects.toMatchObject({ kind: 'no-password' });
+  });
+
+  it('migrates an entry an earlier version remembered (host:port) to the https account', async () => {
+    const store = createMemoryCredentialStore();
+    await store.setPassword('cc-inspector', '2001@gw.test:8043', 'legacy');
+    expect(await resolvePassword(request({}, store))).toEqual({
+      password: 'legacy',
+      origin: 'keychain',
+    });
+    expect(await store.findCredentials('cc-inspector')).toEqual([
+      { account: '2001@https://gw.test:8043', password: 'legacy' },
+    ]);
   });
 });

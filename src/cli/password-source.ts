@@ -1,9 +1,16 @@
 /**
  * Where the inspector's password comes from, first match wins: `--password-stdin` (the first
  * line of standard input), CC_INSPECTOR_PASSWORD, then the OS keychain entry
- * `credentialAccount(gateway, agent)`. The password is only ever handed to sign-in.
+ * `credentialAccount(gateway, agent, trust)` (an entry of an earlier version is migrated to it
+ * first). Over plain HTTP the keychain is never asked: a remembered password never crosses the
+ * network in clear text. The password is only ever handed to sign-in.
  */
-import { CREDENTIAL_SERVICE, credentialAccount } from '../main/credentials/credential-account';
+import {
+  CREDENTIAL_SERVICE,
+  credentialAccount,
+  type CredentialTrust,
+} from '../main/credentials/credential-account';
+import { migrateLegacyCredential } from '../main/credentials/credential-migration';
 import type { CredentialStore } from '../main/supervisor/ports';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, EXIT_CODE } from './cli-error';
@@ -19,6 +26,9 @@ export interface PasswordRequest {
   credentials: () => CredentialStore;
   gatewayUrl: string;
   agentId: string;
+  trust: CredentialTrust;
+  /** The gateway is plain HTTP: the keychain is not asked. */
+  insecureHttp: boolean;
 }
 
 const HOW_TO_GIVE = `Pass --password-stdin (first line of standard input), set ${ENVIRONMENT_VARIABLES.password}, or store it once with \`cc-inspector login --remember --password-stdin\`.`;
@@ -41,10 +51,18 @@ export async function resolvePassword(
   if (fromEnvironment !== undefined && fromEnvironment !== '')
     return { password: fromEnvironment, origin: 'environment' };
 
-  const account = credentialAccount(request.gatewayUrl, request.agentId);
+  if (request.insecureHttp)
+    throw new CliError(
+      'no-password',
+      `Over plain HTTP the password is never taken from the keychain: pass --password-stdin or set ${ENVIRONMENT_VARIABLES.password}.`,
+      EXIT_CODE.auth,
+    );
+  const account = credentialAccount(request.gatewayUrl, request.agentId, request.trust);
   let stored: string | null;
   try {
-    stored = await request.credentials().getPassword(CREDENTIAL_SERVICE, account);
+    const store = request.credentials();
+    await migrateLegacyCredential(store, request.gatewayUrl, request.agentId, request.trust);
+    stored = await store.getPassword(CREDENTIAL_SERVICE, account);
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
     throw new CliError(

@@ -1,9 +1,13 @@
 /**
  * The whole command line in-process (runCli with an injected environment) against a real
- * simulator over HTTP: password sources and the keychain commands, which the built-command
- * suites cannot reach without a keychain.
+ * simulator over HTTPS (its CA passed with --ca): password sources and the keychain commands,
+ * which the built-command suites cannot reach without a keychain.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { credentialAccount } from '../main/credentials/credential-account';
 import { createMemoryCredentialStore } from '../main/credentials/memory-credential-store';
 import { KeychainUnavailableError, type CredentialStore } from '../main/supervisor/ports';
 import { startSimulator, type RunningSimulator } from '../simulator';
@@ -13,16 +17,24 @@ import { pickAgentIn } from '../../test/support/simulator-agents';
 import { waitFor } from '../../test/support/wait-for';
 
 let sim: RunningSimulator;
+let folder: string;
+let caFile: string;
 beforeAll(async () => {
   sim = await startSimulator({
-    protocol: 'http',
+    protocol: 'https',
     agents: 12,
     inspectors: 2,
     changesPerAgentPerMinute: 0,
     pollHoldMs: 200,
   });
+  folder = mkdtempSync(join(tmpdir(), 'cc-inspector-program-'));
+  caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, sim.caPem ?? '');
 });
-afterAll(() => sim.close());
+afterAll(async () => {
+  await sim.close();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 function inspector(index = 0) {
   const account = sim.inspectors[index];
@@ -70,7 +82,16 @@ function environment(
 
 function connection(index = 0): string[] {
   const account = inspector(index);
-  return ['--gateway', sim.origin, '--agent', account.agentId, '--phone', account.phoneNumber];
+  return [
+    '--gateway',
+    sim.origin,
+    '--ca',
+    caFile,
+    '--agent',
+    account.agentId,
+    '--phone',
+    account.phoneNumber,
+  ];
 }
 
 describe('runCli', () => {
@@ -95,7 +116,10 @@ describe('runCli', () => {
       remembered: true,
       workNo: account.agentId,
     });
-    const entry = `${account.agentId}@${new URL(sim.origin).host}`;
+    const entry = credentialAccount(sim.origin, account.agentId, {
+      caPem: sim.caPem,
+      pinSha256: null,
+    });
     expect(await store.getPassword('cc-inspector', entry)).toBe(account.password);
     expect(login.out() + login.err()).not.toContain(account.password);
 
@@ -106,7 +130,7 @@ describe('runCli', () => {
     const forget = environment({ credentials: store });
     expect(
       await runCli(
-        ['logout', '--forget', '--gateway', sim.origin, '--agent', account.agentId],
+        ['logout', '--forget', '--gateway', sim.origin, '--ca', caFile, '--agent', account.agentId],
         forget.env,
       ),
     ).toBe(0);

@@ -15,6 +15,7 @@ import { registerLoginCommands } from './commands/login-commands';
 import { registerQcCommands } from './commands/qc-commands';
 import { registerSessionCommand } from './commands/session-command';
 import { registerSimulatorCommand } from './commands/simulator-command';
+import { registerStatsCommand } from './commands/stats-command';
 import { CliOutput } from './output';
 
 const HELP_FOOTER = `
@@ -42,6 +43,7 @@ function createProgram(host: CommandHost): Command {
   registerSimulatorCommand(program, host);
   registerDoctorCommand(program, host);
   registerListCommands(program, host);
+  registerStatsCommand(program, host);
   registerQcCommands(program, host);
   registerCoachingCommands(program, host);
   registerSessionCommand(program, host);

@@ -13,6 +13,7 @@ import {
   nativeImage,
   Notification,
   powerMonitor,
+  protocol,
   screen,
   session,
   shell,
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
+import { createConfirmDialogs } from './desktop/confirm-dialogs';
 import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
 import { createFileSaver } from './desktop/file-saver';
@@ -31,10 +33,15 @@ import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
 import { bindIpc } from './desktop/ipc/ipc-binding';
 import { createFileLogger } from './desktop/logger';
 import { createMainWindow } from './desktop/window/main-window';
-import { createNetTransportFactory, GATEWAY_PARTITION } from './desktop/network/net-transport';
+import { createWallboardWindow } from './desktop/window/wallboard-window';
+import { isWallboardCommand } from './desktop/ipc/wallboard-commands';
+import { createNetTransportFactory } from './desktop/network/net-transport';
 import { appUserModelIdFor, createNotifier } from './desktop/notifier';
 import { applyPlatformSwitches } from './desktop/platform-switches';
 import { resolveRendererLocation } from './desktop/window/renderer-location';
+import { registerAppScheme, serveAppProtocol } from './desktop/window/app-protocol';
+import { CONTENT_SECURITY_POLICY } from './desktop/window/window-options';
+import { refuseDebuggingLaunch } from './desktop/launch-guard';
 import { isTrustedSender } from './desktop/ipc/sender-check';
 import { createSettingsStore } from './desktop/settings/settings-store';
 import { createShellPort } from './desktop/shell-port';
@@ -80,6 +87,13 @@ async function startApp(): Promise<void> {
     mainDirectory,
   });
 
+  // The built page is served by our own scheme, never from file:// (app-protocol.ts).
+  if (location.kind === 'app')
+    serveAppProtocol(protocol, {
+      root: location.root,
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    });
+
   // Bound below; the window reports a Windows session end to it.
   let lifecycle: AppLifecycle | null = null;
   const window = createMainWindow({
@@ -93,7 +107,17 @@ async function startApp(): Promise<void> {
       save: (state) => settingsStore.saveWindowState(state),
     },
     displays: () => screen.getAllDisplays(),
-    setCspHeader: location.kind === 'file',
+    setCspHeader: location.kind === 'app',
+    iconPath: join(resources, 'icon.png'),
+    logger,
+  });
+  // The read-only wallboard for a big screen: a second window, opened on demand.
+  const wallboard = createWallboardWindow({
+    BrowserWindow,
+    preloadPath: join(mainDirectory, '../preload/index.cjs'),
+    location,
+    displays: () => screen.getAllDisplays(),
+    displayIndex: () => settingsStore.current().insight.wallboardDisplay,
     iconPath: join(resources, 'icon.png'),
     logger,
   });
@@ -104,6 +128,13 @@ async function startApp(): Promise<void> {
       body: language() === 'zh-CN' ? error.messageZh : error.message,
       level: 'error',
     });
+
+  // Questions only the person answers, in native dialogs the renderer cannot reach.
+  const confirm = createConfirmDialogs({
+    ask: (box) =>
+      confirmFromTray({ app, dialog, window: () => window.get(), platform: process.platform }, box),
+    language,
+  });
 
   // The hotkey manager is a port of the core and calls back into it: bound after creation.
   let core: SupervisorCore | null = null;
@@ -119,10 +150,12 @@ async function startApp(): Promise<void> {
     credentials: createKeyringCredentialStore(),
     settings: settingsStore,
     transport: createNetTransportFactory({
-      session: session.fromPartition(GATEWAY_PARTITION),
+      fromPartition: (partition) => session.fromPartition(partition),
       logger,
     }),
     journalDir: join(userData, 'journal'),
+    statsDir: join(userData, 'stats'),
+    wallboard: { open: () => wallboard.open() },
     logger,
     notifier,
     hotkeys,
@@ -132,14 +165,22 @@ async function startApp(): Promise<void> {
     demo: createDemoGateway({ logger }),
     // The coaching file: SQLite (sql.js, WebAssembly) in the user data folder.
     coachingDatabase: { filePath: join(userData, 'coaching.sqlite'), loadEngine: loadSqlJsEngine },
+    confirm,
   });
   core = supervisor;
 
   const ipc = bindIpc<IpcMainInvokeEvent>({
     ipcMain,
     core: supervisor,
-    isTrustedSender: (event) => isTrustedSender(event, window.get()?.webContents ?? null, location),
+    isTrustedSender: (event, command) =>
+      isTrustedSender(event, window.get()?.webContents ?? null, location) ||
+      (isWallboardCommand(command) &&
+        isTrustedSender(event, wallboard.get()?.webContents ?? null, location)),
     getEventTarget: () => window.get()?.webContents ?? null,
+    getEventTargets: () => [
+      window.get()?.webContents ?? null,
+      wallboard.get()?.webContents ?? null,
+    ],
     logger,
   });
   const watcher = createActivityWatcher(language);
@@ -158,20 +199,13 @@ async function startApp(): Promise<void> {
     language,
     showWindow: () => window.show(),
     quit: () => app.quit(),
-    confirmIntercept: async () => {
-      if (!settingsStore.current().confirmDestructive) return true;
-      const zh = language() === 'zh-CN';
-      return confirmFromTray(
-        { app, dialog, window: () => window.get(), platform: process.platform },
-        {
-          type: 'warning',
-          buttons: zh ? ['拦截', '取消'] : ['Intercept', 'Cancel'],
-          defaultId: 1,
-          cancelId: 1,
-          message: zh ? '接管该座席的通话？' : "Take over the agent's call?",
-        },
-      );
-    },
+    confirmIntercept: async () =>
+      !settingsStore.current().confirmDestructive ||
+      confirm.confirmDestructive({
+        action: 'intercept',
+        workNo: supervisor.trayModel().inspection.targetWorkNo,
+        source: 'tray',
+      }),
     onFailure: reportFailure,
     logger,
   });
@@ -180,6 +214,7 @@ async function startApp(): Promise<void> {
     platform: process.platform,
     showWindow: () => window.show(),
     quit: () => app.quit(),
+    openWallboard: () => wallboard.open(),
   });
   lifecycle = bindAppLifecycle({
     app,
@@ -191,6 +226,7 @@ async function startApp(): Promise<void> {
       hotkeys.unregisterAll();
       globalShortcut.unregisterAll();
       tray.dispose();
+      wallboard.close();
       ipc.dispose();
       logger.info('quit');
     },
@@ -198,13 +234,31 @@ async function startApp(): Promise<void> {
 
   const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
   await supervisor.start({ demo });
+  // `--wallboard`: open the big-screen view at start (the main window stays as usual).
+  if (process.argv.includes('--wallboard')) wallboard.open();
   logger.info('started', { demo });
 }
 
-// Before ready: Chromium reads its switches when it starts.
-applyPlatformSwitches(app.commandLine, process.platform, process.env);
-
-if (app.requestSingleInstanceLock()) {
+/** Starts the app unless a debugging switch or another instance forbids it. */
+function launch(): void {
+  const debuggingSwitches = refuseDebuggingLaunch(app.isPackaged, process.argv);
+  if (debuggingSwitches.length > 0) {
+    // A debugger door on a packaged build would hand the session to any local program.
+    process.stderr.write(
+      `CC Inspector does not start with debugging switches (${debuggingSwitches.join(' ')}).\n`,
+    );
+    app.exit(1);
+    return;
+  }
+  // Before ready: Chromium reads its switches when it starts.
+  applyPlatformSwitches(app.commandLine, process.platform, process.env);
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance runs: it receives `second-instance` and shows its window.
+    app.quit();
+    return;
+  }
+  // Before ready too: the page's scheme must be known when the window is created.
+  registerAppScheme(protocol);
   startApp().catch((error: unknown) => {
     dialog.showErrorBox(
       'CC Inspector could not start',
@@ -212,7 +266,6 @@ if (app.requestSingleInstanceLock()) {
     );
     app.exit(1);
   });
-} else {
-  // Another instance runs: it receives `second-instance` and shows its window.
-  app.quit();
 }
+
+launch();

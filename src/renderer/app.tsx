@@ -9,6 +9,7 @@ import type { Bridge } from './bridge';
 import { SignInScreen } from './features/session/sign-in-screen';
 import { resolveText } from './i18n/format';
 import { MainScreen } from './main-screen';
+import { WallboardWindow } from './features/wallboard/wallboard-window';
 import type { AppStore } from './store/app-store';
 import { StoreProvider, useAppState, useStore } from './store/store-context';
 import type { Announcer } from './ui/announcer';
@@ -65,10 +66,12 @@ function BootScreen() {
   );
 }
 
-function Screens() {
+function Screens(props: { wallboard: boolean }) {
   const boot = useAppState((state) => state.boot.status);
   const phase = useAppState((state) => state.connection.phase);
   if (boot !== 'ready') return <BootScreen />;
+  // The wallboard window only shows; signing in is the main window's business.
+  if (props.wallboard) return <WallboardWindow />;
   if (phase === 'live' || phase === 'reconnecting') return <MainScreen />;
   return <SignInScreen />;
 }
@@ -78,6 +81,8 @@ export interface AppProps {
   bridge: Bridge;
   i18n: I18n;
   announcer: Announcer;
+  /** This window is the read-only wallboard (`#wallboard`). */
+  wallboard?: boolean;
 }
 
 /** The whole renderer. */
@@ -87,7 +92,7 @@ export function App(props: AppProps) {
       <StoreProvider store={props.store} bridge={props.bridge}>
         <AnnouncerProvider announcer={props.announcer}>
           <SettingsSync i18n={props.i18n} />
-          <Screens />
+          <Screens wallboard={props.wallboard === true} />
           <Toasts />
           <LiveRegion />
         </AnnouncerProvider>

@@ -21,6 +21,8 @@ import {
   isCoachingDialog,
   type CoachingDialogKey,
 } from './features/coaching/coaching-dialogs';
+import { InsightProvider } from './features/insight/insight-context';
+import { InsightPanel } from './features/insight/insight-panel';
 
 type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null;
 
@@ -28,41 +30,45 @@ type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null
 export function MainScreen() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [queuesCollapsed, setQueuesCollapsed] = useState(false);
+  const [insightOpen, setInsightOpen] = useState(true);
   const close = (): void => setDialog(null);
   return (
-    <CoachingProvider>
-      <div
-        className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
-        inert={dialog !== null}
-      >
-        <InspectorStrip
-          onOpenJournal={() => setDialog('journal')}
-          onOpenSettings={() => setDialog('settings')}
-          onSignOut={() => setDialog('sign-out')}
-          status={<FollowStatus />}
-        />
-        <ConnectionBanner />
-        <ActionBar />
-        <CoachingBar onOpen={setDialog} />
-        <div className="workspace">
-          <main className="agents-pane">
-            <GlanceBar />
-            <AgentFilters />
-            <AgentTable />
-          </main>
-          <QueuePanel
-            collapsed={queuesCollapsed}
-            onToggleCollapsed={() => setQueuesCollapsed((current) => !current)}
+    <InsightProvider>
+      <CoachingProvider>
+        <div
+          className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
+          inert={dialog !== null}
+        >
+          <InspectorStrip
+            onOpenJournal={() => setDialog('journal')}
+            onOpenSettings={() => setDialog('settings')}
+            onSignOut={() => setDialog('sign-out')}
+            status={<FollowStatus />}
           />
+          <ConnectionBanner />
+          <ActionBar />
+          <CoachingBar onOpen={setDialog} />
+          <InsightPanel open={insightOpen} onToggle={() => setInsightOpen((current) => !current)} />
+          <div className="workspace">
+            <main className="agents-pane">
+              <GlanceBar />
+              <AgentFilters />
+              <AgentTable />
+            </main>
+            <QueuePanel
+              collapsed={queuesCollapsed}
+              onToggleCollapsed={() => setQueuesCollapsed((current) => !current)}
+            />
+          </div>
         </div>
-      </div>
-      <StateAnnouncements />
-      {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
-      {dialog === 'settings' ? (
-        <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
-      ) : null}
-      {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
-      {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
-    </CoachingProvider>
+        <StateAnnouncements />
+        {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
+        {dialog === 'settings' ? (
+          <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
+        ) : null}
+        {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
+        {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
+      </CoachingProvider>
+    </InsightProvider>
   );
 }

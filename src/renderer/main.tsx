@@ -17,6 +17,8 @@ import './styles/glance.css';
 import './styles/agent-grid.css';
 import './styles/panels.css';
 import './styles/coaching.css';
+import './styles/insight.css';
+import './styles/wallboard.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
@@ -32,7 +34,13 @@ if (api === null) {
   void store.start();
   root.render(
     <StrictMode>
-      <App store={store} bridge={bridge} i18n={i18n} announcer={createAnnouncer()} />
+      <App
+        store={store}
+        bridge={bridge}
+        i18n={i18n}
+        announcer={createAnnouncer()}
+        wallboard={window.location.hash === '#wallboard'}
+      />
     </StrictMode>,
   );
 }

@@ -1,3 +1,5 @@
+import type { InsightSettings } from './insight';
+
 /**
  * Domain types the three processes share: what the supervisor core tells the screen, the tray
  * and the command line. Plain data only (structured-clone safe), no behaviour.
@@ -99,7 +101,15 @@ export interface AgentCall {
   since: number | null;
 }
 
-export type AlertKind = 'long-call' | 'long-busy' | 'long-wrap-up' | 'long-queue-wait';
+export type AlertKind =
+  | 'long-call'
+  | 'long-busy'
+  | 'long-wrap-up'
+  | 'long-queue-wait'
+  /** An agent's rest / busy / wrap-up time this shift is over its budget (insight settings). */
+  | 'rest-budget'
+  | 'busy-budget'
+  | 'wrap-up-budget';
 
 export interface AgentRow {
   workNo: string;
@@ -166,6 +176,10 @@ export interface SkillQueueView {
   callsHidden?: boolean;
   /** When this queue was last refreshed (ms since epoch). */
   dataAt: number;
+  /** Agents signed in to the queue (queryacdstat `loggedOnAgents`), when reported. */
+  signedIn?: number | null;
+  /** Agents available for the queue (queryacdstat `availAgents`), when reported. */
+  available?: number | null;
 }
 
 export interface AlertView {
@@ -219,7 +233,7 @@ export interface AlertThresholds {
 
 /** User settings: stored by main, never secrets. */
 export interface Settings {
-  schemaVersion: 1;
+  schemaVersion: 2;
   gateway: {
     url: string;
     inspectorId: string;
@@ -228,6 +242,13 @@ export interface Settings {
     caPem: string | null;
     /** SHA-256 fingerprint of the gateway's certificate (hex), pinning it. */
     pinSha256: string | null;
+    /**
+     * Lab gateways only: a plain http:// address is allowed. The inspector strip then warns
+     * permanently, and the password is typed each time (never from the keychain).
+     */
+    allowInsecureHttp: boolean;
+    /** Cap of one gateway answer in MiB (raise it for very big sites). */
+    maxAnswerMiB: number;
   };
   hotkeys: Record<HotkeyAction, string | null>;
   alerts: AlertThresholds;
@@ -238,6 +259,8 @@ export interface Settings {
   confirmDestructive: boolean;
   /** Notes, scorecards, the sampler, following and the coaching file. */
   coaching: CoachingSettings;
+  /** Service level threshold, reason-code budgets, wallboard. */
+  insight: InsightSettings;
 }
 
 /** Everything the screen needs at start or after a version gap. */

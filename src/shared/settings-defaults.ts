@@ -5,9 +5,14 @@
  */
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
 import type { CoachingSettings } from './coaching';
+import { createDefaultInsightSettings } from './insight-settings';
 
 /** Version of the settings document this build writes. */
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+/** Default cap of one gateway answer (MiB) and the bounds a setting may take. */
+export const DEFAULT_MAX_ANSWER_MIB = 8;
+export const MAX_ANSWER_MIB_RANGE = Object.freeze({ min: 1, max: 256 });
 
 /** Thresholds a typical inbound service level uses; each one is a setting. */
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = Object.freeze({
@@ -148,7 +153,15 @@ export function createDefaultCoachingSettings(): CoachingSettings {
 export function createDefaultSettings(platform: string = hostPlatform()): Settings {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
-    gateway: { url: '', inspectorId: '', phoneNumber: '', caPem: null, pinSha256: null },
+    gateway: {
+      url: '',
+      inspectorId: '',
+      phoneNumber: '',
+      caPem: null,
+      pinSha256: null,
+      allowInsecureHttp: false,
+      maxAnswerMiB: DEFAULT_MAX_ANSWER_MIB,
+    },
     hotkeys: { ...defaultHotkeysFor(platform) },
     alerts: { ...DEFAULT_ALERT_THRESHOLDS },
     language: 'en',
@@ -156,5 +169,6 @@ export function createDefaultSettings(platform: string = hostPlatform()): Settin
     demoMode: true,
     confirmDestructive: true,
     coaching: createDefaultCoachingSettings(),
+    insight: createDefaultInsightSettings(),
   };
 }

@@ -27,6 +27,8 @@ export function describeStartup(sim: RunningSimulator): Record<string, unknown> 
     baseUrl: sim.baseUrl,
     caPem: sim.caPem,
     certSha256: sim.certSha256,
+    // Only with --admin: what /__admin calls must send as `Authorization: Bearer <token>`.
+    ...(sim.adminToken === null ? {} : { adminToken: sim.adminToken }),
     inspectors: sim.inspectors,
     agents: { count: sim.agents.length, first: sim.agents.slice(0, AGENTS_SHOWN_AT_STARTUP) },
   };

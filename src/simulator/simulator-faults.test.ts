@@ -163,12 +163,66 @@ describe('simulator admin endpoint', () => {
     }
   });
 
+  // Issue 9: a web page the tester opens must not be able to stall or restart the simulator.
+  it('refuses calls without the token or without a JSON content type', async () => {
+    sim = await startTestSimulator({ adminEndpoint: true });
+    expect(sim.adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const call = (path: string, method: string, headers: Record<string, string>, body?: string) =>
+      fetch(`${sim.origin}/__admin/${path}`, { method, headers, body });
+    const attempts = [
+      // What a cross-origin form or fetch without a preflight can send.
+      call('faults', 'PUT', { 'Content-Type': 'text/plain' }, '{"stalled":true}'),
+      call('restart', 'POST', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'x=1'),
+      call('faults', 'GET', {}),
+      call(
+        'faults',
+        'PUT',
+        { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' },
+        '{"stalled":true}',
+      ),
+      call(
+        'faults',
+        'PUT',
+        { Authorization: `Bearer ${sim.adminToken}x`, 'Content-Type': 'application/json' },
+        '{"stalled":true}',
+      ),
+    ];
+    for (const answer of await Promise.all(attempts)) {
+      expect(answer.status).toBe(401);
+      expect(((await answer.json()) as { error: string }).error).toMatch(/Authorization: Bearer/);
+    }
+    const withTokenAsText = await call(
+      'faults',
+      'PUT',
+      { Authorization: `Bearer ${sim.adminToken}`, 'Content-Type': 'text/plain' },
+      '{"stalled":true}',
+    );
+    expect(withTokenAsText.status).toBe(415);
+    await withTokenAsText.text();
+    expect(sim.faults.get().stalled).toBe(false);
+    // No CORS: a preflight gets no permission.
+    const preflight = await call('faults', 'OPTIONS', {
+      Origin: 'https://evil.example',
+      'Access-Control-Request-Method': 'PUT',
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    await preflight.text();
+    // Without --admin there is no token to leak.
+    const plain = await startTestSimulator();
+    expect(plain.adminToken).toBeNull();
+    await plain.close();
+  });
+
   it('reads and changes faults, restarts and invalidates GUIDs when enabled', async () => {
     sim = await startTestSimulator({ adminEndpoint: true });
     const inspector = sim.inspectors[0]!;
     const admin = (method: string, path: string, body?: unknown) =>
       fetch(`${sim.origin}/__admin/${path}`, {
         method,
+        headers: {
+          Authorization: `Bearer ${sim.adminToken}`,
+          ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     expect(await (await admin('GET', 'faults')).json()).toMatchObject({

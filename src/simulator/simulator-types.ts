@@ -41,7 +41,7 @@ export interface SimulatorOptions {
   gatewayVersion?: 'current' | 'legacy';
   /** Overrides the profile's `eventGenTime` (measurements with and without it). */
   eventGenTime?: boolean;
-  /** Default false: the /__admin routes do not exist at all. */
+  /** Default false: the /__admin routes do not exist at all. With true they need `adminToken`. */
   adminEndpoint?: boolean;
   /** Request log (method, path, log name, retcode); never the GUID or password. */
   log?: (line: string) => void;
@@ -163,6 +163,8 @@ export interface RunningSimulator {
   caPem: string | null;
   /** SHA-256 of the server certificate DER, lowercase hex without colons ('' for http). */
   certSha256: string;
+  /** Bearer token of the /__admin routes (null: no admin endpoint). */
+  adminToken: string | null;
   inspectors: SimulatorAccount[];
   agents: SimulatorAccount[];
   center: ContactCenterControl;

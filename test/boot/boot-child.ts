@@ -102,9 +102,21 @@ async function main(): Promise<void> {
   report.hotkeys = fake.globalShortcut.registered.size;
   report.appUserModelId = fake.app.appUserModelId;
   report.enableFeatures = fake.app.commandLine.getSwitchValue('enable-features');
-  report.gatewayPartitionFetches = fake.session.fromPartition('persist:gateway').fetchLog.length;
-  report.gatewayVerifyProcInstalled =
-    fake.session.fromPartition('persist:gateway').certificateVerifyProc !== null;
+  const gatewaySessions = () =>
+    fake.session
+      .partitions()
+      .filter((partition) => partition.startsWith('gateway-trust-'))
+      .map((partition) => fake.session.fromPartition(partition));
+  report.gatewayPartitions = fake.session
+    .partitions()
+    .filter((partition) => partition.includes('gateway'));
+  report.gatewayPartitionFetches = gatewaySessions().reduce(
+    (sum, gateway) => sum + gateway.fetchLog.length,
+    0,
+  );
+  report.gatewayVerifyProcInstalled = gatewaySessions().some(
+    (gateway) => gateway.certificateVerifyProc !== null,
+  );
 
   const trusted = { sender: contents, senderFrame: contents.mainFrame };
   const snapshot = (await fake.ipcMain.invoke(
@@ -130,6 +142,36 @@ async function main(): Promise<void> {
   report.badPayload = await fake.ipcMain.invoke('inspector:cmd:inspection.listen', trusted, {
     workNo: 'x',
   });
+
+  // The wallboard: opened through the contract as the window's button does.
+  const opened = (await fake.ipcMain.invoke('inspector:cmd:wallboard.open', trusted, {})) as Result;
+  await waitFor(() => fake.BrowserWindow.getAllWindows().length === 2, {
+    what: 'the wallboard window',
+  });
+  const board = fake.BrowserWindow.getAllWindows()[1] as ElectronFake.FakeBrowserWindow;
+  await waitFor(() => board.webContents.getURL() !== '', { what: 'the wallboard page' });
+  const fromBoard = { sender: board.webContents, senderFrame: board.webContents.mainFrame };
+  const boardSnapshot = (await fake.ipcMain.invoke(
+    'inspector:cmd:app.getSnapshot',
+    fromBoard,
+    {},
+  )) as Result;
+  const boardListen = (await fake.ipcMain.invoke('inspector:cmd:inspection.listen', fromBoard, {
+    workNo: '1001',
+  })) as Result;
+  await waitFor(
+    () => board.webContents.sent.some((entry) => entry.channel === 'inspector:evt:stats.changed'),
+    { what: 'live figures on the wallboard', timeoutMs: 15_000 },
+  );
+  report.wallboard = {
+    opened: opened.ok,
+    windows: fake.BrowserWindow.getAllWindows().length,
+    fullscreen: (board.options as { fullscreen?: boolean }).fullscreen,
+    hash: new URL(board.webContents.getURL()).hash,
+    snapshotFromWallboard: boardSnapshot.ok,
+    listenFromWallboard: boardListen.error?.code,
+    eventsToWallboard: true,
+  };
 
   const preload = loadPreloadBundle(fake, trusted);
   report.preloadRequired = preload.required;
@@ -170,8 +212,9 @@ async function main(): Promise<void> {
 
   // How many gateway requests had gone out when the first before-quit came.
   let requestsAtBeforeQuit: number | null = null;
-  const gatewayLog = fake.session.fromPartition('persist:gateway').fetchLog;
-  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayLog.length));
+  const gatewayRequestCount = () =>
+    gatewaySessions().reduce((sum, gateway) => sum + gateway.fetchLog.length, 0);
+  fake.app.on('before-quit', () => (requestsAtBeforeQuit ??= gatewayRequestCount()));
   if (process.argv.includes('--end=session-end')) window.endSession(['logoff']);
   else fake.app.quit();
   await waitFor(() => fake.app.hasQuit, { what: 'the app to quit', timeoutMs: 10_000 });
@@ -184,9 +227,9 @@ async function main(): Promise<void> {
     ).length,
     windowDestroyed: window.isDestroyed(),
   };
-  report.gatewayRequests = fake.session
-    .fromPartition('persist:gateway')
-    .fetchLog.map(
+  report.gatewayRequests = gatewaySessions()
+    .flatMap((gateway) => gateway.fetchLog)
+    .map(
       ({ url, init }) =>
         `${init?.method ?? 'GET'} ${new URL(url).pathname.replace(/^\/agentgateway\/resource\//, '')}`,
     );

@@ -139,7 +139,8 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
-    expect(report.loadedUrl).toBe(`file://${join(root, 'out/renderer/index.html')}`);
+    // Issue 9: the page comes from the app's own scheme, never file://.
+    expect(report.loadedUrl).toBe('app://cc-inspector/index.html');
     expect(report.navigationAllowed).toBe(false);
     expect(report.windowOpen).toBe('deny');
     expect(report.mediaPermission).toBe(false);
@@ -211,6 +212,8 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     );
     expect(report.gatewayVerifyProcInstalled).toBe(true);
     expect(report.gatewayPartitionFetches).toBeGreaterThan(2);
+    // One in-memory session per trust configuration, never a persistent one.
+    expect(report.gatewayPartitions).toEqual([expect.stringMatching(/^gateway-trust-[0-9a-f]+$/)]);
     expect(report.eventChannels).toEqual(
       expect.arrayContaining(['inspector:evt:connection.changed', 'inspector:evt:roster.delta']),
     );
@@ -253,6 +256,18 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect(requests).toContainEqual(expect.stringMatching(/^DELETE onlineagent\/\d+\/logout$/));
   });
 
+  it('opens the read-only wallboard on wallboard.open: full screen, #wallboard, events, reads only', () => {
+    expect(report.wallboard).toMatchObject({
+      opened: true,
+      windows: 2,
+      fullscreen: true,
+      hash: '#wallboard',
+      snapshotFromWallboard: true,
+      listenFromWallboard: 'forbidden-sender',
+      eventsToWallboard: true,
+    });
+  });
+
   it('writes a log and a settings file without secrets', () => {
     const log = report.logFile as string;
     expect(log).toContain('started');
@@ -267,6 +282,7 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
         'demoMode',
         'gateway',
         'hotkeys',
+        'insight',
         'language',
         'schemaVersion',
         'theme',
@@ -274,5 +290,95 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
       ].sort(),
     );
     expect(report.settingsFile).not.toMatch(/password|guid/i);
+  });
+});
+
+/** Run the launch child (see launch-child.ts) and return its report. */
+function runLaunchChild(
+  home: string,
+  mode: 'debug-switch' | 'configured',
+  extraArgs: string[],
+  env: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        './test/boot/register-electron-stand-in.mjs',
+        'test/boot/launch-child.ts',
+        mode,
+        ...extraArgs,
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ELECTRON_FAKE_HOME: home,
+          ELECTRON_FAKE_APP_PATH: root,
+          ELECTRON_RENDERER_URL: '',
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cc-inspector-test-bus',
+          ...env,
+        },
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const line = output.split('\n').find((text) => text.startsWith('LAUNCH-REPORT '));
+      if (!line) return reject(new Error(`the launch child printed no report:\n${output}`));
+      resolve(JSON.parse(line.slice('LAUNCH-REPORT '.length)) as Record<string, unknown>);
+    });
+  });
+}
+
+describe('launch of the built main bundle (issue 9)', () => {
+  let home: string;
+  beforeAll(() => {
+    ensureBuilt();
+    home = mkdtempSync(join(tmpdir(), 'cc-launch-'));
+  }, 180_000);
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  for (const flag of [
+    '--remote-debugging-port=9222',
+    '--remote-debugging-pipe',
+    '--inspect=9229',
+  ]) {
+    it(`a packaged build exits at once when launched with ${flag}`, async () => {
+      const report = await runLaunchChild(home, 'debug-switch', [flag], {
+        ELECTRON_FAKE_PACKAGED: '1',
+      });
+      expect(report.failure).toBeUndefined();
+      expect(report).toMatchObject({
+        exitCode: 1,
+        windows: 0,
+        singleInstanceLockRequested: false,
+        handlers: 0,
+        privilegedSchemes: [],
+      });
+    });
+  }
+
+  it('an unpackaged (development) build keeps the debugging switch', async () => {
+    const report = await runLaunchChild(home, 'debug-switch', ['--remote-debugging-port=9222'], {});
+    expect(report.exitCode).toBeNull();
+    expect(report.singleInstanceLockRequested).toBe(true);
+    expect(report.privilegedSchemes).toEqual(['app']);
+  });
+
+  it('without demo mode, patches no global for the demo certificates and serves the page from app://', async () => {
+    const report = await runLaunchChild(home, 'configured', [], {});
+    expect(report.failure).toBeUndefined();
+    expect(report.reflectMetadataBefore).toBe('undefined');
+    expect(report.reflectMetadataAfter).toBe('undefined');
+    expect(report.loadedUrl).toBe('app://cc-inspector/index.html');
+    expect(report.page).toMatchObject({ status: 200, hasRoot: true });
+    expect((report.page as { csp: string }).csp).toMatch(/default-src 'self'/);
+    expect(report.escape).toBe(404);
   });
 });

@@ -61,6 +61,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // Issue 9: the page comes from app://, so file:// gets no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

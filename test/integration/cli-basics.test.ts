@@ -20,6 +20,7 @@ describe('cc-inspector (built)', () => {
       'doctor',
       'agents',
       'queue',
+      'stats',
       'events',
       'listen',
       'barge',
@@ -118,6 +119,27 @@ describe('cc-inspector (built)', () => {
     await expect(
       fetch(startup.baseUrl, { method: 'GET', headers: {}, signal: AbortSignal.timeout(2000) }),
     ).rejects.toBeDefined();
+  });
+
+  // Issue 9: the admin endpoint needs the token printed in the startup line.
+  it('prints the admin token with --admin, and the admin routes need it', async () => {
+    const child = startCommand(['simulator', '--port', '0', '--agents', '3', '--http', '--admin']);
+    const startup = JSON.parse(await readFirstLine(child)) as {
+      baseUrl: string;
+      adminToken?: string;
+    };
+    expect(startup.adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const origin = new URL(startup.baseUrl).origin;
+    const without = await fetch(`${origin}/__admin/faults`);
+    expect(without.status).toBe(401);
+    await without.text();
+    const withToken = await fetch(`${origin}/__admin/faults`, {
+      headers: { Authorization: `Bearer ${startup.adminToken}` },
+    });
+    expect(withToken.status).toBe(200);
+    await withToken.text();
+    child.kill('SIGTERM');
+    expect((await collect(child)).code).toBe(0);
   });
 
   it('refuses bad simulator options with exit 2', async () => {

@@ -7,7 +7,13 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createKeyringCredentialStore, credentialAccount } from '../../src/main/credentials';
+import {
+  CREDENTIAL_SERVICE,
+  createKeyringCredentialStore,
+  credentialAccount,
+  legacyCredentialAccount,
+  migrateLegacyCredential,
+} from '../../src/main/credentials';
 import { KeychainUnavailableError } from '../../src/main/supervisor/ports';
 
 const runFile = promisify(execFile);
@@ -17,8 +23,9 @@ const service = `cc-inspector-keychain-test-${process.pid}`;
 
 describe('keyring credential store (real Secret Service)', () => {
   const store = createKeyringCredentialStore();
-  const first = credentialAccount('https://gw.test:8043', '2001');
-  const second = credentialAccount('https://gw.test:9043', '2001');
+  const SYSTEM = { caPem: null, pinSha256: null };
+  const first = credentialAccount('https://gw.test:8043', '2001', SYSTEM);
+  const second = credentialAccount('https://gw.test:9043', '2001', SYSTEM);
 
   afterAll(async () => {
     await store.deletePassword(service, first);
@@ -71,5 +78,35 @@ describe('keyring credential store (real Secret Service)', () => {
     }
     // Nothing leaked into the real (sandboxed) keychain either.
     expect(await store.getPassword(service, '2001@gw.test:8043')).toBeNull();
+  });
+
+  // Issue 9: entries of the earlier naming (host:port, no scheme, no trust) move to the https
+  // account under the configured trust, once, in the real keychain too.
+  it('migrates an entry of the earlier naming to the https account of the configured trust', async () => {
+    // The product's service, inside the sandbox: an inspector id of this run keeps it apart.
+    const inspector = String(100_000 + (process.pid % 800_000));
+    const pin = { caPem: null, pinSha256: 'ef'.repeat(32) };
+    const legacy = legacyCredentialAccount('https://gw.test:8043', inspector);
+    const migrated = credentialAccount('https://gw.test:8043', inspector, pin);
+    try {
+      await store.setPassword(CREDENTIAL_SERVICE, legacy, 'from an earlier version');
+      expect(await migrateLegacyCredential(store, 'http://gw.test:8043', inspector, pin)).toBe(
+        'not-https',
+      );
+      expect(await migrateLegacyCredential(store, 'https://gw.test:8043', inspector, pin)).toBe(
+        'migrated',
+      );
+      expect(await store.getPassword(CREDENTIAL_SERVICE, migrated)).toBe('from an earlier version');
+      expect(await store.getPassword(CREDENTIAL_SERVICE, legacy)).toBeNull();
+      expect(
+        await store.getPassword(
+          CREDENTIAL_SERVICE,
+          credentialAccount('http://gw.test:8043', inspector, SYSTEM),
+        ),
+      ).toBeNull();
+    } finally {
+      await store.deletePassword(CREDENTIAL_SERVICE, legacy);
+      await store.deletePassword(CREDENTIAL_SERVICE, migrated);
+    }
   });
 });

@@ -44,7 +44,7 @@ const ACCEPTED_FINDINGS: ReadonlyArray<{ id: string; file: string; reason: strin
     id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',
     file: 'main/desktop/network/net-transport.ts',
     reason:
-      'setCertificateVerifyProc is how a configured private CA or certificate pin is enforced, on the dedicated gateway session only; without either it is reset to null (Chromium verifies as usual). It never accepts a certificate Chromium rejected without a configured CA or an exact pin match.',
+      'setCertificateVerifyProc is how a configured private CA or certificate pin is enforced, on the in-memory gateway session of that trust configuration only; without either it is reset to null (Chromium verifies as usual). It never accepts a certificate Chromium rejected without a configured CA (and then only an unknown authority) or an exact pin match for the host within its dates.',
   },
 ];
 

@@ -52,7 +52,7 @@ export const COACHING_RULES = {
     fields: { recipients: { bad: badRecipients, required: true } },
   },
   'coaching.sendNote': {
-    valid: { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi', source: 'tray' },
+    valid: { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi' },
     fields: {
       recipients: { bad: badRecipients, required: true },
       text: { bad: badNoteText, required: true },
@@ -60,7 +60,7 @@ export const COACHING_RULES = {
     },
   },
   'coaching.forceRest': {
-    valid: { workNo: '1001', seconds: 600, reason: 3, source: 'window' },
+    valid: { workNo: '1001', seconds: 600, reason: 3 },
     fields: {
       workNo: { bad: badWorkNo, required: true },
       seconds: { bad: fc.oneof(fc.constantFrom(0, 86_400, 1.5, -1), notNumber), required: true },
@@ -70,7 +70,7 @@ export const COACHING_RULES = {
   },
   'coaching.forceRelease': onAgent,
   'coaching.adjustSkills': {
-    valid: { workNo: '1001', skillIds: [3, 5], source: 'window' },
+    valid: { workNo: '1001', skillIds: [3, 5] },
     fields: {
       workNo: { bad: badWorkNo, required: true },
       skillIds: {
@@ -81,7 +81,7 @@ export const COACHING_RULES = {
     },
   },
   'coaching.follow': {
-    valid: { workNo: '1001', calls: 3, minutes: 30, source: 'window' },
+    valid: { workNo: '1001', calls: 3, minutes: 30 },
     fields: {
       workNo: { bad: badWorkNo, required: true },
       calls: {

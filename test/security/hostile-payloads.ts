@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import type { CommandName } from '../../src/shared/ipc/contract';
-
 import type { Arbitrary, CommandRules } from './hostile-values';
 import {
   anyValue,
   badAccelerator,
+  badAnswerMiB,
   badCallId,
   badCaPem,
   badEnum,
@@ -28,6 +28,8 @@ import {
   emptyRules,
   hugeString,
   notBoolean,
+  notFlag,
+  notNumber,
   notString,
   onAgent,
   onCurrent,
@@ -35,6 +37,13 @@ import {
   source,
 } from './hostile-values';
 import { COACHING_RULES } from './hostile-payloads-coaching';
+
+/** Not a whole number from `min` to `max`. */
+const badBound = (min: number, max: number): Arbitrary =>
+  fc.oneof(
+    fc.constantFrom(min - 1, max + 1, min + 0.5, Number.NaN, String(min)),
+    notNumber.filter((value) => value !== undefined),
+  );
 
 /** Each command: one valid payload and, per field, what breaks it. */
 export const COMMAND_RULES: Record<CommandName, CommandRules> = {
@@ -83,7 +92,7 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
     fields: { skillIds: { bad: badSkillIds, required: true } },
   },
   'queues.requestCall': {
-    valid: { callId: '1700000001-77', skillId: 3, source: 'tray' },
+    valid: { callId: '1700000001-77', skillId: 3 },
     fields: {
       callId: { bad: badCallId, required: true },
       skillId: { bad: badSkillId, required: true },
@@ -107,8 +116,14 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
       'gateway.phoneNumber': { bad: badPhone.filter((value) => value !== ''), required: false },
       'gateway.pinSha256': { bad: badPin, required: false },
       'gateway.caPem': { bad: badCaPem, required: false },
+      'gateway.allowInsecureHttp': { bad: notFlag, required: false },
+      'gateway.maxAnswerMiB': { bad: badAnswerMiB, required: false },
       'alerts.longCallSeconds': { bad: badThreshold, required: false },
       'alerts.longQueueWaitSeconds': { bad: badThreshold, required: false },
+      // Issues 11 and 12: their sections of settings are patched through the same command.
+      'insight.serviceLevelSeconds': { bad: badBound(1, 3_600), required: false },
+      'coaching.retentionDays': { bad: badBound(1, 3_650), required: false },
+      'coaching.shiftHours': { bad: badBound(1, 24), required: false },
       gateway: {
         bad: fc.oneof(
           notString.filter(
@@ -144,6 +159,22 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
     fields: { format: { bad: badEnum(['csv', 'json']), required: true } },
   },
   ...COACHING_RULES,
+  'stats.getSnapshot': emptyRules,
+  'stats.history': {
+    valid: { skillId: 3, sinceMs: 60_000 },
+    fields: {
+      skillId: { bad: badSkillId.filter((value) => value !== null), required: true },
+      sinceMs: {
+        bad: fc.oneof(
+          fc.constantFrom(-1, 1.5, 12 * 3_600_000 + 1, Number.NaN),
+          notNumber.filter((value) => value !== undefined),
+        ),
+        required: false,
+      },
+    },
+  },
+  'stats.exportCsv': emptyRules,
+  'wallboard.open': emptyRules,
 };
 
 /** A deep copy of `base` with `path` (dot-separated) set to `value`. */

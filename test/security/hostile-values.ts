@@ -204,6 +204,12 @@ export const badCaPem: Arbitrary = fc.oneof(
   fc.array(fc.string()),
 );
 
+export const notFlag: Arbitrary = notBoolean.filter((value) => value !== null);
+export const badAnswerMiB: Arbitrary = fc.oneof(
+  fc.constantFrom(0, 257, 1.5, -1, Number.NaN, '8'),
+  fc.integer({ min: 257 }),
+);
+
 export interface FieldRule {
   /** Invalid values for the field. */
   bad: Arbitrary;
@@ -216,10 +222,14 @@ export interface CommandRules {
   fields: Record<string, FieldRule>;
 }
 
-export const source: FieldRule = { bad: badSource, required: false };
+/** Main records where an action came from: any `source` the renderer sends is refused. */
+export const source: FieldRule = {
+  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey'), badSource),
+  required: false,
+};
 export const onAgent: CommandRules = {
-  valid: { workNo: '1001', source: 'window' },
+  valid: { workNo: '1001' },
   fields: { workNo: { bad: badWorkNo, required: true }, source },
 };
-export const onCurrent: CommandRules = { valid: { source: 'hotkey' }, fields: { source } };
+export const onCurrent: CommandRules = { valid: {}, fields: { source } };
 export const emptyRules: CommandRules = { valid: {}, fields: {} };

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../support/fakes/electron';
+import { FakeBrowserWindow, ipcMain, resetElectronFake, protocol } from '../support/fakes/electron';
 import {
   COMMAND_NAMES,
   commandChannel,
@@ -19,8 +19,8 @@ import type { RendererLocation } from '../../src/main/desktop/window/renderer-lo
 import type { SupervisorCore } from '../../src/main/supervisor/supervisor-api';
 import { COMMAND_RULES, hostilePayloads } from './hostile-payloads';
 
-const LOCATION: RendererLocation = { kind: 'file', path: '/app/out/renderer/index.html' };
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://cc-inspector/index.html';
+const LOCATION: RendererLocation = { kind: 'app', url: APP_URL, root: '/app/out/renderer' };
 const RUNS_PER_COMMAND = Number(process.env.IPC_FUZZ_RUNS ?? 1_500);
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -39,6 +39,8 @@ describe('IPC fuzz: hostile payloads through the real binding', () => {
     resetElectronFake();
     coreCalls.length = 0;
     window = new FakeBrowserWindow({});
+    // The page's scheme is served by main (app-protocol.ts).
+    protocol.handle('app', () => new Response('<!doctype html>'));
     await window.webContents.loadURL(APP_URL);
     const core: Pick<SupervisorCore, 'execute' | 'subscribe'> = {
       execute: (async (name: string, args: unknown) => {

@@ -3,7 +3,8 @@
  * rotations, an invalidated GUID and the re-sign-in, QC actions, a refused action, gateway
  * errors, settings changes, the journal listed and exported — then every log line, file (logs,
  * settings, journal, exports), IPC result and event sent to the renderer is searched: neither
- * a password nor any GUID the simulator issued appears anywhere.
+ * a password nor any GUID the simulator issued appears anywhere. A second run goes through the
+ * refusal of a plain-HTTP gateway and a trust change (issue 9).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
@@ -129,6 +130,71 @@ describe('secrets never leave the session', () => {
     expect(session.events.some((event) => event.includes('roster.delta'))).toBe(true);
     expect(session.guids.size).toBeGreaterThanOrEqual(6);
 
+    expect(findSecrets(texts, [WRONG_PASSWORD, inspector.password, ...session.guids])).toEqual([]);
+  });
+
+  // Issue 9: the refusal of a plain-HTTP gateway and a trust change leave no secret behind
+  // either, and neither sends the password anywhere it was not sent before.
+  it('keeps them out through an http refusal and a trust change too', async () => {
+    const { sim, core } = session;
+    const inspector = sim.inspectors[0]!;
+    const signInArgs = {
+      gatewayUrl: sim.baseUrl,
+      inspectorId: inspector.agentId,
+      phoneNumber: inspector.phoneNumber,
+      remember: true,
+    };
+    await core.start({ demo: false });
+    const http = await session.invoke('session.signIn', {
+      ...signInArgs,
+      gatewayUrl: sim.baseUrl.replace('https://', 'http://'),
+      password: WRONG_PASSWORD,
+    });
+    expect(http).toMatchObject({ ok: false, error: { code: 'insecure-gateway' } });
+    expect(
+      (
+        await session.invoke('settings.update', {
+          gateway: { url: sim.baseUrl.replace('https://', 'http://') },
+        })
+      ).ok,
+    ).toBe(false);
+    expect(
+      await session.invoke('session.signIn', { ...signInArgs, password: inspector.password }),
+    ).toEqual({ ok: true, value: null });
+    await waitFor(() => core.trayModel().connection.phase === 'live', {
+      what: 'the session',
+      intervalMs: 25,
+    });
+    const sentBefore = session.wire.length;
+    expect(
+      (await session.invoke('settings.update', { gateway: { pinSha256: 'c3'.repeat(32) } })).ok,
+    ).toBe(true);
+    expect(core.trayModel().connection.phase).toBe('signed-out');
+    expect(
+      (await session.invoke('settings.update', { gateway: { pinSha256: sim.certSha256 } })).ok,
+    ).toBe(true);
+    expect(
+      await session.invoke('session.signIn', { ...signInArgs, password: inspector.password }),
+    ).toEqual({ ok: true, value: null });
+    await waitFor(() => core.trayModel().connection.phase === 'live', {
+      what: 'the pinned session',
+      intervalMs: 25,
+    });
+    // The password went out once more, typed, under the pin the person set — nowhere else.
+    const carried = session.wire
+      .slice(sentBefore)
+      .filter((request) => request.body.includes(inspector.password));
+    expect(carried.map((request) => request.trust.pinSha256)).toEqual([sim.certSha256]);
+    expect(session.wire.some((request) => request.url.startsWith('http:'))).toBe(false);
+    expect((await session.invoke('session.signOut', { forgetPassword: true })).ok).toBe(true);
+
+    const texts = [
+      ...session.readAllFiles().map((file) => ({ label: file.path, text: file.text })),
+      ...session.logLines.map((text) => ({ label: 'log line', text })),
+      ...session.results.map((text) => ({ label: 'IPC result', text })),
+      ...session.events.map((text) => ({ label: 'IPC event', text })),
+    ];
+    expect(session.logLines.some((line) => line.includes('trust changed'))).toBe(true);
     expect(findSecrets(texts, [WRONG_PASSWORD, inspector.password, ...session.guids])).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * the real IPC binding (results and events exactly as the renderer receives them), the real
  * file logger and desktop settings store in a temporary user-data folder, the audit journal,
  * and a save dialog that writes exports to disk. A transport wrapper records every GUID the
- * simulator issued (Set-GUID) or the client sent (Guid).
+ * simulator issued (Set-GUID) or the client sent (Guid), and every request with the trust of
+ * the transport that carried it.
  */
 // electron-log requires 'electron' through CommonJS: the fake must be in require's cache first.
 import '../support/fakes/electron-require';
@@ -19,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeBrowserWindow, ipcMain, resetElectronFake } from '../support/fakes/electron';
+import { FakeBrowserWindow, ipcMain, protocol, resetElectronFake } from '../support/fakes/electron';
 import {
   commandChannel,
   type CommandArgs,
@@ -35,12 +36,13 @@ import type { GatewayFetch } from '../../src/main/gateway';
 import type {
   CredentialStore,
   Logger,
+  PersonConfirmation,
   SupervisorCoreWithDiagnostics,
 } from '../../src/main/supervisor';
 import type { RunningSimulator, SimulatorOptions } from '../../src/simulator';
-import { startCoreOnSimulator } from '../support/core/start-core-on-simulator';
+import { startCoreOnSimulator, type TransportTrust } from '../support/core/start-core-on-simulator';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://cc-inspector/index.html';
 
 export interface CapturedSession {
   sim: RunningSimulator;
@@ -49,6 +51,8 @@ export interface CapturedSession {
   root: string;
   /** Every GUID seen on the wire, issued or sent. */
   guids: Set<string>;
+  /** Every request handed to a transport, with that transport's trust. */
+  wire: WireRequest[];
   /** Every log line, as the core's logger received it. */
   logLines: string[];
   /** Every Result the renderer received, serialised. */
@@ -61,9 +65,17 @@ export interface CapturedSession {
   close(): Promise<void>;
 }
 
+export interface WireRequest {
+  url: string;
+  body: string;
+  trust: TransportTrust;
+}
+
 export interface CaptureOptions {
   credentials: CredentialStore;
   simulator?: SimulatorOptions;
+  /** The native confirmations (absent: nothing that needs the person goes ahead). */
+  confirm?: PersonConfirmation;
 }
 
 function listFiles(dir: string): string[] {
@@ -106,9 +118,11 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     warn: capture('warn'),
     error: capture('error'),
   };
+  const wire: WireRequest[] = [];
   const watchGuids =
-    (inner: GatewayFetch): GatewayFetch =>
+    (inner: GatewayFetch, trust: TransportTrust): GatewayFetch =>
     async (url, init) => {
+      wire.push({ url, body: init.body ?? '', trust });
       recordGuid(guids, init.headers.Guid ?? init.headers.guid);
       const response = await inner(url, init);
       recordGuid(guids, response.headers.get('set-guid'));
@@ -132,6 +146,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     ports: {
       credentials: options.credentials,
       logger,
+      confirm: options.confirm,
       fileSaver: {
         async save(name, content) {
           const path = join(root, 'exports', name);
@@ -145,6 +160,8 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
   });
   const { sim, core } = fixture;
   const window = new FakeBrowserWindow({});
+  // The page's scheme is served by main (app-protocol.ts).
+  protocol.handle('app', () => new Response('<!doctype html>'));
   await window.webContents.loadURL(APP_URL);
   const binding: IpcBinding = bindIpc({
     ipcMain,
@@ -152,8 +169,9 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     logger,
     isTrustedSender: (event) =>
       isTrustedSender(event, window.webContents, {
-        kind: 'file',
-        path: '/app/out/renderer/index.html',
+        kind: 'app',
+        url: APP_URL,
+        root: '/app/out/renderer',
       }),
     getEventTarget: () => window.webContents,
   });
@@ -162,6 +180,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     core,
     root,
     guids,
+    wire,
     logLines,
     results,
     get events() {

@@ -29,6 +29,12 @@ export interface IssueOptions {
   notBefore?: Date;
   /** Default 30 days ahead. */
   notAfter?: Date;
+  /** Leave out the subject alternative name (the host only in the common name). */
+  noSubjectAltName?: boolean;
+  /** Extended key usage: server auth (default), client auth only, or none at all. */
+  extendedKeyUsage?: 'server' | 'client' | 'none';
+  /** Make the leaf a CA (basic constraints cA=true, may sign certificates). */
+  leafIsCa?: boolean;
 }
 
 export interface TestAuthority extends TestCertificate {
@@ -116,15 +122,28 @@ async function leafExtensions(
   x509: X509Module,
   hosts: readonly string[],
   signer: KeyPair | null,
+  options: IssueOptions = {},
 ): Promise<X509.Extension[]> {
+  const usage = options.extendedKeyUsage ?? 'server';
   const extensions: X509.Extension[] = [
-    new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-    new x509.SubjectAlternativeNameExtension(sanEntries(hosts)),
+    new x509.BasicConstraintsExtension(options.leafIsCa === true, undefined, true),
   ];
+  if (usage !== 'none')
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension([
+        usage === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth,
+      ]),
+    );
+  if (options.noSubjectAltName !== true)
+    extensions.push(new x509.SubjectAlternativeNameExtension(sanEntries(hosts)));
   if (signer) {
     extensions.push(
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.KeyUsagesExtension(
+        options.leafIsCa === true
+          ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign
+          : x509.KeyUsageFlags.digitalSignature,
+        true,
+      ),
       await x509.AuthorityKeyIdentifierExtension.create(signer.publicKey),
     );
   }
@@ -198,7 +217,7 @@ async function createAuthority(commonName: string, parent: Parent | null): Promi
         signingAlgorithm: SIGNING_ALGORITHM,
         publicKey: leafKeys.publicKey,
         signingKey: keys.privateKey,
-        extensions: await leafExtensions(x509, hosts, keys),
+        extensions: await leafExtensions(x509, hosts, keys, options),
       });
       return describeCertificate(x509, leaf, leafKeys, self.chain);
     },
@@ -224,7 +243,7 @@ export async function createSelfSignedCertificate(
     ...validity(options),
     signingAlgorithm: SIGNING_ALGORITHM,
     keys,
-    extensions: await leafExtensions(x509, hosts, null),
+    extensions: await leafExtensions(x509, hosts, null, options),
   });
   return describeCertificate(x509, certificate, keys, '');
 }

@@ -64,6 +64,14 @@ export function addConnectionOptions(command: Command, { signsIn = true } = {}):
       '--pin <sha256>',
       "SHA-256 fingerprint of the gateway's certificate; replaces CA trust (env CC_INSPECTOR_PIN)",
     )
+    .option(
+      '--allow-insecure-http',
+      'LAB GATEWAYS ONLY: allow a plain http:// gateway (the password crosses the network in clear text; never taken from the keychain)',
+    )
+    .option(
+      '--max-answer-mib <mib>',
+      'refuse gateway answers larger than this many MiB (default 8; raise for very big sites)',
+    )
     .option('--verbose', 'log each gateway request on stderr (never the password or session key)');
   if (signsIn) {
     command

@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { CREDENTIAL_SERVICE, credentialAccount } from '../../main/credentials/credential-account';
 import type { CommandContext } from '../cli-context';
-import { EXIT_CODE, type ExitCode } from '../cli-error';
+import { CliError, EXIT_CODE, type ExitCode } from '../cli-error';
+import type { ConnectionSettings } from '../connection-settings';
 import { addConnectionOptions, type CommandHost } from './command-host';
 
 /** Registers login and logout. */
@@ -37,17 +38,31 @@ export function registerLoginCommands(program: Command, host: CommandHost): void
     );
 }
 
+/** The keychain account of the configured inspector, gateway and trust. */
+function accountOf(settings: ConnectionSettings): string {
+  return credentialAccount(settings.gatewayUrl, settings.agentId, {
+    caPem: settings.caPem,
+    pinSha256: settings.pinSha256,
+  });
+}
+
 async function login(context: CommandContext, remember: boolean): Promise<ExitCode> {
   const { output } = context;
   let session;
   try {
+    if (remember && context.settings().insecureHttp)
+      throw new CliError(
+        'insecure-gateway',
+        'Refused: --remember over plain HTTP. A remembered password is never sent in clear text; use the https:// address.',
+        EXIT_CODE.usage,
+      );
     session = await context.signIn();
   } catch (error) {
     return output.printFailure(error, 'login');
   }
   try {
     const { signedIn, settings } = session;
-    const account = credentialAccount(settings.gatewayUrl, settings.agentId);
+    const account = accountOf(settings);
     let remembered = false;
     if (remember) {
       // The password that just worked (resolved once per run).
@@ -84,8 +99,8 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
 }
 
 async function forget(context: CommandContext): Promise<ExitCode> {
+  const account = accountOf(context.settings());
   const settings = context.settings();
-  const account = credentialAccount(settings.gatewayUrl, settings.agentId);
   const removed = await context.credentials().deletePassword(CREDENTIAL_SERVICE, account);
   context.output.printSuccess(
     'logout',

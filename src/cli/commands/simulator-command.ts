@@ -43,7 +43,10 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
       '--gateway-version <version>',
       "which page generation to follow where they differ: 'current' (default) or 'legacy'",
     )
-    .option('--admin', 'enable the /__admin routes (fault control) — never on a shared network')
+    .option(
+      '--admin',
+      'enable the /__admin routes (fault control; each call needs the adminToken of the startup line as a Bearer token) — never on a shared network',
+    )
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')

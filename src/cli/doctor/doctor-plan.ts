@@ -111,7 +111,7 @@ const PLAN: readonly StepPlan[] = [
     onError: (error) => ({
       status: 'failed',
       details: [`no TLS handshake: ${describeError(error)}`],
-      fix: 'Check that the port speaks HTTPS (the gateway default is 8043; a plain HTTP port needs http://).',
+      fix: 'Check that the port speaks HTTPS (the gateway default is 8043). Only a lab gateway without TLS may be reached over http://, with --allow-insecure-http.',
     }),
   },
   {

@@ -12,12 +12,15 @@ export interface ApplicationMenuOptions {
   platform: NodeJS.Platform;
   showWindow: () => void;
   quit: () => void;
+  /** Open the read-only wallboard window. */
+  openWallboard?: () => void;
 }
 
 /** The macOS menu template (pure). */
 function buildMacMenuTemplate(
   showWindow: () => void,
   quit: () => void,
+  openWallboard?: () => void,
 ): MenuItemConstructorOptions[] {
   return [
     {
@@ -37,6 +40,7 @@ function buildMacMenuTemplate(
       label: 'Window',
       submenu: [
         { label: 'CC Inspector', accelerator: 'Command+0', click: showWindow },
+        ...(openWallboard ? [{ label: 'Wallboard', click: openWallboard }] : []),
         { role: 'minimize' },
         { role: 'close' },
       ],
@@ -48,7 +52,9 @@ function buildMacMenuTemplate(
 export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
     options.platform === 'darwin'
-      ? options.Menu.buildFromTemplate(buildMacMenuTemplate(options.showWindow, options.quit))
+      ? options.Menu.buildFromTemplate(
+          buildMacMenuTemplate(options.showWindow, options.quit, options.openWallboard),
+        )
       : null,
   );
 }

@@ -44,6 +44,20 @@ describe('notifier', () => {
     expect(clicks).toBe(1);
   });
 
+  // Issue 9: the body carries gateway text (agent names) into a native surface.
+  it('strips control and bidi-override characters from title and body, and caps them', () => {
+    const notifier = create();
+    notifier.notify({
+      title: 'Long call:\n\u202EAda',
+      body: `Agent 1001 Ada\r\nClick to update\u2066 ${'z'.repeat(400)}`,
+      level: 'warning',
+    });
+    const shown = FakeNotification.shown[0]?.options;
+    expect(shown?.title).toBe('Long call: Ada');
+    expect(shown?.body?.startsWith('Agent 1001 Ada Click to update z')).toBe(true);
+    expect(Array.from(shown?.body ?? '')).toHaveLength(256);
+  });
+
   it('keeps a shown notification referenced until it is clicked (Electron holds it weakly: electron/electron#16922)', async () => {
     const notifier = create();
     notifier.notify({ title: 'CC Inspector', body: 'Call waiting', level: 'warning' });

@@ -3,9 +3,12 @@
  * repeated within a minute, and at most a few appear per quarter minute. What is held back is
  * counted and mentioned by the next one shown, so nothing disappears silently. Each one shown is
  * kept referenced until it is clicked, closed or fails: Electron holds notifications weakly, and
- * one collected early never reports its click (electron/electron#16922).
+ * one collected early never reports its click (electron/electron#16922). Title and body often
+ * carry the gateway's text (agent names): they are made safe for a native surface here, the one
+ * place every notification passes (no control or bidi-override characters, capped).
  */
 import type { Notice } from '../../shared/domain';
+import { DISPLAY_LIMITS, toDisplayText } from '../../shared/display-text';
 import type { Logger, Notifier } from '../supervisor/ports';
 
 export interface NotificationLike {
@@ -72,7 +75,10 @@ export function createNotifier(options: NotifierOptions): DesktopNotifier {
   return {
     heldBack: () => held,
     onScreen: () => live.size,
-    notify({ title, body, level }: { title: string; body: string; level: Notice['level'] }) {
+    notify(request: { title: string; body: string; level: Notice['level'] }) {
+      const title = toDisplayText(request.title, DISPLAY_LIMITS.label);
+      const body = toDisplayText(request.body, DISPLAY_LIMITS.sentence);
+      const level = request.level;
       if (!options.Notification.isSupported()) {
         options.logger?.debug('notifications are not supported here', { title });
         return;

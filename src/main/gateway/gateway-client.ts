@@ -11,9 +11,10 @@ import {
 } from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
 import { OddEventLog } from './decoding/odd-event-log';
-import { GatewayError } from './gateway-error';
+import { GatewayError, notSignedInError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
+  AcdSkillStat,
   AgentDetail,
   AgentStatusEntry,
   GatewayClientOptions,
@@ -30,6 +31,7 @@ import {
   invalidArgument,
   normaliseBaseUrl,
   validateMonitorBatches,
+  validateSkillBatches,
   validateTimeoutMs,
   validateWorkNo,
 } from './requests/gateway-validators';
@@ -38,10 +40,11 @@ import {
   type AgentInterfaceName,
   type CallAddress,
 } from './requests/interface-urls';
-import { decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
+import { decodeAcdStats, decodeSkillQueues, decodeWaitingCalls } from './decoding/queue-decoders';
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';
+import { RequestTurns } from './requests/request-turns';
 import { buildSignInBody } from './requests/sign-in-body';
 import { buildAdjustSkillBody, buildNoteBody } from './requests/coaching-requests';
 
@@ -69,10 +72,8 @@ export class GatewayClient {
   private readonly gate = new SessionGate();
   private readonly urls: InterfaceUrls;
   private readonly oddEvents: OddEventLog;
-  /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
-  private monitorChain: Promise<unknown> = Promise.resolve();
-  /** sendnoteletex and adjustskill requests, one at a time per interface. */
-  private readonly bodyChains = new Map<string, Promise<unknown>>();
+  /** beginmonitor/endmonitor, sendnoteletex and adjustskill: one at a time each. */
+  private readonly turns = new RequestTurns();
 
   constructor(options: GatewayClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -314,6 +315,28 @@ export class GatewayClient {
     );
   }
 
+  /**
+   * `queuedevice/{id}/queryacdstat`: statistics of these skill queues, in batches of ≤100 sent
+   * one after another (one request per interface in flight). Rows of skills not asked about
+   * are dropped; an empty list asks nothing.
+   */
+  async queryAcdStats(skillIds: readonly number[]): Promise<AcdSkillStat[]> {
+    const logName = INTERFACES.acdStats.logName;
+    const batches = validateSkillBatches(skillIds, logName);
+    const rows: AcdSkillStat[] = [];
+    for (const batch of batches) {
+      const address = this.urls.acdStats(batch);
+      const outcome = await this.request('acdStats', address.url, {
+        body: address.body,
+        target: address.target,
+      });
+      const asked = new Set(batch);
+      for (const row of decodeAcdStats(outcome.envelope.result, logName))
+        if (asked.has(row.skillId)) rows.push(row);
+    }
+    return rows;
+  }
+
   /** Take a queued call (`voicecall/{id}/requestcall/{callId}/0?skillId=…&skillid=…`). */
   async requestCall(callId: string, skillId: number): Promise<void> {
     await this.send('requestCall', this.urls.requestCall(callId, skillId));
@@ -326,17 +349,9 @@ export class GatewayClient {
 
   private request(name: InterfaceName, url: string, options: CallOptions): Promise<RequestOutcome> {
     const spec = INTERFACES[name];
-    if (options.anonymous !== true && !this.session.hasGuid) {
-      // Refused before the network: without a GUID the gateway can only answer 100-006.
-      return Promise.reject(
-        new GatewayError({
-          kind: 'retcode',
-          interfaceName: spec.logName,
-          retcode: '100-006',
-          message: 'Not signed in: there is no gateway session (sign in first).',
-        }),
-      );
-    }
+    // Refused before the network: without a GUID the gateway can only answer 100-006.
+    if (options.anonymous !== true && !this.session.hasGuid)
+      return Promise.reject(notSignedInError(spec.logName));
     return this.runner.run({
       interfaceName: spec.logName,
       method: spec.method,
@@ -359,22 +374,14 @@ export class GatewayClient {
     await this.send(name, this.urls.onAgent(name, workNo));
   }
 
-  /**
-   * Interfaces with a body share one URL for different requests: one at a time, so the runner
-   * never joins two different bodies and the gateway never sees them overlap (000-007).
-   */
+  /** An interface with a body, in turn (RequestTurns); a refusal rejects before it queues. */
   private async inTurn(
     name: 'sendNote' | 'adjustSkill',
     build: () => string,
     target: string,
   ): Promise<void> {
-    const body = build(); // a refusal rejects before anything is queued or sent
-    const run = (): Promise<RequestOutcome> =>
-      this.request(name, this.urls.of(name), { body, target });
-    const result = (this.bodyChains.get(name) ?? Promise.resolve()).then(run, run);
-    const settled = result.catch(() => undefined);
-    this.bodyChains.set(name, settled);
-    await result;
+    const body = build();
+    await this.turns.run(name, () => this.request(name, this.urls.of(name), { body, target }));
   }
 
   private async monitor(
@@ -384,11 +391,8 @@ export class GatewayClient {
     // Never subscribe the inspector to themself: allagent includes them (ICP bridge demo skips it).
     const others = workNos.filter((workNo) => workNo !== this.agentId);
     const batches = validateMonitorBatches(others, INTERFACES[name].logName);
-    const run = async (): Promise<void> => {
+    return this.turns.run('monitor', async () => {
       for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
-    };
-    const result = this.monitorChain.then(run, run);
-    this.monitorChain = result.catch(() => undefined);
-    return result;
+    });
   }
 }

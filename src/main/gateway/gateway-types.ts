@@ -162,4 +162,25 @@ export interface WaitingCall {
   callFeature: number | null;
 }
 
+/**
+ * One skill queue's statistics from `queuedevice/{id}/queryacdstat` (cec_07_0411): what the
+ * gateway counts right now, not figures over time.
+ */
+export interface AcdSkillStat {
+  /** `deviceNo`: the skill queue id. */
+  skillId: number;
+  /** `pilotNbr`: the queue's access code. */
+  pilotNumber: string | null;
+  /** `queueSize`: calls waiting now. */
+  waiting: number;
+  /** `queueTime`: wait of the longest-waiting call, in seconds (0 with nobody waiting). */
+  longestWaitSeconds: number;
+  /** `loggedOnAgents`: agents signed in to the queue. */
+  signedIn: number | null;
+  /** `availAgents`: agents available for the queue now. */
+  available: number | null;
+  /** `skillDescrip`. */
+  description: string | null;
+}
+
 export type QcSwitchTarget = 'listen' | 'insert' | 'whisper';

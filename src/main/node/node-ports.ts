@@ -17,11 +17,19 @@ export {
 export function createNodeTransportFactory(): GatewayTransportFactory & { close(): Promise<void> } {
   const pools = new Map<string, NodeGatewayFetch>();
   return {
-    create(tls): GatewayFetch {
-      const key = JSON.stringify([tls.caPem ?? null, tls.pinSha256 ?? null]);
+    create(tls, limits = {}): GatewayFetch {
+      const key = JSON.stringify([
+        tls.caPem ?? null,
+        tls.pinSha256 ?? null,
+        limits.maxAnswerBytes ?? null,
+      ]);
       let pool = pools.get(key);
       if (!pool) {
-        pool = createNodeFetch({ caPem: tls.caPem, pinSha256: tls.pinSha256 });
+        pool = createNodeFetch({
+          caPem: tls.caPem,
+          pinSha256: tls.pinSha256,
+          maxAnswerBytes: limits.maxAnswerBytes,
+        });
         pools.set(key, pool);
       }
       return pool;

@@ -3,11 +3,16 @@
  * written atomically. A corrupt file is moved aside and the store starts from defaults with a
  * notice. Secrets never go in here (the Settings type holds none).
  */
+import { readInsightSettings } from '../../shared/insight-settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice, Settings } from '../../shared/domain';
 import type { SettingsStore } from '../supervisor/ports';
-import { createDefaultSettings } from '../../shared/settings-defaults';
+import {
+  createDefaultSettings,
+  DEFAULT_MAX_ANSWER_MIB,
+  MAX_ANSWER_MIB_RANGE,
+} from '../../shared/settings-defaults';
 import { coachingSettingsSchema } from '../../shared/coaching-schemas';
 import { errorMessage } from '../supervisor/error-text';
 
@@ -36,6 +41,8 @@ export function gatewaySettingsFor(
     phoneNumber: inspector.phoneNumber,
     caPem: gateway.caPem,
     pinSha256: null,
+    allowInsecureHttp: false,
+    maxAnswerMiB: DEFAULT_MAX_ANSWER_MIB,
   };
 }
 
@@ -56,8 +63,9 @@ export function createJsonFileSettingsStore(
       }
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed) || parsed.schemaVersion !== 1)
-          throw new Error('not a settings object of schema version 1');
+        // Version 1 lacks only fields normaliseSettings fills with their defaults.
+        if (!isRecord(parsed) || (parsed.schemaVersion !== 1 && parsed.schemaVersion !== 2))
+          throw new Error('not a settings object of schema version 1 or 2');
         return { settings: normaliseSettings(parsed), notices: [] };
       } catch {
         const aside = `${filePath}.corrupt-${now()}`;
@@ -96,13 +104,21 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
       ? value
       : fallback;
   return {
-    schemaVersion: 1,
+    schemaVersion: defaults.schemaVersion,
     gateway: {
       url: text(gateway.url, ''),
       inspectorId: text(gateway.inspectorId, ''),
       phoneNumber: text(gateway.phoneNumber, ''),
       caPem: textOrNull(gateway.caPem),
       pinSha256: textOrNull(gateway.pinSha256),
+      allowInsecureHttp: gateway.allowInsecureHttp === true,
+      maxAnswerMiB:
+        typeof gateway.maxAnswerMiB === 'number' &&
+        Number.isInteger(gateway.maxAnswerMiB) &&
+        gateway.maxAnswerMiB >= MAX_ANSWER_MIB_RANGE.min &&
+        gateway.maxAnswerMiB <= MAX_ANSWER_MIB_RANGE.max
+          ? gateway.maxAnswerMiB
+          : defaults.gateway.maxAnswerMiB,
     },
     // A binding the file lacks gets its default; an explicit null (cleared by the user) stays.
     hotkeys: Object.fromEntries(
@@ -132,6 +148,7 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
         ? input.confirmDestructive
         : defaults.confirmDestructive,
     coaching: normaliseCoaching(input.coaching, defaults.coaching),
+    insight: readInsightSettings(input.insight),
   };
 }
 

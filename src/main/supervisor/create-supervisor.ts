@@ -5,8 +5,9 @@
 import type { InspectionView } from '../../shared/domain';
 import type { Result } from '../../shared/ipc/contract';
 import { fail, ok, toCommandError } from './command-errors';
+import { confirmHotkeyRequest } from './inspector/hotkey-confirmation';
 import { planHotkey } from './inspector/hotkey-plan';
-import { buildTrayModel } from './tray-model';
+import { buildTrayCoaching, buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
 import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
 import type { SupervisorCore } from './supervisor-api';
@@ -38,10 +39,11 @@ export function createSupervisor(
   return {
     execute: (name, args) => dispatchCommand(handlers, rt, name, args),
     subscribe: (listener) => rt.subscribe(listener),
-    runHotkey(action): Promise<Result<InspectionView>> {
+    async runHotkey(action): Promise<Result<InspectionView>> {
+      // Stopping a follow touches no call: no confirmation, no gateway request.
       if (action === 'stop-follow') {
         coaching.setFollow(null);
-        return Promise.resolve(ok(rt.inspection));
+        return ok(rt.inspection);
       }
       try {
         const request = planHotkey(action, {
@@ -49,9 +51,14 @@ export function createSupervisor(
           selectedWorkNo: rt.selectedWorkNo,
           focusWorkNo: rt.focusWorkNo(),
         });
-        return rt.actions.runInspection(request);
+        const verdict = await confirmHotkeyRequest(request, rt.inspection.targetWorkNo, {
+          confirmDestructive: rt.settings.confirmDestructive,
+          confirm: ports.confirm,
+        });
+        if (!verdict.go) return verdict.result === 'declined' ? ok(rt.inspection) : verdict.result;
+        return await rt.actions.runInspection(request);
       } catch (error) {
-        return Promise.resolve(fail(toCommandError(error)));
+        return fail(toCommandError(error));
       }
     },
     trayModel: () => ({
@@ -62,14 +69,7 @@ export function createSupervisor(
         rt.roster.rowsInState('talking'),
         rt.clock.now(),
       ),
-      coaching: {
-        follow: coaching.view().follow,
-        noteTemplates: rt.settings.coaching.noteTemplates.map(({ id, name, text }) => ({
-          id,
-          name,
-          text,
-        })),
-      },
+      coaching: buildTrayCoaching(coaching.view().follow, rt.settings.coaching.noteTemplates),
     }),
     async start({ demo }) {
       try {

@@ -48,13 +48,50 @@ export interface FileSaver {
   save(suggestedName: string, content: string): Promise<string | null>;
 }
 
+/** Opens the read-only wallboard window (desktop only). */
+export interface WallboardPort {
+  open(): void;
+}
+
 export interface ShellPort {
   openLogsFolder(): Promise<void>;
 }
 
 /** Builds the gateway transport for the configured TLS trust (net.fetch in the app, undici in Node). */
 export interface GatewayTransportFactory {
-  create(tls: { caPem: string | null; pinSha256: string | null }): GatewayFetch;
+  /** `limits.maxAnswerBytes`: the answer size cap (default: the transport's). */
+  create(
+    tls: { caPem: string | null; pinSha256: string | null },
+    limits?: { maxAnswerBytes?: number },
+  ): GatewayFetch;
+}
+
+/** What the person confirms after the gateway's address or certificate trust changed. */
+export interface TrustChange {
+  gatewayUrl: string;
+  inspectorId: string;
+  /** How the gateway's certificate is trusted from now on. */
+  trust: 'system' | 'private-ca' | 'pin';
+  /** SHA-256 (`AB:CD:…`) of the pinned certificate or of the private CA; null for the system store. */
+  fingerprint: string | null;
+}
+
+/** An action the person must confirm because it cannot be undone. */
+export interface DestructiveRequest {
+  action: 'intercept' | 'force-sign-out';
+  workNo: string | null;
+  source: 'tray' | 'hotkey';
+}
+
+/**
+ * Questions only the person may answer, in native dialogs of the main process (desktop:
+ * dialog.showMessageBox) — never through the renderer, which a compromised page controls.
+ */
+export interface PersonConfirmation {
+  /** Sign in again under the changed address or trust, with the password typed earlier? */
+  confirmTrustChange(change: TrustChange): Promise<boolean>;
+  /** Go ahead with an intercept or force sign-out started outside the window? */
+  confirmDestructive(request: DestructiveRequest): Promise<boolean>;
 }
 
 /** A gateway to sign in to in demo mode: the in-process simulator. */
@@ -76,6 +113,9 @@ export interface SupervisorPorts {
   transport: GatewayTransportFactory;
   /** Folder for the audit journal (user data folder in the app). */
   journalDir: string;
+  /** Folder of the shift history (default: `stats/` in journalDir). */
+  statsDir?: string;
+  wallboard?: WallboardPort;
   logger: Logger;
   clock?: Clock;
   notifier?: Notifier;
@@ -88,6 +128,8 @@ export interface SupervisorPorts {
    * engine loads. Without it the coaching file is not available; everything else works.
    */
   coachingDatabase?: CoachingDatabasePort;
+  /** Native confirmations; without it nothing that needs the person goes ahead. */
+  confirm?: PersonConfirmation;
 }
 
 export interface CoachingDatabasePort {

@@ -79,6 +79,10 @@ const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'coaching.timeline': { workNo: '1002', kinds: ['state'], from: null, to: null, limit: 10 },
   'coaching.exportFile': { workNo: '1002', kinds: ['state'], from: null, format: 'csv' },
   'coaching.exportScorecards': { workNo: null, from: null, format: 'json' },
+  'stats.getSnapshot': {},
+  'stats.history': { skillId: null },
+  'stats.exportCsv': {},
+  'wallboard.open': {},
 };
 
 let dir: string;

@@ -17,7 +17,9 @@ import type {
 import { switchToActionOf } from '../../shared/inspection-vocabulary';
 import { commandError, fail, ok, toCommandError, warningNotice } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
-import { gatewayChanged, mergeSettings } from './account/settings-model';
+import { mergeSettings } from './account/settings-model';
+import { refuseAddress } from './account/gateway-policy';
+import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
@@ -98,6 +100,29 @@ export function createCommandHandlers(rt: SupervisorRuntime, coaching: CoachingR
       rt.emit('hotkeys.changed', statuses);
       return ok(statuses);
     },
+    'stats.getSnapshot': async () => ok(rt.stats.snapshot()),
+    'stats.history': async ({ skillId, sinceMs }) => ok(rt.stats.history(skillId, sinceMs)),
+    'stats.exportCsv': async () => {
+      const saver = rt.ports.fileSaver;
+      if (!saver)
+        return fail(
+          commandError('internal', 'Saving files is not available here.', '此处无法保存文件。'),
+        );
+      const csv = rt.stats.exportCsv();
+      return ok({ savedTo: await saver.save(csv.name, csv.text), rows: csv.rows });
+    },
+    'wallboard.open': async () => {
+      if (!rt.ports.wallboard)
+        return fail(
+          commandError(
+            'internal',
+            'The wallboard window is not available here.',
+            '此处无法打开大屏窗口。',
+          ),
+        );
+      rt.ports.wallboard.open();
+      return ok(null);
+    },
     'journal.list': async ({ limit }) => ok(rt.journal.listNewest(limit)),
     'journal.export': async ({ format }) => {
       const saver = rt.ports.fileSaver;
@@ -172,30 +197,21 @@ async function updateSettings(
 ): Promise<Result<Settings>> {
   const before = rt.settings;
   const after = mergeSettings(before, patch);
+  // A password never goes to a refused address: such settings are not even saved.
+  if (after.gateway.url !== '') {
+    const refusal = refuseAddress(after.gateway.url, after.gateway, 'gateway.url');
+    if (refusal) return fail(refusal);
+  }
   const saved = rt.saveSettings(after);
   if (!saved.ok) return saved;
   if (JSON.stringify(before.alerts) !== JSON.stringify(after.alerts))
     rt.alerts.setThresholds(after.alerts, rt.clock.now());
-  const current = rt.session.currentTarget;
-  const sameAccount =
-    current !== null &&
-    !current.demo &&
-    current.gatewayUrl === after.gateway.url &&
-    current.inspectorId === after.gateway.inspectorId;
-  const trustChanged =
-    before.gateway.caPem !== after.gateway.caPem ||
-    before.gateway.pinSha256 !== after.gateway.pinSha256;
-  if (sameAccount && trustChanged && gatewayChanged(before, after)) {
-    // New TLS trust applies to new connections: sign in again over a transport built with it.
-    void reconnectWithNewTrust(rt);
-  }
+  if (before.insight.serviceLevelSeconds !== after.insight.serviceLevelSeconds)
+    rt.stats.applySettings();
+  // A new address or trust needs the person (trust-change.ts), never just this request.
+  if (trustChanged(before, after)) await applyTrustChange(rt, before, after);
+  else if (before.gateway.maxAnswerMiB !== after.gateway.maxAnswerMiB)
+    rt.logger.info('answer size limit changed; it applies from the next sign-in');
   rt.scheduleFlush();
   return ok(after);
-}
-
-async function reconnectWithNewTrust(rt: SupervisorRuntime): Promise<void> {
-  const gateway = rt.settings.gateway;
-  rt.logger.info('TLS trust changed; signing in again');
-  // The session holds the password in memory; only the trust of the new connection changes.
-  await rt.session.signInAgain({ tls: { caPem: gateway.caPem, pinSha256: gateway.pinSha256 } });
 }

@@ -11,7 +11,7 @@ import type { GatewayEvent } from '../gateway/gateway-types';
 import { AgentEnricher } from './roster/agent-enricher';
 import { AlertEngine } from './alerts/alert-engine';
 import { notifyRaisedAlerts } from './alerts/alert-notices';
-import { AuditJournal } from './journal/audit-journal';
+import { AuditJournal, JOURNAL_FAILURE_NOTICE } from './journal/audit-journal';
 import { EventHub } from './event-hub';
 import { createGatewaySession } from './session/create-session-controller';
 import {
@@ -23,6 +23,12 @@ import {
 import { qcModeOf } from '../../shared/inspection-vocabulary';
 import type { Clock, Logger, SupervisorPorts } from './ports';
 import { QueueWatcher } from './queues/queue-watcher';
+import {
+  createRuntimeStats,
+  rosterHooksFor,
+  statsDirectory,
+  type StatsRoom,
+} from './stats/runtime-stats';
 import { createRedactingLogger } from './redaction';
 import { RosterStore } from './roster/roster-store';
 import { RosterSync } from './roster/roster-sync';
@@ -52,6 +58,7 @@ export class SupervisorRuntime {
   readonly journal: AuditJournal;
   readonly session: SessionController<GatewayClient>;
   readonly queues: QueueWatcher;
+  readonly stats: StatsRoom;
   readonly actions: SupervisorActions;
   readonly account = new AccountState();
   private readonly hub: EventHub;
@@ -84,13 +91,11 @@ export class SupervisorRuntime {
       onChanged: (settings) => this.emit('settings.changed', settings),
     });
     this.notices = [...loaded.notices];
+    this.stats = createRuntimeStats(this, statsDirectory(ports.statsDir, ports.journalDir));
     this.alerts = new AlertEngine(this.settings.alerts, {
       onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds),
     });
-    this.roster = new RosterStore({
-      onStateChange: (workNo, state, since) => this.alerts.trackAgent(workNo, state, since),
-      onRemove: (workNo) => this.alerts.forgetAgent(workNo),
-    });
+    this.roster = new RosterStore(rosterHooksFor(this));
     this.journal = new AuditJournal(ports.journalDir, this.logger);
     this.rosterSync = new RosterSync({
       clock: this.clock,
@@ -122,6 +127,7 @@ export class SupervisorRuntime {
         this.emit('queues.changed', queues);
       },
       onFailure: (error) => this.session.reportFailure(error),
+      observer: this.stats,
     });
     this.enricher = new AgentEnricher({
       clock: this.clock,
@@ -244,16 +250,8 @@ export class SupervisorRuntime {
   }
 
   appendJournal(entry: JournalEntry): void {
-    if (this.journal.append(entry)) {
-      this.emit('journal.appended', entry);
-    } else {
-      this.notice({
-        level: 'error',
-        message: 'The audit journal could not be written (disk full or not writable).',
-        messageZh: '审计日志写入失败（磁盘已满或不可写）。',
-        retcode: null,
-      });
-    }
+    if (this.journal.append(entry)) this.emit('journal.appended', entry);
+    else this.notice(JOURNAL_FAILURE_NOTICE);
   }
 
   diagnostics(): SupervisorDiagnostics {
@@ -268,6 +266,7 @@ export class SupervisorRuntime {
 
   /** Stop timers (dispose). */
   stopTimers(): void {
+    this.stats.dispose();
     this.clock.clearTimeout(this.flushTimer);
     this.clock.clearTimeout(this.tickTimer);
     this.flushTimer = null;
@@ -364,6 +363,7 @@ export class SupervisorRuntime {
     this.warmup.cancel();
     this.rosterSync.stop();
     this.queues.stop();
+    this.stats.handleGap();
     this.setInspector(transitionInspector(this.inspector, { kind: 'session-reset' }).state);
     if (kind !== 'signed-out') return;
     this.clock.clearTimeout(this.tickTimer);

@@ -161,6 +161,12 @@ export const INTERFACES = {
     path: 'voicecall/{agentid}/requestcall/{callId}/{skillType}',
     logName: 'requestAppointedCall',
   },
+  /** Statistics of a set of skill queues, body `{"skills":[id…]}` (cec_07_0411 / cec_07_1023). */
+  acdStats: {
+    method: 'POST',
+    path: 'queuedevice/{agentid}/queryacdstat',
+    logName: 'queryStatInfoOfAcd',
+  },
 } as const satisfies Record<string, InterfaceSpec>;
 
 export type InterfaceName = keyof typeof INTERFACES;
@@ -174,6 +180,8 @@ export const LIMITS = {
   agentIdMin: 101,
   agentIdMax: 999_999,
   monitorBatch: 500,
+  /** `queryacdstat`: at most 100 skill ids per request (cec_07_0411). */
+  acdStatBatch: 100,
   passwordMaxLength: 32,
   phoneMaxLength: 24,
   /** sendnoteletex: receivers per request (cec_07_1205). */

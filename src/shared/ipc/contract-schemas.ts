@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
+import { INSIGHT_BOUNDS } from '../insight-settings';
 import type { CommandResults } from './contract';
 import { coachingCommandSchemas, coachingSettingsPatchSchema } from '../coaching-schemas';
 import {
@@ -14,6 +15,7 @@ import {
   LIMITS,
   PHONE_NUMBER_PATTERN,
 } from '../gateway-protocol/gateway-paths';
+import { MAX_ANSWER_MIB_RANGE } from '../settings-defaults';
 
 /** Agent ids: digit strings 101–999999 (newer gateways; older ones stop at 59999). */
 const workNoSchema = z
@@ -31,6 +33,12 @@ const callIdSchema = z
   .regex(/^[A-Za-z0-9._~@:-]+$/, 'a call id holds letters, digits and . _ ~ @ : - only');
 
 const acceleratorSchema = z.string().min(1).max(64);
+
+const budgetMinutesSchema = z
+  .number()
+  .int()
+  .min(INSIGHT_BOUNDS.budgetMinutes.min)
+  .max(INSIGHT_BOUNDS.budgetMinutes.max);
 
 const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
 const languageSchema = z.enum(['en', 'zh-CN']);
@@ -60,6 +68,31 @@ const alertThresholdsSchema = z.strictObject({
   longQueueWaitSeconds: z.number().int().min(5).max(86_400),
 });
 
+export const insightPatchSchema = z
+  .strictObject({
+    serviceLevelSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.serviceLevelSeconds.min)
+      .max(INSIGHT_BOUNDS.serviceLevelSeconds.max),
+    restBudgetMinutes: budgetMinutesSchema,
+    busyBudgetMinutes: budgetMinutesSchema,
+    wrapUpBudgetMinutes: budgetMinutesSchema,
+    wallboardSkillIds: z.array(skillIdSchema).max(INSIGHT_BOUNDS.wallboardSkills),
+    wallboardDisplay: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardDisplay.min)
+      .max(INSIGHT_BOUNDS.wallboardDisplay.max)
+      .nullable(),
+    wallboardRotateSeconds: z
+      .number()
+      .int()
+      .min(INSIGHT_BOUNDS.wallboardRotateSeconds.min)
+      .max(INSIGHT_BOUNDS.wallboardRotateSeconds.max),
+  })
+  .partial();
+
 const pinSchema = z
   .string()
   .regex(
@@ -75,6 +108,8 @@ export const settingsPatchSchema = z.strictObject({
       phoneNumber: phoneNumberSchema.or(z.literal('')),
       caPem: z.string().max(65_536).nullable(),
       pinSha256: pinSchema.nullable(),
+      allowInsecureHttp: z.boolean(),
+      maxAnswerMiB: z.number().int().min(MAX_ANSWER_MIB_RANGE.min).max(MAX_ANSWER_MIB_RANGE.max),
     })
     .partial()
     .optional(),
@@ -84,6 +119,7 @@ export const settingsPatchSchema = z.strictObject({
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
   coaching: coachingSettingsPatchSchema.optional(),
+  insight: insightPatchSchema.optional(),
 });
 
 const empty = z.strictObject({});
@@ -136,6 +172,20 @@ export const commandArgSchemas = {
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
   ...coachingCommandSchemas,
+  'stats.getSnapshot': empty,
+  'stats.history': z.strictObject({
+    /** null: the center. */
+    skillId: skillIdSchema.nullable(),
+    /** Only the last this many ms (default: the whole shift, up to 12 h). */
+    sinceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(12 * 3_600_000)
+      .optional(),
+  }),
+  'stats.exportCsv': empty,
+  'wallboard.open': empty,
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

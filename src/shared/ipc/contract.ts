@@ -27,6 +27,7 @@ import type {
   Scorecard,
   TimelineEntry,
 } from '../coaching';
+import type { HistorySeries, InsightSnapshot } from '../insight';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -68,11 +69,22 @@ export interface CommandResults {
   'coaching.timeline': TimelineEntry[];
   'coaching.exportFile': { savedTo: string | null; entries: number };
   'coaching.exportScorecards': { savedTo: string | null; entries: number };
+  /** The latest live figures; null before the first sample of a shift. */
+  'stats.getSnapshot': InsightSnapshot | null;
+  'stats.history': HistorySeries;
+  /** Where the CSV was saved; null when the user cancelled the save dialog. */
+  'stats.exportCsv': { savedTo: string | null; rows: number };
+  'wallboard.open': null;
 }
 
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
 /** Arguments as the caller writes them (defaults such as `source` may be omitted). */
 export type CommandArgs<N extends CommandName> = z.input<CommandArgSchemas[N]>;
+/**
+ * Arguments as the window sends them: never a `source` — main records where an action came
+ * from, and the IPC binding refuses a payload that names its own.
+ */
+export type WindowCommandArgs<N extends CommandName> = Omit<CommandArgs<N>, 'source'>;
 /** Arguments after validation, as the supervisor receives them. */
 export type ValidCommandArgs<N extends CommandName> = z.output<CommandArgSchemas[N]>;
 
@@ -89,6 +101,8 @@ export interface EventPayloads {
   'journal.appended': JournalEntry;
   notice: Notice;
   'coaching.changed': CoachingView;
+  /** The live figures, every 5 s. */
+  'stats.changed': InsightSnapshot;
 }
 export type EventName = keyof EventPayloads;
 
@@ -100,6 +114,8 @@ export type CommandErrorCode =
   | 'gateway'
   | 'keychain-unavailable'
   | 'no-password'
+  /** A plain-HTTP gateway without the opt-in, or plain HTTP with a pin or private CA. */
+  | 'insecure-gateway'
   | 'unknown-command'
   | 'forbidden-sender'
   | 'internal';
@@ -118,7 +134,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CommandErro
 
 /** The API the preload exposes as `window.inspector`. */
 export interface InspectorApi {
-  invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>>;
+  invoke<N extends CommandName>(
+    name: N,
+    args: WindowCommandArgs<N>,
+  ): Promise<Result<CommandResults[N]>>;
   /** Subscribe to an event; returns the unsubscribe function. */
   on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -165,6 +184,10 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'coaching.timeline': true,
   'coaching.exportFile': true,
   'coaching.exportScorecards': true,
+  'stats.getSnapshot': true,
+  'stats.history': true,
+  'stats.exportCsv': true,
+  'wallboard.open': true,
 };
 
 const EVENTS: Readonly<Record<EventName, true>> = {
@@ -179,6 +202,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'journal.appended': true,
   notice: true,
   'coaching.changed': true,
+  'stats.changed': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

@@ -3,7 +3,13 @@
  * POST /__admin/restart, POST /__admin/invalidate-guids, POST /__admin/answers (a scripted
  * retcode / HTTP status), POST /__admin/events ({workNo, event}: a raw event). It never goes through fault
  * injection (otherwise a stalled simulator could not be un-stalled).
+ *
+ * Every call needs `Authorization: Bearer <token>` — a random token the simulator prints in its
+ * startup line — and every call that changes something a JSON content type. A web page the
+ * tester happens to open can send neither cross-origin without a CORS preflight, which this
+ * endpoint never grants, so it cannot stall or restart a simulator on the tester's machine.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector } from '../faults/fault-injector';
 import { validateFaultPatch } from '../faults/fault-spec';
@@ -12,11 +18,29 @@ import { readJsonBody, writeJson, writeNotFound } from './http-io';
 export const ADMIN_PREFIX = '/__admin/';
 
 export interface AdminActions {
+  /** The token every call must carry. */
+  token: string;
   faults: FaultInjector;
   restart(): void;
   invalidateGuids(): void;
   injectEvent(workNo: string, event: Record<string, unknown>): void;
 }
+
+/** A fresh admin token: 192 random bits, URL-safe. */
+export function createAdminToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function carriesToken(request: IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1] as string);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const isJsonContentType = (request: IncomingMessage): boolean =>
+  /^application\/json\s*(?:;|$)/i.test(request.headers['content-type'] ?? '');
 
 /** Answer an admin request. */
 export async function handleAdminRequest(
@@ -25,6 +49,16 @@ export async function handleAdminRequest(
   pathname: string,
   actions: AdminActions,
 ): Promise<void> {
+  if (!carriesToken(request, actions.token)) {
+    request.resume();
+    return writeJson(response, 401, {
+      error: 'Send the admin token from the simulator startup line: Authorization: Bearer <token>.',
+    });
+  }
+  if (request.method !== 'GET' && !isJsonContentType(request)) {
+    request.resume();
+    return writeJson(response, 415, { error: 'Send Content-Type: application/json.' });
+  }
   const body = await readJsonBody(request);
   const route = `${request.method ?? 'GET'} ${pathname.slice(ADMIN_PREFIX.length)}`;
   switch (route) {

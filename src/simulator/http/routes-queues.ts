@@ -4,6 +4,8 @@
 import type { InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
 import { CCGW_STATUS, EVENT_TYPE } from '../../shared/gateway-protocol/gateway-status-codes';
 import type { CenterCall } from '../center/center-types';
+import { computeSkillStatistics } from '../center/skill-statistics';
+import { LIMITS } from '../../shared/gateway-protocol/gateway-paths';
 import {
   SKILL_MEDIA_TYPE_VOICE,
   asDocumentedInteger,
@@ -13,6 +15,20 @@ import type { GatewayState } from '../gateway-model/gateway-state';
 import { replyError, replySuccess, requireSession, type RouteHandler } from './route-types';
 
 const SKILL_ID_PATTERN = /^\d{1,9}$/;
+
+/** The `skills` of a queryacdstat body: a list of skill ids (numbers or digit strings). */
+function readSkillList(body: unknown): number[] | null {
+  if (typeof body !== 'object' || body === null || !('skills' in body)) return null;
+  const skills = (body as { skills: unknown }).skills;
+  if (!Array.isArray(skills)) return null;
+  const ids: number[] = [];
+  for (const item of skills) {
+    const text = typeof item === 'number' ? String(item) : item;
+    if (typeof text !== 'string' || !SKILL_ID_PATTERN.test(text)) return null;
+    ids.push(Number(text));
+  }
+  return ids;
+}
 
 function describeWaitingCall(state: GatewayState, call: CenterCall): Record<string, unknown> {
   const now = state.center.now();
@@ -57,6 +73,28 @@ export const QUEUE_ROUTES = {
     if (!skill) return replyError('100-019');
     return replySuccess(
       center.listWaitingCalls(skill.id).map((call) => describeWaitingCall(context.state, call)),
+    );
+  },
+  /** cec_07_0411: ≤ 100 skills per request; more, or a body without a skill list, is refused. */
+  acdStats: (context) => {
+    const skills = context.bodyInvalid ? null : readSkillList(context.body);
+    if (skills === null || skills.length > LIMITS.acdStatBatch) return replyError('000-002');
+    const { center } = context.state;
+    return replySuccess(
+      computeSkillStatistics(center, skills).map((entry) => ({
+        pilotNbr: entry.skill.accessCode,
+        deviceNo: entry.skill.id,
+        queueSize: entry.waiting,
+        queueTime: entry.longestWaitSeconds,
+        loadFactor: 0,
+        estWaitTime: 0,
+        loggedOnAgents: entry.signedIn,
+        availAgents: entry.available,
+        transferFlg: 0,
+        transferDeviceType: 0,
+        transferDeviceNo: 0,
+        skillDescrip: entry.skill.name,
+      })),
     );
   },
   requestCall: (context) => {

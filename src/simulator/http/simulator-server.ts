@@ -11,7 +11,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { GATEWAY_BASE_PATH, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
-import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes';
+import { ADMIN_PREFIX, createAdminToken, handleAdminRequest } from './admin-routes';
 import type { CenterAgent } from '../center/center-types';
 import {
   describeSuppliedTls,
@@ -79,6 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let tls: SimulatorTlsMaterial | null = null;
   if (secure) tls = options.tls ? describeSuppliedTls(options.tls) : await generateSimulatorTls();
   const pipeline = new RequestPipeline(state, faults, ROUTE_HANDLERS, secure);
+  const adminToken = resolved.adminEndpoint ? createAdminToken() : null;
   const restart = (): void => restartGateway(state);
   const invalidateGuids = (): void => invalidateAllGuids(state);
   const injectEvent = (workNo: string, event: Record<string, unknown>): void => {
@@ -90,8 +91,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     let work: Promise<void>;
     if (url.pathname.startsWith(GATEWAY_BASE_PATH)) work = pipeline.handle(request, response, url);
-    else if (resolved.adminEndpoint && url.pathname.startsWith(ADMIN_PREFIX)) {
+    else if (adminToken !== null && url.pathname.startsWith(ADMIN_PREFIX)) {
       work = handleAdminRequest(request, response, url.pathname, {
+        token: adminToken,
         faults,
         restart,
         invalidateGuids,
@@ -159,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     origin,
     caPem: tls?.caPem ?? null,
     certSha256: tls?.certSha256 ?? '',
+    adminToken,
     inspectors: state.center.agents.filter((agent) => agent.isInspector).map(describeAccount),
     agents: state.center.agents.filter((agent) => !agent.isInspector).map(describeAccount),
     center: createCenterControl(state),

@@ -4,6 +4,8 @@
  * point at the simulator and trust its CA, as an IT department would have set them up; the
  * supervisor still signs in through the screen.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HotkeyAction, HotkeyStatus, Settings } from '../../../src/shared/domain';
 import { HOTKEY_ACTIONS } from '../../../src/shared/domain';
@@ -13,7 +15,12 @@ import type {
   SupervisorCoreWithDiagnostics,
 } from '../../../src/main/supervisor';
 import { createMemorySettingsStore } from '../../../src/main/node/node-ports';
-import type { RunningSimulator, SimulatorAccount, SimulatorOptions } from '../../../src/simulator';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorAccount,
+  type SimulatorOptions,
+} from '../../../src/simulator';
 import { startCoreOnSimulator } from '../../support/core/start-core-on-simulator';
 import { startWsContractServer, type WsContractServer } from '../../support/ws-contract-server';
 import { ensureRendererBuilt } from './renderer-build';
@@ -59,6 +66,14 @@ export interface LiveStackOptions {
   /** Accelerators the fake hotkey port reports as taken by another application. */
   ownedAccelerators?: readonly string[];
   settings?: Partial<Settings>;
+  /**
+   * Runs before the core is built: e.g. write a shift file into `statsDir` for it to load.
+   * `skills` are those of the simulator the core will talk to (same options, same seed).
+   */
+  beforeCoreStarts?(context: {
+    statsDir: string;
+    skills: Array<{ id: number; name: string }>;
+  }): void;
 }
 
 export interface LiveStack {
@@ -77,6 +92,22 @@ export interface LiveStack {
 export async function startLiveStack(options: LiveStackOptions = {}): Promise<LiveStack> {
   const rootDir = await ensureRendererBuilt();
   const hotkeys = createFakeHotkeyPort(options.ownedAccelerators);
+  const simulatorOptions = {
+    seed: 11,
+    changesPerAgentPerMinute: 2,
+    pollHoldMs: 1000,
+    ...options.simulator,
+  };
+  // The core reads its shift file when it is built: write it first, into a journal folder of
+  // our own (the skills come from a simulator with the same seed, started only to list them).
+  let journalDir: string | undefined;
+  if (options.beforeCoreStarts) {
+    journalDir = mkdtempSync(join(tmpdir(), 'cc-inspector-browser-'));
+    const probe = await startSimulator({ ...simulatorOptions, protocol: 'http', autoRun: false });
+    const skills = probe.center.listSkills();
+    await probe.close();
+    options.beforeCoreStarts({ statsDir: join(journalDir, 'stats'), skills });
+  }
   const saved: LiveStack['saved'] = [];
   const fileSaver: FileSaver = {
     async save(name, content) {
@@ -86,7 +117,8 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
   };
   let settings: ReturnType<typeof createMemorySettingsStore> | undefined;
   const fixture = await startCoreOnSimulator({
-    simulator: { seed: 11, changesPerAgentPerMinute: 2, pollHoldMs: 1000, ...options.simulator },
+    simulator: simulatorOptions,
+    journalDir,
     settingsStore: (gateway) =>
       (settings = createMemorySettingsStore({ gateway, ...options.settings })),
     ports: { hotkeys, fileSaver },
@@ -108,6 +140,7 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     async close() {
       await server.close();
       await fixture.close();
+      if (journalDir) rmSync(journalDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,6 +16,13 @@ import type {
 } from '../../../src/shared/ipc/contract';
 import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
+import { createDefaultInsightSettings } from '../../../src/shared/insight-settings';
+import { CENTER_KEY } from '../../../src/main/supervisor/stats/history-ring';
+import {
+  buildShiftRing,
+  snapshotFromRing,
+  type ShiftSkill,
+} from '../../support/insight/shift-history';
 import type { ContractCore } from '../../support/ws-contract-server';
 import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
 
@@ -50,13 +57,15 @@ function createRandom(seed: number): () => number {
 }
 
 const SETTINGS: Settings = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   gateway: {
     url: 'https://127.0.0.1:8043',
     inspectorId: '9001',
     phoneNumber: '70001',
     caPem: null,
     pinSha256: null,
+    allowInsecureHttp: false,
+    maxAnswerMiB: 8,
   },
   hotkeys: {
     listen: null,
@@ -78,10 +87,19 @@ const SETTINGS: Settings = {
   demoMode: false,
   confirmDestructive: true,
   coaching: createDefaultCoachingSettings(),
+  insight: createDefaultInsightSettings(),
 };
 
 /** A core with `agents` generated agents. */
-export function createScriptedCore(options: { agents: number; seed?: number }): ScriptedCore {
+export function createScriptedCore(options: {
+  agents: number;
+  seed?: number;
+  /** Serve a 12-hour shift of these skills (charts, sparklines) and live figures every 5 s. */
+  insight?: { skills: ShiftSkill[] };
+}): ScriptedCore {
+  const shiftEnd = Date.now();
+  const ring = options.insight ? buildShiftRing(options.insight.skills, shiftEnd, 11.98) : null;
+  const shiftStartedAt = ring?.firstAt ?? shiftEnd;
   const random = createRandom(options.seed ?? 7);
   const rows = new Map<string, AgentRow>();
   const listeners = new Set<EventListener>();
@@ -142,6 +160,20 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
     for (const listener of listeners) listener(name, payload);
   }
 
+  /** The live figures: the last sample of the shift, moved to now. */
+  function insightSnapshot() {
+    if (!ring || !options.insight) return null;
+    return snapshotFromRing(ring, options.insight.skills, Date.now(), shiftStartedAt);
+  }
+  if (ring) {
+    // Live figures every 5 s, like the core (charts and sparklines append them).
+    const timer = setInterval(() => {
+      const snapshot = insightSnapshot();
+      if (snapshot) emit('stats.changed', snapshot);
+    }, 5_000);
+    timer.unref();
+  }
+
   function snapshot(): AppSnapshot {
     return {
       connection: {
@@ -155,7 +187,16 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
       roster: [...rows.values()],
       rosterVersion: version,
       selectedWorkNo: selected,
-      queues: [],
+      queues: (options.insight?.skills ?? []).map((skill) => ({
+        skillId: skill.id,
+        name: skill.name,
+        waitingCount: 2,
+        longestWaitSince: Date.now() - 30_000,
+        calls: null,
+        dataAt: Date.now(),
+        signedIn: 10,
+        available: 3,
+      })),
       alerts: [],
       settings: SETTINGS,
       hotkeys: [],
@@ -199,6 +240,21 @@ export function createScriptedCore(options: { agents: number; seed?: number }): 
         case 'journal.list':
           result = ok([]);
           break;
+        case 'stats.getSnapshot':
+          result = ok(insightSnapshot());
+          break;
+        case 'stats.history': {
+          const { skillId, sinceMs } = args as ValidCommandArgs<'stats.history'>;
+          result = ring
+            ? ok(
+                ring.read(
+                  skillId ?? CENTER_KEY,
+                  sinceMs === undefined ? undefined : Date.now() - sinceMs,
+                ),
+              )
+            : ok(null);
+          break;
+        }
         default:
           result = {
             ok: false,

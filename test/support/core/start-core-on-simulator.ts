@@ -34,6 +34,9 @@ import type {
 } from '../../../src/simulator/simulator-types';
 import { EventRecorder } from './event-recorder';
 
+/** The TLS trust a transport was built with. */
+export type TransportTrust = { caPem: string | null; pinSha256: string | null };
+
 /** The account the core signs in with. */
 export type InspectorAccount = Pick<SimulatorAccount, 'agentId' | 'password' | 'phoneNumber'>;
 
@@ -50,6 +53,7 @@ export type CorePortOverrides = Partial<
     | 'shell'
     | 'demo'
     | 'coachingDatabase'
+    | 'confirm'
   >
 >;
 
@@ -65,8 +69,8 @@ export interface CoreOnGatewayOptions {
   settings?: Partial<Settings>;
   /** Build the settings store yourself (e.g. the desktop one on disk), given the gateway section. */
   settingsStore?: (gateway: Settings['gateway']) => SettingsStore;
-  /** Wrap each gateway transport, e.g. to record, fail or duplicate what the core sends. */
-  wrapFetch?: (inner: GatewayFetch) => GatewayFetch;
+  /** Wrap each gateway transport (given its trust), e.g. to record, fail or duplicate what the core sends. */
+  wrapFetch?: (inner: GatewayFetch, trust: TransportTrust) => GatewayFetch;
   /** Talk to the gateway through this fetch instead of undici (an in-memory gateway). */
   fetch?: GatewayFetch;
   /** Keep the audit journal here (the caller's folder, left in place) instead of a temporary one. */
@@ -99,10 +103,12 @@ function assembleCore(
   const transport = createNodeTransportFactory();
   const base = options.fetch;
   const wrap = options.wrapFetch;
-  const connect = (tls: Parameters<typeof transport.create>[0]): GatewayFetch => {
-    const inner = base ?? transport.create(tls);
+  const connect: SupervisorPorts['transport']['create'] = (tls, limits) => {
+    const inner = base ?? transport.create(tls, limits);
     // The wrapper keeps the transport's own time limit (else the client would add an abort signal).
-    return wrap ? wrapGatewayFetch(inner, wrap(inner)) : inner;
+    return wrap
+      ? wrapGatewayFetch(inner, wrap(inner, { caPem: tls.caPem, pinSha256: tls.pinSha256 }))
+      : inner;
   };
   const { inspector } = options;
   const gateway = gatewaySettingsFor(options.gateway, inspector);

@@ -39,7 +39,9 @@ export type StubReply =
   | 'hang'
   | 'drop'
   /** Headers and half a body, then silence. */
-  | 'stall-body';
+  | 'stall-body'
+  /** A huge (or, with null, endless) answer, written as the client reads it. */
+  | { flood: { totalBytes: number | null; declareLength: boolean } };
 
 export type StubHandler = (request: RecordedRequest) => StubReply | Promise<StubReply>;
 
@@ -64,6 +66,28 @@ export interface StubOptions {
 }
 
 const SUCCESS: StubReply = { body: { message: '', retcode: '0', result: {} } };
+
+/** Writes `totalBytes` of JSON-looking filler (forever when null), waiting for the reader. */
+function flood(
+  response: ServerResponse,
+  { totalBytes, declareLength }: { totalBytes: number | null; declareLength: boolean },
+): void {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  response.writeHead(200, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    ...(declareLength && totalBytes !== null ? { 'Content-Length': String(totalBytes) } : {}),
+  });
+  let left = totalBytes ?? Number.POSITIVE_INFINITY;
+  const pump = (): void => {
+    while (left > 0 && !response.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!response.write(piece)) return void response.once('drain', pump);
+    }
+    if (!response.destroyed) response.end();
+  };
+  pump();
+}
 
 /** Starts a stub gateway on 127.0.0.1 with a free port. */
 export async function startStubGateway(options: StubOptions = {}): Promise<StubGateway> {
@@ -111,6 +135,7 @@ export async function startStubGateway(options: StubOptions = {}): Promise<StubG
           response.write('{"retcode":"0","res');
           return;
         }
+        if ('flood' in reply) return flood(response, reply.flood);
         if (reply.delayMs) await pause(reply.delayMs);
         if (response.destroyed) return;
         const body =

@@ -57,6 +57,8 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
       phoneNumber: '70001',
       caPem: null,
       pinSha256: null,
+      allowInsecureHttp: false,
+      maxAnswerMiB: 8,
     },
     ...overrides,
   };

@@ -54,6 +54,25 @@ describe('parseAccelerator', () => {
     }
   });
 
+  // Issue 9: main refuses editing shortcuts whatever the renderer sends.
+  it('refuses Ctrl/⌘ (+ Shift) with an editing key in any spelling, but not with Alt or Ctrl+⌘', () => {
+    for (const key of ['C', 'V', 'X', 'Z', 'Y', 'A', 'S', 'F', 'W', 'Q', 'Tab']) {
+      for (const text of [
+        `CommandOrControl+${key}`,
+        `Ctrl+Shift+${key}`,
+        `Cmd+${key.toLowerCase()}`,
+      ]) {
+        const parsed = parseAccelerator(text);
+        expect(parsed.ok, text).toBe(false);
+        expect(!parsed.ok && parsed.reason).toMatch(/editing shortcut/);
+        expect(!parsed.ok && parsed.reasonZh).toMatch(/编辑快捷键/);
+      }
+    }
+    expect(parseAccelerator('CommandOrControl+Alt+C').ok).toBe(true);
+    expect(parseAccelerator('Super+Control+V').ok).toBe(true);
+    expect(parseAccelerator('CommandOrControl+L').ok).toBe(true);
+  });
+
   it('gives two spellings of one shortcut the same normal form', () => {
     expect(normalizeAccelerator('ctrl+alt+l')).toBe(normalizeAccelerator('Alt+Control+L'));
     expect(normalizeAccelerator('Ctrl+')).toBeNull();

@@ -2,9 +2,11 @@
  * A pure validator of Electron accelerator strings (`CommandOrControl+Alt+L`), so a bad binding
  * is refused with a reason before `globalShortcut.register` throws on it, and two spellings of
  * the same shortcut (`Ctrl+Alt+L`, `control+alt+l`, `Super+L`/`Cmd+L`, `Ctrl+!`/`Ctrl+Shift+1`)
- * are recognised as one.
+ * are recognised as one. Shortcuts that shadow an editing key (Ctrl/⌘ + C, V, X, …;
+ * shared/editing-keys.ts) are refused too.
  */
 import { acceleratorChord, MODIFIER_SPELLINGS } from '../../../shared/accelerator-identity';
+import { shadowsEditingKey } from '../../../shared/editing-keys';
 
 /** Canonical modifier names, in the order a normalised accelerator lists them. */
 const MODIFIER_ORDER = [
@@ -161,6 +163,12 @@ export function parseAccelerator(text: string): AcceleratorCheck {
     return refuse(
       'Add Ctrl/Cmd, Alt or Super: a global shortcut without one would block typing in other apps.',
       '请加上 Ctrl/Cmd、Alt 或 Super：否则该全局快捷键会妨碍在其他应用中输入。',
+    );
+  }
+  if (shadowsEditingKey(modifiers, key)) {
+    return refuse(
+      `Ctrl/⌘ + ${key} is an editing shortcut every application needs (copy, paste, undo, save, find…): add Alt, or pick another key.`,
+      `Ctrl/⌘ + ${key} 是所有应用都需要的编辑快捷键（复制、粘贴、撤销、保存、查找等）：请加上 Alt 或换一个按键。`,
     );
   }
   const ordered = MODIFIER_ORDER.filter((modifier) => modifiers.includes(modifier));

@@ -55,6 +55,22 @@ describe('hotkey manager', () => {
     expect(fired).toEqual(['listen']);
   });
 
+  // Issue 9: a renderer (or an old settings file) asking for Ctrl+C gets nothing registered.
+  it('refuses a binding that shadows an editing key and keeps the old one', () => {
+    const manager = create();
+    manager.applyBindings(DEFAULTS);
+    const answer = statusOf(manager.set('listen', 'Ctrl+C'), 'listen');
+    expect(answer?.status).toBe('invalid');
+    expect(answer?.detail).toMatch(/editing shortcut/);
+    expect(globalShortcut.isRegistered('Ctrl+C')).toBe(false);
+    expect(globalShortcut.press(DEFAULTS.listen as string)).toBe(true);
+    const fresh = create();
+    resetElectronFake();
+    const statuses = fresh.applyBindings({ ...DEFAULTS, barge: 'CommandOrControl+V' });
+    expect(statusOf(statuses, 'barge')?.status).toBe('invalid');
+    expect(globalShortcut.isRegistered('CommandOrControl+V')).toBe(false);
+  });
+
   it('rolls back to the old binding when the new key is taken elsewhere', () => {
     const manager = create();
     manager.applyBindings(DEFAULTS);

@@ -3,6 +3,7 @@ import {
   FakeBrowserWindow,
   ipcMain,
   resetElectronFake,
+  protocol,
 } from '../../../../test/support/fakes/electron';
 import {
   COMMAND_NAMES,
@@ -15,9 +16,10 @@ import type { EventListener, SupervisorCore } from '../../supervisor/supervisor-
 import { bindIpc } from './ipc-binding';
 import type { RendererLocation } from '../window/renderer-location';
 import { isTrustedSender, type IpcEventLike } from './sender-check';
+import { isWallboardCommand, WALLBOARD_COMMANDS } from './wallboard-commands';
 
-const LOCATION: RendererLocation = { kind: 'file', path: '/app/out/renderer/index.html' };
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://cc-inspector/index.html';
+const LOCATION: RendererLocation = { kind: 'app', url: APP_URL, root: '/app/out/renderer' };
 
 /** A core that records calls and answers as told. */
 function createRecordingCore() {
@@ -56,6 +58,8 @@ describe('IPC binding', () => {
   beforeEach(async () => {
     resetElectronFake();
     window = new FakeBrowserWindow({});
+    // The page's scheme is served by main (app-protocol.ts).
+    protocol.handle('app', () => new Response('<!doctype html>'));
     await window.webContents.loadURL(APP_URL);
     recording = createRecordingCore();
     logs = [];
@@ -88,6 +92,47 @@ describe('IPC binding', () => {
     expect(recording.calls).toEqual([
       { name: 'inspection.listen', args: { workNo: '1001', source: 'window' } },
     ]);
+  });
+
+  // Issue 9: main, not the renderer, records where an action came from.
+  it('refuses a renderer that names its own source; a window call is recorded as window', async () => {
+    for (const source of ['hotkey', 'tray', 'system', 'window']) {
+      const result = await invoke('inspection.intercept', { source });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', field: 'source' },
+      });
+    }
+    expect(await invoke('agents.forceSignOut', { workNo: '1001', source: 'hotkey' })).toMatchObject(
+      { ok: false, error: { field: 'source' } },
+    );
+    expect(recording.calls).toEqual([]);
+    await invoke('inspection.intercept', {});
+    expect(recording.calls).toEqual([{ name: 'inspection.intercept', args: { source: 'window' } }]);
+  });
+
+  // Issue 9's rule on issue 12's commands: a note or a force from the window is the window's.
+  it('refuses a coaching command that names its own source, and records the window', async () => {
+    const coaching = [
+      ['coaching.sendNote', { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi' }],
+      ['coaching.forceRest', { workNo: '1001', seconds: 60, reason: 1 }],
+      ['coaching.forceRelease', { workNo: '1001' }],
+      ['coaching.adjustSkills', { workNo: '1001', skillIds: [3] }],
+      ['coaching.follow', { workNo: '1001', calls: 2, minutes: null }],
+      ['coaching.stopFollow', {}],
+      ['coaching.sampleNext', {}],
+    ] as const;
+    for (const [name, payload] of coaching) {
+      expect(await invoke(name, { ...payload, source: 'tray' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', field: 'source' },
+      });
+    }
+    expect(recording.calls).toEqual([]);
+    for (const [name, payload] of coaching) await invoke(name, payload);
+    expect(recording.calls.map((call) => [call.name, call.args])).toEqual(
+      coaching.map(([name, payload]) => [name, { ...payload, source: 'window' }]),
+    );
   });
 
   it('passes a refusal from the core through unchanged', async () => {
@@ -189,5 +234,59 @@ describe('IPC binding', () => {
     binding.dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(fresh.listenerCount()).toBe(0);
+  });
+});
+
+describe('IPC binding with the wallboard window', () => {
+  it('lets the wallboard read only, and sends every event to both windows', async () => {
+    resetElectronFake();
+    const main = new FakeBrowserWindow({});
+    const wallboard = new FakeBrowserWindow({});
+    protocol.handle('app', () => new Response('<!doctype html>'));
+    await main.webContents.loadURL(APP_URL);
+    await wallboard.webContents.loadURL(`${APP_URL}#wallboard`);
+    const recording = createRecordingCore();
+    bindIpc({
+      ipcMain,
+      core: recording.core,
+      isTrustedSender: (event: IpcEventLike, command) =>
+        isTrustedSender(event, main.webContents, LOCATION) ||
+        (isWallboardCommand(command) && isTrustedSender(event, wallboard.webContents, LOCATION)),
+      getEventTarget: () => main.webContents,
+      getEventTargets: () => [main.webContents, wallboard.webContents],
+    });
+    const fromWallboard = {
+      sender: wallboard.webContents,
+      senderFrame: { url: `${APP_URL}#wallboard`, parent: null },
+    };
+    const invoke = (name: string, payload: unknown) =>
+      ipcMain.invoke(commandChannel(name as never), fromWallboard, payload) as Promise<
+        Result<unknown>
+      >;
+    expect(await invoke('stats.history', { skillId: null })).toEqual({ ok: true, value: null });
+    expect(await invoke('app.getSnapshot', {})).toEqual({ ok: true, value: null });
+    for (const [name, payload] of [
+      ['inspection.listen', { workNo: '1001' }],
+      ['session.signOut', { forgetPassword: false }],
+      ['settings.update', { theme: 'dark' }],
+      ['wallboard.open', {}],
+      // Issue 12: coaching acts on agents or reads their file — neither belongs on a wall.
+      ['coaching.sendNote', { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi' }],
+      ['coaching.forceRelease', { workNo: '1001' }],
+      ['coaching.stopFollow', {}],
+      ['coaching.timeline', { workNo: '1001', kinds: ['note'], from: null, to: null, limit: 5 }],
+    ] as const) {
+      expect(await invoke(name, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+    expect(recording.calls.map((call) => call.name)).toEqual(['stats.history', 'app.getSnapshot']);
+    recording.emit('stats.changed', { at: 1 });
+    const sent = [{ channel: eventChannel('stats.changed'), args: [{ at: 1 }] }];
+    expect(main.webContents.sent).toEqual(sent);
+    expect(wallboard.webContents.sent).toEqual(sent);
+    expect([...WALLBOARD_COMMANDS].every((name) => COMMAND_NAMES.includes(name))).toBe(true);
+    expect([...WALLBOARD_COMMANDS].filter((name) => name.startsWith('coaching.'))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
  * The Electron IPC binding of the contract: one `handle()` per command that checks the sender,
  * validates the payload with the command's zod schema, runs the core and answers with a Result
  * (never a rejection across the bridge); and every core event forwarded to our window only.
+ * Main, not the renderer, says where an action came from: a payload that names its own
+ * `source` is refused, and every window call is journaled as `window`.
  */
 import type { z } from 'zod';
 import {
@@ -30,10 +32,15 @@ export interface EventTargetLike {
 export interface IpcBindingOptions<Event> {
   ipcMain: IpcMainLike<Event>;
   core: Pick<SupervisorCore, 'execute' | 'subscribe'>;
-  /** Whether the event comes from our window's top frame showing our page. */
-  isTrustedSender: (event: Event) => boolean;
+  /**
+   * Whether the event comes from one of our windows' top frame showing our page, and that
+   * window may send this command (the wallboard may only read).
+   */
+  isTrustedSender: (event: Event, command: CommandName) => boolean;
   /** Where events go: our window's webContents, or null while there is none. */
   getEventTarget: () => EventTargetLike | null;
+  /** Every window that hears events (main and wallboard); replaces getEventTarget when given. */
+  getEventTargets?: () => ReadonlyArray<EventTargetLike | null>;
   logger?: Logger;
 }
 
@@ -83,7 +90,7 @@ export async function runIpcCommand<Event>(
 ): Promise<Result<unknown>> {
   const { core, logger } = options;
   try {
-    if (!options.isTrustedSender(event)) {
+    if (!options.isTrustedSender(event, name)) {
       logger?.warn('ipc call refused: untrusted sender', { command: name });
       return failure(
         'forbidden-sender',
@@ -91,6 +98,14 @@ export async function runIpcCommand<Event>(
         '该请求并非来自 CC Inspector 窗口。',
       );
     }
+    if (typeof payload === 'object' && payload !== null && 'source' in payload)
+      return failure(
+        'invalid-argument',
+        'Invalid source: where an action came from is recorded by CC Inspector itself.',
+        '参数 source 无效：操作来源由 CC Inspector 自行记录。',
+        'source',
+      );
+    // With no `source` in the payload, the schemas' default names the window.
     const parsed = commandArgSchemas[name].safeParse(payload ?? {});
     if (!parsed.success) return describeValidationFailure(parsed.error);
     const result: unknown = await core.execute(name, parsed.data as ValidCommandArgs<typeof name>);
@@ -117,13 +132,18 @@ export function bindIpc<Event>(options: IpcBindingOptions<Event>): IpcBinding {
       runIpcCommand(name, event, payload, options),
     );
   }
+  const targets = options.getEventTargets ?? (() => [options.getEventTarget()]);
   const unsubscribe = core.subscribe((name, payload) => {
-    const target = options.getEventTarget();
-    if (!target || target.isDestroyed()) return;
-    try {
-      target.send(eventChannel(name), payload);
-    } catch (error) {
-      logger?.error('event could not be sent to the window', { event: name, error: String(error) });
+    for (const target of targets()) {
+      if (!target || target.isDestroyed()) continue;
+      try {
+        target.send(eventChannel(name), payload);
+      } catch (error) {
+        logger?.error('event could not be sent to the window', {
+          event: name,
+          error: String(error),
+        });
+      }
     }
   });
   return {

@@ -20,13 +20,12 @@ export function isTrustedSender(
   event: IpcEventLike,
   contents: unknown,
   location: RendererLocation,
-  platform: NodeJS.Platform = process.platform,
 ): boolean {
   if (contents === null || contents === undefined || event.sender !== contents) return false;
   try {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
-    return isAppUrl(frame.url, location, platform);
+    return isAppUrl(frame.url, location);
   } catch {
     // Electron throws when a frame was disposed while the message was in flight.
     return false;

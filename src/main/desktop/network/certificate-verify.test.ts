@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCEPT,
   decideCertificate,
+  ERR_CERT_AUTHORITY_INVALID,
   fingerprintOf,
   prepareTrust,
   REJECT,
@@ -60,7 +61,7 @@ describe('decideCertificate', () => {
   });
 
   it('accepts the pinned certificate even when Chromium cannot verify it, in any pin spelling', async () => {
-    const selfSigned = await pki.issue({ issuer: 'self', hosts: ['elsewhere.example'] });
+    const selfSigned = await pki.issue({ issuer: 'self' });
     const sha256Base64 = `sha256/${createHash('sha256').update(new X509Certificate(selfSigned.certPem).raw).digest('base64')}`;
     for (const pin of [hex(selfSigned.certPem), colonHex(selfSigned.certPem), sha256Base64]) {
       const trust = prepareTrust({ caPem: null, pinSha256: pin });
@@ -118,8 +119,8 @@ describe('decideCertificate', () => {
     ).toMatchObject({ result: USE_CHROMIUM_VERDICT });
     expect(decideCertificate(request([leaf.certPem], 'gateway.example'), trust, NOW)).toMatchObject(
       {
-        result: USE_CHROMIUM_VERDICT,
-        reason: 'the certificate does not name gateway.example',
+        result: REJECT,
+        reason: 'the certificate does not name gateway.example in its subject alternative names',
       },
     );
     const expired = await pki.issue({
@@ -149,5 +150,85 @@ describe('decideCertificate', () => {
     expect(() => prepareTrust({ caPem: null, pinSha256: 'abc' })).toThrow(
       /Invalid certificate pin/,
     );
+  });
+
+  // Issue 9: a private CA or a pin widens trust exactly as far as configured, never further.
+  describe('fails closed', () => {
+    const withError = (pems: string[], errorCode: number, name: string): VerifyRequestLike => ({
+      ...request(pems),
+      errorCode,
+      verificationResult: `net::${name}`,
+    });
+
+    it('a private CA never overrides revocation, expiry, a name mismatch or another error', () => {
+      const trust = prepareTrust({ caPem: pki.rootPem, pinSha256: null });
+      for (const [code, name] of [
+        [-206, 'ERR_CERT_REVOKED'],
+        [-201, 'ERR_CERT_DATE_INVALID'],
+        [-200, 'ERR_CERT_COMMON_NAME_INVALID'],
+        [-207, 'ERR_CERT_INVALID'],
+        [-208, 'ERR_CERT_WEAK_SIGNATURE_ALGORITHM'],
+      ] as const) {
+        expect(decideCertificate(withError([leaf.certPem], code, name), trust, NOW)).toMatchObject({
+          result: USE_CHROMIUM_VERDICT,
+          reason: expect.stringContaining(name),
+        });
+      }
+      expect(ERR_CERT_AUTHORITY_INVALID).toBe(-202);
+    });
+
+    it('checks the host against the SAN only: a common name is never enough', async () => {
+      const trust = prepareTrust({ caPem: pki.rootPem, pinSha256: null });
+      const cnOnly = await pki.issue({
+        hosts: ['gateway.example'],
+        commonName: 'gateway.example',
+        noSubjectAltName: true,
+      });
+      expect(decideCertificate(request([cnOnly.certPem], 'gateway.example'), trust, NOW)).toEqual({
+        result: REJECT,
+        reason: 'the certificate does not name gateway.example in its subject alternative names',
+      });
+    });
+
+    it('requires the server-auth EKU and a leaf that is not a CA', async () => {
+      const trust = prepareTrust({ caPem: pki.rootPem, pinSha256: null });
+      for (const extendedKeyUsage of ['client', 'none'] as const) {
+        const issued = await pki.issue({ extendedKeyUsage });
+        expect(decideCertificate(request([issued.certPem]), trust, NOW)).toMatchObject({
+          result: REJECT,
+          reason: expect.stringContaining('server-auth extended key usage'),
+        });
+      }
+      const caLeaf = await pki.issue({ leafIsCa: true });
+      expect(decideCertificate(request([caLeaf.certPem]), trust, NOW)).toMatchObject({
+        result: REJECT,
+        reason: expect.stringContaining('is a CA certificate'),
+      });
+    });
+
+    it('a pin still checks the host name and the validity dates', async () => {
+      const elsewhere = await pki.issue({ issuer: 'self', hosts: ['elsewhere.example'] });
+      expect(
+        decideCertificate(
+          request([elsewhere.certPem]),
+          prepareTrust({ caPem: null, pinSha256: hex(elsewhere.certPem) }),
+          NOW,
+        ),
+      ).toMatchObject({ result: REJECT, reason: expect.stringContaining('does not name') });
+      const expired = await pki.issue({
+        issuer: 'self',
+        notBefore: new Date(NOW - 10 * 86_400_000),
+        notAfter: new Date(NOW - 86_400_000),
+      });
+      const pinned = prepareTrust({ caPem: null, pinSha256: hex(expired.certPem) });
+      expect(decideCertificate(request([expired.certPem]), pinned, NOW)).toMatchObject({
+        result: REJECT,
+        reason: expect.stringContaining('expired'),
+      });
+      // The same certificate was fine while it was valid.
+      expect(
+        decideCertificate(request([expired.certPem]), pinned, NOW - 5 * 86_400_000).result,
+      ).toBe(ACCEPT);
+    });
   });
 });

@@ -1,16 +1,22 @@
 /**
  * The decision behind the gateway session's certificate verify proc, as a pure function of
- * Chromium's request and the configured trust (same semantics as the Node transport):
- * - a pin: the leaf certificate's SHA-256 (of its DER) must equal it — accepted even when the
- *   chain or host name would not verify (the way to reach a self-signed gateway), refused
- *   otherwise, even when Chromium trusts the chain;
- * - a private CA: accepted when Chromium fails but the chain the server sent ends in one of the
- *   PEM certificates (signatures checked), the leaf is in its validity period and names the host;
+ * Chromium's request and the configured trust (same semantics as the Node transport). It fails
+ * closed: it only ever widens trust exactly as far as configured.
+ * - a pin: the leaf certificate's SHA-256 (of its DER) must equal it, and the leaf must still
+ *   name the host (SAN) and be in its validity period — accepted even when the chain would not
+ *   verify (the way to reach a self-signed gateway), refused otherwise, even when Chromium
+ *   trusts the chain;
+ * - a private CA: overrides only Chromium's "unknown authority" (ERR_CERT_AUTHORITY_INVALID) —
+ *   never revocation, expiry, a name mismatch or any other error — and only when the chain the
+ *   server sent ends in one of the PEM certificates (signatures checked) and the leaf is in its
+ *   validity period, names the host in its SAN (no common-name fallback), carries the
+ *   server-auth EKU and is not a CA. Chromium reports "unknown authority" ahead of a wrong name
+ *   or date, so those leaf checks are ours to make;
  * - otherwise: Chromium's own verdict (the OS trust store).
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import { isIP } from 'node:net';
 import { normalisePin } from '../../gateway/transport/certificate-pin';
+import { findLeafProblem, isValidAt } from '../../gateway/transport/leaf-checks';
 import { GatewayError } from '../../gateway/gateway-error';
 
 /** Electron's verify proc answers. */
@@ -18,6 +24,9 @@ export const ACCEPT = 0;
 export const REJECT = -2;
 export const USE_CHROMIUM_VERDICT = -3;
 export type VerifyResult = typeof ACCEPT | typeof REJECT | typeof USE_CHROMIUM_VERDICT;
+
+/** Chromium's net error for a chain that ends in no trusted root (net_error_list.h). */
+export const ERR_CERT_AUTHORITY_INVALID = -202;
 
 /** The parts of Electron's Certificate the decision reads. */
 export interface CertificateLike {
@@ -101,9 +110,6 @@ function parseChain(leaf: CertificateLike): X509Certificate[] | null {
   return chain;
 }
 
-const isValidAt = (certificate: X509Certificate, nowMs: number): boolean =>
-  Date.parse(certificate.validFrom) <= nowMs && nowMs <= Date.parse(certificate.validTo);
-
 const signedBy = (certificate: X509Certificate, issuer: X509Certificate): boolean =>
   certificate.checkIssued(issuer) && certificate.verify(issuer.publicKey);
 
@@ -132,45 +138,49 @@ function chainEndsInAuthority(
   return false;
 }
 
-const namesHost = (certificate: X509Certificate, hostname: string): boolean =>
-  isIP(hostname)
-    ? certificate.checkIP(hostname) !== undefined
-    : certificate.checkHost(hostname) !== undefined;
-
 /** Decide about one TLS connection of the gateway session. */
 export function decideCertificate(
   request: VerifyRequestLike,
   trust: PreparedTrust,
   nowMs: number,
 ): VerifyDecision {
-  if (trust.pin !== null) {
-    const actual = fingerprintOf(request.certificate);
-    return actual === trust.pin
-      ? { result: ACCEPT, reason: 'the certificate matches the pinned fingerprint' }
-      : {
-          result: REJECT,
-          reason: `the certificate does not match the pinned fingerprint (server: ${actual ?? 'unreadable'})`,
-        };
-  }
+  if (trust.pin !== null) return decidePinned(request, trust.pin, nowMs);
   if (request.errorCode === 0 || trust.authorities.length === 0) {
     return { result: USE_CHROMIUM_VERDICT, reason: `system trust: ${request.verificationResult}` };
+  }
+  if (request.errorCode !== ERR_CERT_AUTHORITY_INVALID) {
+    return {
+      result: USE_CHROMIUM_VERDICT,
+      reason: `a private CA only overrides an unknown authority, not ${request.verificationResult}`,
+    };
   }
   const chain = parseChain(request.certificate);
   const leaf = chain?.[0];
   if (!chain || !leaf)
     return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate chain could not be read' };
-  if (!isValidAt(leaf, nowMs))
-    return { result: USE_CHROMIUM_VERDICT, reason: 'the certificate is expired or not yet valid' };
-  if (!namesHost(leaf, request.hostname)) {
-    return {
-      result: USE_CHROMIUM_VERDICT,
-      reason: `the certificate does not name ${request.hostname}`,
-    };
-  }
+  const problem = findLeafProblem(leaf, request.hostname, nowMs, { issuedByPrivateCa: true });
+  if (problem !== null) return { result: REJECT, reason: problem };
   return chainEndsInAuthority(chain, trust.authorities, nowMs)
     ? { result: ACCEPT, reason: 'the chain ends in the configured CA' }
     : {
         result: USE_CHROMIUM_VERDICT,
         reason: `not issued by the configured CA; system trust: ${request.verificationResult}`,
       };
+}
+
+/** A pin: this exact certificate, still for this host and still valid. */
+function decidePinned(request: VerifyRequestLike, pin: string, nowMs: number): VerifyDecision {
+  const actual = fingerprintOf(request.certificate);
+  if (actual !== pin)
+    return {
+      result: REJECT,
+      reason: `the certificate does not match the pinned fingerprint (server: ${actual ?? 'unreadable'})`,
+    };
+  const leaf = parseChain(request.certificate)?.[0];
+  const problem = leaf
+    ? findLeafProblem(leaf, request.hostname, nowMs, { issuedByPrivateCa: false })
+    : 'the certificate could not be read';
+  return problem === null
+    ? { result: ACCEPT, reason: 'the certificate matches the pinned fingerprint' }
+    : { result: REJECT, reason: problem };
 }

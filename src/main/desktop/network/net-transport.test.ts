@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake, session } from '../../../../test/support/fakes/electron';
 import { classifyTransportFailure } from '../../gateway/transport/transport-errors';
-import { fingerprintOf } from './certificate-verify';
-import { createNetTransportFactory, GATEWAY_PARTITION } from './net-transport';
+import { fingerprintOf, prepareTrust } from './certificate-verify';
+import {
+  createNetTransportFactory,
+  GATEWAY_PARTITION_PREFIX,
+  partitionForTrust,
+} from './net-transport';
+import { AnswerTooLargeError, RedirectRefusedError } from '../../gateway/transport/answer-limits';
 import { createTestPki, type TestPki } from '../../../../test/support/test-certificates';
 
 describe('net transport (fake Electron session, real HTTPS server)', () => {
@@ -29,6 +34,23 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
       request.on('end', () => {
         // Time-limit cases: no answer at all, or a head and half a body, then nothing.
         if (request.url?.endsWith('/hang')) return;
+        if (request.url?.endsWith('/redirect'))
+          return void response
+            .writeHead(307, { Location: `${baseUrl}/agentgateway/resource/stolen` })
+            .end();
+        if (request.url?.endsWith('/huge'))
+          return void response
+            .writeHead(200, { 'Content-Length': String(512 * 1024 * 1024) })
+            .end('{}');
+        if (request.url?.endsWith('/endless')) {
+          const chunk = Buffer.alloc(64 * 1024, 'a');
+          response.writeHead(200);
+          const pump = (): void => {
+            while (!response.destroyed && response.write(chunk));
+            if (!response.destroyed) response.once('drain', pump);
+          };
+          return pump();
+        }
         if (request.url?.endsWith('/stall'))
           return void response.writeHead(200).write('{"retcode":');
         seen.push({
@@ -57,14 +79,26 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     seen.splice(0);
   });
 
-  const gatewaySession = () => session.fromPartition(GATEWAY_PARTITION);
+  const fromPartition = (partition: string) => session.fromPartition(partition);
+  /** The session of the trust the test configured last (the same one the transport used). */
+  let lastTrust = prepareTrust({ caPem: null, pinSha256: null });
+  const gatewaySession = () => session.fromPartition(partitionForTrust(lastTrust));
+  const factory = () => {
+    const made = createNetTransportFactory({ fromPartition });
+    return {
+      create: (tls: { caPem: string | null; pinSha256: string | null }, limits = {}) => {
+        lastTrust = prepareTrust(tls);
+        return made.create(tls, limits);
+      },
+    };
+  };
   const call = (
     tls: { caPem: string | null; pinSha256: string | null },
     init: Partial<
       Parameters<ReturnType<ReturnType<typeof createNetTransportFactory>['create']>>[1]
     > = {},
   ) => {
-    const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create(tls);
+    const gatewayFetch = factory().create(tls);
     return gatewayFetch(`${baseUrl}/agentgateway/resource/onlineagent/900/login`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Cookie: 'JSESSIONID=old' },
@@ -119,22 +153,14 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     );
   });
 
-  it('drops pooled connections whenever the trust changes', () => {
-    const factory = createNetTransportFactory({ session: gatewaySession() });
-    factory.create({ caPem: pki.rootPem, pinSha256: null });
-    factory.create({ caPem: null, pinSha256: null });
-    expect(gatewaySession().closedConnections).toBe(2);
-  });
-
   it('refuses bad trust settings before any request', () => {
-    const factory = createNetTransportFactory({ session: gatewaySession() });
-    expect(() => factory.create({ caPem: null, pinSha256: 'nope' })).toThrow(
+    expect(() => factory().create({ caPem: null, pinSha256: 'nope' })).toThrow(
       /Invalid certificate pin/,
     );
   });
 
   it('declares that it enforces the time limit; without one it adds no signal of its own', async () => {
-    const gatewayFetch = createNetTransportFactory({ session: gatewaySession() }).create({
+    const gatewayFetch = factory().create({
       caPem: pki.rootPem,
       pinSha256: null,
     });
@@ -143,11 +169,15 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     expect(gatewaySession().fetchLog[0]?.init?.signal).toBeUndefined();
   });
 
-  const callPath = (path: string, init: { timeoutMs?: number; signal?: AbortSignal }) =>
-    createNetTransportFactory({ session: gatewaySession() }).create({
-      caPem: pki.rootPem,
-      pinSha256: null,
-    })(`${baseUrl}/agentgateway/resource/${path}`, { method: 'GET', headers: {}, ...init });
+  const callPath = (
+    path: string,
+    init: { timeoutMs?: number; signal?: AbortSignal },
+    limits: { maxAnswerBytes?: number } = {},
+  ) =>
+    factory().create({ caPem: pki.rootPem, pinSha256: null }, limits)(
+      `${baseUrl}/agentgateway/resource/${path}`,
+      { method: 'GET', headers: {}, ...init },
+    );
   const classify = (error: unknown) =>
     classifyTransportFailure(error, {
       interfaceName: 'x',
@@ -200,5 +230,59 @@ describe('net transport (fake Electron session, real HTTPS server)', () => {
     await expect(
       call({ caPem: pki.rootPem, pinSha256: null }, { signal: controller.signal }),
     ).rejects.toThrow(/abort/i);
+  });
+
+  // Issue 9: Electron caches a verify proc's verdict, so each trust gets its own session.
+  it('gives each trust its own in-memory session: a removed pin stops accepting at once', async () => {
+    const made = createNetTransportFactory({ fromPartition });
+    const url = `${baseUrl}/agentgateway/resource/x`;
+    const get = (tls: { caPem: string | null; pinSha256: string | null }) =>
+      made.create(tls)(url, { method: 'GET', headers: {} });
+    const pin = fingerprintOf({ data: leafPem, fingerprint: '' }) as string;
+    await expect(get({ caPem: null, pinSha256: pin })).resolves.toMatchObject({ status: 200 });
+    // The pin is removed: the system store does not know this CA, so the gateway is refused.
+    await expect(get({ caPem: null, pinSha256: null })).rejects.toThrow(
+      /net::ERR_CERT_AUTHORITY_INVALID/,
+    );
+    // The pin again, the CA instead: each works under its own trust.
+    await expect(get({ caPem: null, pinSha256: pin })).resolves.toMatchObject({ status: 200 });
+    await expect(get({ caPem: pki.rootPem, pinSha256: null })).resolves.toMatchObject({
+      status: 200,
+    });
+    const used = session.partitions().filter((name) => name.startsWith(GATEWAY_PARTITION_PREFIX));
+    expect(used).toHaveLength(3);
+    // In memory only: a `persist:` partition would write cache and cookies to disk.
+    expect(session.partitions().some((name) => name.startsWith('persist:'))).toBe(false);
+  });
+
+  it('never follows a redirect: net.fetch gets redirect "error", the target gets nothing', async () => {
+    const failure = await callPath('redirect', {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RedirectRefusedError);
+    expect(classify(failure)).toMatchObject({
+      kind: 'transport',
+      message: expect.stringMatching(/redirects are never followed/) as unknown,
+    });
+    expect(gatewaySession().fetchLog.at(-1)?.init?.redirect).toBe('error');
+    expect(seen.some((request) => request.url.endsWith('/stolen'))).toBe(false);
+  });
+
+  it('refuses an answer whose Content-Length passes the cap, before reading it', async () => {
+    const failure = await callPath('huge', {}, { maxAnswerBytes: 1024 * 1024 }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(AnswerTooLargeError);
+    expect(classify(failure).message).toMatch(/larger than 1 MiB/);
+  });
+
+  it('counts the bytes of an endless answer and stops at the cap', async () => {
+    const response = await callPath(
+      'endless',
+      { timeoutMs: 10_000 },
+      { maxAnswerBytes: 512 * 1024 },
+    );
+    const started = performance.now();
+    const failure = await response.text().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AnswerTooLargeError);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake, session } from '../../../../test/support/fakes/electron';
 import { createTestPki, type TestPki } from '../../../../test/support/test-certificates';
-import { createNetTransportFactory, GATEWAY_PARTITION } from './net-transport';
+import { createNetTransportFactory } from './net-transport';
 import { CHROMIUM_CONNECTIONS_PER_HOST, laneOf, RequestLanes } from './request-lanes';
 
 const deferred = () => {
@@ -124,7 +124,7 @@ describe('a barge while background work holds the connections (Electron transpor
     reads: Promise<unknown[]>;
   }> {
     const gatewayFetch = createNetTransportFactory({
-      session: session.fromPartition(GATEWAY_PARTITION),
+      fromPartition: (partition) => session.fromPartition(partition),
       backgroundLimit,
     }).create({ caPem: pki.rootPem, pinSha256: null });
     const get = (path: string) =>

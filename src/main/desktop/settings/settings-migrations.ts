@@ -8,9 +8,24 @@ import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
 type JsonObject = Record<string, unknown>;
 export type SettingsMigration = (document: JsonObject) => JsonObject;
 
+const isPlainObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
   // Version 0: files written by pre-release builds, before the field existed. Same layout.
   0: (document) => ({ ...document, schemaVersion: 1 }),
+  // Version 1 → 2: the gateway gains the plain-HTTP opt-in (off: an http address saved before
+  // is refused until the person opts in) and the answer size cap.
+  1: (document) => ({
+    ...document,
+    schemaVersion: 2,
+    gateway: isPlainObject(document.gateway)
+      ? { allowInsecureHttp: false, maxAnswerMiB: 8, ...document.gateway }
+      : document.gateway,
+  }),
+  // Sections added without a step of their own — `insight` (issue 11), `coaching` and the
+  // `stop-follow` hotkey (issue 12) — are whole new keys: the store fills them from the
+  // defaults after migrating (fillMissingDefaults), so a v2 file written before them loads too.
 };
 
 export type MigrationOutcome =
@@ -18,9 +33,6 @@ export type MigrationOutcome =
   | { kind: 'migrated'; document: JsonObject; from: number }
   | { kind: 'newer'; version: number }
   | { kind: 'unmigratable'; version: number; reason: string };
-
-const isPlainObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Bring a parsed settings document up to `target` (default: the current schemaVersion). */
 export function migrateSettingsDocument(

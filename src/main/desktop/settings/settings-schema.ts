@@ -8,7 +8,8 @@ import {
   AGENT_ID_PATTERN,
   PHONE_NUMBER_PATTERN,
 } from '../../../shared/gateway-protocol/gateway-paths';
-import { SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
+import { MAX_ANSWER_MIB_RANGE, SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
+import { INSIGHT_BOUNDS } from '../../../shared/insight-settings';
 import { z } from 'zod';
 import { coachingSettingsSchema } from '../../../shared/coaching-schemas';
 
@@ -25,6 +26,11 @@ const nullableString = (maxLength: number, pattern?: string): JsonSchema => ({
   anyOf: [{ type: 'string', maxLength, ...(pattern ? { pattern } : {}) }, { type: 'null' }],
 });
 const accelerator: JsonSchema = nullableString(64);
+const budgetMinutes: JsonSchema = {
+  type: 'integer',
+  minimum: INSIGHT_BOUNDS.budgetMinutes.min,
+  maximum: INSIGHT_BOUNDS.budgetMinutes.max,
+};
 /** A JSON-schema pattern accepting '' or what `pattern` (anchored at both ends) accepts. */
 const emptyOr = (pattern: RegExp): string => `^$|${pattern.source}`;
 
@@ -44,6 +50,12 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
     phoneNumber: { type: 'string', pattern: emptyOr(PHONE_NUMBER_PATTERN) },
     caPem: nullableString(65_536),
     pinSha256: nullableString(95, '^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$'),
+    allowInsecureHttp: { type: 'boolean' },
+    maxAnswerMiB: {
+      type: 'integer',
+      minimum: MAX_ANSWER_MIB_RANGE.min,
+      maximum: MAX_ANSWER_MIB_RANGE.max,
+    },
   }),
   hotkeys: closedObject(Object.fromEntries(HOTKEY_ACTIONS.map((action) => [action, accelerator]))),
   alerts: closedObject({
@@ -58,6 +70,36 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
   confirmDestructive: { type: 'boolean' },
   // One definition: the zod schema main validates patches with, as JSON schema (closed objects).
   coaching: withoutSchemaKeyword(z.toJSONSchema(coachingSettingsSchema, { target: 'draft-7' })),
+  insight: closedObject({
+    serviceLevelSeconds: {
+      type: 'integer',
+      minimum: INSIGHT_BOUNDS.serviceLevelSeconds.min,
+      maximum: INSIGHT_BOUNDS.serviceLevelSeconds.max,
+    },
+    restBudgetMinutes: budgetMinutes,
+    busyBudgetMinutes: budgetMinutes,
+    wrapUpBudgetMinutes: budgetMinutes,
+    wallboardSkillIds: {
+      type: 'array',
+      maxItems: INSIGHT_BOUNDS.wallboardSkills,
+      items: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
+    },
+    wallboardDisplay: {
+      anyOf: [
+        {
+          type: 'integer',
+          minimum: INSIGHT_BOUNDS.wallboardDisplay.min,
+          maximum: INSIGHT_BOUNDS.wallboardDisplay.max,
+        },
+        { type: 'null' },
+      ],
+    },
+    wallboardRotateSeconds: {
+      type: 'integer',
+      minimum: INSIGHT_BOUNDS.wallboardRotateSeconds.min,
+      maximum: INSIGHT_BOUNDS.wallboardRotateSeconds.max,
+    },
+  }),
   window: closedObject({
     bounds: {
       anyOf: [

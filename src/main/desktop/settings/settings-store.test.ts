@@ -31,7 +31,7 @@ describe('settings store', () => {
     expect(settings.hotkeys).toEqual(DEFAULT_HOTKEYS);
     expect(notices).toEqual([]);
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       window: { bounds: null },
     });
   });
@@ -129,11 +129,31 @@ describe('settings store', () => {
     writeSettingsFile(legacy);
     const { settings, notices } = open().load();
     expect(notices).toEqual([]);
-    expect(settings.schemaVersion).toBe(1);
+    expect(settings.schemaVersion).toBe(2);
     expect(settings.gateway.url).toBe('https://gw.example:8043');
     expect(settings.language).toBe('zh-CN');
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).schemaVersion).toBe(2);
     expect(asideFiles()).toEqual([]);
+  });
+
+  // Issue 9: version 2 adds the plain-HTTP opt-in, off — an http address saved before stays
+  // refused until the person opts in — and the answer size cap.
+  it('migrates a version-1 file: plain HTTP not allowed, the default answer cap', () => {
+    const { gateway, ...rest } = createDefaultSettings();
+    const { allowInsecureHttp: _a, maxAnswerMiB: _m, ...gatewayV1 } = gateway;
+    writeSettingsFile({
+      ...rest,
+      schemaVersion: 1,
+      gateway: { ...gatewayV1, url: 'http://lab-gw:8000', inspectorId: '900' },
+    });
+    const { settings, notices } = open().load();
+    expect(notices).toEqual([]);
+    expect(settings.schemaVersion).toBe(2);
+    expect(settings.gateway).toMatchObject({
+      url: 'http://lab-gw:8000',
+      allowInsecureHttp: false,
+      maxAnswerMiB: 8,
+    });
   });
 
   it('fills keys a file lacks from the defaults without touching the ones it has', () => {
@@ -150,6 +170,8 @@ describe('settings store', () => {
       phoneNumber: '',
       caPem: null,
       pinSha256: null,
+      allowInsecureHttp: false,
+      maxAnswerMiB: 8,
     });
     expect(settings.hotkeys).toEqual({ ...DEFAULT_HOTKEYS, listen: null });
   });

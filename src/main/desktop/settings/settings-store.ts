@@ -74,6 +74,7 @@ function pickSettings(source: Settings): Settings {
     demoMode,
     confirmDestructive,
     coaching,
+    insight,
   } = source;
   return structuredClone({
     schemaVersion,
@@ -85,6 +86,7 @@ function pickSettings(source: Settings): Settings {
     demoMode,
     confirmDestructive,
     coaching,
+    insight,
   });
 }
 

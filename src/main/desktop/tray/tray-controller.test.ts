@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FakeMenu,
   FakeTray,
+  type FakeMenuItem,
   nativeImage,
   resetElectronFake,
   type FakeNativeImage,
@@ -163,6 +164,38 @@ describe('tray controller', () => {
     ]);
   });
 
+  // Issue 9: an agent's name is the gateway's text; on Windows `&` marks an access key.
+  it('escapes & in Windows menu labels and caps the tooltip', () => {
+    const agent = {
+      workNo: '1001',
+      name: 'Tom & Jerry',
+      groupName: '',
+      skills: [],
+      state: 'talking' as const,
+      stateSince: NOW,
+      call: null,
+      inspectedBy: null,
+      dataAt: NOW,
+      alerts: [],
+    };
+    model = {
+      connection: live,
+      inspection: { ...idle, mode: 'listening', targetWorkNo: '1001', since: NOW },
+      focusAgent: { ...agent, name: `Tom & Jerry ${'y'.repeat(200)}` },
+      longestCalls: [agent],
+    };
+    create('win32');
+    expect(menu().find('Agent 1001 Tom && Jerry ' + 'y'.repeat(200))).toBeDefined();
+    const longest = menu().find('Longest calls')?.submenu as FakeMenuItem[];
+    expect(longest[0]?.label).toMatch(/^1001 Tom && Jerry/);
+    expect(Array.from(tray().tooltip ?? '').length).toBeLessThanOrEqual(127);
+    expect(tray().tooltip?.endsWith('…')).toBe(true);
+    tray().destroy();
+    resetElectronFake();
+    create('darwin');
+    expect(menu().find('Agent 1001 Tom & Jerry ' + 'y'.repeat(200))).toBeDefined();
+  });
+
   it('tells the user when a tray action fails', async () => {
     model = {
       ...model,
@@ -301,6 +334,7 @@ describe('tray commands', () => {
     { kind: 'sign-out' },
     { kind: 'open-window' },
     { kind: 'open-logs' },
+    { kind: 'open-wallboard' },
     { kind: 'quit' },
     { kind: 'note-template', workNo: '1001', text: 'Please finish your wrap-up.' },
     { kind: 'compose-note', workNo: '1001' },
@@ -330,6 +364,14 @@ describe('tray commands', () => {
     expect(dispatchTrayCommand({ kind: 'compose-note', workNo: '1001' })).toEqual({
       kind: 'show-window',
       select: '1001',
+    });
+  });
+
+  it('open the wallboard through the same command as the window’s button', () => {
+    expect(dispatchTrayCommand({ kind: 'open-wallboard' })).toEqual({
+      kind: 'command',
+      name: 'wallboard.open',
+      args: {},
     });
   });
 

@@ -8,6 +8,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import { join } from 'node:path';
 import type { CommandError, CommandName, EventName } from '../../../shared/ipc/contract';
 import type { Language } from '../../../shared/domain';
+import { escapeMenuLabel, toDisplayLines } from '../../../shared/display-text';
 import { AGENT_ACTION_COMMANDS } from '../../../shared/inspection-vocabulary';
 import type { Logger } from '../../supervisor/ports';
 import type { SupervisorCore } from '../../supervisor/supervisor-api';
@@ -54,6 +55,8 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
       return { kind: 'command', name: 'session.signOut', args: { forgetPassword: false } };
     case 'open-logs':
       return { kind: 'command', name: 'app.openLogsFolder', args: {} };
+    case 'open-wallboard':
+      return { kind: 'command', name: 'wallboard.open', args: {} };
     case 'sign-in':
     case 'open-window':
       // Signing in needs the form (address, id, password): it lives in the window.
@@ -122,6 +125,9 @@ export interface TrayController {
   menuBuilds(): number;
 }
 
+/** Longest tooltip every platform shows whole (Windows: 127 characters). */
+const TOOLTIP_LIMIT = 127;
+
 // Module-level: a Tray only referenced from a closure can be garbage-collected and vanish.
 let liveTray: Tray | null = null;
 
@@ -169,12 +175,14 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
   const toElectron = (items: TrayMenuItem[]): MenuItemConstructorOptions[] =>
     items.map((item): MenuItemConstructorOptions => {
       if (item.type === 'separator') return { type: 'separator' };
+      // Labels carry gateway strings: on Windows a literal `&` would mark an access key.
+      const label = escapeMenuLabel(item.label, options.platform);
       if (item.type === 'submenu')
-        return { label: item.label, enabled: item.enabled, submenu: toElectron(item.submenu) };
+        return { label, enabled: item.enabled, submenu: toElectron(item.submenu) };
       const command = item.command;
       return {
         type: item.type,
-        label: item.label,
+        label,
         enabled: item.enabled,
         ...(item.type === 'radio' ? { checked: item.checked } : {}),
         ...(command
@@ -209,7 +217,8 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       tray.setImage(image(state));
       iconState = state;
     }
-    tray.setToolTip(buildTrayTooltip(model, labels, now()));
+    // Windows cuts tooltips at 127 characters; a capped one at least ends visibly.
+    tray.setToolTip(toDisplayLines(buildTrayTooltip(model, labels, now()), TOOLTIP_LIMIT));
     menus.offer(buildTrayMenu(model, labels));
   };
 

@@ -31,6 +31,7 @@ export interface TrayLabels {
   signIn: string;
   signOut: string;
   openWindow: string;
+  openWallboard: string;
   openLogs: string;
   quit: string;
   coaching: {
@@ -77,6 +78,7 @@ const en: TrayLabels = {
   signIn: 'Sign in…',
   signOut: 'Sign out',
   openWindow: 'Open CC Inspector',
+  openWallboard: 'Open wallboard',
   openLogs: 'Open logs folder',
   quit: 'Quit CC Inspector',
   coaching: {
@@ -122,6 +124,7 @@ const zh: TrayLabels = {
   signIn: '登录…',
   signOut: '签出',
   openWindow: '打开 CC Inspector',
+  openWallboard: '打开大屏',
   openLogs: '打开日志文件夹',
   quit: '退出 CC Inspector',
   coaching: {

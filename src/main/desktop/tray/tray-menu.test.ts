@@ -82,11 +82,16 @@ describe('buildTrayMenu', () => {
       '---',
       'Sign in…',
       'Open CC Inspector',
+      'Open wallboard',
       'Open logs folder',
       '---',
       'Quit CC Inspector',
     ]);
     expect(selectTrayIconState(signedOut)).toBe('signed-out');
+    // The wallboard opens from the tray too, signed in or not (it waits for the main window).
+    expect(findItem(buildTrayMenu(signedOut, en), 'Open wallboard')).toMatchObject({
+      command: { kind: 'open-wallboard' },
+    });
     expect(findItem(buildTrayMenu(signedOut, en), 'Sign in…')).toMatchObject({
       command: { kind: 'sign-in' },
     });
@@ -109,6 +114,7 @@ describe('buildTrayMenu', () => {
       '---',
       'Sign out',
       'Open CC Inspector',
+      'Open wallboard',
       'Open logs folder',
       '---',
       'Quit CC Inspector',

@@ -26,6 +26,7 @@ export type TrayCommand =
   | { kind: 'sign-in' }
   | { kind: 'sign-out' }
   | { kind: 'open-window' }
+  | { kind: 'open-wallboard' }
   | { kind: 'open-logs' }
   | { kind: 'quit' }
   | { kind: 'note-template'; workNo: string; text: string }
@@ -251,6 +252,7 @@ export function buildTrayMenu(model: TrayModel, labels: TrayLabels): MenuTemplat
       ? action(labels.signOut, true, { kind: 'sign-out' })
       : action(labels.signIn, true, { kind: 'sign-in' }),
     action(labels.openWindow, true, { kind: 'open-window' }),
+    action(labels.openWallboard, true, { kind: 'open-wallboard' }),
     action(labels.openLogs, true, { kind: 'open-logs' }),
     SEPARATOR,
     action(labels.quit, true, { kind: 'quit' }),

@@ -8,11 +8,13 @@ import {
   createFakeEvent,
   FakeBrowserWindow,
   FakeWebContents,
+  protocol,
   resetElectronFake,
   screen,
   session,
 } from '../../../../test/support/fakes/electron';
 import { closeBehaviourFor, createMainWindow, type BrowserWindowConstructor } from './main-window';
+import { APP_PAGE_URL, serveAppProtocol } from './app-protocol';
 import type { RendererLocation } from './renderer-location';
 import type { WindowState } from '../settings/settings-document';
 import { hardenEveryWebContents, type WebContentsSource } from './window-hardening';
@@ -72,7 +74,8 @@ describe('main window', () => {
     dir = mkdtempSync(join(tmpdir(), 'cc-window-'));
     indexPath = join(dir, 'index.html');
     writeFileSync(indexPath, '<!doctype html><title>CC Inspector</title>');
-    location = { kind: 'file', path: indexPath };
+    location = { kind: 'app', url: APP_PAGE_URL, root: dir };
+    serveAppProtocol(protocol, { root: dir, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
     saved = [];
     remembered = { bounds: null, maximized: false };
   });
@@ -106,7 +109,11 @@ describe('main window', () => {
     expect(window.visible).toBe(false);
     await nextTick();
     await nextTick();
-    expect(window.webContents.getURL()).toBe(pathToFileURL(indexPath).href);
+    expect(window.webContents.getURL()).toBe(APP_PAGE_URL);
+    // The page comes through our scheme, with the CSP on the answer.
+    const page = await protocol.fetch(APP_PAGE_URL);
+    expect(await page.text()).toContain('<title>CC Inspector</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(window.visible).toBe(true);
   });
 
@@ -125,8 +132,11 @@ describe('main window', () => {
     const contents = only().webContents;
     expect(contents.attemptNavigation('https://evil.example/')).toBe(false);
     expect(contents.attemptNavigation('file:///etc/passwd')).toBe(false);
+    expect(contents.attemptNavigation(pathToFileURL(indexPath).href)).toBe(false);
+    expect(contents.attemptNavigation('app://cc-inspector/other.html')).toBe(false);
+    expect(contents.attemptNavigation('app://evil/index.html')).toBe(false);
     expect(contents.attemptWindowOpen('https://evil.example/')).toBe('deny');
-    expect(contents.attemptNavigation(`${pathToFileURL(indexPath).href}#/queues`)).toBe(true);
+    expect(contents.attemptNavigation(`${APP_PAGE_URL}#/queues`)).toBe(true);
   });
 
   it('grants notifications to our page only and denies every other permission', async () => {
@@ -230,7 +240,9 @@ describe('main window', () => {
   });
 
   it('logs a page that fails to load instead of crashing', async () => {
-    location = { kind: 'file', path: join(dir, 'missing.html') };
+    // No handler for the scheme (as if serveAppProtocol never ran): the load fails, logged.
+    resetElectronFake();
+    location = { kind: 'app', url: APP_PAGE_URL, root: dir };
     const errors: string[] = [];
     createMainWindow({
       BrowserWindow: FakeBrowserWindow as unknown as BrowserWindowConstructor,

@@ -146,10 +146,8 @@ export function createMainWindow(options: MainWindowOptions): MainWindowControll
     created.on('closed', () => {
       if (window === created) window = null;
     });
-    const loading =
-      options.location.kind === 'dev-server'
-        ? contents.loadURL(options.location.url)
-        : contents.loadFile(options.location.path);
+    // The built page comes through the app:// protocol handler, never from file://.
+    const loading = contents.loadURL(options.location.url);
     loading.catch((error: unknown) =>
       logger?.error('the window page failed to load', { error: String(error) }),
     );

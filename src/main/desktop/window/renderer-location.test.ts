@@ -11,7 +11,11 @@ describe('renderer location', () => {
   it('uses the built page unless an unpackaged app runs against a loopback dev server', () => {
     expect(
       resolveRendererLocation({ isPackaged: false, devServerUrl: undefined, mainDirectory }),
-    ).toEqual({ kind: 'file', path: indexPath });
+    ).toEqual({
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: join('/app', 'out', 'renderer'),
+    });
     expect(
       resolveRendererLocation({
         isPackaged: false,
@@ -29,27 +33,33 @@ describe('renderer location', () => {
         devServerUrl: 'http://localhost:5173/',
         mainDirectory,
       }).kind,
-    ).toBe('file');
+    ).toBe('app');
     expect(
       resolveRendererLocation({
         isPackaged: false,
         devServerUrl: 'https://evil.example/',
         mainDirectory,
       }).kind,
-    ).toBe('file');
+    ).toBe('app');
     expect(
       resolveRendererLocation({ isPackaged: false, devServerUrl: 'not a url', mainDirectory }).kind,
-    ).toBe('file');
+    ).toBe('app');
   });
 
+  // Issue 9: the page is app://cc-inspector/index.html; file:// is never our page.
   it('recognises our page only', () => {
-    const file = { kind: 'file', path: indexPath } as const;
-    const page = pathToFileURL(indexPath).href;
+    const file = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: '/app/out/renderer',
+    } as const;
+    const page = 'app://cc-inspector/index.html';
     expect(isAppUrl(page, file)).toBe(true);
     expect(isAppUrl(`${page}#/queues?x=1`, file)).toBe(true);
-    expect(isAppUrl(pathToFileURL(join('/app', 'out', 'renderer', 'other.html')).href, file)).toBe(
-      false,
-    );
+    expect(isAppUrl('app://cc-inspector/other.html', file)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', file)).toBe(false);
+    expect(isAppUrl('app://user@cc-inspector/index.html', file)).toBe(false);
+    expect(isAppUrl(pathToFileURL(indexPath).href, file)).toBe(false);
     expect(isAppUrl('https://evil.example/index.html', file)).toBe(false);
     expect(isAppUrl('garbage', file)).toBe(false);
     const dev = { kind: 'dev-server', url: 'http://localhost:5173/' } as const;
@@ -57,30 +67,32 @@ describe('renderer location', () => {
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
   });
 
-  it('on Windows compares the page path without regard to case (Chromium upper-cases the drive)', () => {
-    // Started as `c:\\…`, the app's location is lower-case; Chromium reports the loaded page
-    // as file:///C:/… — a case-sensitive compare would refuse every IPC call.
-    const file = {
-      kind: 'file',
-      path: 'c:\\Program Files\\CC Inspector\\resources\\app.asar\\out\\renderer\\index.html',
+  // The Windows case of file:// paths (a lower-case drive letter) no longer arises: the page is
+  // app://cc-inspector/index.html on every platform.
+  it('recognises the page the same way on every platform', () => {
+    const location = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: 'c:\\app',
     } as const;
-    const page =
-      'file:///C:/Program%20Files/CC%20Inspector/resources/app.asar/out/renderer/index.html';
-    expect(isAppUrl(page, file, 'win32')).toBe(true);
-    expect(isAppUrl(`${page}#/queues`, file, 'win32')).toBe(true);
-    expect(isAppUrl(page.replace('index.html', 'other.html'), file, 'win32')).toBe(false);
-    expect(isAppUrl(page.replace('C:/', 'D:/'), file, 'win32')).toBe(false);
-    const sender = { url: page, parent: null };
-    expect(isTrustedSender({ sender: file, senderFrame: sender }, file, file, 'win32')).toBe(true);
-    // POSIX file names are case-sensitive: there the compare stays exact.
-    const posix = { kind: 'file', path: indexPath } as const;
-    expect(isAppUrl(pathToFileURL(indexPath).href.toUpperCase(), posix, 'linux')).toBe(false);
+    expect(isAppUrl('app://cc-inspector/index.html', location)).toBe(true);
+    expect(isAppUrl('app://cc-inspector/INDEX.html', location)).toBe(false);
+    expect(
+      isAppUrl(
+        'file:///C:/Program%20Files/CC%20Inspector/resources/app.asar/out/renderer/index.html',
+        location,
+      ),
+    ).toBe(false);
   });
 
   it('trusts only the top frame of our contents showing our page', () => {
-    const location = { kind: 'file', path: indexPath } as const;
+    const location = {
+      kind: 'app',
+      url: 'app://cc-inspector/index.html',
+      root: '/app/out/renderer',
+    } as const;
     const contents = {};
-    const top = { url: pathToFileURL(indexPath).href, parent: null };
+    const top = { url: 'app://cc-inspector/index.html', parent: null };
     expect(isTrustedSender({ sender: contents, senderFrame: top }, contents, location)).toBe(true);
     expect(
       isTrustedSender(

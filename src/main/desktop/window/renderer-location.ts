@@ -1,12 +1,16 @@
 /**
  * Where the window's page comes from, and whether a URL is that page. In development
  * electron-vite serves it on a loopback dev server (ELECTRON_RENDERER_URL); everywhere else it
- * is `out/renderer/index.html` beside the main bundle. Nothing remote is ever loaded.
+ * is out/renderer beside the main bundle, served as `app://cc-inspector/index.html` by the
+ * app's own protocol handler (app-protocol.ts) — never `file://`. Nothing remote is loaded.
  */
-import { fileURLToPath } from 'node:url';
-import { posix, resolve, win32 } from 'node:path';
+import { resolve } from 'node:path';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './app-protocol';
 
-export type RendererLocation = { kind: 'dev-server'; url: string } | { kind: 'file'; path: string };
+export type RendererLocation =
+  | { kind: 'dev-server'; url: string }
+  /** `url`: the page; `root`: the folder the app protocol serves it from. */
+  | { kind: 'app'; url: string; root: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -37,20 +41,11 @@ export function resolveRendererLocation(options: {
   const devServer = options.isPackaged ? null : acceptDevServer(options.devServerUrl);
   return devServer
     ? { kind: 'dev-server', url: devServer }
-    : { kind: 'file', path: resolve(options.mainDirectory, '../renderer/index.html') };
+    : { kind: 'app', url: APP_PAGE_URL, root: resolve(options.mainDirectory, '../renderer') };
 }
 
-/**
- * Whether `url` is our page (the dev server's origin, or exactly our index.html file). On
- * Windows paths compare without regard to case: Chromium reports the page as `file:///C:/…`
- * with the drive letter upper-cased whatever case the app was started with (`c:\…`), and
- * NTFS names are case-insensitive anyway.
- */
-export function isAppUrl(
-  url: string,
-  location: RendererLocation,
-  platform: NodeJS.Platform = process.platform,
-): boolean {
+/** Whether `url` is our page (the dev server's origin, or exactly app://cc-inspector/index.html). */
+export function isAppUrl(url: string, location: RendererLocation): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -58,16 +53,11 @@ export function isAppUrl(
     return false;
   }
   if (location.kind === 'dev-server') return parsed.origin === new URL(location.url).origin;
-  if (parsed.protocol !== 'file:') return false;
-  const windows = platform === 'win32';
-  const paths = windows ? win32 : posix;
-  try {
-    const page = paths.resolve(
-      fileURLToPath(`file://${parsed.host}${parsed.pathname}`, { windows }),
-    );
-    const ours = paths.resolve(location.path);
-    return windows ? page.toLowerCase() === ours.toLowerCase() : page === ours;
-  } catch {
-    return false;
-  }
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.pathname === '/index.html' &&
+    parsed.username === '' &&
+    parsed.port === ''
+  );
 }

@@ -1,8 +1,11 @@
 /**
- * Decoders for skill queues (§7 agentvdnskill) and the calls waiting in one (waitcallinfo).
+ * Decoders for skill queues (§7 agentvdnskill), the calls waiting in one (waitcallinfo) and
+ * the statistics of a set of queues (queryacdstat).
  */
-import type { SkillQueue, WaitingCall } from '../gateway-types';
+import type { AcdSkillStat, SkillQueue, WaitingCall } from '../gateway-types';
 import {
+  type FieldCursor,
+  type JsonRecord,
   decodeResultList,
   pickKey,
   readCode,
@@ -41,5 +44,35 @@ export function decodeWaitingCalls(
     enqueuedAt: readOptionalNumber(item, 'begintime', cursor),
     priority: readOptionalNumber(item, 'userPriority', cursor),
     callFeature: readOptionalNumber(item, 'callfeature', cursor),
+  }));
+}
+
+/** A count: a non-negative integer (sent as a number or numeric text). */
+function readCount(item: JsonRecord, key: string, cursor: FieldCursor): number {
+  const value = readNumber(item, key, cursor);
+  if (!Number.isInteger(value) || value < 0)
+    rejectField(cursor, key, 'a non-negative integer', value);
+  return value;
+}
+
+/** Like readCount; absent, null or '' → null. */
+function readOptionalCount(item: JsonRecord, key: string, cursor: FieldCursor): number | null {
+  return readOptionalNumber(item, key, cursor) === null ? null : readCount(item, key, cursor);
+}
+
+/**
+ * `queuedevice/{id}/queryacdstat`: one row per skill queue (cec_07_0411 / cec_07_1023 table 5).
+ * `deviceNo` and `queueSize` are required; the fields the page marks unused (`loadFactor`,
+ * `estWaitTime`) and the transfer settings are ignored.
+ */
+export function decodeAcdStats(result: unknown, interfaceName: string): AcdSkillStat[] {
+  return decodeResultList(result, interfaceName, (item, cursor) => ({
+    skillId: readCount(item, 'deviceNo', cursor),
+    pilotNumber: readOptionalCode(item, 'pilotNbr', cursor),
+    waiting: readCount(item, 'queueSize', cursor),
+    longestWaitSeconds: readOptionalCount(item, 'queueTime', cursor) ?? 0,
+    signedIn: readOptionalCount(item, 'loggedOnAgents', cursor),
+    available: readOptionalCount(item, 'availAgents', cursor),
+    description: readOptionalString(item, 'skillDescrip', cursor),
   }));
 }

@@ -8,6 +8,14 @@ import { GatewayError } from '../gateway-error';
 
 export type JsonRecord = Record<string, unknown>;
 
+/**
+ * Bounds on what one answer may hold, besides the transport's byte cap: a list longer than the
+ * biggest contact center (agent ids stop at 999999, real sites far below) or a text field longer
+ * than any name, number or id is a broken or hostile gateway, refused as `malformed` before it
+ * reaches the roster, the tray or a notification.
+ */
+export const DECODE_LIMITS = Object.freeze({ listItems: 100_000, textLength: 1024 });
+
 /** Where a reader is: `result`, or `result[index]` while walking a list. */
 export interface FieldCursor {
   readonly interfaceName: string;
@@ -28,7 +36,9 @@ function locate(cursor: FieldCursor, key?: string): string {
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (typeof value === 'string' && value.length > DECODE_LIMITS.textLength)
+    return `text of ${value.length} characters`;
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
@@ -61,6 +71,8 @@ export function expectRecord(value: unknown, cursor: FieldCursor, key?: string):
 export function expectList(value: unknown, cursor: FieldCursor, key?: string): readonly unknown[] {
   if (value === null) return [];
   if (!Array.isArray(value)) rejectField(cursor, key, 'a list', value);
+  if (value.length > DECODE_LIMITS.listItems)
+    rejectField(cursor, key, `a list of at most ${DECODE_LIMITS.listItems} items`, value);
   return value;
 }
 
@@ -80,8 +92,11 @@ function optional<T>(read: FieldReader<T>): FieldReader<T | null> {
 function readString(record: JsonRecord, key: string, cursor: FieldCursor): string {
   const value = record[key];
   if (typeof value !== 'string') rejectField(cursor, key, 'text', value);
+  if (value.length > DECODE_LIMITS.textLength) rejectField(cursor, key, SHORT_TEXT, value);
   return value;
 }
+
+const SHORT_TEXT = `text of at most ${DECODE_LIMITS.textLength} characters`;
 
 /**
  * A code or identifier the gateway sends as a string (`status`, `workno`). An integer is
@@ -89,7 +104,10 @@ function readString(record: JsonRecord, key: string, cursor: FieldCursor): strin
  */
 export function readCode(record: JsonRecord, key: string, cursor: FieldCursor): string {
   const value = record[key];
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string')
+    return value.length > DECODE_LIMITS.textLength
+      ? rejectField(cursor, key, SHORT_TEXT, value)
+      : value;
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
   return rejectField(cursor, key, 'a code (text or integer)', value);
 }

@@ -39,6 +39,20 @@ export function validateMonitorBatches(workNos: unknown, interfaceName: string):
   return batches;
 }
 
+/** Skill ids for queryacdstat: validated, without repeats, in batches of ≤100 (cec_07_0411). */
+export function validateSkillBatches(skillIds: unknown, interfaceName: string): number[][] {
+  if (!Array.isArray(skillIds))
+    throw invalidArgument(interfaceName, 'Invalid skill list: expected a list of skill ids.');
+  const unique = [
+    ...new Set(skillIds.map((id: unknown) => validateSkillId(id, 'skill id', interfaceName))),
+  ];
+  const batches: number[][] = [];
+  for (let start = 0; start < unique.length; start += LIMITS.acdStatBatch) {
+    batches.push(unique.slice(start, start + LIMITS.acdStatBatch));
+  }
+  return batches;
+}
+
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';

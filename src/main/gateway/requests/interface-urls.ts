@@ -128,6 +128,15 @@ export class InterfaceUrls {
     };
   }
 
+  /** One queryacdstat batch: the URL, and the body naming the (validated) skills. */
+  acdStats(batch: readonly number[]): CallAddress & { body: string } {
+    return {
+      url: this.urls.acdStats,
+      target: `${batch.length} skills`,
+      body: JSON.stringify({ skills: batch }),
+    };
+  }
+
   /** One beginmonitor/endmonitor batch of validated agent ids. */
   monitor(name: 'beginMonitor' | 'endMonitor', batch: readonly string[]): CallAddress {
     // Digits only after validation, so ';' can go in literally, as Huawei's demo sends it.

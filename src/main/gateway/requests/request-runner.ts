@@ -11,6 +11,7 @@ import { decodeSuccessEnvelope, type GatewayEnvelope } from '../decoding/envelop
 import type { GatewaySession } from '../session-identity';
 import { RequestTimeLimits, type TimeLimitGuard } from '../transport/request-time-limit';
 import { classifyTransportFailure } from '../transport/transport-errors';
+import { RedirectRefusedError } from '../transport/answer-limits';
 
 export interface RequestPlan {
   /** Gateway log name of the interface (errors and log lines use it). */
@@ -93,6 +94,10 @@ export class RequestRunner {
         signal: guard === null ? callerSignal : guard.signal,
         timeoutMs: plan.timeoutMs,
       });
+      // Transports refuse redirects themselves; one that passes a 3xx on is refused here, before
+      // anything from it (a GUID, a cookie) is adopted.
+      if (response.status >= 300 && response.status <= 399)
+        throw new RedirectRefusedError(response.status, response.headers.get('location'));
       const guid = session.absorbResponse(
         response,
         epoch,

@@ -8,6 +8,8 @@
  */
 import { GatewayError, type GatewayErrorKind } from '../gateway-error';
 import { CertificatePinMismatchError, PIN_MISMATCH_CODE } from './certificate-pin';
+import { AnswerTooLargeError, RedirectRefusedError } from './answer-limits';
+import { CertificateRefusedError, LEAF_REFUSED_CODE } from './leaf-checks';
 
 export interface FailureContext {
   interfaceName: string;
@@ -33,10 +35,12 @@ const TLS_CODES = new Set([
   'CERT_REJECTED',
   'CERT_SIGNATURE_FAILURE',
   'INVALID_CA',
+  'INVALID_PURPOSE',
   'HOSTNAME_MISMATCH',
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'EPROTO',
   PIN_MISMATCH_CODE,
+  LEAF_REFUSED_CODE,
 ]);
 const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
@@ -73,12 +77,15 @@ interface Clue {
   codes: string[];
   netCodes: string[];
   names: string[];
-  pinMismatch: CertificatePinMismatchError | null;
+  /** A TLS refusal of ours that explains itself (pin mismatch, refused leaf). */
+  tlsRefusal: Error | null;
+  /** An answer a transport refused to take (redirect, over the size cap). */
+  answerRefusal: Error | null;
 }
 
 /** Collects codes, `net::ERR_*` names and error names along the cause chain. */
 function gatherClues(error: unknown): Clue {
-  const clue: Clue = { codes: [], netCodes: [], names: [], pinMismatch: null };
+  const clue: Clue = { codes: [], netCodes: [], names: [], tlsRefusal: null, answerRefusal: null };
   const pending: unknown[] = [error];
   for (let visited = 0; pending.length > 0 && visited < 16; visited++) {
     const current = pending.shift();
@@ -90,7 +97,13 @@ function gatherClues(error: unknown): Clue {
       cause?: unknown;
       errors?: unknown;
     };
-    if (current instanceof CertificatePinMismatchError) clue.pinMismatch = current;
+    if (
+      current instanceof CertificatePinMismatchError ||
+      current instanceof CertificateRefusedError
+    )
+      clue.tlsRefusal ??= current;
+    if (current instanceof RedirectRefusedError || current instanceof AnswerTooLargeError)
+      clue.answerRefusal ??= current;
     if (typeof record.code === 'string') clue.codes.push(record.code);
     if (typeof record.name === 'string') clue.names.push(record.name);
     if (typeof record.message === 'string') {
@@ -126,7 +139,9 @@ export function classifyTransportFailure(error: unknown, context: FailureContext
       error,
     );
   const clue = gatherClues(error);
-  if (clue.pinMismatch) return build('tls', context, clue.pinMismatch.message, error);
+  if (clue.answerRefusal)
+    return build('transport', context, `${clue.answerRefusal.message} (${name})`, error);
+  if (clue.tlsRefusal) return build('tls', context, clue.tlsRefusal.message, error);
   const tlsCode = clue.codes.find(
     (code) => TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'),
   );

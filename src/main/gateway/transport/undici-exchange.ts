@@ -8,6 +8,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { GatewayResponseLike } from '../gateway-types';
+import { AnswerTooLargeError, refuseAnswerHead } from './answer-limits';
 
 /** What to send: method, path, headers and body for one origin. */
 export interface ExchangeRequest {
@@ -16,6 +17,8 @@ export interface ExchangeRequest {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   headers: Record<string, string>;
   body?: string;
+  /** The answer's size cap in bytes. */
+  maxAnswerBytes: number;
 }
 
 /** Response headers as undici parsed them (lowercase names; repeated ones as lists). */
@@ -56,6 +59,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private stopReason: Error | null = null;
   private timer: NodeJS.Timeout | undefined;
   private chunks: Buffer[] = [];
+  private received = 0;
   private bodyText: string | null = null;
   private bodyError: Error | null = null;
   private bodyWaiter: { resolve(text: string): void; reject(error: Error): void } | null = null;
@@ -67,6 +71,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly rejectHead: (error: Error) => void,
     private readonly signal: AbortSignal | undefined,
     timeoutMs: number | undefined,
+    private readonly maxAnswerBytes: number,
   ) {
     if (timeoutMs !== undefined)
       this.timer = setTimeout(() => this.stop(timeLimitError(timeoutMs)), timeoutMs);
@@ -85,16 +90,19 @@ class Exchange implements Dispatcher.DispatchHandler {
     headers: IncomingHttpHeaders,
   ): void {
     if (statusCode < 200 || this.phase !== 'head') return;
+    const head = new ResponseHeaders(headers);
+    const refused = refuseAnswerHead(statusCode, (name) => head.get(name), this.maxAnswerBytes);
+    if (refused !== null) return this.stop(refused);
     this.phase = 'body';
-    this.resolveHead({
-      status: statusCode,
-      headers: new ResponseHeaders(headers),
-      text: () => this.text(),
-    });
+    this.resolveHead({ status: statusCode, headers: head, text: () => this.text() });
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.phase === 'body') this.chunks.push(chunk);
+    if (this.phase !== 'body') return;
+    this.received += chunk.length;
+    if (this.received > this.maxAnswerBytes)
+      return this.stop(new AnswerTooLargeError(this.maxAnswerBytes));
+    this.chunks.push(chunk);
   }
 
   onResponseEnd(): void {
@@ -160,7 +168,7 @@ export function exchangeOverDispatcher(
 ): Promise<GatewayResponseLike> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(callerAbortError());
-    const exchange = new Exchange(resolve, reject, signal, timeoutMs);
+    const exchange = new Exchange(resolve, reject, signal, timeoutMs, request.maxAnswerBytes);
     dispatcher.dispatch(
       {
         origin: request.origin,

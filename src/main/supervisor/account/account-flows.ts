@@ -1,17 +1,24 @@
 /**
  * The supervisor's session flows: start-up (remembered password or demo mode), interactive
  * sign-in (keychain lookup, remember/forget), sign-out and demo mode. The demo password lives in
- * memory only; a real password only in the OS keychain and the session's memory.
+ * memory only; a real password only in the OS keychain and the session's memory. A password
+ * goes only to an address the policy allows (gateway-policy.ts): https, or plain HTTP with the
+ * person's opt-in — and then it is typed each time, never taken from or put in the keychain.
  */
 import type { Result, ValidCommandArgs } from '../../../shared/ipc/contract';
-import type { JournalEntry } from '../../../shared/domain';
-import { CREDENTIAL_SERVICE, credentialAccount } from '../../credentials/credential-account';
-import { commandError, fail, ok, toCommandError, warningNotice } from '../command-errors';
+import { commandError, fail, ok, warningNotice } from '../command-errors';
+import { errorMessage } from '../error-text';
 import type { SessionTarget } from '../session/session-controller';
 import type { SupervisorRuntime } from '../supervisor-runtime';
-import { errorMessage } from '../error-text';
-
-type Source = JournalEntry['source'];
+import {
+  answerLimitOf,
+  credentialTrustOf,
+  isInsecureAddress,
+  refuseAddress,
+  TYPE_PASSWORD_OVER_HTTP,
+} from './gateway-policy';
+import { migrateConfiguredCredential, readPassword, rememberPassword } from './keychain-access';
+import { journalSession, signInTo, type Source } from './sign-in-steps';
 
 const NO_DEMO = commandError(
   'internal',
@@ -19,9 +26,16 @@ const NO_DEMO = commandError(
   '此版本不提供演示模式。',
 );
 
+const NOT_REMEMBERED_OVER_HTTP = commandError(
+  'insecure-gateway',
+  'The password was not remembered: over plain HTTP it is typed each time.',
+  '未保存密码：使用明文 HTTP 时每次都需输入密码。',
+);
+
 /** Start: sign in with the remembered password, or run demo mode when asked or unconfigured. */
 export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Promise<void> {
   applySavedHotkeys(rt);
+  await migrateConfiguredCredential(rt);
   await refreshPasswordRemembered(rt);
   const gateway = rt.settings.gateway;
   const configured = gateway.url !== '' && gateway.inspectorId !== '' && gateway.phoneNumber !== '';
@@ -29,7 +43,16 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
     if (rt.ports.demo) await startDemo(rt, 'system');
     return;
   }
-  const password = await readPassword(rt, gateway.url, gateway.inspectorId);
+  const refusal = refuseAddress(gateway.url, gateway, 'gateway.url');
+  if (refusal) return rt.addStartupNotice(warningNotice(refusal));
+  // Plain HTTP (opted in): the window asks for the password; the keychain is never read.
+  if (isInsecureAddress(gateway.url, gateway)) return;
+  const password = await readPassword(
+    rt,
+    gateway.url,
+    gateway.inspectorId,
+    credentialTrustOf(gateway),
+  );
   if (!password.ok) {
     // No password yet (or no keychain): the window asks for one; say why if it is the keychain.
     if (password.error.code === 'keychain-unavailable') {
@@ -45,6 +68,7 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
     password: password.value,
     demo: false,
     tls,
+    maxAnswerBytes: answerLimitOf(gateway),
   };
   const outcome = await signInTo(rt, target, false, 'system');
   if (!outcome.ok)
@@ -59,31 +83,38 @@ export async function signInFromWindow(
   rt: SupervisorRuntime,
   args: ValidCommandArgs<'session.signIn'>,
 ): Promise<Result<null>> {
+  const gateway = rt.settings.gateway;
+  const refusal = refuseAddress(args.gatewayUrl, gateway, 'gatewayUrl');
+  if (refusal) return fail(refusal);
+  const insecure = isInsecureAddress(args.gatewayUrl, gateway);
+  const trust = credentialTrustOf(gateway);
   let password = args.password ?? null;
   if (password === null) {
-    const stored = await readPassword(rt, args.gatewayUrl, args.inspectorId);
+    if (insecure) return fail(TYPE_PASSWORD_OVER_HTTP);
+    const stored = await readPassword(rt, args.gatewayUrl, args.inspectorId, trust);
     if (!stored.ok) return stored;
     password = stored.value;
   }
   saveGatewaySettings(rt, args.gatewayUrl, args.inspectorId, args.phoneNumber);
-  if (args.password !== undefined)
+  if (args.password !== undefined && !insecure)
     await rememberPassword(
       rt,
       args.gatewayUrl,
       args.inspectorId,
+      trust,
       args.remember ? args.password : null,
       !args.remember,
     );
+  if (insecure && args.remember) rt.notice(warningNotice(NOT_REMEMBERED_OVER_HTTP));
   await stopDemoIfRunning(rt);
-  const gateway = rt.settings.gateway;
-  const tls = { caPem: gateway.caPem, pinSha256: gateway.pinSha256 };
   const target: SessionTarget = {
     gatewayUrl: args.gatewayUrl,
     inspectorId: args.inspectorId,
     phoneNumber: args.phoneNumber,
     password,
     demo: false,
-    tls,
+    tls: { caPem: gateway.caPem, pinSha256: gateway.pinSha256 },
+    maxAnswerBytes: answerLimitOf(gateway),
   };
   return signInTo(rt, target, true, 'window');
 }
@@ -111,7 +142,13 @@ export async function signOutFromWindow(
   if (forgetPassword) {
     const gateway = rt.settings.gateway;
     if (gateway.url !== '' && gateway.inspectorId !== '') {
-      const forgotten = await rememberPassword(rt, gateway.url, gateway.inspectorId, null);
+      const forgotten = await rememberPassword(
+        rt,
+        gateway.url,
+        gateway.inspectorId,
+        credentialTrustOf(gateway),
+        null,
+      );
       if (!forgotten.ok) return forgotten;
     }
   }
@@ -145,117 +182,25 @@ export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<
   return signInTo(rt, target, true, source);
 }
 
-/** Refresh whether a password is remembered for the configured inspector. */
+/** Refresh whether a password is remembered for the configured inspector, gateway and trust. */
 async function refreshPasswordRemembered(rt: SupervisorRuntime): Promise<void> {
   const gateway = rt.settings.gateway;
-  if (gateway.url === '' || gateway.inspectorId === '') {
+  if (
+    gateway.url === '' ||
+    gateway.inspectorId === '' ||
+    refuseAddress(gateway.url, gateway, 'gateway.url') !== null ||
+    isInsecureAddress(gateway.url, gateway)
+  ) {
     rt.account.notePasswordRemembered(false);
     return;
   }
-  const stored = await readPassword(rt, gateway.url, gateway.inspectorId);
+  const stored = await readPassword(
+    rt,
+    gateway.url,
+    gateway.inspectorId,
+    credentialTrustOf(gateway),
+  );
   rt.account.notePasswordRemembered(stored.ok);
-}
-
-async function signInTo(
-  rt: SupervisorRuntime,
-  target: SessionTarget,
-  interactive: boolean,
-  source: Source,
-): Promise<Result<null>> {
-  const startedAt = rt.clock.now();
-  const outcome = await rt.session.signIn(target, interactive);
-  const error = outcome.ok ? null : toCommandError(outcome.error);
-  journalSession(rt, {
-    action: 'sign-in',
-    inspectorId: target.inspectorId,
-    source,
-    modeBefore: 'idle',
-    startedAt,
-    error,
-  });
-  return error ? fail(error) : ok(null);
-}
-
-/** A sign-in or sign-out as the journal records it. */
-interface SessionJournalLine {
-  action: 'sign-in' | 'sign-out';
-  inspectorId: string;
-  source: Source;
-  modeBefore: JournalEntry['modeBefore'];
-  startedAt: number;
-  error: ReturnType<typeof toCommandError> | null;
-}
-
-function journalSession(
-  rt: SupervisorRuntime,
-  { action, inspectorId, source, modeBefore, startedAt, error }: SessionJournalLine,
-): void {
-  rt.appendJournal({
-    at: new Date(startedAt).toISOString(),
-    action,
-    target: inspectorId,
-    source,
-    modeBefore,
-    modeAfter: rt.inspection.mode,
-    outcome: error ? 'failed' : 'ok',
-    retcode: error?.retcode ?? null,
-    message: error?.message ?? null,
-    durationMs: Math.max(0, rt.clock.now() - startedAt),
-  });
-}
-
-async function readPassword(
-  rt: SupervisorRuntime,
-  gatewayUrl: string,
-  inspectorId: string,
-): Promise<Result<string>> {
-  try {
-    const password = await rt.ports.credentials.getPassword(
-      CREDENTIAL_SERVICE,
-      credentialAccount(gatewayUrl, inspectorId),
-    );
-    rt.account.noteKeychainAvailable();
-    const configured = rt.settings.gateway;
-    if (configured.url === gatewayUrl && configured.inspectorId === inspectorId)
-      rt.account.notePasswordRemembered(password !== null && password !== '');
-    if (password === null || password === '') {
-      return fail(
-        commandError(
-          'no-password',
-          'No password is remembered for this inspector: enter it to sign in.',
-          '未保存该质检员的密码，请输入密码签入。',
-        ),
-      );
-    }
-    return ok(password);
-  } catch (error) {
-    const commandErr = toCommandError(error);
-    if (commandErr.code === 'keychain-unavailable') rt.account.noteKeychainUnavailable();
-    return fail(commandErr);
-  }
-}
-
-/** Store (password) or delete (null) the remembered password; failures become a notice. */
-async function rememberPassword(
-  rt: SupervisorRuntime,
-  gatewayUrl: string,
-  inspectorId: string,
-  password: string | null,
-  quiet = false,
-): Promise<Result<null>> {
-  try {
-    const account = credentialAccount(gatewayUrl, inspectorId);
-    if (password === null) await rt.ports.credentials.deletePassword(CREDENTIAL_SERVICE, account);
-    else await rt.ports.credentials.setPassword(CREDENTIAL_SERVICE, account, password);
-    rt.account.notePasswordRemembered(password !== null);
-    rt.account.noteKeychainAvailable();
-    return ok(null);
-  } catch (error) {
-    const commandErr = toCommandError(error);
-    if (commandErr.code === 'keychain-unavailable') rt.account.noteKeychainUnavailable();
-    if (!quiet) rt.notice(warningNotice(commandErr));
-    return fail(commandErr);
-  }
 }
 
 /** Remember the address signed in to; the sign-in goes on if it cannot be saved. */

@@ -28,20 +28,8 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
     demoMode: patch.demoMode ?? settings.demoMode,
     confirmDestructive: patch.confirmDestructive ?? settings.confirmDestructive,
     coaching: { ...settings.coaching, ...definedOnly(patch.coaching ?? {}) },
+    insight: { ...settings.insight, ...definedOnly(patch.insight ?? {}) },
   };
-}
-
-/** Whether the connection-relevant part (address, id, phone, TLS trust) differs. */
-export function gatewayChanged(before: Settings, after: Settings): boolean {
-  const a = before.gateway;
-  const b = after.gateway;
-  return (
-    a.url !== b.url ||
-    a.inspectorId !== b.inspectorId ||
-    a.phoneNumber !== b.phoneNumber ||
-    a.caPem !== b.caPem ||
-    a.pinSha256 !== b.pinSha256
-  );
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

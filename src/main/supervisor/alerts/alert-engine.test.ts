@@ -175,3 +175,30 @@ describe('AlertEngine: queue rule', () => {
     expect(alerts.list()).toEqual([]);
   });
 });
+
+describe('AlertEngine shift budgets', () => {
+  it('raises a budget alert once, keeps it while reported, clears it when no longer over', () => {
+    const { alerts, rows } = engine();
+    const breach = { kind: 'rest-budget' as const, workNo: '1001', thresholdSeconds: 900 };
+    alerts.setBudgetAlerts([breach], 5_000);
+    expect(alerts.takeChanges()?.raised).toEqual([
+      {
+        id: 'rest-budget:1001',
+        kind: 'rest-budget',
+        target: '1001',
+        raisedAt: 5_000,
+        thresholdSeconds: 900,
+      },
+    ]);
+    alerts.setBudgetAlerts([breach], 10_000);
+    expect(alerts.takeChanges()).toBeNull();
+    expect(alerts.list().map((view) => view.id)).toEqual(['rest-budget:1001']);
+    // Budget alerts are not row markers (those follow the agent's current state).
+    expect(rows.get('1001')).toBeUndefined();
+    alerts.setBudgetAlerts([], 15_000);
+    expect(alerts.takeChanges()?.cleared.map((view) => view.id)).toEqual(['rest-budget:1001']);
+    alerts.setBudgetAlerts([breach], 20_000);
+    alerts.reset();
+    expect(alerts.list()).toEqual([]);
+  });
+});

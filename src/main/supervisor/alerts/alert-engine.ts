@@ -13,18 +13,26 @@ import type {
 } from '../../../shared/domain';
 import { DeadlineHeap } from './deadline-heap';
 
-const KIND_OF_STATE: Partial<Record<AgentState, AlertKind>> = {
+const KIND_OF_STATE: Partial<Record<AgentState, ThresholdKind>> = {
   talking: 'long-call',
   busy: 'long-busy',
   'wrap-up': 'long-wrap-up',
 };
 
-const THRESHOLD_OF_KIND: Record<AlertKind, keyof AlertThresholds> = {
+type ThresholdKind = 'long-call' | 'long-busy' | 'long-wrap-up' | 'long-queue-wait';
+const THRESHOLD_OF_KIND: Record<ThresholdKind, keyof AlertThresholds> = {
   'long-call': 'longCallSeconds',
   'long-busy': 'longBusySeconds',
   'long-wrap-up': 'longWrapUpSeconds',
   'long-queue-wait': 'longQueueWaitSeconds',
 };
+
+/** A shift budget over its limit, as the statistics room reports it. */
+export interface BudgetAlert {
+  kind: Extract<AlertKind, 'rest-budget' | 'busy-budget' | 'wrap-up-budget'>;
+  workNo: string;
+  thresholdSeconds: number;
+}
 
 interface Tracked {
   state: AgentState;
@@ -48,6 +56,8 @@ export class AlertEngine {
   private readonly tracked = new Map<string, Tracked>();
   private readonly deadlines = new DeadlineHeap<{ workNo: string; generation: number }>();
   private readonly queueAlerts = new Map<number, AlertView>();
+  /** Shift-budget alerts by id; they last until the budget is no longer exceeded (a new shift). */
+  private readonly budgetAlerts = new Map<string, AlertView>();
   private queues: SkillQueueView[] = [];
   private pendingRaised: AlertView[] = [];
   private pendingCleared: AlertView[] = [];
@@ -87,7 +97,35 @@ export class AlertEngine {
     this.tracked.clear();
     this.deadlines.clear();
     this.queueAlerts.clear();
+    this.budgetAlerts.clear();
     this.queues = [];
+  }
+
+  /**
+   * The shift budgets exceeded now (the statistics room's list): new ones are raised, ones no
+   * longer in the list cleared.
+   */
+  setBudgetAlerts(breaches: readonly BudgetAlert[], now: number): void {
+    const present = new Set<string>();
+    for (const breach of breaches) {
+      const id = `${breach.kind}:${breach.workNo}`;
+      present.add(id);
+      if (this.budgetAlerts.has(id)) continue;
+      const view: AlertView = {
+        id,
+        kind: breach.kind,
+        target: breach.workNo,
+        raisedAt: now,
+        thresholdSeconds: breach.thresholdSeconds,
+      };
+      this.budgetAlerts.set(id, view);
+      this.pendingRaised.push(view);
+    }
+    for (const [id, view] of this.budgetAlerts) {
+      if (present.has(id)) continue;
+      this.budgetAlerts.delete(id);
+      this.pendingCleared.push(view);
+    }
   }
 
   /** Latest queue overview, for the longest-wait rule. */
@@ -100,7 +138,8 @@ export class AlertEngine {
     this.thresholds = thresholds;
     this.deadlines.clear();
     for (const [workNo, entry] of this.tracked) {
-      if (entry.raised && entry.since + this.limitMs(entry.raised.kind) > now)
+      const kind = KIND_OF_STATE[entry.state];
+      if (entry.raised && kind && entry.since + this.limitMs(kind) > now)
         this.clearAgent(workNo, entry);
       entry.generation = ++this.generationCounter;
       if (!entry.raised) this.schedule(workNo, entry);
@@ -138,6 +177,7 @@ export class AlertEngine {
     const views: AlertView[] = [];
     for (const entry of this.tracked.values()) if (entry.raised) views.push(entry.raised);
     for (const view of this.queueAlerts.values()) views.push(view);
+    for (const view of this.budgetAlerts.values()) views.push(view);
     return views.sort((a, b) => a.raisedAt - b.raisedAt || a.id.localeCompare(b.id));
   }
 
@@ -188,11 +228,11 @@ export class AlertEngine {
     }
   }
 
-  private limitMs(kind: AlertKind): number {
+  private limitMs(kind: ThresholdKind): number {
     return this.thresholds[THRESHOLD_OF_KIND[kind]] * 1000;
   }
 
-  private makeView(kind: AlertKind, target: string, now: number): AlertView {
+  private makeView(kind: ThresholdKind, target: string, now: number): AlertView {
     return {
       id: `${kind}:${target}`,
       kind,

@@ -32,4 +32,21 @@ describe('alert notices', () => {
     });
     expect(describeAlertBurst(12, 'en').title).toBe('12 new alerts');
   });
+
+  it('words a shift budget in both languages', () => {
+    const budget: AlertView = {
+      id: 'rest-budget:1003',
+      kind: 'rest-budget',
+      target: '1003',
+      raisedAt: 0,
+      thresholdSeconds: 900,
+    };
+    expect(describeAlert(budget, 'en', { name: 'Bo' }, undefined)).toEqual({
+      title: 'Rest over budget: agent 1003 (Bo)',
+      body: 'Rest this shift is over 15 min.',
+    });
+    expect(describeAlert(budget, 'zh-CN', undefined, undefined).body).toBe(
+      '本班次小休累计已超过 15 分钟。',
+    );
+  });
 });

@@ -43,6 +43,24 @@ export function describeAlert(
             title: `Long wrap-up: agent ${who}`,
             body: `In wrap-up for more than ${minutes(limit)}.`,
           };
+    case 'rest-budget':
+    case 'busy-budget':
+    case 'wrap-up-budget': {
+      const what = {
+        'rest-budget': ['Rest', '小休'],
+        'busy-budget': ['Busy', '示忙'],
+        'wrap-up-budget': ['Wrap-up', '话后整理'],
+      }[alert.kind];
+      return zh
+        ? {
+            title: `本班${what[1]}超时：座席 ${whoZh}`,
+            body: `本班次${what[1]}累计已超过 ${minutesZh(limit)}。`,
+          }
+        : {
+            title: `${what[0]} over budget: agent ${who}`,
+            body: `${what[0]} this shift is over ${minutes(limit)}.`,
+          };
+    }
     case 'long-queue-wait': {
       const queue = queueName ?? alert.target;
       return zh

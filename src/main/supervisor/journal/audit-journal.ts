@@ -6,12 +6,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JournalEntry } from '../../../shared/domain';
+import type { JournalEntry, Notice } from '../../../shared/domain';
 import { SUPERVISOR_ACTIONS } from '../../../shared/inspection-vocabulary';
 import { COACHING_ACTIONS } from '../../../shared/coaching';
 import type { Logger } from '../ports';
 
 export const JOURNAL_FILE_NAME = 'journal.jsonl';
+
+/** What the supervisor is told when an entry could not be written. */
+export const JOURNAL_FAILURE_NOTICE: Readonly<Notice> = Object.freeze({
+  level: 'error',
+  message: 'The audit journal could not be written (disk full or not writable).',
+  messageZh: '审计日志写入失败（磁盘已满或不可写）。',
+  retcode: null,
+});
 const TAIL_CHUNK_BYTES = 64 * 1024;
 
 /** Every action a journal line may name: the supervisor's and coaching actions, sign-in/out. */

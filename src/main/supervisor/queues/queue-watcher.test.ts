@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { commandArgSchemas } from '../../../shared/ipc/contract-schemas';
 import type { SkillQueueView } from '../../../shared/domain';
 import { GatewayError } from '../../gateway/gateway-error';
-import type { SkillQueue, WaitingCall } from '../../gateway/gateway-types';
+import type { AcdSkillStat, SkillQueue, WaitingCall } from '../../gateway/gateway-types';
 import { silentLogger } from '../../node/node-ports';
 import { QueueWatcher, type QueueGateway } from './queue-watcher';
 import { ManualClock } from '../../../../test/support/core/manual-clock';
 
 class FakeQueues implements QueueGateway {
+  /** waitcallinfo requests. */
   readonly fetched: Array<{ skillId: number; at: number }> = [];
+  /** queryacdstat requests: when, and which skills. */
+  readonly overviews: Array<{ skillIds: readonly number[]; at: number }> = [];
   failing = false;
   /** Skills whose waitcallinfo is refused with this retcode (a prerequisite). */
   refused = new Map<number, string>();
@@ -41,9 +44,25 @@ class FakeQueues implements QueueGateway {
       },
     ]);
   }
-  /** How many overview rounds (all three queues fetched) since `since`. */
+  queryAcdStats(skillIds: readonly number[]): Promise<AcdSkillStat[]> {
+    this.overviews.push({ skillIds, at: this.clock.now() });
+    if (this.failing)
+      return Promise.reject(new GatewayError({ kind: 'transport', interfaceName: 'acd' }));
+    return Promise.resolve(
+      skillIds.map((skillId) => ({
+        skillId,
+        pilotNumber: null,
+        waiting: 1,
+        longestWaitSeconds: 30,
+        signedIn: 5,
+        available: 2,
+        description: null,
+      })),
+    );
+  }
+  /** How many overview rounds (one queryacdstat for all queues) since `since`. */
   overviewsSince(since: number): number {
-    return this.fetched.filter((call) => call.skillId === 3 && call.at >= since).length;
+    return this.overviews.filter((call) => call.at >= since).length;
   }
 }
 
@@ -76,20 +95,27 @@ describe('QueueWatcher and the waitcallinfo prerequisite', () => {
     });
     gateway.refused.set(2, '100-009');
     watcher.start(gateway);
+    // Only expanded queues ask waitcallinfo: open both.
+    watcher.watch([1, 2], true);
     await clock.advance(0);
     expect(failures).toEqual([]);
     const views = changes.at(-1)!;
+    // The calls are hidden; the count and longest wait stay queryacdstat's (cec_07_0411).
     expect(views.find((view) => view.skillId === 2)).toMatchObject({
       callsHidden: true,
       calls: null,
-      waitingCount: 0,
+      waitingCount: 1,
+      available: 2,
     });
     expect(views.find((view) => view.skillId === 1)).toMatchObject({ waitingCount: 1 });
+    expect(views.find((view) => view.skillId === 1)?.calls).toHaveLength(1);
     expect(views.find((view) => view.skillId === 1)?.callsHidden).toBeUndefined();
-    // Once the gateway answers again (the inspector is busy), the count is back.
+    // Once the gateway answers again (the inspector is busy), the calls are back.
     gateway.refused.clear();
-    await clock.advance(60_000);
-    expect(changes.at(-1)!.find((view) => view.skillId === 2)).toMatchObject({ waitingCount: 1 });
+    await clock.advance(2_000);
+    const back = changes.at(-1)!.find((view) => view.skillId === 2);
+    expect(back?.calls).toHaveLength(1);
+    expect(back?.callsHidden).toBeUndefined();
   });
 
   it('still reports a lost session from waitcallinfo', async () => {
@@ -104,6 +130,7 @@ describe('QueueWatcher and the waitcallinfo prerequisite', () => {
     });
     gateway.refused.set(1, '100-006');
     watcher.start(gateway);
+    watcher.watch([1], true);
     await clock.advance(0);
     expect(failures).toHaveLength(1);
   });
@@ -116,9 +143,12 @@ describe('QueueWatcher refresh intervals', () => {
     await clock.advance(0);
     expect(gateway.overviewsSince(0)).toBe(1);
     await clock.advance(59_000);
-    expect(gateway.fetched).toHaveLength(3);
+    expect(gateway.overviews).toHaveLength(1);
     await clock.advance(1_000);
-    expect(gateway.fetched).toHaveLength(6);
+    expect(gateway.overviews).toHaveLength(2);
+    // One request for all skills; no waitcallinfo while no queue is expanded.
+    expect(gateway.overviews[0]?.skillIds).toEqual([1, 2, 3]);
+    expect(gateway.fetched).toEqual([]);
   });
 
   it('refreshes the counts every 5 s while the panel is open with no queue expanded, and slows down when it closes', async () => {
@@ -134,12 +164,16 @@ describe('QueueWatcher refresh intervals', () => {
     await clock.advance(20_000);
     expect(gateway.overviewsSince(opened)).toBe(5);
     expect(
-      changes.at(-1)?.map((queue) => [queue.skillId, queue.waitingCount, queue.calls]),
+      changes
+        .at(-1)
+        ?.map((queue) => [queue.skillId, queue.waitingCount, queue.calls, queue.available]),
     ).toEqual([
-      [1, 1, null],
-      [2, 1, null],
-      [3, 1, null],
+      [1, 1, null, 2],
+      [2, 1, null, 2],
+      [3, 1, null, 2],
     ]);
+    const view = changes.at(-1)?.[0];
+    expect(view && view.dataAt - (view.longestWaitSince ?? 0)).toBe(30_000);
     const closed = clock.now();
     watcher.watch([], false);
     await clock.advance(59_000);
@@ -169,10 +203,11 @@ describe('QueueWatcher refresh intervals', () => {
     await clock.advance(0);
     expect(changes.at(-1)?.find((queue) => queue.skillId === 2)?.calls).toHaveLength(1);
     await clock.advance(12_000);
-    // Skill 2: at once, then every 2 s; the others with the overview (due every 5 s, on the 2 s grid).
+    // Skill 2: at once, then every 2 s; the overview along (due every 5 s, on the 2 s grid).
     expect(gateway.fetched.filter((call) => call.skillId === 2 && call.at >= since)).toHaveLength(
       7,
     );
+    expect(gateway.fetched.every((call) => call.skillId === 2)).toBe(true);
     expect(gateway.overviewsSince(since)).toBe(3);
   });
 

@@ -1,16 +1,20 @@
 /**
- * Skill queues and their waiting calls. Expanded queues refresh every 2 s (with their calls).
- * While the queue panel is open or any queue is expanded, the overview of all queues (counts,
- * longest wait) refreshes every 5 s; otherwise every 60 s (enough for the longest-wait alert,
- * and cheap for an idle inspector). The skill list itself is reloaded every 5 minutes.
+ * Skill queues and their waiting calls. The overview of all queues (counts, longest wait, agents
+ * signed in and available) is one `queryacdstat` per refresh for up to 100 skills (cec_07_0411),
+ * every 5 s while the queue panel is open or a queue is expanded, otherwise every 60 s (enough
+ * for the longest-wait alert, cheap for an idle inspector). Only expanded queues ask for their
+ * waiting calls (`waitcallinfo`), every 2 s. The skill list is reloaded every 5 minutes.
  */
 import type { SkillQueueView, WaitingCallView } from '../../../shared/domain';
 import type { GatewayClient } from '../../gateway/gateway-client';
 import { GatewayError } from '../../gateway/gateway-error';
-import type { SkillQueue, WaitingCall } from '../../gateway/gateway-types';
+import type { AcdSkillStat, SkillQueue, WaitingCall } from '../../gateway/gateway-types';
 import type { Clock, Logger } from '../ports';
 
-export type QueueGateway = Pick<GatewayClient, 'listSkillQueues' | 'listWaitingCalls'>;
+export type QueueGateway = Pick<
+  GatewayClient,
+  'listSkillQueues' | 'listWaitingCalls' | 'queryAcdStats'
+>;
 
 export interface QueueIntervals {
   /** Expanded queues (their waiting calls). */
@@ -35,6 +39,18 @@ export interface QueueWatcherOptions {
   intervals?: Partial<QueueIntervals>;
   onChange(queues: SkillQueueView[]): void;
   onFailure(error: unknown): void;
+  /**
+   * Hears every answer (the statistics room). With one, the overview feeds a 5 s history and
+   * refreshes at the watched pace even while nobody looks (one queryacdstat per 5 s ≤ 100 skills).
+   */
+  observer?: QueueObserver;
+}
+
+export interface QueueObserver {
+  /** Every queryacdstat answer. */
+  handleAcdStats(stats: readonly AcdSkillStat[], at: number): void;
+  /** Every waitcallinfo answer (a complete list of the skill's waiting calls). */
+  handleWaitingCalls(skillId: number, calls: readonly WaitingCall[], at: number): void;
 }
 
 /** Parallel waitcallinfo requests per round (distinct URLs, so no 000-007). */
@@ -125,6 +141,11 @@ export class QueueWatcher {
       .filter((view): view is SkillQueueView => view !== undefined);
   }
 
+  /** The skill queues of the VDN as last listed. */
+  listSkills(): readonly SkillQueue[] {
+    return this.skills;
+  }
+
   /** Name of a skill, for agent rows. */
   skillName(id: number): string | undefined {
     return this.skills.find((skill) => skill.id === id)?.name;
@@ -163,7 +184,9 @@ export class QueueWatcher {
   }
 
   private overviewIntervalMs(): number {
-    return this.watched ? this.intervals.watchedOverviewMs : this.intervals.backgroundMs;
+    return this.watched || this.options.observer !== undefined
+      ? this.intervals.watchedOverviewMs
+      : this.intervals.backgroundMs;
   }
 
   /**
@@ -191,10 +214,12 @@ export class QueueWatcher {
       }
       if (epoch !== this.epoch) return false;
       const overviewDue = now - this.overviewAt >= this.overviewIntervalMs() - DUE_SLACK_MS;
-      const ids = overviewDue
-        ? this.skills.map((skill) => skill.id)
-        : this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
-      if (overviewDue) this.overviewAt = now;
+      if (overviewDue) {
+        this.overviewAt = now;
+        await this.fetchOverview(client, epoch);
+        if (epoch !== this.epoch) return false;
+      }
+      const ids = this.skills.map((skill) => skill.id).filter((id) => this.expanded.has(id));
       for (let start = 0; start < ids.length; start += PARALLEL) {
         await Promise.all(
           ids.slice(start, start + PARALLEL).map((id) => this.fetchSkill(client, id, epoch)),
@@ -209,6 +234,19 @@ export class QueueWatcher {
     }
   }
 
+  /** One queryacdstat for every skill (the client batches by 100). */
+  private async fetchOverview(client: QueueGateway, epoch: number): Promise<void> {
+    const stats = await client.queryAcdStats(this.skills.map((skill) => skill.id));
+    if (epoch !== this.epoch) return;
+    const at = this.options.clock.now();
+    for (const stat of stats) {
+      const skill = this.skills.find((entry) => entry.id === stat.skillId);
+      const previous = this.views.get(stat.skillId);
+      this.views.set(stat.skillId, buildOverviewView(stat, skill?.name, previous, at));
+    }
+    this.options.observer?.handleAcdStats(stats, at);
+  }
+
   private async fetchSkill(client: QueueGateway, skillId: number, epoch: number): Promise<void> {
     let calls: WaitingCall[];
     try {
@@ -221,11 +259,18 @@ export class QueueWatcher {
       const skill = this.skills.find((entry) => entry.id === skillId);
       this.views.set(
         skillId,
-        hiddenQueueView(skillId, skill?.name ?? String(skillId), this.options.clock.now()),
+        hiddenQueueView(
+          skillId,
+          skill?.name ?? String(skillId),
+          this.options.clock.now(),
+          this.views.get(skillId),
+        ),
       );
       return;
     }
     if (epoch !== this.epoch) return;
+    this.options.observer?.handleWaitingCalls(skillId, calls, this.options.clock.now());
+    const previous = this.views.get(skillId);
     const skill = this.skills.find((entry) => entry.id === skillId);
     this.views.set(
       skillId,
@@ -235,9 +280,32 @@ export class QueueWatcher {
         calls,
         this.expanded.has(skillId),
         this.options.clock.now(),
+        previous,
       ),
     );
   }
+}
+
+/**
+ * A queue view from its queryacdstat row: the longest wait becomes an enqueue time (the row's
+ * seconds before now); calls listed for an expanded queue are kept until their next refresh.
+ */
+export function buildOverviewView(
+  stat: AcdSkillStat,
+  name: string | undefined,
+  previous: SkillQueueView | undefined,
+  now: number,
+): SkillQueueView {
+  return {
+    skillId: stat.skillId,
+    name: name ?? stat.description ?? String(stat.skillId),
+    waitingCount: stat.waiting,
+    longestWaitSince: stat.waiting > 0 ? now - stat.longestWaitSeconds * 1000 : null,
+    calls: previous?.calls ?? null,
+    dataAt: now,
+    signedIn: stat.signedIn,
+    available: stat.available,
+  };
 }
 
 /** A refusal of waitcallinfo that is about its prerequisite, not the link or the session. */
@@ -247,16 +315,26 @@ function isPrerequisiteRefusal(error: unknown): boolean {
   );
 }
 
-/** A queue whose calls the gateway would not list (see `callsHidden`). */
-export function hiddenQueueView(skillId: number, name: string, now: number): SkillQueueView {
+/**
+ * A queue whose calls the gateway would not list (see `callsHidden`): its count and longest
+ * wait stay those of the last queryacdstat, which that prerequisite does not restrict.
+ */
+export function hiddenQueueView(
+  skillId: number,
+  name: string,
+  now: number,
+  previous?: SkillQueueView,
+): SkillQueueView {
   return {
     skillId,
     name,
-    waitingCount: 0,
-    longestWaitSince: null,
+    waitingCount: previous?.waitingCount ?? 0,
+    longestWaitSince: previous?.longestWaitSince ?? null,
     calls: null,
     callsHidden: true,
-    dataAt: now,
+    dataAt: previous?.dataAt ?? now,
+    signedIn: previous?.signedIn ?? null,
+    available: previous?.available ?? null,
   };
 }
 
@@ -267,6 +345,7 @@ export function buildQueueView(
   calls: readonly WaitingCall[],
   expanded: boolean,
   now: number,
+  previous?: SkillQueueView,
 ): SkillQueueView {
   const views: WaitingCallView[] = calls
     .map((call) => ({
@@ -288,5 +367,7 @@ export function buildQueueView(
     longestWaitSince: known.length > 0 ? Math.min(...known) : null,
     calls: expanded ? views : null,
     dataAt: now,
+    signedIn: previous?.signedIn ?? null,
+    available: previous?.available ?? null,
   };
 }

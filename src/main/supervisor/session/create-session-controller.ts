@@ -30,7 +30,9 @@ export function createGatewaySession(
       new GatewayClient({
         baseUrl: target.gatewayUrl,
         agentId: target.inspectorId,
-        fetch: ports.transport.create(target.tls ?? NO_EXTRA_TRUST),
+        fetch: ports.transport.create(target.tls ?? NO_EXTRA_TRUST, {
+          maxAnswerBytes: target.maxAnswerBytes,
+        }),
         logger,
         requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
         pollTimeoutMs: options.pollTimeoutMs ?? pollHoldMs + 5_000,

@@ -101,19 +101,20 @@ export class SessionController<C extends SessionGateway> {
     }
   }
 
-  /**
-   * Sign in again to the current target with some of its settings changed (e.g. new TLS trust),
-   * reusing the password held in memory. Without a target there is nothing to sign in to.
-   */
-  async signInAgain(changes: Partial<Omit<SessionTarget, 'password'>>): Promise<SignInOutcome> {
-    if (!this.state.target) return { ok: false, error: new Error('not signed in') };
-    return this.signIn({ ...this.state.target, ...changes }, false);
-  }
-
   /** Sign out and forget the password. */
   async signOut(): Promise<void> {
     await this.state.stopCurrent();
     this.state.forgetTarget();
+  }
+
+  /**
+   * Sign out and forget the target, handing it back (password included) once, to the caller
+   * that decides whether the person allows signing in with it again (a trust change).
+   */
+  async releaseTarget(): Promise<SessionTarget | null> {
+    const target = this.state.target;
+    await this.signOut();
+    return target;
   }
 
   /** A request outside the poll failed: recover if it means the session or link is gone. */

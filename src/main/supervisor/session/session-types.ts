@@ -43,6 +43,8 @@ export interface SessionTarget {
   demo: boolean;
   /** Trust for this gateway's certificate; omitted: the system store only. */
   tls?: TlsTrust;
+  /** Cap of one answer in bytes; omitted: the transport's default. */
+  maxAnswerBytes?: number;
 }
 
 export type LossKind = 'recovering' | 'signed-out' | 'failed';

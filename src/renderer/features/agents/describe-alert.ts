@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import type { AlertKind, AlertThresholds } from '../../../shared/domain';
 import { formatSpan } from '../../i18n/format';
 
-const THRESHOLD_OF: Record<AlertKind, keyof AlertThresholds> = {
+/** The setting behind each threshold alert (shift budgets carry their limit in the alert). */
+const THRESHOLD_OF: Partial<Record<AlertKind, keyof AlertThresholds>> = {
   'long-call': 'longCallSeconds',
   'long-busy': 'longBusySeconds',
   'long-wrap-up': 'longWrapUpSeconds',
@@ -13,8 +14,14 @@ const THRESHOLD_OF: Record<AlertKind, keyof AlertThresholds> = {
 };
 
 /** One alert explained with the threshold it crossed. */
-export function describeAlert(kind: AlertKind, thresholds: AlertThresholds, t: TFunction): string {
-  return t(`alerts.${kind}`, { span: formatSpan(thresholds[THRESHOLD_OF[kind]], t) });
+export function describeAlert(
+  kind: AlertKind,
+  thresholds: AlertThresholds,
+  t: TFunction,
+  seconds?: number,
+): string {
+  const key = THRESHOLD_OF[kind];
+  return t(`alerts.${kind}`, { span: formatSpan(seconds ?? (key ? thresholds[key] : 0), t) });
 }
 
 /** All alerts of a row in one sentence, for the tooltip and the screen reader. */

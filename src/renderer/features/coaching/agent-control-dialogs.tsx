@@ -113,7 +113,6 @@ export function RestDialog(props: AgentDialogProps) {
               workNo: props.workNo,
               seconds: seconds!,
               reason: code!,
-              source: 'window',
             }),
           { key: 'coaching.rest.done', params: { agent: who, minutes } },
         )
@@ -166,10 +165,10 @@ export function ReleaseDialog(props: AgentDialogProps) {
       tone="danger"
       alert
       onConfirm={() =>
-        void submit(
-          () => bridge.invoke('coaching.forceRelease', { workNo: props.workNo, source: 'window' }),
-          { key: 'coaching.release.done', params: { agent: who } },
-        )
+        void submit(() => bridge.invoke('coaching.forceRelease', { workNo: props.workNo }), {
+          key: 'coaching.release.done',
+          params: { agent: who },
+        })
       }
     >
       <p id={bodyId}>{t('coaching.release.body', { agent: who })}</p>
@@ -203,7 +202,6 @@ export function SkillsDialog(props: AgentDialogProps) {
             bridge.invoke('coaching.adjustSkills', {
               workNo: props.workNo,
               skillIds: chosen,
-              source: 'window',
             }),
           { key: 'coaching.skills.done', params: { agent: who, count: chosen.length } },
         )
@@ -257,7 +255,6 @@ export function FollowDialog(props: AgentDialogProps) {
               workNo: props.workNo,
               calls: callCount,
               minutes: minuteCount,
-              source: 'window',
             }),
           { key: 'coaching.follow.done', params: { agent: who } },
         )

@@ -37,7 +37,7 @@ export function CoachingBar(props: { onOpen: (dialog: CoachingDialogKey) => void
   const noCall = signedOut ?? (agent?.state === 'talking' ? null : t('coaching.bar.noCall'));
 
   async function listenNow(): Promise<void> {
-    const result = await bridge.invoke('coaching.sampleNext', { source: 'window' });
+    const result = await bridge.invoke('coaching.sampleNext', {});
     if (!result.ok) reportCommandError(store, result.error);
   }
 
@@ -173,7 +173,7 @@ export function FollowStatus() {
       <button
         type="button"
         className="button button-quiet"
-        onClick={() => void bridge.invoke('coaching.stopFollow', { source: 'window' })}
+        onClick={() => void bridge.invoke('coaching.stopFollow', {})}
       >
         {t('coaching.follow.stop')}
         {hotkey?.status === 'registered' && hotkey.accelerator ? (

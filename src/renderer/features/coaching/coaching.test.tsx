@@ -101,7 +101,6 @@ describe('coaching', () => {
       {
         recipients: { kind: 'agents', workNos: ['1001', '1002', '1003'] },
         text: 'Please take your break now. 请现在休息。',
-        source: 'window',
       },
     ]);
     expect(
@@ -124,7 +123,7 @@ describe('coaching', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Release this call?' });
     expect(within(dialog).getByRole('button', { name: 'Go back' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Release call' }));
-    expect(api.callsOf('coaching.forceRelease')).toEqual([{ workNo: '1001', source: 'window' }]);
+    expect(api.callsOf('coaching.forceRelease')).toEqual([{ workNo: '1001' }]);
   });
 
   it('rest and skills go out with what was chosen', async () => {
@@ -140,7 +139,7 @@ describe('coaching', () => {
     await userEvent.type(rest.getByRole('textbox', { name: 'Minutes (1–1,439)' }), '5');
     await userEvent.click(rest.getByRole('button', { name: 'Start rest' }));
     expect(api.callsOf('coaching.forceRest')).toEqual([
-      { workNo: '1002', seconds: 300, reason: 1, source: 'window' },
+      { workNo: '1002', seconds: 300, reason: 1 },
     ]);
   });
 
@@ -161,7 +160,7 @@ describe('coaching', () => {
     const status = screen.getByTestId('follow-status');
     expect(status).toHaveTextContent('Following 1002 · 2 calls left');
     await userEvent.click(within(status).getByRole('button', { name: /Stop following/ }));
-    expect(api.callsOf('coaching.stopFollow')).toEqual([{ source: 'window' }]);
+    expect(api.callsOf('coaching.stopFollow')).toEqual([{}]);
   });
 
   it('offers a scorecard when an inspection ended and saves it only with every item scored', async () => {

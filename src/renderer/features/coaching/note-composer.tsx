@@ -89,7 +89,7 @@ export function NoteComposer(props: { onClose: () => void }) {
   async function send(): Promise<void> {
     if (!recipients || blocked || sending) return;
     setSending(true);
-    const answer = await bridge.invoke('coaching.sendNote', { recipients, text, source: 'window' });
+    const answer = await bridge.invoke('coaching.sendNote', { recipients, text });
     setSending(false);
     if (!answer.ok) {
       reportCommandError(store, answer.error);

@@ -65,6 +65,22 @@ export interface InspectorStripProps {
   onSignOut: () => void;
 }
 
+/**
+ * While plain HTTP is allowed (lab gateways), a warning that does not go away: the password
+ * crosses the network unencrypted, and whoever looks at the screen should know.
+ */
+function InsecureHttpWarning() {
+  const { t } = useTranslation();
+  const allowed = useAppState((state) => state.settings.gateway.allowInsecureHttp);
+  if (!allowed) return null;
+  return (
+    <p className="strip-warning tone-bad" role="status" data-testid="insecure-http-warning">
+      <Icon name="alert" />
+      <span>{t('strip.insecureHttp')}</span>
+    </p>
+  );
+}
+
 /** Header of the main screen. */
 export function InspectorStrip(props: InspectorStripProps) {
   const { t } = useTranslation();
@@ -85,6 +101,7 @@ export function InspectorStrip(props: InspectorStripProps) {
         {props.status}
       </div>
       <ConnectionIndicator />
+      <InsecureHttpWarning />
       <nav className="strip-tools" aria-label={t('strip.tools')}>
         <button type="button" className="button button-quiet" onClick={props.onOpenJournal}>
           <Icon name="journal" />

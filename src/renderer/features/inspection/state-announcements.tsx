@@ -68,7 +68,10 @@ export function StateAnnouncements() {
                 agent: `${alert.target} ${rows.get(alert.target)?.name ?? ''}`.trim(),
               });
         announcer.announce(
-          t('announce.alert', { subject, what: describeAlert(alert.kind, thresholds, t) }),
+          t('announce.alert', {
+            subject,
+            what: describeAlert(alert.kind, thresholds, t, alert.thresholdSeconds),
+          }),
         );
       }
     }

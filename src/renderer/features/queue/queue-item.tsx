@@ -2,7 +2,7 @@
  * One skill queue: waiting count and longest wait; expanded, its waiting calls with
  * "Take this call".
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SkillQueueView, WaitingCallView } from '../../../shared/domain';
 import { formatElapsed } from '../../i18n/format';
@@ -19,6 +19,8 @@ export interface QueueItemProps {
   takeBlockedReason: string | null;
   takingCallId: string | null;
   onTake: (call: WaitingCallView) => void;
+  /** The queue's recent history (a sparkline), when shown. */
+  trend?: ReactNode;
 }
 
 function sortCalls(calls: readonly WaitingCallView[]): WaitingCallView[] {
@@ -46,6 +48,7 @@ export function QueueItem(props: QueueItemProps) {
       >
         <Icon name="chevron" className={props.expanded ? 'chevron is-open' : 'chevron'} />
         <span className="queue-name">{queue.name || t('queues.skill', { id: queue.skillId })}</span>
+        {props.trend ?? null}
         <span className={queue.waitingCount > 0 ? 'queue-count has-waiting' : 'queue-count'}>
           {queue.callsHidden ? '—' : t('queues.waiting', { count: queue.waitingCount })}
         </span>

@@ -10,6 +10,7 @@ import { Icon } from '../../ui/icons';
 import { checkAction } from '../inspection/action-rules';
 import { reportCommandError } from '../inspection/run-action';
 import { QueueItem } from './queue-item';
+import { QueueSparkline, useQueueSparklines } from '../insight/queue-sparkline';
 
 /** The queue panel (or its collapsed rail). */
 export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () => void }) {
@@ -41,6 +42,7 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
     [alerts],
   );
   const totalWaiting = queues.reduce((sum, queue) => sum + queue.waitingCount, 0);
+  useQueueSparklines(props.collapsed ? [] : queues.map((queue) => queue.skillId));
 
   // Main fetches waiting calls only for the queues someone looks at.
   const watched = props.collapsed ? '' : expanded.join(',');
@@ -127,6 +129,7 @@ export function QueuePanel(props: { collapsed: boolean; onToggleCollapsed: () =>
               takeBlockedReason={takeBlockedReason}
               takingCallId={takingCallId}
               onTake={(call) => void take(call)}
+              trend={<QueueSparkline skillId={queue.skillId} />}
             />
           ))}
         </ul>

@@ -100,6 +100,53 @@ describe('SignInScreen', () => {
     expect(api.callsOf('session.signIn')[0]).not.toHaveProperty('password');
   });
 
+  // Issue 9: editing only the scheme must not reuse the password saved for https.
+  it('offers the remembered password only for the exact address it was saved for', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: { ...signedOut, passwordRemembered: true } });
+    const url = screen.getByLabelText('Gateway address');
+    for (const other of [
+      'http://gw.example:8043',
+      'https://gw.example:9043',
+      'https://gw2.example:8043',
+    ]) {
+      await user.clear(url);
+      await user.type(url, other);
+      expect(screen.getByLabelText('Password')).not.toHaveAccessibleDescription(
+        /remembered in the system keychain/,
+      );
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
+    }
+    expect(api.callsOf('session.signIn')).toHaveLength(0);
+    await user.clear(url);
+    await user.type(url, 'https://gw.example:8043');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      /Leave empty to use the password remembered in the system keychain\./,
+    );
+  });
+
+  it("shows main's refusal of a plain-HTTP address at the address field", async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ snapshot: signedOut });
+    api.handle('session.signIn', () => ({
+      ok: false,
+      error: {
+        code: 'insecure-gateway',
+        message: 'Plain HTTP would send the password in clear text, so it is refused.',
+        messageZh: '明文 HTTP 会以明文发送密码，因此被拒绝。',
+        retcode: null,
+        field: 'gatewayUrl',
+      },
+    }));
+    const url = screen.getByLabelText('Gateway address');
+    await user.clear(url);
+    await user.type(url, 'http://gw.example:8043');
+    await user.type(screen.getByLabelText('Password'), 'pa55');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(url).toHaveAccessibleDescription(/clear text/);
+  });
+
   it('cannot remember a password without a keychain, and says why', async () => {
     await renderApp({ snapshot: { ...signedOut, keychainAvailable: false } });
     expect(screen.getByRole('checkbox', { name: /Remember the password/ })).toBeDisabled();

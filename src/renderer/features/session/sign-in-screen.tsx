@@ -51,8 +51,12 @@ export function SignInScreen() {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // A remembered password belongs to the exact address (and trust) it was saved for: editing
+  // the address, even only its scheme, means typing the password.
   const canUseRemembered =
-    passwordRemembered && form.inspectorId.trim() === settings.gateway.inspectorId;
+    passwordRemembered &&
+    form.inspectorId.trim() === settings.gateway.inspectorId &&
+    form.gatewayUrl.trim() === settings.gateway.url;
   const signingIn = busy || connection.phase === 'signing-in';
 
   function update<K extends keyof SignInForm>(key: K, value: SignInForm[K]): void {

@@ -78,4 +78,34 @@ describe('readAccelerator', () => {
       reason: 'unsupportedKey',
     });
   });
+
+  // Issue 9: a global hotkey on Ctrl/⌘ + C would swallow copy in every other application.
+  it('refuses Ctrl/⌘ (+ Shift) with an editing key, but not with Alt', () => {
+    for (const [code, key] of [
+      ['KeyC', 'c'],
+      ['KeyV', 'v'],
+      ['KeyX', 'x'],
+      ['KeyZ', 'z'],
+      ['KeyY', 'y'],
+      ['KeyA', 'a'],
+      ['KeyS', 's'],
+      ['KeyF', 'f'],
+      ['KeyW', 'w'],
+      ['KeyQ', 'q'],
+      ['Tab', 'Tab'],
+    ] as const) {
+      expect(readAccelerator(press(code, key, { ctrlKey: true }), false)).toEqual({
+        kind: 'invalid',
+        reason: 'editingKey',
+      });
+      expect(readAccelerator(press(code, key, { metaKey: true, shiftKey: true }), true)).toEqual({
+        kind: 'invalid',
+        reason: 'editingKey',
+      });
+    }
+    expect(readAccelerator(press('KeyC', 'c', { ctrlKey: true, altKey: true }), false)).toEqual({
+      kind: 'accelerator',
+      accelerator: 'CommandOrControl+Alt+C',
+    });
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * The hotkey recorder's grammar: a key press (with modifiers) becomes an Electron accelerator
  * string such as "CommandOrControl+Alt+L". Physical key codes are used, so the result does not
- * depend on the keyboard layout or on what Shift makes of a key.
+ * depend on the keyboard layout or on what Shift makes of a key. Ctrl/⌘ + an editing key is
+ * refused here as in main (shared/editing-keys.ts).
  */
+import { shadowsEditingKey } from '../../../shared/editing-keys';
 
 export type RecordedKey =
   | { kind: 'accelerator'; accelerator: string }
@@ -11,7 +13,7 @@ export type RecordedKey =
   | { kind: 'cancel' }
   /** Backspace or Delete alone: remove the binding. */
   | { kind: 'clear' }
-  | { kind: 'invalid'; reason: 'needsModifier' | 'unsupportedKey' };
+  | { kind: 'invalid'; reason: 'needsModifier' | 'unsupportedKey' | 'editingKey' };
 
 export type KeyPress = Pick<
   KeyboardEvent,
@@ -92,5 +94,6 @@ export function readAccelerator(press: KeyPress, mac: boolean): RecordedKey {
   // A global shortcut without Ctrl/Alt/Cmd would steal ordinary typing from every other app.
   const strongModifier = modifiers.some((modifier) => modifier !== 'Shift');
   if (!strongModifier && !isFunctionKey) return { kind: 'invalid', reason: 'needsModifier' };
+  if (shadowsEditingKey(modifiers, key)) return { kind: 'invalid', reason: 'editingKey' };
   return { kind: 'accelerator', accelerator: [...modifiers, key].join('+') };
 }

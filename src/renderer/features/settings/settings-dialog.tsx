@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/dialog';
 import { FormField } from '../../ui/form-field';
 import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
+import { GatewayTransportFields } from './gateway-transport-fields';
 import { HotkeysSection } from './hotkeys-section';
 import {
   createSettingsForm,
@@ -32,6 +33,9 @@ const ERROR_PATH_OF: Record<keyof SettingsForm, string> = {
   phoneNumber: 'gateway.phoneNumber',
   caPem: 'gateway.caPem',
   pinSha256: 'gateway.pinSha256',
+  // The opt-in decides whether the address is acceptable: changing it clears that complaint.
+  allowInsecureHttp: 'gateway.url',
+  maxAnswerMiB: 'gateway.maxAnswerMiB',
   alerts: 'alerts.',
   language: 'language',
   theme: 'theme',
@@ -236,6 +240,11 @@ export function SettingsDialog(props: {
               />
             )}
           </FormField>
+          <GatewayTransportFields
+            form={form}
+            maxAnswerError={errorFor('gateway.maxAnswerMiB')}
+            onChange={patchForm}
+          />
         </fieldset>
 
         <fieldset className="settings-section">

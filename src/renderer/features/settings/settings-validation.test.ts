@@ -17,6 +17,8 @@ describe('validateSettings', () => {
           phoneNumber: '70001',
           caPem: null,
           pinSha256: null,
+          allowInsecureHttp: false,
+          maxAnswerMiB: 8,
         },
         alerts: settings.alerts,
         language: 'en',
@@ -62,5 +64,41 @@ describe('validateSettings', () => {
         pinSha256: `${'ab:'.repeat(31)}ab`,
         url: '',
       });
+  });
+
+  // Issue 9: the form refuses what main refuses, so the person sees why before saving.
+  it('refuses plain HTTP without the opt-in, and with a pin or CA even with it', () => {
+    const form = createSettingsForm(makeSettings());
+    form.gatewayUrl = 'http://lab-gw:8000';
+    expect(validateSettings(form)).toMatchObject({
+      ok: false,
+      errors: { 'gateway.url': 'settings.errors.gateway.insecureHttp' },
+    });
+    form.allowInsecureHttp = true;
+    expect(validateSettings(form)).toMatchObject({
+      ok: true,
+      patch: { gateway: { url: 'http://lab-gw:8000', allowInsecureHttp: true } },
+    });
+    form.pinSha256 = 'ab'.repeat(32);
+    expect(validateSettings(form)).toMatchObject({
+      ok: false,
+      errors: { 'gateway.url': 'settings.errors.gateway.httpWithTrust' },
+    });
+  });
+
+  it('takes the answer size limit in whole MiB from 1 to 256', () => {
+    const form = createSettingsForm(makeSettings());
+    form.maxAnswerMiB = '64';
+    expect(validateSettings(form)).toMatchObject({
+      ok: true,
+      patch: { gateway: { maxAnswerMiB: 64 } },
+    });
+    for (const bad of ['0', '257', 'lots', '1.5']) {
+      form.maxAnswerMiB = bad;
+      expect(validateSettings(form)).toMatchObject({
+        ok: false,
+        errors: { 'gateway.maxAnswerMiB': 'settings.errors.gateway.maxAnswerMiB' },
+      });
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The settings form and its validation with the contract's patch schema (the one main checks
- * against). Errors are i18n keys per field path, e.g. `gateway.url`, `alerts.longCallSeconds`.
+ * against) and the shared gateway address policy (plain HTTP only with the opt-in, never with a
+ * pin or private CA). Errors are i18n keys per field path, e.g. `gateway.url`.
  */
+import { judgeGatewayAddress } from '../../../shared/gateway-address-policy';
 import type { CommandArgs } from '../../../shared/ipc/contract';
 import { settingsPatchSchema } from '../../../shared/ipc/contract-schemas';
 import type { AlertThresholds, Language, Settings, Theme } from '../../../shared/domain';
@@ -20,6 +22,10 @@ export interface SettingsForm {
   caPem: string | null;
   /** Empty: no pin. */
   pinSha256: string;
+  /** Lab gateways only: plain http:// allowed (the strip then warns permanently). */
+  allowInsecureHttp: boolean;
+  /** As typed (validated to whole MiB). */
+  maxAnswerMiB: string;
   /** As typed (validated to whole seconds). */
   alerts: Record<keyof AlertThresholds, string>;
   language: Language;
@@ -41,6 +47,8 @@ export function createSettingsForm(settings: Settings): SettingsForm {
     phoneNumber: settings.gateway.phoneNumber,
     caPem: settings.gateway.caPem,
     pinSha256: settings.gateway.pinSha256 ?? '',
+    allowInsecureHttp: settings.gateway.allowInsecureHttp,
+    maxAnswerMiB: String(settings.gateway.maxAnswerMiB),
     alerts: {
       longCallSeconds: String(settings.alerts.longCallSeconds),
       longBusySeconds: String(settings.alerts.longBusySeconds),
@@ -77,6 +85,8 @@ export function validateSettings(form: SettingsForm): SettingsValidation {
       phoneNumber: form.phoneNumber.trim(),
       caPem: form.caPem,
       pinSha256: form.pinSha256.trim() === '' ? null : form.pinSha256.replace(/\s+/g, ''),
+      allowInsecureHttp: form.allowInsecureHttp,
+      maxAnswerMiB: parseSeconds(form.maxAnswerMiB),
     },
     alerts,
     language: form.language,
@@ -86,6 +96,19 @@ export function validateSettings(form: SettingsForm): SettingsValidation {
   };
   if (form.caPem !== null && !looksLikePemCertificate(form.caPem))
     errors['gateway.caPem'] = 'settings.errors.gateway.caPem';
+  const url = patch.gateway?.url ?? '';
+  if (url !== '') {
+    const verdict = judgeGatewayAddress(url, {
+      allowInsecureHttp: form.allowInsecureHttp,
+      caPem: form.caPem,
+      pinSha256: form.pinSha256,
+    });
+    if (!verdict.ok && verdict.reason !== 'not-a-url')
+      errors['gateway.url'] =
+        verdict.reason === 'insecure-http'
+          ? 'settings.errors.gateway.insecureHttp'
+          : 'settings.errors.gateway.httpWithTrust';
+  }
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -14,8 +14,11 @@ function defaultHome(): string {
   );
 }
 
+/** ELECTRON_FAKE_PACKAGED=1: the app runs as a packaged build (boot tests of packaged rules). */
+const packagedFromEnvironment = (): boolean => process.env.ELECTRON_FAKE_PACKAGED === '1';
+
 export class FakeApp extends EventEmitter {
-  isPackaged = false;
+  isPackaged = packagedFromEnvironment();
   name = 'CC Inspector';
   /** What requestSingleInstanceLock answers (false: another instance runs). */
   singleInstanceLockAvailable = true;
@@ -128,7 +131,7 @@ export class FakeApp extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
     this.paths.clear();
-    this.isPackaged = false;
+    this.isPackaged = packagedFromEnvironment();
     this.singleInstanceLockAvailable = true;
     this.singleInstanceLockRequested = false;
     this.autoReady = true;

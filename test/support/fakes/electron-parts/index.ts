@@ -1,6 +1,7 @@
 /** Every part of the Electron fake, plus one reset for test isolation. */
 import { app, powerMonitor, screen } from './app';
 import { resetIpc } from './ipc';
+import { resetProtocol } from './protocol';
 import { resetSessions } from './session';
 import { resetShellUi } from './shell-ui';
 import { resetWindows } from './windows';
@@ -8,6 +9,7 @@ import { resetWindows } from './windows';
 export { app, FakeApp, FakePowerMonitor, powerMonitor, screen, type FakeDisplay } from './app';
 export { createFakeEvent, type FakeEvent } from './event';
 export { contextBridge, FakeIpcMain, FakeIpcRenderer, ipcMain, ipcRenderer } from './ipc';
+export { protocol } from './protocol';
 export {
   FakeSession,
   net,
@@ -38,6 +40,7 @@ export {
 export function resetElectronFake(): void {
   resetWindows();
   resetIpc();
+  resetProtocol();
   resetSessions();
   resetShellUi();
   app.reset();

@@ -1,8 +1,14 @@
 /**
  * Fake `session` and `net`. `fetch` makes real HTTP(S) requests (undici) and imitates the parts
  * of Chromium the app relies on: the certificate verify proc decides about every TLS
- * connection (0 accept, -2 reject, -3 Chromium's own verdict), and repeated response headers
- * arrive joined with ", " as Electron's net.fetch delivers them.
+ * connection (0 accept, -2 reject, -3 Chromium's own verdict) and its verdict is cached per
+ * session for that host and certificate, as the network service does (electron.d.ts,
+ * `setCertificateVerifyProc`: "The result of this procedure is cached by the network service" —
+ * closing connections does not clear it); Chromium's error code follows its priority (an
+ * unknown authority is reported ahead of a wrong name or date); repeated response headers arrive
+ * joined with ", "; the body streams; and `redirect` behaves as in Electron's net.fetch
+ * (lib/browser/api/net-fetch.ts → ClientRequest): 'follow' follows, 'error' and 'manual' reject
+ * without any request to the new location.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import {
@@ -122,6 +128,8 @@ export class FakeSession {
   /** Every fetch: url and init as given (test inspection). */
   readonly fetchLog: Array<{ url: string; init: RequestInit | undefined }> = [];
   closedConnections = 0;
+  /** Verdicts of the verify proc, by host and certificate (never cleared, as in Chromium). */
+  private readonly verdicts = new Map<string, number>();
   readonly webRequest = {
     onHeadersReceived: (filterOrListener: unknown, maybeListener?: HeadersListener): void => {
       const listener = (
@@ -167,14 +175,25 @@ export class FakeSession {
 
   async fetch(input: string | URL, init?: RequestInit): Promise<Response> {
     this.fetchLog.push({ url: String(input), init });
+    const redirect = init?.redirect ?? 'follow';
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
       response = await undiciFetch(String(input), {
         ...(init as Record<string, unknown>),
+        // undici's 'manual' hands the 3xx back; Electron's ClientRequest then rejects.
+        redirect: redirect === 'follow' ? 'follow' : 'manual',
         dispatcher: this.dispatcher(),
       } as Parameters<typeof undiciFetch>[1]);
     } catch (error) {
       throw toNetError(error);
+    }
+    if (redirect !== 'follow' && response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new Error(
+        redirect === 'error'
+          ? "Attempted to redirect, but redirect policy was 'error'"
+          : 'Redirect was cancelled',
+      );
     }
     // Electron's net.fetch joins repeated headers (Set-Cookie too) with ", ".
     const headers = new Headers();
@@ -187,8 +206,8 @@ export class FakeSession {
     if (cookies.length > 0) grouped.set('set-cookie', cookies);
     for (const [name, values] of grouped) headers.set(name, values.join(', '));
     const nullBody = [101, 204, 205, 304].includes(response.status) || init?.method === 'HEAD';
-    const body = nullBody ? null : await response.arrayBuffer();
-    return new Response(body, {
+    if (nullBody) await response.body?.cancel();
+    return new Response(nullBody ? null : (response.body as ReadableStream<Uint8Array> | null), {
       status: response.status,
       statusText: response.statusText,
       headers,
@@ -241,19 +260,32 @@ export class FakeSession {
       new X509Certificate(leafPem).toLegacyObject(),
     );
     const chainOk = socket.authorized;
-    const verificationResult = !chainOk
-      ? 'net::ERR_CERT_AUTHORITY_INVALID'
-      : identityError
-        ? 'net::ERR_CERT_COMMON_NAME_INVALID'
-        : 'net::OK';
-    const errorCode = !chainOk ? -202 : identityError ? -200 : 0;
+    const dateInvalid = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'].includes(
+      String(socket.authorizationError ?? ''),
+    );
+    // Chromium's priority: authority, then name, then date (MapCertStatusToNetError).
+    const [errorCode, verificationResult] =
+      !chainOk && !dateInvalid
+        ? [-202, 'net::ERR_CERT_AUTHORITY_INVALID']
+        : identityError
+          ? [-200, 'net::ERR_CERT_COMMON_NAME_INVALID']
+          : dateInvalid
+            ? [-201, 'net::ERR_CERT_DATE_INVALID']
+            : [0, 'net::OK'];
     const reason = verificationResult.replace('net::', '');
-    const proc = this.certificateVerifyProc;
-    if (!proc) {
-      done(errorCode === 0, reason);
-      return;
-    }
     const certificate = toElectronCertificate(peer);
+    // The network service remembers a verdict, with or without a verify proc, across proc swaps.
+    const cacheKey = `${hostname} ${certificate.fingerprint}`;
+    const decide = (result: number): void => {
+      this.verdicts.set(cacheKey, result);
+      if (result === 0) done(true, 'OK');
+      else if (result === -3) done(errorCode === 0, reason);
+      else done(false, 'ERR_CERT_INVALID');
+    };
+    const cached = this.verdicts.get(cacheKey);
+    if (cached !== undefined) return decide(cached);
+    const proc = this.certificateVerifyProc;
+    if (!proc) return decide(-3);
     proc(
       {
         hostname,
@@ -263,11 +295,7 @@ export class FakeSession {
         verificationResult,
         errorCode,
       },
-      (result) => {
-        if (result === 0) done(true, 'OK');
-        else if (result === -3) done(errorCode === 0, reason);
-        else done(false, 'ERR_CERT_INVALID');
-      },
+      decide,
     );
   }
 }
@@ -275,6 +303,10 @@ export class FakeSession {
 const partitions = new Map<string, FakeSession>();
 
 export const session = {
+  /** Test helper: the partitions asked for so far. */
+  partitions(): string[] {
+    return [...partitions.keys()];
+  },
   fromPartition(partition: string): FakeSession {
     let existing = partitions.get(partition);
     if (!existing) {

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createFakeEvent } from './event';
+import { protocol } from './protocol';
 import { session, type FakeSession } from './session';
 
 let nextId = 1;
@@ -65,10 +66,20 @@ export class FakeWebContents extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
+    // A custom scheme loads only through its protocol.handle handler, as in Chromium.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+    if (
+      !['http', 'https', 'file', 'about', 'data'].includes(scheme) &&
+      !protocol.handlers.has(scheme)
+    ) {
+      this.emit('did-fail-load', createFakeEvent(), -302, 'ERR_UNKNOWN_URL_SCHEME', url);
+      throw new Error(`ERR_UNKNOWN_URL_SCHEME (-302) loading '${url}'`);
+    }
     this.mainFrame.url = url;
     this.emit('did-finish-load');
   }
-  async loadFile(path: string): Promise<void> {
+  /** Like Electron's: `options.hash` becomes the URL's fragment. */
+  async loadFile(path: string, options: { hash?: string } = {}): Promise<void> {
     if (!existsSync(path)) {
       this.emit(
         'did-fail-load',
@@ -79,7 +90,8 @@ export class FakeWebContents extends EventEmitter {
       );
       throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${pathToFileURL(path).href}'`);
     }
-    await this.loadURL(pathToFileURL(path).href);
+    const hash = options.hash ? `#${options.hash}` : '';
+    await this.loadURL(pathToFileURL(path).href + hash);
   }
   openDevTools(): void {
     this.devToolsOpened = true;

@@ -1,0 +1,107 @@
+/**
+ * The questions only the person may answer (the core's PersonConfirmation port), as native
+ * message boxes of the main process: the renderer can neither show nor answer them. The safe
+ * answer is the default and what Escape gives. How a box is shown (in front of other apps,
+ * attached to the window when it is on screen) is `ask`'s business: tray/tray-confirmation.ts.
+ */
+import type { MessageBoxOptions } from 'electron';
+import type { Language } from '../../shared/domain';
+import { toDisplayText } from '../../shared/display-text';
+import type { DestructiveRequest, PersonConfirmation, TrustChange } from '../supervisor/ports';
+
+export interface ConfirmDialogOptions {
+  /** Show the box; true when the person chose its first button. */
+  ask: (box: MessageBoxOptions) => Promise<boolean>;
+  language: () => Language;
+}
+
+const TRUST_WORDS = {
+  en: {
+    message: 'Sign in again with the changed gateway settings?',
+    gateway: 'Gateway',
+    inspector: 'Inspector',
+    trust: {
+      system: 'the system’s certificate store',
+      'private-ca': 'a private CA',
+      pin: 'a pinned certificate',
+    },
+    trustedBy: 'Trusted through',
+    fingerprint: 'SHA-256 fingerprint',
+    advice:
+      'The gateway address or its certificate trust was changed, so you were signed out. Continue only if this matches what your IT department gave you; otherwise type your password again after checking the settings.',
+    buttons: ['Sign in again', 'Not now'],
+  },
+  zh: {
+    message: '使用更改后的网关设置重新签入？',
+    gateway: '网关',
+    inspector: '质检员',
+    trust: { system: '系统证书库', 'private-ca': '私有 CA', pin: '固定的证书' },
+    trustedBy: '信任方式',
+    fingerprint: 'SHA-256 指纹',
+    advice:
+      '网关地址或其证书信任设置已更改，您已被签出。仅当其与 IT 部门提供的信息一致时才继续；否则请检查设置后重新输入密码。',
+    buttons: ['重新签入', '暂不'],
+  },
+} as const;
+
+const DESTRUCTIVE_WORDS = {
+  en: {
+    intercept: 'Take over the agent’s call?',
+    'force-sign-out': 'Sign the agent out?',
+    agent: 'Agent',
+    from: { hotkey: 'Started with a global hotkey.', tray: 'Started from the tray.' },
+    buttons: { intercept: ['Intercept', 'Cancel'], 'force-sign-out': ['Sign out', 'Cancel'] },
+  },
+  zh: {
+    intercept: '接管该座席的通话？',
+    'force-sign-out': '强制签出该座席？',
+    agent: '座席',
+    from: { hotkey: '由全局快捷键触发。', tray: '由托盘菜单触发。' },
+    buttons: { intercept: ['拦截', '取消'], 'force-sign-out': ['签出', '取消'] },
+  },
+} as const;
+
+/** The message box of a trust change (exported for tests). */
+export function trustChangeBox(change: TrustChange, language: Language): MessageBoxOptions {
+  const words = TRUST_WORDS[language === 'zh-CN' ? 'zh' : 'en'];
+  const lines = [
+    `${words.gateway}: ${toDisplayText(change.gatewayUrl, 256)}`,
+    `${words.inspector}: ${change.inspectorId}`,
+    `${words.trustedBy}: ${words.trust[change.trust]}`,
+    ...(change.fingerprint ? [`${words.fingerprint}: ${change.fingerprint}`] : []),
+    '',
+    words.advice,
+  ];
+  return {
+    type: 'warning',
+    message: words.message,
+    detail: lines.join('\n'),
+    buttons: [...words.buttons],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
+/** The message box of an intercept or force sign-out (exported for tests). */
+export function destructiveBox(request: DestructiveRequest, language: Language): MessageBoxOptions {
+  const words = DESTRUCTIVE_WORDS[language === 'zh-CN' ? 'zh' : 'en'];
+  const agent = request.workNo ? `${words.agent} ${toDisplayText(request.workNo)}. ` : '';
+  return {
+    type: 'warning',
+    message: words[request.action],
+    detail: `${agent}${words.from[request.source]}`,
+    buttons: [...words.buttons[request.action]],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
+/** The PersonConfirmation port over native message boxes. */
+export function createConfirmDialogs(options: ConfirmDialogOptions): PersonConfirmation {
+  return {
+    confirmTrustChange: (change) => options.ask(trustChangeBox(change, options.language())),
+    confirmDestructive: (request) => options.ask(destructiveBox(request, options.language())),
+  };
+}

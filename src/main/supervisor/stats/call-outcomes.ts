@@ -1,0 +1,251 @@
+/**
+ * Answered and abandoned calls as this desktop observes them (pure; time comes in as
+ * arguments). A skill's waiting calls are watched through complete `waitcallinfo` lists; a call
+ * that leaves the list is matched to an agent who started ringing or talking meanwhile — by call
+ * id when the roster knows it, else any agent who may hold the skill — and counts as answered
+ * with its wait; unmatched after a short window it counts as abandoned (or transferred). Two
+ * lists further apart than `maxGapMs` (link lost, app closed, queue collapsed) are a gap: calls
+ * that left during it are not counted, and the gap is not in the coverage.
+ */
+import type { ObservedFigures } from '../../../shared/insight';
+
+export interface CallOutcomeOptions {
+  /** Service level threshold T (ms). */
+  thresholdMs: number;
+  /** Lists further apart than this are a gap (default 10 s: five missed 2 s refreshes). */
+  maxGapMs?: number;
+  /** How long after leaving the list a call may still be matched to an answer (default 4 s). */
+  matchWindowMs?: number;
+}
+
+/** The counters of one skill; persisted with the shift, so a restart keeps them. */
+export interface OutcomeCounters {
+  answered: number;
+  answeredWithin: number;
+  abandoned: number;
+  abandonedAfter: number;
+  waitSumMs: number;
+  observedMs: number;
+  calls: number;
+}
+
+export interface ListedCall {
+  callId: string;
+  enqueuedAt: number | null;
+}
+
+interface Waiting {
+  enqueuedAt: number;
+}
+
+interface Departure {
+  skillId: number;
+  callId: string;
+  enqueuedAt: number;
+  /** The last list that still had it, and the first that did not. */
+  seenAt: number;
+  goneAt: number;
+}
+
+interface Answer {
+  callId: string | null;
+  /** Skills the agent holds, when known; null = unknown (may be any). */
+  skills: ReadonlySet<number> | null;
+  at: number;
+  claimed: boolean;
+}
+
+interface SkillWatch {
+  lastListAt: number | null;
+  waiting: Map<string, Waiting>;
+  counters: OutcomeCounters;
+}
+
+export const emptyCounters = (): OutcomeCounters => ({
+  answered: 0,
+  answeredWithin: 0,
+  abandoned: 0,
+  abandonedAfter: 0,
+  waitSumMs: 0,
+  observedMs: 0,
+  calls: 0,
+});
+
+/** Clock skew allowance: an answer seen up to this long before the list that lost the call. */
+const EARLY_ANSWER_MS = 1_000;
+
+export class CallOutcomes {
+  private readonly skills = new Map<number, SkillWatch>();
+  private departures: Departure[] = [];
+  private answers: Answer[] = [];
+  private thresholdMs: number;
+  private readonly maxGapMs: number;
+  private readonly matchWindowMs: number;
+
+  constructor(options: CallOutcomeOptions) {
+    this.thresholdMs = options.thresholdMs;
+    this.maxGapMs = options.maxGapMs ?? 10_000;
+    this.matchWindowMs = options.matchWindowMs ?? 4_000;
+  }
+
+  setThresholdMs(thresholdMs: number): void {
+    this.thresholdMs = thresholdMs;
+  }
+
+  /** A complete list of a skill's waiting calls at `at`. */
+  observeQueue(skillId: number, calls: readonly ListedCall[], at: number): void {
+    const watch = this.watch(skillId);
+    const previousAt = watch.lastListAt;
+    const continuous = previousAt !== null && at - previousAt <= this.maxGapMs && at >= previousAt;
+    const next = new Map<string, Waiting>();
+    for (const call of calls) {
+      const known = watch.waiting.get(call.callId);
+      if (!known) watch.counters.calls++;
+      next.set(call.callId, known ?? { enqueuedAt: call.enqueuedAt ?? at });
+    }
+    if (continuous && previousAt !== null) {
+      watch.counters.observedMs += at - previousAt;
+      for (const [callId, waiting] of watch.waiting) {
+        if (next.has(callId)) continue;
+        this.departures.push({
+          skillId,
+          callId,
+          enqueuedAt: waiting.enqueuedAt,
+          seenAt: previousAt,
+          goneAt: at,
+        });
+      }
+    }
+    watch.waiting = next;
+    watch.lastListAt = at;
+    this.settle(at);
+  }
+
+  /** An agent started ringing or talking at `at` (its call id and skills when known). */
+  observeAnswer(callId: string | null, skills: ReadonlySet<number> | null, at: number): void {
+    this.answers.push({ callId, skills, at, claimed: false });
+    this.settle(at);
+  }
+
+  /** The link was lost or the session ended: the next list starts afresh (a gap). */
+  markGap(): void {
+    for (const watch of this.skills.values()) watch.lastListAt = null;
+  }
+
+  /** Match departures to answers; departures older than the window become abandoned. */
+  settle(now: number): void {
+    const open: Departure[] = [];
+    for (const departure of this.departures) {
+      const answer = this.findAnswer(departure);
+      const counters = this.watch(departure.skillId).counters;
+      if (answer) {
+        answer.claimed = true;
+        const wait = Math.max(0, answer.at - departure.enqueuedAt);
+        counters.answered++;
+        counters.waitSumMs += wait;
+        if (wait <= this.thresholdMs) counters.answeredWithin++;
+      } else if (now - departure.goneAt > this.matchWindowMs) {
+        counters.abandoned++;
+        const left = (departure.seenAt + departure.goneAt) / 2;
+        if (left - departure.enqueuedAt > this.thresholdMs) counters.abandonedAfter++;
+      } else {
+        open.push(departure);
+      }
+    }
+    this.departures = open;
+    const horizon = now - 3 * this.matchWindowMs - EARLY_ANSWER_MS;
+    this.answers = this.answers.filter((answer) => !answer.claimed && answer.at >= horizon);
+  }
+
+  /** The skill's counters (a copy). */
+  counters(skillId: number): OutcomeCounters {
+    return { ...this.watch(skillId).counters };
+  }
+
+  /** Every skill's counters, for persisting. */
+  allCounters(): Record<string, OutcomeCounters> {
+    return Object.fromEntries([...this.skills].map(([id, watch]) => [id, { ...watch.counters }]));
+  }
+
+  /** Counters saved earlier in the shift (a restart). The first list after it is a fresh start. */
+  restore(saved: Record<string, OutcomeCounters>): void {
+    for (const [id, counters] of Object.entries(saved)) {
+      const watch = this.watch(Number(id));
+      watch.counters = { ...emptyCounters(), ...counters };
+      watch.lastListAt = null;
+    }
+  }
+
+  /** Forget everything (a new shift). */
+  reset(): void {
+    this.skills.clear();
+    this.departures = [];
+    this.answers = [];
+  }
+
+  /** Ids of the skills watched at some time. */
+  watchedSkills(): number[] {
+    return [...this.skills].filter(([, watch]) => watch.counters.observedMs > 0).map(([id]) => id);
+  }
+
+  /**
+   * The answer for a departure: by call id first; else an agent who may hold the skill, one who
+   * started after the last list that still had the call before one within the skew allowance.
+   */
+  private findAnswer(departure: Departure): Answer | undefined {
+    const until = departure.goneAt + this.matchWindowMs;
+    const within = (answer: Answer, from: number, strict: boolean) =>
+      !answer.claimed && (strict ? answer.at > from : answer.at >= from) && answer.at <= until;
+    const byId = this.answers.find(
+      (answer) =>
+        within(answer, departure.seenAt - EARLY_ANSWER_MS, false) &&
+        answer.callId === departure.callId,
+    );
+    if (byId) return byId;
+    const mayHold = (answer: Answer) =>
+      answer.callId === null && (answer.skills === null || answer.skills.has(departure.skillId));
+    return (
+      this.answers.find((answer) => within(answer, departure.seenAt, true) && mayHold(answer)) ??
+      this.answers.find(
+        (answer) => within(answer, departure.seenAt - EARLY_ANSWER_MS, false) && mayHold(answer),
+      )
+    );
+  }
+
+  private watch(skillId: number): SkillWatch {
+    let watch = this.skills.get(skillId);
+    if (!watch) {
+      watch = { lastListAt: null, waiting: new Map(), counters: emptyCounters() };
+      this.skills.set(skillId, watch);
+    }
+    return watch;
+  }
+}
+
+/** The figures of some counters (one skill, or several summed), over a shift so far. */
+export function figuresOf(counters: OutcomeCounters, shiftMs: number): ObservedFigures {
+  const judged = counters.answered + counters.abandonedAfter;
+  return {
+    answered: counters.answered,
+    answeredWithinThreshold: counters.answeredWithin,
+    abandoned: counters.abandoned,
+    abandonedAfterThreshold: counters.abandonedAfter,
+    asaSeconds: counters.answered > 0 ? counters.waitSumMs / counters.answered / 1000 : null,
+    serviceLevel: judged > 0 ? counters.answeredWithin / judged : null,
+    coverage: {
+      observedMs: counters.observedMs,
+      shiftMs,
+      ratio: shiftMs > 0 ? Math.min(1, counters.observedMs / shiftMs) : 0,
+      calls: counters.calls,
+    },
+  };
+}
+
+/** Counters summed (the center over its watched skills). */
+export function sumCounters(list: readonly OutcomeCounters[]): OutcomeCounters {
+  const total = emptyCounters();
+  for (const counters of list)
+    for (const key of Object.keys(total) as Array<keyof OutcomeCounters>)
+      total[key] += counters[key];
+  return total;
+}
