@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCliBuilt, readJsonLines, runCommand } from './cli-harness';
 import { startCliSimulator, type CliSimulator } from './cli-simulator-fixture';
+import { startRecordingSocket } from '../support/gateway/recording-socket';
 
 let fixture: CliSimulator;
 let folder: string;
@@ -167,5 +168,33 @@ describe('cc-inspector force-rest, force-release, adjust-skills', () => {
     expect(
       (await runCommand(['adjust-skills', agent.workNo, '--skills', '3,x', ...args], { env })).code,
     ).toBe(2);
+  });
+});
+
+// Issue 9's rule on issue 12's commands: a plain-HTTP gateway is refused before anything is
+// sent — the listening socket records that no connection was even opened.
+describe('coaching commands and a plain-HTTP gateway', () => {
+  it('refuse it with exit 2 and send nothing', async () => {
+    const socket = await startRecordingSocket((connection) => connection.end());
+    try {
+      const gateway = ['--gateway', `http://127.0.0.1:${socket.port}`];
+      const connection = [...gateway, '--agent', '9001', '--phone', '89001'];
+      for (const command of [
+        ['note', '1001', '--text', 'hi'],
+        ['force-rest', '1001', '--seconds', '60', '--reason', '1'],
+        ['force-release', '1700000001-77'],
+        ['adjust-skills', '1001', '--skills', '3,5'],
+      ]) {
+        const run = await runCommand([...command, ...connection], {
+          env: { CC_INSPECTOR_PASSWORD: 'Cleartext-Canary-1205' },
+        });
+        expect(run.code, command[0]).toBe(2);
+        expect(run.stderr).toContain('--allow-insecure-http');
+      }
+      expect(socket.connections).toBe(0);
+      expect(socket.received()).toBe('');
+    } finally {
+      await socket.close();
+    }
   });
 });
