@@ -128,6 +128,8 @@ function buildOptions(
         ...axisBase,
         space: TICK_SPACE_PX,
         incrs: TICK_STEPS_SECONDS,
+        // One line of 12 px labels under 6 px ticks: uPlot's 50 px took a third of a small chart.
+        size: 32,
         values: (_u, ticks, _axis, _space, step) => {
           const labels = formatTimeTicks(ticks, step, language);
           onTicks(labels);
