@@ -1,5 +1,11 @@
 /** The charts' time axis: distinct, readable tick labels whatever the history's span. */
-import { formatTimeTicks, MIN_AXIS_SECONDS, tickPrecision, timeAxisRange } from './time-axis';
+import {
+  formatTimeTicks,
+  MIN_AXIS_SECONDS,
+  TICK_STEPS_SECONDS,
+  tickPrecision,
+  timeAxisRange,
+} from './time-axis';
 
 // 20:30:00 local time on some day: ticks are laid out from the local clock.
 const base = new Date(2025, 5, 2, 20, 30, 0).getTime() / 1000;
@@ -49,5 +55,13 @@ describe('time axis', () => {
     expect(timeAxisRange(base, base + 43_200)).toEqual([base, base + 43_200]);
     const [start, end] = timeAxisRange(null, null);
     expect(end - start).toBe(MIN_AXIS_SECONDS);
+  });
+});
+
+describe('time axis steps', () => {
+  it('are whole minutes, with 2 minutes between 1 and 5', () => {
+    expect(TICK_STEPS_SECONDS.every((step) => step % 60 === 0)).toBe(true);
+    expect(TICK_STEPS_SECONDS.slice(0, 3)).toEqual([60, 120, 300]);
+    expect([...TICK_STEPS_SECONDS].sort((a, b) => a - b)).toEqual(TICK_STEPS_SECONDS);
   });
 });

@@ -8,16 +8,18 @@
 /** The narrowest time axis, in seconds. */
 export const MIN_AXIS_SECONDS = 5 * 60;
 
-/** Room a tick label needs, in CSS pixels ("20:30:45" at 12 px is ~50 px). */
-export const TICK_SPACE_PX = 60;
+/** Room a tick label needs, in CSS pixels ("20:30" at 12 px is ~33 px; uPlot's own default). */
+export const TICK_SPACE_PX = 50;
 
 /**
- * Steps between ticks, seconds. uPlot's own jump from 1 to 5 minutes left a five-minute chart
- * 350 px wide with one tick; 2 minutes (and 20 s) in between keep two or more on every chart.
+ * Steps between ticks, seconds: whole minutes and up, since the axis spans five minutes at
+ * least (so labels are HH:MM and fit 50 px apart). uPlot's own jump from 1 to 5 minutes left a
+ * five-minute chart 350 px wide with one tick; 2 minutes in between keep two or more on every
+ * chart, and 2 hours keep a 12-hour shift at six ticks on the wallboard.
  */
 export const TICK_STEPS_SECONDS = [
-  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1_200, 1_800, 3_600, 7_200, 10_800, 14_400,
-  21_600, 43_200, 86_400,
+  60, 120, 300, 600, 900, 1_200, 1_800, 3_600, 7_200, 10_800, 14_400, 21_600, 43_200, 86_400,
+  172_800, 604_800,
 ];
 
 export type TickPrecision = 'seconds' | 'minutes' | 'days';
