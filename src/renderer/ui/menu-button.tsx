@@ -148,6 +148,10 @@ export function MenuButton(props: MenuButtonProps) {
             aria-describedby={props.footer ? footerId : undefined}
             className="menu"
             onKeyDown={onMenuKeyDown}
+            onBlur={(event) => {
+              // Focus taken elsewhere (a global shortcut, a click): the menu goes with it.
+              if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+            }}
           >
             {props.items.map((spec, index) => {
               const disabled = spec.disabledReason !== null;

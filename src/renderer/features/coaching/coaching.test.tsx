@@ -192,6 +192,12 @@ describe('coaching', () => {
     await userEvent.keyboard('{Escape}');
     expect(follow).not.toBeInTheDocument();
     expect(menuButton).toHaveFocus();
+    // Focus taken elsewhere (Ctrl+F to the search box) closes the menu.
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menu')).toBeInTheDocument();
+    await userEvent.keyboard('{Control>}f{/Control}');
+    expect(screen.getByRole('searchbox', { name: 'Search agents by ID or name' })).toHaveFocus();
+    expect(screen.queryByRole('menu')).toBeNull();
   });
 
   it('shows coaching notices only while there is one: the sampler proposal and its count', async () => {

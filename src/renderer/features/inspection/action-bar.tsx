@@ -79,7 +79,10 @@ export function ActionBar(props: { end?: ReactNode }) {
   const context: ActionContext = { connection, inspection, agent };
 
   return (
-    <section className="action-bar" aria-label={t('actions.label')}>
+    <section
+      className={props.end ? 'action-bar has-end' : 'action-bar'}
+      aria-label={t('actions.label')}
+    >
       <div className="action-target">
         <span className="visually-hidden">{t('actions.selected')}</span>
         {agent ? (
