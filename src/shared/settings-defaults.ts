@@ -100,5 +100,6 @@ export function createDefaultSettings(platform: string = hostPlatform()): Settin
     demoMode: true,
     confirmDestructive: true,
     insight: createDefaultInsightSettings(),
+    updates: { channel: 'stable' },
   };
 }

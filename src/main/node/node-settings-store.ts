@@ -20,12 +20,17 @@ export function createMemorySettingsStore(
   initial: Partial<Settings> = {},
 ): SettingsStore & { current(): Settings } {
   let settings = normaliseSettings({ ...createDefaultSettings(), ...initial });
+  let presets: Record<string, string> = {};
   return {
     load: () => ({ settings: structuredClone(settings), notices: [] }),
     save: (next) => {
       settings = structuredClone(next);
     },
     current: () => structuredClone(settings),
+    loadPolicyPresets: () => ({ ...presets }),
+    savePolicyPresets: (next) => {
+      presets = { ...next };
+    },
   };
 }
 
@@ -147,6 +152,10 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
         ? input.confirmDestructive
         : defaults.confirmDestructive,
     insight: readInsightSettings(input.insight),
+    updates: {
+      channel:
+        isRecord(input.updates) && input.updates.channel === 'beta' ? 'beta' : 'stable',
+    },
   };
 }
 

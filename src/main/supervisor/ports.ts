@@ -23,6 +23,12 @@ export interface SettingsStore {
   /** Current settings (defaults filled in) and notices from loading (e.g. corrupt file kept aside). */
   load(): { settings: Settings; notices: Notice[] };
   save(settings: Settings): void;
+  /**
+   * Policy presets already applied (key → fingerprint of the value), so a preset is applied once
+   * and again only when the administrator changes it. Stores without them re-apply presets.
+   */
+  loadPolicyPresets?(): Record<string, string>;
+  savePolicyPresets?(presets: Record<string, string>): void;
 }
 
 export interface Clock {

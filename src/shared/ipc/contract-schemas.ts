@@ -118,6 +118,7 @@ export const settingsPatchSchema = z.strictObject({
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
   insight: insightPatchSchema.optional(),
+  updates: z.strictObject({ channel: z.enum(['stable', 'beta']) }).optional(),
 });
 
 const empty = z.strictObject({});

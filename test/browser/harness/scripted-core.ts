@@ -85,6 +85,7 @@ const SETTINGS: Settings = {
   demoMode: false,
   confirmDestructive: true,
   insight: createDefaultInsightSettings(),
+  updates: { channel: 'stable' },
 };
 
 /** A core with `agents` generated agents. */

@@ -74,6 +74,7 @@ function pickSettings(source: Settings): Settings {
     demoMode,
     confirmDestructive,
     insight,
+    updates,
   } = source;
   return structuredClone({
     schemaVersion,
@@ -85,6 +86,7 @@ function pickSettings(source: Settings): Settings {
     demoMode,
     confirmDestructive,
     insight,
+    updates,
   });
 }
 
@@ -207,7 +209,11 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
     },
     save(settings) {
       const opened = ensureOpen();
-      const next: SettingsDocument = { ...pickSettings(settings), window: cached.window };
+      const next: SettingsDocument = {
+        ...pickSettings(settings),
+        window: cached.window,
+        policyPresets: cached.policyPresets,
+      };
       try {
         opened.store = next;
       } catch (error) {
@@ -217,6 +223,16 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
         );
       }
       cached = structuredClone(next);
+    },
+    loadPolicyPresets() {
+      ensureOpen();
+      return { ...cached.policyPresets };
+    },
+    savePolicyPresets(presets) {
+      const opened = ensureOpen();
+      const next: SettingsDocument = { ...cached, policyPresets: { ...presets } };
+      opened.store = next;
+      cached = next;
     },
     loadWindowState() {
       ensureOpen();

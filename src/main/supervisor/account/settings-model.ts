@@ -28,6 +28,7 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
     demoMode: patch.demoMode ?? settings.demoMode,
     confirmDestructive: patch.confirmDestructive ?? settings.confirmDestructive,
     insight: { ...settings.insight, ...definedOnly(patch.insight ?? {}) },
+    updates: { ...settings.updates, ...definedOnly(patch.updates ?? {}) },
   };
 }
 
