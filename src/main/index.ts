@@ -51,6 +51,7 @@ import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
 import { createDemoGateway } from './node/demo-gateway';
 import { redactText } from './supervisor/redaction';
+import { readSystemPolicy, systemPolicyPorts } from './policy/sources/system-policy-reader';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
 const APP_ID = 'com.ccinspector.desktop';
@@ -74,10 +75,18 @@ async function startApp(): Promise<void> {
     platform: process.platform,
   });
 
+  // The administrator's policy, read once at start (src/main/policy): presets and locks.
+  const policy = await readSystemPolicy(systemPolicyPorts(process.env));
+  if (policy.sources.length > 0)
+    logger.info('policy', {
+      sources: policy.sources,
+      locked: Object.keys(policy.locked),
+      recommended: Object.keys(policy.recommended),
+      problems: policy.problems.length,
+    });
   hardenEveryWebContents(app as unknown as Parameters<typeof hardenEveryWebContents>[0], logger);
   const userData = app.getPath('userData');
   const settingsStore = createSettingsStore({ directory: userData, logger });
-  const startupSettings = settingsStore.current();
   const language = () => settingsStore.current().language;
   const resources = join(app.getAppPath(), 'resources');
   const location = resolveRendererLocation({
@@ -163,6 +172,7 @@ async function startApp(): Promise<void> {
     // The simulator loads on the first demo start only: only demo mode pays for it.
     demo: createDemoGateway({ logger }),
     confirm,
+    policy,
   });
   core = supervisor;
 
@@ -229,7 +239,7 @@ async function startApp(): Promise<void> {
     },
   });
 
-  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
+  const demo = process.argv.includes('--demo') || !settingsStore.current().gateway.url;
   await supervisor.start({ demo });
   // `--wallboard`: open the big-screen view at start (the main window stays as usual).
   if (process.argv.includes('--wallboard')) wallboard.open();

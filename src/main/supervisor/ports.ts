@@ -5,6 +5,7 @@
  */
 import type { GatewayFetch, GatewayLogger } from '../gateway/gateway-types';
 import type { HotkeyAction, HotkeyStatus, Notice, Settings } from '../../shared/domain';
+import type { ManagedPolicy } from '../policy/policy-merge';
 
 /** keytar's API shape, so any keytar-compatible store fits. */
 export interface CredentialStore {
@@ -130,4 +131,6 @@ export interface SupervisorPorts {
   demo?: DemoGateway;
   /** Native confirmations; without it nothing that needs the person goes ahead. */
   confirm?: PersonConfirmation;
+  /** The administrator's policy (src/main/policy), read at start; none: nothing is locked. */
+  policy?: ManagedPolicy;
 }

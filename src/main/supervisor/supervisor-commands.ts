@@ -19,6 +19,8 @@ import { commandError, fail, ok, toCommandError, warningNotice } from './command
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { mergeSettings } from './account/settings-model';
 import { refuseAddress } from './account/gateway-policy';
+import { refuseLockedPath } from './account/policy-guard';
+import { policyViewOf } from '../policy/policy-settings';
 import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
@@ -75,6 +77,9 @@ export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
       rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
     'settings.update': (patch) => updateSettings(rt, patch),
     'hotkeys.set': async ({ action, accelerator }) => {
+      // A hotkey the administrator set is neither registered anew nor saved.
+      const locked = refuseLockedPath(`hotkeys.${action}`, rt.policy);
+      if (locked) return fail(locked);
       const port = rt.ports.hotkeys;
       if (!port)
         return fail(
@@ -175,6 +180,7 @@ function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
     passwordRemembered: rt.account.passwordRemembered,
     keychainAvailable: rt.account.keychainAvailable,
     startupNotices: [...rt.startupNotices],
+    policy: policyViewOf(rt.policy),
   };
 }
 

@@ -88,6 +88,8 @@ export type CommandErrorCode =
   | 'no-password'
   /** A plain-HTTP gateway without the opt-in, or plain HTTP with a pin or private CA. */
   | 'insecure-gateway'
+  /** The administrator's policy locks the setting (or forbids demo mode). */
+  | 'locked-by-policy'
   | 'unknown-command'
   | 'forbidden-sender'
   | 'internal';

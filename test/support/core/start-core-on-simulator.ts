@@ -52,6 +52,7 @@ export type CorePortOverrides = Partial<
     | 'shell'
     | 'demo'
     | 'confirm'
+    | 'policy'
   >
 >;
 
