@@ -102,7 +102,10 @@ describe('supervisor core under an administrator policy', () => {
   });
 
   it('refuses a locked hotkey and demo mode, and a sign-in to another address', async () => {
-    const hotkey = await h.core.execute('hotkeys.set', { action: 'intercept', accelerator: 'Control+Alt+F9' });
+    const hotkey = await h.core.execute('hotkeys.set', {
+      action: 'intercept',
+      accelerator: 'Control+Alt+F9',
+    });
     expect(!hotkey.ok && hotkey.error.code).toBe('locked-by-policy');
     const demo = await h.core.execute('session.startDemo', {});
     expect(!demo.ok && demo.error.message).toContain('DemoModeAllowed');

@@ -153,8 +153,7 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
         : defaults.confirmDestructive,
     insight: readInsightSettings(input.insight),
     updates: {
-      channel:
-        isRecord(input.updates) && input.updates.channel === 'beta' ? 'beta' : 'stable',
+      channel: isRecord(input.updates) && input.updates.channel === 'beta' ? 'beta' : 'stable',
     },
   };
 }

@@ -26,12 +26,16 @@ import { signInFromWindow, signOutFromWindow, startDemo } from './account/accoun
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
 
-type Handlers = {
+export type Handlers = {
   [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>;
 };
 
-/** The handler of every command, bound to a runtime. */
-export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
+/** Commands with rooms of their own (updates/, diagnostics/), bound in create-supervisor.ts. */
+export type RoomCommand =
+  'updates.check' | 'updates.install' | 'updates.getState' | 'diagnostics.export';
+
+/** The handler of every command but the rooms' own, bound to a runtime. */
+export function createCommandHandlers(rt: SupervisorRuntime): Omit<Handlers, RoomCommand> {
   return {
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
     'app.openLogsFolder': async () => {

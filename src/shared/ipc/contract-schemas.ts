@@ -184,6 +184,11 @@ export const commandArgSchemas = {
   }),
   'stats.exportCsv': empty,
   'wallboard.open': empty,
+  'updates.check': empty,
+  'updates.install': empty,
+  'updates.getState': empty,
+  /** Call parties' numbers stay out of the journal tail unless the person ticks the box. */
+  'diagnostics.export': z.strictObject({ includeCallParties: z.boolean() }),
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

@@ -21,6 +21,7 @@ import type {
   SkillQueueView,
 } from '../domain';
 import type { HistorySeries, InsightSnapshot } from '../insight';
+import type { DiagnosticsExport, UpdateView } from '../updates';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -53,6 +54,13 @@ export interface CommandResults {
   /** Where the CSV was saved; null when the user cancelled the save dialog. */
   'stats.exportCsv': { savedTo: string | null; rows: number };
   'wallboard.open': null;
+  /** Check for an update now (the person asked: a failure is reported). */
+  'updates.check': UpdateView;
+  /** Install the downloaded update now (refused while inspecting or on a call). */
+  'updates.install': null;
+  'updates.getState': UpdateView;
+  /** One zip for support: versions, settings and policy, logs, doctor, journal tail. */
+  'diagnostics.export': DiagnosticsExport;
 }
 
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
@@ -75,6 +83,7 @@ export interface EventPayloads {
   notice: Notice;
   /** The live figures, every 5 s. */
   'stats.changed': InsightSnapshot;
+  'updates.changed': UpdateView;
 }
 export type EventName = keyof EventPayloads;
 
@@ -145,6 +154,10 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'stats.history': true,
   'stats.exportCsv': true,
   'wallboard.open': true,
+  'updates.check': true,
+  'updates.install': true,
+  'updates.getState': true,
+  'diagnostics.export': true,
 };
 
 const EVENTS: Readonly<Record<EventName, true>> = {
@@ -159,6 +172,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'journal.appended': true,
   notice: true,
   'stats.changed': true,
+  'updates.changed': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

@@ -3,7 +3,11 @@
  * gateway envelope, and a sleep that the server's close can cut short.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RETCODES, RETCODE_SUCCESS, type RetcodeInfo } from '../../shared/gateway-protocol/gateway-retcodes';
+import {
+  RETCODES,
+  RETCODE_SUCCESS,
+  type RetcodeInfo,
+} from '../../shared/gateway-protocol/gateway-retcodes';
 import type { GatewayState } from '../gateway-model/gateway-state';
 import type { RouteReply } from './route-types';
 

@@ -48,6 +48,8 @@ export interface DesktopSettingsStore extends SettingsStore {
   current(): Settings;
   loadWindowState(): WindowState;
   saveWindowState(state: WindowState): void;
+  loadPolicyPresets(): Record<string, string>;
+  savePolicyPresets(presets: Record<string, string>): void;
 }
 
 type Problem = { reason: string; reasonZh: string };

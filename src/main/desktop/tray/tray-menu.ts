@@ -104,11 +104,7 @@ function describeTarget(model: TrayModel): string {
  * One line saying what the inspector is doing: the menu header (without the running time,
  * `nowMs` null) and the tooltip (with it).
  */
-function describeTrayStatus(
-  model: TrayModel,
-  labels: TrayLabels,
-  nowMs: number | null,
-): string {
+function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: number | null): string {
   const { connection, inspection } = model;
   switch (connection.phase) {
     case 'signed-out':

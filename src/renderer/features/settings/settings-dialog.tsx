@@ -16,6 +16,8 @@ import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { GatewayTransportFields } from './gateway-transport-fields';
 import { HotkeysSection } from './hotkeys-section';
+import { MaintenanceSection } from './maintenance-section';
+import { hintOrLock, usePolicyLocks } from './policy-lock';
 import {
   createSettingsForm,
   looksLikePemCertificate,
@@ -41,6 +43,7 @@ const ERROR_PATH_OF: Record<keyof SettingsForm, string> = {
   theme: 'theme',
   demoMode: 'demoMode',
   confirmDestructive: 'confirmDestructive',
+  updateChannel: 'updates.channel',
 };
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
@@ -56,6 +59,7 @@ export function SettingsDialog(props: { onClose: () => void }) {
   const [caFileName, setCaFileName] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const lockOf = usePolicyLocks();
 
   const errorFor = (path: string): string | null =>
     errors[path] ? t(errors[path], { defaultValue: t('settings.errors.generic') }) : null;
@@ -159,11 +163,16 @@ export function SettingsDialog(props: { onClose: () => void }) {
       >
         <fieldset className="settings-section">
           <legend>{t('settings.sections.gateway')}</legend>
-          <FormField label={t('signIn.gatewayUrl')} error={errorFor('gateway.url')}>
+          <FormField
+            label={t('signIn.gatewayUrl')}
+            error={errorFor('gateway.url')}
+            hint={hintOrLock(lockOf('gateway.url'), undefined)}
+          >
             {(control) => (
               <input
                 {...control}
                 type="url"
+                disabled={Boolean(lockOf('gateway.url'))}
                 spellCheck={false}
                 value={form.gatewayUrl}
                 onChange={(event) => patchForm({ gatewayUrl: event.target.value })}
@@ -195,21 +204,23 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <FormField
             label={t('settings.caFile')}
             error={errorFor('gateway.caPem')}
-            hint={
+            hint={hintOrLock(
+              lockOf('gateway.caPem'),
               form.caPem
                 ? t('settings.caLoaded', { name: caFileName ?? t('settings.caSaved') })
-                : t('settings.caHint')
-            }
+                : t('settings.caHint'),
+            )}
           >
             {(control) => (
               <div className="file-row">
                 <input
                   {...control}
                   type="file"
+                  disabled={Boolean(lockOf('gateway.caPem'))}
                   accept=".pem,.crt,.cer,text/plain"
                   onChange={(event) => void readCaFile(event)}
                 />
-                {form.caPem ? (
+                {form.caPem && !lockOf('gateway.caPem') ? (
                   <button
                     type="button"
                     className="button button-quiet"
@@ -224,11 +235,12 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <FormField
             label={t('settings.pin')}
             error={errorFor('gateway.pinSha256')}
-            hint={t('settings.pinHint')}
+            hint={hintOrLock(lockOf('gateway.pinSha256'), t('settings.pinHint'))}
           >
             {(control) => (
               <input
                 {...control}
+                disabled={Boolean(lockOf('gateway.pinSha256'))}
                 spellCheck={false}
                 className="mono"
                 value={form.pinSha256}
@@ -239,6 +251,7 @@ export function SettingsDialog(props: { onClose: () => void }) {
           <GatewayTransportFields
             form={form}
             maxAnswerError={errorFor('gateway.maxAnswerMiB')}
+            insecureLock={lockOf('gateway.allowInsecureHttp')}
             onChange={patchForm}
           />
         </fieldset>
@@ -254,15 +267,17 @@ export function SettingsDialog(props: { onClose: () => void }) {
                   key={field}
                   label={t(`settings.thresholds.${field}`)}
                   error={error}
-                  hint={
+                  hint={hintOrLock(
+                    lockOf(`alerts.${field}`),
                     !error && Number.isInteger(seconds) && seconds > 0
                       ? `= ${formatSpan(seconds, t)}`
-                      : undefined
-                  }
+                      : undefined,
+                  )}
                 >
                   {(control) => (
                     <input
                       {...control}
+                      disabled={Boolean(lockOf(`alerts.${field}`))}
                       inputMode="numeric"
                       value={form.alerts[field]}
                       onChange={(event) =>
@@ -279,10 +294,14 @@ export function SettingsDialog(props: { onClose: () => void }) {
         <fieldset className="settings-section">
           <legend>{t('settings.sections.general')}</legend>
           <div className="form-row">
-            <FormField label={t('settings.language')}>
+            <FormField
+              label={t('settings.language')}
+              hint={hintOrLock(lockOf('language'), undefined)}
+            >
               {(control) => (
                 <select
                   {...control}
+                  disabled={Boolean(lockOf('language'))}
                   value={form.language}
                   onChange={(event) => patchForm({ language: event.target.value as Language })}
                 >
@@ -322,16 +341,19 @@ export function SettingsDialog(props: { onClose: () => void }) {
             <input
               type="checkbox"
               checked={form.demoMode}
+              disabled={Boolean(lockOf('demoMode'))}
               onChange={(event) => patchForm({ demoMode: event.target.checked })}
             />
             <span>{t('settings.demoMode')}</span>
           </label>
-          <div>
-            <button type="button" className="button" onClick={() => void openLogsFolder()}>
-              {t('settings.openLogs')}
-            </button>
-          </div>
+          {hintOrLock(lockOf('demoMode'), null)}
         </fieldset>
+        <MaintenanceSection
+          channel={form.updateChannel}
+          channelLock={lockOf('updates.channel')}
+          onChannel={(updateChannel) => patchForm({ updateChannel })}
+          onOpenLogs={() => void openLogsFolder()}
+        />
       </form>
       <HotkeysSection />
     </Dialog>
