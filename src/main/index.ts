@@ -52,6 +52,9 @@ import { createSupervisor, type SupervisorCore } from './supervisor';
 import { createDemoGateway } from './node/demo-gateway';
 import { redactText } from './supervisor/redaction';
 import { readSystemPolicy, systemPolicyPorts } from './policy/sources/system-policy-reader';
+import { createDesktopDiagnostics } from './desktop/diagnostics-port';
+import { createUpdaterFromPolicy } from './desktop/updates/updater-from-policy';
+import { createShellMaintenance } from './desktop/updates/shell-maintenance';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
 const APP_ID = 'com.ccinspector.desktop';
@@ -173,6 +176,14 @@ async function startApp(): Promise<void> {
     demo: createDemoGateway({ logger }),
     confirm,
     policy,
+    // Only a packaged build updates itself (`npm start` has nothing to replace).
+    updater: await createUpdaterFromPolicy({ packaged: app.isPackaged, policy, logger }),
+    diagnostics: createDesktopDiagnostics({
+      appVersion: app.getVersion(),
+      logsFolder: app.getPath('logs'),
+      dialog,
+      defaultFolder: () => app.getPath('documents'),
+    }),
   });
   core = supervisor;
 
@@ -190,6 +201,7 @@ async function startApp(): Promise<void> {
     ],
     logger,
   });
+  const maintenance = createShellMaintenance({ core: supervisor, notifier, language });
   const watcher = createActivityWatcher(language);
   supervisor.subscribe((name, payload) => {
     const requests = watcher.observe(name, payload);
@@ -214,6 +226,10 @@ async function startApp(): Promise<void> {
         source: 'tray',
       }),
     onFailure: reportFailure,
+    onShellAction: (action) =>
+      void (action === 'check-updates'
+        ? maintenance.checkForUpdates()
+        : maintenance.exportDiagnostics()),
     logger,
   });
   installApplicationMenu({
@@ -222,6 +238,8 @@ async function startApp(): Promise<void> {
     showWindow: () => window.show(),
     quit: () => app.quit(),
     openWallboard: () => wallboard.open(),
+    checkForUpdates: () => void maintenance.checkForUpdates(),
+    exportDiagnostics: () => void maintenance.exportDiagnostics(),
   });
   lifecycle = bindAppLifecycle({
     app,

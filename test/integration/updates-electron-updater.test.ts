@@ -49,7 +49,9 @@ function manifest(): string {
     `path: ${INSTALLER}`,
     `sha512: ${sha512(PAYLOAD)}`,
     "releaseDate: '2026-01-02T03:04:05.000Z'",
-    ...(script.stagingPercentage === undefined ? [] : [`stagingPercentage: ${script.stagingPercentage}`]),
+    ...(script.stagingPercentage === undefined
+      ? []
+      : [`stagingPercentage: ${script.stagingPercentage}`]),
     '',
   ].join('\n');
 }
@@ -86,7 +88,10 @@ function newPort(channel: 'stable' | 'beta' = 'stable') {
   app.isPackaged = true;
   // What electron-builder writes into resources/app-update.yml (electron-builder.yml publish).
   const config = join(home, 'app-update.yml');
-  writeFileSync(config, 'provider: github\nowner: example\nrepo: example\nupdaterCacheDirName: cc-inspector-updater\n');
+  writeFileSync(
+    config,
+    'provider: github\nowner: example\nrepo: example\nupdaterCacheDirName: cc-inspector-updater\n',
+  );
   const updater = new electronUpdater.NsisUpdater();
   updater.updateConfigPath = config;
   const port = createElectronUpdaterPort({

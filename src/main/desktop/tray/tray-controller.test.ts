@@ -335,6 +335,8 @@ describe('tray commands', () => {
     { kind: 'open-window' },
     { kind: 'open-logs' },
     { kind: 'open-wallboard' },
+    { kind: 'check-updates' },
+    { kind: 'export-diagnostics' },
     { kind: 'quit' },
   ];
 
@@ -342,8 +344,23 @@ describe('tray commands', () => {
     for (const command of every) {
       const dispatch = dispatchTrayCommand(command);
       if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
-      else expect(['sign-in', 'open-window', 'quit']).toContain(command.kind);
+      else
+        expect(['sign-in', 'open-window', 'quit', 'check-updates', 'export-diagnostics']).toContain(
+          command.kind,
+        );
     }
+  });
+
+  // Issue 16: the shell answers these itself, with a notification of the outcome.
+  it('hand "Check for updates…" and "Export diagnostics…" to the shell', () => {
+    expect(dispatchTrayCommand({ kind: 'check-updates' })).toEqual({
+      kind: 'shell',
+      action: 'check-updates',
+    });
+    expect(dispatchTrayCommand({ kind: 'export-diagnostics' })).toEqual({
+      kind: 'shell',
+      action: 'export-diagnostics',
+    });
   });
 
   it('open the wallboard through the same command as the window’s button', () => {

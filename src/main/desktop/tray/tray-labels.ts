@@ -33,6 +33,8 @@ export interface TrayLabels {
   openWindow: string;
   openWallboard: string;
   openLogs: string;
+  checkUpdates: string;
+  exportDiagnostics: string;
   quit: string;
 }
 
@@ -72,6 +74,8 @@ const en: TrayLabels = {
   openWindow: 'Open CC Inspector',
   openWallboard: 'Open wallboard',
   openLogs: 'Open logs folder',
+  checkUpdates: 'Check for updates…',
+  exportDiagnostics: 'Export diagnostics…',
   quit: 'Quit CC Inspector',
 };
 
@@ -111,6 +115,8 @@ const zh: TrayLabels = {
   openWindow: '打开 CC Inspector',
   openWallboard: '打开大屏',
   openLogs: '打开日志文件夹',
+  checkUpdates: '检查更新…',
+  exportDiagnostics: '导出诊断信息…',
   quit: '退出 CC Inspector',
 };
 

@@ -45,7 +45,13 @@ export function netRequest(options: FakeNetRequestOptions | string): http.Client
       if (status < 300 || status >= 400) return;
       request.removeAllListeners('response');
       response.resume();
-      request.emit('redirect', status, given.method ?? 'GET', response.headers.location ?? '', response.headers);
+      request.emit(
+        'redirect',
+        status,
+        given.method ?? 'GET',
+        response.headers.location ?? '',
+        response.headers,
+      );
     });
   }
   return request;
