@@ -9,6 +9,7 @@ import { createUsageError, EXIT_CODE, type ExitCode } from './cli-error';
 import { resolveLanguage } from './cli-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
 import { registerDoctorCommand } from './commands/doctor-command';
+import { registerDeploymentCommands } from './commands/deployment-commands';
 import { registerListCommands } from './commands/list-commands';
 import { registerLoginCommands } from './commands/login-commands';
 import { registerQcCommands } from './commands/qc-commands';
@@ -46,6 +47,7 @@ function createProgram(host: CommandHost): Command {
   registerQcCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
+  registerDeploymentCommands(program, host);
   for (const command of program.commands)
     command.exitOverride().configureOutput(program.configureOutput());
   return program;

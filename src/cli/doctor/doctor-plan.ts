@@ -213,9 +213,9 @@ async function timeStep(plan: StepPlan, state: DoctorRun): Promise<TimedStep> {
 }
 
 function requireSignIn(state: DoctorRun): () => Promise<InspectorSession> {
-  const signIn = state.context.signIn;
-  if (!signIn) throw new Error('no sign-in here');
-  return signIn;
+  const { context } = state;
+  if (!context.signIn) throw new Error('no sign-in here');
+  return () => context.signIn!();
 }
 
 function requireSession(state: DoctorRun): InspectorSession {

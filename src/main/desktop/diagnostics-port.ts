@@ -5,7 +5,7 @@
  * configured CA or pin — against the configured gateway, whose sign-in steps the app's own
  * session stands for; and a save dialog for the zip.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { arch, release, type } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/domain';
@@ -15,6 +15,7 @@ import { normaliseBaseUrl } from '../gateway';
 import { normalisePin } from '../gateway/transport/certificate-pin';
 import type { BundleFile, DiagnosticsPort } from '../supervisor/ports';
 import type { SaveDialogLike } from './file-saver';
+import { newestLogFiles } from '../diagnostics/log-files';
 
 export interface DesktopDiagnosticsOptions {
   appVersion: string;
@@ -35,26 +36,6 @@ export function collectVersions(appVersion: string): Record<string, string> {
     node: versions.node ?? '',
     os: `${type()} ${release()} (${process.platform}, ${arch()})`,
   };
-}
-
-/** The newest `limit` log files of a folder (none when it does not exist). */
-export async function newestLogFiles(folder: string, limit: number): Promise<BundleFile[]> {
-  let names: string[];
-  try {
-    names = (await readdir(folder)).filter((name) => name.endsWith('.log'));
-  } catch {
-    return [];
-  }
-  const dated = await Promise.all(
-    names.map(async (name) => ({ name, at: (await stat(join(folder, name))).mtimeMs })),
-  );
-  dated.sort((a, b) => b.at - a.at);
-  return Promise.all(
-    dated.slice(0, limit).map(async ({ name }) => ({
-      name,
-      content: await readFile(join(folder, name), 'utf8'),
-    })),
-  );
 }
 
 /** The doctor's network steps against the configured gateway. */
@@ -95,7 +76,11 @@ export async function runAppDoctor(settings: Settings, stepMs = 10_000): Promise
 export function createDesktopDiagnostics(options: DesktopDiagnosticsOptions): DiagnosticsPort {
   return {
     versions: () => collectVersions(options.appVersion),
-    logFiles: (limit) => newestLogFiles(options.logsFolder, limit),
+    logFiles: async (limit) =>
+      (await newestLogFiles(options.logsFolder, limit)).map((file) => ({
+        name: file.name,
+        content: file.text,
+      })),
     doctor: (settings) => runAppDoctor(settings, options.doctorStepMs),
     async saveZip(suggestedName, bytes) {
       const answer = await options.dialog.showSaveDialog({
