@@ -13,7 +13,7 @@ import { judgeGatewayAddress } from '../../shared/gateway-address-policy';
 import { runDoctorPlan } from '../../cli/doctor/doctor-plan';
 import { normaliseBaseUrl } from '../gateway';
 import { normalisePin } from '../gateway/transport/certificate-pin';
-import type { BundleFile, DiagnosticsPort } from '../supervisor/ports';
+import type { DiagnosticsPort } from '../supervisor/ports';
 import type { SaveDialogLike } from './file-saver';
 import { newestLogFiles } from '../diagnostics/log-files';
 
