@@ -53,6 +53,7 @@ export type CorePortOverrides = Partial<
     | 'demo'
     | 'confirm'
     | 'policy'
+    | 'diagnostics'
   >
 >;
 
