@@ -8,13 +8,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import plist from 'plist';
 import { describe, expect, it } from 'vitest';
 import { deploymentSamples } from '../../scripts/deployment-samples';
 import { checkPolicyDocument } from '../../src/main/policy/policy-document';
 import { POLICY_APP_ID } from '../../src/main/policy/sources/read-policy-sources';
+
+/** The few DOM members the test reads (xmldom's own types would pull the DOM lib into Node's). */
+interface Element {
+  localName: string;
+  namespaceURI: string | null;
+  nodeType: number;
+  textContent: string | null;
+  childNodes: ArrayLike<Element>;
+  getAttribute(name: string): string | null;
+  getElementsByTagNameNS(namespace: string, name: string): ArrayLike<Element>;
+}
+const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as {
+  DOMParser: new (options: { onError(level: string, message: string): void }) => {
+    parseFromString(text: string, type: string): { documentElement: Element };
+  };
+};
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -39,11 +55,11 @@ function parseXml(text: string): Element {
     },
   }).parseFromString(text, 'text/xml');
   expect(problems).toEqual([]);
-  return document.documentElement as unknown as Element;
+  return document.documentElement;
 }
 
 const all = (element: Element, name: string): Element[] =>
-  Array.from(element.getElementsByTagNameNS(NS, name)) as unknown as Element[];
+  Array.from(element.getElementsByTagNameNS(NS, name));
 
 describe('docs/deployment', () => {
   it('is what scripts/deployment-samples.ts makes (run `npm run policy:samples` after a key change)', () => {
@@ -62,7 +78,7 @@ describe('docs/deployment', () => {
       const names = [
         policy.getAttribute('valueName'),
         ...Array.from(policy.getElementsByTagNameNS(NS, 'elements')).flatMap((elements) =>
-          Array.from((elements as unknown as Element).childNodes)
+          Array.from(elements.childNodes)
             .filter((node) => node.nodeType === 1)
             .map((node) => (node as Element).getAttribute('valueName')),
         ),

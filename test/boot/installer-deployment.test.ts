@@ -47,7 +47,10 @@ describe('silent installs', () => {
       /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/,
     );
     // electron-builder uses the configured code (else one derived from the app id).
-    const msiTarget = readFileSync(require.resolve('app-builder-lib/out/targets/MsiTarget.js'), 'utf8');
+    const msiTarget = readFileSync(
+      require.resolve('app-builder-lib/out/targets/MsiTarget.js'),
+      'utf8',
+    );
     expect(msiTarget).toContain('this.options.upgradeCode ||');
     expect(deploying).toContain('msiexec /i CC-Inspector-<version>.msi /qn');
   });
