@@ -8,6 +8,7 @@ import type { CliEnvironment } from './cli-context';
 import { createUsageError, EXIT_CODE, type ExitCode } from './cli-error';
 import { resolveLanguage } from './cli-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
+import { registerCoachingCommands } from './commands/coaching-commands';
 import { registerDoctorCommand } from './commands/doctor-command';
 import { registerDeploymentCommands } from './commands/deployment-commands';
 import { registerListCommands } from './commands/list-commands';
@@ -45,6 +46,7 @@ function createProgram(host: CommandHost): Command {
   registerListCommands(program, host);
   registerStatsCommand(program, host);
   registerQcCommands(program, host);
+  registerCoachingCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
   registerDeploymentCommands(program, host);

@@ -50,6 +50,7 @@ import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
 import { createDemoGateway } from './node/demo-gateway';
+import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
 import { readSystemPolicy, systemPolicyPorts } from './policy/sources/system-policy-reader';
 import { createDesktopDiagnostics } from './desktop/diagnostics-port';
@@ -174,6 +175,8 @@ async function startApp(): Promise<void> {
     shell: createShellPort({ shell, logsFolder: app.getPath('logs') }),
     // The simulator loads on the first demo start only: only demo mode pays for it.
     demo: createDemoGateway({ logger }),
+    // The coaching file: SQLite (sql.js, WebAssembly) in the user data folder.
+    coachingDatabase: { filePath: join(userData, 'coaching.sqlite'), loadEngine: loadSqlJsEngine },
     confirm,
     policy,
     // Only a packaged build updates itself (`npm start` has nothing to replace).

@@ -7,6 +7,7 @@ import type { GatewayFetch, GatewayLogger } from '../gateway/gateway-types';
 import type { HotkeyAction, HotkeyStatus, Notice, Settings } from '../../shared/domain';
 import type { ManagedPolicy } from '../policy/policy-merge';
 import type { UpdateChannel } from '../../shared/domain';
+import type { SqlJsStatic } from 'sql.js';
 
 /** keytar's API shape, so any keytar-compatible store fits. */
 export interface CredentialStore {
@@ -150,6 +151,11 @@ export interface SupervisorPorts {
   fileSaver?: FileSaver;
   shell?: ShellPort;
   demo?: DemoGateway;
+  /**
+   * The coaching file's database (SQLite via sql.js): its file (null: in memory) and how the
+   * engine loads. Without it the coaching file is not available; everything else works.
+   */
+  coachingDatabase?: CoachingDatabasePort;
   /** Native confirmations; without it nothing that needs the person goes ahead. */
   confirm?: PersonConfirmation;
   /** The administrator's policy (src/main/policy), read at start; none: nothing is locked. */
@@ -175,4 +181,9 @@ export interface DiagnosticsPort {
   doctor(settings: Settings): Promise<unknown>;
   /** Lets the person save the zip (save dialog); null when cancelled. */
   saveZip(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
+}
+
+export interface CoachingDatabasePort {
+  filePath: string | null;
+  loadEngine(): Promise<SqlJsStatic>;
 }

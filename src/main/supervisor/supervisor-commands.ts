@@ -25,6 +25,8 @@ import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
+import type { CoachingRoom } from './coaching/coaching-room';
+import { createCoachingHandlers } from './coaching/coaching-commands';
 
 export type Handlers = {
   [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>;
@@ -34,9 +36,13 @@ export type Handlers = {
 export type RoomCommand =
   'updates.check' | 'updates.install' | 'updates.getState' | 'diagnostics.export';
 
-/** The handler of every command but the rooms' own, bound to a runtime. */
-export function createCommandHandlers(rt: SupervisorRuntime): Omit<Handlers, RoomCommand> {
+/** The handler of every command but the rooms' own (updates/, diagnostics/), bound to a runtime. */
+export function createCommandHandlers(
+  rt: SupervisorRuntime,
+  coaching: CoachingRoom,
+): Omit<Handlers, RoomCommand> {
   return {
+    ...createCoachingHandlers(coaching),
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
     'app.openLogsFolder': async () => {
       if (!rt.ports.shell)

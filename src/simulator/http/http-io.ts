@@ -111,7 +111,9 @@ export function buildEnvelope(reply: RouteReply, isPoll: boolean): Record<string
     return reply.event
       ? { message: '', retcode: RETCODE_SUCCESS, event: reply.event }
       : { message: '', retcode: RETCODE_SUCCESS };
-  return { message: reply.message ?? '', retcode: RETCODE_SUCCESS, result: reply.result ?? {} };
+  // `result: null` is an answer of its own (sendnoteletex, cec_07_1205); only a missing one is {}.
+  const result = reply.result === undefined ? {} : reply.result;
+  return { message: reply.message ?? '', retcode: RETCODE_SUCCESS, result };
 }
 
 /** Wait `ms`, or less if the server closes meanwhile. */

@@ -75,6 +75,7 @@ function pickSettings(source: Settings): Settings {
     theme,
     demoMode,
     confirmDestructive,
+    coaching,
     insight,
     updates,
   } = source;
@@ -87,6 +88,7 @@ function pickSettings(source: Settings): Settings {
     theme,
     demoMode,
     confirmDestructive,
+    coaching,
     insight,
     updates,
   });

@@ -338,6 +338,9 @@ describe('tray commands', () => {
     { kind: 'check-updates' },
     { kind: 'export-diagnostics' },
     { kind: 'quit' },
+    { kind: 'note-template', workNo: '1001', text: 'Please finish your wrap-up.' },
+    { kind: 'compose-note', workNo: '1001' },
+    { kind: 'stop-follow' },
   ];
 
   it('map to contract commands the window can send too (or to showing the window, or quitting)', () => {
@@ -345,9 +348,14 @@ describe('tray commands', () => {
       const dispatch = dispatchTrayCommand(command);
       if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
       else
-        expect(['sign-in', 'open-window', 'quit', 'check-updates', 'export-diagnostics']).toContain(
-          command.kind,
-        );
+        expect([
+          'sign-in',
+          'open-window',
+          'quit',
+          'compose-note',
+          'check-updates',
+          'export-diagnostics',
+        ]).toContain(command.kind);
     }
   });
 
@@ -360,6 +368,24 @@ describe('tray commands', () => {
     expect(dispatchTrayCommand({ kind: 'export-diagnostics' })).toEqual({
       kind: 'shell',
       action: 'export-diagnostics',
+    });
+  });
+
+  it('send a template note to the one agent through coaching.sendNote, source tray', () => {
+    expect(
+      dispatchTrayCommand({ kind: 'note-template', workNo: '1001', text: 'Please finish.' }),
+    ).toEqual({
+      kind: 'command',
+      name: 'coaching.sendNote',
+      args: {
+        recipients: { kind: 'agents', workNos: ['1001'] },
+        text: 'Please finish.',
+        source: 'tray',
+      },
+    });
+    expect(dispatchTrayCommand({ kind: 'compose-note', workNo: '1001' })).toEqual({
+      kind: 'show-window',
+      select: '1001',
     });
   });
 

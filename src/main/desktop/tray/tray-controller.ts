@@ -26,7 +26,7 @@ import { TrayMenuSync } from './tray-menu-sync';
 /** A tray command as a contract command, or an action the shell performs itself. */
 export type TrayDispatch =
   | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
-  | { kind: 'show-window' }
+  | { kind: 'show-window'; select?: string }
   | { kind: 'shell'; action: ShellAction }
   | { kind: 'quit' };
 
@@ -70,6 +70,21 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
       return { kind: 'shell', action: command.kind };
     case 'quit':
       return { kind: 'quit' };
+    case 'note-template':
+      return {
+        kind: 'command',
+        name: 'coaching.sendNote',
+        args: {
+          recipients: { kind: 'agents', workNos: [command.workNo] },
+          text: command.text,
+          ...tray,
+        },
+      };
+    case 'compose-note':
+      // Writing needs the window: it opens on that agent, where "Note" is one key away.
+      return { kind: 'show-window', select: command.workNo };
+    case 'stop-follow':
+      return { kind: 'command', name: 'coaching.stopFollow', args: tray };
   }
 }
 
@@ -130,6 +145,7 @@ const IMMEDIATE_EVENTS: ReadonlySet<EventName> = new Set([
   'inspection.changed',
   'selection.changed',
   'settings.changed',
+  'coaching.changed',
 ]);
 
 /** Create the tray icon and keep it current. */
@@ -149,7 +165,10 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
 
   const run = async (command: TrayCommand): Promise<void> => {
     const dispatch = dispatchTrayCommand(command);
-    if (dispatch.kind === 'show-window') return options.showWindow();
+    if (dispatch.kind === 'show-window') {
+      if (dispatch.select) await options.core.execute('agents.select', { workNo: dispatch.select });
+      return options.showWindow();
+    }
     if (dispatch.kind === 'quit') return options.quit();
     if (dispatch.kind === 'shell') return options.onShellAction?.(dispatch.action);
     if (

@@ -36,6 +36,14 @@ export interface TrayLabels {
   checkUpdates: string;
   exportDiagnostics: string;
   quit: string;
+  coaching: {
+    /** "Note to 1001 Alice" */
+    noteTo: (agent: string) => string;
+    writeNote: string;
+    /** "Following 1001 · 2 calls left" */
+    following: (workNo: string, callsLeft: number | null) => string;
+    stopFollowing: string;
+  };
 }
 
 const en: TrayLabels = {
@@ -77,6 +85,13 @@ const en: TrayLabels = {
   checkUpdates: 'Check for updates…',
   exportDiagnostics: 'Export diagnostics…',
   quit: 'Quit CC Inspector',
+  coaching: {
+    noteTo: (agent) => `Note to ${agent}`,
+    writeNote: 'Write a note…',
+    following: (workNo, callsLeft) =>
+      `Following ${workNo}${callsLeft === null ? '' : ` · ${callsLeft} call${callsLeft === 1 ? '' : 's'} left`}`,
+    stopFollowing: 'Stop following',
+  },
 };
 
 const zh: TrayLabels = {
@@ -118,6 +133,13 @@ const zh: TrayLabels = {
   checkUpdates: '检查更新…',
   exportDiagnostics: '导出诊断信息…',
   quit: '退出 CC Inspector',
+  coaching: {
+    noteTo: (agent) => `发便签给 ${agent}`,
+    writeNote: '写便签…',
+    following: (workNo, callsLeft) =>
+      `正在跟听 ${workNo}${callsLeft === null ? '' : ` · 还剩 ${callsLeft} 通`}`,
+    stopFollowing: '停止跟听',
+  },
 };
 
 /** Tray words for the user's language. */
