@@ -14,7 +14,14 @@ import { UpdateRoom } from './update-room';
 
 type Step = { offer: string | null } | { fail: string };
 
-function setup(options: { steps: Step[]; enabled?: boolean; confirm?: boolean; port?: boolean }) {
+function setup(options: {
+  steps: Step[];
+  enabled?: boolean;
+  confirm?: boolean;
+  port?: boolean;
+  /** The server answers only once this settles. */
+  hold?: Promise<void>;
+}) {
   const clock = new ManualClock();
   const views: UpdateView[] = [];
   const notes: string[] = [];
@@ -27,6 +34,7 @@ function setup(options: { steps: Step[]; enabled?: boolean; confirm?: boolean; p
     setChannel: (channel) => calls.push(`channel ${channel}`),
     check: async () => {
       calls.push('check');
+      await options.hold;
       const step = steps.shift() ?? { offer: null };
       if ('fail' in step) throw new Error(step.fail);
       return step.offer === null ? null : { version: step.offer };
@@ -152,5 +160,21 @@ describe('UpdateRoom', () => {
       const asked = await h.room.checkNow();
       expect(!asked.ok && asked.error.code).toBe('forbidden-state');
     }
+  });
+
+  it('schedules nothing more once disposed, even when a check was still running', async () => {
+    let answer: () => void = () => undefined;
+    const h = setup({
+      steps: [{ offer: null }],
+      hold: new Promise((resolve) => (answer = resolve)),
+    });
+    h.room.start();
+    await h.clock.advance(UPDATE_TIMING.firstCheckMs);
+    expect(h.calls).toEqual(['channel stable', 'check']);
+    h.room.dispose();
+    answer();
+    await h.clock.advance(UPDATE_TIMING.everyMs * 2);
+    expect(h.calls).toEqual(['channel stable', 'check']);
+    expect(h.clock.pendingDelays()).toEqual([]);
   });
 });

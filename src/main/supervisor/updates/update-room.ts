@@ -33,6 +33,7 @@ export class UpdateRoom {
   private failures = 0;
   private running: Promise<void> | null = null;
   private announced: string | null = null;
+  private disposed = false;
 
   constructor(private readonly deps: UpdateRoomDeps) {
     this.view = {
@@ -100,11 +101,14 @@ export class UpdateRoom {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
   private schedule(delayMs: number): void {
+    // A check that finishes after dispose() schedules nothing more.
+    if (this.disposed) return;
     this.deps.clock.clearTimeout(this.timer);
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
