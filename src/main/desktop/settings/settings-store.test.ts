@@ -192,6 +192,20 @@ describe('settings store', () => {
     expect(open().load().settings.language).toBe('en');
   });
 
+  // Issue 16: a version-2 file from before the update channel and the preset ledger loads with
+  // their defaults and keeps everything else (no schema bump: the fields are only added).
+  it('fills the update channel and the preset ledger into an older version-2 file', () => {
+    const { updates: _updates, ...older } = createDefaultSettings();
+    writeSettingsFile({ ...older, language: 'zh-CN', window: { bounds: null, maximized: true } });
+    const store = open();
+    const { settings, notices } = store.load();
+    expect(notices).toEqual([]);
+    expect(settings.updates).toEqual({ channel: 'stable' });
+    expect(settings.language).toBe('zh-CN');
+    expect(store.loadPolicyPresets()).toEqual({});
+    expect(store.loadWindowState().maximized).toBe(true);
+  });
+
   // Issue 16: which policy presets were applied lives beside the settings, and survives a save.
   it('keeps the ledger of applied policy presets across saves and restarts', () => {
     const store = open();
