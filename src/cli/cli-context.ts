@@ -16,10 +16,11 @@ import type { CredentialStore } from '../main/supervisor/ports';
 import { resolveLanguage, type CliLanguage } from './cli-language';
 import {
   requirePhoneNumber,
-  resolveConnectionSettings,
   type ConnectionFlags,
   type ConnectionSettings,
 } from './connection-settings';
+import { NO_POLICY, type ManagedPolicy } from '../main/policy/policy-merge';
+import { policyLanguage, resolveConnectionUnderPolicy } from './policy-connection';
 import { createLineSource, type LineSource } from './line-source';
 import { CliOutput, describeFailure, type TextSink } from './output';
 import { resolvePassword } from './password-source';
@@ -33,6 +34,8 @@ export interface CliEnvironment {
   createCredentialStore(): CredentialStore;
   /** Calls `listener` on SIGINT/SIGTERM until the returned function is called. */
   onStopSignal(listener: (signal: string) => void): () => void;
+  /** The administrator's policy (the same the app reads); absent: none. */
+  readPolicy?(): Promise<ManagedPolicy>;
 }
 
 export interface CommonFlags extends ConnectionFlags {
@@ -63,12 +66,13 @@ export class CommandContext {
   constructor(
     readonly environment: CliEnvironment,
     readonly flags: CommonFlags,
+    readonly policy: ManagedPolicy = NO_POLICY,
   ) {
     // A bad --lang must not hide the chosen output format, so it falls back to English here
     // and is reported (as a usage error) by settings().
     let language: CliLanguage = 'en';
     try {
-      language = resolveLanguage(flags.lang, environment.env);
+      language = resolveLanguage(flags.lang ?? policyLanguage(policy), environment.env);
     } catch (error) {
       this.languageError = error;
     }
@@ -82,7 +86,11 @@ export class CommandContext {
   /** The common options resolved (throws a usage error when something is missing or bad). */
   settings(): ConnectionSettings {
     if (this.languageError !== null) throw this.languageError;
-    this.resolvedSettings ??= resolveConnectionSettings(this.flags, this.environment.env);
+    this.resolvedSettings ??= resolveConnectionUnderPolicy(
+      this.flags,
+      this.environment.env,
+      this.policy,
+    );
     return this.resolvedSettings;
   }
 
@@ -114,6 +122,16 @@ export class CommandContext {
       return password;
     })();
     return this.resolvedPassword;
+  }
+
+  /** Secrets this run holds (the password, once read): what it writes is scrubbed of them. */
+  async knownSecrets(): Promise<string[]> {
+    if (this.resolvedPassword === null) return [];
+    try {
+      return [await this.resolvedPassword];
+    } catch {
+      return [];
+    }
   }
 
   /** A gateway client for the configured gateway, CA and pin (not signed in yet). */

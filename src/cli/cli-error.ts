@@ -21,7 +21,14 @@ export type ExitCode = (typeof EXIT_CODE)[keyof typeof EXIT_CODE];
 
 /** Kinds of CLI-side failures, as shown in `error.kind` of the JSON output. */
 export type CliErrorKind =
-  'usage' | 'insecure-gateway' | 'no-password' | 'keychain-unavailable' | 'file' | 'internal';
+  | 'usage'
+  | 'insecure-gateway'
+  | 'no-password'
+  | 'keychain-unavailable'
+  | 'file'
+  | 'internal'
+  /** The administrator's policy locks what the command line asked to change. */
+  | 'locked-by-policy';
 
 /** A failure found by the command line itself, with the exit code it ends with. */
 export class CliError extends Error {

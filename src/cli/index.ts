@@ -6,6 +6,7 @@ import { createKeyringCredentialStore } from '../main/credentials/keyring-creden
 import type { CliEnvironment } from './cli-context';
 import { EXIT_CODE } from './cli-error';
 import { runCli } from './program';
+import { readSystemPolicy, systemPolicyPorts } from '../main/policy/sources/system-policy-reader';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -15,6 +16,7 @@ const environment: CliEnvironment = {
   stdout: process.stdout,
   stderr: process.stderr,
   createCredentialStore: createKeyringCredentialStore,
+  readPolicy: () => readSystemPolicy(systemPolicyPorts(process.env)),
   onStopSignal(listener) {
     for (const signal of STOP_SIGNALS) process.on(signal, listener);
     return () => {

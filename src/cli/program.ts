@@ -10,6 +10,7 @@ import { resolveLanguage } from './cli-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
 import { registerCoachingCommands } from './commands/coaching-commands';
 import { registerDoctorCommand } from './commands/doctor-command';
+import { registerDeploymentCommands } from './commands/deployment-commands';
 import { registerListCommands } from './commands/list-commands';
 import { registerLoginCommands } from './commands/login-commands';
 import { registerQcCommands } from './commands/qc-commands';
@@ -48,6 +49,7 @@ function createProgram(host: CommandHost): Command {
   registerCoachingCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
+  registerDeploymentCommands(program, host);
   for (const command of program.commands)
     command.exitOverride().configureOutput(program.configureOutput());
   return program;

@@ -52,6 +52,10 @@ import { createSupervisor, type SupervisorCore } from './supervisor';
 import { createDemoGateway } from './node/demo-gateway';
 import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
+import { readSystemPolicy, systemPolicyPorts } from './policy/sources/system-policy-reader';
+import { createDesktopDiagnostics } from './desktop/diagnostics-port';
+import { createUpdaterFromPolicy } from './desktop/updates/updater-from-policy';
+import { createShellMaintenance } from './desktop/updates/shell-maintenance';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
 const APP_ID = 'com.ccinspector.desktop';
@@ -75,10 +79,18 @@ async function startApp(): Promise<void> {
     platform: process.platform,
   });
 
+  // The administrator's policy, read once at start (src/main/policy): presets and locks.
+  const policy = await readSystemPolicy(systemPolicyPorts(process.env));
+  if (policy.sources.length > 0)
+    logger.info('policy', {
+      sources: policy.sources,
+      locked: Object.keys(policy.locked),
+      recommended: Object.keys(policy.recommended),
+      problems: policy.problems.length,
+    });
   hardenEveryWebContents(app as unknown as Parameters<typeof hardenEveryWebContents>[0], logger);
   const userData = app.getPath('userData');
   const settingsStore = createSettingsStore({ directory: userData, logger });
-  const startupSettings = settingsStore.current();
   const language = () => settingsStore.current().language;
   const resources = join(app.getAppPath(), 'resources');
   const location = resolveRendererLocation({
@@ -166,6 +178,15 @@ async function startApp(): Promise<void> {
     // The coaching file: SQLite (sql.js, WebAssembly) in the user data folder.
     coachingDatabase: { filePath: join(userData, 'coaching.sqlite'), loadEngine: loadSqlJsEngine },
     confirm,
+    policy,
+    // Only a packaged build updates itself (`npm start` has nothing to replace).
+    updater: await createUpdaterFromPolicy({ packaged: app.isPackaged, policy, logger }),
+    diagnostics: createDesktopDiagnostics({
+      appVersion: app.getVersion(),
+      logsFolder: app.getPath('logs'),
+      dialog,
+      defaultFolder: () => app.getPath('documents'),
+    }),
   });
   core = supervisor;
 
@@ -183,6 +204,7 @@ async function startApp(): Promise<void> {
     ],
     logger,
   });
+  const maintenance = createShellMaintenance({ core: supervisor, notifier, language });
   const watcher = createActivityWatcher(language);
   supervisor.subscribe((name, payload) => {
     const requests = watcher.observe(name, payload);
@@ -207,6 +229,10 @@ async function startApp(): Promise<void> {
         source: 'tray',
       }),
     onFailure: reportFailure,
+    onShellAction: (action) =>
+      void (action === 'check-updates'
+        ? maintenance.checkForUpdates()
+        : maintenance.exportDiagnostics()),
     logger,
   });
   installApplicationMenu({
@@ -215,6 +241,8 @@ async function startApp(): Promise<void> {
     showWindow: () => window.show(),
     quit: () => app.quit(),
     openWallboard: () => wallboard.open(),
+    checkForUpdates: () => void maintenance.checkForUpdates(),
+    exportDiagnostics: () => void maintenance.exportDiagnostics(),
   });
   lifecycle = bindAppLifecycle({
     app,
@@ -232,7 +260,7 @@ async function startApp(): Promise<void> {
     },
   });
 
-  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
+  const demo = process.argv.includes('--demo') || !settingsStore.current().gateway.url;
   await supervisor.start({ demo });
   // `--wallboard`: open the big-screen view at start (the main window stays as usual).
   if (process.argv.includes('--wallboard')) wallboard.open();

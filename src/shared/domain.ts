@@ -1,4 +1,5 @@
 import type { InsightSettings } from './insight';
+import type { PolicyView } from './policy';
 
 /**
  * Domain types the three processes share: what the supervisor core tells the screen, the tray
@@ -222,6 +223,12 @@ export interface HotkeyStatus {
 }
 
 export type Theme = 'system' | 'light' | 'dark';
+/** Which releases the updater follows (beta also receives stable releases). */
+export type UpdateChannel = 'stable' | 'beta';
+
+export interface UpdateSettings {
+  channel: UpdateChannel;
+}
 export type Language = 'en' | 'zh-CN';
 
 export interface AlertThresholds {
@@ -261,6 +268,8 @@ export interface Settings {
   coaching: CoachingSettings;
   /** Service level threshold, reason-code budgets, wallboard. */
   insight: InsightSettings;
+  /** The update channel (the update server itself comes from policy, else GitHub releases). */
+  updates: UpdateSettings;
 }
 
 /** Everything the screen needs at start or after a version gap. */
@@ -279,6 +288,8 @@ export interface AppSnapshot {
   keychainAvailable: boolean;
   /** A notice from start-up (corrupt settings moved aside, keychain missing, …). */
   startupNotices: Notice[];
+  /** The administrator's policy: locked settings and why (absent: no policy support). */
+  policy?: PolicyView;
 }
 
 export interface Notice {

@@ -170,5 +170,6 @@ export function createDefaultSettings(platform: string = hostPlatform()): Settin
     confirmDestructive: true,
     coaching: createDefaultCoachingSettings(),
     insight: createDefaultInsightSettings(),
+    updates: { channel: 'stable' },
   };
 }

@@ -284,8 +284,10 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
         'hotkeys',
         'insight',
         'language',
+        'policyPresets',
         'schemaVersion',
         'theme',
+        'updates',
         'window',
       ].sort(),
     );

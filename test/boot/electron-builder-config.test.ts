@@ -66,9 +66,11 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('builds an NSIS installer for Windows and a hardened dmg for macOS', () => {
-    expect(config.win.target.map((entry) => entry.target)).toEqual(['nsis']);
-    expect(config.mac.target.map((entry) => entry.target)).toEqual(['dmg']);
+  it('builds NSIS and MSI installers for Windows and a hardened dmg and pkg for macOS', () => {
+    // Issue 16: the MSI (Intune, SCCM) and the pkg (Jamf) are the deployment targets.
+    expect(config.win.target.map((entry) => entry.target)).toEqual(['nsis', 'msi']);
+    // The zip is what electron-updater installs on macOS (Squirrel.Mac cannot use a dmg).
+    expect(config.mac.target.map((entry) => entry.target)).toEqual(['dmg', 'pkg', 'zip']);
     expect(config.mac.hardenedRuntime).toBe(true);
   });
 

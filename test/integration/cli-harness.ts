@@ -20,6 +20,8 @@ const SOURCES = [
   'src/main/gateway',
   'src/main/credentials',
   'src/main/supervisor',
+  'src/main/policy',
+  'src/main/diagnostics',
   'src/shared',
   'src/simulator',
   'vite.cli.config.ts',

@@ -175,6 +175,13 @@ export const COMMAND_RULES: Record<CommandName, CommandRules> = {
   },
   'stats.exportCsv': emptyRules,
   'wallboard.open': emptyRules,
+  'updates.check': emptyRules,
+  'updates.install': emptyRules,
+  'updates.getState': emptyRules,
+  'diagnostics.export': {
+    valid: { includeCallParties: false },
+    fields: { includeCallParties: { bad: notFlag, required: true } },
+  },
 };
 
 /** A deep copy of `base` with `path` (dot-separated) set to `value`. */

@@ -2,10 +2,13 @@
  * Secrets: a whole session — a failed sign-in with a distinctive password, a real sign-in, GUID
  * rotations, an invalidated GUID and the re-sign-in, QC actions, a refused action, gateway
  * errors, settings changes, the journal listed and exported — then every log line, file (logs,
- * settings, journal, exports), IPC result and event sent to the renderer is searched: neither
+ * settings, journal, exports, the diagnostics bundle unzipped and as stored), IPC result and
+ * event sent to the renderer is searched: neither
  * a password nor any GUID the simulator issued appears anywhere. A second run goes through the
  * refusal of a plain-HTTP gateway and a trust change (issue 9).
  */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CCGW_STATUS } from '../../src/shared/gateway-protocol/gateway-status-codes';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
@@ -107,6 +110,22 @@ describe('secrets never leave the session', () => {
       const exported = await session.invoke('journal.export', { format });
       expect(exported.ok && exported.value.savedTo).toBeTruthy();
     }
+    // Issue 16: the diagnostics bundle of this very session, call parties' numbers included.
+    const exported = await session.invoke('diagnostics.export', { includeCallParties: true });
+    const savedTo = exported.ok ? exported.value.savedTo : null;
+    expect(savedTo).toMatch(/cc-inspector-diagnostics-.*\.zip$/);
+    const zipBytes = readFileSync(savedTo as string);
+    const bundle = Object.entries(unzipSync(new Uint8Array(zipBytes))).map(([name, bytes]) => ({
+      label: `bundle ${name}`,
+      text: strFromU8(bytes),
+    }));
+    expect(bundle.find((file) => file.label === 'bundle logs/main.log')?.text).toContain(
+      'gateway call',
+    );
+    expect(bundle.find((file) => file.label === 'bundle doctor.json')?.text).toContain('"tls"');
+    expect(bundle.find((file) => file.label === 'bundle journal-tail.json')?.text).toContain(
+      target!.agentId,
+    );
     expect((await session.invoke('session.signOut', { forgetPassword: false })).ok).toBe(true);
 
     const files = session.readAllFiles();
@@ -123,7 +142,7 @@ describe('secrets never leave the session', () => {
     expect(
       files.some((file) => file.path.endsWith('settings.json') && file.text.includes('zh-CN')),
     ).toBe(true);
-    expect(files.filter((file) => file.path.includes('exports')).length).toBe(2);
+    expect(files.filter((file) => file.path.includes('exports')).length).toBe(3);
     expect(
       files.some((file) => file.path.includes('journal') && file.text.includes(target!.agentId)),
     ).toBe(true);
@@ -131,6 +150,11 @@ describe('secrets never leave the session', () => {
     expect(session.guids.size).toBeGreaterThanOrEqual(6);
 
     expect(findSecrets(texts, [WRONG_PASSWORD, inspector.password, ...session.guids])).toEqual([]);
+    // Every byte of the bundle too: the zip as stored and every file in it.
+    const bundleTexts = [{ label: 'bundle zip', text: zipBytes.toString('latin1') }, ...bundle];
+    expect(
+      findSecrets(bundleTexts, [WRONG_PASSWORD, inspector.password, ...session.guids]),
+    ).toEqual([]);
   });
 
   // Issue 9: the refusal of a plain-HTTP gateway and a trust change leave no secret behind

@@ -31,6 +31,7 @@ import {
 import { bindIpc, type IpcBinding } from '../../src/main/desktop/ipc/ipc-binding';
 import { createFileLogger } from '../../src/main/desktop/logger';
 import { createSettingsStore } from '../../src/main/desktop/settings/settings-store';
+import { createDesktopDiagnostics } from '../../src/main/desktop/diagnostics-port';
 import { isTrustedSender } from '../../src/main/desktop/ipc/sender-check';
 import type { GatewayFetch } from '../../src/main/gateway';
 import type {
@@ -155,6 +156,18 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
           return path;
         },
       },
+      // "Export diagnostics…" as the app wires it; the save dialog picks exports/.
+      diagnostics: createDesktopDiagnostics({
+        appVersion: '0.1.0',
+        logsFolder: join(root, 'logs'),
+        defaultFolder: () => join(root, 'exports'),
+        dialog: {
+          async showSaveDialog(dialogOptions) {
+            mkdirSync(join(root, 'exports'), { recursive: true });
+            return { canceled: false, filePath: dialogOptions.defaultPath };
+          },
+        },
+      }),
     },
     supervisor: { backoffMs: [100, 200, 400], requestTimeoutMs: 2_000 },
   });

@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { CommandContext, type CliEnvironment, type CommonFlags } from '../cli-context';
 import type { ExitCode } from '../cli-error';
+import { NO_POLICY } from '../../main/policy/policy-merge';
 
 export interface CommandHost {
   environment: CliEnvironment;
@@ -23,7 +24,11 @@ export function createCommandHost(
       command: Command,
       body: (context: CommandContext) => Promise<ExitCode>,
     ): Promise<void> {
-      const context = new CommandContext(environment, command.opts<CommonFlags>());
+      const policy = (await environment.readPolicy?.()) ?? NO_POLICY;
+      const context = new CommandContext(environment, command.opts<CommonFlags>(), policy);
+      // A bad policy is said on every run, key by key: it is never silently half-applied.
+      for (const problem of policy.problems)
+        context.output.printNote(`cc-inspector: administrator policy: ${problem.message}`);
       try {
         host.exitCode = await body(context);
       } catch (error) {

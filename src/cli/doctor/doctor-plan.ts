@@ -3,7 +3,8 @@
  * after a failure is skipped, except sign-out, which always follows a successful sign-in.
  */
 import { isIP } from 'node:net';
-import type { CommandContext, InspectorSession } from '../cli-context';
+import type { InspectorSession } from '../cli-context';
+import type { CliLanguage } from '../cli-language';
 import type { ExitCode } from '../cli-error';
 import type { ConnectionSettings } from '../connection-settings';
 import { describeFailure } from '../output';
@@ -22,9 +23,21 @@ export interface Outcome {
 
 export type TimedStep = DoctorStep & { exitCode?: ExitCode };
 
+/**
+ * What the doctor needs of its caller: the CLI's CommandContext, or the desktop app's
+ * diagnostics, which has no `signIn` (its own session stands for the sign-in steps).
+ */
+export interface DoctorContext {
+  settings(): ConnectionSettings;
+  signIn?: () => Promise<InspectorSession>;
+  output: { language: CliLanguage };
+}
+
+const SIGNED_IN_ELSEWHERE = 'not run here: the app is signed in with its own session (state.json)';
+
 /** What the steps share: the target, and what earlier steps found. */
 interface DoctorRun {
-  context: CommandContext;
+  context: DoctorContext;
   settings: ConnectionSettings;
   hostname: string;
   port: number;
@@ -116,8 +129,10 @@ const PLAN: readonly StepPlan[] = [
   },
   {
     id: 'sign-in',
+    notApplicable: (state) =>
+      state.context.signIn ? null : skippedStep('sign-in', SIGNED_IN_ELSEWHERE),
     async run(state) {
-      state.session = await state.context.signIn();
+      state.session = await requireSignIn(state)();
       const { workNo, serverName } = state.session.signedIn;
       return {
         status: 'ok',
@@ -129,6 +144,8 @@ const PLAN: readonly StepPlan[] = [
   },
   {
     id: 'poll',
+    notApplicable: (state) =>
+      state.context.signIn ? null : skippedStep('poll', SIGNED_IN_ELSEWHERE),
     async run(state) {
       const event = await requireSession(state).client.pollEvent();
       const detail = event
@@ -140,6 +157,8 @@ const PLAN: readonly StepPlan[] = [
   },
   {
     id: 'sign-out',
+    notApplicable: (state) =>
+      state.context.signIn ? null : skippedStep('sign-out', SIGNED_IN_ELSEWHERE),
     runsAfterFailure: (state) => state.session !== null,
     async run(state) {
       await requireSession(state).client.signOut();
@@ -151,7 +170,7 @@ const PLAN: readonly StepPlan[] = [
 
 /** Runs every step in order and returns the checklist. */
 export async function runDoctorPlan(
-  context: CommandContext,
+  context: DoctorContext,
   target: { hostname: string; port: number; secure: boolean },
   timeoutMs: number,
 ): Promise<TimedStep[]> {
@@ -191,6 +210,12 @@ async function timeStep(plan: StepPlan, state: DoctorRun): Promise<TimedStep> {
     facts: {},
     ...outcome,
   };
+}
+
+function requireSignIn(state: DoctorRun): () => Promise<InspectorSession> {
+  const { context } = state;
+  if (!context.signIn) throw new Error('no sign-in here');
+  return () => context.signIn!();
 }
 
 function requireSession(state: DoctorRun): InspectorSession {

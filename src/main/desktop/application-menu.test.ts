@@ -32,4 +32,21 @@ describe('application menu', () => {
     });
     expect(FakeMenu.applicationMenu).toBeNull();
   });
+
+  // Issue 16: updates and diagnostics are reachable from the macOS app menu too.
+  it('offers Check for Updates and Export Diagnostics on macOS when given', () => {
+    const clicked: string[] = [];
+    installApplicationMenu({
+      Menu: FakeMenu as unknown as ApplicationMenuOptions['Menu'],
+      platform: 'darwin',
+      showWindow: () => undefined,
+      quit: () => undefined,
+      checkForUpdates: () => clicked.push('updates'),
+      exportDiagnostics: () => clicked.push('diagnostics'),
+    });
+    const menu = FakeMenu.applicationMenu as FakeMenu;
+    menu.click('CC Inspector', 'Check for Updates…');
+    menu.click('CC Inspector', 'Export Diagnostics…');
+    expect(clicked).toEqual(['updates', 'diagnostics']);
+  });
 });

@@ -14,19 +14,30 @@ export interface ApplicationMenuOptions {
   quit: () => void;
   /** Open the read-only wallboard window. */
   openWallboard?: () => void;
+  /** "Check for Updates…" (issue 16). */
+  checkForUpdates?: () => void;
+  /** "Export Diagnostics…" (issue 16). */
+  exportDiagnostics?: () => void;
 }
 
 /** The macOS menu template (pure). */
-function buildMacMenuTemplate(
+export function buildMacMenuTemplate(
   showWindow: () => void,
   quit: () => void,
   openWallboard?: () => void,
+  maintenance: Pick<ApplicationMenuOptions, 'checkForUpdates' | 'exportDiagnostics'> = {},
 ): MenuItemConstructorOptions[] {
   return [
     {
       label: 'CC Inspector',
       submenu: [
         { role: 'about' },
+        ...(maintenance.checkForUpdates
+          ? [{ label: 'Check for Updates…', click: maintenance.checkForUpdates }]
+          : []),
+        ...(maintenance.exportDiagnostics
+          ? [{ label: 'Export Diagnostics…', click: maintenance.exportDiagnostics }]
+          : []),
         { type: 'separator' },
         { role: 'hide' },
         { role: 'hideOthers' },
@@ -53,7 +64,7 @@ export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
     options.platform === 'darwin'
       ? options.Menu.buildFromTemplate(
-          buildMacMenuTemplate(options.showWindow, options.quit, options.openWallboard),
+          buildMacMenuTemplate(options.showWindow, options.quit, options.openWallboard, options),
         )
       : null,
   );

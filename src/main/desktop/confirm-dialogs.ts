@@ -98,10 +98,29 @@ export function destructiveBox(request: DestructiveRequest, language: Language):
   };
 }
 
+/** The message box before an update restarts the app (exported for tests). */
+export function installUpdateBox(version: string, language: Language): MessageBoxOptions {
+  const zh = language === 'zh-CN';
+  return {
+    type: 'question',
+    message: zh
+      ? `现在重启并安装 CC Inspector ${toDisplayText(version, 32)}？`
+      : `Restart now and install CC Inspector ${toDisplayText(version, 32)}?`,
+    detail: zh
+      ? 'CC Inspector 将关闭几秒钟后重新启动。选择“稍后”则在退出时安装。'
+      : 'CC Inspector closes for a few seconds and starts again. Choose Later to install it when you quit.',
+    buttons: zh ? ['重启并安装', '稍后'] : ['Restart and install', 'Later'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
 /** The PersonConfirmation port over native message boxes. */
 export function createConfirmDialogs(options: ConfirmDialogOptions): PersonConfirmation {
   return {
     confirmTrustChange: (change) => options.ask(trustChangeBox(change, options.language())),
     confirmDestructive: (request) => options.ask(destructiveBox(request, options.language())),
+    confirmInstallUpdate: (version) => options.ask(installUpdateBox(version, options.language())),
   };
 }

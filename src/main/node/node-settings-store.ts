@@ -21,12 +21,17 @@ export function createMemorySettingsStore(
   initial: Partial<Settings> = {},
 ): SettingsStore & { current(): Settings } {
   let settings = normaliseSettings({ ...createDefaultSettings(), ...initial });
+  let presets: Record<string, string> = {};
   return {
     load: () => ({ settings: structuredClone(settings), notices: [] }),
     save: (next) => {
       settings = structuredClone(next);
     },
     current: () => structuredClone(settings),
+    loadPolicyPresets: () => ({ ...presets }),
+    savePolicyPresets: (next) => {
+      presets = { ...next };
+    },
   };
 }
 
@@ -149,6 +154,9 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
         : defaults.confirmDestructive,
     coaching: normaliseCoaching(input.coaching, defaults.coaching),
     insight: readInsightSettings(input.insight),
+    updates: {
+      channel: isRecord(input.updates) && input.updates.channel === 'beta' ? 'beta' : 'stable',
+    },
   };
 }
 

@@ -9,7 +9,10 @@ import { confirmHotkeyRequest } from './inspector/hotkey-confirmation';
 import { planHotkey } from './inspector/hotkey-plan';
 import { buildTrayCoaching, buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
-import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
+import { createCommandHandlers, dispatchCommand, type Handlers } from './supervisor-commands';
+import { UpdateRoom } from './updates/update-room';
+import { exportDiagnostics } from './diagnostics/export-diagnostics';
+
 import type { SupervisorCore } from './supervisor-api';
 import {
   SupervisorRuntime,
@@ -33,7 +36,29 @@ export function createSupervisor(
   const rt = new SupervisorRuntime(ports, options);
   const coaching = createCoachingRoom(rt, ports);
   coaching.start();
-  const handlers = createCommandHandlers(rt, coaching);
+  const updates = new UpdateRoom({
+    port: ports.updater,
+    enabled: rt.policy.locked.UpdatesEnabled !== false,
+    clock: rt.clock,
+    logger: rt.logger,
+    channel: () => rt.settings.updates.channel,
+    mode: () => rt.inspection.mode,
+    language: () => rt.settings.language,
+    emit: (view) => rt.emit('updates.changed', view),
+    notifier: ports.notifier,
+    confirm: ports.confirm,
+  });
+  rt.subscribe((name) => {
+    if (name === 'settings.changed') updates.channelChanged();
+  });
+  const handlers: Handlers = {
+    ...createCommandHandlers(rt, coaching),
+    'updates.check': () => updates.checkNow(),
+    'updates.install': () => updates.installNow(),
+    'updates.getState': async () => ok(updates.state()),
+    'diagnostics.export': ({ includeCallParties }) =>
+      exportDiagnostics(rt, () => updates.state(), includeCallParties),
+  };
   let disposed = false;
 
   return {
@@ -77,11 +102,13 @@ export function createSupervisor(
       } catch (error) {
         rt.logger.error('start-up failed', { error: errorMessage(error) });
       }
+      updates.start();
     },
     onResume: () => rt.session.resume(),
     async dispose() {
       if (disposed) return;
       disposed = true;
+      updates.dispose();
       await rt.session.signOut().catch(() => undefined);
       rt.stopTimers();
       if (rt.account.demoRunning && ports.demo) await ports.demo.stop().catch(() => undefined);

@@ -5,6 +5,8 @@
  */
 import type { GatewayFetch, GatewayLogger } from '../gateway/gateway-types';
 import type { HotkeyAction, HotkeyStatus, Notice, Settings } from '../../shared/domain';
+import type { ManagedPolicy } from '../policy/policy-merge';
+import type { UpdateChannel } from '../../shared/domain';
 import type { SqlJsStatic } from 'sql.js';
 
 /** keytar's API shape, so any keytar-compatible store fits. */
@@ -24,6 +26,12 @@ export interface SettingsStore {
   /** Current settings (defaults filled in) and notices from loading (e.g. corrupt file kept aside). */
   load(): { settings: Settings; notices: Notice[] };
   save(settings: Settings): void;
+  /**
+   * Policy presets already applied (key → fingerprint of the value), so a preset is applied once
+   * and again only when the administrator changes it. Stores without them re-apply presets.
+   */
+  loadPolicyPresets?(): Record<string, string>;
+  savePolicyPresets?(presets: Record<string, string>): void;
 }
 
 export interface Clock {
@@ -92,6 +100,26 @@ export interface PersonConfirmation {
   confirmTrustChange(change: TrustChange): Promise<boolean>;
   /** Go ahead with an intercept or force sign-out started outside the window? */
   confirmDestructive(request: DestructiveRequest): Promise<boolean>;
+  /** Quit now and install `version`? Without it an update installs at quit only. */
+  confirmInstallUpdate?(version: string): Promise<boolean>;
+}
+
+/**
+ * The app updater (desktop: electron-updater, src/main/desktop/updates). The updater verifies
+ * what it downloads (sha512 of latest.yml; on Windows also the publisher's signature) and
+ * applies the staged rollout percentage itself.
+ */
+export interface UpdaterPort {
+  readonly currentVersion: string;
+  /** Where updates come from: the policy's server (generic provider) or GitHub releases. */
+  readonly feed: 'policy' | 'github';
+  setChannel(channel: UpdateChannel): void;
+  /** The version offered to this install, or null when up to date (or outside the rollout). */
+  check(): Promise<{ version: string } | null>;
+  /** Downloads and verifies the offered update in the background. */
+  download(onProgress: (percent: number) => void): Promise<void>;
+  /** Quits and installs the downloaded update (it also installs by itself at quit). */
+  installNow(): void;
 }
 
 /** A gateway to sign in to in demo mode: the in-process simulator. */
@@ -130,6 +158,29 @@ export interface SupervisorPorts {
   coachingDatabase?: CoachingDatabasePort;
   /** Native confirmations; without it nothing that needs the person goes ahead. */
   confirm?: PersonConfirmation;
+  /** The administrator's policy (src/main/policy), read at start; none: nothing is locked. */
+  policy?: ManagedPolicy;
+  /** The app updater; none (the CLI, `npm start`, UpdatesEnabled=false): updates are off. */
+  updater?: UpdaterPort;
+  /** What a diagnostics bundle needs from outside the core (desktop: versions, logs, doctor). */
+  diagnostics?: DiagnosticsPort;
+}
+
+/** A file for the diagnostics bundle. */
+export interface BundleFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface DiagnosticsPort {
+  /** App, Electron, Chromium, Node and OS versions. */
+  versions(): Record<string, string>;
+  /** The newest log files (already redacted when written; redacted again in the bundle). */
+  logFiles(limit: number): Promise<BundleFile[]>;
+  /** A fresh doctor run against the configured gateway, as JSON-ready data. */
+  doctor(settings: Settings): Promise<unknown>;
+  /** Lets the person save the zip (save dialog); null when cancelled. */
+  saveZip(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
 }
 
 export interface CoachingDatabasePort {

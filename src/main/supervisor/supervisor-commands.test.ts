@@ -83,6 +83,10 @@ const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'stats.history': { skillId: null },
   'stats.exportCsv': {},
   'wallboard.open': {},
+  'updates.check': {},
+  'updates.install': {},
+  'updates.getState': {},
+  'diagnostics.export': { includeCallParties: false },
 };
 
 let dir: string;

@@ -19,6 +19,8 @@ import { commandError, fail, ok, toCommandError, warningNotice } from './command
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { mergeSettings } from './account/settings-model';
 import { refuseAddress } from './account/gateway-policy';
+import { refuseLockedPath } from './account/policy-guard';
+import { policyViewOf } from '../policy/policy-settings';
 import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
@@ -26,12 +28,19 @@ import { errorMessage } from './error-text';
 import type { CoachingRoom } from './coaching/coaching-room';
 import { createCoachingHandlers } from './coaching/coaching-commands';
 
-type Handlers = {
+export type Handlers = {
   [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>;
 };
 
-/** The handler of every command, bound to a runtime. */
-export function createCommandHandlers(rt: SupervisorRuntime, coaching: CoachingRoom): Handlers {
+/** Commands with rooms of their own (updates/, diagnostics/), bound in create-supervisor.ts. */
+export type RoomCommand =
+  'updates.check' | 'updates.install' | 'updates.getState' | 'diagnostics.export';
+
+/** The handler of every command but the rooms' own (updates/, diagnostics/), bound to a runtime. */
+export function createCommandHandlers(
+  rt: SupervisorRuntime,
+  coaching: CoachingRoom,
+): Omit<Handlers, RoomCommand> {
   return {
     ...createCoachingHandlers(coaching),
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
@@ -78,6 +87,9 @@ export function createCommandHandlers(rt: SupervisorRuntime, coaching: CoachingR
       rt.actions.runInspection({ action: 'request-call', callId, skillId, source }),
     'settings.update': (patch) => updateSettings(rt, patch),
     'hotkeys.set': async ({ action, accelerator }) => {
+      // A hotkey the administrator set is neither registered anew nor saved.
+      const locked = refuseLockedPath(`hotkeys.${action}`, rt.policy);
+      if (locked) return fail(locked);
       const port = rt.ports.hotkeys;
       if (!port)
         return fail(
@@ -178,6 +190,7 @@ function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
     passwordRemembered: rt.account.passwordRemembered,
     keychainAvailable: rt.account.keychainAvailable,
     startupNotices: [...rt.startupNotices],
+    policy: policyViewOf(rt.policy),
   };
 }
 

@@ -35,8 +35,9 @@ import { RosterSync } from './roster/roster-sync';
 import type { LossKind, SessionController } from './session/session-controller';
 import { classifyFailure, isLinkLoss } from './session/session-policy';
 import { AccountState } from './account/account-state';
-import { loadSettingsOrDefaults } from './account/settings-model';
-import { SettingsWriter } from './account/settings-writer';
+import { createPolicySettingsWriter } from './account/policy-guard';
+import { NO_POLICY, type ManagedPolicy } from '../policy/policy-merge';
+import type { SettingsWriter } from './account/settings-writer';
 import { SupervisorActions } from './inspector/supervisor-actions';
 import type { EventListener } from './supervisor-api';
 import type { SupervisorDiagnostics, SupervisorOptions } from './supervisor-options';
@@ -61,6 +62,7 @@ export class SupervisorRuntime {
   readonly stats: StatsRoom;
   readonly actions: SupervisorActions;
   readonly account = new AccountState();
+  readonly policy: ManagedPolicy;
   private readonly hub: EventHub;
   private readonly rosterSync: RosterSync;
   private readonly enricher: AgentEnricher;
@@ -83,14 +85,12 @@ export class SupervisorRuntime {
     // The session does not exist yet while the first lines are logged: no secrets then.
     this.logger = createRedactingLogger(ports.logger, () => this.session?.knownSecrets ?? []);
     this.hub = new EventHub(this.logger);
-    const loaded = loadSettingsOrDefaults(ports.settings, this.logger);
-    this.settingsWriter = new SettingsWriter({
-      store: ports.settings,
-      logger: this.logger,
-      initial: loaded.settings,
-      onChanged: (settings) => this.emit('settings.changed', settings),
-    });
-    this.notices = [...loaded.notices];
+    this.policy = ports.policy ?? NO_POLICY;
+    const loaded = createPolicySettingsWriter(ports.settings, this.logger, this.policy, (next) =>
+      this.emit('settings.changed', next),
+    );
+    this.settingsWriter = loaded.writer;
+    this.notices = loaded.notices;
     this.stats = createRuntimeStats(this, statsDirectory(ports.statsDir, ports.journalDir));
     this.alerts = new AlertEngine(this.settings.alerts, {
       onAgentAlerts: (workNo, kinds) => this.roster.setAlerts(workNo, kinds),

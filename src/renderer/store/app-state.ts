@@ -16,6 +16,7 @@ import type {
 } from '../../shared/domain';
 import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 import { createDefaultSettings } from '../../shared/settings-defaults';
+import { UNMANAGED_POLICY_VIEW, type PolicyView } from '../../shared/policy';
 
 /** Text shown to the user: an i18n key, or both languages given by main. */
 export type LocalText =
@@ -93,6 +94,8 @@ export interface AppState {
   hotkeys: readonly HotkeyStatus[];
   passwordRemembered: boolean;
   keychainAvailable: boolean;
+  /** The administrator's policy: which settings are locked, and whether demo mode may run. */
+  policy: PolicyView;
   roster: RosterState;
   view: AgentView;
   summary: RosterSummary;
@@ -146,6 +149,7 @@ export function createInitialState(): AppState {
     hotkeys: [],
     passwordRemembered: false,
     keychainAvailable: true,
+    policy: UNMANAGED_POLICY_VIEW,
     roster: { rows: new Map(), version: -1, revision: 0 },
     view: DEFAULT_VIEW,
     summary: createEmptySummary(),

@@ -6,6 +6,7 @@
  * 1,000 changes/s cost a few Map writes per frame.
  */
 import type { Bridge } from '../bridge';
+import { UNMANAGED_POLICY_VIEW } from '../../shared/policy';
 import type { EventName, EventPayloads } from '../../shared/ipc/contract';
 import type { AgentRow, AppSnapshot, InspectionView, RosterDelta } from '../../shared/domain';
 import type { AgentView, AppState, LocalText, SortKey, Toast, ToastLevel } from './app-state';
@@ -236,6 +237,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       hotkeys: snapshot.hotkeys,
       passwordRemembered: snapshot.passwordRemembered,
       keychainAvailable: snapshot.keychainAvailable,
+      policy: snapshot.policy ?? UNMANAGED_POLICY_VIEW,
       roster: { rows, version: snapshot.rosterVersion, revision: state.roster.revision + 1 },
     };
     rebuildOrder();

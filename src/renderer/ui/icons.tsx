@@ -133,6 +133,12 @@ const ICONS = {
       <path d="M8 7.3v4M8 4.8v.1" />
     </g>
   ),
+  lock: (
+    <g {...stroke}>
+      <rect x="3.5" y="7" width="9" height="6.5" rx="1.2" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </g>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof ICONS;

@@ -120,6 +120,7 @@ export const settingsPatchSchema = z.strictObject({
   confirmDestructive: z.boolean().optional(),
   coaching: coachingSettingsPatchSchema.optional(),
   insight: insightPatchSchema.optional(),
+  updates: z.strictObject({ channel: z.enum(['stable', 'beta']) }).optional(),
 });
 
 const empty = z.strictObject({});
@@ -186,6 +187,11 @@ export const commandArgSchemas = {
   }),
   'stats.exportCsv': empty,
   'wallboard.open': empty,
+  'updates.check': empty,
+  'updates.install': empty,
+  'updates.getState': empty,
+  /** Call parties' numbers stay out of the journal tail unless the person ticks the box. */
+  'diagnostics.export': z.strictObject({ includeCallParties: z.boolean() }),
 } as const satisfies Record<keyof CommandResults, z.ZodType>;
 
 export type CommandArgSchemas = typeof commandArgSchemas;

@@ -28,6 +28,7 @@ import type {
   TimelineEntry,
 } from '../coaching';
 import type { HistorySeries, InsightSnapshot } from '../insight';
+import type { DiagnosticsExport, UpdateView } from '../updates';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -75,6 +76,13 @@ export interface CommandResults {
   /** Where the CSV was saved; null when the user cancelled the save dialog. */
   'stats.exportCsv': { savedTo: string | null; rows: number };
   'wallboard.open': null;
+  /** Check for an update now (the person asked: a failure is reported). */
+  'updates.check': UpdateView;
+  /** Install the downloaded update now (refused while inspecting or on a call). */
+  'updates.install': null;
+  'updates.getState': UpdateView;
+  /** One zip for support: versions, settings and policy, logs, doctor, journal tail. */
+  'diagnostics.export': DiagnosticsExport;
 }
 
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
@@ -103,6 +111,7 @@ export interface EventPayloads {
   'coaching.changed': CoachingView;
   /** The live figures, every 5 s. */
   'stats.changed': InsightSnapshot;
+  'updates.changed': UpdateView;
 }
 export type EventName = keyof EventPayloads;
 
@@ -116,6 +125,8 @@ export type CommandErrorCode =
   | 'no-password'
   /** A plain-HTTP gateway without the opt-in, or plain HTTP with a pin or private CA. */
   | 'insecure-gateway'
+  /** The administrator's policy locks the setting (or forbids demo mode). */
+  | 'locked-by-policy'
   | 'unknown-command'
   | 'forbidden-sender'
   | 'internal';
@@ -188,6 +199,10 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'stats.history': true,
   'stats.exportCsv': true,
   'wallboard.open': true,
+  'updates.check': true,
+  'updates.install': true,
+  'updates.getState': true,
+  'diagnostics.export': true,
 };
 
 const EVENTS: Readonly<Record<EventName, true>> = {
@@ -203,6 +218,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   notice: true,
   'coaching.changed': true,
   'stats.changed': true,
+  'updates.changed': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

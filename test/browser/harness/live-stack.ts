@@ -15,6 +15,7 @@ import type {
   SupervisorCoreWithDiagnostics,
 } from '../../../src/main/supervisor';
 import { createMemorySettingsStore } from '../../../src/main/node/node-ports';
+import type { ManagedPolicy } from '../../../src/main/policy/policy-merge';
 import {
   startSimulator,
   type RunningSimulator,
@@ -66,6 +67,8 @@ export interface LiveStackOptions {
   /** Accelerators the fake hotkey port reports as taken by another application. */
   ownedAccelerators?: readonly string[];
   settings?: Partial<Settings>;
+  /** The administrator's policy the core starts under (issue 16). */
+  policy?: ManagedPolicy;
   /**
    * Runs before the core is built: e.g. write a shift file into `statsDir` for it to load.
    * `skills` are those of the simulator the core will talk to (same options, same seed).
@@ -121,7 +124,7 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     journalDir,
     settingsStore: (gateway) =>
       (settings = createMemorySettingsStore({ gateway, ...options.settings })),
-    ports: { hotkeys, fileSaver },
+    ports: { hotkeys, fileSaver, policy: options.policy },
     // The queue overview refreshes every 60 s by default when no queue is expanded; tests
     // should not wait that long for a waiting count.
     supervisor: { backoffMs: [200, 400, 800], queueIntervals: { backgroundMs: 1_000 } },

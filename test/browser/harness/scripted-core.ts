@@ -88,6 +88,7 @@ const SETTINGS: Settings = {
   confirmDestructive: true,
   coaching: createDefaultCoachingSettings(),
   insight: createDefaultInsightSettings(),
+  updates: { channel: 'stable' },
 };
 
 /** A core with `agents` generated agents. */

@@ -54,6 +54,8 @@ export type CorePortOverrides = Partial<
     | 'demo'
     | 'coachingDatabase'
     | 'confirm'
+    | 'policy'
+    | 'diagnostics'
   >
 >;
 

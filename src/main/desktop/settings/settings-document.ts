@@ -19,9 +19,17 @@ export interface WindowState {
 }
 
 /** The whole settings file. Never holds a password or GUID (the schema has no place for one). */
-export type SettingsDocument = Settings & { window: WindowState };
+export type SettingsDocument = Settings & {
+  window: WindowState;
+  /** Policy presets already applied once (key → fingerprint of the value; src/main/policy). */
+  policyPresets: Record<string, string>;
+};
 
 /** A fresh settings document (default settings plus window state). */
 export function createDefaultDocument(): SettingsDocument {
-  return { ...createDefaultSettings(), window: { bounds: null, maximized: false } };
+  return {
+    ...createDefaultSettings(),
+    window: { bounds: null, maximized: false },
+    policyPresets: {},
+  };
 }

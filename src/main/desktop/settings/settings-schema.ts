@@ -100,6 +100,14 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
       maximum: INSIGHT_BOUNDS.wallboardRotateSeconds.max,
     },
   }),
+  updates: closedObject({ channel: { enum: ['stable', 'beta'] } }),
+  /** Policy presets already applied: key → the value's fingerprint (src/main/policy). */
+  policyPresets: {
+    type: 'object',
+    maxProperties: 64,
+    propertyNames: { pattern: '^[A-Za-z]{1,64}$' },
+    additionalProperties: { type: 'string', maxLength: 128 },
+  },
   window: closedObject({
     bounds: {
       anyOf: [

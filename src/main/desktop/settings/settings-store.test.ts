@@ -192,6 +192,31 @@ describe('settings store', () => {
     expect(open().load().settings.language).toBe('en');
   });
 
+  // Issue 16: a version-2 file from before the update channel and the preset ledger loads with
+  // their defaults and keeps everything else (no schema bump: the fields are only added).
+  it('fills the update channel and the preset ledger into an older version-2 file', () => {
+    const { updates: _updates, ...older } = createDefaultSettings();
+    writeSettingsFile({ ...older, language: 'zh-CN', window: { bounds: null, maximized: true } });
+    const store = open();
+    const { settings, notices } = store.load();
+    expect(notices).toEqual([]);
+    expect(settings.updates).toEqual({ channel: 'stable' });
+    expect(settings.language).toBe('zh-CN');
+    expect(store.loadPolicyPresets()).toEqual({});
+    expect(store.loadWindowState().maximized).toBe(true);
+  });
+
+  // Issue 16: which policy presets were applied lives beside the settings, and survives a save.
+  it('keeps the ledger of applied policy presets across saves and restarts', () => {
+    const store = open();
+    expect(store.loadPolicyPresets()).toEqual({});
+    store.savePolicyPresets({ Language: 'a'.repeat(32) });
+    store.save({ ...createDefaultSettings(), theme: 'dark' });
+    expect(open().loadPolicyPresets()).toEqual({ Language: 'a'.repeat(32) });
+    expect(() => store.savePolicyPresets({ 'not a key': 'x' })).toThrow();
+    expect(open().loadPolicyPresets()).toEqual({ Language: 'a'.repeat(32) });
+  });
+
   it('remembers the window state next to the settings', () => {
     const store = open();
     store.saveWindowState({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });

@@ -48,6 +48,8 @@ export interface DesktopSettingsStore extends SettingsStore {
   current(): Settings;
   loadWindowState(): WindowState;
   saveWindowState(state: WindowState): void;
+  loadPolicyPresets(): Record<string, string>;
+  savePolicyPresets(presets: Record<string, string>): void;
 }
 
 type Problem = { reason: string; reasonZh: string };
@@ -75,6 +77,7 @@ function pickSettings(source: Settings): Settings {
     confirmDestructive,
     coaching,
     insight,
+    updates,
   } = source;
   return structuredClone({
     schemaVersion,
@@ -87,6 +90,7 @@ function pickSettings(source: Settings): Settings {
     confirmDestructive,
     coaching,
     insight,
+    updates,
   });
 }
 
@@ -209,7 +213,11 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
     },
     save(settings) {
       const opened = ensureOpen();
-      const next: SettingsDocument = { ...pickSettings(settings), window: cached.window };
+      const next: SettingsDocument = {
+        ...pickSettings(settings),
+        window: cached.window,
+        policyPresets: cached.policyPresets,
+      };
       try {
         opened.store = next;
       } catch (error) {
@@ -219,6 +227,16 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
         );
       }
       cached = structuredClone(next);
+    },
+    loadPolicyPresets() {
+      ensureOpen();
+      return { ...cached.policyPresets };
+    },
+    savePolicyPresets(presets) {
+      const opened = ensureOpen();
+      const next: SettingsDocument = { ...cached, policyPresets: { ...presets } };
+      opened.store = next;
+      cached = next;
     },
     loadWindowState() {
       ensureOpen();

@@ -335,6 +335,8 @@ describe('tray commands', () => {
     { kind: 'open-window' },
     { kind: 'open-logs' },
     { kind: 'open-wallboard' },
+    { kind: 'check-updates' },
+    { kind: 'export-diagnostics' },
     { kind: 'quit' },
     { kind: 'note-template', workNo: '1001', text: 'Please finish your wrap-up.' },
     { kind: 'compose-note', workNo: '1001' },
@@ -345,6 +347,8 @@ describe('tray commands', () => {
     for (const command of every) {
       const dispatch = dispatchTrayCommand(command);
       if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
+      // Issue 16: the shell answers updates and diagnostics itself, with a notification.
+      else if (dispatch.kind === 'shell') expect(dispatch.action).toBe(command.kind);
       else expect(['sign-in', 'open-window', 'quit', 'compose-note']).toContain(command.kind);
     }
   });

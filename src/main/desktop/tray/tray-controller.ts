@@ -27,7 +27,11 @@ import { TrayMenuSync } from './tray-menu-sync';
 export type TrayDispatch =
   | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
   | { kind: 'show-window'; select?: string }
+  | { kind: 'shell'; action: ShellAction }
   | { kind: 'quit' };
+
+/** Tray items the shell answers itself, with a notification of the outcome. */
+export type ShellAction = 'check-updates' | 'export-diagnostics';
 
 /** Map a tray command to what runs it (the window reaches the same contract commands). */
 export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
@@ -61,6 +65,9 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
     case 'open-window':
       // Signing in needs the form (address, id, password): it lives in the window.
       return { kind: 'show-window' };
+    case 'check-updates':
+    case 'export-diagnostics':
+      return { kind: 'shell', action: command.kind };
     case 'quit':
       return { kind: 'quit' };
     case 'note-template':
@@ -106,6 +113,8 @@ export interface TrayControllerOptions {
   language: () => Language;
   showWindow: () => void;
   quit: () => void;
+  /** "Check for updates…" and "Export diagnostics…" (shell/maintenance in the app). */
+  onShellAction?: (action: ShellAction) => void;
   /** Ask before taking over a call (when the user wants confirmations). */
   confirmIntercept?: () => Promise<boolean>;
   /** A tray action failed: tell the user (the window may be hidden). */
@@ -161,6 +170,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       return options.showWindow();
     }
     if (dispatch.kind === 'quit') return options.quit();
+    if (dispatch.kind === 'shell') return options.onShellAction?.(dispatch.action);
     if (
       command.kind === 'intercept' &&
       options.confirmIntercept &&

@@ -33,6 +33,8 @@ export interface TrayLabels {
   openWindow: string;
   openWallboard: string;
   openLogs: string;
+  checkUpdates: string;
+  exportDiagnostics: string;
   quit: string;
   coaching: {
     /** "Note to 1001 Alice" */
@@ -80,6 +82,8 @@ const en: TrayLabels = {
   openWindow: 'Open CC Inspector',
   openWallboard: 'Open wallboard',
   openLogs: 'Open logs folder',
+  checkUpdates: 'Check for updates…',
+  exportDiagnostics: 'Export diagnostics…',
   quit: 'Quit CC Inspector',
   coaching: {
     noteTo: (agent) => `Note to ${agent}`,
@@ -126,6 +130,8 @@ const zh: TrayLabels = {
   openWindow: '打开 CC Inspector',
   openWallboard: '打开大屏',
   openLogs: '打开日志文件夹',
+  checkUpdates: '检查更新…',
+  exportDiagnostics: '导出诊断信息…',
   quit: '退出 CC Inspector',
   coaching: {
     noteTo: (agent) => `发便签给 ${agent}`,

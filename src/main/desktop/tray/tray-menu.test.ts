@@ -75,7 +75,7 @@ function findItem(items: TrayMenuItem[], label: string): TrayMenuItem | undefine
 }
 
 describe('buildTrayMenu', () => {
-  it('signed out: offers sign-in, the window, logs and quit only', () => {
+  it('signed out: offers sign-in, the window, logs, updates, diagnostics and quit only', () => {
     const signedOut = model({ connection: { phase: 'signed-out' } });
     expect(outline(buildTrayMenu(signedOut, en))).toEqual([
       'Signed out (disabled)',
@@ -84,6 +84,8 @@ describe('buildTrayMenu', () => {
       'Open CC Inspector',
       'Open wallboard',
       'Open logs folder',
+      'Check for updates…',
+      'Export diagnostics…',
       '---',
       'Quit CC Inspector',
     ]);
@@ -116,6 +118,8 @@ describe('buildTrayMenu', () => {
       'Open CC Inspector',
       'Open wallboard',
       'Open logs folder',
+      'Check for updates…',
+      'Export diagnostics…',
       '---',
       'Quit CC Inspector',
     ]);

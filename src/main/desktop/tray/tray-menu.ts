@@ -28,6 +28,8 @@ export type TrayCommand =
   | { kind: 'open-window' }
   | { kind: 'open-wallboard' }
   | { kind: 'open-logs' }
+  | { kind: 'check-updates' }
+  | { kind: 'export-diagnostics' }
   | { kind: 'quit' }
   | { kind: 'note-template'; workNo: string; text: string }
   | { kind: 'compose-note'; workNo: string }
@@ -254,6 +256,8 @@ export function buildTrayMenu(model: TrayModel, labels: TrayLabels): MenuTemplat
     action(labels.openWindow, true, { kind: 'open-window' }),
     action(labels.openWallboard, true, { kind: 'open-wallboard' }),
     action(labels.openLogs, true, { kind: 'open-logs' }),
+    action(labels.checkUpdates, true, { kind: 'check-updates' }),
+    action(labels.exportDiagnostics, true, { kind: 'export-diagnostics' }),
     SEPARATOR,
     action(labels.quit, true, { kind: 'quit' }),
   ];

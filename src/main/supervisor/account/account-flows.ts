@@ -19,6 +19,7 @@ import {
 } from './gateway-policy';
 import { migrateConfiguredCredential, readPassword, rememberPassword } from './keychain-access';
 import { journalSession, signInTo, type Source } from './sign-in-steps';
+import { refuseDemo, refuseLockedAddress } from './policy-guard';
 
 const NO_DEMO = commandError(
   'internal',
@@ -40,8 +41,9 @@ export async function startSupervisor(rt: SupervisorRuntime, demo: boolean): Pro
   const gateway = rt.settings.gateway;
   const configured = gateway.url !== '' && gateway.inspectorId !== '' && gateway.phoneNumber !== '';
   if (demo || rt.settings.demoMode || !configured) {
-    if (rt.ports.demo) await startDemo(rt, 'system');
-    return;
+    // Where policy forbids demo mode, an unconfigured desktop waits for a sign-in instead.
+    if (rt.ports.demo && refuseDemo(rt.policy) === null) await startDemo(rt, 'system');
+    if (!configured || refuseDemo(rt.policy) === null) return;
   }
   const refusal = refuseAddress(gateway.url, gateway, 'gateway.url');
   if (refusal) return rt.addStartupNotice(warningNotice(refusal));
@@ -84,7 +86,9 @@ export async function signInFromWindow(
   args: ValidCommandArgs<'session.signIn'>,
 ): Promise<Result<null>> {
   const gateway = rt.settings.gateway;
-  const refusal = refuseAddress(args.gatewayUrl, gateway, 'gatewayUrl');
+  const refusal =
+    refuseLockedAddress(args.gatewayUrl, rt.policy) ??
+    refuseAddress(args.gatewayUrl, gateway, 'gatewayUrl');
   if (refusal) return fail(refusal);
   const insecure = isInsecureAddress(args.gatewayUrl, gateway);
   const trust = credentialTrustOf(gateway);
@@ -159,6 +163,8 @@ export async function signOutFromWindow(
 export async function startDemo(rt: SupervisorRuntime, source: Source): Promise<Result<null>> {
   const demo = rt.ports.demo;
   if (!demo) return fail(NO_DEMO);
+  const forbidden = refuseDemo(rt.policy);
+  if (forbidden) return fail(forbidden);
   let started: Awaited<ReturnType<typeof demo.start>>;
   try {
     started = await demo.start();

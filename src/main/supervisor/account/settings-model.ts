@@ -29,6 +29,7 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
     confirmDestructive: patch.confirmDestructive ?? settings.confirmDestructive,
     coaching: { ...settings.coaching, ...definedOnly(patch.coaching ?? {}) },
     insight: { ...settings.insight, ...definedOnly(patch.insight ?? {}) },
+    updates: { ...settings.updates, ...definedOnly(patch.updates ?? {}) },
   };
 }
 

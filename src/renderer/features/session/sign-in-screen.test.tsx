@@ -192,4 +192,26 @@ describe('SignInScreen', () => {
     expect(screen.getByRole('heading', { name: '以质检员身份签入' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '签入' })).toBeInTheDocument();
   });
+
+  // Issue 16: the administrator locked the gateway and turned demo mode off.
+  it('keeps a locked gateway address read-only, says why, and offers no demo mode', async () => {
+    const source = '/etc/cc-inspector/policy.json';
+    await renderApp({
+      snapshot: makeSnapshot({
+        connection: { phase: 'signed-out' },
+        roster: [],
+        policy: {
+          managed: true,
+          demoModeAllowed: false,
+          locked: { 'gateway.url': { key: 'GatewayUrl', source } },
+        },
+      }),
+    });
+    const url = screen.getByLabelText('Gateway address');
+    expect(url).toHaveAttribute('readonly');
+    expect(url).toHaveAccessibleDescription(
+      `Set by your administrator (GatewayUrl in ${source}); it cannot be changed here.`,
+    );
+    expect(screen.queryByRole('button', { name: /demo/i })).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import type { LocalText } from '../../store/app-state';
 import { useAppState, useBridge } from '../../store/store-context';
 import { FormField } from '../../ui/form-field';
 import { Icon } from '../../ui/icons';
+import { LockNote } from '../settings/policy-lock';
 import { LanguagePicker } from './language-picker';
 import { validateSignIn, type SignInField, type SignInForm } from './sign-in-validation';
 
@@ -39,6 +40,9 @@ export function SignInScreen() {
   const connection = useAppState((state) => state.connection);
   const passwordRemembered = useAppState((state) => state.passwordRemembered);
   const keychainAvailable = useAppState((state) => state.keychainAvailable);
+  // The administrator may lock the gateway address and forbid demo mode (issue 16).
+  const policy = useAppState((state) => state.policy);
+  const gatewayLock = policy.locked['gateway.url'];
   const [form, setForm] = useState<SignInForm>({
     gatewayUrl: settings.gateway.url,
     inspectorId: settings.gateway.inspectorId,
@@ -136,11 +140,12 @@ export function SignInScreen() {
           <FormField
             label={t('signIn.gatewayUrl')}
             error={errorText('gatewayUrl')}
-            hint={t('signIn.gatewayUrlHint')}
+            hint={gatewayLock ? <LockNote lock={gatewayLock} /> : t('signIn.gatewayUrlHint')}
           >
             {(control) => (
               <input
                 {...control}
+                readOnly={Boolean(gatewayLock)}
                 type="url"
                 inputMode="url"
                 autoComplete="url"
@@ -211,14 +216,16 @@ export function SignInScreen() {
             >
               {signingIn ? t('signIn.signingIn') : t('signIn.submit')}
             </button>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => void startDemo()}
-              disabled={signingIn}
-            >
-              {t('signIn.demo')}
-            </button>
+            {policy.demoModeAllowed ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void startDemo()}
+                disabled={signingIn}
+              >
+                {t('signIn.demo')}
+              </button>
+            ) : null}
           </div>
         </form>
       </div>

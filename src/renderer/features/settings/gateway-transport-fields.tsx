@@ -6,10 +6,14 @@
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../ui/form-field';
 import type { SettingsForm } from './settings-validation';
+import type { PolicyLock } from '../../../shared/policy';
+import { LockNote } from './policy-lock';
 
 export interface GatewayTransportFieldsProps {
   form: Pick<SettingsForm, 'allowInsecureHttp' | 'maxAnswerMiB'>;
   maxAnswerError: string | null;
+  /** The administrator locked the plain-HTTP opt-in. */
+  insecureLock?: PolicyLock;
   onChange: (patch: Partial<Pick<SettingsForm, 'allowInsecureHttp' | 'maxAnswerMiB'>>) => void;
 }
 
@@ -22,6 +26,7 @@ export function GatewayTransportFields(props: GatewayTransportFieldsProps) {
         <input
           type="checkbox"
           checked={props.form.allowInsecureHttp}
+          disabled={Boolean(props.insecureLock)}
           aria-describedby="allow-insecure-http-hint"
           onChange={(event) => props.onChange({ allowInsecureHttp: event.target.checked })}
         />
@@ -30,6 +35,7 @@ export function GatewayTransportFields(props: GatewayTransportFieldsProps) {
       <p id="allow-insecure-http-hint" className="field-hint">
         {t('settings.allowInsecureHttpHint')}
       </p>
+      {props.insecureLock ? <LockNote lock={props.insecureLock} /> : null}
       <FormField
         label={t('settings.maxAnswerMiB')}
         error={props.maxAnswerError}

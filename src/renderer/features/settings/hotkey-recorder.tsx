@@ -15,6 +15,8 @@ export interface HotkeyRecorderProps {
   /** Shown when the pressed keys cannot be a hotkey. */
   onRejected: (reasonKey: string) => void;
   describedBy?: string;
+  /** Locked by the administrator's policy: shown, not recordable. */
+  disabled?: boolean;
 }
 
 /** A button that turns the next key press into an accelerator. */
@@ -64,6 +66,7 @@ export function HotkeyRecorder(props: HotkeyRecorderProps) {
           : t('hotkeys.recordLabel', { action: props.actionLabel, keys: shown })
       }
       aria-describedby={props.describedBy}
+      disabled={props.disabled}
       onClick={() => setRecording((current) => !current)}
       onKeyDown={onKeyDown}
       onBlur={() => setRecording(false)}

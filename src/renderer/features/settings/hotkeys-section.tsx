@@ -14,6 +14,7 @@ import { rendererPlatform } from '../../ui/format-accelerator';
 import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { HotkeyRecorder } from './hotkey-recorder';
+import { LockNote, usePolicyLocks } from './policy-lock';
 
 /** Which other action already uses `accelerator` (the same key chord on `platform`), if any. */
 export function findLocalConflict(
@@ -63,6 +64,7 @@ export function HotkeysSection() {
   const statuses = useAppState((state) => state.hotkeys);
   const [messages, setMessages] = useState<Partial<Record<HotkeyAction, string>>>({});
   const platform = rendererPlatform();
+  const lockOf = usePolicyLocks();
 
   async function bind(action: HotkeyAction, accelerator: string | null): Promise<void> {
     if (accelerator !== null) {
@@ -89,6 +91,7 @@ export function HotkeysSection() {
         {HOTKEY_ACTIONS.map((action) => {
           const status = statuses.find((entry) => entry.action === action);
           const statusId = `hotkey-status-${action}`;
+          const lock = lockOf(`hotkeys.${action}`);
           return (
             <li key={action} className="hotkey-item" data-testid={`hotkey-${action}`}>
               <span className="hotkey-action">{t(`actions.${action}`)}</span>
@@ -96,10 +99,11 @@ export function HotkeysSection() {
                 actionLabel={t(`actions.${action}`)}
                 accelerator={status?.accelerator ?? null}
                 describedBy={statusId}
+                disabled={Boolean(lock)}
                 onRecord={(accelerator) => void bind(action, accelerator)}
                 onRejected={(key) => setMessages((current) => ({ ...current, [action]: t(key) }))}
               />
-              {status?.accelerator ? (
+              {status?.accelerator && !lock ? (
                 <button
                   type="button"
                   className="button button-quiet"
@@ -111,6 +115,7 @@ export function HotkeysSection() {
                 <span />
               )}
               <StatusLine id={statusId} status={status} message={messages[action] ?? null} />
+              {lock ? <LockNote lock={lock} /> : null}
               {status?.accelerator && isAltGrEquivalent(status.accelerator, platform) ? (
                 <p className="hotkey-status tone-warn" data-testid={`hotkey-altgr-${action}`}>
                   <Icon name="alert" /> {t('hotkeys.altGrWarning')}

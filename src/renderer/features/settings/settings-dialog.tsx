@@ -16,6 +16,8 @@ import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { GatewayTransportFields } from './gateway-transport-fields';
 import { HotkeysSection } from './hotkeys-section';
+import { MaintenanceSection } from './maintenance-section';
+import { hintOrLock, usePolicyLocks } from './policy-lock';
 import {
   createSettingsForm,
   looksLikePemCertificate,
@@ -41,6 +43,7 @@ const ERROR_PATH_OF: Record<keyof SettingsForm, string> = {
   theme: 'theme',
   demoMode: 'demoMode',
   confirmDestructive: 'confirmDestructive',
+  updateChannel: 'updates.channel',
 };
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
@@ -60,6 +63,7 @@ export function SettingsDialog(props: {
   const [caFileName, setCaFileName] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const lockOf = usePolicyLocks();
 
   const errorFor = (path: string): string | null =>
     errors[path] ? t(errors[path], { defaultValue: t('settings.errors.generic') }) : null;
@@ -163,11 +167,16 @@ export function SettingsDialog(props: {
       >
         <fieldset className="settings-section">
           <legend>{t('settings.sections.gateway')}</legend>
-          <FormField label={t('signIn.gatewayUrl')} error={errorFor('gateway.url')}>
+          <FormField
+            label={t('signIn.gatewayUrl')}
+            error={errorFor('gateway.url')}
+            hint={hintOrLock(lockOf('gateway.url'), undefined)}
+          >
             {(control) => (
               <input
                 {...control}
                 type="url"
+                disabled={Boolean(lockOf('gateway.url'))}
                 spellCheck={false}
                 value={form.gatewayUrl}
                 onChange={(event) => patchForm({ gatewayUrl: event.target.value })}
@@ -199,21 +208,23 @@ export function SettingsDialog(props: {
           <FormField
             label={t('settings.caFile')}
             error={errorFor('gateway.caPem')}
-            hint={
+            hint={hintOrLock(
+              lockOf('gateway.caPem'),
               form.caPem
                 ? t('settings.caLoaded', { name: caFileName ?? t('settings.caSaved') })
-                : t('settings.caHint')
-            }
+                : t('settings.caHint'),
+            )}
           >
             {(control) => (
               <div className="file-row">
                 <input
                   {...control}
                   type="file"
+                  disabled={Boolean(lockOf('gateway.caPem'))}
                   accept=".pem,.crt,.cer,text/plain"
                   onChange={(event) => void readCaFile(event)}
                 />
-                {form.caPem ? (
+                {form.caPem && !lockOf('gateway.caPem') ? (
                   <button
                     type="button"
                     className="button button-quiet"
@@ -228,11 +239,12 @@ export function SettingsDialog(props: {
           <FormField
             label={t('settings.pin')}
             error={errorFor('gateway.pinSha256')}
-            hint={t('settings.pinHint')}
+            hint={hintOrLock(lockOf('gateway.pinSha256'), t('settings.pinHint'))}
           >
             {(control) => (
               <input
                 {...control}
+                disabled={Boolean(lockOf('gateway.pinSha256'))}
                 spellCheck={false}
                 className="mono"
                 value={form.pinSha256}
@@ -243,6 +255,7 @@ export function SettingsDialog(props: {
           <GatewayTransportFields
             form={form}
             maxAnswerError={errorFor('gateway.maxAnswerMiB')}
+            insecureLock={lockOf('gateway.allowInsecureHttp')}
             onChange={patchForm}
           />
         </fieldset>
@@ -258,15 +271,17 @@ export function SettingsDialog(props: {
                   key={field}
                   label={t(`settings.thresholds.${field}`)}
                   error={error}
-                  hint={
+                  hint={hintOrLock(
+                    lockOf(`alerts.${field}`),
                     !error && Number.isInteger(seconds) && seconds > 0
                       ? `= ${formatSpan(seconds, t)}`
-                      : undefined
-                  }
+                      : undefined,
+                  )}
                 >
                   {(control) => (
                     <input
                       {...control}
+                      disabled={Boolean(lockOf(`alerts.${field}`))}
                       inputMode="numeric"
                       value={form.alerts[field]}
                       onChange={(event) =>
@@ -283,10 +298,14 @@ export function SettingsDialog(props: {
         <fieldset className="settings-section">
           <legend>{t('settings.sections.general')}</legend>
           <div className="form-row">
-            <FormField label={t('settings.language')}>
+            <FormField
+              label={t('settings.language')}
+              hint={hintOrLock(lockOf('language'), undefined)}
+            >
               {(control) => (
                 <select
                   {...control}
+                  disabled={Boolean(lockOf('language'))}
                   value={form.language}
                   onChange={(event) => patchForm({ language: event.target.value as Language })}
                 >
@@ -326,16 +345,19 @@ export function SettingsDialog(props: {
             <input
               type="checkbox"
               checked={form.demoMode}
+              disabled={Boolean(lockOf('demoMode'))}
               onChange={(event) => patchForm({ demoMode: event.target.checked })}
             />
             <span>{t('settings.demoMode')}</span>
           </label>
-          <div>
-            <button type="button" className="button" onClick={() => void openLogsFolder()}>
-              {t('settings.openLogs')}
-            </button>
-          </div>
+          {hintOrLock(lockOf('demoMode'), null)}
         </fieldset>
+        <MaintenanceSection
+          channel={form.updateChannel}
+          channelLock={lockOf('updates.channel')}
+          onChannel={(updateChannel) => patchForm({ updateChannel })}
+          onOpenLogs={() => void openLogsFolder()}
+        />
         {props.onOpenCoaching ? (
           <fieldset className="settings-section">
             <legend>{t('coaching.settings.title')}</legend>

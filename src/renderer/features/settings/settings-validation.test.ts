@@ -25,6 +25,7 @@ describe('validateSettings', () => {
         theme: 'system',
         demoMode: false,
         confirmDestructive: true,
+        updates: { channel: 'stable' },
       },
     });
   });

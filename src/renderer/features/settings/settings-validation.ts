@@ -6,7 +6,13 @@
 import { judgeGatewayAddress } from '../../../shared/gateway-address-policy';
 import type { CommandArgs } from '../../../shared/ipc/contract';
 import { settingsPatchSchema } from '../../../shared/ipc/contract-schemas';
-import type { AlertThresholds, Language, Settings, Theme } from '../../../shared/domain';
+import type {
+  AlertThresholds,
+  Language,
+  Settings,
+  Theme,
+  UpdateChannel,
+} from '../../../shared/domain';
 
 export const THRESHOLD_FIELDS: ReadonlyArray<keyof AlertThresholds> = [
   'longCallSeconds',
@@ -32,6 +38,7 @@ export interface SettingsForm {
   theme: Theme;
   demoMode: boolean;
   confirmDestructive: boolean;
+  updateChannel: UpdateChannel;
 }
 
 export type SettingsPatch = CommandArgs<'settings.update'>;
@@ -59,6 +66,7 @@ export function createSettingsForm(settings: Settings): SettingsForm {
     theme: settings.theme,
     demoMode: settings.demoMode,
     confirmDestructive: settings.confirmDestructive,
+    updateChannel: settings.updates.channel,
   };
 }
 
@@ -93,6 +101,7 @@ export function validateSettings(form: SettingsForm): SettingsValidation {
     theme: form.theme,
     demoMode: form.demoMode,
     confirmDestructive: form.confirmDestructive,
+    updates: { channel: form.updateChannel },
   };
   if (form.caPem !== null && !looksLikePemCertificate(form.caPem))
     errors['gateway.caPem'] = 'settings.errors.gateway.caPem';

@@ -10,6 +10,7 @@ export { app, FakeApp, FakePowerMonitor, powerMonitor, screen, type FakeDisplay 
 export { createFakeEvent, type FakeEvent } from './event';
 export { contextBridge, FakeIpcMain, FakeIpcRenderer, ipcMain, ipcRenderer } from './ipc';
 export { protocol } from './protocol';
+export { netRequests, type FakeNetRequestOptions } from './net-request';
 export {
   FakeSession,
   net,

@@ -11,6 +11,7 @@
  * without any request to the new location.
  */
 import { createHash, X509Certificate } from 'node:crypto';
+import { netRequest, resetNetRequests } from './net-request';
 import {
   checkServerIdentity,
   type DetailedPeerCertificate,
@@ -321,6 +322,7 @@ export const session = {
 };
 
 export const net = {
+  request: netRequest,
   fetch: (input: string | URL, init?: RequestInit): Promise<Response> =>
     session.defaultSession.fetch(input, init),
   online: true,
@@ -334,4 +336,5 @@ export function resetSessions(): void {
   for (const existing of partitions.values()) void existing.closeAllConnections();
   partitions.clear();
   net.online = true;
+  resetNetRequests();
 }
