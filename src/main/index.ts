@@ -49,6 +49,7 @@ import { confirmFromTray } from './desktop/tray/tray-confirmation';
 import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
+import { controlLocationOfThisProcess, startControlServer, type ControlServer } from './control';
 import { createDemoGateway } from './node/demo-gateway';
 import { redactText } from './supervisor/redaction';
 
@@ -180,6 +181,21 @@ async function startApp(): Promise<void> {
     ],
     logger,
   });
+  // Scripts, macro keypads and IT tools drive this session through the local control endpoint
+  // (`cc-inspector switch` …); the app runs without it when it cannot be served.
+  let control: ControlServer | null = null;
+  startControlServer({
+    core: supervisor,
+    location: controlLocationOfThisProcess(),
+    owner: 'app',
+    logger,
+  }).then(
+    (server) => (control = server),
+    (error: unknown) =>
+      logger.warn('control endpoint not served', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
   const watcher = createActivityWatcher(language);
   supervisor.subscribe((name, payload) => {
     const requests = watcher.observe(name, payload);
@@ -225,6 +241,7 @@ async function startApp(): Promise<void> {
       tray.dispose();
       wallboard.close();
       ipc.dispose();
+      void control?.close();
       logger.info('quit');
     },
   });

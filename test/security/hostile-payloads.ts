@@ -224,7 +224,7 @@ interface CommandRules {
 
 /** Main records where an action came from: any `source` the renderer sends is refused. */
 const source: FieldRule = {
-  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey'), badSource),
+  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey', 'cli'), badSource),
   required: false,
 };
 const onAgent: CommandRules = {
@@ -237,6 +237,7 @@ const emptyRules: CommandRules = { valid: {}, fields: {} };
 /** Each command: one valid payload and, per field, what breaks it. */
 export const COMMAND_RULES: Record<CommandName, CommandRules> = {
   'app.getSnapshot': emptyRules,
+  'app.getStatus': emptyRules,
   'app.openLogsFolder': emptyRules,
   'session.signIn': {
     valid: {

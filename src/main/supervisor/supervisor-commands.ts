@@ -32,6 +32,8 @@ type Handlers = {
 export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
   return {
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
+    'app.getStatus': async () =>
+      ok({ connection: rt.session.connectionState(), inspection: rt.inspection }),
     'app.openLogsFolder': async () => {
       if (!rt.ports.shell)
         return fail(
