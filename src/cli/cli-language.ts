@@ -19,3 +19,18 @@ function readLanguageFlag(flag: string): CliLanguage {
   if (normalised === 'zh' || normalised === 'zh-cn' || normalised === 'zh-hans') return 'zh-CN';
   throw createUsageError(`Unsupported language ${JSON.stringify(flag)}: use en or zh-CN.`);
 }
+
+/** The language of `argv`'s --lang (or the locale); English when it cannot be told. */
+export function resolveLanguageQuietly(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): CliLanguage {
+  try {
+    const inline = argv.find((word) => word.startsWith('--lang='));
+    const index = argv.indexOf('--lang');
+    const flag = inline ? inline.slice('--lang='.length) : index >= 0 ? argv[index + 1] : undefined;
+    return resolveLanguage(flag, env);
+  } catch {
+    return 'en';
+  }
+}

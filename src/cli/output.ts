@@ -9,7 +9,11 @@ import { KeychainOperationError } from '../main/credentials/keychain-failure';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
 import type { CliLanguage } from './cli-language';
-import { suggestFix } from './failure-fixes';
+import type { CommandError } from '../shared/ipc/contract';
+import { describeRetcode } from '../shared/gateway-protocol/gateway-retcodes';
+import { createTranslator } from './cli-i18n';
+import { fixOfRetcode, suggestFix } from './failure-fixes';
+import { PromptCancelledError } from './password-prompt';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -23,23 +27,75 @@ export interface FailureView {
   hint: string | null;
 }
 
+/** A refusal or failure in the contract's words (the live session's, or the session core's). */
+export class ContractFailure extends Error {
+  override readonly name = 'ContractFailure';
+  constructor(readonly error: CommandError) {
+    super(error.message);
+  }
+}
+
+/** Exit code of a contract error: the same classes as a gateway failure's. */
+function exitCodeOfContractError(error: CommandError): ExitCode {
+  switch (error.code) {
+    case 'invalid-argument':
+    case 'insecure-gateway':
+    case 'no-password':
+    case 'keychain-unavailable':
+      return EXIT_CODE.usage;
+    case 'not-signed-in':
+      return EXIT_CODE.auth;
+    case 'gateway': {
+      if (error.retcode === null) return EXIT_CODE.network;
+      const retcodeClass = describeRetcode(error.retcode).class;
+      return retcodeClass === 'fatal-sign-in' || retcodeClass === 'session-lost'
+        ? EXIT_CODE.auth
+        : EXIT_CODE.refused;
+    }
+    case 'forbidden-state':
+    case 'forbidden-sender':
+      return EXIT_CODE.refused;
+    case 'unknown-command':
+    case 'internal':
+      return EXIT_CODE.internal;
+  }
+}
+
 /** The view and the exit code of any thrown value; gateway messages in the chosen language. */
 export function describeFailure(
   error: unknown,
   language: CliLanguage,
 ): { view: FailureView; exitCode: ExitCode } {
+  const t = createTranslator(language);
   if (error instanceof GatewayError) {
     const message = language === 'zh-CN' ? error.messageZh : error.message;
     const view = {
       kind: error.kind,
       retcode: error.retcode ?? null,
       message,
-      hint: suggestFix(error),
+      hint: suggestFix(error, t),
     };
     return { view, exitCode: exitCodeOfGatewayError(error) };
   }
+  if (error instanceof ContractFailure) {
+    const { code, retcode, message, messageZh } = error.error;
+    return {
+      view: {
+        kind: code,
+        retcode,
+        message: language === 'zh-CN' ? messageZh : message,
+        hint: fixOfRetcode(retcode, t),
+      },
+      exitCode: exitCodeOfContractError(error.error),
+    };
+  }
   if (error instanceof CliError)
-    return { view: plainView(error.kind, error.message), exitCode: error.exitCode };
+    return {
+      view: { ...plainView(error.kind, error.message), hint: error.hint },
+      exitCode: error.exitCode,
+    };
+  if (error instanceof PromptCancelledError)
+    return { view: plainView('cancelled', error.message), exitCode: EXIT_CODE.interrupted };
   if (error instanceof KeychainUnavailableError) {
     return { view: plainView('keychain-unavailable', error.message), exitCode: EXIT_CODE.auth };
   }

@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { CommandContext, type CliEnvironment, type CommonFlags } from '../cli-context';
 import type { ExitCode } from '../cli-error';
+import { delay, exitCodeOfSignal, STOP_DEADLINE_MS } from '../stop-signals';
 
 export interface CommandHost {
   environment: CliEnvironment;
@@ -15,19 +16,47 @@ export interface CommandHost {
 /** A host that remembers the last exit code for the entry point. */
 export function createCommandHost(
   environment: CliEnvironment,
-): CommandHost & { exitCode: ExitCode } {
+): CommandHost & { exitCode: ExitCode; interrupted: boolean } {
   const host = {
     environment,
     exitCode: 0 as ExitCode,
+    /** A stop signal ended the command (the entry point then exits without waiting). */
+    interrupted: false,
     async run(
       command: Command,
       body: (context: CommandContext) => Promise<ExitCode>,
     ): Promise<void> {
       const context = new CommandContext(environment, command.opts<CommonFlags>());
+      const finished = (async () => {
+        try {
+          return await body(context);
+        } catch (error) {
+          return context.output.printFailure(error, command.name());
+        }
+      })();
       try {
-        host.exitCode = await body(context);
-      } catch (error) {
-        host.exitCode = context.output.printFailure(error, command.name());
+        const first = await Promise.race([
+          finished.then((code) => ({ code })),
+          context.stopped.then((signal) => ({ signal })),
+        ]);
+        if ('code' in first) {
+          host.exitCode = first.code;
+          return;
+        }
+        // Stopped: release and sign out (the command's own steps, shared), within the deadline;
+        // a command that ends itself on the signal gets a moment to print its last line.
+        host.interrupted = true;
+        host.exitCode = exitCodeOfSignal(first.signal) as ExitCode;
+        const cleanedUp = await Promise.race([
+          Promise.all([context.cleanup.runAll(), Promise.race([finished, delay(300, 0)])]).then(
+            () => true,
+          ),
+          delay(STOP_DEADLINE_MS, false),
+        ]);
+        if (!cleanedUp)
+          context.output.printNote(context.t('stop.timedOut', { seconds: STOP_DEADLINE_MS / 1000 }));
+        else if (context.signedIn)
+          context.output.printNote(context.t('stop.done', { signal: first.signal }));
       } finally {
         await context.dispose();
       }
@@ -72,7 +101,11 @@ export function addConnectionOptions(command: Command, { signsIn = true } = {}):
       '--max-answer-mib <mib>',
       'refuse gateway answers larger than this many MiB (default 8; raise for very big sites)',
     )
-    .option('--verbose', 'log each gateway request on stderr (never the password or session key)');
+    .option('--verbose', 'log each gateway request on stderr (never the password or session key)')
+    .option(
+      '--standalone',
+      'sign in on its own even when the desktop app or `session --serve` holds a live session',
+    );
   if (signsIn) {
     command
       .option(

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { writeEnvironmentFile } from '../simulator-env-file';
 import type { SimulatorOptions } from '../../simulator';
 import type { CommandContext } from '../cli-context';
 import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
@@ -22,6 +23,7 @@ export interface SimulatorFlags {
   cert?: string;
   key?: string;
   verbose?: boolean;
+  envFile?: string;
 }
 
 const DEFAULT_PORT = 8043;
@@ -50,6 +52,10 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')
+    .option(
+      '--env-file <file>',
+      "write the first inspector's CC_INSPECTOR_* variables to this file (for `. ./file`), and its CA beside it",
+    )
     .action((flags: SimulatorFlags, command: Command) =>
       host.run(command, (context) => runSimulator(context, flags)),
     );
@@ -98,28 +104,33 @@ async function runSimulator(context: CommandContext, flags: SimulatorFlags): Pro
   const { describeStartup, parseFaultSpec, startSimulator } = await import('../../simulator');
   const options = readSimulatorOptions(flags, parseFaultSpec);
   if (flags.verbose) options.log = (line: string) => context.output.printNote(line);
-  let simulator;
+  let simulator: Awaited<ReturnType<typeof startSimulator>>;
   try {
     simulator = await startSimulator(options);
   } catch (error) {
+    const busy = (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
     throw new CliError(
       'usage',
-      `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`,
+      busy
+        ? context.t('simulator.portBusy', { port: options.port })
+        : context.t('simulator.cannotStart', {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
       EXIT_CODE.usage,
-      { cause: error },
+      { cause: error, hint: busy ? context.t('simulator.portBusyFix') : undefined },
     );
   }
+  const close = context.cleanup.add(() => simulator.close());
   try {
-    // Listening for the signal starts before the startup line, which a script may answer at once.
-    const stopped = context.waitForStopSignal();
-    // The startup line goes out first, whatever the format, so a script can read it.
+    if (flags.envFile !== undefined)
+      writeEnvironmentFile(flags.envFile, describeStartup(simulator));
+    // The signal listener is in place since the command started; a script may answer the
+    // startup line at once. The startup line goes out first, whatever the format.
     context.output.printJson(describeStartup(simulator));
-    context.output.printNote(
-      `cc-inspector: simulator listening on ${simulator.origin}; press Ctrl+C to stop it.`,
-    );
-    await stopped;
+    context.output.printNote(context.t('simulator.listening', { origin: simulator.origin }));
+    await context.stopped;
   } finally {
-    await simulator.close();
+    await close();
   }
   return EXIT_CODE.ok;
 }
