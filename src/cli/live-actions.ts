@@ -30,9 +30,11 @@ const FORCE_COMMANDS = {
   'force-signout': 'agents.forceSignOut',
 } as const satisfies Record<string, string>;
 
-export const FORCE_ACTION_OF_COMMAND: Readonly<
-  Record<keyof typeof FORCE_COMMANDS, ForceAction>
-> = { 'force-busy': 'force-busy', 'force-idle': 'force-idle', 'force-signout': 'force-sign-out' };
+export const FORCE_ACTION_OF_COMMAND: Readonly<Record<keyof typeof FORCE_COMMANDS, ForceAction>> = {
+  'force-busy': 'force-busy',
+  'force-idle': 'force-idle',
+  'force-signout': 'force-sign-out',
+};
 
 /** Runs `request` on the live session and prints the outcome; never throws. */
 export async function runOnLiveSession(

@@ -32,7 +32,7 @@ export async function runSignedInAction(
   context: CommandContext,
   action: SignedInAction,
 ): Promise<ExitCode> {
-  const { output, t } = context;
+  const { output } = context;
   let session: InspectorSession;
   try {
     action.before?.();
@@ -40,37 +40,49 @@ export async function runSignedInAction(
   } catch (error) {
     return output.printFailure(error, action.command, action.target);
   }
-  let code: ExitCode = EXIT_CODE.ok;
+  let code: ExitCode;
   try {
-    const acting = action.act(session);
-    // Whatever the action started is released before sign-out, also when a signal comes
-    // while it is on its way (the release then waits for its answer).
-    // (Only actions that start something wait for their answer: a slow listing is not waited for.)
-    const release = action.release
-      ? context.cleanup.add(async () => {
-          const started = await acting.then(
-            () => true,
-            () => false,
-          );
-          return started ? releaseStarted(context, session, action) : EXIT_CODE.ok;
-        })
-      : async () => EXIT_CODE.ok;
-    let result: ActionResult;
-    try {
-      result = await acting;
-    } catch (error) {
-      return (code = output.printFailure(error, action.command, action.target));
-    }
-    output.printSuccess(action.command, { target: action.target, ...result.fields }, result.text);
-    if (action.hold) {
-      const lost = await context.keepAlive(session, { note: t('hold.note') });
-      if (lost !== null) return (code = output.printFailure(lost, action.command, action.target));
-    }
-    return (code = await release());
+    code = await actAndRelease(context, session, action);
   } finally {
     const signedOut = await context.signOut(session);
+    // (A throw above propagates; otherwise a refused sign-out decides a successful run's code.)
+    code ??= EXIT_CODE.ok;
     if (code === EXIT_CODE.ok) code = signedOut;
   }
+  return code;
+}
+
+async function actAndRelease(
+  context: CommandContext,
+  session: InspectorSession,
+  action: SignedInAction,
+): Promise<ExitCode> {
+  const { output, t } = context;
+  const acting = action.act(session);
+  // Whatever the action started is released before sign-out, also when a signal comes
+  // while it is on its way (the release then waits for its answer).
+  // (Only actions that start something wait for their answer: a slow listing is not waited for.)
+  const release = action.release
+    ? context.cleanup.add(async () => {
+        const started = await acting.then(
+          () => true,
+          () => false,
+        );
+        return started ? releaseStarted(context, session, action) : EXIT_CODE.ok;
+      })
+    : async () => EXIT_CODE.ok;
+  let result: ActionResult;
+  try {
+    result = await acting;
+  } catch (error) {
+    return output.printFailure(error, action.command, action.target);
+  }
+  output.printSuccess(action.command, { target: action.target, ...result.fields }, result.text);
+  if (action.hold) {
+    const lost = await context.keepAlive(session, { note: t('hold.note') });
+    if (lost !== null) return output.printFailure(lost, action.command, action.target);
+  }
+  return release();
 }
 
 async function releaseStarted(

@@ -31,7 +31,9 @@ export function createCommandHost(
         try {
           return await body(context);
         } catch (error) {
-          return context.output.printFailure(error, command.name());
+          // The first argument (an agent or call id) names what failed, as in `listen 12ab failed`.
+          const target = typeof command.args[0] === 'string' ? command.args[0] : null;
+          return context.output.printFailure(error, command.name(), target);
         }
       })();
       try {
@@ -41,6 +43,8 @@ export function createCommandHost(
         ]);
         if ('code' in first) {
           host.exitCode = first.code;
+          // Whatever the command left open (it threw after signing in) is closed all the same.
+          await context.cleanup.runAll();
           return;
         }
         // Stopped: release and sign out (the command's own steps, shared), within the deadline;
@@ -54,7 +58,9 @@ export function createCommandHost(
           delay(STOP_DEADLINE_MS, false),
         ]);
         if (!cleanedUp)
-          context.output.printNote(context.t('stop.timedOut', { seconds: STOP_DEADLINE_MS / 1000 }));
+          context.output.printNote(
+            context.t('stop.timedOut', { seconds: STOP_DEADLINE_MS / 1000 }),
+          );
         else if (context.signedIn)
           context.output.printNote(context.t('stop.done', { signal: first.signal }));
       } finally {

@@ -31,9 +31,13 @@ export function registerLoginCommands(program: Command, host: CommandHost): void
       '--forget',
       'remove the remembered password from the OS keychain instead (no gateway contact)',
     )
-    .action((options: { forget?: boolean }, command: Command) =>
+    .option(
+      '--force',
+      'end the session even while a call or an inspection keeps it busy (forced sign-out)',
+    )
+    .action((options: { forget?: boolean; force?: boolean }, command: Command) =>
       host.run(command, (context) =>
-        options.forget ? forget(context) : endRemoteSession(context),
+        options.forget ? forget(context) : endRemoteSession(context, options.force === true),
       ),
     );
 }
@@ -60,15 +64,22 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
   } catch (error) {
     return output.printFailure(error, 'login');
   }
-  try {
-    const { signedIn, settings } = session;
+  const signedInSession = session;
+  const report = async (): Promise<ExitCode> => {
+    let code: ExitCode = EXIT_CODE.ok;
+    const { signedIn, settings } = signedInSession;
     const account = accountOf(settings);
     let remembered = false;
+    let rememberFailure: unknown = null;
     if (remember) {
       // The password that just worked (resolved once per run).
       const password = await context.password();
-      await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
-      remembered = true;
+      try {
+        await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
+        remembered = true;
+      } catch (error) {
+        rememberFailure = error;
+      }
     }
     const fields = {
       target: settings.agentId,
@@ -90,12 +101,30 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
         `The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`,
       );
     output.printSuccess('login', fields, lines);
-    return EXIT_CODE.ok;
+    // The sign-in worked; only remembering failed: say exactly that, and end non-zero.
+    if (rememberFailure !== null)
+      code = output.printFailure(
+        new CliError(
+          'keychain-unavailable',
+          context.t('login.notRemembered', {
+            reason:
+              rememberFailure instanceof Error ? rememberFailure.message : String(rememberFailure),
+          }),
+          EXIT_CODE.auth,
+          { hint: context.t('login.notRememberedFix'), cause: rememberFailure },
+        ),
+        'login --remember',
+      );
+    return code;
+  };
+  let code: ExitCode;
+  try {
+    code = await report();
   } catch (error) {
-    return output.printFailure(error, 'login');
-  } finally {
-    await context.signOut(session);
+    code = output.printFailure(error, 'login');
   }
+  const signedOut = await context.signOut(session);
+  return code === EXIT_CODE.ok ? signedOut : code;
 }
 
 async function forget(context: CommandContext): Promise<ExitCode> {
@@ -110,8 +139,12 @@ async function forget(context: CommandContext): Promise<ExitCode> {
   return EXIT_CODE.ok;
 }
 
-/** A forced sign-in takes over whatever session is left (a crashed app), then signs it out. */
-async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
+/**
+ * A forced sign-in takes over whatever session is left (a crashed app, a stopped command),
+ * then signs it out; with --force the sign-out is forced too, so a call or an inspection that
+ * keeps the inspector busy does not stop it (the gateway's forcelogout).
+ */
+async function endRemoteSession(context: CommandContext, force: boolean): Promise<ExitCode> {
   const { output } = context;
   let session;
   try {
@@ -120,7 +153,7 @@ async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
     return output.printFailure(error, 'logout');
   }
   try {
-    await session.client.signOut();
+    await session.client.signOut({ force });
   } catch (error) {
     return output.printFailure(error, 'logout');
   }

@@ -26,7 +26,7 @@ import { addConnectionOptions, type CommandHost } from './command-host';
 const HOLD_HELP =
   'keep the session (and the inspection) open until Ctrl+C; without it the inspection ends with the command';
 const LIVE_NOTE =
-  'Acts on the running inspection of the desktop app or `cc-inspector session --serve` when one is signed in as this inspector. In one shell session: printf \'listen 1002\\nswitch\\n\' | cc-inspector session';
+  "Acts on the running inspection of the desktop app or `cc-inspector session --serve` when one is signed in as this inspector. In one shell session: printf 'listen 1002\\nswitch\\n' | cc-inspector session";
 
 /** Acts on the live session when there is one; else runs `fallback` (its own sign-in). */
 async function liveOr(
@@ -41,9 +41,14 @@ async function liveOr(
 /** `switch` / `intercept` without a live session: nothing to act on, before any sign-in. */
 function needsSession(context: CommandContext, command: string, workNo: string | null): ExitCode {
   return context.output.printFailure(
-    new CliError('needs-session', context.t('needsSession.message', { command }), EXIT_CODE.refused, {
-      hint: context.t('needsSession.hint', { command, workNo: workNo ?? '1002' }),
-    }),
+    new CliError(
+      'needs-session',
+      context.t('needsSession.message', { command }),
+      EXIT_CODE.refused,
+      {
+        hint: context.t('needsSession.hint', { command, workNo: workNo ?? '1002' }),
+      },
+    ),
     command,
     workNo,
   );
@@ -102,7 +107,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
   addConnectionOptions(
     program
       .command('intercept')
-      .description("take over the call of the agent inspected")
+      .description('take over the call of the agent inspected')
       .argument('[workNo]', 'the agent inspected (default: whoever is inspected)')
       .addHelpText('after', `\n${LIVE_NOTE}`),
   ).action((workNo: string | undefined, _options: unknown, command: Command) =>
