@@ -69,6 +69,8 @@ export class CommandContext {
   /** What to undo when the command ends or is stopped: releases, event polls, sign-outs. */
   readonly cleanup = new CleanupSteps();
   private readonly disposeStopListener: () => void;
+  /** A stop signal came: nothing new is started any more. */
+  stopRequested = false;
   /** The sign-out step of each client signed in by this command. */
   private readonly signOuts = new Map<GatewayClient, () => Promise<ExitCode>>();
   private lines: LineSource | null = null;
@@ -101,6 +103,7 @@ export class CommandContext {
     this.stopped = new Promise((resolve) => {
       dispose = environment.onStopSignal((signal) => {
         dispose();
+        this.stopRequested = true;
         resolve(signal);
       });
     });

@@ -24,7 +24,7 @@ for (const signal of STOP_SIGNALS) {
   process.on(signal, () => {
     signalsSeen += 1;
     if (signalsSeen > 1 || listeners.size === 0) {
-      if (listeners.size > 0) {
+      if (signalsSeen > 1) {
         const t = createTranslator(resolveLanguageQuietly(argv, process.env));
         process.stderr.write(`${t('stop.forced')}\n`);
       }

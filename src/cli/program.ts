@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import type { CliEnvironment } from './cli-context';
 import { createUsageError, EXIT_CODE, type ExitCode } from './cli-error';
+import { createTranslator } from './cli-i18n';
 import { resolveLanguage } from './cli-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
 import { registerDoctorCommand } from './commands/doctor-command';
@@ -57,8 +58,19 @@ export async function runCli(
   environment: CliEnvironment,
 ): Promise<ExitCode> {
   const host = createCommandHost(environment);
+  const program = createProgram(host);
+  // `help <name>` of a command that does not exist is an error, not the whole help.
+  if (
+    argv[0] === 'help' &&
+    argv[1] !== undefined &&
+    !program.commands.some((c) => c.name() === argv[1])
+  ) {
+    const t = createTranslator(safeLanguage(argv, environment));
+    environment.stderr.write(`${t('usage.unknownHelpTopic', { name: argv[1] })}\n`);
+    return EXIT_CODE.usage;
+  }
   try {
-    await createProgram(host).parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0) return EXIT_CODE.ok;

@@ -58,6 +58,8 @@ async function actAndRelease(
   action: SignedInAction,
 ): Promise<ExitCode> {
   const { output, t } = context;
+  // Stopped while signing in: nothing is started; the clean-up signs out.
+  if (context.stopRequested) return EXIT_CODE.ok;
   const acting = action.act(session);
   // Whatever the action started is released before sign-out, also when a signal comes
   // while it is on its way (the release then waits for its answer).

@@ -64,7 +64,10 @@ export function createCommandHost(
         else if (context.signedIn)
           context.output.printNote(context.t('stop.done', { signal: first.signal }));
       } finally {
-        await context.dispose();
+        // After a signal a request may still hang: closing its connection would wait for it,
+        // and the entry point exits anyway.
+        if (host.interrupted) void context.dispose();
+        else await context.dispose();
       }
     },
   };

@@ -23,6 +23,7 @@ export function registerListCommands(program: Command, host: CommandHost): void 
       '--state <state>',
       'only agents in this state: signed-out, idle, ringing, talking, busy, wrap-up, rest, unknown',
     )
+    .option('--ids', 'print only the agent ids, one per line (for scripts)')
     .action((options: { state?: string; ids?: boolean }, command: Command) =>
       host.run(command, (context) => {
         const state = readStateFilter(options.state);
