@@ -136,7 +136,7 @@ describe('sign-out that does not happen', () => {
       const run = await runCommand(['agents', ...connection()], { env });
       expect(run.code).toBe(4);
       expect(run.stderr).toMatch(
-        /\[100-002\][^\n]*\n  fix: [^\n]*Run `cc-inspector logout --force` first/,
+        /\[100-002\][^\n]*\n {2}fix: [^\n]*Run `cc-inspector logout --force` first/,
       );
     } finally {
       stub.setHandler(routeSignIn((request) => answer(request.path, request.method) ?? okReply()));
