@@ -1,5 +1,5 @@
 /**
- * `simulator --env-file FILE`: the first inspector's connection as shell variables, so a
+ * `simulator --write-env FILE`: the first inspector's connection as shell variables, so a
  * newcomer (or the README's walk-through) loads them with `. ./FILE`; the simulator's CA goes
  * beside it (FILE without extension + `-ca.pem`). Written 0600 (it holds a password) through a
  * rename, so a script waiting for the file never reads half of it.

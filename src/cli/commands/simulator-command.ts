@@ -17,13 +17,14 @@ export interface SimulatorFlags {
   http?: boolean;
   agents?: string;
   seed?: string;
+  activity?: string;
   faults?: string;
   gatewayVersion?: string;
   admin?: boolean;
   cert?: string;
   key?: string;
   verbose?: boolean;
-  envFile?: string;
+  writeEnv?: string;
 }
 
 const DEFAULT_PORT = 8043;
@@ -40,7 +41,14 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--agents <count>', 'agents in the simulated center (default 40)')
     .option('--seed <number>', 'seed of names, groups, callers and timings (default 1)')
-    .option('--faults <spec>', 'inject faults, e.g. latencyMs=50,dropRate=0.01')
+    .option(
+      '--activity <changes>',
+      'state changes per agent per minute (default 1); 0 keeps the center still until you act',
+    )
+    .option(
+      '--faults <spec>',
+      'inject faults, e.g. latency=50,jitter=10,5xx=0.1,errors=0.05,malformed=0.01,drop=0.01',
+    )
     .option(
       '--gateway-version <version>',
       "which page generation to follow where they differ: 'current' (default) or 'legacy'",
@@ -53,7 +61,7 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')
     .option(
-      '--env-file <file>',
+      '--write-env <file>',
       "write the first inspector's CC_INSPECTOR_* variables to this file (for `. ./file`), and its CA beside it",
     )
     .action((flags: SimulatorFlags, command: Command) =>
@@ -76,6 +84,8 @@ function readSimulatorOptions(
   if (flags.agents !== undefined)
     options.agents = readInteger('--agents', flags.agents, 1, 100_000);
   if (flags.seed !== undefined) options.seed = readInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
+  if (flags.activity !== undefined)
+    options.changesPerAgentPerMinute = readInteger('--activity', flags.activity, 0, 600);
   if (flags.gatewayVersion !== undefined) {
     if (flags.gatewayVersion !== 'current' && flags.gatewayVersion !== 'legacy')
       throw createUsageError(
@@ -122,8 +132,8 @@ async function runSimulator(context: CommandContext, flags: SimulatorFlags): Pro
   }
   const close = context.cleanup.add(() => simulator.close());
   try {
-    if (flags.envFile !== undefined)
-      writeEnvironmentFile(flags.envFile, describeStartup(simulator));
+    if (flags.writeEnv !== undefined)
+      writeEnvironmentFile(flags.writeEnv, describeStartup(simulator));
     // The signal listener is in place since the command started; a script may answer the
     // startup line at once. The startup line goes out first, whatever the format.
     context.output.printJson(describeStartup(simulator));
