@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Everything the CLI bundle is made of (the renderer and the desktop shell are not). */
@@ -29,7 +30,7 @@ function newest(path) {
 
 const built = statSync(join(root, 'out/cli/index.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (built > Math.max(...CLI_SOURCES.map((source) => newest(join(root, source))))) {
-  console.log('cc-inspector: the command-line bundle (out/cli) is up to date.');
+  process.stdout.write('cc-inspector: the command-line bundle (out/cli) is up to date.\n');
 } else {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(
