@@ -2,15 +2,16 @@
  * What every command shares: the process's streams and environment, the output format, the
  * common options turned into a signed-in gateway client, and sign-out at the end.
  */
-import {
-  createNodeFetch,
-  EventPoller,
-  GatewayClient,
-  type GatewayError,
-  type GatewayEvent,
-  type GatewayLogger,
-  type NodeGatewayFetch,
-  type SignInResult,
+// The client's files, not the package index: the index also carries the Node transport
+// (undici), which only createClient loads, on the first request.
+import { EventPoller } from '../main/gateway/event-poller';
+import { GatewayClient } from '../main/gateway/gateway-client';
+import type {
+  GatewayError,
+  GatewayEvent,
+  GatewayLogger,
+  NodeGatewayFetch,
+  SignInResult,
 } from '../main/gateway';
 import type { CredentialStore } from '../main/supervisor/ports';
 import { EXIT_CODE, type ExitCode } from './cli-error';
@@ -149,9 +150,13 @@ export class CommandContext {
     return this.resolvedPassword;
   }
 
-  /** A gateway client for the configured gateway, CA and pin (not signed in yet). */
-  createClient(): GatewayClient {
+  /**
+   * A gateway client for the configured gateway, CA and pin (not signed in yet). The Node
+   * transport (undici) is loaded here, on the first request, so `--help` never pays for it.
+   */
+  async createClient(): Promise<GatewayClient> {
     const settings = this.settings();
+    const { createNodeFetch } = await import('../main/gateway/transport/node-fetch');
     const fetch = createNodeFetch({
       caPem: settings.caPem,
       pinSha256: settings.pinSha256,
@@ -175,7 +180,7 @@ export class CommandContext {
     const settings = this.settings();
     const phoneNumber = requirePhoneNumber(settings);
     const password = await this.password();
-    const client = this.createClient();
+    const client = await this.createClient();
     const session = client
       .signIn({ password, phoneNumber, force: options.force === true || settings.forceLogin })
       .then((signedIn): InspectorSession => ({ client, signedIn, settings }));

@@ -9,7 +9,6 @@ import type { CliEnvironment } from './cli-context';
 import { EXIT_CODE } from './cli-error';
 import { createTranslator } from './cli-i18n';
 import { resolveLanguageQuietly } from './cli-language';
-import { promptHiddenPassword } from './password-prompt';
 import { runCli } from './program';
 import { exitCodeOfSignal, STOP_SIGNALS, type StopSignal } from './stop-signals';
 
@@ -44,7 +43,13 @@ const environment: CliEnvironment = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  promptPassword: (question) => promptHiddenPassword(question, process.stdin, process.stderr),
+  // Loaded when a password is asked for: the prompt's module is not needed otherwise.
+  promptPassword: async (question) =>
+    (await import('./password-prompt')).promptHiddenPassword(
+      question,
+      process.stdin,
+      process.stderr,
+    ),
 };
 
 let exitCode: number;

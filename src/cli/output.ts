@@ -13,7 +13,7 @@ import type { CommandError } from '../shared/ipc/contract';
 import { describeRetcode } from '../shared/gateway-protocol/gateway-retcodes';
 import { createTranslator } from './cli-i18n';
 import { fixOfRetcode, suggestFix } from './failure-fixes';
-import { PromptCancelledError } from './password-prompt';
+import { PromptCancelledError } from './prompt-cancelled-error';
 
 export interface TextSink {
   write(text: string): unknown;

@@ -5,10 +5,7 @@
  */
 import { read } from 'read';
 
-/** Thrown when the person pressed Ctrl+C (or Ctrl+D) at the prompt. */
-export class PromptCancelledError extends Error {
-  override readonly name = 'PromptCancelledError';
-}
+import { PromptCancelledError } from './prompt-cancelled-error';
 
 export async function promptHiddenPassword(
   question: string,

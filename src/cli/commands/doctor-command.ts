@@ -4,7 +4,7 @@
  * and prints a checklist with the time of each step and, for each failure, the likely fix.
  */
 import type { Command } from 'commander';
-import { normaliseBaseUrl } from '../../main/gateway';
+import { normaliseBaseUrl } from '../../main/gateway/requests/gateway-validators';
 import type { CommandContext } from '../cli-context';
 import { EXIT_CODE, type ExitCode } from '../cli-error';
 import { runDoctorPlan, type TimedStep } from '../doctor/doctor-plan';

@@ -20,7 +20,7 @@ import { FORCE_ACTION_OF_COMMAND, runOnLiveSession, type LiveRequest } from '../
 import { findLiveSession } from '../live-session';
 import type { SwitchTargetWord } from '../session-line-parser';
 import { runSignedInAction, type ActionResult } from '../signed-in-action';
-import { validateCallId, validateWorkNo } from '../../main/gateway';
+import { validateCallId, validateWorkNo } from '../../main/gateway/requests/gateway-validators';
 import { addConnectionOptions, type CommandHost } from './command-host';
 
 const HOLD_HELP =

@@ -9,7 +9,7 @@
  */
 import type { Command } from 'commander';
 import { controlLocationOfThisProcess } from '../../main/control/control-location';
-import { startControlServer, type ControlServer } from '../../main/control/control-server';
+import type { ControlServer } from '../../main/control/control-server';
 import type { CommandContext, InspectorSession } from '../cli-context';
 import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
 import { SERVED_COMMANDS } from '../session-core';
@@ -175,6 +175,8 @@ async function serveSession(
 ): Promise<ControlServer> {
   let server: ControlServer;
   try {
+    // Loaded only to serve: it brings the contract's validation (zod) along.
+    const { startControlServer } = await import('../../main/control/control-server');
     server = await startControlServer({
       core: runner.core,
       location: controlLocationOfThisProcess(context.environment.env),
