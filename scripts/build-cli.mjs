@@ -28,6 +28,17 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+// --standalone: the packaged app's bundle (out/cli-standalone, every dependency inside), always built.
+if (process.argv.includes('--standalone')) {
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, CC_INSPECTOR_CLI_STANDALONE: '1' } },
+  );
+  process.exit(result.status ?? 1);
+}
+
 const built = statSync(join(root, 'out/cli/index.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (built > Math.max(...CLI_SOURCES.map((source) => newest(join(root, source))))) {
   process.stdout.write('cc-inspector: the command-line bundle (out/cli) is up to date.\n');

@@ -20,6 +20,7 @@ import {
   Tray,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandError } from '../shared/ipc/contract';
@@ -28,6 +29,7 @@ import { createActivityWatcher } from './desktop/activity-notifications';
 import { createConfirmDialogs } from './desktop/confirm-dialogs';
 import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
+import { cliLauncherPath, describeCliInstall, installCommandLineTool } from './desktop/cli-install';
 import { createFileSaver } from './desktop/file-saver';
 import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
 import { bindIpc } from './desktop/ipc/ipc-binding';
@@ -228,6 +230,22 @@ async function startApp(): Promise<void> {
     showWindow: () => window.show(),
     quit: () => app.quit(),
     openWallboard: () => wallboard.open(),
+    language,
+    installCommandLineTool: () =>
+      void installCommandLineTool(cliLauncherPath(process.resourcesPath), {
+        run: (file, args) =>
+          new Promise((resolve, reject) =>
+            execFile(file, [...args], (error) => (error ? reject(error) : resolve())),
+          ),
+      }).then((outcome) => {
+        const text = describeCliInstall(outcome, language());
+        logger.info('command-line tool install', { outcome: outcome.kind });
+        void dialog.showMessageBox({
+          type: text.ok ? 'info' : 'warning',
+          message: text.title,
+          detail: text.detail,
+        });
+      }),
   });
   lifecycle = bindAppLifecycle({
     app,

@@ -32,4 +32,25 @@ describe('application menu', () => {
     });
     expect(FakeMenu.applicationMenu).toBeNull();
   });
+
+  // Issue 15: the packaged app ships the CLI; macOS links it from the app menu.
+  it('offers "Install Command-Line Tool…" on macOS, in the chosen language', () => {
+    let installs = 0;
+    const Menu = FakeMenu as unknown as ApplicationMenuOptions['Menu'];
+    for (const [language, label] of [
+      ['en', 'Install Command-Line Tool…'],
+      ['zh-CN', '安装命令行工具…'],
+    ] as const) {
+      installApplicationMenu({
+        Menu,
+        platform: 'darwin',
+        showWindow: () => undefined,
+        quit: () => undefined,
+        installCommandLineTool: () => (installs += 1),
+        language: () => language,
+      });
+      (FakeMenu.applicationMenu as FakeMenu).click('CC Inspector', label);
+    }
+    expect(installs).toBe(2);
+  });
 });

@@ -14,6 +14,9 @@ export interface ApplicationMenuOptions {
   quit: () => void;
   /** Open the read-only wallboard window. */
   openWallboard?: () => void;
+  /** macOS: link `cc-inspector` into /usr/local/bin (cli-install.ts). */
+  installCommandLineTool?: () => void;
+  language?: () => 'en' | 'zh-CN';
 }
 
 /** The macOS menu template (pure). */
@@ -21,12 +24,18 @@ function buildMacMenuTemplate(
   showWindow: () => void,
   quit: () => void,
   openWallboard?: () => void,
+  installCommandLineTool?: () => void,
+  language: 'en' | 'zh-CN' = 'en',
 ): MenuItemConstructorOptions[] {
+  const installLabel = language === 'zh-CN' ? '安装命令行工具…' : 'Install Command-Line Tool…';
   return [
     {
       label: 'CC Inspector',
       submenu: [
         { role: 'about' },
+        ...(installCommandLineTool
+          ? [{ label: installLabel, click: installCommandLineTool } as MenuItemConstructorOptions]
+          : []),
         { type: 'separator' },
         { role: 'hide' },
         { role: 'hideOthers' },
@@ -53,7 +62,13 @@ export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
     options.platform === 'darwin'
       ? options.Menu.buildFromTemplate(
-          buildMacMenuTemplate(options.showWindow, options.quit, options.openWallboard),
+          buildMacMenuTemplate(
+            options.showWindow,
+            options.quit,
+            options.openWallboard,
+            options.installCommandLineTool,
+            options.language?.(),
+          ),
         )
       : null,
   );
