@@ -229,7 +229,7 @@ export class CommandContext {
           session.client.clearSession();
           handlers.onSessionLost(error);
         } else if (this.flags.verbose)
-          this.output.printNote(`cc-inspector: event poll failed (retrying): ${error.message}`);
+          this.output.printNote(this.t('events.pollFailed', { reason: error.message }));
       },
     });
     poller.start();

@@ -30,3 +30,19 @@ export function createTranslator(language: CliLanguage): Translate {
   cache.set(language, translate);
   return translate;
 }
+
+let current: Translate | null = null;
+
+/**
+ * The translator of this run, for the pure formatting helpers (tables, parser messages): the
+ * entry point chooses the language once (`useLanguage`), before any command runs.
+ */
+export function tr(key: string, values?: Record<string, unknown>): string {
+  current ??= createTranslator('en');
+  return current(key, values);
+}
+
+/** Sets the language `tr` speaks for the rest of the run. */
+export function useLanguage(language: CliLanguage): void {
+  current = createTranslator(language);
+}

@@ -17,7 +17,10 @@ function readLanguageFlag(flag: string): CliLanguage {
   const normalised = flag.trim().toLowerCase().replace('_', '-');
   if (normalised === 'en' || normalised.startsWith('en-')) return 'en';
   if (normalised === 'zh' || normalised === 'zh-cn' || normalised === 'zh-hans') return 'zh-CN';
-  throw createUsageError(`Unsupported language ${JSON.stringify(flag)}: use en or zh-CN.`);
+  // (Said in both: the language itself is what could not be told.)
+  throw createUsageError(
+    `Unsupported language ${JSON.stringify(flag)}: use en or zh-CN. 不支持的语言 ${JSON.stringify(flag)}：请使用 en 或 zh-CN。`,
+  );
 }
 
 /** The language of `argv`'s --lang (or the locale); English when it cannot be told. */

@@ -11,7 +11,7 @@ import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
 import type { CliLanguage } from './cli-language';
 import type { CommandError } from '../shared/ipc/contract';
 import { describeRetcode } from '../shared/gateway-protocol/gateway-retcodes';
-import { createTranslator } from './cli-i18n';
+import { createTranslator, tr } from './cli-i18n';
 import { fixOfRetcode, suggestFix } from './failure-fixes';
 import { PromptCancelledError } from './prompt-cancelled-error';
 
@@ -105,7 +105,7 @@ export function describeFailure(
     return { view: plainView('usage', error.message), exitCode: EXIT_CODE.usage };
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    view: plainView('internal', `Unexpected error: ${detail}`),
+    view: plainView('internal', t('output.unexpected', { detail })),
     exitCode: EXIT_CODE.internal,
   };
 }
@@ -159,7 +159,7 @@ export class CliOutput {
   printFailure(error: unknown, command: string, target: string | null = null): ExitCode {
     const { view, exitCode } = describeFailure(error, this.language);
     if (this.json) this.printJson({ ok: false, command, target, error: view });
-    this.streams.stderr.write(`${formatFailureText(command, target, view)}\n`);
+    this.streams.stderr.write(`${formatFailureText(command, target, view, this.language)}\n`);
     return exitCode;
   }
 
@@ -181,11 +181,17 @@ export class CliOutput {
 }
 
 /** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
-function formatFailureText(command: string, target: string | null, view: FailureView): string {
+function formatFailureText(
+  command: string,
+  target: string | null,
+  view: FailureView,
+  language: CliLanguage,
+): string {
+  const t = createTranslator(language);
   const what = target ? `${command} ${target}` : command;
   const code = view.retcode ? ` [${view.retcode}]` : '';
-  const hint = view.hint ? `\n  fix: ${view.hint}` : '';
-  return `cc-inspector: ${what} failed${code}: ${view.message}${hint}`;
+  const hint = view.hint ? `\n  ${t('output.fix')} ${view.hint}` : '';
+  return `${t('output.failed', { what, code, message: view.message })}${hint}`;
 }
 
 /** Left-aligned columns separated by two spaces; the header row first. */
@@ -218,10 +224,14 @@ function displayWidth(text: string): number {
 
 /** A short duration for people: `850 ms`, `42 s`, `3 min 05 s`, `2 h 04 min`. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 1000) return tr('duration.ms', { value: Math.max(0, Math.round(ms)) });
   const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return tr('duration.s', { value: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  if (minutes < 60)
+    return tr('duration.minS', { min: minutes, s: String(seconds % 60).padStart(2, '0') });
+  return tr('duration.hMin', {
+    h: Math.floor(minutes / 60),
+    min: String(minutes % 60).padStart(2, '0'),
+  });
 }

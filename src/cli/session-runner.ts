@@ -5,6 +5,7 @@
  * agent id acts on the agent inspected. Listings (agents, queue) ask the gateway directly.
  */
 import type { InspectionView, InspectorMode } from '../shared/domain';
+import { tr } from './cli-i18n';
 import type { Result } from '../shared/ipc/contract';
 import {
   isInspecting,
@@ -23,7 +24,7 @@ import {
   listWaitingCalls,
   summariseQueues,
 } from './queue-listing';
-import { SESSION_HELP, type SessionCommand } from './session-line-parser';
+import { sessionHelp, type SessionCommand } from './session-line-parser';
 import { CliSessionCore } from './session-core';
 import type { ActionResult } from './signed-in-action';
 
@@ -45,12 +46,6 @@ const FORCE_ACTION_OF_WORD: Readonly<Record<ForceWord, ForceAction>> = {
   'force-busy': 'force-busy',
   'force-idle': 'force-idle',
   'force-signout': 'force-sign-out',
-};
-
-const FORCE_OUTCOMES: Readonly<Record<ForceWord, (workNo: string) => string>> = {
-  'force-busy': (workNo) => `Agent ${workNo} is now busy.`,
-  'force-idle': (workNo) => `Agent ${workNo} is now idle.`,
-  'force-signout': (workNo) => `Agent ${workNo} is signed out.`,
 };
 
 const SOURCE = 'cli';
@@ -119,7 +114,7 @@ export class SessionRunner {
             source: SOURCE,
           }),
         );
-        return { ...this.inspectionReply(view), text: `Took over the call of agent ${target}.` };
+        return { ...this.inspectionReply(view), text: tr('session.tookOver', { workNo: target }) };
       }
       case 'cancel': {
         this.checkTarget(command.workNo);
@@ -128,7 +123,7 @@ export class SessionRunner {
         return {
           ...this.inspectionReply(view),
           target,
-          text: `Stopped inspecting agent ${target}.`,
+          text: tr('qc.stopped', { workNo: target }),
         };
       }
       case 'request-call': {
@@ -143,7 +138,7 @@ export class SessionRunner {
         return {
           target: command.callId,
           fields: { mode: view.mode, callId: view.callId, skillId: command.skillId },
-          text: `Took call ${command.callId} from skill ${command.skillId}.`,
+          text: tr('qc.tookCall', { callId: command.callId, skillId: command.skillId }),
         };
       }
       case 'force-busy':
@@ -153,7 +148,7 @@ export class SessionRunner {
         return {
           target: command.workNo,
           fields: {},
-          text: FORCE_OUTCOMES[command.name](command.workNo),
+          text: tr(`qc.force.${command.name}`, { workNo: command.workNo }),
         };
       }
       case 'agents': {
@@ -186,11 +181,20 @@ export class SessionRunner {
             callId: state.callId,
             lastEventAt: this.lastEventAt,
           },
-          text: `Inspector ${this.session.settings.agentId}: ${state.mode}${state.target ? ` (agent ${state.target})` : ''}.`,
+          text: state.target
+            ? tr('session.statusOn', {
+                inspector: this.session.settings.agentId,
+                mode: tr(`mode.${state.mode}`),
+                workNo: state.target,
+              })
+            : tr('session.status', {
+                inspector: this.session.settings.agentId,
+                mode: tr(`mode.${state.mode}`),
+              }),
         };
       }
       case 'help':
-        return { target: null, fields: { help: SESSION_HELP }, text: SESSION_HELP };
+        return { target: null, fields: { help: sessionHelp() }, text: sessionHelp() };
     }
   }
 
@@ -205,17 +209,14 @@ export class SessionRunner {
     return {
       target: view.targetWorkNo,
       fields: { mode: view.mode, callId: view.callId },
-      text: `Now ${view.mode} (agent ${view.targetWorkNo}).`,
+      text: tr('session.now', { mode: tr(`mode.${view.mode}`), workNo: view.targetWorkNo }),
     };
   }
 
   /** A start without an agent id needs one unless an inspection runs. */
   private resolveTarget(workNo: string | null): string {
     const target = workNo ?? this.core.view.targetWorkNo;
-    if (target === null)
-      throw createUsageError(
-        'No agent is being inspected: give the agent id (e.g. "listen 1002").',
-      );
+    if (target === null) throw createUsageError(tr('session.noTarget'));
     return target;
   }
 
@@ -225,7 +226,7 @@ export class SessionRunner {
     if (workNo === null || target === null || workNo === target) return;
     throw new CliError(
       'needs-session',
-      `Agent ${workNo} is not the one inspected (agent ${target}).`,
+      tr('session.otherTarget', { workNo, target }),
       EXIT_CODE.refused,
     );
   }

@@ -61,7 +61,11 @@ describe('one-shot actions', () => {
     const target = fixture.signedOutAgent();
     const flag = await runCommand(['whisper', target, ...args, '--lang', 'zh-CN'], { env });
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('[900-003]: 该座席不可用（未签入或无法接通）。');
+    expect(flag.stderr).toContain(
+      `cc-inspector：whisper ${target} 失败 [900-003]：该座席不可用（未签入或无法接通）。`,
+    );
+    // The fix line is Chinese too (issue 15: every line in the chosen language).
+    expect(flag.stderr).toContain('修复：');
     const locale = await runCommand(['whisper', target, ...args], {
       env: { ...env, LANG: 'zh_CN.UTF-8' },
     });

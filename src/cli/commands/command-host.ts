@@ -5,10 +5,13 @@
 import { Option, type Command } from 'commander';
 import { CommandContext, type CliEnvironment, type CommonFlags } from '../cli-context';
 import type { ExitCode } from '../cli-error';
+import { createTranslator, type Translate } from '../cli-i18n';
 import { delay, exitCodeOfSignal, STOP_DEADLINE_MS } from '../stop-signals';
 
 export interface CommandHost {
   environment: CliEnvironment;
+  /** The command line's words in the language of this run (help texts, messages). */
+  t: Translate;
   /** Runs a command body with a fresh context; its exit code becomes the process's. */
   run(command: Command, body: (context: CommandContext) => Promise<ExitCode>): Promise<void>;
 }
@@ -16,9 +19,11 @@ export interface CommandHost {
 /** A host that remembers the last exit code for the entry point. */
 export function createCommandHost(
   environment: CliEnvironment,
+  t: Translate = createTranslator('en'),
 ): CommandHost & { exitCode: ExitCode; interrupted: boolean } {
   const host = {
     environment,
+    t,
     exitCode: 0 as ExitCode,
     /** A stop signal ended the command (the entry point then exits without waiting). */
     interrupted: false,

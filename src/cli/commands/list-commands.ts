@@ -1,5 +1,6 @@
 /** Read-only commands: agents, queue, events (one poll, or --follow). */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import type { GatewayEvent } from '../../main/gateway';
 import { formatAgentRows, listAgents, readStateFilter } from '../agent-listing';
 import type { CommandContext } from '../cli-context';
@@ -84,7 +85,7 @@ function pollOnce(context: CommandContext): Promise<ExitCode> {
       const event = await client.pollEvent();
       return {
         fields: { events: event ? [event] : [] },
-        text: event ? formatEventLine(event) : 'No event.',
+        text: event ? formatEventLine(event) : tr('events.none'),
       };
     },
   });

@@ -4,6 +4,7 @@
  * the remembered password.
  */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import { CREDENTIAL_SERVICE, credentialAccount } from '../../main/credentials/credential-account';
 import type { CommandContext } from '../cli-context';
 import { CliError, EXIT_CODE, type ExitCode } from '../cli-error';
@@ -55,11 +56,7 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
   let session;
   try {
     if (remember && context.settings().insecureHttp)
-      throw new CliError(
-        'insecure-gateway',
-        'Refused: --remember over plain HTTP. A remembered password is never sent in clear text; use the https:// address.',
-        EXIT_CODE.usage,
-      );
+      throw new CliError('insecure-gateway', tr('login.rememberOverHttp'), EXIT_CODE.usage);
     session = await context.signIn();
   } catch (error) {
     return output.printFailure(error, 'login');
@@ -90,16 +87,16 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
       remembered,
     };
     const lines = [
-      `Signed in to ${settings.gatewayUrl} as ${signedIn.workNo}${signedIn.serverName ? ` (${signedIn.serverName})` : ''} and out again.`,
+      tr('login.done', {
+        gateway: settings.gatewayUrl,
+        workNo: signedIn.workNo,
+        server: signedIn.serverName ? ` (${signedIn.serverName})` : '',
+      }),
     ];
-    if (signedIn.passwordMustChange)
-      lines.push('The gateway asks for a password change: change it in the agent workbench.');
+    if (signedIn.passwordMustChange) lines.push(tr('login.mustChange'));
     if (signedIn.passwordDaysRemaining !== null)
-      lines.push(`The password expires in ${signedIn.passwordDaysRemaining} days.`);
-    if (remembered)
-      lines.push(
-        `The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`,
-      );
+      lines.push(tr('login.expires', { days: signedIn.passwordDaysRemaining }));
+    if (remembered) lines.push(tr('login.remembered', { service: CREDENTIAL_SERVICE, account }));
     output.printSuccess('login', fields, lines);
     // The sign-in worked; only remembering failed: say exactly that, and end non-zero.
     if (rememberFailure !== null)
@@ -134,7 +131,7 @@ async function forget(context: CommandContext): Promise<ExitCode> {
   context.output.printSuccess(
     'logout',
     { target: settings.agentId, forgotten: removed },
-    removed ? `Forgot the password of ${account}.` : `No password was remembered for ${account}.`,
+    removed ? tr('logout.forgot', { account }) : tr('logout.nothing', { account }),
   );
   return EXIT_CODE.ok;
 }
@@ -160,7 +157,7 @@ async function endRemoteSession(context: CommandContext, force: boolean): Promis
   output.printSuccess(
     'logout',
     { target: session.settings.agentId },
-    `Signed ${session.settings.agentId} out of ${session.settings.gatewayUrl}.`,
+    tr('logout.done', { agent: session.settings.agentId, gateway: session.settings.gatewayUrl }),
   );
   return EXIT_CODE.ok;
 }

@@ -6,6 +6,7 @@
  * running inspection that a fresh sign-in never has: they say so and show the session form.
  */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import type { InspectorMode } from '../../shared/domain';
 import {
   isStartAction,
@@ -25,8 +26,6 @@ import { addConnectionOptions, type CommandHost } from './command-host';
 
 const HOLD_HELP =
   'keep the session (and the inspection) open until Ctrl+C; without it the inspection ends with the command';
-const LIVE_NOTE =
-  "Acts on the running inspection of the desktop app or `cc-inspector session --serve` when one is signed in as this inspector. In one shell session: printf 'listen 1002\\nswitch\\n' | cc-inspector session";
 
 /** Acts on the live session when there is one; else runs `fallback` (its own sign-in). */
 async function liveOr(
@@ -91,7 +90,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
       .command('switch')
       .description('switch the running inspection: listen ⇄ barge, or --to a given mode')
       .argument('[workNo]', 'the agent inspected (default: whoever is inspected)')
-      .addHelpText('after', `\n${LIVE_NOTE}`),
+      .addHelpText('after', `\n${host.t('help.liveNote')}`),
   )
     .option('--to <mode>', 'listen, barge or whisper')
     .action((workNo: string | undefined, options: { to?: string }, command: Command) =>
@@ -109,7 +108,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
       .command('intercept')
       .description('take over the call of the agent inspected')
       .argument('[workNo]', 'the agent inspected (default: whoever is inspected)')
-      .addHelpText('after', `\n${LIVE_NOTE}`),
+      .addHelpText('after', `\n${host.t('help.liveNote')}`),
   ).action((workNo: string | undefined, _options: unknown, command: Command) =>
     host.run(command, async (context) => {
       if (workNo !== undefined) validateWorkNo(workNo);
@@ -124,7 +123,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
       .command('cancel')
       .description('end the inspection of an agent')
       .argument('[workNo]', 'agent id (required without a live session)')
-      .addHelpText('after', `\n${LIVE_NOTE}`),
+      .addHelpText('after', `\n${host.t('help.liveNote')}`),
   ).action((workNo: string | undefined, _options: unknown, command: Command) =>
     host.run(command, (context) => {
       if (workNo !== undefined) validateWorkNo(workNo);
@@ -135,7 +134,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
           target: workNo,
           act: async ({ client }) => {
             await runInspection(client, { action: 'cancel', workNo, mode: null });
-            return { fields: { mode: 'idle' }, text: `Stopped inspecting agent ${workNo}.` };
+            return { fields: { mode: 'idle' }, text: tr('qc.stopped', { workNo }) };
           },
         });
       });
@@ -162,7 +161,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
               await runInspection(client, { action: 'request-call', callId, skillId });
               return {
                 fields: { skillId, mode: 'talking' },
-                text: `Took call ${callId} from skill ${skillId}.`,
+                text: tr('qc.tookCall', { callId, skillId }),
               };
             },
             hold: options.hold === true,
@@ -171,12 +170,12 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
       }),
     );
 
-  const forces: Array<[keyof typeof FORCE_ACTION_OF_COMMAND, string, string]> = [
-    ['force-busy', 'set an agent busy', 'is now busy'],
-    ['force-idle', 'set an agent idle', 'is now idle'],
-    ['force-signout', 'sign an agent out', 'is signed out'],
+  const forces: Array<[keyof typeof FORCE_ACTION_OF_COMMAND, string]> = [
+    ['force-busy', 'set an agent busy'],
+    ['force-idle', 'set an agent idle'],
+    ['force-signout', 'sign an agent out'],
   ];
-  for (const [name, description, outcome] of forces) {
+  for (const [name, description] of forces) {
     addConnectionOptions(
       program.command(name).description(description).argument('<workNo>', 'agent id'),
     ).action((workNo: string, _options: unknown, command: Command) =>
@@ -193,7 +192,7 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
             target: workNo,
             act: async ({ client }) => {
               await executeForce(client, FORCE_ACTION_OF_COMMAND[name], workNo);
-              return { fields: {}, text: `Agent ${workNo} ${outcome}.` };
+              return { fields: {}, text: tr(`qc.force.${name}`, { workNo }) };
             },
           }),
         );
@@ -234,15 +233,11 @@ export function registerQcCommands(program: Command, host: CommandHost): void {
 }
 
 function describeMode(mode: InspectorMode | null, workNo: string): ActionResult {
-  const words: Partial<Record<InspectorMode, string>> = {
-    listening: 'Listening to',
-    inserting: 'Barged in on',
-    whispering: 'Whispering to',
-  };
+  const known: readonly InspectorMode[] = ['listening', 'inserting', 'whispering'];
   const text =
-    mode && words[mode]
-      ? `${words[mode]} agent ${workNo}.`
-      : `Switched the inspection of agent ${workNo}.`;
+    mode && known.includes(mode)
+      ? tr(`qc.started.${mode}`, { workNo })
+      : tr('qc.switched', { workNo });
   return { fields: { mode }, text };
 }
 
@@ -250,7 +245,7 @@ function describeMode(mode: InspectorMode | null, workNo: string): ActionResult 
 function releaseInspection(workNo: string, mode: InspectorMode | null) {
   return async ({ client }: InspectorSession): Promise<string> => {
     await runInspection(client, { action: 'cancel', workNo, mode });
-    return `ended the inspection of agent ${workNo} before signing out`;
+    return tr('qc.released', { workNo });
   };
 }
 
@@ -258,12 +253,12 @@ function releaseInspection(workNo: string, mode: InspectorMode | null) {
 function readSwitchTarget(value: string | undefined): SwitchTargetWord | null {
   if (value === undefined) return null;
   if (isStartAction(value)) return value;
-  throw createUsageError(`--to ${JSON.stringify(value)}: use listen, barge or whisper.`);
+  throw createUsageError(tr('qc.badTo', { value: JSON.stringify(value) }));
 }
 
 /** A skill queue id (digits), or a usage error. */
 export function readSkillId(value: string): number {
   if (!/^\d{1,9}$/.test(value.trim()))
-    throw createUsageError(`--skill ${JSON.stringify(value)}: the skill queue id is a number.`);
+    throw createUsageError(tr('qc.badSkill', { value: JSON.stringify(value) }));
   return Number(value.trim());
 }

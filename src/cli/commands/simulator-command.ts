@@ -4,6 +4,7 @@
  * so scripts and tests can read it and connect.
  */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import { readFileSync } from 'node:fs';
 import { writeEnvironmentFile } from '../simulator-env-file';
 import type { SimulatorOptions } from '../../simulator';
@@ -89,7 +90,7 @@ function readSimulatorOptions(
   if (flags.gatewayVersion !== undefined) {
     if (flags.gatewayVersion !== 'current' && flags.gatewayVersion !== 'legacy')
       throw createUsageError(
-        `--gateway-version ${JSON.stringify(flags.gatewayVersion)}: use 'current' or 'legacy'.`,
+        tr('simulator.badVersion', { value: JSON.stringify(flags.gatewayVersion) }),
       );
     options.gatewayVersion = flags.gatewayVersion;
   }
@@ -97,13 +98,17 @@ function readSimulatorOptions(
     try {
       options.faults = parseFaultSpec(flags.faults);
     } catch (error) {
-      throw createUsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
+      throw createUsageError(
+        tr('simulator.badFaults', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
   if ((flags.cert === undefined) !== (flags.key === undefined))
-    throw createUsageError('--cert and --key go together.');
+    throw createUsageError(tr('simulator.certAndKey'));
   if (flags.cert !== undefined && flags.key !== undefined) {
-    if (flags.http) throw createUsageError('--cert/--key need HTTPS: drop --http.');
+    if (flags.http) throw createUsageError(tr('simulator.certNeedsHttps'));
     options.tls = { certPem: readPem(flags.cert, readText), keyPem: readPem(flags.key, readText) };
   }
   return options;
@@ -149,7 +154,7 @@ function readInteger(flag: string, value: string, min: number, max: number): num
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || number < min || number > max)
     throw createUsageError(
-      `${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}.`,
+      tr('usage.wholeNumber', { flag, value: JSON.stringify(value), min, max }),
     );
   return number;
 }
@@ -160,7 +165,10 @@ function readPem(path: string, readText: (path: string) => string): string {
   } catch (error) {
     throw new CliError(
       'file',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      tr('simulator.cannotRead', {
+        path,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
       EXIT_CODE.usage,
       { cause: error },
     );
