@@ -11,6 +11,7 @@ import {
   type CredentialTrust,
 } from '../main/credentials/credential-account';
 import { migrateLegacyCredential } from '../main/credentials/credential-migration';
+import { keychainFailureKind } from '../main/credentials/keychain-failure';
 import type { CredentialStore } from '../main/supervisor/ports';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, EXIT_CODE } from './cli-error';
@@ -64,7 +65,12 @@ export async function resolvePassword(
       if (stored !== null) return { password: stored, origin: 'keychain' };
     } catch (error) {
       if (!(error instanceof KeychainUnavailableError)) throw error;
-      keychainProblem = error.message;
+      // The explanation in the chosen language; English keeps the binding's detail for IT.
+      const kind = keychainFailureKind(error.message);
+      keychainProblem =
+        kind && t('keychain.language') !== 'en'
+          ? `${t(`keychain.${kind}`)} ${t('keychain.untilThen')}`
+          : error.message;
     }
   }
   // Nothing given and nothing remembered: a person at a terminal types it.
