@@ -10,6 +10,7 @@ import { createTranslator, useLanguage } from './cli-i18n';
 import { resolveLanguageQuietly } from './cli-language';
 import { localizeProgram, translateCommanderError } from './help-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
+import { registerCoachingCommands } from './commands/coaching-commands';
 import { registerDoctorCommand } from './commands/doctor-command';
 import { registerListCommands } from './commands/list-commands';
 import { registerLoginCommands } from './commands/login-commands';
@@ -38,6 +39,7 @@ export function createProgram(host: CommandHost): Command {
   registerListCommands(program, host);
   registerStatsCommand(program, host);
   registerQcCommands(program, host);
+  registerCoachingCommands(program, host);
   registerSessionCommand(program, host);
   registerLoginCommands(program, host);
   for (const command of program.commands)

@@ -53,6 +53,7 @@ import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
 import { controlLocationOfThisProcess, startControlServer, type ControlServer } from './control';
 import { createDemoGateway } from './node/demo-gateway';
+import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
 
 /** Must match `appId` in electron-builder.yml (Windows ties notifications to it). */
@@ -165,6 +166,8 @@ async function startApp(): Promise<void> {
     shell: createShellPort({ shell, logsFolder: app.getPath('logs') }),
     // The simulator loads on the first demo start only: only demo mode pays for it.
     demo: createDemoGateway({ logger }),
+    // The coaching file: SQLite (sql.js, WebAssembly) in the user data folder.
+    coachingDatabase: { filePath: join(userData, 'coaching.sqlite'), loadEngine: loadSqlJsEngine },
     confirm,
   });
   core = supervisor;

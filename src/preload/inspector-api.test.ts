@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contextBridge, ipcMain, ipcRenderer, resetElectronFake } from '../../test/support/fakes/electron';
+import {
+  contextBridge,
+  ipcMain,
+  ipcRenderer,
+  resetElectronFake,
+} from '../../test/support/fakes/electron';
 import { commandChannel, eventChannel, type InspectorApi } from '../shared/ipc/contract';
 import { createInspectorApi } from './inspector-api';
 

@@ -4,7 +4,7 @@
  * becomes a typed CommandError like any other failure, so no caller can fail silently.
  */
 import type {
-  CommandArgs,
+  WindowCommandArgs,
   CommandError,
   CommandName,
   CommandResults,
@@ -42,7 +42,7 @@ export function createBridge(api: InspectorApi): Bridge {
   return {
     async invoke<N extends CommandName>(
       name: N,
-      args: CommandArgs<N>,
+      args: WindowCommandArgs<N>,
     ): Promise<Result<CommandResults[N]>> {
       try {
         const result: unknown = await api.invoke(name, args);

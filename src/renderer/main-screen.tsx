@@ -14,10 +14,17 @@ import { JournalDialog } from './features/journal/journal-dialog';
 import { QueuePanel } from './features/queue/queue-panel';
 import { SignOutDialog } from './features/session/sign-out-dialog';
 import { SettingsDialog } from './features/settings/settings-dialog';
+import { CoachingBar, FollowStatus } from './features/coaching/coaching-bar';
+import { CoachingProvider } from './features/coaching/coaching-context';
+import {
+  CoachingDialogs,
+  isCoachingDialog,
+  type CoachingDialogKey,
+} from './features/coaching/coaching-dialogs';
 import { InsightProvider } from './features/insight/insight-context';
 import { InsightPanel } from './features/insight/insight-panel';
 
-type OpenDialog = 'journal' | 'settings' | 'sign-out' | null;
+type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null;
 
 /** Everything a signed-in supervisor works with. */
 export function MainScreen() {
@@ -27,34 +34,41 @@ export function MainScreen() {
   const close = (): void => setDialog(null);
   return (
     <InsightProvider>
-      <div
-        className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
-        inert={dialog !== null}
-      >
-        <InspectorStrip
-          onOpenJournal={() => setDialog('journal')}
-          onOpenSettings={() => setDialog('settings')}
-          onSignOut={() => setDialog('sign-out')}
-        />
-        <ConnectionBanner />
-        <ActionBar />
-        <InsightPanel open={insightOpen} onToggle={() => setInsightOpen((current) => !current)} />
-        <div className="workspace">
-          <main className="agents-pane">
-            <GlanceBar />
-            <AgentFilters />
-            <AgentTable />
-          </main>
-          <QueuePanel
-            collapsed={queuesCollapsed}
-            onToggleCollapsed={() => setQueuesCollapsed((current) => !current)}
+      <CoachingProvider>
+        <div
+          className={queuesCollapsed ? 'main-screen queues-collapsed' : 'main-screen'}
+          inert={dialog !== null}
+        >
+          <InspectorStrip
+            onOpenJournal={() => setDialog('journal')}
+            onOpenSettings={() => setDialog('settings')}
+            onSignOut={() => setDialog('sign-out')}
+            status={<FollowStatus />}
           />
+          <ConnectionBanner />
+          <ActionBar />
+          <CoachingBar onOpen={setDialog} />
+          <InsightPanel open={insightOpen} onToggle={() => setInsightOpen((current) => !current)} />
+          <div className="workspace">
+            <main className="agents-pane">
+              <GlanceBar />
+              <AgentFilters />
+              <AgentTable />
+            </main>
+            <QueuePanel
+              collapsed={queuesCollapsed}
+              onToggleCollapsed={() => setQueuesCollapsed((current) => !current)}
+            />
+          </div>
         </div>
-      </div>
-      <StateAnnouncements />
-      {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
-      {dialog === 'settings' ? <SettingsDialog onClose={close} /> : null}
-      {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
+        <StateAnnouncements />
+        {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
+        {dialog === 'settings' ? (
+          <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
+        ) : null}
+        {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
+        {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
+      </CoachingProvider>
     </InsightProvider>
   );
 }

@@ -16,6 +16,7 @@ import './styles/layout.css';
 import './styles/glance.css';
 import './styles/agent-grid.css';
 import './styles/panels.css';
+import './styles/coaching.css';
 import './styles/insight.css';
 import './styles/wallboard.css';
 

@@ -5,6 +5,8 @@ import type { InsightSettings } from './insight';
  * and the command line. Plain data only (structured-clone safe), no behaviour.
  */
 
+import type { CoachingAction, CoachingSettings } from './coaching';
+
 /** How the inspector takes part in an agent's call. */
 export type QcMode = 'listen' | 'insert' | 'whisper';
 
@@ -38,6 +40,7 @@ export const HOTKEY_ACTIONS = [
   'switch',
   'intercept',
   'cancel',
+  'stop-follow',
 ] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
 
@@ -201,8 +204,11 @@ export type JournalOutcome = 'ok' | 'refused' | 'failed';
 export interface JournalEntry {
   /** ISO 8601 time the action was triggered. */
   at: string;
-  action: SupervisorAction | 'sign-in' | 'sign-out';
-  /** Agent workNo, or `callId@skillId` for request-call; null when not applicable. */
+  action: SupervisorAction | CoachingAction | 'sign-in' | 'sign-out';
+  /**
+   * Agent workNo, or `callId@skillId` for request-call, the receivers `1001,1002,…` of one
+   * batch of a note; null when not applicable.
+   */
   target: string | null;
   source: 'window' | 'tray' | 'hotkey' | 'cli' | 'system';
   modeBefore: InspectorMode;
@@ -257,6 +263,8 @@ export interface Settings {
   demoMode: boolean;
   /** Ask before intercept and force sign-out. */
   confirmDestructive: boolean;
+  /** Notes, scorecards, the sampler, following and the coaching file. */
+  coaching: CoachingSettings;
   /** Service level threshold, reason-code budgets, wallboard. */
   insight: InsightSettings;
 }

@@ -4,6 +4,7 @@
  * center with the six default hotkeys of its platform bound.
  */
 import type { AlertThresholds, HotkeyAction, Settings } from './domain';
+import type { CoachingSettings } from './coaching';
 import { createDefaultInsightSettings } from './insight-settings';
 
 /** Version of the settings document this build writes. */
@@ -41,6 +42,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+F8',
     intercept: 'Control+Alt+F9',
     cancel: 'Control+Alt+F10',
+    'stop-follow': 'Control+Alt+F11',
   }),
   darwin: Object.freeze({
     listen: 'Control+Alt+Command+L',
@@ -49,6 +51,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+Command+S',
     intercept: 'Control+Alt+Command+I',
     cancel: 'Control+Alt+Command+X',
+    'stop-follow': 'Control+Alt+Command+F',
   }),
   linux: Object.freeze({
     listen: 'Control+Alt+Shift+L',
@@ -57,6 +60,7 @@ export const DEFAULT_HOTKEYS_BY_PLATFORM: Readonly<
     switch: 'Control+Alt+Shift+S',
     intercept: 'Control+Alt+Shift+I',
     cancel: 'Control+Alt+Shift+X',
+    'stop-follow': 'Control+Alt+Shift+F',
   }),
 });
 
@@ -80,6 +84,71 @@ export function hostPlatform(): string {
 export const DEFAULT_HOTKEYS: Readonly<Record<HotkeyAction, string>> =
   defaultHotkeysFor(hostPlatform());
 
+/**
+ * Coaching defaults: 90 days of records, an 8-hour shift, a few templates and queries a
+ * supervisor starts from, one five-item scorecard, the sampler off until switched on.
+ */
+export function createDefaultCoachingSettings(): CoachingSettings {
+  return {
+    retentionDays: 90,
+    shiftHours: 8,
+    noteTemplates: [
+      {
+        id: 'wrap-up',
+        name: 'Finish wrap-up',
+        text: 'Please finish your wrap-up. 请尽快完成话后处理。',
+      },
+      { id: 'break', name: 'Take your break', text: 'Please take your break now. 请现在休息。' },
+      {
+        id: 'call-me',
+        name: 'Call me',
+        text: 'Please call me when you are free. 空闲时请联系我。',
+      },
+    ],
+    savedQueries: [
+      {
+        id: 'resting-10',
+        name: 'Resting > 10 min',
+        states: ['rest'],
+        minMinutes: 10,
+        skillId: null,
+        group: null,
+      },
+      {
+        id: 'wrap-up-2',
+        name: 'Wrap-up > 2 min',
+        states: ['wrap-up'],
+        minMinutes: 2,
+        skillId: null,
+        group: null,
+      },
+    ],
+    scorecardForms: [
+      {
+        id: 'call-quality',
+        name: 'Call quality 通话质量',
+        maxScore: 5,
+        items: [
+          { id: 'greeting', label: 'Greeting 问候' },
+          { id: 'identity', label: 'Identity check 身份核实' },
+          { id: 'need', label: 'Understanding the need 理解需求' },
+          { id: 'resolution', label: 'Resolution 解决问题' },
+          { id: 'closing', label: 'Closing 结束语' },
+        ],
+      },
+    ],
+    sampler: {
+      enabled: false,
+      onePerAgentPerShift: true,
+      preferCallSeconds: 360,
+      skillIds: [],
+      autoJoin: false,
+      minGapSeconds: 60,
+    },
+    follow: { calls: 3, minutes: 30 },
+  };
+}
+
 /** Fresh default settings (a new object each call): no gateway yet, so demo mode is on. */
 export function createDefaultSettings(platform: string = hostPlatform()): Settings {
   return {
@@ -99,6 +168,7 @@ export function createDefaultSettings(platform: string = hostPlatform()): Settin
     theme: 'system',
     demoMode: true,
     confirmDestructive: true,
+    coaching: createDefaultCoachingSettings(),
     insight: createDefaultInsightSettings(),
   };
 }

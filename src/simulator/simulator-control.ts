@@ -88,6 +88,12 @@ export function createCenterControl(state: GatewayState): ContactCenterControl {
         }
       });
     },
+    listNotes: () =>
+      state.notes.map((note) => ({
+        ...note,
+        agentIds: [...note.agentIds],
+        deliveredTo: [...note.deliveredTo],
+      })),
     stats: () => ({
       requests: state.requests,
       requestsByLogName: { ...state.requestsByLogName },

@@ -116,6 +116,19 @@ export interface ContactCenterControl {
   /** Every agent state change (for benchmarks and tests); returns an unsubscribe function. */
   onStateChange(listener: (change: AgentStateChange) => void): () => void;
   stats(): CenterStats;
+  /** Notes sent through sendnoteletex (the newest 1,000), oldest first. */
+  listNotes(): NoteListing[];
+}
+
+export interface NoteListing {
+  /** The sender's agent id. */
+  from: string;
+  agentIds: string[];
+  content: string;
+  /** Simulated time it was sent (ms since epoch). */
+  at: number;
+  /** Receivers who were signed in: they got AgentOther_Note. */
+  deliveredTo: string[];
 }
 
 export interface FaultControl {

@@ -5,6 +5,7 @@
  * report; this suite asserts on it. The bundle is rebuilt first when missing or older than
  * the sources.
  */
+import { HOTKEY_ACTIONS } from '../../src/shared/domain';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,7 +151,7 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect(report.handlers).toEqual(COMMAND_NAMES.map(commandChannel).sort());
   });
 
-  it('builds the tray with a real icon and registers the six default hotkeys', () => {
+  it('builds the tray with a real icon and registers every default hotkey', () => {
     expect(report.tray).toMatchObject({
       count: 1,
       image: join(root, 'resources/tray/idle.png'),
@@ -162,7 +163,7 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect((report.tray as { menu: string[] }).menu).toEqual(
       expect.arrayContaining(['Sign out', 'Open CC Inspector', 'Quit CC Inspector']),
     );
-    expect(report.hotkeys).toBe(6);
+    expect(report.hotkeys).toBe(HOTKEY_ACTIONS.length);
   });
 
   it('keeps the tray menu while it is shown and applies the change once it closes', () => {
@@ -276,6 +277,7 @@ describe('boot of the built main bundle (demo mode, Electron fake)', () => {
     expect(Object.keys(settings).sort()).toEqual(
       [
         'alerts',
+        'coaching',
         'confirmDestructive',
         'demoMode',
         'gateway',

@@ -4,7 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatewayClient } from './gateway-client';
-import { okReply, retcodeReply, type StubHandler } from '../../../test/support/gateway/stub-gateway-server';
+import {
+  okReply,
+  retcodeReply,
+  type StubHandler,
+} from '../../../test/support/gateway/stub-gateway-server';
 import {
   createClientFixture,
   FIRST_GUID,

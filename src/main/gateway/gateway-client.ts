@@ -11,7 +11,7 @@ import {
 } from './decoding/agent-decoders';
 import { decodeEvent } from './decoding/event-decoding';
 import { OddEventLog } from './decoding/odd-event-log';
-import { GatewayError } from './gateway-error';
+import { GatewayError, notSignedInError } from './gateway-error';
 import { GatewaySession } from './session-identity';
 import type {
   AcdSkillStat,
@@ -44,7 +44,9 @@ import { decodeAcdStats, decodeSkillQueues, decodeWaitingCalls } from './decodin
 import { RequestRunner, type RequestOutcome } from './requests/request-runner';
 import { decodeGuidResult, decodeOwnStatus, decodeSignInResult } from './decoding/session-decoders';
 import { SessionGate } from './session-gate';
+import { RequestTurns } from './requests/request-turns';
 import { buildSignInBody } from './requests/sign-in-body';
+import { buildAdjustSkillBody, buildNoteBody } from './requests/coaching-requests';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 const DEFAULT_POLL_TIMEOUT_MS = 30_000;
@@ -70,8 +72,8 @@ export class GatewayClient {
   private readonly gate = new SessionGate();
   private readonly urls: InterfaceUrls;
   private readonly oddEvents: OddEventLog;
-  /** beginmonitor/endmonitor calls never overlap, whatever their lists. */
-  private monitorChain: Promise<unknown> = Promise.resolve();
+  /** beginmonitor/endmonitor, sendnoteletex and adjustskill: one at a time each. */
+  private readonly turns = new RequestTurns();
 
   constructor(options: GatewayClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -241,6 +243,33 @@ export class GatewayClient {
     return this.onAgent('forceAgentSignOut', workNo);
   }
 
+  /**
+   * A note to at most 100 agents (`sendnoteletex`, cec_07_1205), 0–1,023 UTF-8 bytes; signed-in
+   * receivers get `AgentOther_Note`. Larger selections go in batches (`planNoteBatches`).
+   */
+  sendNote(workNos: readonly string[], content: string): Promise<void> {
+    return this.inTurn(
+      'sendNote',
+      () => buildNoteBody(workNos, content),
+      `${workNos.length} agents`,
+    );
+  }
+
+  /** Force an agent to rest for `seconds` (1–86,399) with a reason code (1–255). */
+  async forceRest(workNo: string, seconds: number, reason: number): Promise<void> {
+    await this.send('forceRest', this.urls.forceRest(workNo, seconds, reason));
+  }
+
+  /** Release (hang up) a call by its id (`forcedropcall`). */
+  async forceDropCall(callId: string): Promise<void> {
+    await this.send('forceDropCall', this.urls.forceDropCall(callId));
+  }
+
+  /** Replace the skill queues of an agent (`adjustskill`, 1–1,000 skills). */
+  adjustSkills(workNo: string, skills: readonly number[]): Promise<void> {
+    return this.inTurn('adjustSkill', () => buildAdjustSkillBody(workNo, skills), workNo);
+  }
+
   /** `qualitycontrol/{id}/allagent`: agents this inspector may monitor. */
   async listMonitorableAgents(): Promise<MonitorableAgent[]> {
     const outcome = await this.request('monitorableAgents', this.urls.of('monitorableAgents'), {});
@@ -320,17 +349,9 @@ export class GatewayClient {
 
   private request(name: InterfaceName, url: string, options: CallOptions): Promise<RequestOutcome> {
     const spec = INTERFACES[name];
-    if (options.anonymous !== true && !this.session.hasGuid) {
-      // Refused before the network: without a GUID the gateway can only answer 100-006.
-      return Promise.reject(
-        new GatewayError({
-          kind: 'retcode',
-          interfaceName: spec.logName,
-          retcode: '100-006',
-          message: 'Not signed in: there is no gateway session (sign in first).',
-        }),
-      );
-    }
+    // Refused before the network: without a GUID the gateway can only answer 100-006.
+    if (options.anonymous !== true && !this.session.hasGuid)
+      return Promise.reject(notSignedInError(spec.logName));
     return this.runner.run({
       interfaceName: spec.logName,
       method: spec.method,
@@ -353,6 +374,16 @@ export class GatewayClient {
     await this.send(name, this.urls.onAgent(name, workNo));
   }
 
+  /** An interface with a body, in turn (RequestTurns); a refusal rejects before it queues. */
+  private async inTurn(
+    name: 'sendNote' | 'adjustSkill',
+    build: () => string,
+    target: string,
+  ): Promise<void> {
+    const body = build();
+    await this.turns.run(name, () => this.request(name, this.urls.of(name), { body, target }));
+  }
+
   private async monitor(
     name: 'beginMonitor' | 'endMonitor',
     workNos: readonly string[],
@@ -360,11 +391,8 @@ export class GatewayClient {
     // Never subscribe the inspector to themself: allagent includes them (ICP bridge demo skips it).
     const others = workNos.filter((workNo) => workNo !== this.agentId);
     const batches = validateMonitorBatches(others, INTERFACES[name].logName);
-    const run = async (): Promise<void> => {
+    return this.turns.run('monitor', async () => {
       for (const batch of batches) await this.send(name, this.urls.monitor(name, batch));
-    };
-    const result = this.monitorChain.then(run, run);
-    this.monitorChain = result.catch(() => undefined);
-    return result;
+    });
   }
 }

@@ -91,6 +91,16 @@ export class GatewayError extends Error {
   }
 }
 
+/** The refusal of a call made without a session: what the gateway itself would answer. */
+export function notSignedInError(interfaceName: string): GatewayError {
+  return new GatewayError({
+    kind: 'retcode',
+    interfaceName,
+    retcode: '100-006',
+    message: 'Not signed in: there is no gateway session (sign in first).',
+  });
+}
+
 export interface GatewayErrorView {
   kind: GatewayErrorKind;
   interfaceName: string;

@@ -11,6 +11,14 @@ export {
 } from './transport/node-fetch';
 export { formatFingerprint } from './transport/certificate-pin';
 export { validateWorkNo, validateCallId, normaliseBaseUrl } from './requests/gateway-validators';
+export {
+  planNoteBatches,
+  utf8ByteLength,
+  validateNoteContent,
+  validateRestReason,
+  validateRestSeconds,
+  validateSkillList,
+} from './requests/coaching-requests';
 export { wrapGatewayFetch } from './transport/transport-wrapping';
 export { GatewayError } from './gateway-error';
 export type { GatewayErrorKind, GatewayErrorView, GatewayErrorInit } from './gateway-error';

@@ -13,6 +13,7 @@ import {
   DEFAULT_MAX_ANSWER_MIB,
   MAX_ANSWER_MIB_RANGE,
 } from '../../shared/settings-defaults';
+import { coachingSettingsSchema } from '../../shared/coaching-schemas';
 import { errorMessage } from '../supervisor/error-text';
 
 /** Settings kept in memory (optionally starting from a patch of the defaults). */
@@ -146,8 +147,22 @@ function normaliseSettings(input: Record<string, unknown>): Settings {
       typeof input.confirmDestructive === 'boolean'
         ? input.confirmDestructive
         : defaults.confirmDestructive,
+    coaching: normaliseCoaching(input.coaching, defaults.coaching),
     insight: readInsightSettings(input.insight),
   };
+}
+
+/** Each coaching field that is valid is kept; a missing or broken one gets its default. */
+function normaliseCoaching(value: unknown, defaults: Settings['coaching']): Settings['coaching'] {
+  if (!isRecord(value)) return defaults;
+  const whole = coachingSettingsSchema.safeParse({ ...defaults, ...value });
+  if (whole.success) return whole.data;
+  const repaired: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(defaults) as Array<keyof Settings['coaching']>) {
+    const field = coachingSettingsSchema.shape[key].safeParse(value[key]);
+    if (field.success) repaired[key] = field.data;
+  }
+  return repaired as unknown as Settings['coaching'];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@ import type { Result } from '../../shared/ipc/contract';
 import { fail, ok, toCommandError } from './command-errors';
 import { confirmHotkeyRequest } from './inspector/hotkey-confirmation';
 import { planHotkey } from './inspector/hotkey-plan';
-import { buildTrayModel } from './tray-model';
+import { buildTrayCoaching, buildTrayModel } from './tray-model';
 import type { SupervisorPorts } from './ports';
 import { createCommandHandlers, dispatchCommand } from './supervisor-commands';
 import type { SupervisorCore } from './supervisor-api';
@@ -18,6 +18,7 @@ import {
 } from './supervisor-runtime';
 import { startSupervisor } from './account/account-flows';
 import { errorMessage } from './error-text';
+import { createCoachingRoom } from './coaching/create-coaching-room';
 
 /** The core plus measurements for benchmarks and diagnostics. */
 export interface SupervisorCoreWithDiagnostics extends SupervisorCore {
@@ -30,13 +31,20 @@ export function createSupervisor(
   options: SupervisorOptions = {},
 ): SupervisorCoreWithDiagnostics {
   const rt = new SupervisorRuntime(ports, options);
-  const handlers = createCommandHandlers(rt);
+  const coaching = createCoachingRoom(rt, ports);
+  coaching.start();
+  const handlers = createCommandHandlers(rt, coaching);
   let disposed = false;
 
   return {
     execute: (name, args) => dispatchCommand(handlers, rt, name, args),
     subscribe: (listener) => rt.subscribe(listener),
     async runHotkey(action): Promise<Result<InspectionView>> {
+      // Stopping a follow touches no call: no confirmation, no gateway request.
+      if (action === 'stop-follow') {
+        coaching.setFollow(null);
+        return ok(rt.inspection);
+      }
       try {
         const request = planHotkey(action, {
           inspector: rt.inspectorState,
@@ -53,14 +61,16 @@ export function createSupervisor(
         return fail(toCommandError(error));
       }
     },
-    trayModel: () =>
-      buildTrayModel(
+    trayModel: () => ({
+      ...buildTrayModel(
         rt.session.connectionState(),
         rt.inspection,
         rt.focusRow(),
         rt.roster.rowsInState('talking'),
         rt.clock.now(),
       ),
+      coaching: buildTrayCoaching(coaching.view().follow, rt.settings.coaching.noteTemplates),
+    }),
     async start({ demo }) {
       try {
         await startSupervisor(rt, demo);
@@ -76,6 +86,7 @@ export function createSupervisor(
       rt.stopTimers();
       if (rt.account.demoRunning && ports.demo) await ports.demo.stop().catch(() => undefined);
       rt.account.markDemoStopped();
+      coaching.close();
       rt.journal.close();
     },
     diagnostics: () => rt.diagnostics(),

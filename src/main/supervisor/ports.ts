@@ -5,6 +5,7 @@
  */
 import type { GatewayFetch, GatewayLogger } from '../gateway/gateway-types';
 import type { HotkeyAction, HotkeyStatus, Notice, Settings } from '../../shared/domain';
+import type { SqlJsStatic } from 'sql.js';
 
 /** keytar's API shape, so any keytar-compatible store fits. */
 export interface CredentialStore {
@@ -122,6 +123,16 @@ export interface SupervisorPorts {
   fileSaver?: FileSaver;
   shell?: ShellPort;
   demo?: DemoGateway;
+  /**
+   * The coaching file's database (SQLite via sql.js): its file (null: in memory) and how the
+   * engine loads. Without it the coaching file is not available; everything else works.
+   */
+  coachingDatabase?: CoachingDatabasePort;
   /** Native confirmations; without it nothing that needs the person goes ahead. */
   confirm?: PersonConfirmation;
+}
+
+export interface CoachingDatabasePort {
+  filePath: string | null;
+  loadEngine(): Promise<SqlJsStatic>;
 }

@@ -11,6 +11,7 @@ import type {
   ValidCommandArgs,
 } from '../../shared/ipc/contract';
 import type { AgentRow, ConnectionState, HotkeyAction, InspectionView } from '../../shared/domain';
+import type { FollowView } from '../../shared/coaching';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 
@@ -22,6 +23,11 @@ export interface TrayModel {
   focusAgent: AgentRow | null;
   /** The few longest calls right now, longest first. */
   longestCalls: AgentRow[];
+  /** Following an agent, and the note templates the tray offers (absent: none). */
+  coaching?: {
+    follow: FollowView | null;
+    noteTemplates: Array<{ id: string; name: string; text: string }>;
+  };
 }
 
 export interface SupervisorCore {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName, type ValidCommandArgs } from '../../shared/ipc/contract';
-import type { HotkeyAction, HotkeyStatus } from '../../shared/domain';
+import { HOTKEY_ACTIONS, type HotkeyAction, type HotkeyStatus } from '../../shared/domain';
 import {
   COMMAND_OF_ACTION,
   isSwitchToAction,
@@ -56,6 +56,30 @@ const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'hotkeys.set': { action: 'listen', accelerator: 'CommandOrControl+Alt+L' },
   'journal.list': { limit: 10 },
   'journal.export': { format: 'csv' },
+  'coaching.getView': {},
+  'coaching.previewRecipients': { recipients: { kind: 'group', group: 'Sales' } },
+  'coaching.sendNote': {
+    recipients: { kind: 'agents', workNos: ['1002'] },
+    text: 'hello',
+    source: 'window',
+  },
+  'coaching.forceRest': { workNo: '1002', seconds: 60, reason: 1, source: 'window' },
+  'coaching.forceRelease': { workNo: '1002', source: 'window' },
+  'coaching.adjustSkills': { workNo: '1002', skillIds: [3, 5], source: 'window' },
+  'coaching.follow': { workNo: '1002', calls: 2, minutes: null, source: 'window' },
+  'coaching.stopFollow': { source: 'window' },
+  'coaching.sampleNext': { source: 'window' },
+  'coaching.saveScorecard': {
+    inspectionId: null,
+    workNo: '1002',
+    formId: 'call-quality',
+    scores: [1, 2, 3].map((score) => ({ itemId: `i${score}`, score, comment: '' })),
+    comment: '',
+  },
+  'coaching.dismissScorecard': {},
+  'coaching.timeline': { workNo: '1002', kinds: ['state'], from: null, to: null, limit: 10 },
+  'coaching.exportFile': { workNo: '1002', kinds: ['state'], from: null, format: 'csv' },
+  'coaching.exportScorecards': { workNo: null, from: null, format: 'json' },
   'stats.getSnapshot': {},
   'stats.history': { skillId: null },
   'stats.exportCsv': {},
@@ -85,7 +109,7 @@ function ports(overrides: Partial<SupervisorPorts> = {}): SupervisorPorts {
 function fakeHotkeys(): HotkeyPort {
   const bound = new Map<HotkeyAction, string | null>();
   const list = (): HotkeyStatus[] =>
-    (['listen', 'barge', 'whisper', 'switch', 'intercept', 'cancel'] as const).map((action) => {
+    HOTKEY_ACTIONS.map((action) => {
       const accelerator = bound.get(action) ?? null;
       return { action, accelerator, status: accelerator ? 'registered' : 'unbound', detail: null };
     });
@@ -289,7 +313,7 @@ describe('supervisor commands without a session', () => {
         alerts: [],
       },
     });
-    expect(snapshot.ok && snapshot.value.hotkeys).toHaveLength(6);
+    expect(snapshot.ok && snapshot.value.hotkeys).toHaveLength(HOTKEY_ACTIONS.length);
   });
 
   it('hotkeys act on the selection, and refuse without a session', async () => {

@@ -23,14 +23,17 @@ import { applyTrustChange, trustChanged } from './account/trust-change';
 import { signInFromWindow, signOutFromWindow, startDemo } from './account/account-flows';
 import type { SupervisorRuntime } from './supervisor-runtime';
 import { errorMessage } from './error-text';
+import type { CoachingRoom } from './coaching/coaching-room';
+import { createCoachingHandlers } from './coaching/coaching-commands';
 
 type Handlers = {
   [N in CommandName]: (args: ValidCommandArgs<N>) => Promise<Result<CommandResults[N]>>;
 };
 
 /** The handler of every command, bound to a runtime. */
-export function createCommandHandlers(rt: SupervisorRuntime): Handlers {
+export function createCommandHandlers(rt: SupervisorRuntime, coaching: CoachingRoom): Handlers {
   return {
+    ...createCoachingHandlers(coaching),
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
     'app.getStatus': async () =>
       ok({ connection: rt.session.connectionState(), inspection: rt.inspection }),

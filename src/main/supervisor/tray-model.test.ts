@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentRow } from '../../shared/domain';
-import { buildTrayModel } from './tray-model';
+import { buildTrayCoaching, buildTrayModel } from './tray-model';
 import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 
 describe('buildTrayModel', () => {
@@ -53,5 +53,17 @@ describe('buildTrayModel', () => {
     expect(model.inspection.callId).toBe('call 2');
     // The roster's own row is untouched: the window shows it through React, which escapes it.
     expect(hostile.name).toContain('\n');
+  });
+
+  // Issue 9's rule on issue 12's tray items: a template name is a native menu label too.
+  it('makes note template names safe for the tray and leaves the text to send as written', () => {
+    const text = 'Line one\nline two \u202E';
+    const coaching = buildTrayCoaching(
+      { workNo: '1001', callsLeft: 2, until: null, callsJoined: 0, listening: false },
+      [{ id: 't', name: 'Wrap\nQuit\u202Etixe', text }],
+    );
+    expect(coaching.noteTemplates).toEqual([{ id: 't', name: 'Wrap Quit tixe', text }]);
+    expect(coaching.follow).toMatchObject({ workNo: '1001', callsLeft: 2 });
+    expect(buildTrayCoaching(null, []).follow).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * (no control or bidi-override characters, capped length; see shared/display-text.ts).
  */
 import type { AgentRow, ConnectionState, InspectionView } from '../../shared/domain';
+import type { FollowView, NoteTemplate } from '../../shared/coaching';
 import { toDisplayText } from '../../shared/display-text';
 import { copyRow } from './roster/roster-row';
 import type { TrayModel } from './supervisor-api';
@@ -53,4 +54,19 @@ function forTray(row: Readonly<AgentRow>): AgentRow {
       callId: copy.call.callId === null ? null : toDisplayText(copy.call.callId),
     };
   return copy;
+}
+
+/**
+ * The tray's coaching part: who is followed, and the note templates by name. A template's name
+ * is a menu label (made safe like gateway text: a hand-edited settings file can hold anything);
+ * its text is what gets sent, so it stays as written.
+ */
+export function buildTrayCoaching(
+  follow: FollowView | null,
+  templates: readonly NoteTemplate[],
+): NonNullable<TrayModel['coaching']> {
+  return {
+    follow: follow === null ? null : { ...follow, workNo: toDisplayText(follow.workNo) },
+    noteTemplates: templates.map(({ id, name, text }) => ({ id, name: toDisplayText(name), text })),
+  };
 }

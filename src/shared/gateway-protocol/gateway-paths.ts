@@ -22,6 +22,11 @@ export const INTERFACES = {
     logName: 'forceLogout',
   },
   updateGuid: { method: 'PUT', path: 'onlineagent/{agentid}/updateGuid', logName: 'updateGuid' },
+  sendNote: {
+    method: 'POST',
+    path: 'onlineagent/{agentid}/sendnoteletex',
+    logName: 'sendNoteletEx',
+  },
   ownStatus: {
     method: 'GET',
     path: 'onlineagent/{agentid}/agentstatus',
@@ -99,6 +104,21 @@ export const INTERFACES = {
     path: 'qualitycontrol/{agentid}/forcelogout/{workNo}',
     logName: 'forceLogOutAgent',
   },
+  forceRest: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}',
+    logName: 'forceRest',
+  },
+  forceDropCall: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/forcedropcall/{callId}',
+    logName: 'forceDropCall',
+  },
+  adjustSkill: {
+    method: 'POST',
+    path: 'qualitycontrol/{agentid}/adjustskill',
+    logName: 'adjustSkill',
+  },
   monitorableAgents: {
     method: 'GET',
     path: 'qualitycontrol/{agentid}/allagent',
@@ -164,6 +184,18 @@ export const LIMITS = {
   acdStatBatch: 100,
   passwordMaxLength: 32,
   phoneMaxLength: 24,
+  /** sendnoteletex: receivers per request (cec_07_1205). */
+  noteRecipientsMax: 100,
+  /** sendnoteletex: content length in UTF-8 bytes, 0 to this (cec_07_1205). */
+  noteContentMaxBytes: 1023,
+  /** forcerest: rest duration in seconds (cec_07_2411). */
+  restSecondsMin: 1,
+  restSecondsMax: 86_399,
+  /** forcerest: rest reason code (cec_07_2411). */
+  restReasonMin: 1,
+  restReasonMax: 255,
+  /** adjustskill: skills per request (cec_07_2409 / cec_07_0443). */
+  adjustSkillsMax: 1_000,
   /** The gateway holds an empty poll for about 10 s (100 × 100 ms). */
   pollHoldMs: 10_000,
   /** No poll for this long and the gateway signs the agent out. */

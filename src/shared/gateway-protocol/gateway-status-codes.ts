@@ -75,6 +75,11 @@ export const EVENT_TYPE = {
   customerRelease: 'AgentEvent_Customer_Release',
   record: 'AgentMediaEvent_Record',
   qcAgentStateNotify: 'QC_AgentState_Notify',
+  /** A note from another agent arrived (cec_07_0500; content null). */
+  note: 'AgentOther_Note',
+  setRestSuccess: 'AgentState_SetRest_Success',
+  /** The rest time is over (cec_07_1350); the agent is not out of rest by this event alone. */
+  restTimeout: 'AgentState_Rest_Timeout',
 } as const;
 
 /** Subtypes of QC_AgentState_Notify (§5.11) the product maps to agent states. */

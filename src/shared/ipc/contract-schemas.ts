@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { HOTKEY_ACTIONS } from '../domain';
 import { INSIGHT_BOUNDS } from '../insight-settings';
 import type { CommandResults } from './contract';
+import { coachingCommandSchemas, coachingSettingsPatchSchema } from '../coaching-schemas';
 import {
   AGENT_ID_PATTERN,
   isAgentIdInRange,
@@ -121,6 +122,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
   demoMode: z.boolean().optional(),
   confirmDestructive: z.boolean().optional(),
+  coaching: coachingSettingsPatchSchema.optional(),
   insight: insightPatchSchema.optional(),
 });
 
@@ -174,6 +176,7 @@ export const commandArgSchemas = {
   }),
   'journal.list': z.strictObject({ limit: z.number().int().min(1).max(10_000) }),
   'journal.export': z.strictObject({ format: z.enum(['csv', 'json']) }),
+  ...coachingCommandSchemas,
   'stats.getSnapshot': empty,
   'stats.history': z.strictObject({
     /** null: the center. */

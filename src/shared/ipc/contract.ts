@@ -21,6 +21,13 @@ import type {
   Settings,
   SkillQueueView,
 } from '../domain';
+import type {
+  CoachingView,
+  FollowView,
+  NoteSendResult,
+  Scorecard,
+  TimelineEntry,
+} from '../coaching';
 import type { HistorySeries, InsightSnapshot } from '../insight';
 
 /** Result type of each command. */
@@ -50,6 +57,21 @@ export interface CommandResults {
   'journal.list': JournalEntry[];
   /** Where the export was saved; null when the user cancelled the save dialog. */
   'journal.export': { savedTo: string | null; entries: number };
+  'coaching.getView': CoachingView;
+  /** Who a note would go to now, and how many of them are signed in. */
+  'coaching.previewRecipients': { workNos: string[]; signedIn: number; batches: number };
+  'coaching.sendNote': NoteSendResult;
+  'coaching.forceRest': null;
+  'coaching.forceRelease': null;
+  'coaching.adjustSkills': null;
+  'coaching.follow': FollowView;
+  'coaching.stopFollow': null;
+  'coaching.sampleNext': InspectionView;
+  'coaching.saveScorecard': Scorecard;
+  'coaching.dismissScorecard': null;
+  'coaching.timeline': TimelineEntry[];
+  'coaching.exportFile': { savedTo: string | null; entries: number };
+  'coaching.exportScorecards': { savedTo: string | null; entries: number };
   /** The latest live figures; null before the first sample of a shift. */
   'stats.getSnapshot': InsightSnapshot | null;
   'stats.history': HistorySeries;
@@ -61,6 +83,11 @@ export interface CommandResults {
 export type CommandName = keyof CommandResults & keyof CommandArgSchemas;
 /** Arguments as the caller writes them (defaults such as `source` may be omitted). */
 export type CommandArgs<N extends CommandName> = z.input<CommandArgSchemas[N]>;
+/**
+ * Arguments as the window sends them: never a `source` — main records where an action came
+ * from, and the IPC binding refuses a payload that names its own.
+ */
+export type WindowCommandArgs<N extends CommandName> = Omit<CommandArgs<N>, 'source'>;
 /** Arguments after validation, as the supervisor receives them. */
 export type ValidCommandArgs<N extends CommandName> = z.output<CommandArgSchemas[N]>;
 
@@ -76,6 +103,7 @@ export interface EventPayloads {
   'hotkeys.changed': HotkeyStatus[];
   'journal.appended': JournalEntry;
   notice: Notice;
+  'coaching.changed': CoachingView;
   /** The live figures, every 5 s. */
   'stats.changed': InsightSnapshot;
 }
@@ -109,7 +137,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CommandErro
 
 /** The API the preload exposes as `window.inspector`. */
 export interface InspectorApi {
-  invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Result<CommandResults[N]>>;
+  invoke<N extends CommandName>(
+    name: N,
+    args: WindowCommandArgs<N>,
+  ): Promise<Result<CommandResults[N]>>;
   /** Subscribe to an event; returns the unsubscribe function. */
   on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -143,6 +174,20 @@ const COMMANDS: Readonly<Record<CommandName, true>> = {
   'hotkeys.set': true,
   'journal.list': true,
   'journal.export': true,
+  'coaching.getView': true,
+  'coaching.previewRecipients': true,
+  'coaching.sendNote': true,
+  'coaching.forceRest': true,
+  'coaching.forceRelease': true,
+  'coaching.adjustSkills': true,
+  'coaching.follow': true,
+  'coaching.stopFollow': true,
+  'coaching.sampleNext': true,
+  'coaching.saveScorecard': true,
+  'coaching.dismissScorecard': true,
+  'coaching.timeline': true,
+  'coaching.exportFile': true,
+  'coaching.exportScorecards': true,
   'stats.getSnapshot': true,
   'stats.history': true,
   'stats.exportCsv': true,
@@ -160,6 +205,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'hotkeys.changed': true,
   'journal.appended': true,
   notice: true,
+  'coaching.changed': true,
   'stats.changed': true,
 };
 

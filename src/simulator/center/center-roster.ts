@@ -75,6 +75,8 @@ function createAgent(
     controlled: false,
     autoEnterIdle: true,
     pendingBusy: false,
+    restUntil: null,
+    pendingRestMs: null,
     version: 0,
     qc: null,
     inspectedBy: null,

@@ -34,7 +34,8 @@ export interface CenterAgent {
   phoneNumber: string;
   readonly groupId: number;
   readonly groupName: string;
-  readonly skills: number[];
+  /** Skill queues the agent serves; an inspector's adjustskill replaces them. */
+  skills: number[];
   readonly isInspector: boolean;
   /** CC-Gateway status code (§9.1). */
   status: string;
@@ -49,6 +50,10 @@ export interface CenterAgent {
   autoEnterIdle: boolean;
   /** An inspector forced busy during a call: busy instead of wrap-up when it ends. */
   pendingBusy: boolean;
+  /** A forced rest ends at this time (ms, simulated clock); null for any other rest. */
+  restUntil: number | null;
+  /** An inspector forced a rest during a call: rest this long once the call ends. */
+  pendingRestMs: number | null;
   /** Bumped on every change so stale scheduler entries can be recognised. */
   version: number;
   /** This agent's own inspection, when it is an inspector at work. */
@@ -59,7 +64,13 @@ export interface CenterAgent {
 
 /** Why a state changed; decides which events a signed-in session of that agent receives. */
 export type ChangeCause =
-  'activity' | 'control' | 'session' | 'quality-control' | 'call-ended' | 'call-requested';
+  | 'activity'
+  | 'control'
+  | 'session'
+  | 'quality-control'
+  | 'call-ended'
+  | 'call-requested'
+  | 'rest-timeout';
 
 export interface CenterChange {
   agent: CenterAgent;

@@ -132,6 +132,7 @@ export class ContactCenter {
     agent.ctiStatus = cti;
     agent.stateSince = this.time;
     agent.version += 1;
+    if (status !== CCGW_STATUS.rest) agent.restUntil = null;
     if (status === CCGW_STATUS.signedOut) agent.loginTime = null;
     else if (previousStatus === CCGW_STATUS.signedOut) agent.loginTime = this.time;
     if (status === CCGW_STATUS.idle && this.isModelDriven(agent)) this.queues.addIdle(agent);
@@ -157,11 +158,52 @@ export class ContactCenter {
     const call = agent.call;
     agent.call = null;
     let next: string = CCGW_STATUS.wrapUp;
+    const restMs = agent.pendingRestMs;
+    agent.pendingRestMs = null;
+    if (restMs !== null) {
+      agent.pendingBusy = false;
+      this.forceRest(agent, restMs, cause, call);
+      return call;
+    }
     if (agent.pendingBusy) next = CCGW_STATUS.busy;
     else if (!this.isModelDriven(agent) && agent.autoEnterIdle) next = CCGW_STATUS.idle;
     agent.pendingBusy = false;
     this.setStatus(agent, next, cause, call);
     return call;
+  }
+
+  /**
+   * Rest for exactly `ms` (an inspector's forcerest); then the agent is idle again with the
+   * cause `rest-timeout`. Forcing a rest on a resting agent restarts the time.
+   */
+  forceRest(
+    agent: CenterAgent,
+    ms: number,
+    cause: ChangeCause,
+    endedCall: CenterCall | null = agent.call,
+  ): void {
+    const until = this.time + ms;
+    if (agent.status === CCGW_STATUS.rest) {
+      agent.restUntil = until;
+      agent.version += 1;
+      this.scheduleAgent(agent, until);
+      return;
+    }
+    agent.call = null;
+    agent.pendingBusy = false;
+    // Set before the change, so the scheduling after it sees when the rest ends.
+    agent.restUntil = until;
+    this.setStatus(agent, CCGW_STATUS.rest, cause, endedCall);
+  }
+
+  /** Replace an agent's skills; routing uses them from now on (an idle agent may get a call). */
+  setSkills(agent: CenterAgent, skills: readonly number[]): void {
+    const idleInQueues = agent.status === CCGW_STATUS.idle && this.isModelDriven(agent);
+    if (idleInQueues) this.queues.removeIdle(agent);
+    agent.skills = [...skills];
+    if (!idleInQueues) return;
+    this.queues.addIdle(agent);
+    this.routeWaitingCallTo(agent);
   }
 
   /** Move an agent's customer call to another agent (intercept); the first agent goes idle. */
@@ -261,6 +303,10 @@ export class ContactCenter {
 
   /** Schedule the next thing that happens to an agent in its current status. */
   private scheduleNext(agent: CenterAgent): void {
+    if (agent.status === CCGW_STATUS.rest && agent.restUntil !== null) {
+      this.scheduleAgent(agent, agent.restUntil);
+      return;
+    }
     if (!this.isModelDriven(agent)) {
       if (agent.status === CCGW_STATUS.talking && agent.call)
         this.scheduleAgent(agent, agent.call.plannedEndAt);
@@ -302,6 +348,10 @@ export class ContactCenter {
   }
 
   private runAgentWork(agent: CenterAgent): void {
+    if (agent.status === CCGW_STATUS.rest && agent.restUntil !== null) {
+      if (agent.restUntil <= this.time) this.setStatus(agent, CCGW_STATUS.idle, 'rest-timeout');
+      return;
+    }
     if (!this.isModelDriven(agent)) {
       // Session-driven agents and inspectors only see their customer hang up.
       if (agent.status === CCGW_STATUS.talking && agent.call) this.endCall(agent, 'call-ended');

@@ -90,7 +90,14 @@ export class EventDispatcher {
       this.notifyWatchers(agent, QC_NOTIFY_SUBTYPE.waitAnswer);
     const subtype = NOTIFY_SUBTYPE_FOR_STATUS[status];
     if (subtype) this.notifyWatchers(agent, subtype);
-    if (change.cause === 'control' || change.cause === 'call-ended')
+    // A forced rest that ran out (cec_07_1350): the agent hears it, then is idle again.
+    if (change.cause === 'rest-timeout')
+      this.sendToAgent(agent.workNo, EVENT_TYPE.restTimeout, null);
+    if (
+      change.cause === 'control' ||
+      change.cause === 'call-ended' ||
+      change.cause === 'rest-timeout'
+    )
       this.sendOwnStateEvents(change);
   }
 
@@ -120,7 +127,7 @@ export class EventDispatcher {
         this.sendToSession(session, EVENT_TYPE.work, null);
         break;
       case CCGW_STATUS.rest:
-        this.sendToSession(session, 'AgentState_SetRest_Success', null);
+        this.sendToSession(session, EVENT_TYPE.setRestSuccess, null);
         break;
       default:
         break;

@@ -4,7 +4,11 @@
  * + AgentState_SetNotReady_Success{reason:3} (during a call: busy once the call ends);
  * forceidle → AgentState_Force_Ready + AgentState_Ready; forcelogout → AgentOther_ShutdownService.
  */
-import { BUSY_REASON, CCGW_STATUS, EVENT_TYPE } from '../../shared/gateway-protocol/gateway-status-codes';
+import {
+  BUSY_REASON,
+  CCGW_STATUS,
+  EVENT_TYPE,
+} from '../../shared/gateway-protocol/gateway-status-codes';
 import { RETCODE_SUCCESS } from '../../shared/gateway-protocol/gateway-retcodes';
 import type { CenterAgent } from '../center/center-types';
 import type { GatewayState } from './gateway-state';

@@ -7,6 +7,7 @@ import { ContactCenter } from '../center/contact-center';
 import { EventDispatcher } from './event-dispatch';
 import type { EventQueueCounters } from './event-queue';
 import { MonitorRegistry } from './monitor-registry';
+import type { SentNote } from './coaching-operations';
 import { SessionRegistry } from './session-registry';
 import type { SimulatorOptions } from '../simulator-types';
 import { gatewayProfile, type GatewayProfile } from './gateway-profile';
@@ -94,6 +95,8 @@ export class GatewayState {
   readonly sessions: SessionRegistry;
   readonly monitors = new MonitorRegistry();
   readonly dispatcher: EventDispatcher;
+  /** Notes sent through sendnoteletex, oldest first (the control API lists them). */
+  readonly notes: SentNote[] = [];
   requests = 0;
   /** Set once the server closes; held polls and parked requests answer or drop at once. */
   closed = false;

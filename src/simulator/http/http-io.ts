@@ -3,7 +3,11 @@
  * gateway envelope, and a sleep that the server's close can cut short.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RETCODES, RETCODE_SUCCESS, type RetcodeInfo } from '../../shared/gateway-protocol/gateway-retcodes';
+import {
+  RETCODES,
+  RETCODE_SUCCESS,
+  type RetcodeInfo,
+} from '../../shared/gateway-protocol/gateway-retcodes';
 import type { GatewayState } from '../gateway-model/gateway-state';
 import type { RouteReply } from './route-types';
 
@@ -107,7 +111,9 @@ export function buildEnvelope(reply: RouteReply, isPoll: boolean): Record<string
     return reply.event
       ? { message: '', retcode: RETCODE_SUCCESS, event: reply.event }
       : { message: '', retcode: RETCODE_SUCCESS };
-  return { message: reply.message ?? '', retcode: RETCODE_SUCCESS, result: reply.result ?? {} };
+  // `result: null` is an answer of its own (sendnoteletex, cec_07_1205); only a missing one is {}.
+  const result = reply.result === undefined ? {} : reply.result;
+  return { message: reply.message ?? '', retcode: RETCODE_SUCCESS, result };
 }
 
 /** Wait `ms`, or less if the server closes meanwhile. */

@@ -49,6 +49,10 @@ export function isValidAgentId(value: string): boolean {
   return id >= LIMITS.agentIdMin && id <= LIMITS.agentIdMax;
 }
 
+function isWholeNumberIn(value: string, min: number, max: number): boolean {
+  return /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max;
+}
+
 function isValidParam(name: string, value: string): boolean {
   switch (name) {
     case 'agentid':
@@ -58,6 +62,11 @@ function isValidParam(name: string, value: string): boolean {
       return CALL_ID_PATTERN.test(value);
     case 'skillId':
       return SKILL_ID_PATTERN.test(value);
+    case 'time':
+      // forcerest: rest seconds 1–86,399 (cec_07_2411).
+      return isWholeNumberIn(value, LIMITS.restSecondsMin, LIMITS.restSecondsMax);
+    case 'reason':
+      return isWholeNumberIn(value, LIMITS.restReasonMin, LIMITS.restReasonMax);
     case 'skillType':
       // Only the public queue (0) is supported (§8).
       return value === '0';

@@ -3,7 +3,11 @@
  * `pollHoldMs` and answered at once when an event arrives. In AUTHMODE 2 some responses
  * carry a new GUID in Set-GUID.
  */
-import { SET_GUID_HEADER, SET_GUID_PREFIX, type InterfaceName } from '../../shared/gateway-protocol/gateway-paths';
+import {
+  SET_GUID_HEADER,
+  SET_GUID_PREFIX,
+  type InterfaceName,
+} from '../../shared/gateway-protocol/gateway-paths';
 import { RETCODE_SUCCESS } from '../../shared/gateway-protocol/gateway-retcodes';
 import type { GatewayEventPayload } from '../gateway-model/event-queue';
 import type { GatewayState } from '../gateway-model/gateway-state';

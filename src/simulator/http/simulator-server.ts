@@ -25,6 +25,7 @@ import { releaseInspectionsOnChange } from '../gateway-model/inspection-cleanup'
 import { RequestPipeline } from './request-pipeline';
 import type { RouteHandler } from './route-types';
 import { AGENT_ROUTES } from './routes-agents';
+import { COACHING_ROUTES } from './routes-coaching';
 import { EVENT_ROUTES } from './routes-events';
 import { QUALITY_CONTROL_ROUTES } from './routes-quality-control';
 import { QUEUE_ROUTES } from './routes-queues';
@@ -48,6 +49,7 @@ const ROUTE_HANDLERS = {
   ...QUALITY_CONTROL_ROUTES,
   ...AGENT_ROUTES,
   ...QUEUE_ROUTES,
+  ...COACHING_ROUTES,
 } satisfies Record<InterfaceName, RouteHandler>;
 
 function listenOn(server: Server, host: string, port: number): Promise<AddressInfo> {

@@ -5,6 +5,7 @@
  * where the real core and simulator would measure themselves too. It serves the few commands
  * the screen sends on its own and refuses the rest.
  */
+import { createDefaultCoachingSettings } from '../../../src/shared/settings-defaults';
 import type {
   CommandName,
   CommandResults,
@@ -73,6 +74,7 @@ const SETTINGS: Settings = {
     switch: null,
     intercept: null,
     cancel: null,
+    'stop-follow': null,
   },
   alerts: {
     longCallSeconds: 600,
@@ -84,6 +86,7 @@ const SETTINGS: Settings = {
   theme: 'light',
   demoMode: false,
   confirmDestructive: true,
+  coaching: createDefaultCoachingSettings(),
   insight: createDefaultInsightSettings(),
 };
 

@@ -25,6 +25,7 @@ import {
   silentLogger,
 } from '../../../src/main/node/node-ports';
 import { startSimulator } from '../../../src/simulator/http/simulator-server';
+import { loadSqlJsEngine } from '../../../src/main/node/sqljs-engine';
 import { createRecordingNotifier } from './recording-notifier';
 import type {
   RunningSimulator,
@@ -51,6 +52,7 @@ export type CorePortOverrides = Partial<
     | 'clock'
     | 'shell'
     | 'demo'
+    | 'coachingDatabase'
     | 'confirm'
   >
 >;
@@ -117,6 +119,11 @@ function assembleCore(
     {
       credentials: createMemoryCredentialStore(),
       logger: silentLogger,
+      // The coaching file lives beside the journal, as in the app's user data folder.
+      coachingDatabase: {
+        filePath: path.join(journalDir, 'coaching.sqlite'),
+        loadEngine: loadSqlJsEngine,
+      },
       ...options.ports,
       settings,
       transport: { create: connect },

@@ -38,6 +38,19 @@ export function createFakeInspector(snapshot: AppSnapshot): FakeInspector {
   handlers.set('journal.list', () => ({ ok: true, value: [] }));
   handlers.set('hotkeys.set', () => ({ ok: true, value: snapshot.hotkeys }));
   handlers.set('settings.update', () => ({ ok: true, value: snapshot.settings }));
+  handlers.set('coaching.getView', () => ({
+    ok: true,
+    value: {
+      follow: null,
+      sampler: { enabled: false, proposal: null, sampledThisShift: 0 },
+      scorecardDue: null,
+      fileAvailable: true,
+    },
+  }));
+  handlers.set('coaching.previewRecipients', () => ({
+    ok: true,
+    value: { workNos: [], signedIn: 0, batches: 0 },
+  }));
 
   const fake: FakeInspector = {
     calls,

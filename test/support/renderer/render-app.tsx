@@ -9,7 +9,11 @@ import type { AppSnapshot, Language } from '../../../src/shared/domain';
 import { App } from '../../../src/renderer/app';
 import { createBridge, type Bridge } from '../../../src/renderer/bridge';
 import { createI18n } from '../../../src/renderer/i18n/i18n';
-import { createAppStore, type AppStore, type StoreOptions } from '../../../src/renderer/store/app-store';
+import {
+  createAppStore,
+  type AppStore,
+  type StoreOptions,
+} from '../../../src/renderer/store/app-store';
 import { StoreProvider } from '../../../src/renderer/store/store-context';
 import { createAnnouncer, type Announcer } from '../../../src/renderer/ui/announcer';
 import { AnnouncerProvider } from '../../../src/renderer/ui/announcer-context';

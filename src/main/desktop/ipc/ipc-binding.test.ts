@@ -111,6 +111,30 @@ describe('IPC binding', () => {
     expect(recording.calls).toEqual([{ name: 'inspection.intercept', args: { source: 'window' } }]);
   });
 
+  // Issue 9's rule on issue 12's commands: a note or a force from the window is the window's.
+  it('refuses a coaching command that names its own source, and records the window', async () => {
+    const coaching = [
+      ['coaching.sendNote', { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi' }],
+      ['coaching.forceRest', { workNo: '1001', seconds: 60, reason: 1 }],
+      ['coaching.forceRelease', { workNo: '1001' }],
+      ['coaching.adjustSkills', { workNo: '1001', skillIds: [3] }],
+      ['coaching.follow', { workNo: '1001', calls: 2, minutes: null }],
+      ['coaching.stopFollow', {}],
+      ['coaching.sampleNext', {}],
+    ] as const;
+    for (const [name, payload] of coaching) {
+      expect(await invoke(name, { ...payload, source: 'tray' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', field: 'source' },
+      });
+    }
+    expect(recording.calls).toEqual([]);
+    for (const [name, payload] of coaching) await invoke(name, payload);
+    expect(recording.calls.map((call) => [call.name, call.args])).toEqual(
+      coaching.map(([name, payload]) => [name, { ...payload, source: 'window' }]),
+    );
+  });
+
   it('passes a refusal from the core through unchanged', async () => {
     const refusal = {
       ok: false,
@@ -246,6 +270,11 @@ describe('IPC binding with the wallboard window', () => {
       ['session.signOut', { forgetPassword: false }],
       ['settings.update', { theme: 'dark' }],
       ['wallboard.open', {}],
+      // Issue 12: coaching acts on agents or reads their file — neither belongs on a wall.
+      ['coaching.sendNote', { recipients: { kind: 'agents', workNos: ['1001'] }, text: 'hi' }],
+      ['coaching.forceRelease', { workNo: '1001' }],
+      ['coaching.stopFollow', {}],
+      ['coaching.timeline', { workNo: '1001', kinds: ['note'], from: null, to: null, limit: 5 }],
     ] as const) {
       expect(await invoke(name, payload)).toMatchObject({
         ok: false,
@@ -258,5 +287,6 @@ describe('IPC binding with the wallboard window', () => {
     expect(main.webContents.sent).toEqual(sent);
     expect(wallboard.webContents.sent).toEqual(sent);
     expect([...WALLBOARD_COMMANDS].every((name) => COMMAND_NAMES.includes(name))).toBe(true);
+    expect([...WALLBOARD_COMMANDS].filter((name) => name.startsWith('coaching.'))).toEqual([]);
   });
 });

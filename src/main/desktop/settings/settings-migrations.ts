@@ -23,6 +23,9 @@ const SETTINGS_MIGRATIONS: Readonly<Record<number, SettingsMigration>> = {
       ? { allowInsecureHttp: false, maxAnswerMiB: 8, ...document.gateway }
       : document.gateway,
   }),
+  // Sections added without a step of their own — `insight` (issue 11), `coaching` and the
+  // `stop-follow` hotkey (issue 12) — are whole new keys: the store fills them from the
+  // defaults after migrating (fillMissingDefaults), so a v2 file written before them loads too.
 };
 
 export type MigrationOutcome =

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/gateway-protocol/gateway-paths';
 import { MAX_ANSWER_MIB_RANGE, SETTINGS_SCHEMA_VERSION } from '../../../shared/settings-defaults';
 import { INSIGHT_BOUNDS } from '../../../shared/insight-settings';
+import { z } from 'zod';
+import { coachingSettingsSchema } from '../../../shared/coaching-schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -31,6 +33,12 @@ const budgetMinutes: JsonSchema = {
 };
 /** A JSON-schema pattern accepting '' or what `pattern` (anchored at both ends) accepts. */
 const emptyOr = (pattern: RegExp): string => `^$|${pattern.source}`;
+
+/** A sub-schema must not carry its own `$schema` (ajv allows it at the root only). */
+function withoutSchemaKeyword(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
 
 /** Per-key schemas (electron-store's `schema` option). */
 export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
@@ -60,6 +68,8 @@ export const SETTINGS_SCHEMA: Record<string, JsonSchema> = {
   theme: { enum: ['system', 'light', 'dark'] },
   demoMode: { type: 'boolean' },
   confirmDestructive: { type: 'boolean' },
+  // One definition: the zod schema main validates patches with, as JSON schema (closed objects).
+  coaching: withoutSchemaKeyword(z.toJSONSchema(coachingSettingsSchema, { target: 'draft-7' })),
   insight: closedObject({
     serviceLevelSeconds: {
       type: 'integer',

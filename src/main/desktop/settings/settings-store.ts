@@ -73,6 +73,7 @@ function pickSettings(source: Settings): Settings {
     theme,
     demoMode,
     confirmDestructive,
+    coaching,
     insight,
   } = source;
   return structuredClone({
@@ -84,6 +85,7 @@ function pickSettings(source: Settings): Settings {
     theme,
     demoMode,
     confirmDestructive,
+    coaching,
     insight,
   });
 }

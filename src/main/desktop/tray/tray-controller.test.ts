@@ -336,14 +336,35 @@ describe('tray commands', () => {
     { kind: 'open-logs' },
     { kind: 'open-wallboard' },
     { kind: 'quit' },
+    { kind: 'note-template', workNo: '1001', text: 'Please finish your wrap-up.' },
+    { kind: 'compose-note', workNo: '1001' },
+    { kind: 'stop-follow' },
   ];
 
   it('map to contract commands the window can send too (or to showing the window, or quitting)', () => {
     for (const command of every) {
       const dispatch = dispatchTrayCommand(command);
       if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
-      else expect(['sign-in', 'open-window', 'quit']).toContain(command.kind);
+      else expect(['sign-in', 'open-window', 'quit', 'compose-note']).toContain(command.kind);
     }
+  });
+
+  it('send a template note to the one agent through coaching.sendNote, source tray', () => {
+    expect(
+      dispatchTrayCommand({ kind: 'note-template', workNo: '1001', text: 'Please finish.' }),
+    ).toEqual({
+      kind: 'command',
+      name: 'coaching.sendNote',
+      args: {
+        recipients: { kind: 'agents', workNos: ['1001'] },
+        text: 'Please finish.',
+        source: 'tray',
+      },
+    });
+    expect(dispatchTrayCommand({ kind: 'compose-note', workNo: '1001' })).toEqual({
+      kind: 'show-window',
+      select: '1001',
+    });
   });
 
   it('open the wallboard through the same command as the window’s button', () => {

@@ -26,7 +26,7 @@ import { TrayMenuSync } from './tray-menu-sync';
 /** A tray command as a contract command, or an action the shell performs itself. */
 export type TrayDispatch =
   | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
-  | { kind: 'show-window' }
+  | { kind: 'show-window'; select?: string }
   | { kind: 'quit' };
 
 /** Map a tray command to what runs it (the window reaches the same contract commands). */
@@ -63,6 +63,21 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
       return { kind: 'show-window' };
     case 'quit':
       return { kind: 'quit' };
+    case 'note-template':
+      return {
+        kind: 'command',
+        name: 'coaching.sendNote',
+        args: {
+          recipients: { kind: 'agents', workNos: [command.workNo] },
+          text: command.text,
+          ...tray,
+        },
+      };
+    case 'compose-note':
+      // Writing needs the window: it opens on that agent, where "Note" is one key away.
+      return { kind: 'show-window', select: command.workNo };
+    case 'stop-follow':
+      return { kind: 'command', name: 'coaching.stopFollow', args: tray };
   }
 }
 
@@ -121,6 +136,7 @@ const IMMEDIATE_EVENTS: ReadonlySet<EventName> = new Set([
   'inspection.changed',
   'selection.changed',
   'settings.changed',
+  'coaching.changed',
 ]);
 
 /** Create the tray icon and keep it current. */
@@ -140,7 +156,10 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
 
   const run = async (command: TrayCommand): Promise<void> => {
     const dispatch = dispatchTrayCommand(command);
-    if (dispatch.kind === 'show-window') return options.showWindow();
+    if (dispatch.kind === 'show-window') {
+      if (dispatch.select) await options.core.execute('agents.select', { workNo: dispatch.select });
+      return options.showWindow();
+    }
     if (dispatch.kind === 'quit') return options.quit();
     if (
       command.kind === 'intercept' &&

@@ -34,6 +34,14 @@ export interface TrayLabels {
   openWallboard: string;
   openLogs: string;
   quit: string;
+  coaching: {
+    /** "Note to 1001 Alice" */
+    noteTo: (agent: string) => string;
+    writeNote: string;
+    /** "Following 1001 · 2 calls left" */
+    following: (workNo: string, callsLeft: number | null) => string;
+    stopFollowing: string;
+  };
 }
 
 const en: TrayLabels = {
@@ -73,6 +81,13 @@ const en: TrayLabels = {
   openWallboard: 'Open wallboard',
   openLogs: 'Open logs folder',
   quit: 'Quit CC Inspector',
+  coaching: {
+    noteTo: (agent) => `Note to ${agent}`,
+    writeNote: 'Write a note…',
+    following: (workNo, callsLeft) =>
+      `Following ${workNo}${callsLeft === null ? '' : ` · ${callsLeft} call${callsLeft === 1 ? '' : 's'} left`}`,
+    stopFollowing: 'Stop following',
+  },
 };
 
 const zh: TrayLabels = {
@@ -112,6 +127,13 @@ const zh: TrayLabels = {
   openWallboard: '打开大屏',
   openLogs: '打开日志文件夹',
   quit: '退出 CC Inspector',
+  coaching: {
+    noteTo: (agent) => `发便签给 ${agent}`,
+    writeNote: '写便签…',
+    following: (workNo, callsLeft) =>
+      `正在跟听 ${workNo}${callsLeft === null ? '' : ` · 还剩 ${callsLeft} 通`}`,
+    stopFollowing: '停止跟听',
+  },
 };
 
 /** Tray words for the user's language. */

@@ -106,6 +106,8 @@ describe('buildTrayMenu', () => {
       'Listen',
       'Barge in',
       'Whisper',
+      'Note to 1001 Alice',
+      '  Write a note…',
       'Longest calls',
       '  1002 Bob',
       '  1001 Alice',
@@ -127,6 +129,45 @@ describe('buildTrayMenu', () => {
     // The running times are in the tooltip only (a menu label that ticks forces rebuilds).
     expect(buildTrayTooltip(model(), en, NOW)).toBe(
       'CC Inspector — Idle · inspector 900\nLongest call: 1002 Bob — 12:34',
+    );
+  });
+
+  it('coaching: a note to the focus agent from a template, and following with "Stop following"', () => {
+    const coached = model({
+      coaching: {
+        follow: { workNo: '1002', callsLeft: 2, until: null, callsJoined: 1, listening: false },
+        noteTemplates: [
+          { id: 'break', name: 'Take your break', text: 'Please take your break now.' },
+        ],
+      },
+    });
+    const menu = buildTrayMenu(coached, en);
+    expect(outline(menu).slice(0, 12)).toEqual([
+      'Idle · inspector 900 (disabled)',
+      '---',
+      'Following 1002 · 2 calls left (disabled)',
+      'Stop following',
+      '---',
+      'Agent 1001 Alice (disabled)',
+      'Listen',
+      'Barge in',
+      'Whisper',
+      'Note to 1001 Alice',
+      '  Take your break',
+      '  ---',
+    ]);
+    expect(findItem(menu, 'Take your break')).toMatchObject({
+      command: { kind: 'note-template', workNo: '1001', text: 'Please take your break now.' },
+    });
+    expect(findItem(menu, 'Stop following')).toMatchObject({ command: { kind: 'stop-follow' } });
+    expect(buildTrayTooltip(coached, en, NOW)).toContain('\nFollowing 1002 · 2 calls left\n');
+    const zh = buildTrayMenu(coached, selectTrayLabels('zh-CN'));
+    expect(outline(zh)).toEqual(
+      expect.arrayContaining([
+        '正在跟听 1002 · 还剩 2 通 (disabled)',
+        '停止跟听',
+        '发便签给 1001 Alice',
+      ]),
     );
   });
 

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/inspection-vocabulary';
 import type { TrayModel } from '../../supervisor/supervisor-api';
 import type { TrayLabels } from './tray-labels';
+import { buildFollowSection, buildNoteSubmenu, describeFollowing } from './tray-coaching';
 
 export type TrayCommand =
   | { kind: 'inspect'; action: StartAction; workNo: string }
@@ -27,7 +28,10 @@ export type TrayCommand =
   | { kind: 'open-window' }
   | { kind: 'open-wallboard' }
   | { kind: 'open-logs' }
-  | { kind: 'quit' };
+  | { kind: 'quit' }
+  | { kind: 'note-template'; workNo: string; text: string }
+  | { kind: 'compose-note'; workNo: string }
+  | { kind: 'stop-follow' };
 
 export type TrayMenuItem =
   | { type: 'separator' }
@@ -104,11 +108,7 @@ function describeTarget(model: TrayModel): string {
  * One line saying what the inspector is doing: the menu header (without the running time,
  * `nowMs` null) and the tooltip (with it).
  */
-function describeTrayStatus(
-  model: TrayModel,
-  labels: TrayLabels,
-  nowMs: number | null,
-): string {
+function describeTrayStatus(model: TrayModel, labels: TrayLabels, nowMs: number | null): string {
   const { connection, inspection } = model;
   switch (connection.phase) {
     case 'signed-out':
@@ -136,6 +136,8 @@ export const TRAY_TOOLTIP_MAX = 127;
 /** Tooltip: the app name and the status line with its running time, then the longest call. */
 export function buildTrayTooltip(model: TrayModel, labels: TrayLabels, nowMs: number): string {
   const lines = [`${labels.appName} — ${describeTrayStatus(model, labels, nowMs)}`];
+  const following = model.connection.phase === 'live' ? describeFollowing(model, labels) : null;
+  if (following) lines.push(following);
   const longest = model.longestCalls[0];
   if (model.connection.phase === 'live' && longest)
     lines.push(labels.longestCall(describeAgent(longest), formatCallElapsed(longest, nowMs)));
@@ -199,6 +201,13 @@ function buildQuickActions(
     action(labels.listen, canStart, inspect('listen')),
     action(labels.barge, canStart, inspect('barge')),
     action(labels.whisper, canStart, inspect('whisper')),
+    buildNoteSubmenu(
+      model,
+      labels,
+      agent.workNo,
+      describeAgent(agent),
+      model.connection.phase === 'live',
+    ),
   ];
 }
 
@@ -231,6 +240,7 @@ export function buildTrayMenu(model: TrayModel, labels: TrayLabels): MenuTemplat
     info(status),
     SEPARATOR,
     ...buildInspectionSection(model, labels, canAct),
+    ...(signedIn ? buildFollowSection(model, labels) : []),
     ...(signedIn
       ? [
           ...buildQuickActions(model, labels, canStart),

@@ -6,6 +6,7 @@
 import { INTERFACES, type InterfaceName } from '../../../shared/gateway-protocol/gateway-paths';
 import { SWITCH_TYPE } from '../../../shared/gateway-protocol/gateway-status-codes';
 import type { QcSwitchTarget } from '../gateway-types';
+import { validateRestReason, validateRestSeconds } from './coaching-requests';
 import {
   invalidArgument,
   validateCallId,
@@ -103,6 +104,28 @@ export class InterfaceUrls {
       .replace('{skillType}', '0');
     // The doc spells skillId, a generated client skillid; query names are case-sensitive.
     return { url: `${path}?skillId=${skill}&skillid=${skill}`, target: call };
+  }
+
+  /** Force an agent to rest (`forcerest/{workNo}/{time}/{reason}`, cec_07_2411). */
+  forceRest(workNo: string, seconds: number, reason: number): CallAddress {
+    const logName = INTERFACES.forceRest.logName;
+    const agent = validateWorkNo(workNo, 'agent id', logName);
+    const time = validateRestSeconds(seconds, logName);
+    const cause = validateRestReason(reason, logName);
+    const url = this.urls.forceRest
+      .replace('{workNo}', agent)
+      .replace('{time}', String(time))
+      .replace('{reason}', String(cause));
+    return { url, target: agent };
+  }
+
+  /** Release a call by its id (`forcedropcall/{callid}`, cec_07_2408 / cec_07_0442). */
+  forceDropCall(callId: string): CallAddress {
+    const call = validateCallId(callId, 'call id', INTERFACES.forceDropCall.logName);
+    return {
+      url: this.urls.forceDropCall.replace('{callId}', encodeURIComponent(call)),
+      target: call,
+    };
   }
 
   /** One queryacdstat batch: the URL, and the body naming the (validated) skills. */

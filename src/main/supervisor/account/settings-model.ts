@@ -27,6 +27,7 @@ export function mergeSettings(settings: Settings, patch: SettingsPatch): Setting
     theme: patch.theme ?? settings.theme,
     demoMode: patch.demoMode ?? settings.demoMode,
     confirmDestructive: patch.confirmDestructive ?? settings.confirmDestructive,
+    coaching: { ...settings.coaching, ...definedOnly(patch.coaching ?? {}) },
     insight: { ...settings.insight, ...definedOnly(patch.insight ?? {}) },
   };
 }

@@ -20,9 +20,13 @@ export interface HotkeyFacts {
 /**
  * Listen / barge / whisper act on the focus agent; while already inspecting that agent (nothing
  * pending, no other agent selected) they switch the mode instead — pressing "barge" while
- * listening barges in. Switch, intercept and cancel act on the current inspection.
+ * listening barges in. Switch, intercept and cancel act on the current inspection. (The
+ * stop-follow hotkey is the coaching room's, not an inspection.)
  */
-export function planHotkey(action: HotkeyAction, facts: HotkeyFacts): InspectionRequest {
+export function planHotkey(
+  action: Exclude<HotkeyAction, 'stop-follow'>,
+  facts: HotkeyFacts,
+): InspectionRequest {
   const source = 'hotkey';
   if (action === 'switch' || action === 'intercept' || action === 'cancel')
     return { action, source };

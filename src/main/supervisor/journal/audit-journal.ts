@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry, Notice } from '../../../shared/domain';
 import { SUPERVISOR_ACTIONS } from '../../../shared/inspection-vocabulary';
+import { COACHING_ACTIONS } from '../../../shared/coaching';
 import type { Logger } from '../ports';
 
 export const JOURNAL_FILE_NAME = 'journal.jsonl';
@@ -21,8 +22,13 @@ export const JOURNAL_FAILURE_NOTICE: Readonly<Notice> = Object.freeze({
 });
 const TAIL_CHUNK_BYTES = 64 * 1024;
 
-/** Every action a journal line may name: the supervisor's actions plus sign-in and sign-out. */
-const ACTIONS: ReadonlySet<string> = new Set([...SUPERVISOR_ACTIONS, 'sign-in', 'sign-out']);
+/** Every action a journal line may name: the supervisor's and coaching actions, sign-in/out. */
+const ACTIONS: ReadonlySet<string> = new Set([
+  ...SUPERVISOR_ACTIONS,
+  ...COACHING_ACTIONS,
+  'sign-in',
+  'sign-out',
+]);
 
 /** Appends and reads the audit journal file. */
 export class AuditJournal {

@@ -2,6 +2,7 @@
  * The strip across the top: who I am, what I am doing right now (mode, target, running timer),
  * the connection, and the doors to the journal, settings and sign-out.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatElapsed } from '../../i18n/format';
 import { useNow } from '../../store/clock';
@@ -57,6 +58,8 @@ function InspectionStatus() {
 }
 
 export interface InspectorStripProps {
+  /** More of "what I am doing" (following an agent), beside the inspection. */
+  status?: ReactNode;
   onOpenJournal: () => void;
   onOpenSettings: () => void;
   onSignOut: () => void;
@@ -95,6 +98,7 @@ export function InspectorStrip(props: InspectorStripProps) {
       <div className="strip-me">
         <span className="muted">{t('strip.inspector', { id: inspectorId })}</span>
         <InspectionStatus />
+        {props.status}
       </div>
       <ConnectionIndicator />
       <InsecureHttpWarning />

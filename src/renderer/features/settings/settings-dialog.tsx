@@ -45,7 +45,11 @@ const ERROR_PATH_OF: Record<keyof SettingsForm, string> = {
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** The settings dialog. */
-export function SettingsDialog(props: { onClose: () => void }) {
+export function SettingsDialog(props: {
+  onClose: () => void;
+  /** Opens the coaching settings (templates, queries, scorecard forms, sampler, retention). */
+  onOpenCoaching?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
   const store = useStore();
@@ -332,6 +336,15 @@ export function SettingsDialog(props: { onClose: () => void }) {
             </button>
           </div>
         </fieldset>
+        {props.onOpenCoaching ? (
+          <fieldset className="settings-section">
+            <legend>{t('coaching.settings.title')}</legend>
+            <p className="field-hint">{t('coaching.settings.intro')}</p>
+            <button type="button" className="button" onClick={props.onOpenCoaching}>
+              {t('coaching.settings.open')}
+            </button>
+          </fieldset>
+        ) : null}
       </form>
       <HotkeysSection />
     </Dialog>

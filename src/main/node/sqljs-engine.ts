@@ -1,0 +1,25 @@
+/**
+ * The SQLite engine of the coaching file for Node and Electron's main process: sql.js 1.16
+ * (SQLite compiled to WebAssembly), its .wasm read from the installed package — inside the
+ * app's asar archive too, which Electron's fs reads transparently. Compiled once per process.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+
+let engine: Promise<SqlJsStatic> | null = null;
+
+/** The sql.js module, loaded and compiled on first use. */
+export function loadSqlJsEngine(): Promise<SqlJsStatic> {
+  engine ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
+    const bytes = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
+    return initSqlJs({ wasmBinary: bytes as ArrayBuffer });
+  })();
+  // A failed load is not cached: the next caller tries again.
+  engine.catch(() => {
+    engine = null;
+  });
+  return engine;
+}
