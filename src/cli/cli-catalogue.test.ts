@@ -25,8 +25,16 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = flatten(en as Tree);
-const chinese = flatten(zhCN as Tree);
+/** Plural forms (`_one`, `_other`, …) are one key: each language has the forms it needs. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+function merged(tree: Tree): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, text] of flatten(tree))
+    if (!PLURAL.test(key) || key.endsWith('_other')) out.set(key.replace(PLURAL, ''), text);
+  return out;
+}
+const english = merged(en as Tree);
+const chinese = merged(zhCN as Tree);
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 function sourceFiles(folder: string): string[] {

@@ -121,7 +121,9 @@ describe('README.md', () => {
     const help = await runCommand(['--help']);
     const reference = /Commands: (.*?)\.\nCommon options/s.exec(README)?.[1] ?? '';
     const words = new Set(
-      [...reference.matchAll(/`([a-z-]+(?:\|[a-z-]+)*)/g)].flatMap((match) => match[1]!.split('|')),
+      [...reference.matchAll(/`([a-z][a-z-]*(?:\|[a-z][a-z-]*)*)/g)].flatMap((match) =>
+        match[1]!.split('|'),
+      ),
     );
     expect(words.size).toBeGreaterThan(15);
     for (const word of words) expect(help.stdout).toMatch(new RegExp(`^  ${word} `, 'm'));

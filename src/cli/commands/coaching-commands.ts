@@ -169,7 +169,10 @@ async function runNote(
         fields: {
           batches: results.map((result) => ({ agents: result.workNos, outcome: result.outcome })),
         },
-        text: tr('coaching.noteSent', { count, batches: results.length }),
+        text: tr('coaching.noteSent', {
+          count,
+          batches: tr('coaching.batch', { count: results.length }),
+        }),
       };
     },
   });
