@@ -42,6 +42,10 @@ async function runInsightCharts(context: BenchContext): Promise<FigureRow[]> {
   try {
     const { page } = await openRenderer(browser, server, { initScripts: [FRAME_PROBE] });
     const feedMs = context.quick ? FEED_MS.quick : FEED_MS.full;
+    // The charts are hidden until asked for (a fresh profile): show them.
+    const toggle = page.getByTestId('insight-toggle');
+    await toggle.waitFor();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     // Wait for the charts and the sparklines to be drawn.
     const deadline = Date.now() + 30_000;
     const drawn = `document.querySelectorAll('.time-chart-plot canvas').length >= 3 && document.querySelectorAll('.sparkline canvas').length >= 3`;
@@ -58,7 +62,6 @@ async function runInsightCharts(context: BenchContext): Promise<FigureRow[]> {
       stop();
       return (await page.evaluate('window.__ccStopFrames()')) as FrameSample;
     };
-    const toggle = page.locator('.insight-head > button').first();
     // Interleaved rounds (charts shown, charts hidden), so a load change on a shared machine
     // falls on both sides alike.
     const rounds = context.quick ? 2 : 4;

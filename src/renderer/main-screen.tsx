@@ -1,6 +1,8 @@
 /**
- * The supervisor's main screen: strip, action bar, glance figures, agent table and queue panel,
- * with the journal, settings and sign-out as dialogs over it.
+ * The supervisor's main screen: strip, one action bar (coaching in its menu at the end),
+ * coaching notices when there are any, the insight line (charts on request), then the agent
+ * table with its glance figures and the queue panel; journal, settings and sign-out are dialogs
+ * over it.
  */
 import { useState } from 'react';
 import { AgentFilters } from './features/agents/agent-filters';
@@ -14,7 +16,9 @@ import { JournalDialog } from './features/journal/journal-dialog';
 import { QueuePanel } from './features/queue/queue-panel';
 import { SignOutDialog } from './features/session/sign-out-dialog';
 import { SettingsDialog } from './features/settings/settings-dialog';
-import { CoachingBar, FollowStatus } from './features/coaching/coaching-bar';
+import { CoachMenu } from './features/coaching/coach-menu';
+import { CoachingNotices } from './features/coaching/coaching-notices';
+import { FollowStatus } from './features/coaching/follow-status';
 import { CoachingProvider } from './features/coaching/coaching-context';
 import {
   CoachingDialogs,
@@ -23,6 +27,7 @@ import {
 } from './features/coaching/coaching-dialogs';
 import { InsightProvider } from './features/insight/insight-context';
 import { InsightPanel } from './features/insight/insight-panel';
+import { useRememberedFlag } from './ui/remembered-flag';
 
 type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null;
 
@@ -30,7 +35,8 @@ type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null
 export function MainScreen() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [queuesCollapsed, setQueuesCollapsed] = useState(false);
-  const [insightOpen, setInsightOpen] = useState(true);
+  // Charts are asked for, not imposed: closed by default, the last choice remembered.
+  const [insightOpen, setInsightOpen] = useRememberedFlag('insight-open', false);
   const close = (): void => setDialog(null);
   return (
     <InsightProvider>
@@ -46,8 +52,8 @@ export function MainScreen() {
             status={<FollowStatus />}
           />
           <ConnectionBanner />
-          <ActionBar />
-          <CoachingBar onOpen={setDialog} />
+          <ActionBar end={<CoachMenu onOpen={setDialog} />} />
+          <CoachingNotices onOpen={setDialog} />
           <InsightPanel open={insightOpen} onToggle={() => setInsightOpen((current) => !current)} />
           <div className="workspace">
             <main className="agents-pane">

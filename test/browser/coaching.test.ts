@@ -10,7 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { findSeriousViolations } from './harness/axe';
 import { launchChromium, openRenderer, readPageProblems } from './harness/browser';
 import { startLiveStack, type LiveStack } from './harness/live-stack';
-import { findAgentRow, inspectionStatus, signInThroughScreen } from './harness/page-helpers';
+import {
+  actionBar,
+  findAgentRow,
+  inspectionStatus,
+  signInThroughScreen,
+} from './harness/page-helpers';
 import { REPO_ROOT } from './harness/renderer-build';
 
 const OUT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -46,6 +51,12 @@ async function scanEveryLook(): Promise<void> {
   await setLook('light', 'en');
 }
 
+/** Choose an item of the action bar's "Coaching" menu with the mouse. */
+async function chooseCoaching(name: string): Promise<void> {
+  await actionBar(page).getByRole('button', { name: 'Coaching' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
 async function shoot(name: string): Promise<void> {
   await page.screenshot({ path: join(OUT_DIR, `coaching-${name}.png`) });
 }
@@ -71,7 +82,12 @@ describe('coaching in the browser', () => {
     stack.sim.center.setAgentStatus(target, '4');
     const row = await findAgentRow(page, target);
     await row.click();
-    await page.getByRole('button', { name: 'Note…' }).focus();
+    // The action bar's "Coaching" menu, by keyboard: Enter opens it on its first item, "Note…".
+    await actionBar(page).getByRole('button', { name: 'Coaching' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Note…' }).waitFor();
+    await shoot('menu');
+    await scanEveryLook();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Note to agents' });
     await dialog.waitFor();
@@ -105,7 +121,7 @@ describe('coaching in the browser', () => {
     stack.sim.center.setAgentStatus(target, '4');
     const row = await findAgentRow(page, target);
     await row.click();
-    await page.getByRole('button', { name: 'Follow…' }).click();
+    await chooseCoaching('Follow…');
     const dialog = page.getByRole('dialog', { name: /^Follow / });
     await dialog.getByRole('textbox', { name: 'Number of calls' }).fill('1');
     await dialog.getByRole('button', { name: 'Start following' }).click();
@@ -156,7 +172,7 @@ describe('coaching in the browser', () => {
     });
     const row = await findAgentRow(page, target);
     await row.click();
-    await page.getByRole('button', { name: 'Coaching file' }).click();
+    await chooseCoaching('Coaching file');
     const dialog = page.getByRole('dialog', { name: /^Coaching file · / });
     await dialog.getByText('“Good call — thank you.”').waitFor();
     const kinds = await dialog.locator('tbody .kind-badge').allTextContents();

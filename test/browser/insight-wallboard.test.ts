@@ -80,7 +80,20 @@ describe('insight on the main screen', () => {
     // 11.98 h: the shift is still on (a shift ends after 12 h), so the core adopted it.
     const region = main.getByRole('region', { name: 'Insight' });
     await region.waitFor();
+    // Hidden until asked for: the table keeps the room.
+    expect(await countCanvases(main)).toBe(0);
+    await region.getByRole('button', { name: 'Show charts' }).click();
     await expect.poll(() => countCanvases(main), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    // Twelve hours on the time axis: hours and minutes, no two ticks alike.
+    const ticks = await main.evaluate<string[][]>(
+      `[...document.querySelectorAll('.time-chart-plot')].map((plot) => (plot.dataset.xTicks ?? '').split(' | '))`,
+    );
+    expect(ticks).toHaveLength(3);
+    for (const labels of ticks) {
+      expect(labels.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(labels).size).toBe(labels.length);
+      for (const label of labels) expect(label).toMatch(/^\d\d:\d\d$/);
+    }
     // The text alternative reads the loaded history: now / highest / lowest per series.
     const summary = main.getByTestId('chart-queue').locator('.time-chart-summary');
     await expect

@@ -15,7 +15,12 @@ const roster = [
   makeAgent('1002', { name: 'Wang Fang', state: 'idle' }),
   makeAgent('1003', { name: 'Zhao Lei', state: 'signed-out' }),
 ];
-const coachingBar = () => within(screen.getByRole('region', { name: 'Coaching' }));
+/** Open the action bar's "Coaching" menu and choose an item by its name. */
+async function chooseCoaching(name: string): Promise<void> {
+  const actions = within(screen.getByRole('region', { name: 'Actions' }));
+  await userEvent.click(actions.getByRole('button', { name: 'Coaching' }));
+  await userEvent.click(screen.getByRole('menuitem', { name }));
+}
 const EMPTY_VIEW: CoachingView = {
   follow: null,
   sampler: { enabled: false, proposal: null, sampledThisShift: 0 },
@@ -33,7 +38,7 @@ describe('coaching', () => {
           value: { workNos: ['1001'], signedIn: 1, batches: 1 },
         })),
     });
-    await userEvent.click(coachingBar().getByRole('button', { name: 'Note…' }));
+    await chooseCoaching('Note…');
     const dialog = within(screen.getByRole('dialog', { name: 'Note to agents' }));
     await screen.findByText('1 agent (1 signed in) · 1 request');
     const text = dialog.getByRole('textbox', { name: 'Note' });
@@ -85,7 +90,7 @@ describe('coaching', () => {
         }));
       },
     });
-    await userEvent.click(coachingBar().getByRole('button', { name: 'Note…' }));
+    await chooseCoaching('Note…');
     const dialog = within(screen.getByRole('dialog', { name: 'Note to agents' }));
     expect(dialog.getByRole('radio', { name: 'Agents shown in the table (3)' })).toBeChecked();
     await screen.findByText('150 agents (120 signed in) · 2 requests of at most 100');
@@ -113,22 +118,125 @@ describe('coaching', () => {
 
   it('says why the agent controls are unavailable and asks before releasing a call', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1002' }) });
-    const release = coachingBar().getByRole('button', { name: 'Release call…' });
+    const menuButton = screen.getByRole('button', { name: 'Coaching' });
+    await userEvent.click(menuButton);
+    // Refused, and why: on screen under the label, and read with it (the name is the text seen).
+    const release = screen.getByRole('menuitem', {
+      name: 'Release call… The agent is not in a call',
+    });
     expect(release).toHaveAttribute('aria-disabled', 'true');
-    expect(release).toHaveAccessibleDescription('The agent is not in a call');
+    expect(within(release).getByText('The agent is not in a call')).toBeVisible();
+    expect(screen.getByRole('menuitem', { name: 'Rest…' })).not.toHaveAttribute('aria-disabled');
+    // A refused item does nothing and leaves the menu open.
+    await userEvent.click(release);
+    expect(screen.getByRole('menu', { name: 'Coaching' })).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(menuButton).toHaveFocus();
     await act(async () => {
       api.emit('selection.changed', { workNo: '1001' });
     });
-    await userEvent.click(coachingBar().getByRole('button', { name: 'Release call…' }));
+    await chooseCoaching('Release call…');
     const dialog = screen.getByRole('alertdialog', { name: 'Release this call?' });
     expect(within(dialog).getByRole('button', { name: 'Go back' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Release call' }));
     expect(api.callsOf('coaching.forceRelease')).toEqual([{ workNo: '1001' }]);
   });
 
+  it('every coaching action is in the one action bar, with the keyboard of a menu button', async () => {
+    await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1001' }) });
+    // No second bar of buttons: the coaching actions are the action bar's menu.
+    expect(screen.queryByRole('button', { name: 'Note…' })).toBeNull();
+    const menuButton = within(screen.getByRole('region', { name: 'Actions' })).getByRole('button', {
+      name: 'Coaching',
+    });
+    expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
+    expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+    menuButton.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'Coaching' });
+    expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+    expect(menuButton).toHaveAttribute('aria-controls', menu.id);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Note…',
+      'Follow…',
+      'Rest…',
+      'Skills…',
+      'Release call…',
+      'Coaching file',
+      'Coaching setup',
+    ]);
+    expect(screen.getByRole('menuitem', { name: 'Note…' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowUp}');
+    expect(screen.getByRole('menuitem', { name: 'Coaching setup' })).toHaveFocus();
+    await userEvent.keyboard('{Home}{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Rest…' })).toHaveFocus();
+    await userEvent.keyboard('c');
+    expect(screen.getByRole('menuitem', { name: 'Coaching file' })).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(screen.getByRole('menuitem', { name: 'Coaching setup' })).toHaveFocus();
+    // Tab closes it on the button; Enter opens the chosen dialog and focus comes back after.
+    await userEvent.keyboard('{Tab}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(menuButton).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('menuitem', { name: 'Note…' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    const follow = screen.getByRole('dialog', { name: /^Follow / });
+    await userEvent.keyboard('{Escape}');
+    expect(follow).not.toBeInTheDocument();
+    expect(menuButton).toHaveFocus();
+    // Focus taken elsewhere (Ctrl+F to the search box) closes the menu.
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menu')).toBeInTheDocument();
+    await userEvent.keyboard('{Control>}f{/Control}');
+    expect(screen.getByRole('searchbox', { name: 'Search agents by ID or name' })).toHaveFocus();
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('shows coaching notices only while there is one: the sampler proposal and its count', async () => {
+    const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
+    expect(screen.queryByRole('region', { name: 'Coaching' })).toBeNull();
+    await act(async () => {
+      api.emit('coaching.changed', {
+        ...EMPTY_VIEW,
+        sampler: { enabled: true, proposal: null, sampledThisShift: 3 },
+      });
+    });
+    // Nothing to act on: no row; the shift's count is under the menu's items.
+    expect(screen.queryByRole('region', { name: 'Coaching' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Coaching' }));
+    expect(screen.getByRole('menu')).toHaveAccessibleDescription(
+      'No call matches the sampling rules now · 3 agents sampled this shift',
+    );
+    await userEvent.keyboard('{Escape}');
+    await act(async () => {
+      api.emit('coaching.changed', {
+        ...EMPTY_VIEW,
+        sampler: {
+          enabled: true,
+          proposal: { workNo: '1001', callId: 'c-9', since: null, reasons: ['long-call'] },
+          sampledThisShift: 3,
+        },
+      });
+    });
+    const notices = within(screen.getByRole('region', { name: 'Coaching' }));
+    expect(notices.getByRole('status')).toHaveTextContent(
+      /^Next call to sample: 1001 Li Na · .* · long call/,
+    );
+    await userEvent.click(notices.getByRole('button', { name: 'Listen now' }));
+    expect(api.callsOf('coaching.sampleNext')).toEqual([{}]);
+  });
+
   it('rest and skills go out with what was chosen', async () => {
     const { api } = await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1002' }) });
-    await userEvent.click(coachingBar().getByRole('button', { name: 'Rest…' }));
+    await chooseCoaching('Rest…');
     const rest = within(screen.getByRole('dialog', { name: 'Rest for 1002 Wang Fang' }));
     await userEvent.clear(rest.getByRole('textbox', { name: 'Minutes (1–1,439)' }));
     await userEvent.type(rest.getByRole('textbox', { name: 'Minutes (1–1,439)' }), '0');
@@ -251,7 +359,7 @@ describe('coaching', () => {
           ),
         })),
     });
-    await userEvent.click(coachingBar().getByRole('button', { name: 'Coaching file' }));
+    await chooseCoaching('Coaching file');
     const dialog = within(screen.getByRole('dialog', { name: 'Coaching file · 1001 Li Na' }));
     expect(await dialog.findByText('“Take a break”')).toBeInTheDocument();
     expect(dialog.getAllByRole('row')).toHaveLength(5);

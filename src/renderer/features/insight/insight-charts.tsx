@@ -14,6 +14,8 @@ export interface InsightChartsProps {
   /** Show the agent-state mix (the center's). */
   withMix: boolean;
   height?: number;
+  /** The charts' sentences to screen readers only (the main screen's panel, short of room). */
+  summary?: 'shown' | 'screen-reader';
 }
 
 export function InsightCharts(props: InsightChartsProps) {
@@ -29,6 +31,7 @@ export function InsightCharts(props: InsightChartsProps) {
         times={history.t}
         theme={props.theme}
         height={props.height}
+        summary={props.summary}
         series={[
           { label: t('insight.series.waiting'), values: columns.waiting, format: formatCount },
           {
@@ -45,6 +48,7 @@ export function InsightCharts(props: InsightChartsProps) {
         times={history.t}
         theme={props.theme}
         height={props.height}
+        summary={props.summary}
         range={[0, 100]}
         series={[
           {
@@ -61,6 +65,7 @@ export function InsightCharts(props: InsightChartsProps) {
           times={history.t}
           theme={props.theme}
           height={props.height}
+          summary={props.summary}
           stacked
           series={[
             { label: t('insight.series.talking'), values: columns.talking, format: formatCount },

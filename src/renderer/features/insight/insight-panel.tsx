@@ -1,16 +1,19 @@
 /**
- * Insight on the main screen: the live figures of the center or one skill, the shift's charts,
- * reason-code time, CSV export and the wallboard. Collapsible to its header so the agent table
- * keeps the room when the supervisor wants it.
+ * Insight on the main screen. Closed (the default), one line: the center's figures that matter
+ * at a glance, the wallboard, and "Show charts". Open: the figures of the center or one skill,
+ * the shift's charts, reason-code time, CSV export and the thresholds. The agent table keeps the
+ * room unless the supervisor asks for the charts; the full picture lives on the wallboard.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useBridge, useStore } from '../../store/store-context';
+import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { useInsight, useInsightStore } from './insight-context';
 import { InsightCharts } from './insight-charts';
-import { InsightTiles } from './insight-tiles';
 import { InsightSettingsDialog } from './insight-settings-dialog';
+import { InsightSummary } from './insight-summary';
+import { InsightTiles } from './insight-tiles';
 import { ReasonTimeTable } from './reason-time-table';
 import { useChartTheme } from './use-chart-theme';
 
@@ -51,25 +54,14 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
     scope === null ? snapshot?.center : snapshot?.skills.find((skill) => skill.skillId === scope);
   return (
     <section
-      className={props.open ? 'insight-panel' : 'insight-panel is-closed'}
+      className={props.open ? 'insight-panel is-open' : 'insight-panel'}
       aria-labelledby={`${bodyId}-title`}
     >
-      <div className="panel-head insight-head">
+      <div className="insight-head">
         <h2 id={`${bodyId}-title`}>{t('insight.title')}</h2>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={props.open}
-          aria-controls={bodyId}
-          onClick={props.onToggle}
-        >
-          {props.open ? t('insight.hide') : t('insight.show')}
-        </button>
         {props.open ? (
-          <>
-            <label htmlFor={scopeId} className="insight-scope-label">
-              {t('insight.scope')}
-            </label>
+          <span className="insight-scope-field">
+            <label htmlFor={scopeId}>{t('insight.scope')}</label>
             <select
               id={scopeId}
               className="insight-scope"
@@ -85,17 +77,36 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
                 </option>
               ))}
             </select>
+          </span>
+        ) : (
+          <InsightSummary snapshot={snapshot} />
+        )}
+        <span className="insight-tools">
+          {props.open ? (
             <button type="button" className="button" onClick={() => void exportCsv()}>
               {t('insight.exportCsv')}
             </button>
-            <button type="button" className="button" onClick={() => void openWallboard()}>
-              {t('insight.openWallboard')}
-            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => void openWallboard()}>
+            {t('insight.openWallboard')}
+          </button>
+          {props.open ? (
             <button type="button" className="button" onClick={() => setSettingsOpen(true)}>
               {t('insight.settings.open')}
             </button>
-          </>
-        ) : null}
+          ) : null}
+          <button
+            type="button"
+            className="button insight-toggle"
+            data-testid="insight-toggle"
+            aria-expanded={props.open}
+            aria-controls={props.open ? bodyId : undefined}
+            onClick={props.onToggle}
+          >
+            <Icon name="chevron" className={props.open ? 'chevron is-up' : 'chevron is-down'} />
+            {props.open ? t('insight.hide') : t('insight.show')}
+          </button>
+        </span>
       </div>
       {props.open ? (
         <div id={bodyId} className="insight-body">
@@ -104,10 +115,18 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
           ) : (
             <p className="muted">{t('insight.waiting')}</p>
           )}
-          {history ? (
-            <InsightCharts history={history} theme={theme} withMix={scope === null} height={100} />
-          ) : null}
-          {snapshot ? <ReasonTimeTable rows={snapshot.reasonTime} limit={5} /> : null}
+          <div className="insight-detail">
+            {history ? (
+              <InsightCharts
+                history={history}
+                theme={theme}
+                withMix={scope === null}
+                height={100}
+                summary="screen-reader"
+              />
+            ) : null}
+            {snapshot ? <ReasonTimeTable rows={snapshot.reasonTime} limit={5} /> : null}
+          </div>
         </div>
       ) : null}
       {settingsOpen ? <InsightSettingsDialog onClose={() => setSettingsOpen(false)} /> : null}

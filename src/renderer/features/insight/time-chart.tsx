@@ -14,6 +14,7 @@ import {
   type ChartTheme,
 } from './chart-palette';
 import { hourlyMaxima, summariseSeries } from './chart-summary';
+import { formatTimeTicks, TICK_SPACE_PX, TICK_STEPS_SECONDS, timeAxisRange } from './time-axis';
 import { canDrawCharts, loadUPlot } from './uplot-loader';
 
 export interface ChartSeries {
@@ -35,6 +36,9 @@ export interface TimeChartProps {
   height?: number;
   theme: ChartTheme;
   testId?: string;
+  /** Where the sentence per series shows: on screen (default) or to screen readers only, where
+   *  room is short and the legend and the hourly table show the same values. */
+  summary?: 'shown' | 'screen-reader';
 }
 
 function timeFormat(language: string, seconds: boolean): Intl.DateTimeFormat {
@@ -42,7 +46,8 @@ function timeFormat(language: string, seconds: boolean): Intl.DateTimeFormat {
     hour: '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
-    hour12: false,
+    // h23, not hour12: false — which some locales read as h24 ("24:30" after midnight).
+    hourCycle: 'h23',
   });
 }
 
@@ -74,9 +79,10 @@ function buildOptions(
   width: number,
   language: string,
   timeLabel: string,
+  /** Told the x tick labels each time the axis is drawn (kept on the plot for tests). */
+  onTicks: (labels: readonly string[]) => void,
 ): uPlot.Options {
   const axis = axisColours(props.theme);
-  const clock = timeFormat(language, false);
   const exact = timeFormat(language, true);
   const hasSecond = props.series.some((entry) => entry.secondAxis);
   const series: uPlot.Series[] = [
@@ -113,12 +119,23 @@ function buildOptions(
     height: props.height ?? 160,
     series,
     scales: {
-      x: { time: true },
+      x: { time: true, range: (_u, min, max) => timeAxisRange(min, max) },
       y: props.range ? { range: props.range } : { range: (_u, _min, max) => [0, Math.max(1, max)] },
       ...(hasSecond ? { y2: { range: (_u, _min, max) => [0, Math.max(10, max)] } } : {}),
     },
     axes: [
-      { ...axisBase, values: (_u, ticks) => ticks.map((tick) => clock.format(tick * 1000)) },
+      {
+        ...axisBase,
+        space: TICK_SPACE_PX,
+        incrs: TICK_STEPS_SECONDS,
+        // One line of 12 px labels under 6 px ticks: uPlot's 50 px took a third of a small chart.
+        size: 32,
+        values: (_u, ticks, _axis, _space, step) => {
+          const labels = formatTimeTicks(ticks, step, language);
+          onTicks(labels);
+          return labels;
+        },
+      },
       { ...axisBase, size: 44 },
       ...(hasSecond
         ? [{ ...axisBase, side: 1, scale: 'y2', size: 48, grid: { show: false } }]
@@ -159,7 +176,9 @@ export function TimeChart(props: TimeChartProps) {
       if (cancelled) return;
       const width = Math.max(200, element.clientWidth);
       const created = new UPlot(
-        buildOptions(props, width, i18n.language, t('insight.chart.time')),
+        buildOptions(props, width, i18n.language, t('insight.chart.time'), (labels) => {
+          element.dataset.xTicks = labels.join(' | ');
+        }),
         latest.current,
         element,
       );
@@ -227,7 +246,14 @@ export function TimeChart(props: TimeChartProps) {
         onKeyDown={onKeyDown}
         onBlur={() => (cursorIndex.current = null)}
       />
-      <p id={summaryId} className="time-chart-summary">
+      <p
+        id={summaryId}
+        className={
+          props.summary === 'screen-reader'
+            ? 'time-chart-summary visually-hidden'
+            : 'time-chart-summary'
+        }
+      >
         {summaries.length === 0 || props.times.length === 0
           ? t('insight.chart.noData')
           : summaries

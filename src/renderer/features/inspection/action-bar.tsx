@@ -1,8 +1,10 @@
 /**
  * The action bar: what the supervisor can do to the selected agent and to the current
  * inspection. Each button is enabled only when the state allows it, says why not on hover and
- * focus, and shows its global hotkey.
+ * focus, and shows its global hotkey. The screen may end the bar with more (the coaching menu),
+ * so every action on the selected agent sits on one row.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotkeyAction, HotkeyStatus, SupervisorAction } from '../../../shared/domain';
 import { HOTKEY_ACTIONS } from '../../../shared/domain';
@@ -63,7 +65,7 @@ function findHotkey(statuses: readonly HotkeyStatus[], action: SupervisorAction)
 }
 
 /** Buttons for every supervisor action, with availability, reasons and hotkeys. */
-export function ActionBar() {
+export function ActionBar(props: { end?: ReactNode }) {
   const { t } = useTranslation();
   const connection = useAppState((state) => state.connection);
   const inspection = useAppState((state) => state.inspection);
@@ -77,7 +79,10 @@ export function ActionBar() {
   const context: ActionContext = { connection, inspection, agent };
 
   return (
-    <section className="action-bar" aria-label={t('actions.label')}>
+    <section
+      className={props.end ? 'action-bar has-end' : 'action-bar'}
+      aria-label={t('actions.label')}
+    >
       <div className="action-target">
         <span className="visually-hidden">{t('actions.selected')}</span>
         {agent ? (
@@ -131,6 +136,7 @@ export function ActionBar() {
           })}
         </div>
       ))}
+      {props.end ? <div className="action-bar-end">{props.end}</div> : null}
       {runner.confirmation ? (
         <ConfirmActionDialog
           confirmation={runner.confirmation}

@@ -37,6 +37,7 @@ export function QueueItem(props: QueueItemProps) {
   const now = useNow();
   const callsId = useId();
   const { queue } = props;
+  const name = queue.name || t('queues.skill', { id: queue.skillId });
   return (
     <li className={props.alerted ? 'queue-item is-alert' : 'queue-item'}>
       <button
@@ -47,7 +48,9 @@ export function QueueItem(props: QueueItemProps) {
         onClick={() => props.onToggle(queue.skillId)}
       >
         <Icon name="chevron" className={props.expanded ? 'chevron is-open' : 'chevron'} />
-        <span className="queue-name">{queue.name || t('queues.skill', { id: queue.skillId })}</span>
+        <span className="queue-name" title={name}>
+          {name}
+        </span>
         {props.trend ?? null}
         <span className={queue.waitingCount > 0 ? 'queue-count has-waiting' : 'queue-count'}>
           {queue.callsHidden ? '—' : t('queues.waiting', { count: queue.waitingCount })}
