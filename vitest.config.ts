@@ -23,6 +23,7 @@ export default defineConfig({
             'test/contract/**/*.test.ts',
             'test/security/**/*.test.ts',
             'test/first-run/**/*.test.ts',
+            'test/docs/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],
           server: { deps: { inline: ['electron-store', 'electron-log'] } },

@@ -18,6 +18,7 @@ import {
   type ReportedRow,
 } from './lib/report';
 import { agentTableFigure } from './figures/agent-table';
+import { cliStartupFigure } from './figures/cli-startup';
 import { clientOverheadFigure } from './figures/client-overhead';
 import { gatewayLoadFigure } from './figures/gateway-load';
 import { hotkeyToWireFigure } from './figures/hotkey-to-wire';
@@ -35,6 +36,7 @@ const FIGURES: readonly Figure[] = [
   soakFigure,
   insightChartsFigure,
   queuePanelFigure,
+  cliStartupFigure,
 ];
 
 interface RunOptions {

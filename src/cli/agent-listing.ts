@@ -7,6 +7,7 @@ import { mapAgentStatus } from '../main/supervisor/roster/agent-state-mapping';
 import { AGENT_STATES, type AgentState } from '../shared/domain';
 import { createUsageError } from './cli-error';
 import { formatTable } from './output';
+import { tr } from './cli-i18n';
 
 export interface AgentListRow {
   workNo: string;
@@ -26,7 +27,10 @@ export function readStateFilter(state: string | null | undefined): AgentState | 
   const word = state.trim().toLowerCase() as AgentState;
   if (!AGENT_STATE_WORDS.includes(word))
     throw createUsageError(
-      `Unknown state ${JSON.stringify(state)}: use one of ${AGENT_STATE_WORDS.join(', ')}.`,
+      tr('agents.unknownState', {
+        state: JSON.stringify(state),
+        words: AGENT_STATE_WORDS.join(', '),
+      }),
     );
   return word;
 }
@@ -57,9 +61,7 @@ export async function listAgents(
       });
     }
   } else {
-    warnings.push(
-      `The status list (allagentstatus) could not be read: ${describe(statuses.reason)}`,
-    );
+    warnings.push(tr('agents.statusListFailed', { reason: describe(statuses.reason) }));
   }
   if (monitorable.status === 'fulfilled') {
     const allowed = new Set(monitorable.value.map((agent) => agent.workNo));
@@ -76,9 +78,7 @@ export async function listAgents(
       }
     }
   } else {
-    warnings.push(
-      `The list of agents you may monitor (allagent) could not be read: ${describe(monitorable.reason)}`,
-    );
+    warnings.push(tr('agents.monitorListFailed', { reason: describe(monitorable.reason) }));
   }
   // A real allagent / allagentstatus includes the signed-in inspector (issue 10): shown apart.
   const you = rows.get(client.agentId) ?? null;
@@ -95,12 +95,23 @@ export function formatAgentRows(
   rows: readonly AgentListRow[],
   you: AgentListRow | null = null,
 ): string[] {
-  const self = you === null ? [] : [`You: ${you.workNo} ${you.name} (${you.state})`];
-  if (rows.length === 0) return ['No agents.', ...self];
-  const yesNo = (value: boolean | null) => (value === null ? '?' : value ? 'yes' : 'no');
+  const state = (word: string) => tr(`state.${word}`);
+  const self =
+    you === null
+      ? []
+      : [tr('agents.you', { workNo: you.workNo, name: you.name, state: state(you.state) })];
+  if (rows.length === 0) return [tr('agents.none'), ...self];
+  const yesNo = (value: boolean | null) =>
+    value === null ? '?' : value ? tr('common.yes') : tr('common.no');
   return formatTable(
-    ['ID', 'NAME', 'GROUP', 'STATE', 'MONITORABLE'],
-    rows.map((row) => [row.workNo, row.name, row.group ?? '-', row.state, yesNo(row.monitorable)]),
+    ['id', 'name', 'group', 'state', 'monitorable'].map((column) => tr(`agents.column.${column}`)),
+    rows.map((row) => [
+      row.workNo,
+      row.name,
+      row.group ?? '-',
+      state(row.state),
+      yesNo(row.monitorable),
+    ]),
   ).concat(self);
 }
 

@@ -2,17 +2,20 @@
  * What every command shares: the process's streams and environment, the output format, the
  * common options turned into a signed-in gateway client, and sign-out at the end.
  */
-import {
-  createNodeFetch,
-  EventPoller,
-  GatewayClient,
-  type GatewayError,
-  type GatewayEvent,
-  type GatewayLogger,
-  type NodeGatewayFetch,
-  type SignInResult,
+// The client's files, not the package index: the index also carries the Node transport
+// (undici), which only createClient loads, on the first request.
+import { EventPoller } from '../main/gateway/event-poller';
+import { GatewayClient } from '../main/gateway/gateway-client';
+import type {
+  GatewayError,
+  GatewayEvent,
+  GatewayLogger,
+  NodeGatewayFetch,
+  SignInResult,
 } from '../main/gateway';
 import type { CredentialStore } from '../main/supervisor/ports';
+import { EXIT_CODE, type ExitCode } from './cli-error';
+import { createTranslator, type Translate } from './cli-i18n';
 import { resolveLanguage, type CliLanguage } from './cli-language';
 import {
   requirePhoneNumber,
@@ -22,8 +25,9 @@ import {
 import { NO_POLICY, type ManagedPolicy } from '../main/policy/policy-merge';
 import { policyLanguage, resolveConnectionUnderPolicy } from './policy-connection';
 import { createLineSource, type LineSource } from './line-source';
-import { CliOutput, describeFailure, type TextSink } from './output';
+import { CliOutput, type TextSink } from './output';
 import { resolvePassword } from './password-source';
+import { CleanupSteps, type StopSignal } from './stop-signals';
 
 /** The outside world of one cc-inspector run; tests pass their own. */
 export interface CliEnvironment {
@@ -32,8 +36,13 @@ export interface CliEnvironment {
   stdout: TextSink;
   stderr: TextSink;
   createCredentialStore(): CredentialStore;
-  /** Calls `listener` on SIGINT/SIGTERM until the returned function is called. */
-  onStopSignal(listener: (signal: string) => void): () => void;
+  /** Calls `listener` on SIGINT/SIGTERM/SIGHUP until the returned function is called. */
+  onStopSignal(listener: (signal: StopSignal) => void): () => void;
+  /**
+   * Asks for the password on the terminal with the input hidden; absent (or resolving null)
+   * when standard input is not a terminal.
+   */
+  promptPassword?(question: string): Promise<string | null>;
   /** The administrator's policy (the same the app reads); absent: none. */
   readPolicy?(): Promise<ManagedPolicy>;
 }
@@ -43,6 +52,8 @@ export interface CommonFlags extends ConnectionFlags {
   lang?: string;
   passwordStdin?: boolean;
   verbose?: boolean;
+  /** Sign in on its own even when a live session (app, `session --serve`) is there. */
+  standalone?: boolean;
 }
 
 /** A signed-in inspector: the client plus what sign-in reported. */
@@ -55,6 +66,17 @@ export interface InspectorSession {
 /** Per-command state: flags, output, lazily resolved settings, stdin lines and keychain. */
 export class CommandContext {
   readonly output: CliOutput;
+  /** The command line's words in the chosen language. */
+  readonly t: Translate;
+  /** Resolves with the first SIGINT/SIGTERM/SIGHUP while this command runs. */
+  readonly stopped: Promise<StopSignal>;
+  /** What to undo when the command ends or is stopped: releases, event polls, sign-outs. */
+  readonly cleanup = new CleanupSteps();
+  private readonly disposeStopListener: () => void;
+  /** A stop signal came: nothing new is started any more. */
+  stopRequested = false;
+  /** The sign-out step of each client signed in by this command. */
+  private readonly signOuts = new Map<GatewayClient, () => Promise<ExitCode>>();
   private lines: LineSource | null = null;
   private credentialStore: CredentialStore | null = null;
   private resolvedSettings: ConnectionSettings | null = null;
@@ -76,11 +98,21 @@ export class CommandContext {
     } catch (error) {
       this.languageError = error;
     }
+    this.t = createTranslator(language);
     this.output = new CliOutput(
       { stdout: environment.stdout, stderr: environment.stderr },
       flags.json === true,
       language,
     );
+    let dispose: () => void = () => undefined;
+    this.stopped = new Promise((resolve) => {
+      dispose = environment.onStopSignal((signal) => {
+        dispose();
+        this.stopRequested = true;
+        resolve(signal);
+      });
+    });
+    this.disposeStopListener = dispose;
   }
 
   /** The common options resolved (throws a usage error when something is missing or bad). */
@@ -118,6 +150,8 @@ export class CommandContext {
         agentId: settings.agentId,
         trust: { caPem: settings.caPem, pinSha256: settings.pinSha256 },
         insecureHttp: settings.insecureHttp,
+        prompt: this.environment.promptPassword,
+        t: this.t,
       });
       return password;
     })();
@@ -134,9 +168,13 @@ export class CommandContext {
     }
   }
 
-  /** A gateway client for the configured gateway, CA and pin (not signed in yet). */
-  createClient(): GatewayClient {
+  /**
+   * A gateway client for the configured gateway, CA and pin (not signed in yet). The Node
+   * transport (undici) is loaded here, on the first request, so `--help` never pays for it.
+   */
+  async createClient(): Promise<GatewayClient> {
     const settings = this.settings();
+    const { createNodeFetch } = await import('../main/gateway/transport/node-fetch');
     const fetch = createNodeFetch({
       caPem: settings.caPem,
       pinSha256: settings.pinSha256,
@@ -151,29 +189,48 @@ export class CommandContext {
     });
   }
 
-  /** Resolves everything, signs in (forcelogin with --force-login or `force`) and returns the session. */
+  /**
+   * Resolves everything, signs in (forcelogin with --force-login or `force`) and returns the
+   * session. Its sign-out is a clean-up step from the moment the request leaves, so a signal
+   * during sign-in still signs out the session the gateway may have opened.
+   */
   async signIn(options: { force?: boolean } = {}): Promise<InspectorSession> {
     const settings = this.settings();
     const phoneNumber = requirePhoneNumber(settings);
     const password = await this.password();
-    const client = this.createClient();
-    const signedIn = await client.signIn({
-      password,
-      phoneNumber,
-      force: options.force === true || settings.forceLogin,
-    });
-    return { client, signedIn, settings };
+    const client = await this.createClient();
+    const session = client
+      .signIn({ password, phoneNumber, force: options.force === true || settings.forceLogin })
+      .then((signedIn): InspectorSession => ({ client, signedIn, settings }));
+    this.signOuts.set(
+      client,
+      this.cleanup.add(async () => {
+        const signedIn = await session.catch(() => null);
+        return signedIn ? this.performSignOut(signedIn) : EXIT_CODE.ok;
+      }),
+    );
+    return session;
   }
 
-  /** Signs out; a failure is only noted on stderr (the command's own outcome stands). */
-  async signOut(session: InspectorSession): Promise<void> {
+  /** Whether this command signed in (or tried to). */
+  get signedIn(): boolean {
+    return this.signOuts.size > 0;
+  }
+
+  /**
+   * Signs out (once, however often asked); a refused or failed sign-out is printed with its
+   * code and the fix, and its exit code returned (0 when signed out).
+   */
+  signOut(session: InspectorSession): Promise<ExitCode> {
+    return this.signOuts.get(session.client)?.() ?? this.performSignOut(session);
+  }
+
+  private async performSignOut(session: InspectorSession): Promise<ExitCode> {
     try {
       await session.client.signOut();
+      return EXIT_CODE.ok;
     } catch (error) {
-      const { message } = describeFailure(error, this.output.language).view;
-      this.output.printNote(
-        `cc-inspector: sign-out failed: ${message} The gateway ends the session after 2 minutes without polls; a call on your phone keeps it busy (use --hold while you talk).`,
-      );
+      return this.output.printFailure(error, 'sign-out', session.settings.agentId);
     }
   }
 
@@ -190,17 +247,19 @@ export class CommandContext {
           session.client.clearSession();
           handlers.onSessionLost(error);
         } else if (this.flags.verbose)
-          this.output.printNote(`cc-inspector: event poll failed (retrying): ${error.message}`);
+          this.output.printNote(this.t('events.pollFailed', { reason: error.message }));
       },
     });
     poller.start();
+    this.cleanup.add(() => poller.stop());
     return poller;
   }
 
   /**
-   * Keeps the session alive with the event poll until SIGINT/SIGTERM; resolves with the error
+   * Keeps the session alive with the event poll until a stop signal; resolves with the error
    * when the gateway dropped the session first, else null. `note` is printed once the signal
-   * listener is in place, since a script may send the signal as soon as it reads the note.
+   * listener is in place (it is from the start), since a script may send the signal as soon as
+   * it reads the note.
    */
   async keepAlive(
     session: InspectorSession,
@@ -216,29 +275,15 @@ export class CommandContext {
         markLost();
       },
     });
-    const stopped = this.waitForStopSignal(sessionLost);
     if (options.note) this.output.printNote(options.note);
-    await stopped;
+    await Promise.race([this.stopped, sessionLost]);
     await poller.stop();
     return lost;
   }
 
-  /** Resolves on the next SIGINT/SIGTERM (or when `until` settles first). */
-  waitForStopSignal(until?: Promise<unknown>): Promise<void> {
-    return new Promise((resolve) => {
-      const dispose = this.environment.onStopSignal(() => {
-        dispose();
-        resolve();
-      });
-      until?.then(
-        () => (dispose(), resolve()),
-        () => (dispose(), resolve()),
-      );
-    });
-  }
-
   /** Releases standard input and the connections so the process can exit. */
   async dispose(): Promise<void> {
+    this.disposeStopListener();
     this.lines?.close();
     await Promise.allSettled(this.transports.splice(0).map((transport) => transport.close()));
   }

@@ -16,6 +16,10 @@ export const EXIT_CODE = {
   auth: 4,
   /** A fault of cc-inspector itself (a bug): see the message. */
   internal: 70,
+  /** Ended by SIGHUP, SIGINT (Ctrl+C) or SIGTERM, after releasing and signing out: 128 + n. */
+  hangup: 129,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT_CODE)[keyof typeof EXIT_CODE];
 
@@ -28,23 +32,30 @@ export type CliErrorKind =
   | 'file'
   | 'internal'
   /** The administrator's policy locks what the command line asked to change. */
-  | 'locked-by-policy';
+  | 'locked-by-policy'
+  /** The command acts on a running inspection, and there is none to act on. */
+  | 'needs-session'
+  /** The live session's control endpoint refused this command line (its token). */
+  | 'control-refused';
 
 /** A failure found by the command line itself, with the exit code it ends with. */
 export class CliError extends Error {
   override readonly name = 'CliError';
   readonly kind: CliErrorKind;
   readonly exitCode: ExitCode;
+  /** What to do about it, printed as the `fix:` line (and `hint` in JSON). */
+  readonly hint: string | null;
 
   constructor(
     kind: CliErrorKind,
     message: string,
     exitCode: ExitCode,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; hint?: string },
   ) {
     super(message, options);
     this.kind = kind;
     this.exitCode = exitCode;
+    this.hint = options?.hint ?? null;
   }
 }
 

@@ -7,6 +7,7 @@
  * variable for it: the opt-in must be visible on the command line).
  */
 import { readFileSync } from 'node:fs';
+import { tr } from './cli-i18n';
 import { judgeGatewayAddress } from '../shared/gateway-address-policy';
 import { normalisePin } from '../main/gateway/transport/certificate-pin';
 import { MAX_ANSWER_BYTES_CEILING } from '../main/gateway/transport/answer-limits';
@@ -60,13 +61,9 @@ export function resolveConnectionSettings(
     return value === undefined || value.trim() === '' ? null : value.trim();
   };
   const gatewayUrl = pick('gateway');
-  if (gatewayUrl === null)
-    throw createUsageError(
-      'No gateway: give --gateway https://host:8043 or set CC_INSPECTOR_GATEWAY.',
-    );
+  if (gatewayUrl === null) throw createUsageError(tr('settings.noGateway'));
   const agentId = pick('agent');
-  if (agentId === null)
-    throw createUsageError('No inspector agent id: give --agent ID or set CC_INSPECTOR_AGENT.');
+  if (agentId === null) throw createUsageError(tr('settings.noAgent'));
   const caPath = pick('ca');
   const pin = pick('pin');
   const pinSha256 = pin === null ? null : normalisePin(pin);
@@ -99,18 +96,16 @@ function checkAddress(
   });
   if (verdict.ok) return verdict.insecure;
   if (verdict.reason === 'not-a-url')
-    throw createUsageError(
-      `--gateway ${JSON.stringify(gatewayUrl)}: expected an https:// address, e.g. https://gw.example.com:8043.`,
-    );
+    throw createUsageError(tr('settings.notUrl', { value: JSON.stringify(gatewayUrl) }));
   if (verdict.reason === 'http-with-tls-trust')
     throw new CliError(
       'insecure-gateway',
-      `Refused: ${gatewayUrl} is plain HTTP, but a certificate pin (--pin) or private CA (--ca) is configured, which only TLS can check. Use the gateway's https:// address.`,
+      tr('settings.httpWithTrust', { gateway: gatewayUrl }),
       EXIT_CODE.usage,
     );
   throw new CliError(
     'insecure-gateway',
-    `Refused: ${gatewayUrl} is plain HTTP, so the password would cross the network in clear text. Use the gateway's https:// address (e.g. https://host:8043). Only for a lab gateway: add --allow-insecure-http (the password is then never taken from the keychain).`,
+    tr('settings.plainHttp', { gateway: gatewayUrl }),
     EXIT_CODE.usage,
   );
 }
@@ -122,7 +117,12 @@ function readAnswerLimit(value: string | undefined): number | undefined {
   const mib = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || mib < 1 || mib > ceilingMib)
     throw createUsageError(
-      `--max-answer-mib ${JSON.stringify(value)}: expected a whole number from 1 to ${ceilingMib}.`,
+      tr('usage.wholeNumber', {
+        flag: '--max-answer-mib',
+        value: JSON.stringify(value),
+        min: 1,
+        max: ceilingMib,
+      }),
     );
   return mib * 1024 * 1024;
 }
@@ -130,9 +130,7 @@ function readAnswerLimit(value: string | undefined): number | undefined {
 /** The phone number sign-in needs, or a usage error saying how to give it. */
 export function requirePhoneNumber(settings: ConnectionSettings): string {
   if (settings.phoneNumber === null) {
-    throw createUsageError(
-      'No phone number: give --phone NUMBER (the phone the inspection rings) or set CC_INSPECTOR_PHONE.',
-    );
+    throw createUsageError(tr('settings.noPhone'));
   }
   return settings.phoneNumber;
 }
@@ -143,19 +141,12 @@ function readCaFile(path: string, readText: (path: string) => string): string {
     text = readText(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(
-      'file',
-      `Cannot read the CA certificate file ${path}: ${reason}`,
-      EXIT_CODE.usage,
-      { cause: error },
-    );
+    throw new CliError('file', tr('settings.caUnreadable', { path, reason }), EXIT_CODE.usage, {
+      cause: error,
+    });
   }
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text)) {
-    throw new CliError(
-      'file',
-      `${path} holds no PEM certificate (expected -----BEGIN CERTIFICATE-----).`,
-      EXIT_CODE.usage,
-    );
+    throw new CliError('file', tr('settings.caNotPem', { path }), EXIT_CODE.usage);
   }
   return text;
 }

@@ -1,14 +1,38 @@
 /**
  * Entry point of the cc-inspector command line (bundled to out/cli/index.js, launched by
- * bin/cc-inspector.mjs): the real process as the CLI's environment.
+ * bin/cc-inspector.mjs): the real process as the CLI's environment. SIGINT, SIGTERM and SIGHUP
+ * are caught from the first moment: the first asks the running command to release what it
+ * started and sign out; a second one exits at once.
  */
 import { createKeyringCredentialStore } from '../main/credentials/keyring-credential-store';
 import type { CliEnvironment } from './cli-context';
 import { EXIT_CODE } from './cli-error';
+import { createTranslator } from './cli-i18n';
+import { resolveLanguageQuietly } from './cli-language';
 import { runCli } from './program';
 import { readSystemPolicy, systemPolicyPorts } from '../main/policy/sources/system-policy-reader';
+import { exitCodeOfSignal, STOP_SIGNALS, type StopSignal } from './stop-signals';
 
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const argv = process.argv.slice(2);
+const listeners = new Set<(signal: StopSignal) => void>();
+let signalsSeen = 0;
+
+// A closed terminal (SIGHUP) or a closed pipe must not turn the clean-up into a crash.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+for (const signal of STOP_SIGNALS) {
+  process.on(signal, () => {
+    signalsSeen += 1;
+    if (signalsSeen > 1 || listeners.size === 0) {
+      if (signalsSeen > 1) {
+        const t = createTranslator(resolveLanguageQuietly(argv, process.env));
+        process.stderr.write(`${t('stop.forced')}\n`);
+      }
+      process.exit(exitCodeOfSignal(signal));
+    }
+    for (const listener of [...listeners]) listener(signal);
+  });
+}
 
 const environment: CliEnvironment = {
   env: process.env,
@@ -18,18 +42,28 @@ const environment: CliEnvironment = {
   createCredentialStore: createKeyringCredentialStore,
   readPolicy: () => readSystemPolicy(systemPolicyPorts(process.env)),
   onStopSignal(listener) {
-    for (const signal of STOP_SIGNALS) process.on(signal, listener);
-    return () => {
-      for (const signal of STOP_SIGNALS) process.off(signal, listener);
-    };
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   },
+  // Loaded when a password is asked for: the prompt's module is not needed otherwise.
+  promptPassword: async (question) =>
+    (await import('./password-prompt')).promptHiddenPassword(
+      question,
+      process.stdin,
+      process.stderr,
+    ),
 };
 
+let exitCode: number;
 try {
-  process.exitCode = await runCli(process.argv.slice(2), environment);
+  exitCode = await runCli(argv, environment);
 } catch (error) {
   process.stderr.write(
     `cc-inspector: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exitCode = EXIT_CODE.internal;
+  exitCode = EXIT_CODE.internal;
 }
+if (signalsSeen > 0) {
+  // Requests the signal cut short may still hold sockets open: leave once the output is out.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
+} else process.exitCode = exitCode;

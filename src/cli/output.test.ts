@@ -116,7 +116,8 @@ describe('CliOutput', () => {
           kind: 'retcode',
           retcode: '900-005',
           message: '状态不符：开始质检需要空闲，或座席当前状态不允许。',
-          hint: expect.stringMatching(/idle/),
+          // The fix is in the chosen language too (issue 15).
+          hint: expect.stringMatching(/质检员必须先空闲/),
         },
       },
     ]);

@@ -9,7 +9,11 @@ import { KeychainOperationError } from '../main/credentials/keychain-failure';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, EXIT_CODE, type ExitCode } from './cli-error';
 import type { CliLanguage } from './cli-language';
-import { suggestFix } from './failure-fixes';
+import type { CommandError } from '../shared/ipc/contract';
+import { describeRetcode } from '../shared/gateway-protocol/gateway-retcodes';
+import { createTranslator, tr } from './cli-i18n';
+import { fixOfRetcode, suggestFix } from './failure-fixes';
+import { PromptCancelledError } from './prompt-cancelled-error';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -23,23 +27,76 @@ export interface FailureView {
   hint: string | null;
 }
 
+/** A refusal or failure in the contract's words (the live session's, or the session core's). */
+export class ContractFailure extends Error {
+  override readonly name = 'ContractFailure';
+  constructor(readonly error: CommandError) {
+    super(error.message);
+  }
+}
+
+/** Exit code of a contract error: the same classes as a gateway failure's. */
+function exitCodeOfContractError(error: CommandError): ExitCode {
+  switch (error.code) {
+    case 'invalid-argument':
+    case 'insecure-gateway':
+    case 'no-password':
+    case 'keychain-unavailable':
+    case 'locked-by-policy':
+      return EXIT_CODE.usage;
+    case 'not-signed-in':
+      return EXIT_CODE.auth;
+    case 'gateway': {
+      if (error.retcode === null) return EXIT_CODE.network;
+      const retcodeClass = describeRetcode(error.retcode).class;
+      return retcodeClass === 'fatal-sign-in' || retcodeClass === 'session-lost'
+        ? EXIT_CODE.auth
+        : EXIT_CODE.refused;
+    }
+    case 'forbidden-state':
+    case 'forbidden-sender':
+      return EXIT_CODE.refused;
+    case 'unknown-command':
+    case 'internal':
+      return EXIT_CODE.internal;
+  }
+}
+
 /** The view and the exit code of any thrown value; gateway messages in the chosen language. */
 export function describeFailure(
   error: unknown,
   language: CliLanguage,
 ): { view: FailureView; exitCode: ExitCode } {
+  const t = createTranslator(language);
   if (error instanceof GatewayError) {
     const message = language === 'zh-CN' ? error.messageZh : error.message;
     const view = {
       kind: error.kind,
       retcode: error.retcode ?? null,
       message,
-      hint: suggestFix(error),
+      hint: suggestFix(error, t),
     };
     return { view, exitCode: exitCodeOfGatewayError(error) };
   }
+  if (error instanceof ContractFailure) {
+    const { code, retcode, message, messageZh } = error.error;
+    return {
+      view: {
+        kind: code,
+        retcode,
+        message: language === 'zh-CN' ? messageZh : message,
+        hint: fixOfRetcode(retcode, t),
+      },
+      exitCode: exitCodeOfContractError(error.error),
+    };
+  }
   if (error instanceof CliError)
-    return { view: plainView(error.kind, error.message), exitCode: error.exitCode };
+    return {
+      view: { ...plainView(error.kind, error.message), hint: error.hint },
+      exitCode: error.exitCode,
+    };
+  if (error instanceof PromptCancelledError)
+    return { view: plainView('cancelled', error.message), exitCode: EXIT_CODE.interrupted };
   if (error instanceof KeychainUnavailableError) {
     return { view: plainView('keychain-unavailable', error.message), exitCode: EXIT_CODE.auth };
   }
@@ -49,7 +106,7 @@ export function describeFailure(
     return { view: plainView('usage', error.message), exitCode: EXIT_CODE.usage };
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    view: plainView('internal', `Unexpected error: ${detail}`),
+    view: plainView('internal', t('output.unexpected', { detail })),
     exitCode: EXIT_CODE.internal,
   };
 }
@@ -103,7 +160,7 @@ export class CliOutput {
   printFailure(error: unknown, command: string, target: string | null = null): ExitCode {
     const { view, exitCode } = describeFailure(error, this.language);
     if (this.json) this.printJson({ ok: false, command, target, error: view });
-    this.streams.stderr.write(`${formatFailureText(command, target, view)}\n`);
+    this.streams.stderr.write(`${formatFailureText(command, target, view, this.language)}\n`);
     return exitCode;
   }
 
@@ -125,11 +182,17 @@ export class CliOutput {
 }
 
 /** `cc-inspector: listen 1002 failed [900-003]: The agent … \n  fix: …` */
-function formatFailureText(command: string, target: string | null, view: FailureView): string {
+function formatFailureText(
+  command: string,
+  target: string | null,
+  view: FailureView,
+  language: CliLanguage,
+): string {
+  const t = createTranslator(language);
   const what = target ? `${command} ${target}` : command;
   const code = view.retcode ? ` [${view.retcode}]` : '';
-  const hint = view.hint ? `\n  fix: ${view.hint}` : '';
-  return `cc-inspector: ${what} failed${code}: ${view.message}${hint}`;
+  const hint = view.hint ? `\n  ${t('output.fix')} ${view.hint}` : '';
+  return `${t('output.failed', { what, code, message: view.message })}${hint}`;
 }
 
 /** Left-aligned columns separated by two spaces; the header row first. */
@@ -162,10 +225,14 @@ function displayWidth(text: string): number {
 
 /** A short duration for people: `850 ms`, `42 s`, `3 min 05 s`, `2 h 04 min`. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 1000) return tr('duration.ms', { value: Math.max(0, Math.round(ms)) });
   const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return tr('duration.s', { value: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  if (minutes < 60)
+    return tr('duration.minS', { min: minutes, s: String(seconds % 60).padStart(2, '0') });
+  return tr('duration.hMin', {
+    h: Math.floor(minutes / 60),
+    min: String(minutes % 60).padStart(2, '0'),
+  });
 }

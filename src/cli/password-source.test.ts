@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createMemoryCredentialStore } from '../main/credentials/memory-credential-store';
 import { KeychainUnavailableError, type CredentialStore } from '../main/supervisor/ports';
 import { CliError } from './cli-error';
+import { createTranslator } from './cli-i18n';
 import { createLineSource } from './line-source';
 import { resolvePassword, type PasswordRequest } from './password-source';
 
@@ -24,6 +25,7 @@ function request(
     agentId: '2001',
     trust: { caPem: null, pinSha256: null },
     insecureHttp: false,
+    t: createTranslator('en'),
     ...overrides,
   };
 }
@@ -60,13 +62,31 @@ describe('resolvePassword', () => {
     });
   });
 
-  it('says how to give a password when none is stored (exit 4)', async () => {
+  // Issue 15: "no password given" is a usage error (exit 2), said in one line with the fix apart.
+  it('says how to give a password when none is stored (exit 2)', async () => {
     const error = await resolvePassword(request({})).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).exitCode).toBe(4);
-    expect((error as CliError).message).toMatch(
-      /No password for 2001@https:\/\/gw\.test:8043\. Pass --password-stdin/,
-    );
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toBe('No password for 2001@https://gw.test:8043.');
+    expect((error as CliError).hint).toMatch(/--password-stdin.*CC_INSPECTOR_PASSWORD/);
+  });
+
+  it('asks on the terminal when nothing else gives a password, after the keychain', async () => {
+    const questions: string[] = [];
+    const prompt = async (question: string) => (questions.push(question), 'typed-secret');
+    expect(await resolvePassword(request({ prompt }))).toEqual({
+      password: 'typed-secret',
+      origin: 'prompt',
+    });
+    expect(questions).toEqual(['Password of inspector 2001 at https://gw.test:8043: ']);
+    // The environment still wins, and nothing is asked then.
+    await resolvePassword(request({ prompt, env: { CC_INSPECTOR_PASSWORD: 'x' } }));
+    expect(questions).toHaveLength(1);
+    // Nothing typed (no terminal): the usage error.
+    await expect(resolvePassword(request({ prompt: async () => null }))).rejects.toMatchObject({
+      kind: 'no-password',
+      exitCode: 2,
+    });
   });
 
   it('explains a missing keychain without hiding what to do instead', async () => {
@@ -76,10 +96,9 @@ describe('resolvePassword', () => {
         Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
     };
     const error = await resolvePassword(request({}, broken)).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'keychain-unavailable', exitCode: 4 });
-    expect((error as Error).message).toMatch(
-      /No D-Bus session bus can be reached\..*CC_INSPECTOR_PASSWORD/,
-    );
+    expect(error).toMatchObject({ kind: 'keychain-unavailable', exitCode: 2 });
+    expect((error as Error).message).toMatch(/No D-Bus session bus can be reached\./);
+    expect((error as CliError).hint).toMatch(/CC_INSPECTOR_PASSWORD/);
   });
 
   // Issue 9: a remembered password must never go out over plain HTTP.
@@ -95,8 +114,9 @@ describe('resolvePassword', () => {
     const error = await resolvePassword(
       request({ gatewayUrl: 'http://gw.test:8043', insecureHttp: true }, counting),
     ).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'no-password', exitCode: 4 });
-    expect((error as Error).message).toMatch(/never taken from the keychain.*--password-stdin/);
+    expect(error).toMatchObject({ kind: 'no-password', exitCode: 2 });
+    expect((error as Error).message).toMatch(/never taken from the keychain/);
+    expect((error as CliError).hint).toMatch(/--password-stdin/);
     expect(asked).toBe(0);
     // A typed password is still accepted for a lab gateway.
     expect(

@@ -11,13 +11,15 @@ import {
   type CredentialTrust,
 } from '../main/credentials/credential-account';
 import { migrateLegacyCredential } from '../main/credentials/credential-migration';
+import { keychainFailureKind } from '../main/credentials/keychain-failure';
 import type { CredentialStore } from '../main/supervisor/ports';
 import { KeychainUnavailableError } from '../main/supervisor/ports';
 import { CliError, EXIT_CODE } from './cli-error';
 import { ENVIRONMENT_VARIABLES } from './connection-settings';
+import type { Translate } from './cli-i18n';
 import type { LineSource } from './line-source';
 
-export type PasswordOrigin = 'stdin' | 'environment' | 'keychain';
+export type PasswordOrigin = 'stdin' | 'environment' | 'keychain' | 'prompt';
 
 export interface PasswordRequest {
   passwordStdin: boolean;
@@ -29,52 +31,60 @@ export interface PasswordRequest {
   trust: CredentialTrust;
   /** The gateway is plain HTTP: the keychain is not asked. */
   insecureHttp: boolean;
+  /** Asks on the terminal, input hidden; null when there is no terminal (or nothing typed). */
+  prompt?: (question: string) => Promise<string | null>;
+  /** The command line's words (messages and the prompt). */
+  t: Translate;
 }
 
-const HOW_TO_GIVE = `Pass --password-stdin (first line of standard input), set ${ENVIRONMENT_VARIABLES.password}, or store it once with \`cc-inspector login --remember --password-stdin\`.`;
-
-/** The password and where it came from, or a CliError (exit 4) saying how to give one. */
+/** The password and where it came from, or a CliError (exit 2) saying how to give one. */
 export async function resolvePassword(
   request: PasswordRequest,
 ): Promise<{ password: string; origin: PasswordOrigin }> {
+  const { t } = request;
+  const noPassword = (message: string) =>
+    new CliError('no-password', message, EXIT_CODE.usage, {
+      hint: t('password.howToGive', { variable: ENVIRONMENT_VARIABLES.password }),
+    });
   if (request.passwordStdin) {
     const line = await request.stdinLines().next();
-    if (line === null)
-      throw new CliError(
-        'no-password',
-        '--password-stdin: standard input ended before a password line.',
-        EXIT_CODE.auth,
-      );
+    if (line === null) throw noPassword(t('password.stdinEnded'));
     return { password: line, origin: 'stdin' };
   }
   const fromEnvironment = request.env[ENVIRONMENT_VARIABLES.password];
   if (fromEnvironment !== undefined && fromEnvironment !== '')
     return { password: fromEnvironment, origin: 'environment' };
 
-  if (request.insecureHttp)
-    throw new CliError(
-      'no-password',
-      `Over plain HTTP the password is never taken from the keychain: pass --password-stdin or set ${ENVIRONMENT_VARIABLES.password}.`,
-      EXIT_CODE.auth,
-    );
   const account = credentialAccount(request.gatewayUrl, request.agentId, request.trust);
-  let stored: string | null;
-  try {
-    const store = request.credentials();
-    await migrateLegacyCredential(store, request.gatewayUrl, request.agentId, request.trust);
-    stored = await store.getPassword(CREDENTIAL_SERVICE, account);
-  } catch (error) {
-    if (!(error instanceof KeychainUnavailableError)) throw error;
+  let keychainProblem: string | null = null;
+  if (!request.insecureHttp) {
+    try {
+      const store = request.credentials();
+      await migrateLegacyCredential(store, request.gatewayUrl, request.agentId, request.trust);
+      const stored = await store.getPassword(CREDENTIAL_SERVICE, account);
+      if (stored !== null) return { password: stored, origin: 'keychain' };
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+      // The explanation in the chosen language; English keeps the binding's detail for IT.
+      const kind = keychainFailureKind(error.message);
+      keychainProblem =
+        kind && t('keychain.language') !== 'en'
+          ? `${t(`keychain.${kind}`)} ${t('keychain.untilThen')}`
+          : error.message;
+    }
+  }
+  // Nothing given and nothing remembered: a person at a terminal types it.
+  const typed = await request.prompt?.(
+    t('password.prompt', { agent: request.agentId, gateway: request.gatewayUrl }),
+  );
+  if (typed) return { password: typed, origin: 'prompt' };
+  if (request.insecureHttp) throw noPassword(t('password.noneOverHttp'));
+  if (keychainProblem !== null)
     throw new CliError(
       'keychain-unavailable',
-      `No password given, and the OS keychain cannot be asked. ${error.message} ${HOW_TO_GIVE}`,
-      EXIT_CODE.auth,
-      {
-        cause: error,
-      },
+      t('password.noneKeychainUnavailable', { reason: keychainProblem }),
+      EXIT_CODE.usage,
+      { hint: t('password.howToGive', { variable: ENVIRONMENT_VARIABLES.password }) },
     );
-  }
-  if (stored === null)
-    throw new CliError('no-password', `No password for ${account}. ${HOW_TO_GIVE}`, EXIT_CODE.auth);
-  return { password: stored, origin: 'keychain' };
+  throw noPassword(t('password.none', { account }));
 }

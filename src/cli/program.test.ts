@@ -56,7 +56,7 @@ function environment(
   if (options.keepStdinOpen) stdin.write(options.stdin ?? '');
   else stdin.end(options.stdin ?? '');
   const credentials = options.credentials ?? createMemoryCredentialStore();
-  const stopListeners = new Set<(signal: string) => void>();
+  const stopListeners = new Set<(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void>();
   const env: CliEnvironment = {
     env: { LANG: 'C', ...options.env },
     stdin,
@@ -138,8 +138,9 @@ describe('runCli', () => {
     expect(await store.getPassword('cc-inspector', entry)).toBeNull();
 
     const none = environment({ credentials: store });
-    expect(await runCli(['agents', ...connection()], none.env)).toBe(4);
-    expect(none.err()).toContain(`No password for ${entry}. Pass --password-stdin`);
+    expect(await runCli(['agents', ...connection()], none.env)).toBe(2);
+    expect(none.err()).toContain(`No password for ${entry}.\n  fix: `);
+    expect(none.err()).toContain('--password-stdin');
   });
 
   it('does not remember a password that failed to sign in', async () => {
@@ -151,20 +152,22 @@ describe('runCli', () => {
     expect(await store.findCredentials('cc-inspector')).toEqual([]);
   });
 
-  it('explains a missing keychain and what to do instead (exit 4)', async () => {
+  it('explains a missing keychain and what to do instead (exit 2)', async () => {
     const broken: CredentialStore = {
       ...createMemoryCredentialStore(),
       getPassword: () =>
         Promise.reject(new KeychainUnavailableError('No D-Bus session bus can be reached.')),
     };
     const run = environment({ credentials: broken });
-    expect(await runCli(['queue', ...connection(), '--json'], run.env)).toBe(4);
+    expect(await runCli(['queue', ...connection(), '--json'], run.env)).toBe(2);
     expect(JSON.parse(run.out())).toMatchObject({
       ok: false,
       command: 'queue',
       error: { kind: 'keychain-unavailable' },
     });
-    expect(run.err()).toMatch(/No D-Bus session bus can be reached\..*set CC_INSPECTOR_PASSWORD/);
+    expect(run.err()).toMatch(
+      /No D-Bus session bus can be reached\.\n {2}fix: .*set CC_INSPECTOR_PASSWORD/,
+    );
   });
 
   it('session: with --password-stdin the first line is the password, the rest are commands', async () => {
@@ -209,13 +212,13 @@ describe('runCli', () => {
     );
   });
 
-  it('events --follow prints events until interrupted, then signs out', async () => {
+  it('events --follow prints events until interrupted (exit 130), then signs out', async () => {
     const account = inspector();
     const run = environment({ env: { CC_INSPECTOR_PASSWORD: account.password } });
     const exit = runCli(['events', '--follow', '--json', ...connection()], run.env);
     await waitFor(() => run.out().includes('AgentState_Ready'), { what: 'the Ready event' });
     run.interrupt();
-    expect(await exit).toBe(0);
+    expect(await exit).toBe(130);
     const events = run
       .out()
       .trim()

@@ -6,7 +6,9 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import type { CliEnvironment } from './cli-context';
 import { createUsageError, EXIT_CODE, type ExitCode } from './cli-error';
-import { resolveLanguage } from './cli-language';
+import { createTranslator, useLanguage } from './cli-i18n';
+import { resolveLanguageQuietly } from './cli-language';
+import { localizeProgram, translateCommanderError } from './help-language';
 import { createCommandHost, type CommandHost } from './commands/command-host';
 import { registerCoachingCommands } from './commands/coaching-commands';
 import { registerDoctorCommand } from './commands/doctor-command';
@@ -19,26 +21,18 @@ import { registerSimulatorCommand } from './commands/simulator-command';
 import { registerStatsCommand } from './commands/stats-command';
 import { CliOutput } from './output';
 
-const HELP_FOOTER = `
-Connection: --gateway, --agent and --phone, or CC_INSPECTOR_GATEWAY, CC_INSPECTOR_AGENT, CC_INSPECTOR_PHONE
-(also CC_INSPECTOR_CA, CC_INSPECTOR_PIN). Password, first match: --password-stdin, CC_INSPECTOR_PASSWORD,
-the OS keychain (store it with \`cc-inspector login --remember --password-stdin\`).
-
-Exit codes: 0 success, 1 the gateway refused, 2 bad usage or input, 3 network/TLS, 4 sign-in or session lost,
-70 internal error. Failures print the retcode and message on stderr (and a JSON object on stdout with --json).`;
-
 /** Builds the program with every command bound to `host`. */
-function createProgram(host: CommandHost): Command {
+export function createProgram(host: CommandHost): Command {
+  const { t } = host;
   const program = new Command('cc-inspector')
-    .description(
-      'Supervise a Huawei CC-Gateway contact center from the command line: listen, barge, whisper, intercept, queues, diagnostics.',
-    )
-    .version(version)
-    .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', HELP_FOOTER)
+    .description(t('help.command.program'))
+    .version(version, '-V, --version', t('help.option.version'))
+    .showHelpAfterError(t('help.afterError'))
+    .addHelpText('after', `\n${t('help.footer')}`)
     .configureOutput({
       writeOut: (text) => host.environment.stdout.write(text),
       writeErr: (text) => host.environment.stderr.write(text),
+      outputError: (text, write) => write(`${translateCommanderError(text, t)}\n`),
     })
     .exitOverride();
   registerSimulatorCommand(program, host);
@@ -52,6 +46,7 @@ function createProgram(host: CommandHost): Command {
   registerDeploymentCommands(program, host);
   for (const command of program.commands)
     command.exitOverride().configureOutput(program.configureOutput());
+  localizeProgram(program, t);
   return program;
 }
 
@@ -60,9 +55,22 @@ export async function runCli(
   argv: readonly string[],
   environment: CliEnvironment,
 ): Promise<ExitCode> {
-  const host = createCommandHost(environment);
+  const language = safeLanguage(argv, environment);
+  useLanguage(language);
+  const t = createTranslator(language);
+  const host = createCommandHost(environment, t);
+  const program = createProgram(host);
+  // `help <name>` of a command that does not exist is an error, not the whole help.
+  if (
+    argv[0] === 'help' &&
+    argv[1] !== undefined &&
+    !program.commands.some((c) => c.name() === argv[1])
+  ) {
+    environment.stderr.write(`${t('usage.unknownHelpTopic', { name: argv[1] })}\n`);
+    return EXIT_CODE.usage;
+  }
   try {
-    await createProgram(host).parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0) return EXIT_CODE.ok;
@@ -74,7 +82,9 @@ export async function runCli(
         safeLanguage(argv, environment),
       );
       output.printFailure(
-        createUsageError(error.message.replace(/^error: /, '')),
+        createUsageError(
+          translateCommanderError(error.message, t).replace(/^(error|错误)(: |：)/, ''),
+        ),
         argv.find((word) => !word.startsWith('-')) ?? 'cc-inspector',
       );
     }
@@ -84,10 +94,5 @@ export async function runCli(
 }
 
 function safeLanguage(argv: readonly string[], environment: CliEnvironment) {
-  try {
-    const index = argv.indexOf('--lang');
-    return resolveLanguage(index >= 0 ? argv[index + 1] : undefined, environment.env);
-  } catch {
-    return 'en';
-  }
+  return resolveLanguageQuietly(argv, environment.env);
 }

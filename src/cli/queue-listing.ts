@@ -4,6 +4,7 @@
  */
 import type { GatewayClient, SkillQueue, WaitingCall } from '../main/gateway';
 import { formatDuration, formatTable } from './output';
+import { tr } from './cli-i18n';
 
 export interface QueueSummary {
   skillId: number;
@@ -72,9 +73,9 @@ export async function listWaitingCalls(
 
 /** The queue summary as a table. */
 export function formatQueueSummaries(summaries: readonly QueueSummary[]): string[] {
-  if (summaries.length === 0) return ['No skill queues.'];
+  if (summaries.length === 0) return [tr('queue.none')];
   return formatTable(
-    ['SKILL', 'NAME', 'WAITING', 'LONGEST WAIT'],
+    ['skill', 'name', 'waiting', 'longestWait'].map((column) => tr(`queue.column.${column}`)),
     summaries.map((queue) => [
       String(queue.skillId),
       queue.name,
@@ -86,9 +87,9 @@ export function formatQueueSummaries(summaries: readonly QueueSummary[]): string
 
 /** The waiting calls of one queue as a table. */
 export function formatWaitingCalls(skillId: number, calls: readonly WaitingCallRow[]): string[] {
-  if (calls.length === 0) return [`No calls waiting in skill ${skillId}.`];
+  if (calls.length === 0) return [tr('queue.noCalls', { skillId })];
   return formatTable(
-    ['CALL ID', 'CALLER', 'WAITING', 'PRIORITY'],
+    ['callId', 'caller', 'waiting', 'priority'].map((column) => tr(`queue.column.${column}`)),
     calls.map((call) => [
       call.callId,
       call.caller,

@@ -4,6 +4,7 @@
  * decides what a command without a workNo acts on (the agent currently inspected).
  */
 import { isStartAction, type StartAction } from '../shared/inspection-vocabulary';
+import { tr } from './cli-i18n';
 
 /** `switch --to` takes the start words: the mode that start leads to. */
 export type SwitchTargetWord = StartAction;
@@ -61,16 +62,18 @@ const WORK_NO = /^\d{1,9}$/;
 const SKILL_ID = /^\d{1,9}$/;
 
 /** One line of help per command, shown by `help`. */
-export const SESSION_HELP: readonly string[] = [
-  'listen|barge|whisper [workNo]   start inspecting an agent',
-  'switch [workNo] [--to listen|barge|whisper]   listen⇄barge, or to the given mode',
-  'intercept [workNo] [--call ID]   take the call over',
-  'cancel [workNo]                  end the inspection',
-  'request-call CALLID --skill ID   take a waiting call out of a queue',
-  'force-busy|force-idle|force-signout workNo',
-  'agents [--state STATE]   queue [--skill ID]   status   help   quit',
-  'Without a workNo, a command acts on the agent being inspected.',
-];
+export function sessionHelp(): readonly string[] {
+  return [
+    `listen|barge|whisper [workNo]   ${tr('sessionHelp.start')}`,
+    `switch [workNo] [--to listen|barge|whisper]   ${tr('sessionHelp.switch')}`,
+    `intercept [workNo] [--call ID]   ${tr('sessionHelp.intercept')}`,
+    `cancel [workNo]                  ${tr('sessionHelp.cancel')}`,
+    `request-call CALLID --skill ID   ${tr('sessionHelp.requestCall')}`,
+    'force-busy|force-idle|force-signout workNo',
+    'agents [--state STATE]   queue [--skill ID]   status   help   quit',
+    tr('sessionHelp.noWorkNo'),
+  ];
+}
 
 /** Parses one line; blank lines and `#` comments give `blank`, mistakes give a message. */
 export function parseSessionLine(line: string): ParsedLine {
@@ -84,7 +87,7 @@ export function parseSessionLine(line: string): ParsedLine {
   if (name === undefined)
     return {
       kind: 'error',
-      message: `Unknown command ${JSON.stringify(first)}: type help for the list.`,
+      message: tr('parser.unknownCommand', { word: JSON.stringify(first) }),
     };
   const split = splitArguments(name, words.slice(1));
   if (typeof split === 'string') return { kind: 'error', message: split };
@@ -109,10 +112,16 @@ function splitArguments(
     }
     const [key = '', inlineValue] = word.slice(2).split(/=(.*)/s, 2);
     if (!allowed.includes(key)) {
-      return `${name}: unknown option --${key}${allowed.length ? ` (allowed: ${allowed.map((option) => `--${option}`).join(', ')})` : ''}.`;
+      return allowed.length
+        ? tr('parser.unknownOptionAllowed', {
+            name,
+            key,
+            allowed: allowed.map((option) => `--${option}`).join(', '),
+          })
+        : tr('parser.unknownOption', { name, key });
     }
     const value = inlineValue ?? words[++index];
-    if (value === undefined || value === '') return `${name}: --${key} needs a value.`;
+    if (value === undefined || value === '') return tr('parser.needsValue', { name, key });
     options.set(key, value);
   }
   return { positionals, options };
@@ -129,10 +138,10 @@ function buildCommand(
       ? 0
       : 1;
   if (positionals.length > maxPositionals)
-    return `unexpected ${JSON.stringify(positionals[maxPositionals])}.`;
+    return tr('parser.unexpected', { word: JSON.stringify(positionals[maxPositionals]) });
   const workNo = first ?? null;
   if (workNo !== null && name !== 'request-call' && !WORK_NO.test(workNo)) {
-    return `${JSON.stringify(workNo)} is not an agent id (digits only).`;
+    return tr('parser.notAgentId', { word: JSON.stringify(workNo) });
   }
   switch (name) {
     case 'listen':
@@ -142,7 +151,7 @@ function buildCommand(
       return { name, workNo };
     case 'switch': {
       const to = options.get('to') ?? null;
-      if (to !== null && !isStartAction(to)) return '--to is listen, barge or whisper.';
+      if (to !== null && !isStartAction(to)) return tr('parser.badTo');
       return { name, workNo, to };
     }
     case 'intercept':
@@ -150,20 +159,18 @@ function buildCommand(
     case 'force-busy':
     case 'force-idle':
     case 'force-signout':
-      return workNo === null ? 'needs the agent id.' : { name, workNo };
+      return workNo === null ? tr('parser.needsAgent') : { name, workNo };
     case 'request-call': {
       const skill = options.get('skill');
-      if (workNo === null) return 'needs the call id.';
-      if (skill === undefined || !SKILL_ID.test(skill))
-        return '--skill needs the skill queue id (digits).';
+      if (workNo === null) return tr('parser.needsCall');
+      if (skill === undefined || !SKILL_ID.test(skill)) return tr('parser.badSkill');
       return { name, callId: workNo, skillId: Number(skill) };
     }
     case 'agents':
       return { name, state: options.get('state') ?? null };
     case 'queue': {
       const skill = options.get('skill');
-      if (skill !== undefined && !SKILL_ID.test(skill))
-        return '--skill needs the skill queue id (digits).';
+      if (skill !== undefined && !SKILL_ID.test(skill)) return tr('parser.badSkill');
       return { name, skillId: skill === undefined ? null : Number(skill) };
     }
     case 'status':

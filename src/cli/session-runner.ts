@@ -1,26 +1,31 @@
 /**
- * Runs the commands of one `session` against one signed-in client, remembering which agent is
- * being inspected and how, so `switch`, `intercept` and `cancel` can omit the agent id.
+ * Runs the commands of one `session` against one signed-in client under the app's rules
+ * (session-core.ts): the state machine guards each action before the network, a start while
+ * inspecting that agent switches (barge while listening barges in), and a command without an
+ * agent id acts on the agent inspected. Listings (agents, queue) ask the gateway directly.
  */
-import { executeForce } from '../main/supervisor/inspector/inspection-effects';
-import type { InspectorMode } from '../shared/domain';
+import type { InspectionView, InspectorMode } from '../shared/domain';
+import { tr } from './cli-i18n';
+import type { Result } from '../shared/ipc/contract';
 import {
   isInspecting,
   qcOfStart,
   switchToActionOf,
   type ForceAction,
 } from '../shared/inspection-vocabulary';
+import { switchInsteadOfStart } from '../main/supervisor/inspector/start-plan';
 import { formatAgentRows, listAgents, readStateFilter } from './agent-listing';
 import type { InspectorSession } from './cli-context';
-import { createUsageError } from './cli-error';
-import { runInspection } from './inspection-actions';
+import { CliError, createUsageError, EXIT_CODE } from './cli-error';
+import { ContractFailure } from './output';
 import {
   formatQueueSummaries,
   formatWaitingCalls,
   listWaitingCalls,
   summariseQueues,
 } from './queue-listing';
-import { SESSION_HELP, type SessionCommand } from './session-line-parser';
+import { sessionHelp, type SessionCommand } from './session-line-parser';
+import { CliSessionCore } from './session-core';
 import type { ActionResult } from './signed-in-action';
 
 export interface InspectionState {
@@ -43,96 +48,107 @@ const FORCE_ACTION_OF_WORD: Readonly<Record<ForceWord, ForceAction>> = {
   'force-signout': 'force-sign-out',
 };
 
-const FORCE_OUTCOMES: Readonly<Record<ForceWord, (workNo: string) => string>> = {
-  'force-busy': (workNo) => `Agent ${workNo} is now busy.`,
-  'force-idle': (workNo) => `Agent ${workNo} is now idle.`,
-  'force-signout': (workNo) => `Agent ${workNo} is signed out.`,
-};
+const SOURCE = 'cli';
+
+/** The contract's answer, or the refusal thrown as a ContractFailure. */
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new ContractFailure(result.error);
+  return result.value;
+}
 
 export class SessionRunner {
-  private current: InspectionState = { target: null, mode: 'idle', callId: null };
-  /** When the event poll last brought an event (ms since epoch). */
-  lastEventAt: number | null = null;
+  readonly core: CliSessionCore;
 
   constructor(
     private readonly session: InspectorSession,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  get state(): InspectionState {
-    return { ...this.current };
+    onSignOutRequested?: () => void,
+  ) {
+    this.core = new CliSessionCore(session, onSignOutRequested);
   }
 
-  /** Runs one command (not `quit`); rejects with a CliError or GatewayError on failure. */
+  get state(): InspectionState {
+    const view = this.core.view;
+    return { target: view.targetWorkNo, mode: view.mode, callId: view.callId };
+  }
+
+  /** When the event poll last brought an event (ms since epoch). */
+  get lastEventAt(): number | null {
+    return this.core.lastEventAt;
+  }
+
+  /** Runs one command (not `quit`); rejects with a CliError, ContractFailure or GatewayError. */
   async run(command: Exclude<SessionCommand, { name: 'quit' }>): Promise<SessionReply> {
     const { client } = this.session;
+    const actions = this.core.actions;
     switch (command.name) {
       case 'listen':
       case 'barge':
       case 'whisper': {
-        const target = this.resolveTarget(command.workNo);
-        const mode = await runInspection(client, {
-          action: command.name,
-          workNo: target,
-          mode: null,
-        });
-        this.current = { target, mode: mode ?? this.current.mode, callId: null };
-        return this.reply(target, `Now ${this.current.mode} (agent ${target}).`);
+        const switchTo = switchInsteadOfStart(command.name, this.core.view, command.workNo);
+        const view = unwrap(
+          await (switchTo
+            ? actions.runInspection({ action: switchTo, source: SOURCE })
+            : actions.runInspection({
+                action: command.name,
+                workNo: this.resolveTarget(command.workNo),
+                source: SOURCE,
+              })),
+        );
+        return this.inspectionReply(view);
       }
       case 'switch': {
-        const target = this.resolveTarget(command.workNo);
+        this.checkTarget(command.workNo);
         const action = command.to === null ? 'switch' : switchToActionOf(qcOfStart(command.to));
-        const mode = await runInspection(client, {
-          action,
-          workNo: target,
-          mode: this.modeOf(target),
-        });
-        this.current = { target, mode: mode ?? this.current.mode, callId: null };
-        return this.reply(target, `Now ${this.current.mode} (agent ${target}).`);
+        return this.inspectionReply(
+          unwrap(await actions.runInspection({ action, source: SOURCE })),
+        );
       }
       case 'intercept': {
-        const target = this.resolveTarget(command.workNo);
-        await runInspection(client, {
-          action: 'intercept',
-          workNo: target,
-          mode: this.modeOf(target),
-          callId: command.callId,
-        });
-        this.current = { target, mode: 'talking', callId: command.callId };
-        return this.reply(target, `Took over the call of agent ${target}.`);
+        this.checkTarget(command.workNo);
+        const target = this.core.view.targetWorkNo;
+        const view = unwrap(
+          await actions.runInspection({
+            action: 'intercept',
+            callId: command.callId,
+            source: SOURCE,
+          }),
+        );
+        return { ...this.inspectionReply(view), text: tr('session.tookOver', { workNo: target }) };
       }
       case 'cancel': {
-        const target = this.resolveTarget(command.workNo);
-        await runInspection(client, {
-          action: 'cancel',
-          workNo: target,
-          mode: this.modeOf(target),
-        });
-        this.current = { target: null, mode: 'idle', callId: null };
-        return this.reply(target, `Stopped inspecting agent ${target}.`);
-      }
-      case 'request-call':
-        await runInspection(client, {
-          action: 'request-call',
-          callId: command.callId,
-          skillId: command.skillId,
-        });
-        this.current = { target: null, mode: 'talking', callId: command.callId };
+        this.checkTarget(command.workNo);
+        const target = this.core.view.targetWorkNo;
+        const view = unwrap(await actions.runInspection({ action: 'cancel', source: SOURCE }));
         return {
-          ...this.reply(
-            command.callId,
-            `Took call ${command.callId} from skill ${command.skillId}.`,
-          ),
-          fields: { ...this.stateFields(), skillId: command.skillId },
+          ...this.inspectionReply(view),
+          target,
+          text: tr('qc.stopped', { workNo: target }),
         };
+      }
+      case 'request-call': {
+        const view = unwrap(
+          await actions.runInspection({
+            action: 'request-call',
+            callId: command.callId,
+            skillId: command.skillId,
+            source: SOURCE,
+          }),
+        );
+        return {
+          target: command.callId,
+          fields: { mode: view.mode, callId: view.callId, skillId: command.skillId },
+          text: tr('qc.tookCall', { callId: command.callId, skillId: command.skillId }),
+        };
+      }
       case 'force-busy':
       case 'force-idle':
       case 'force-signout': {
-        await executeForce(client, FORCE_ACTION_OF_WORD[command.name], command.workNo);
+        unwrap(await actions.runForce(FORCE_ACTION_OF_WORD[command.name], command.workNo, SOURCE));
         return {
           target: command.workNo,
           fields: {},
-          text: FORCE_OUTCOMES[command.name](command.workNo),
+          text: tr(`qc.force.${command.name}`, { workNo: command.workNo }),
         };
       }
       case 'agents': {
@@ -155,47 +171,63 @@ export class SessionRunner {
             text: formatWaitingCalls(command.skillId, calls),
           };
         }
-      case 'status':
+      case 'status': {
+        const state = this.state;
         return {
-          target: this.current.target,
+          target: state.target,
           fields: {
             inspector: this.session.settings.agentId,
-            ...this.stateFields(),
+            mode: state.mode,
+            callId: state.callId,
             lastEventAt: this.lastEventAt,
           },
-          text: `Inspector ${this.session.settings.agentId}: ${this.current.mode}${this.current.target ? ` (agent ${this.current.target})` : ''}.`,
+          text: state.target
+            ? tr('session.statusOn', {
+                inspector: this.session.settings.agentId,
+                mode: tr(`mode.${state.mode}`),
+                workNo: state.target,
+              })
+            : tr('session.status', {
+                inspector: this.session.settings.agentId,
+                mode: tr(`mode.${state.mode}`),
+              }),
         };
+      }
       case 'help':
-        return { target: null, fields: { help: SESSION_HELP }, text: SESSION_HELP };
+        return { target: null, fields: { help: sessionHelp() }, text: sessionHelp() };
     }
   }
 
   /** At the end of the session: ends a running listen/barge/whisper; null when there is none. */
   async releaseInspection(): Promise<SessionReply | null> {
-    const { target, mode } = this.current;
+    const { target, mode } = this.state;
     if (target === null || !isInspecting(mode)) return null;
     return this.run({ name: 'cancel', workNo: target });
   }
 
-  /** The mode of the inspection of `target` as far as this session knows; null if unknown. */
-  private modeOf(target: string): InspectorMode | null {
-    return target === this.current.target ? this.current.mode : null;
+  private inspectionReply(view: InspectionView): SessionReply {
+    return {
+      target: view.targetWorkNo,
+      fields: { mode: view.mode, callId: view.callId },
+      text: tr('session.now', { mode: tr(`mode.${view.mode}`), workNo: view.targetWorkNo }),
+    };
   }
 
+  /** A start without an agent id needs one unless an inspection runs. */
   private resolveTarget(workNo: string | null): string {
-    const target = workNo ?? this.current.target;
-    if (target === null)
-      throw createUsageError(
-        'No agent is being inspected: give the agent id (e.g. "listen 1002").',
-      );
+    const target = workNo ?? this.core.view.targetWorkNo;
+    if (target === null) throw createUsageError(tr('session.noTarget'));
     return target;
   }
 
-  private reply(target: string, text: string): SessionReply {
-    return { target, fields: this.stateFields(), text };
-  }
-
-  private stateFields(): Record<string, unknown> {
-    return { mode: this.current.mode, callId: this.current.callId };
+  /** An agent named with switch/intercept/cancel must be the one inspected. */
+  private checkTarget(workNo: string | null): void {
+    const target = this.core.view.targetWorkNo;
+    if (workNo === null || target === null || workNo === target) return;
+    throw new CliError(
+      'needs-session',
+      tr('session.otherTarget', { workNo, target }),
+      EXIT_CODE.refused,
+    );
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { AcdSkillStat, GatewayClient } from '../main/gateway';
 import { formatDuration, formatTable } from './output';
+import { tr } from './cli-i18n';
 
 export interface SkillStatRow {
   skillId: number;
@@ -42,9 +43,11 @@ const count = (value: number | null): string => (value === null ? '-' : String(v
 
 /** The statistics as a table, one line per skill. */
 export function formatSkillStats(rows: readonly SkillStatRow[]): string[] {
-  if (rows.length === 0) return ['No skill queues.'];
+  if (rows.length === 0) return [tr('queue.none')];
   return formatTable(
-    ['SKILL', 'NAME', 'WAITING', 'LONGEST WAIT', 'SIGNED IN', 'AVAILABLE'],
+    ['skill', 'name', 'waiting', 'longestWait', 'signedIn', 'available'].map((column) =>
+      tr(`queue.column.${column}`),
+    ),
     rows.map((row) => [
       String(row.skillId),
       row.name,

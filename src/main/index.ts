@@ -20,6 +20,7 @@ import {
   Tray,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandError } from '../shared/ipc/contract';
@@ -28,6 +29,7 @@ import { createActivityWatcher } from './desktop/activity-notifications';
 import { createConfirmDialogs } from './desktop/confirm-dialogs';
 import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
+import { cliLauncherPath, describeCliInstall, installCommandLineTool } from './desktop/cli-install';
 import { createFileSaver } from './desktop/file-saver';
 import { createHotkeyManager } from './desktop/hotkeys/hotkey-manager';
 import { bindIpc } from './desktop/ipc/ipc-binding';
@@ -49,6 +51,7 @@ import { confirmFromTray } from './desktop/tray/tray-confirmation';
 import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
+import { controlLocationOfThisProcess, startControlServer, type ControlServer } from './control';
 import { createDemoGateway } from './node/demo-gateway';
 import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
@@ -205,6 +208,21 @@ async function startApp(): Promise<void> {
     logger,
   });
   const maintenance = createShellMaintenance({ core: supervisor, notifier, language });
+  // Scripts, macro keypads and IT tools drive this session through the local control endpoint
+  // (`cc-inspector switch` …); the app runs without it when it cannot be served.
+  let control: ControlServer | null = null;
+  startControlServer({
+    core: supervisor,
+    location: controlLocationOfThisProcess(),
+    owner: 'app',
+    logger,
+  }).then(
+    (server) => (control = server),
+    (error: unknown) =>
+      logger.warn('control endpoint not served', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
   const watcher = createActivityWatcher(language);
   supervisor.subscribe((name, payload) => {
     const requests = watcher.observe(name, payload);
@@ -243,6 +261,22 @@ async function startApp(): Promise<void> {
     openWallboard: () => wallboard.open(),
     checkForUpdates: () => void maintenance.checkForUpdates(),
     exportDiagnostics: () => void maintenance.exportDiagnostics(),
+    language,
+    installCommandLineTool: () =>
+      void installCommandLineTool(cliLauncherPath(process.resourcesPath), {
+        run: (file, args) =>
+          new Promise((resolve, reject) =>
+            execFile(file, [...args], (error) => (error ? reject(error) : resolve())),
+          ),
+      }).then((outcome) => {
+        const text = describeCliInstall(outcome, language());
+        logger.info('command-line tool install', { outcome: outcome.kind });
+        void dialog.showMessageBox({
+          type: text.ok ? 'info' : 'warning',
+          message: text.title,
+          detail: text.detail,
+        });
+      }),
   });
   lifecycle = bindAppLifecycle({
     app,
@@ -256,6 +290,7 @@ async function startApp(): Promise<void> {
       tray.dispose();
       wallboard.close();
       ipc.dispose();
+      void control?.close();
       logger.info('quit');
     },
   });

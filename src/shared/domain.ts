@@ -59,6 +59,12 @@ export interface InspectionView {
   lastTargetWorkNo: string | null;
 }
 
+/** The live session in brief (`app.getStatus`): the connection and the inspection. */
+export interface AppStatus {
+  connection: ConnectionState;
+  inspection: InspectionView;
+}
+
 export type ConnectionState =
   | { phase: 'signed-out' }
   | { phase: 'signing-in'; gatewayUrl: string }

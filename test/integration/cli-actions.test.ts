@@ -61,7 +61,11 @@ describe('one-shot actions', () => {
     const target = fixture.signedOutAgent();
     const flag = await runCommand(['whisper', target, ...args, '--lang', 'zh-CN'], { env });
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('[900-003]: 该座席不可用（未签入或无法接通）。');
+    expect(flag.stderr).toContain(
+      `cc-inspector：whisper ${target} 失败 [900-003]：该座席不可用（未签入或无法接通）。`,
+    );
+    // The fix line is Chinese too (issue 15: every line in the chosen language).
+    expect(flag.stderr).toContain('修复：');
     const locale = await runCommand(['whisper', target, ...args], {
       env: { ...env, LANG: 'zh_CN.UTF-8' },
     });
@@ -96,10 +100,27 @@ describe('one-shot actions', () => {
       ['request-call', callId, '--skill', String(skill.id), ...args, '--json', '--force-login'],
       { env },
     );
-    expect(taken.code).toBe(0);
-    expect(readJsonLines(taken.stdout)).toEqual([
-      { ok: true, command: 'request-call', target: callId, skillId: skill.id, mode: 'talking' },
-    ]);
+    // The call is now the inspector's own: once the simulator has put it through, the gateway
+    // refuses the sign-out while it lasts, and the command says so with the code and the fix
+    // instead of exiting 0 (issue 15). Before it is put through, the sign-out still succeeds.
+    const lines = readJsonLines(taken.stdout);
+    expect(lines[0]).toEqual({
+      ok: true,
+      command: 'request-call',
+      target: callId,
+      skillId: skill.id,
+      mode: 'talking',
+    });
+    if (taken.code === 0) expect(lines).toHaveLength(1);
+    else {
+      expect(taken.code).toBe(1);
+      expect(lines[1]).toMatchObject({
+        ok: false,
+        command: 'sign-out',
+        error: { retcode: '100-010' },
+      });
+      expect(taken.stderr).toContain('cc-inspector logout --force');
+    }
     expect(fixture.sim.center.listWaitingCalls(skill.id).map((call) => call.callId)).not.toContain(
       callId,
     );
@@ -126,7 +147,7 @@ describe('one-shot actions', () => {
     ).toBe(true);
   });
 
-  it('--hold keeps the inspection until SIGINT, then ends it and signs out', async () => {
+  it('--hold keeps the inspection until SIGINT, then ends it and signs out (exit 130)', async () => {
     const { args, env } = as(3);
     const target = fixture.talkingAgent(1);
     const child = startCommand(['listen', target, ...args, '--hold', '--json'], env);
@@ -140,7 +161,7 @@ describe('one-shot actions', () => {
     expect(held).toBe('held');
     child.kill('SIGINT');
     const { code, signal, stdout, stderr } = await collect(child);
-    expect({ code, signal, stderr, stdout }).toMatchObject({ code: 0 });
+    expect({ code, signal, stderr, stdout }).toMatchObject({ code: 130 });
     expect(readJsonLines(stdout)).toEqual([
       { ok: true, command: 'listen', target, mode: 'listening' },
     ]);

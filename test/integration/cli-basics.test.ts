@@ -115,7 +115,7 @@ describe('cc-inspector (built)', () => {
 
     child.kill('SIGTERM');
     const ended = await collect(child);
-    expect(ended.code).toBe(0);
+    expect(ended.code).toBe(143);
     await expect(
       fetch(startup.baseUrl, { method: 'GET', headers: {}, signal: AbortSignal.timeout(2000) }),
     ).rejects.toBeDefined();
@@ -139,7 +139,7 @@ describe('cc-inspector (built)', () => {
     expect(withToken.status).toBe(200);
     await withToken.text();
     child.kill('SIGTERM');
-    expect((await collect(child)).code).toBe(0);
+    expect((await collect(child)).code).toBe(143);
   });
 
   it('refuses bad simulator options with exit 2', async () => {

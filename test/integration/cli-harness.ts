@@ -17,6 +17,7 @@ const LOCK = join(ROOT, 'out/.cli-build.lock');
 /** Everything the CLI bundle is made of (the renderer and the desktop shell are not). */
 const SOURCES = [
   'src/cli',
+  'src/main/control',
   'src/main/gateway',
   'src/main/credentials',
   'src/main/supervisor',

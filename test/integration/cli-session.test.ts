@@ -49,6 +49,16 @@ describe('cc-inspector session', () => {
         }),
       },
       { ok: true, command: 'intercept', target, mode: 'talking', callId: null },
+      // Still on the intercepted call: the gateway refuses the sign-out, and the session says so.
+      {
+        ok: false,
+        command: 'sign-out',
+        target: fixture.sim.inspectors[0]?.agentId,
+        error: expect.objectContaining({
+          retcode: '100-010',
+          hint: expect.stringContaining('cc-inspector logout --force'),
+        }),
+      },
     ]);
     // The bad line did not stop the session, but it decides the exit code (first failure).
     expect(code).toBe(2);
@@ -84,7 +94,10 @@ describe('cc-inspector session', () => {
       input: `cancel\nlisten ${refused}\nlisten ${target}\nstatus\n`,
       env: { CC_INSPECTOR_PASSWORD: password },
     });
-    expect(stderr).toContain('cc-inspector: cancel failed: No agent is being inspected');
+    // The app's rule (the state machine), before the network.
+    expect(stderr).toContain(
+      'cc-inspector: cancel failed: Nothing to cancel: you are not inspecting anyone.',
+    );
     expect(stderr).toContain(`cc-inspector: listen ${refused} failed [900-003]`);
     expect(stdout.split('\n')).toEqual([
       expect.stringMatching(/^Signed in as \d+\./),
@@ -93,6 +106,7 @@ describe('cc-inspector session', () => {
       `Stopped inspecting agent ${target}.`,
       '',
     ]);
-    expect(code).toBe(2);
+    // A refusal by the app's rules is a refusal: exit 1 (the first failure's).
+    expect(code).toBe(1);
   });
 });

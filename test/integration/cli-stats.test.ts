@@ -59,7 +59,7 @@ describe('cc-inspector stats', () => {
     expect(run.code).toBe(2);
   });
 
-  it('--follow prints a JSON line per refresh until SIGINT, then signs out', async () => {
+  it('--follow prints a JSON line per refresh until SIGINT, then signs out (exit 130)', async () => {
     const { args, env } = as(2);
     const child = startCommand(['stats', '--follow', ...args, '--json'], env);
     child.stdin.end();
@@ -72,7 +72,7 @@ describe('cc-inspector stats', () => {
     );
     child.kill('SIGINT');
     const { code, stdout } = await collect(child);
-    expect(code).toBe(0);
+    expect(code).toBe(130);
     const lines = readJsonLines(printed + stdout);
     expect(lines.length).toBeGreaterThanOrEqual(1);
     expect(Array.isArray(lines[0]!.skills)).toBe(true);

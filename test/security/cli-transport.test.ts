@@ -97,7 +97,8 @@ describe('cc-inspector and a plain-HTTP gateway', () => {
     const run = await runCommand(
       listen(`http://127.0.0.1:${socket.port}`, '--allow-insecure-http'),
     );
-    expect(run.code).toBe(4);
+    // No password given is a usage error (exit 2, issue 15).
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/never taken from the keychain/);
     expect(socket.connections).toBe(0);
   });

@@ -48,6 +48,7 @@ const badBound = (min: number, max: number): Arbitrary =>
 /** Each command: one valid payload and, per field, what breaks it. */
 export const COMMAND_RULES: Record<CommandName, CommandRules> = {
   'app.getSnapshot': emptyRules,
+  'app.getStatus': emptyRules,
   'app.openLogsFolder': emptyRules,
   'session.signIn': {
     valid: {

@@ -224,7 +224,7 @@ export interface CommandRules {
 
 /** Main records where an action came from: any `source` the renderer sends is refused. */
 export const source: FieldRule = {
-  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey'), badSource),
+  bad: fc.oneof(fc.constantFrom('window', 'tray', 'hotkey', 'cli'), badSource),
   required: false,
 };
 export const onAgent: CommandRules = {

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
+// The validators' own files, not the gateway index (which would load undici at start-up).
 import {
-  validateCallId,
   validateRestReason,
   validateRestSeconds,
   validateSkillList,
-  validateWorkNo,
-} from '../../main/gateway';
-import { prepareNote, sendNoteInBatches } from '../../main/supervisor/coaching/note-batches';
+} from '../../main/gateway/requests/coaching-requests';
+import { validateCallId, validateWorkNo } from '../../main/gateway/requests/gateway-validators';
 import type { CommandContext } from '../cli-context';
 import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
 import { runSignedInAction } from '../signed-in-action';
@@ -35,10 +35,7 @@ export function registerCoachingCommands(program: Command, host: CommandHost): v
   )
     .option('--text <text>', 'the note')
     .option('--text-file <file>', 'read the note from a UTF-8 file')
-    .addHelpText(
-      'after',
-      '\nWithout --text or --text-file the note is read from standard input (after the password line with --password-stdin).',
-    )
+    .addHelpText('after', `\n${host.t('coaching.noteFromStdin')}`)
     .action((list: string, options: NoteOptions, command: Command) =>
       host.run(command, async (context) => runNote(context, list, options)),
     );
@@ -67,7 +64,7 @@ export function registerCoachingCommands(program: Command, host: CommandHost): v
             await client.forceRest(workNo, seconds, reason);
             return {
               fields: { seconds, reason },
-              text: `Agent ${workNo} rests for ${seconds} s (reason ${reason}).`,
+              text: tr('coaching.rests', { workNo, seconds, reason }),
             };
           },
         });
@@ -87,7 +84,7 @@ export function registerCoachingCommands(program: Command, host: CommandHost): v
         target: callId,
         act: async ({ client }) => {
           await client.forceDropCall(callId);
-          return { fields: {}, text: `Released call ${callId}.` };
+          return { fields: {}, text: tr('coaching.released', { callId }) };
         },
       }),
     ),
@@ -117,7 +114,7 @@ export function registerCoachingCommands(program: Command, host: CommandHost): v
             await client.adjustSkills(workNo, sent);
             return {
               fields: { skills: sent },
-              text: `Agent ${workNo} now serves skills ${sent.join(', ')}.`,
+              text: tr('coaching.skills', { workNo, skills: sent.join(', ') }),
             };
           },
         });
@@ -135,6 +132,9 @@ async function runNote(
   // The password line comes first on standard input; the note (if read from there) after it.
   if (context.flags.passwordStdin === true) await context.password();
   const text = await readNoteText(context, options);
+  // Loaded here: it reaches the gateway package's index, which brings the transport along.
+  const { prepareNote, sendNoteInBatches } =
+    await import('../../main/supervisor/coaching/note-batches');
   const batches = prepareNote(workNos, text);
   const target = workNos.join(',');
   return runSignedInAction(context, {
@@ -144,7 +144,11 @@ async function runNote(
       const results = await sendNoteInBatches(client, workNos, text, (result) => {
         if (batches.length > 1)
           output.printNote(
-            `cc-inspector: batch ${result.index + 1}/${batches.length} (${result.workNos.length} agents): ${result.outcome === 'ok' ? 'sent' : 'failed'}`,
+            tr(result.outcome === 'ok' ? 'coaching.batchSent' : 'coaching.batchFailed', {
+              index: result.index + 1,
+              total: batches.length,
+              agents: result.workNos.length,
+            }),
           );
       });
       const failed = results.find((result) => result.outcome === 'failed');
@@ -152,7 +156,11 @@ async function runNote(
         // Say who has the note already, so nobody sends it to them a second time.
         const sent = results.filter((result) => result.outcome === 'ok').flatMap((r) => r.workNos);
         output.printNote(
-          `cc-inspector: the note reached ${sent.length} of ${workNos.length} agents${sent.length > 0 ? ` (${sent.join(',')})` : ''}`,
+          tr('coaching.reached', {
+            sent: sent.length,
+            total: workNos.length,
+            list: sent.length > 0 ? ` (${sent.join(',')})` : '',
+          }),
         );
         throw failed.error;
       }
@@ -161,7 +169,10 @@ async function runNote(
         fields: {
           batches: results.map((result) => ({ agents: result.workNos, outcome: result.outcome })),
         },
-        text: `Note sent to ${count} agent${count === 1 ? '' : 's'} in ${results.length} batch${results.length === 1 ? '' : 'es'}.`,
+        text: tr('coaching.noteSent', {
+          count,
+          batches: tr('coaching.batch', { count: results.length }),
+        }),
       };
     },
   });
@@ -169,7 +180,7 @@ async function runNote(
 
 async function readNoteText(context: CommandContext, options: NoteOptions): Promise<string> {
   if (options.text !== undefined && options.textFile !== undefined)
-    throw createUsageError('use either --text or --text-file, not both.');
+    throw createUsageError(tr('coaching.textOrFile'));
   if (options.text !== undefined) return options.text;
   if (options.textFile !== undefined) {
     try {
@@ -198,12 +209,12 @@ function readList(option: string, value: string): string[] {
     .split(',')
     .map((word) => word.trim())
     .filter((word) => word !== '');
-  if (words.length === 0) throw createUsageError(`${option}: give at least one value.`);
+  if (words.length === 0) throw createUsageError(tr('coaching.atLeastOne', { option }));
   return words;
 }
 
 function readWholeNumber(option: string, value: string): number {
   if (!/^\d{1,9}$/.test(value.trim()))
-    throw createUsageError(`${option} ${JSON.stringify(value)}: expected a whole number.`);
+    throw createUsageError(tr('coaching.wholeNumber', { option, value: JSON.stringify(value) }));
   return Number(value.trim());
 }

@@ -6,9 +6,13 @@ import { Option, type Command } from 'commander';
 import { CommandContext, type CliEnvironment, type CommonFlags } from '../cli-context';
 import type { ExitCode } from '../cli-error';
 import { NO_POLICY } from '../../main/policy/policy-merge';
+import { createTranslator, type Translate } from '../cli-i18n';
+import { delay, exitCodeOfSignal, STOP_DEADLINE_MS } from '../stop-signals';
 
 export interface CommandHost {
   environment: CliEnvironment;
+  /** The command line's words in the language of this run (help texts, messages). */
+  t: Translate;
   /** Runs a command body with a fresh context; its exit code becomes the process's. */
   run(command: Command, body: (context: CommandContext) => Promise<ExitCode>): Promise<void>;
 }
@@ -16,10 +20,14 @@ export interface CommandHost {
 /** A host that remembers the last exit code for the entry point. */
 export function createCommandHost(
   environment: CliEnvironment,
-): CommandHost & { exitCode: ExitCode } {
+  t: Translate = createTranslator('en'),
+): CommandHost & { exitCode: ExitCode; interrupted: boolean } {
   const host = {
     environment,
+    t,
     exitCode: 0 as ExitCode,
+    /** A stop signal ended the command (the entry point then exits without waiting). */
+    interrupted: false,
     async run(
       command: Command,
       body: (context: CommandContext) => Promise<ExitCode>,
@@ -28,13 +36,48 @@ export function createCommandHost(
       const context = new CommandContext(environment, command.opts<CommonFlags>(), policy);
       // A bad policy is said on every run, key by key: it is never silently half-applied.
       for (const problem of policy.problems)
-        context.output.printNote(`cc-inspector: administrator policy: ${problem.message}`);
+        context.output.printNote(context.t('policy.problem', { problem: problem.message }));
+      const finished = (async () => {
+        try {
+          return await body(context);
+        } catch (error) {
+          // The first argument (an agent or call id) names what failed, as in `listen 12ab failed`.
+          const target = typeof command.args[0] === 'string' ? command.args[0] : null;
+          return context.output.printFailure(error, command.name(), target);
+        }
+      })();
       try {
-        host.exitCode = await body(context);
-      } catch (error) {
-        host.exitCode = context.output.printFailure(error, command.name());
+        const first = await Promise.race([
+          finished.then((code) => ({ code })),
+          context.stopped.then((signal) => ({ signal })),
+        ]);
+        if ('code' in first) {
+          host.exitCode = first.code;
+          // Whatever the command left open (it threw after signing in) is closed all the same.
+          await context.cleanup.runAll();
+          return;
+        }
+        // Stopped: release and sign out (the command's own steps, shared), within the deadline;
+        // a command that ends itself on the signal gets a moment to print its last line.
+        host.interrupted = true;
+        host.exitCode = exitCodeOfSignal(first.signal) as ExitCode;
+        const cleanedUp = await Promise.race([
+          Promise.all([context.cleanup.runAll(), Promise.race([finished, delay(300, 0)])]).then(
+            () => true,
+          ),
+          delay(STOP_DEADLINE_MS, false),
+        ]);
+        if (!cleanedUp)
+          context.output.printNote(
+            context.t('stop.timedOut', { seconds: STOP_DEADLINE_MS / 1000 }),
+          );
+        else if (context.signedIn)
+          context.output.printNote(context.t('stop.done', { signal: first.signal }));
       } finally {
-        await context.dispose();
+        // After a signal a request may still hang: closing its connection would wait for it,
+        // and the entry point exits anyway.
+        if (host.interrupted) void context.dispose();
+        else await context.dispose();
       }
     },
   };
@@ -77,7 +120,11 @@ export function addConnectionOptions(command: Command, { signsIn = true } = {}):
       '--max-answer-mib <mib>',
       'refuse gateway answers larger than this many MiB (default 8; raise for very big sites)',
     )
-    .option('--verbose', 'log each gateway request on stderr (never the password or session key)');
+    .option('--verbose', 'log each gateway request on stderr (never the password or session key)')
+    .option(
+      '--standalone',
+      'sign in on its own even when the desktop app or `session --serve` holds a live session',
+    );
   if (signsIn) {
     command
       .option(

@@ -4,7 +4,8 @@
  * and prints a checklist with the time of each step and, for each failure, the likely fix.
  */
 import type { Command } from 'commander';
-import { normaliseBaseUrl } from '../../main/gateway';
+import { tr } from '../cli-i18n';
+import { normaliseBaseUrl } from '../../main/gateway/requests/gateway-validators';
 import type { CommandContext } from '../cli-context';
 import { EXIT_CODE, type ExitCode } from '../cli-error';
 import { runDoctorPlan, type TimedStep } from '../doctor/doctor-plan';
@@ -72,9 +73,14 @@ function report(
       steps: publicSteps,
     });
   } else {
-    const verdict = firstFailure ? `✘ ${firstFailure.title} failed.` : '✔ All checks passed.';
+    const verdict = firstFailure
+      ? `✘ ${tr('doctor.stepFailed', { title: firstFailure.title })}`
+      : `✔ ${tr('doctor.allPassed')}`;
     output.printLines([
-      ...formatChecklist(`cc-inspector doctor: ${gatewayUrl} as inspector ${agentId}`, publicSteps),
+      ...formatChecklist(
+        tr('doctor.heading', { gateway: gatewayUrl, agent: agentId }),
+        publicSteps,
+      ),
       verdict,
     ]);
   }

@@ -1,9 +1,10 @@
 /** Read-only commands: agents, queue, events (one poll, or --follow). */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import type { GatewayEvent } from '../../main/gateway';
 import { formatAgentRows, listAgents, readStateFilter } from '../agent-listing';
 import type { CommandContext } from '../cli-context';
-import { EXIT_CODE, type ExitCode } from '../cli-error';
+import type { ExitCode } from '../cli-error';
 import {
   formatQueueSummaries,
   formatWaitingCalls,
@@ -23,7 +24,8 @@ export function registerListCommands(program: Command, host: CommandHost): void 
       '--state <state>',
       'only agents in this state: signed-out, idle, ringing, talking, busy, wrap-up, rest, unknown',
     )
-    .action((options: { state?: string }, command: Command) =>
+    .option('--ids', 'print only the agent ids, one per line (for scripts)')
+    .action((options: { state?: string; ids?: boolean }, command: Command) =>
       host.run(command, (context) => {
         const state = readStateFilter(options.state);
         return runSignedInAction(context, {
@@ -32,7 +34,8 @@ export function registerListCommands(program: Command, host: CommandHost): void 
           act: async ({ client }) => {
             const { rows, you, warnings } = await listAgents(client, state);
             for (const warning of warnings) context.output.printNote(`cc-inspector: ${warning}`);
-            return { fields: { agents: rows, you, warnings }, text: formatAgentRows(rows, you) };
+            const text = options.ids ? rows.map((row) => row.workNo) : formatAgentRows(rows, you);
+            return { fields: { agents: rows, you, warnings }, text };
           },
         });
       }),
@@ -82,7 +85,7 @@ function pollOnce(context: CommandContext): Promise<ExitCode> {
       const event = await client.pollEvent();
       return {
         fields: { events: event ? [event] : [] },
-        text: event ? formatEventLine(event) : 'No event.',
+        text: event ? formatEventLine(event) : tr('events.none'),
       };
     },
   });
@@ -97,15 +100,12 @@ async function followEvents(context: CommandContext): Promise<ExitCode> {
   } catch (error) {
     return output.printFailure(error, 'events');
   }
-  try {
-    const lost = await context.keepAlive(session, {
-      onEvent: (event) =>
-        output.json ? output.printJson({ event }) : output.printLines(formatEventLine(event)),
-    });
-    return lost === null ? EXIT_CODE.ok : output.printFailure(lost, 'events');
-  } finally {
-    await context.signOut(session);
-  }
+  const lost = await context.keepAlive(session, {
+    onEvent: (event) =>
+      output.json ? output.printJson({ event }) : output.printLines(formatEventLine(event)),
+  });
+  const signedOut = await context.signOut(session);
+  return lost === null ? signedOut : output.printFailure(lost, 'events');
 }
 
 /** `2025-01-31T09:00:00.000Z  AgentState_Ready  2001  {content}` */

@@ -4,6 +4,7 @@
  * the remembered password.
  */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import { CREDENTIAL_SERVICE, credentialAccount } from '../../main/credentials/credential-account';
 import type { CommandContext } from '../cli-context';
 import { CliError, EXIT_CODE, type ExitCode } from '../cli-error';
@@ -31,9 +32,13 @@ export function registerLoginCommands(program: Command, host: CommandHost): void
       '--forget',
       'remove the remembered password from the OS keychain instead (no gateway contact)',
     )
-    .action((options: { forget?: boolean }, command: Command) =>
+    .option(
+      '--force',
+      'end the session even while a call or an inspection keeps it busy (forced sign-out)',
+    )
+    .action((options: { forget?: boolean; force?: boolean }, command: Command) =>
       host.run(command, (context) =>
-        options.forget ? forget(context) : endRemoteSession(context),
+        options.forget ? forget(context) : endRemoteSession(context, options.force === true),
       ),
     );
 }
@@ -51,24 +56,27 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
   let session;
   try {
     if (remember && context.settings().insecureHttp)
-      throw new CliError(
-        'insecure-gateway',
-        'Refused: --remember over plain HTTP. A remembered password is never sent in clear text; use the https:// address.',
-        EXIT_CODE.usage,
-      );
+      throw new CliError('insecure-gateway', tr('login.rememberOverHttp'), EXIT_CODE.usage);
     session = await context.signIn();
   } catch (error) {
     return output.printFailure(error, 'login');
   }
-  try {
-    const { signedIn, settings } = session;
+  const signedInSession = session;
+  const report = async (): Promise<ExitCode> => {
+    let code: ExitCode = EXIT_CODE.ok;
+    const { signedIn, settings } = signedInSession;
     const account = accountOf(settings);
     let remembered = false;
+    let rememberFailure: unknown = null;
     if (remember) {
       // The password that just worked (resolved once per run).
       const password = await context.password();
-      await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
-      remembered = true;
+      try {
+        await context.credentials().setPassword(CREDENTIAL_SERVICE, account, password);
+        remembered = true;
+      } catch (error) {
+        rememberFailure = error;
+      }
     }
     const fields = {
       target: settings.agentId,
@@ -79,23 +87,41 @@ async function login(context: CommandContext, remember: boolean): Promise<ExitCo
       remembered,
     };
     const lines = [
-      `Signed in to ${settings.gatewayUrl} as ${signedIn.workNo}${signedIn.serverName ? ` (${signedIn.serverName})` : ''} and out again.`,
+      tr('login.done', {
+        gateway: settings.gatewayUrl,
+        workNo: signedIn.workNo,
+        server: signedIn.serverName ? ` (${signedIn.serverName})` : '',
+      }),
     ];
-    if (signedIn.passwordMustChange)
-      lines.push('The gateway asks for a password change: change it in the agent workbench.');
+    if (signedIn.passwordMustChange) lines.push(tr('login.mustChange'));
     if (signedIn.passwordDaysRemaining !== null)
-      lines.push(`The password expires in ${signedIn.passwordDaysRemaining} days.`);
-    if (remembered)
-      lines.push(
-        `The password is remembered in the OS keychain (${CREDENTIAL_SERVICE} / ${account}).`,
-      );
+      lines.push(tr('login.expires', { days: signedIn.passwordDaysRemaining }));
+    if (remembered) lines.push(tr('login.remembered', { service: CREDENTIAL_SERVICE, account }));
     output.printSuccess('login', fields, lines);
-    return EXIT_CODE.ok;
+    // The sign-in worked; only remembering failed: say exactly that, and end non-zero.
+    if (rememberFailure !== null)
+      code = output.printFailure(
+        new CliError(
+          'keychain-unavailable',
+          context.t('login.notRemembered', {
+            reason:
+              rememberFailure instanceof Error ? rememberFailure.message : String(rememberFailure),
+          }),
+          EXIT_CODE.auth,
+          { hint: context.t('login.notRememberedFix'), cause: rememberFailure },
+        ),
+        'login --remember',
+      );
+    return code;
+  };
+  let code: ExitCode;
+  try {
+    code = await report();
   } catch (error) {
-    return output.printFailure(error, 'login');
-  } finally {
-    await context.signOut(session);
+    code = output.printFailure(error, 'login');
   }
+  const signedOut = await context.signOut(session);
+  return code === EXIT_CODE.ok ? signedOut : code;
 }
 
 async function forget(context: CommandContext): Promise<ExitCode> {
@@ -105,13 +131,17 @@ async function forget(context: CommandContext): Promise<ExitCode> {
   context.output.printSuccess(
     'logout',
     { target: settings.agentId, forgotten: removed },
-    removed ? `Forgot the password of ${account}.` : `No password was remembered for ${account}.`,
+    removed ? tr('logout.forgot', { account }) : tr('logout.nothing', { account }),
   );
   return EXIT_CODE.ok;
 }
 
-/** A forced sign-in takes over whatever session is left (a crashed app), then signs it out. */
-async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
+/**
+ * A forced sign-in takes over whatever session is left (a crashed app, a stopped command),
+ * then signs it out; with --force the sign-out is forced too, so a call or an inspection that
+ * keeps the inspector busy does not stop it (the gateway's forcelogout).
+ */
+async function endRemoteSession(context: CommandContext, force: boolean): Promise<ExitCode> {
   const { output } = context;
   let session;
   try {
@@ -120,14 +150,14 @@ async function endRemoteSession(context: CommandContext): Promise<ExitCode> {
     return output.printFailure(error, 'logout');
   }
   try {
-    await session.client.signOut();
+    await session.client.signOut({ force });
   } catch (error) {
     return output.printFailure(error, 'logout');
   }
   output.printSuccess(
     'logout',
     { target: session.settings.agentId },
-    `Signed ${session.settings.agentId} out of ${session.settings.gatewayUrl}.`,
+    tr('logout.done', { agent: session.settings.agentId, gateway: session.settings.gatewayUrl }),
   );
   return EXIT_CODE.ok;
 }

@@ -1,12 +1,18 @@
 /**
  * `session`: one signed-in inspector session driven by standard input, one command per line,
- * one result per line. The event poll runs meanwhile so the session stays alive and rotated
- * session keys are adopted. EOF, `quit` or Ctrl+C end any running inspection and sign out.
- * With --password-stdin the first line is the password and the commands follow.
+ * one result per line, under the app's action rules (session-core.ts). The event poll runs
+ * meanwhile so the session stays alive and rotated session keys are adopted. EOF, `quit` or a
+ * stop signal end any running inspection and sign out; a refused sign-out is a non-zero exit.
+ * With --password-stdin the first line is the password and the commands follow. With --serve
+ * the session is also offered on the local control endpoint (one-off `cc-inspector switch` …,
+ * macro keys) and runs until a signal, `quit` or `session.signOut`; end of input does not end it.
  */
 import type { Command } from 'commander';
+import { controlLocationOfThisProcess } from '../../main/control/control-location';
+import type { ControlServer } from '../../main/control/control-server';
 import type { CommandContext, InspectorSession } from '../cli-context';
-import { createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
+import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
+import { SERVED_COMMANDS } from '../session-core';
 import { parseSessionLine } from '../session-line-parser';
 import { SessionRunner, type SessionReply } from '../session-runner';
 import { addConnectionOptions, type CommandHost } from './command-host';
@@ -24,12 +30,22 @@ export function registerSessionCommand(program: Command, host: CommandHost): voi
       ),
   )
     .option('--events', 'also print every gateway event as it arrives')
-    .action((options: { events?: boolean }, command: Command) =>
-      host.run(command, (context) => runSession(context, options.events === true)),
+    .option(
+      '--serve',
+      'also let one-off commands, macro keys and scripts act on this session (local control endpoint) until Ctrl+C',
+    )
+    .action((options: { events?: boolean; serve?: boolean }, command: Command) =>
+      host.run(command, (context) =>
+        runSession(context, options.events === true, options.serve === true),
+      ),
     );
 }
 
-async function runSession(context: CommandContext, printEvents: boolean): Promise<ExitCode> {
+async function runSession(
+  context: CommandContext,
+  printEvents: boolean,
+  serve: boolean,
+): Promise<ExitCode> {
   const { output } = context;
   let session: InspectorSession;
   try {
@@ -37,7 +53,6 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
   } catch (error) {
     return output.printFailure(error, 'sign-in');
   }
-  const runner = new SessionRunner(session);
   let firstFailure: ExitCode = EXIT_CODE.ok;
   const noteFailure = (code: ExitCode) => {
     if (firstFailure === EXIT_CODE.ok) firstFailure = code;
@@ -51,10 +66,19 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
       resolve(STOP);
     };
   });
-  const disposeSignal = context.environment.onStopSignal(stop);
-  const poller = context.startEventPoll(session, {
+  void context.stopped.then(stop);
+  const runner = new SessionRunner(session, Date.now, stop);
+  const release = context.cleanup.add(async () => {
+    try {
+      const released = await runner.releaseInspection();
+      if (released) printReply(context, 'cancel', released);
+    } catch (error) {
+      noteFailure(output.printFailure(error, 'cancel', runner.state.target));
+    }
+  });
+  context.startEventPoll(session, {
     onEvent: (event) => {
-      runner.lastEventAt = event.receivedAt;
+      runner.core.handleEvent(event);
       if (printEvents) {
         if (output.json) output.printJson({ event });
         else output.printLines(`event ${formatEventLine(event)}`);
@@ -62,57 +86,119 @@ async function runSession(context: CommandContext, printEvents: boolean): Promis
     },
     onSessionLost: (error) => {
       lost = error;
+      runner.core.markLost();
       stop();
     },
   });
-
+  let server: ControlServer | null = null;
   try {
     const { signedIn, settings } = session;
     output.printSuccess(
       'sign-in',
       { target: settings.agentId, workNo: signedIn.workNo },
-      `Signed in as ${signedIn.workNo}. Type help for the commands, quit to end.`,
+      context.t('session.signedIn', { workNo: signedIn.workNo }),
     );
-    const lines = context.stdinLines();
-    // A stop (signal or lost session) wins over lines already waiting in the input.
-    while (!stopRequested) {
-      const line = await Promise.race([lines.next(), stopped]);
-      if (line === null || line === STOP) break;
-      const parsed = parseSessionLine(line);
-      if (parsed.kind === 'blank') continue;
-      if (parsed.kind === 'error') {
-        noteFailure(
-          output.printFailure(createUsageError(parsed.message), line.trim().split(/\s+/)[0] ?? ''),
-        );
-        continue;
-      }
-      if (parsed.command.name === 'quit') break;
-      const command = parsed.command;
+    if (serve) {
       try {
-        printReply(context, command.name, await runner.run(command));
+        server = await serveSession(context, runner);
       } catch (error) {
-        noteFailure(
-          output.printFailure(
-            error,
-            command.name,
-            ('workNo' in command ? command.workNo : null) ?? runner.state.target,
-          ),
-        );
+        const code = output.printFailure(error, 'session --serve');
+        await context.signOut(session);
+        return code;
       }
+      context.cleanup.add(() => server?.close() ?? Promise.resolve());
     }
+    await readCommands(context, runner, stopped, () => stopRequested, serve, noteFailure);
     if (lost !== null) return output.printFailure(lost, 'session');
-    try {
-      const released = await runner.releaseInspection();
-      if (released) printReply(context, 'cancel', released);
-    } catch (error) {
-      noteFailure(output.printFailure(error, 'cancel', runner.state.target));
-    }
-    return firstFailure;
+    await server?.close();
+    await release();
+    const signedOut = await context.signOut(session);
+    return firstFailure === EXIT_CODE.ok ? signedOut : firstFailure;
   } finally {
-    disposeSignal();
-    await poller.stop();
-    await context.signOut(session);
+    await server?.close();
   }
+}
+
+/** Reads and runs one line at a time until EOF (not with --serve), `quit` or a stop. */
+async function readCommands(
+  context: CommandContext,
+  runner: SessionRunner,
+  stopped: Promise<typeof STOP>,
+  stopRequested: () => boolean,
+  serve: boolean,
+  noteFailure: (code: ExitCode) => void,
+): Promise<void> {
+  const { output } = context;
+  const lines = context.stdinLines();
+  let inputOpen = true;
+  // A stop (signal or lost session) wins over lines already waiting in the input.
+  while (!stopRequested()) {
+    const line = await Promise.race([
+      inputOpen ? lines.next() : new Promise<never>(() => {}),
+      stopped,
+    ]);
+    if (line === STOP) break;
+    if (line === null) {
+      if (!serve) break;
+      // Served sessions outlive their input (a service started with </dev/null).
+      inputOpen = false;
+      continue;
+    }
+    const parsed = parseSessionLine(line);
+    if (parsed.kind === 'blank') continue;
+    if (parsed.kind === 'error') {
+      noteFailure(
+        output.printFailure(createUsageError(parsed.message), line.trim().split(/\s+/)[0] ?? ''),
+      );
+      continue;
+    }
+    if (parsed.command.name === 'quit') break;
+    const command = parsed.command;
+    try {
+      printReply(context, command.name, await runner.run(command));
+    } catch (error) {
+      noteFailure(
+        output.printFailure(
+          error,
+          command.name,
+          ('workNo' in command ? command.workNo : null) ?? runner.state.target,
+        ),
+      );
+    }
+  }
+}
+
+/** Offers the session on the control endpoint; says where (one line, JSON with --json). */
+async function serveSession(
+  context: CommandContext,
+  runner: SessionRunner,
+): Promise<ControlServer> {
+  let server: ControlServer;
+  try {
+    // Loaded only to serve: it brings the contract's validation (zod) along.
+    const { startControlServer } = await import('../../main/control/control-server');
+    server = await startControlServer({
+      core: runner.core,
+      location: controlLocationOfThisProcess(context.environment.env),
+      owner: 'cli-session',
+      commands: SERVED_COMMANDS,
+    });
+  } catch (error) {
+    throw new CliError(
+      'usage',
+      context.t('session.cannotServe', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+      EXIT_CODE.usage,
+      { cause: error },
+    );
+  }
+  context.output.printSuccess(
+    'serve',
+    { endpoint: server.endpoint, infoFile: server.infoFile },
+    context.t('session.serving', { endpoint: server.endpoint }),
+  );
+  return server;
 }
 
 function printReply(context: CommandContext, command: string, reply: SessionReply): void {

@@ -4,7 +4,9 @@
  * so scripts and tests can read it and connect.
  */
 import type { Command } from 'commander';
+import { tr } from '../cli-i18n';
 import { readFileSync } from 'node:fs';
+import { writeEnvironmentFile } from '../simulator-env-file';
 import type { SimulatorOptions } from '../../simulator';
 import type { CommandContext } from '../cli-context';
 import { CliError, createUsageError, EXIT_CODE, type ExitCode } from '../cli-error';
@@ -16,12 +18,14 @@ export interface SimulatorFlags {
   http?: boolean;
   agents?: string;
   seed?: string;
+  activity?: string;
   faults?: string;
   gatewayVersion?: string;
   admin?: boolean;
   cert?: string;
   key?: string;
   verbose?: boolean;
+  writeEnv?: string;
 }
 
 const DEFAULT_PORT = 8043;
@@ -38,7 +42,14 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--agents <count>', 'agents in the simulated center (default 40)')
     .option('--seed <number>', 'seed of names, groups, callers and timings (default 1)')
-    .option('--faults <spec>', 'inject faults, e.g. latencyMs=50,dropRate=0.01')
+    .option(
+      '--activity <changes>',
+      'state changes per agent per minute (default 1); 0 keeps the center still until you act',
+    )
+    .option(
+      '--faults <spec>',
+      'inject faults, e.g. latency=50,jitter=10,5xx=0.1,errors=0.05,malformed=0.01,drop=0.01',
+    )
     .option(
       '--gateway-version <version>',
       "which page generation to follow where they differ: 'current' (default) or 'legacy'",
@@ -50,6 +61,10 @@ export function registerSimulatorCommand(program: Command, host: CommandHost): v
     .option('--cert <file>', 'PEM server certificate (with --key) instead of a throwaway one')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--verbose', 'log each request on stderr (never a password or session key)')
+    .option(
+      '--write-env <file>',
+      "write the first inspector's CC_INSPECTOR_* variables to this file (for `. ./file`), and its CA beside it",
+    )
     .action((flags: SimulatorFlags, command: Command) =>
       host.run(command, (context) => runSimulator(context, flags)),
     );
@@ -70,10 +85,12 @@ function readSimulatorOptions(
   if (flags.agents !== undefined)
     options.agents = readInteger('--agents', flags.agents, 1, 100_000);
   if (flags.seed !== undefined) options.seed = readInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
+  if (flags.activity !== undefined)
+    options.changesPerAgentPerMinute = readInteger('--activity', flags.activity, 0, 600);
   if (flags.gatewayVersion !== undefined) {
     if (flags.gatewayVersion !== 'current' && flags.gatewayVersion !== 'legacy')
       throw createUsageError(
-        `--gateway-version ${JSON.stringify(flags.gatewayVersion)}: use 'current' or 'legacy'.`,
+        tr('simulator.badVersion', { value: JSON.stringify(flags.gatewayVersion) }),
       );
     options.gatewayVersion = flags.gatewayVersion;
   }
@@ -81,13 +98,17 @@ function readSimulatorOptions(
     try {
       options.faults = parseFaultSpec(flags.faults);
     } catch (error) {
-      throw createUsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
+      throw createUsageError(
+        tr('simulator.badFaults', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
   if ((flags.cert === undefined) !== (flags.key === undefined))
-    throw createUsageError('--cert and --key go together.');
+    throw createUsageError(tr('simulator.certAndKey'));
   if (flags.cert !== undefined && flags.key !== undefined) {
-    if (flags.http) throw createUsageError('--cert/--key need HTTPS: drop --http.');
+    if (flags.http) throw createUsageError(tr('simulator.certNeedsHttps'));
     options.tls = { certPem: readPem(flags.cert, readText), keyPem: readPem(flags.key, readText) };
   }
   return options;
@@ -98,28 +119,33 @@ async function runSimulator(context: CommandContext, flags: SimulatorFlags): Pro
   const { describeStartup, parseFaultSpec, startSimulator } = await import('../../simulator');
   const options = readSimulatorOptions(flags, parseFaultSpec);
   if (flags.verbose) options.log = (line: string) => context.output.printNote(line);
-  let simulator;
+  let simulator: Awaited<ReturnType<typeof startSimulator>>;
   try {
     simulator = await startSimulator(options);
   } catch (error) {
+    const busy = (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
     throw new CliError(
       'usage',
-      `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`,
+      busy
+        ? context.t('simulator.portBusy', { port: options.port })
+        : context.t('simulator.cannotStart', {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
       EXIT_CODE.usage,
-      { cause: error },
+      { cause: error, hint: busy ? context.t('simulator.portBusyFix') : undefined },
     );
   }
+  const close = context.cleanup.add(() => simulator.close());
   try {
-    // Listening for the signal starts before the startup line, which a script may answer at once.
-    const stopped = context.waitForStopSignal();
-    // The startup line goes out first, whatever the format, so a script can read it.
+    if (flags.writeEnv !== undefined)
+      writeEnvironmentFile(flags.writeEnv, describeStartup(simulator));
+    // The signal listener is in place since the command started; a script may answer the
+    // startup line at once. The startup line goes out first, whatever the format.
     context.output.printJson(describeStartup(simulator));
-    context.output.printNote(
-      `cc-inspector: simulator listening on ${simulator.origin}; press Ctrl+C to stop it.`,
-    );
-    await stopped;
+    context.output.printNote(context.t('simulator.listening', { origin: simulator.origin }));
+    await context.stopped;
   } finally {
-    await simulator.close();
+    await close();
   }
   return EXIT_CODE.ok;
 }
@@ -128,7 +154,7 @@ function readInteger(flag: string, value: string, min: number, max: number): num
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || number < min || number > max)
     throw createUsageError(
-      `${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}.`,
+      tr('usage.wholeNumber', { flag, value: JSON.stringify(value), min, max }),
     );
   return number;
 }
@@ -139,7 +165,10 @@ function readPem(path: string, readText: (path: string) => string): string {
   } catch (error) {
     throw new CliError(
       'file',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      tr('simulator.cannotRead', {
+        path,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
       EXIT_CODE.usage,
       { cause: error },
     );

@@ -1,7 +1,7 @@
 /** `stats [--skill ID…] [--follow]`: skill queue statistics from queryacdstat. */
 import type { Command } from 'commander';
 import type { CommandContext } from '../cli-context';
-import { EXIT_CODE, type ExitCode } from '../cli-error';
+import type { ExitCode } from '../cli-error';
 import { formatSkillStats, readSkillStats } from '../stats-listing';
 import { runSignedInAction } from '../signed-in-action';
 import { addConnectionOptions, type CommandHost } from './command-host';
@@ -64,15 +64,16 @@ async function followStats(context: CommandContext, skillIds: number[]): Promise
     }
     if (running) timer = setTimeout(() => void printOnce(), FOLLOW_INTERVAL_MS);
   };
-  try {
-    void printOnce();
-    const lost = await context.keepAlive(session);
-    return lost === null ? EXIT_CODE.ok : output.printFailure(lost, 'stats');
-  } finally {
+  context.cleanup.add(async () => {
     running = false;
     if (timer) clearTimeout(timer);
-    await context.signOut(session);
-  }
+  });
+  void printOnce();
+  const lost = await context.keepAlive(session);
+  running = false;
+  if (timer) clearTimeout(timer);
+  const signedOut = await context.signOut(session);
+  return lost === null ? signedOut : output.printFailure(lost, 'stats');
 }
 
 function describeError(error: unknown): string {

@@ -3,12 +3,13 @@
  * after a failure is skipped, except sign-out, which always follows a successful sign-in.
  */
 import { isIP } from 'node:net';
+import { tr } from '../cli-i18n';
 import type { InspectorSession } from '../cli-context';
 import type { CliLanguage } from '../cli-language';
 import type { ExitCode } from '../cli-error';
 import type { ConnectionSettings } from '../connection-settings';
 import { describeFailure } from '../output';
-import { STEP_TITLES, skippedStep, type DoctorStep, type StepId } from './doctor-step';
+import { skippedStep, stepTitle, type DoctorStep, type StepId } from './doctor-step';
 import { connectToPort, inspectTls, resolveHost } from './network-probes';
 import { judgeTls } from './tls-verdict';
 
@@ -63,7 +64,7 @@ const PLAN: readonly StepPlan[] = [
     async run(state) {
       const addresses = isIP(state.hostname)
         ? [state.hostname]
-        : await withTimeout(resolveHost(state.hostname), state.timeoutMs, 'no DNS answer');
+        : await withTimeout(resolveHost(state.hostname), state.timeoutMs, tr('doctor.noDnsAnswer'));
       state.address = addresses[0] ?? state.hostname;
       return {
         status: 'ok',
@@ -73,8 +74,10 @@ const PLAN: readonly StepPlan[] = [
     },
     onError: (error, state) => ({
       status: 'failed',
-      details: [`${state.hostname} does not resolve: ${describeError(error)}`],
-      fix: 'Check the spelling of the gateway address, the DNS server and the VPN; or give the IP address.',
+      details: [
+        tr('doctor.doesNotResolve', { host: state.hostname, reason: describeError(error) }),
+      ],
+      fix: tr('doctor.fix.resolve'),
     }),
   },
   {
@@ -83,13 +86,19 @@ const PLAN: readonly StepPlan[] = [
       await connectToPort(state.address, state.port, state.timeoutMs);
       return {
         status: 'ok',
-        details: [`${state.address} port ${state.port} accepts connections`],
+        details: [tr('doctor.accepts', { address: state.address, port: state.port })],
         facts: { address: state.address, port: state.port },
       };
     },
     onError: (error, state) => ({
       status: 'failed',
-      details: [`${state.address} port ${state.port}: ${describeError(error)}`],
+      details: [
+        tr('doctor.portFailed', {
+          address: state.address,
+          port: state.port,
+          reason: describeError(error),
+        }),
+      ],
       fix: suggestTcpFix(error, state.port),
     }),
   },
@@ -99,9 +108,9 @@ const PLAN: readonly StepPlan[] = [
       state.secure
         ? null
         : {
-            ...skippedStep('tls', 'plain HTTP: the password and session key travel unencrypted'),
+            ...skippedStep('tls', tr('doctor.plainHttp')),
             status: 'warning',
-            fix: 'Use https:// (port 8043) outside test setups.',
+            fix: tr('doctor.fix.plainHttp'),
           },
     async run({ address, port, hostname, settings, timeoutMs }) {
       const facts = await inspectTls({ address, port, hostname, caPem: settings.caPem, timeoutMs });
@@ -123,8 +132,8 @@ const PLAN: readonly StepPlan[] = [
     },
     onError: (error) => ({
       status: 'failed',
-      details: [`no TLS handshake: ${describeError(error)}`],
-      fix: 'Check that the port speaks HTTPS (the gateway default is 8043). Only a lab gateway without TLS may be reached over http://, with --allow-insecure-http.',
+      details: [tr('doctor.noHandshake', { reason: describeError(error) })],
+      fix: tr('doctor.fix.handshake'),
     }),
   },
   {
@@ -136,7 +145,11 @@ const PLAN: readonly StepPlan[] = [
       const { workNo, serverName } = state.session.signedIn;
       return {
         status: 'ok',
-        details: [`signed in as ${workNo}${serverName ? ` on ${serverName}` : ''}`],
+        details: [
+          serverName
+            ? tr('doctor.signedInOn', { workNo, server: serverName })
+            : tr('doctor.signedIn', { workNo }),
+        ],
         facts: { workNo, serverName },
       };
     },
@@ -149,8 +162,8 @@ const PLAN: readonly StepPlan[] = [
     async run(state) {
       const event = await requireSession(state).client.pollEvent();
       const detail = event
-        ? `received ${event.eventType}`
-        : 'no event waiting (the gateway held the poll, as it should)';
+        ? tr('doctor.received', { eventType: event.eventType })
+        : tr('doctor.noEvent');
       return { status: 'ok', details: [detail], facts: { eventType: event?.eventType ?? null } };
     },
     onError: describeGatewayFailure,
@@ -162,7 +175,7 @@ const PLAN: readonly StepPlan[] = [
     runsAfterFailure: (state) => state.session !== null,
     async run(state) {
       await requireSession(state).client.signOut();
-      return { status: 'ok', details: ['signed out'] };
+      return { status: 'ok', details: [tr('doctor.signedOut')] };
     },
     onError: describeGatewayFailure,
   },
@@ -204,7 +217,7 @@ async function timeStep(plan: StepPlan, state: DoctorRun): Promise<TimedStep> {
   }
   return {
     id: plan.id,
-    title: STEP_TITLES[plan.id],
+    title: stepTitle(plan.id),
     durationMs: performance.now() - started,
     fix: null,
     facts: {},
@@ -236,11 +249,9 @@ function describeGatewayFailure(error: unknown, state: DoctorRun): Outcome {
 
 function suggestTcpFix(error: unknown, port: number): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ECONNREFUSED')
-    return `Nothing accepts connections on port ${port}: check the port (the gateway default is 8043) and that the gateway runs.`;
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
-    return 'The network cannot reach that address: check the VPN and routing.';
-  return 'A firewall may drop the connection: ask IT to open the gateway port from this computer.';
+  if (code === 'ECONNREFUSED') return tr('doctor.fix.refused', { port });
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return tr('doctor.fix.unreachable');
+  return tr('doctor.fix.firewall');
 }
 
 function describeError(error: unknown): string {
@@ -252,7 +263,7 @@ function describeError(error: unknown): string {
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(tr('doctor.within', { what, ms }))), ms);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 /** One line of the doctor's checklist, and how the checklist is printed. */
 import { formatDuration } from '../output';
+import { tr } from '../cli-i18n';
 
 export type StepStatus = 'ok' | 'warning' | 'failed' | 'skipped';
 
@@ -19,14 +20,10 @@ export interface DoctorStep {
   facts: Record<string, unknown>;
 }
 
-export const STEP_TITLES: Readonly<Record<StepId, string>> = {
-  resolve: 'Name resolution',
-  connect: 'TCP connection',
-  tls: 'TLS certificate',
-  'sign-in': 'Sign-in',
-  poll: 'Event poll',
-  'sign-out': 'Sign-out',
-};
+/** A step's title in the language of this run. */
+export function stepTitle(id: StepId): string {
+  return tr(`doctor.step.${id}`);
+}
 
 const SYMBOLS: Readonly<Record<StepStatus, string>> = {
   ok: '✔',
@@ -44,16 +41,16 @@ export function formatChecklist(heading: string, steps: readonly DoctorStep[]): 
     const took = step.durationMs === null ? '' : `  (${formatDuration(step.durationMs)})`;
     lines.push(`${SYMBOLS[step.status]} ${step.title.padEnd(width)}  ${first}${took}`.trimEnd());
     for (const detail of more) lines.push(`  ${' '.repeat(width)}  ${detail}`);
-    if (step.fix) lines.push(`  ${' '.repeat(width)}  fix: ${step.fix}`);
+    if (step.fix) lines.push(`  ${' '.repeat(width)}  ${tr('output.fix')} ${step.fix}`);
   }
   return lines;
 }
 
 /** A step that did not run because an earlier one failed. */
-export function skippedStep(id: StepId, reason = 'skipped: an earlier step failed'): DoctorStep {
+export function skippedStep(id: StepId, reason = tr('doctor.skipped')): DoctorStep {
   return {
     id,
-    title: STEP_TITLES[id],
+    title: stepTitle(id),
     status: 'skipped',
     durationMs: null,
     details: [reason],

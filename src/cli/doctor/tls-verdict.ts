@@ -3,6 +3,7 @@
  * checks the host name, unless a pin is given, which replaces both (see node-fetch.ts).
  */
 import { formatFingerprint } from '../../main/gateway/transport/certificate-pin';
+import { tr } from '../cli-i18n';
 import type { TlsFacts } from './network-probes';
 import type { StepStatus } from './doctor-step';
 
@@ -23,9 +24,12 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
   const daysLeft = Math.floor((facts.validTo.getTime() - now) / DAY_MS);
   const fingerprint = formatFingerprint(facts.fingerprintSha256);
   const details = [
-    `${facts.subject} issued by ${facts.issuer}`,
-    `valid until ${facts.validTo.toISOString().slice(0, 10)} (${daysLeft} days left)${facts.protocol ? `, ${facts.protocol}` : ''}`,
-    `SHA-256 fingerprint ${fingerprint}`,
+    tr('tls.issuedBy', { subject: facts.subject, issuer: facts.issuer }),
+    tr('tls.validUntil', {
+      date: facts.validTo.toISOString().slice(0, 10),
+      days: daysLeft,
+    }) + (facts.protocol ? `, ${facts.protocol}` : ''),
+    tr('tls.fingerprint', { fingerprint }),
   ];
   const pinWith = `--pin ${facts.fingerprintSha256}`;
   const problems: string[] = [];
@@ -36,29 +40,25 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
   if (pinSha256 !== null) {
     if (facts.fingerprintSha256 !== pinSha256) {
       problems.push(
-        `pin mismatch: pinned ${formatFingerprint(pinSha256)}, the server shows ${fingerprint}`,
+        tr('tls.pinMismatch', { pinned: formatFingerprint(pinSha256), shown: fingerprint }),
       );
-      fix = `If the gateway's certificate was renewed on purpose, pin the new one with ${pinWith}; otherwise something between you and the gateway presents another certificate — do not sign in.`;
+      fix = tr('tls.fix.pinMismatch', { pinWith });
     } else {
-      details.push('pin matches (the pin replaces CA and host-name checks)');
+      details.push(tr('tls.pinMatches'));
     }
   } else {
-    if (!facts.chainTrusted) problems.push(`not trusted: ${facts.chainError ?? 'unknown issuer'}`);
-    if (facts.hostnameError) problems.push(`wrong host name: ${facts.hostnameError}`);
+    if (!facts.chainTrusted)
+      problems.push(tr('tls.notTrusted', { reason: facts.chainError ?? tr('tls.unknownIssuer') }));
+    if (facts.hostnameError) problems.push(tr('tls.wrongHost', { reason: facts.hostnameError }));
     if (problems.length > 0) {
-      fix = `Trust the gateway's CA with --ca FILE (PEM, ask IT for it), or pin this certificate with ${pinWith} after checking the fingerprint with the gateway administrator.`;
+      fix = tr('tls.fix.untrusted', { pinWith });
     }
   }
   if (expired || notYetValid) {
-    const when = expired ? 'expired' : 'not valid yet';
     // With a pin the client does not check dates, so it is a warning there.
-    if (pinSha256 === null)
-      problems.push(
-        `the certificate has ${when === 'expired' ? 'expired' : 'a start date in the future'}`,
-      );
-    else details.push(`warning: the certificate is ${when}`);
-    fix ??=
-      'Renew the gateway certificate (gateway administrator), or check this computer’s clock.';
+    if (pinSha256 === null) problems.push(tr(expired ? 'tls.expired' : 'tls.notYetValid'));
+    else details.push(tr(expired ? 'tls.warnExpired' : 'tls.warnNotYetValid'));
+    fix ??= tr('tls.fix.dates');
   }
   if (problems.length > 0)
     return { status: 'failed', details: [...problems, ...details], fix, daysLeft };
@@ -66,9 +66,7 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
     return {
       status: 'warning',
       details,
-      fix:
-        fix ??
-        `The certificate expires in ${daysLeft} days: ask the gateway administrator to renew it (a pinned client needs the new fingerprint then).`,
+      fix: fix ?? tr('tls.fix.expiresSoon', { days: daysLeft }),
       daysLeft,
     };
   }

@@ -48,5 +48,40 @@ describe('application menu', () => {
     menu.click('CC Inspector', 'Check for Updates…');
     menu.click('CC Inspector', 'Export Diagnostics…');
     expect(clicked).toEqual(['updates', 'diagnostics']);
+    // The same items in Chinese when the app speaks Chinese.
+    installApplicationMenu({
+      Menu: FakeMenu as unknown as ApplicationMenuOptions['Menu'],
+      platform: 'darwin',
+      showWindow: () => undefined,
+      quit: () => undefined,
+      checkForUpdates: () => clicked.push('updates'),
+      exportDiagnostics: () => clicked.push('diagnostics'),
+      language: () => 'zh-CN',
+    });
+    const chinese = FakeMenu.applicationMenu as FakeMenu;
+    chinese.click('CC Inspector', '检查更新…');
+    chinese.click('CC Inspector', '导出诊断信息…');
+    expect(clicked).toEqual(['updates', 'diagnostics', 'updates', 'diagnostics']);
+  });
+
+  // Issue 15: the packaged app ships the CLI; macOS links it from the app menu.
+  it('offers "Install Command-Line Tool…" on macOS, in the chosen language', () => {
+    let installs = 0;
+    const Menu = FakeMenu as unknown as ApplicationMenuOptions['Menu'];
+    for (const [language, label] of [
+      ['en', 'Install Command-Line Tool…'],
+      ['zh-CN', '安装命令行工具…'],
+    ] as const) {
+      installApplicationMenu({
+        Menu,
+        platform: 'darwin',
+        showWindow: () => undefined,
+        quit: () => undefined,
+        installCommandLineTool: () => (installs += 1),
+        language: () => language,
+      });
+      (FakeMenu.applicationMenu as FakeMenu).click('CC Inspector', label);
+    }
+    expect(installs).toBe(2);
   });
 });

@@ -18,26 +18,46 @@ export interface ApplicationMenuOptions {
   checkForUpdates?: () => void;
   /** "Export Diagnostics…" (issue 16). */
   exportDiagnostics?: () => void;
+  /** macOS: link `cc-inspector` into /usr/local/bin (cli-install.ts). */
+  installCommandLineTool?: () => void;
+  language?: () => 'en' | 'zh-CN';
 }
+
+type MenuActions = Pick<
+  ApplicationMenuOptions,
+  'showWindow' | 'quit' | 'openWallboard' | 'checkForUpdates' | 'exportDiagnostics' | 'installCommandLineTool'
+>;
+
+// The menu is built before the renderer's catalogue exists in main, so its few words live here.
+const LABELS = {
+  en: {
+    checkForUpdates: 'Check for Updates…',
+    exportDiagnostics: 'Export Diagnostics…',
+    installCommandLineTool: 'Install Command-Line Tool…',
+  },
+  'zh-CN': {
+    checkForUpdates: '检查更新…',
+    exportDiagnostics: '导出诊断信息…',
+    installCommandLineTool: '安装命令行工具…',
+  },
+} as const;
 
 /** The macOS menu template (pure). */
 export function buildMacMenuTemplate(
-  showWindow: () => void,
-  quit: () => void,
-  openWallboard?: () => void,
-  maintenance: Pick<ApplicationMenuOptions, 'checkForUpdates' | 'exportDiagnostics'> = {},
+  actions: MenuActions,
+  language: 'en' | 'zh-CN' = 'en',
 ): MenuItemConstructorOptions[] {
+  const { showWindow, quit, openWallboard } = actions;
+  const labels = LABELS[language];
+  const optional = (['checkForUpdates', 'exportDiagnostics', 'installCommandLineTool'] as const)
+    .filter((key) => actions[key] !== undefined)
+    .map((key): MenuItemConstructorOptions => ({ label: labels[key], click: actions[key] }));
   return [
     {
       label: 'CC Inspector',
       submenu: [
         { role: 'about' },
-        ...(maintenance.checkForUpdates
-          ? [{ label: 'Check for Updates…', click: maintenance.checkForUpdates }]
-          : []),
-        ...(maintenance.exportDiagnostics
-          ? [{ label: 'Export Diagnostics…', click: maintenance.exportDiagnostics }]
-          : []),
+        ...optional,
         { type: 'separator' },
         { role: 'hide' },
         { role: 'hideOthers' },
@@ -64,7 +84,7 @@ export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
     options.platform === 'darwin'
       ? options.Menu.buildFromTemplate(
-          buildMacMenuTemplate(options.showWindow, options.quit, options.openWallboard, options),
+          buildMacMenuTemplate(options, options.language?.()),
         )
       : null,
   );

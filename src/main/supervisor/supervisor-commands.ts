@@ -44,6 +44,8 @@ export function createCommandHandlers(
   return {
     ...createCoachingHandlers(coaching),
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
+    'app.getStatus': async () =>
+      ok({ connection: rt.session.connectionState(), inspection: rt.inspection }),
     'app.openLogsFolder': async () => {
       if (!rt.ports.shell)
         return fail(

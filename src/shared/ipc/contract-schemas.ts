@@ -43,7 +43,11 @@ const budgetMinutesSchema = z
 const hotkeyActionSchema = z.enum(HOTKEY_ACTIONS);
 const languageSchema = z.enum(['en', 'zh-CN']);
 const themeSchema = z.enum(['system', 'light', 'dark']);
-const sourceSchema = z.enum(['window', 'tray', 'hotkey']).default('window');
+/**
+ * Where an action came from. Bindings set it (the IPC binding leaves the default, the local
+ * control endpoint names `cli`); a payload that names its own is refused before validation.
+ */
+const sourceSchema = z.enum(['window', 'tray', 'hotkey', 'cli']).default('window');
 
 const gatewayUrlSchema = z
   .string()
@@ -129,6 +133,7 @@ const onCurrent = z.strictObject({ source: sourceSchema });
 
 export const commandArgSchemas = {
   'app.getSnapshot': empty,
+  'app.getStatus': empty,
   'app.openLogsFolder': empty,
   'session.signIn': z.strictObject({
     gatewayUrl: gatewayUrlSchema,

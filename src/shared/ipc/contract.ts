@@ -11,6 +11,7 @@ import type { CommandArgSchemas } from './contract-schemas';
 import type {
   AlertView,
   AppSnapshot,
+  AppStatus,
   ConnectionState,
   HotkeyStatus,
   InspectionView,
@@ -33,6 +34,8 @@ import type { DiagnosticsExport, UpdateView } from '../updates';
 /** Result type of each command. */
 export interface CommandResults {
   'app.getSnapshot': AppSnapshot;
+  /** Who is signed in and what they inspect: the small answer a script or macro key needs. */
+  'app.getStatus': AppStatus;
   'app.openLogsFolder': null;
   'session.signIn': null;
   'session.signOut': null;
@@ -160,6 +163,7 @@ export interface InspectorApi {
  */
 const COMMANDS: Readonly<Record<CommandName, true>> = {
   'app.getSnapshot': true,
+  'app.getStatus': true,
   'app.openLogsFolder': true,
   'session.signIn': true,
   'session.signOut': true,

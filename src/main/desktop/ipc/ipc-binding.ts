@@ -5,17 +5,14 @@
  * Main, not the renderer, says where an action came from: a payload that names its own
  * `source` is refused, and every window call is journaled as `window`.
  */
-import type { z } from 'zod';
 import {
   COMMAND_NAMES,
   commandChannel,
   eventChannel,
-  type CommandError,
   type CommandName,
   type Result,
-  type ValidCommandArgs,
 } from '../../../shared/ipc/contract';
-import { commandArgSchemas } from '../../../shared/ipc/contract-schemas';
+import { failure, validateContractCall } from '../../../shared/ipc/contract-validation';
 import type { Logger } from '../../supervisor/ports';
 import type { SupervisorCore } from '../../supervisor/supervisor-api';
 
@@ -48,33 +45,6 @@ export interface IpcBinding {
   dispose(): void;
 }
 
-const failure = (
-  code: CommandError['code'],
-  message: string,
-  messageZh: string,
-  field: string | null = null,
-): Result<never> => ({
-  ok: false,
-  error: { code, message, messageZh, retcode: null, field },
-});
-
-/** The first validation problem as a typed invalid-argument error naming the field. */
-function describeValidationFailure(error: z.ZodError): Result<never> {
-  const issue = error.issues[0];
-  if (!issue) return failure('invalid-argument', 'The request was not valid.', '请求无效。');
-  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const path = [...issue.path.map(String), ...unknownKeys.slice(0, 1)];
-  const field = path.length > 0 ? path.join('.') : null;
-  const where = field ?? 'request';
-  const detail = issue.code === 'unrecognized_keys' ? 'is not an accepted field' : issue.message;
-  return failure(
-    'invalid-argument',
-    `Invalid ${where}: ${detail}.`,
-    `参数 ${where} 无效：${detail}。`,
-    field,
-  );
-}
-
 const isResult = (value: unknown): value is Result<unknown> =>
   typeof value === 'object' &&
   value !== null &&
@@ -98,17 +68,10 @@ export async function runIpcCommand<Event>(
         '该请求并非来自 CC Inspector 窗口。',
       );
     }
-    if (typeof payload === 'object' && payload !== null && 'source' in payload)
-      return failure(
-        'invalid-argument',
-        'Invalid source: where an action came from is recorded by CC Inspector itself.',
-        '参数 source 无效：操作来源由 CC Inspector 自行记录。',
-        'source',
-      );
     // With no `source` in the payload, the schemas' default names the window.
-    const parsed = commandArgSchemas[name].safeParse(payload ?? {});
-    if (!parsed.success) return describeValidationFailure(parsed.error);
-    const result: unknown = await core.execute(name, parsed.data as ValidCommandArgs<typeof name>);
+    const valid = validateContractCall(name, payload, 'window');
+    if (!valid.ok) return valid;
+    const result: unknown = await core.execute(name, valid.value);
     if (isResult(result)) return result;
     logger?.error('core returned a malformed result', { command: name });
   } catch (error) {

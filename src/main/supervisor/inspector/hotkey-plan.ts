@@ -4,7 +4,7 @@
  * runs the request.
  */
 import type { HotkeyAction } from '../../../shared/domain';
-import { isInspecting, qcOfStart, switchToActionOf } from '../../../shared/inspection-vocabulary';
+import { switchInsteadOfStart } from './start-plan';
 import type { InspectorState } from './inspector-state';
 import type { InspectionRequest } from './supervisor-actions';
 
@@ -31,12 +31,7 @@ export function planHotkey(
   if (action === 'switch' || action === 'intercept' || action === 'cancel')
     return { action, source };
   const { inspector, selectedWorkNo } = facts;
-  if (
-    isInspecting(inspector.mode) &&
-    inspector.pending === null &&
-    (selectedWorkNo === null || selectedWorkNo === inspector.targetWorkNo)
-  ) {
-    return { action: switchToActionOf(qcOfStart(action)), source };
-  }
+  const switchTo = switchInsteadOfStart(action, inspector, selectedWorkNo);
+  if (switchTo) return { action: switchTo, source };
   return { action, workNo: facts.focusWorkNo, source };
 }
