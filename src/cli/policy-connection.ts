@@ -8,6 +8,7 @@
 import { judgeGatewayAddress } from '../shared/gateway-address-policy';
 import type { ManagedPolicy } from '../main/policy/policy-merge';
 import { normalisePin } from '../main/gateway/transport/certificate-pin';
+import { tr } from './cli-i18n';
 import { CliError, EXIT_CODE } from './cli-error';
 import {
   ENVIRONMENT_VARIABLES,
@@ -19,7 +20,13 @@ import {
 function lockedError(policy: ManagedPolicy, key: string, asked: string): CliError {
   return new CliError(
     'locked-by-policy',
-    `Refused: ${asked} — ${key} is set by your administrator (${policy.origin[key] ?? 'policy'}) and locked. Leave it out to use ${key === 'PrivateCaPem' ? 'the configured CA' : JSON.stringify(policy.locked[key])}.`,
+    tr('policy.lockedFlag', {
+      asked,
+      key,
+      origin: policy.origin[key] ?? 'policy',
+      value:
+        key === 'PrivateCaPem' ? tr('policy.theConfiguredCa') : JSON.stringify(policy.locked[key]),
+    }),
     EXIT_CODE.usage,
   );
 }
@@ -67,7 +74,7 @@ export function resolveConnectionUnderPolicy(
     if (!verdict.ok && verdict.reason === 'http-with-tls-trust')
       throw new CliError(
         'insecure-gateway',
-        `Refused: ${gatewayUrl} is plain HTTP, but your administrator configured a private CA, which only TLS can check. Use the gateway's https:// address.`,
+        tr('policy.httpWithPrivateCa', { gateway: gatewayUrl }),
         EXIT_CODE.usage,
       );
   }

@@ -14,6 +14,7 @@ import {
   LOG_FILES_IN_BUNDLE,
 } from '../../main/diagnostics/diagnostics-bundle';
 import { normaliseBaseUrl } from '../../main/gateway';
+import { tr } from '../cli-i18n';
 import type { CommandContext } from '../cli-context';
 import { CliError, EXIT_CODE, type ExitCode } from '../cli-error';
 import { runDoctorPlan } from '../doctor/doctor-plan';
@@ -54,18 +55,22 @@ async function printPolicy(context: CommandContext): Promise<ExitCode> {
     context.output.printJson({ ok: true, command: 'policy', ...policy });
     return EXIT_CODE.ok;
   }
+  const { t } = context;
   const lines = [
     policy.sources.length === 0
-      ? 'No administrator policy on this machine.'
-      : `Policy read from: ${policy.sources.join(', ')}`,
-    ...Object.entries(policy.locked).map(
-      ([key, value]) => `  locked  ${key} = ${show(value)}   (${policy.origin[key]})`,
+      ? t('policy.none')
+      : t('policy.readFrom', { sources: policy.sources.join(', ') }),
+    ...Object.entries(policy.locked).map(([key, value]) =>
+      t('policy.locked', { key, value: show(value), origin: policy.origin[key] }),
     ),
-    ...Object.entries(policy.recommended).map(
-      ([key, value]) =>
-        `  preset  ${key} = ${show(value)}   (${policy.origin[`Recommended.${key}`]})`,
+    ...Object.entries(policy.recommended).map(([key, value]) =>
+      t('policy.preset', {
+        key,
+        value: show(value),
+        origin: policy.origin[`Recommended.${key}`],
+      }),
     ),
-    ...policy.problems.map((problem) => `  ignored: ${problem.message}`),
+    ...policy.problems.map((problem) => t('policy.ignored', { problem: problem.message })),
   ];
   context.output.printLines(lines);
   return EXIT_CODE.ok;
@@ -73,7 +78,7 @@ async function printPolicy(context: CommandContext): Promise<ExitCode> {
 
 const show = (value: unknown): string =>
   typeof value === 'string' && value.includes('BEGIN CERTIFICATE')
-    ? '(PEM certificate)'
+    ? tr('policy.pemCertificate')
     : JSON.stringify(value);
 
 async function writeBundle(
@@ -83,7 +88,7 @@ async function writeBundle(
   if (!/\.zip$/i.test(options.out))
     throw new CliError(
       'usage',
-      `--out ${options.out}: the bundle is a .zip file.`,
+      context.t('diagnostics.notZip', { out: options.out }),
       EXIT_CODE.usage,
     );
   const notes: string[] = [];
@@ -125,7 +130,10 @@ async function writeBundle(
   } catch (error) {
     throw new CliError(
       'file',
-      `Cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`,
+      context.t('diagnostics.cannotWrite', {
+        out: options.out,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
       EXIT_CODE.usage,
       { cause: error },
     );
@@ -133,7 +141,12 @@ async function writeBundle(
   context.output.printSuccess(
     'diagnostics',
     { out: options.out, files: bundle.files },
-    `Wrote ${options.out}: ${bundle.files.length} files (${logs.files.length} logs, ${journal.entries.length} journal entries).`,
+    context.t('diagnostics.wrote', {
+      out: options.out,
+      files: bundle.files.length,
+      logs: logs.files.length,
+      entries: journal.entries.length,
+    }),
   );
   return EXIT_CODE.ok;
 }

@@ -34,8 +34,6 @@ export interface DoctorContext {
   output: { language: CliLanguage };
 }
 
-const SIGNED_IN_ELSEWHERE = 'not run here: the app is signed in with its own session (state.json)';
-
 /** What the steps share: the target, and what earlier steps found. */
 interface DoctorRun {
   context: DoctorContext;
@@ -139,7 +137,7 @@ const PLAN: readonly StepPlan[] = [
   {
     id: 'sign-in',
     notApplicable: (state) =>
-      state.context.signIn ? null : skippedStep('sign-in', SIGNED_IN_ELSEWHERE),
+      state.context.signIn ? null : skippedStep('sign-in', tr('doctor.appSession')),
     async run(state) {
       state.session = await requireSignIn(state)();
       const { workNo, serverName } = state.session.signedIn;
@@ -158,7 +156,7 @@ const PLAN: readonly StepPlan[] = [
   {
     id: 'poll',
     notApplicable: (state) =>
-      state.context.signIn ? null : skippedStep('poll', SIGNED_IN_ELSEWHERE),
+      state.context.signIn ? null : skippedStep('poll', tr('doctor.appSession')),
     async run(state) {
       const event = await requireSession(state).client.pollEvent();
       const detail = event
@@ -171,7 +169,7 @@ const PLAN: readonly StepPlan[] = [
   {
     id: 'sign-out',
     notApplicable: (state) =>
-      state.context.signIn ? null : skippedStep('sign-out', SIGNED_IN_ELSEWHERE),
+      state.context.signIn ? null : skippedStep('sign-out', tr('doctor.appSession')),
     runsAfterFailure: (state) => state.session !== null,
     async run(state) {
       await requireSession(state).client.signOut();

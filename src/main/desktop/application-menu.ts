@@ -25,7 +25,12 @@ export interface ApplicationMenuOptions {
 
 type MenuActions = Pick<
   ApplicationMenuOptions,
-  'showWindow' | 'quit' | 'openWallboard' | 'checkForUpdates' | 'exportDiagnostics' | 'installCommandLineTool'
+  | 'showWindow'
+  | 'quit'
+  | 'openWallboard'
+  | 'checkForUpdates'
+  | 'exportDiagnostics'
+  | 'installCommandLineTool'
 >;
 
 // The menu is built before the renderer's catalogue exists in main, so its few words live here.
@@ -83,9 +88,7 @@ export function buildMacMenuTemplate(
 export function installApplicationMenu(options: ApplicationMenuOptions): void {
   options.Menu.setApplicationMenu(
     options.platform === 'darwin'
-      ? options.Menu.buildFromTemplate(
-          buildMacMenuTemplate(options, options.language?.()),
-        )
+      ? options.Menu.buildFromTemplate(buildMacMenuTemplate(options, options.language?.()))
       : null,
   );
 }
