@@ -19,9 +19,12 @@ import {
 } from './lib/report';
 import { agentTableFigure } from './figures/agent-table';
 import { clientOverheadFigure } from './figures/client-overhead';
+import { coldStartFigure } from './figures/cold-start';
+import { firstPaintFigure } from './figures/first-paint';
 import { gatewayLoadFigure } from './figures/gateway-load';
 import { hotkeyToWireFigure } from './figures/hotkey-to-wire';
 import { insightChartsFigure } from './figures/insight-charts';
+import { mainHeapFigure } from './figures/main-heap';
 import { queuePanelFigure } from './figures/queue-panel';
 import { soakFigure } from './figures/soak';
 import { stateToUiFigure } from './figures/state-to-ui';
@@ -30,7 +33,10 @@ const FIGURES: readonly Figure[] = [
   clientOverheadFigure,
   stateToUiFigure,
   hotkeyToWireFigure,
+  firstPaintFigure,
   agentTableFigure,
+  coldStartFigure,
+  mainHeapFigure,
   gatewayLoadFigure,
   soakFigure,
   insightChartsFigure,

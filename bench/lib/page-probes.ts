@@ -19,7 +19,10 @@ export const FIRST_ROWS_PROBE = `
       observer.disconnect();
       requestAnimationFrame(function () {
         var channel = new MessageChannel();
-        channel.port1.onmessage = function () { window.__ccFirstRowsPaintedAt = performance.now(); };
+        channel.port1.onmessage = function () {
+          window.__ccFirstRowsPaintedAt = performance.now();
+          performance.mark('cc-first-rows-painted');
+        };
         channel.port2.postMessage(null);
       });
     });

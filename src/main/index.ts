@@ -49,7 +49,7 @@ import { confirmFromTray } from './desktop/tray/tray-confirmation';
 import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
-import { createDemoGateway } from './node/demo-gateway';
+import { createDemoGateway, preloadDemoSimulator } from './node/demo-gateway';
 import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
 
@@ -58,6 +58,8 @@ const APP_ID = 'com.ccinspector.desktop';
 const mainDirectory = dirname(fileURLToPath(import.meta.url));
 
 async function startApp(): Promise<void> {
+  // Asked for demo mode: its simulator loads beside the rest of the start-up.
+  if (process.argv.includes('--demo')) preloadDemoSimulator();
   await app.whenReady();
   app.setAppUserModelId(
     appUserModelIdFor({ isPackaged: app.isPackaged, appId: APP_ID, execPath: process.execPath }),
@@ -79,6 +81,9 @@ async function startApp(): Promise<void> {
   const userData = app.getPath('userData');
   const settingsStore = createSettingsStore({ directory: userData, logger });
   const startupSettings = settingsStore.current();
+  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
+  // No gateway configured means demo mode too: start loading its simulator now.
+  if (demo) preloadDemoSimulator();
   const language = () => settingsStore.current().language;
   const resources = join(app.getAppPath(), 'resources');
   const location = resolveRendererLocation({
@@ -232,7 +237,6 @@ async function startApp(): Promise<void> {
     },
   });
 
-  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
   await supervisor.start({ demo });
   // `--wallboard`: open the big-screen view at start (the main window stays as usual).
   if (process.argv.includes('--wallboard')) wallboard.open();

@@ -27,8 +27,27 @@ export const DEMO_SIMULATOR_DEFAULTS: Readonly<SimulatorOptions> = Object.freeze
   inspectors: 1,
 });
 
+let simulatorModule: Promise<typeof import('../../simulator')> | null = null;
+
+/** The simulator's module, loaded once (preloadDemoSimulator may have started it already). */
+function loadSimulatorModule(): Promise<typeof import('../../simulator')> {
+  simulatorModule ??= import('../../simulator');
+  return simulatorModule;
+}
+
+/**
+ * Begin loading the simulator now, when demo mode is already known to be wanted: its module
+ * loads while the window and the core are being set up instead of after them (cold start).
+ */
+export function preloadDemoSimulator(): void {
+  loadSimulatorModule().catch(() => {
+    // Reported by the start that needs it (which loads it again).
+    simulatorModule = null;
+  });
+}
+
 async function loadAndStartSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const simulator = await import('../../simulator');
+  const simulator = await loadSimulatorModule();
   return simulator.startSimulator(options);
 }
 

@@ -27,6 +27,10 @@ export function createI18n(language: Language): I18n {
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
+    // Stated although they are the defaults: i18next then skips its per-call test of whether
+    // a key is natural language (a regular expression per t() call).
+    keySeparator: '.',
+    nsSeparator: ':',
     initAsync: false,
   });
   return instance;
