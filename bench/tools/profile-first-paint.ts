@@ -5,7 +5,9 @@
  * - the Chromium timeline (script, style, layout, paint, GC, …) of the renderer main thread;
  * - the V8 CPU profile (self time per function, and the heaviest bundle functions).
  *
+ *   CC_UNMINIFIED_RENDERER=1 npx electron-vite build   # names in the profile, not minified ones
  *   npx tsx bench/tools/profile-first-paint.ts [--agents=10000] [--runs=3] [--trace=file.json]
+ *   [--self] [--init=script.js]
  *
  * Not part of the benchmark run: a tool for finding what to change (see BENCHMARKS.md).
  */
