@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, Figure } from './lib/bench-context';
-import { describeMachine } from './lib/machine';
+import { currentLoadAverage, describeMachine } from './lib/machine';
 import {
   formatNotes,
   formatTable,
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const durationSeconds = (performance.now() - started) / 1000;
   writeReport(options.out, {
     mode: options.quick ? 'quick' : 'full',
-    machine,
+    machine: { ...machine, loadAverageAtEnd: currentLoadAverage() },
     durationSeconds,
     rows: judged,
   });

@@ -4,6 +4,7 @@
  * loaded on first start only (a dynamic import), so the app pays for it in demo mode alone.
  */
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/simulator-types';
+import type * as SimulatorModule from '../../simulator';
 import type { DemoGateway, Logger } from '../supervisor/ports';
 
 export interface DemoGatewayOptions {
@@ -27,10 +28,10 @@ export const DEMO_SIMULATOR_DEFAULTS: Readonly<SimulatorOptions> = Object.freeze
   inspectors: 1,
 });
 
-let simulatorModule: Promise<typeof import('../../simulator')> | null = null;
+let simulatorModule: Promise<typeof SimulatorModule> | null = null;
 
 /** The simulator's module, loaded once (preloadDemoSimulator may have started it already). */
-function loadSimulatorModule(): Promise<typeof import('../../simulator')> {
+function loadSimulatorModule(): Promise<typeof SimulatorModule> {
   simulatorModule ??= import('../../simulator');
   return simulatorModule;
 }
