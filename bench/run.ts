@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext, Figure } from './lib/bench-context';
-import { describeMachine } from './lib/machine';
+import { currentLoadAverage, describeMachine } from './lib/machine';
 import {
   formatNotes,
   formatTable,
@@ -20,9 +20,12 @@ import {
 import { agentTableFigure } from './figures/agent-table';
 import { cliStartupFigure } from './figures/cli-startup';
 import { clientOverheadFigure } from './figures/client-overhead';
+import { coldStartFigure } from './figures/cold-start';
+import { firstPaintFigure } from './figures/first-paint';
 import { gatewayLoadFigure } from './figures/gateway-load';
 import { hotkeyToWireFigure } from './figures/hotkey-to-wire';
 import { insightChartsFigure } from './figures/insight-charts';
+import { mainHeapFigure } from './figures/main-heap';
 import { queuePanelFigure } from './figures/queue-panel';
 import { soakFigure } from './figures/soak';
 import { stateToUiFigure } from './figures/state-to-ui';
@@ -31,7 +34,10 @@ const FIGURES: readonly Figure[] = [
   clientOverheadFigure,
   stateToUiFigure,
   hotkeyToWireFigure,
+  firstPaintFigure,
   agentTableFigure,
+  coldStartFigure,
+  mainHeapFigure,
   gatewayLoadFigure,
   soakFigure,
   insightChartsFigure,
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
   const durationSeconds = (performance.now() - started) / 1000;
   writeReport(options.out, {
     mode: options.quick ? 'quick' : 'full',
-    machine,
+    machine: { ...machine, loadAverageAtEnd: currentLoadAverage() },
     durationSeconds,
     rows: judged,
   });

@@ -136,7 +136,7 @@ async function runHotkeyToWire(context: BenchContext): Promise<FigureRow[]> {
         ours: oursSummary.p99,
         baseline: bareSummary.p99,
         baselineLabel: 'bare undici request',
-        target: 2,
+        target: 1,
         targetOn: 'ours',
         details: {
           samples: oursSummary.count,

@@ -24,12 +24,12 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { id: '2a', agents: 2_000, latencyMs: 0, targetMs: 300, label: '2,000 agents, loopback' },
+  { id: '2a', agents: 2_000, latencyMs: 0, targetMs: 100, label: '2,000 agents, loopback' },
   {
     id: '2b',
     agents: 10_000,
     latencyMs: 50,
-    targetMs: 1_000,
+    targetMs: 300,
     label: '10,000 agents, 50 ms round trip',
   },
 ];
@@ -54,8 +54,25 @@ function describeLatency(report: LatencyReport): Record<string, unknown> {
   };
 }
 
+/** The gateway interface of a request URL, e.g. `agentevent` or `allagentstatus`. */
+function interfaceOf(url: string): string {
+  const path = url.split('/agentgateway/resource/')[1]?.split('?')[0] ?? url;
+  const parts = path.split('/').filter((part) => part !== '' && !/^\d+$/.test(part));
+  return parts.join('/') || path;
+}
+
 async function runScenario(scenario: Scenario, context: BenchContext): Promise<FigureRow> {
+  // The core's own requests (the naive client shares the simulator): counted at its transport.
+  let counting = false;
+  const requests = new Map<string, number>();
   const harness = await startCoreOnSimulator({
+    wrapFetch: (inner) => (url, init) => {
+      if (counting) {
+        const name = interfaceOf(url);
+        requests.set(name, (requests.get(name) ?? 0) + 1);
+      }
+      return inner(url, init);
+    },
     simulator: {
       protocol: 'https',
       agents: scenario.agents,
@@ -104,10 +121,14 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<F
     const opened = monotonicMs();
     ours.openWindow(opened);
     naive.openWindow(opened);
+    counting = true;
     await pause(windowMs);
+    counting = false;
     const closed = monotonicMs();
     ours.closeWindow(closed);
     naive.closeWindow(closed);
+    const requestCount = [...requests.values()].reduce((sum, count) => sum + count, 0);
+    const requestsPerSecond = requestCount / ((closed - opened) / 1000);
     await pause(context.quick ? GRACE_MS.quick : GRACE_MS.full);
     const diagnostics = harness.core.diagnostics();
     const oursReport = ours.report();
@@ -132,9 +153,11 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<F
         changesPerSecond: diagnostics.sync.changesPerSecond,
         deltasEmitted: diagnostics.deltasEmitted,
         storeGaps: store.gaps,
+        requestsPerSecond: round(requestsPerSecond, 2),
+        requestsByInterface: Object.fromEntries(requests),
       },
       note:
-        `ours p50 ${round(oursReport.p50, 0)} / p95 ${round(oursReport.p95, 0)} / max ${round(oursReport.max, 0)} ms over ${oursReport.count} changes (${diagnostics.sync.mode} mode, ${oursReport.unseen} unseen); ` +
+        `ours p50 ${round(oursReport.p50, 0)} / p95 ${round(oursReport.p95, 0)} / max ${round(oursReport.max, 0)} ms over ${oursReport.count} changes (${diagnostics.sync.mode} mode, ${oursReport.unseen} unseen), ${round(requestsPerSecond, 1)} gateway requests/s (${[...requests].map(([name, count]) => `${name} ${count}`).join(', ')}); ` +
         `naive: ${naiveReport.unseen} of ${naiveReport.changesInWindow} changes never shown` +
         (naiveReport.shownOnly.count > 0
           ? `, the ${naiveReport.shownOnly.count} shown took p50 ${round(naiveReport.shownOnly.p50, 0)} ms`

@@ -16,6 +16,13 @@ export interface MachineDescription {
   date: string;
   /** 1-minute load average when the run started: other work on the machine skews tails. */
   loadAverageAtStart: number;
+  /** The same when the run ended (a shared machine's load changes during a run). */
+  loadAverageAtEnd?: number;
+}
+
+/** The 1-minute load average now, rounded. */
+export function currentLoadAverage(): number {
+  return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 }
 
 /** The distribution's name on Linux (`/etc/os-release`), else the OS version string. */
@@ -42,6 +49,6 @@ export function describeMachine(): MachineDescription {
     memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     date: new Date().toISOString(),
-    loadAverageAtStart: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    loadAverageAtStart: currentLoadAverage(),
   };
 }

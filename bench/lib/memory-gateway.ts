@@ -90,6 +90,7 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
     url: string,
     method: string,
     signal: AbortSignal,
+    timeoutMs: number,
   ): Promise<GatewayResponseLike> => {
     const path =
       url
@@ -97,7 +98,7 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
         .split('?')[0] ?? '';
     if (path.startsWith('agentevent/')) {
       if (served >= limit) {
-        await waitOrAbort(options.emptyHoldMs ?? 200, signal);
+        await waitOrAbort(Math.min(options.emptyHoldMs ?? 200, timeoutMs), signal);
         return reply({ message: '', retcode: '0' });
       }
       served++;
@@ -139,13 +140,20 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
     return reply({ message: '', retcode: '0', result: {} });
   };
 
-  return {
-    // Answer on a later turn of the event loop, as a socket would: an answer in the same
-    // microtask chain would starve the core's timers (delta flush, health tick).
-    fetch: (url, init) =>
+  // Answer on a later turn of the event loop, as a socket would: an answer in the same
+  // microtask chain would starve the core's timers (delta flush, health tick). Nothing here
+  // waits longer than the request's time limit (an empty poll holds for at most `timeoutMs`),
+  // so, like the app's undici transport, it enforces the limit itself and the client arms no
+  // timer and no abort signal of its own per request.
+  const fetch: GatewayFetch = Object.assign(
+    (url: string, init: Parameters<GatewayFetch>[1]) =>
       new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        answer(url, init.method, init.signal ?? NEVER_ABORTED),
+        answer(url, init.method, init.signal ?? NEVER_ABORTED, init.timeoutMs ?? 30_000),
       ),
+    { enforcesTimeout: true as const },
+  );
+  return {
+    fetch,
     get eventsServed() {
       return served;
     },

@@ -24,6 +24,8 @@ export interface FigureRow {
   target: number;
   /** Whether the target applies to our value or to ours ÷ baseline. */
   targetOn: 'ours' | 'ratio';
+  /** A second target on ours ÷ baseline that must hold as well (a figure judged on both). */
+  ratioTarget?: number;
   /** Ours ÷ baseline when the figure computes it otherwise (e.g. a median of per-round ratios). */
   ratio?: number;
   /** Set for a row that is context, not a verdict (the target does not apply to it); says why. */
@@ -58,8 +60,16 @@ export function judgeRow(row: FigureRow): ReportedRow {
   const judged = row.targetOn === 'ratio' ? ratio : row.ours;
   let verdict: Verdict = 'not measured';
   if (row.context !== undefined) verdict = 'context';
-  else if (judged !== null && Number.isFinite(judged))
+  else if (judged !== null && Number.isFinite(judged)) {
     verdict = judged <= row.target ? 'pass' : 'miss';
+    if (row.ratioTarget !== undefined)
+      verdict =
+        ratio === null || !Number.isFinite(ratio)
+          ? 'not measured'
+          : verdict === 'pass' && ratio <= row.ratioTarget
+            ? 'pass'
+            : 'miss';
+  }
   return { ...row, ratio, verdict };
 }
 
@@ -92,7 +102,8 @@ export function formatTable(rows: readonly ReportedRow[]): string {
       ? '—'
       : row.targetOn === 'ratio'
         ? `≤ ${row.target}×`
-        : `≤ ${formatNumber(row.target, row.unit)}`,
+        : `≤ ${formatNumber(row.target, row.unit)}` +
+          (row.ratioTarget === undefined ? '' : ` and ≤ ${row.ratioTarget}×`),
     row.verdict === 'miss' ? '**MISS**' : row.verdict,
   ]);
   const widths = header.map((title, column) =>

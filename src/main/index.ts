@@ -52,7 +52,7 @@ import { createTrayController } from './desktop/tray/tray-controller';
 import { hardenEveryWebContents } from './desktop/window/window-hardening';
 import { createSupervisor, type SupervisorCore } from './supervisor';
 import { controlLocationOfThisProcess, startControlServer, type ControlServer } from './control';
-import { createDemoGateway } from './node/demo-gateway';
+import { createDemoGateway, preloadDemoSimulator } from './node/demo-gateway';
 import { loadSqlJsEngine } from './node/sqljs-engine';
 import { redactText } from './supervisor/redaction';
 import { readSystemPolicy, systemPolicyPorts } from './policy/sources/system-policy-reader';
@@ -65,6 +65,8 @@ const APP_ID = 'com.ccinspector.desktop';
 const mainDirectory = dirname(fileURLToPath(import.meta.url));
 
 async function startApp(): Promise<void> {
+  // Asked for demo mode: its simulator loads beside the rest of the start-up.
+  if (process.argv.includes('--demo')) preloadDemoSimulator();
   await app.whenReady();
   app.setAppUserModelId(
     appUserModelIdFor({ isPackaged: app.isPackaged, appId: APP_ID, execPath: process.execPath }),
@@ -94,6 +96,10 @@ async function startApp(): Promise<void> {
   hardenEveryWebContents(app as unknown as Parameters<typeof hardenEveryWebContents>[0], logger);
   const userData = app.getPath('userData');
   const settingsStore = createSettingsStore({ directory: userData, logger });
+  const startupSettings = settingsStore.current();
+  const demo = process.argv.includes('--demo') || !startupSettings.gateway.url;
+  // No gateway configured means demo mode too: start loading its simulator now.
+  if (demo && policy.locked.DemoModeAllowed !== false) preloadDemoSimulator();
   const language = () => settingsStore.current().language;
   const resources = join(app.getAppPath(), 'resources');
   const location = resolveRendererLocation({
@@ -295,7 +301,6 @@ async function startApp(): Promise<void> {
     },
   });
 
-  const demo = process.argv.includes('--demo') || !settingsStore.current().gateway.url;
   await supervisor.start({ demo });
   // `--wallboard`: open the big-screen view at start (the main window stays as usual).
   if (process.argv.includes('--wallboard')) wallboard.open();

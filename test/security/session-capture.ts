@@ -109,7 +109,8 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
     fileLevel: 'debug',
     consoleLevel: false,
   });
-  const capture = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) => {
+  type Level = 'debug' | 'info' | 'warn' | 'error';
+  const capture = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
     fileLogger[level](message, fields);
   };

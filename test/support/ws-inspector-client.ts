@@ -20,7 +20,7 @@ interface PageSocket {
 }
 declare const window: Record<string, unknown>;
 declare const WebSocket: { new (url: string): PageSocket; readonly OPEN: number };
-declare const performance: { now(): number };
+declare const performance: { now(): number; mark(name: string): unknown };
 
 export interface WsInspectorProbe {
   __ccSnapshotDeliveredAt?: number;
@@ -97,6 +97,7 @@ export function installWsInspector(wsUrl: string): void {
             probe.__ccSnapshotDeliveredAt === undefined
           ) {
             probe.__ccSnapshotDeliveredAt = performance.now();
+            performance.mark('cc-snapshot-delivered');
             probe.__ccSnapshotRows = ((result.value as { roster?: unknown[] }).roster ?? []).length;
           }
           resolve(result);

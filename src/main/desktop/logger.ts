@@ -53,8 +53,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       if (fields === undefined) logger[level](message);
       else logger[level](message, fields);
     };
+  const order = ['debug', 'info', 'warn', 'error'] as const;
+  const fileFrom = order.indexOf(options.fileLevel ?? 'info');
+  const consoleLevel = options.consoleLevel ?? 'warn';
+  const consoleFrom = consoleLevel === false ? order.length : order.indexOf(consoleLevel);
   return {
     filePath,
+    writes: (level) => order.indexOf(level) >= Math.min(fileFrom, consoleFrom),
     debug: write('debug'),
     info: write('info'),
     warn: write('warn'),

@@ -42,6 +42,12 @@ export interface GatewayLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * Whether entries of `level` are written anywhere. False lets a caller skip building (and
+   * redacting) an entry on a hot path, e.g. the debug line of every gateway call; a logger
+   * without it is taken to write every level.
+   */
+  writes?(level: 'debug' | 'info' | 'warn' | 'error'): boolean;
 }
 
 export interface GatewayClientOptions {

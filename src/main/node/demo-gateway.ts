@@ -4,6 +4,7 @@
  * loaded on first start only (a dynamic import), so the app pays for it in demo mode alone.
  */
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/simulator-types';
+import type * as SimulatorModule from '../../simulator';
 import type { DemoGateway, Logger } from '../supervisor/ports';
 
 export interface DemoGatewayOptions {
@@ -27,8 +28,27 @@ export const DEMO_SIMULATOR_DEFAULTS: Readonly<SimulatorOptions> = Object.freeze
   inspectors: 1,
 });
 
+let simulatorModule: Promise<typeof SimulatorModule> | null = null;
+
+/** The simulator's module, loaded once (preloadDemoSimulator may have started it already). */
+function loadSimulatorModule(): Promise<typeof SimulatorModule> {
+  simulatorModule ??= import('../../simulator');
+  return simulatorModule;
+}
+
+/**
+ * Begin loading the simulator now, when demo mode is already known to be wanted: its module
+ * loads while the window and the core are being set up instead of after them (cold start).
+ */
+export function preloadDemoSimulator(): void {
+  loadSimulatorModule().catch(() => {
+    // Reported by the start that needs it (which loads it again).
+    simulatorModule = null;
+  });
+}
+
 async function loadAndStartSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const simulator = await import('../../simulator');
+  const simulator = await loadSimulatorModule();
   return simulator.startSimulator(options);
 }
 

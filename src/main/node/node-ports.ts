@@ -54,8 +54,20 @@ export function createConsoleLogger(level: 'debug' | 'info' | 'warn' | 'error' =
         `${new Date().toISOString()} ${entryLevel.toUpperCase()} ${message}${suffix}\n`,
       );
     };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    writes: (entryLevel) => order.indexOf(entryLevel) >= order.indexOf(level),
+  };
 }
 
 /** A logger that drops everything (tests, benchmarks). */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  writes: () => false,
+};

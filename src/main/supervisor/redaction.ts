@@ -100,11 +100,21 @@ export function createRedactingLogger(
   inner: Logger,
   knownSecrets: () => readonly string[] = () => [],
 ): Logger {
+  type Level = 'debug' | 'info' | 'warn' | 'error';
+  const writes = (level: Level): boolean => inner.writes?.(level) ?? true;
   const wrap =
-    (level: keyof Logger) =>
+    (level: Level) =>
     (message: string, fields?: Record<string, unknown>): void => {
+      // Nothing to scrub when the entry goes nowhere (debug lines, on the hot path).
+      if (!writes(level)) return;
       const secrets = knownSecrets();
       inner[level](redactSecrets(message, secrets), redactFields(fields, secrets));
     };
-  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+  return {
+    debug: wrap('debug'),
+    info: wrap('info'),
+    warn: wrap('warn'),
+    error: wrap('error'),
+    writes,
+  };
 }

@@ -75,9 +75,11 @@ export function deriveRoster(
   let lastGroup = '';
   let pinned: number | null = null;
 
-  const list: Iterable<AgentRow> =
-    rows instanceof Map ? rows.values() : (rows as readonly AgentRow[]);
-  for (const row of list) {
+  // Arrays by index (no iterator objects on the cold first screen); maps by their values.
+  const array = rows instanceof Map ? null : (rows as readonly AgentRow[]);
+  const values = rows instanceof Map ? rows.values() : [].values();
+  for (let index = 0; index < capacity; index += 1) {
+    const row = (array !== null ? array[index] : values.next().value) as AgentRow;
     total += 1;
     stateCounts[row.state] += 1;
     // Rows come grouped more often than not: skip the Set when the group repeats.

@@ -33,6 +33,8 @@ export async function launchChromium(): Promise<Browser> {
 export interface OpenPageOptions extends BrowserContextOptions {
   /** Scripts to run before the page's own (measurement probes). */
   initScripts?: string[];
+  /** Runs with the page created but before it navigates (e.g. to start a profiler). */
+  beforeNavigate?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function openRenderer(
   server: { url: string; wsUrl: string },
   options: OpenPageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const { initScripts = [], ...contextOptions } = options;
+  const { initScripts = [], beforeNavigate, ...contextOptions } = options;
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     ...contextOptions,
@@ -72,6 +74,7 @@ export async function openRenderer(
   (page as Page & { problems?: string[] }).problems = problems;
   await page.addInitScript({ content: buildInspectorClientScript(server.wsUrl) });
   for (const content of initScripts) await page.addInitScript({ content });
+  await beforeNavigate?.(page);
   await page.goto(server.url);
   return { context, page };
 }

@@ -1,11 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetElectronFake } from '../../../../test/support/fakes/electron';
 import type { Settings } from '../../../shared/domain';
 import { createDefaultSettings, DEFAULT_HOTKEYS } from '../../../shared/settings-defaults';
 import { fillMissingDefaults, migrateSettingsDocument } from './settings-migrations';
+import { SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA } from './settings-schema';
 import { createSettingsStore } from './settings-store';
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 6);
@@ -34,6 +37,24 @@ describe('settings store', () => {
       schemaVersion: 2,
       window: { bounds: null },
     });
+  });
+
+  it('has a schema JSON Schema accepts: the store skips that check on every start', () => {
+    // The Ajv electron-store uses (resolved from its `conf`), with the meta-schema check on.
+    const conf = fileURLToPath(
+      new URL('../../../../node_modules/conf/package.json', import.meta.url),
+    );
+    const ajvModule = createRequire(conf)('ajv') as { default: new (options: object) => Ajv };
+    interface Ajv {
+      validateSchema(schema: object): boolean;
+      errors?: unknown;
+    }
+    const ajv = new ajvModule.default({ allErrors: true });
+    const schema = { ...SETTINGS_ROOT_SCHEMA, type: 'object', properties: SETTINGS_SCHEMA };
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validateSchema({ type: 'object', properties: { a: { type: 'nonsense' } } })).toBe(
+      false,
+    );
   });
 
   it('moves a corrupt file aside byte for byte, loads the defaults and tells the user once', () => {

@@ -10,6 +10,7 @@ import {
   constants as fsConstants,
   copyFileSync,
   existsSync,
+  mkdirSync,
   readFileSync,
   renameSync,
   unlinkSync,
@@ -112,6 +113,9 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
       defaults: createDefaultDocument(),
       clearInvalidConfig: false,
       watch: false,
+      // Our schema is a constant (settings-schema.ts, checked by its tests): validating it
+      // against JSON Schema's meta-schema on every start cost ~100 ms of a cold start.
+      ajvOptions: { validateSchema: false },
     } as ConstructorParameters<typeof Store<SettingsDocument>>[0]);
 
   /** A name for the set-aside file that is not taken yet (rename would replace it silently). */
@@ -186,6 +190,13 @@ export function createSettingsStore(options: SettingsStoreOptions): DesktopSetti
     rewritten = false;
     const problem = original === null ? null : prepareFile(original.toString('utf8'));
     if (problem && original !== null) setAside(original, true, problem);
+    // First start: write the defaults ourselves. electron-store would write the same document,
+    // but only after noticing the empty file differs from its defaults through a thrown (and
+    // caught) assertion error, whose stack alone costs a cold start tens of milliseconds.
+    if (original === null) {
+      mkdirSync(directory, { recursive: true });
+      writeFileSync(filePath, JSON.stringify(createDefaultDocument(), undefined, '\t'));
+    }
     try {
       store = openStore();
     } catch (error) {

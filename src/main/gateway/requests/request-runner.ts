@@ -135,6 +135,8 @@ export class RequestRunner {
   ): void {
     const logger = this.deps.logger;
     if (logger === undefined) return;
+    // Every poll passes here: build no entry that would be dropped.
+    if (failure === null && logger.writes?.('debug') === false) return;
     const fields = {
       interface: plan.interfaceName,
       target: plan.target ?? null,

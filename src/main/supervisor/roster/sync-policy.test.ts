@@ -113,7 +113,8 @@ describe('sync policy', () => {
   });
 
   it('paces snapshots by their own duration', () => {
-    expect(computeSnapshotGapMs(20)).toBe(250);
+    expect(computeSnapshotGapMs(20)).toBe(100);
+    expect(computeSnapshotGapMs(150)).toBe(150);
     expect(computeSnapshotGapMs(400)).toBe(400);
     expect(computeSnapshotGapMs(5_000)).toBe(1_000);
   });

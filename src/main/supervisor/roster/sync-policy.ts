@@ -36,7 +36,11 @@ export const DEFAULT_SYNC_POLICY: SyncPolicyConfig = {
   headroom: 0.5,
   minEvents: 20,
   reconcileIntervalMs: 60_000,
-  snapshotGapMinMs: 250,
+  // Paced by their own duration (the gateway is busy with us at most half the time); the
+  // floor only stops a tiny list from being asked for more than ~10 times a second. It was
+  // 250 ms: on a 10,000-agent center at 50 ms round trip that alone held p95 over 300 ms
+  // (docs/decisions/supervisor.md, BENCHMARKS.md figure 2b).
+  snapshotGapMinMs: 100,
   snapshotGapMaxMs: 1_000,
   minSnapshotModeMs: 30_000,
   maxSnapshotModeMs: 600_000,

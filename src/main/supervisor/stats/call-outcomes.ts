@@ -77,7 +77,15 @@ const EARLY_ANSWER_MS = 1_000;
 export class CallOutcomes {
   private readonly skills = new Map<number, SkillWatch>();
   private departures: Departure[] = [];
+  /**
+   * Answers in the order seen (nearly time order); those before `answersFrom` are gone. Old
+   * and claimed ones are dropped from the front, so an answer costs O(1), not a pass over the
+   * last 13 s of answers (thousands on a busy center).
+   */
   private answers: Answer[] = [];
+  private answersFrom = 0;
+  /** Answers older than this are no longer matched (what settle() last worked out). */
+  private horizon = -Infinity;
   private thresholdMs: number;
   private readonly maxGapMs: number;
   private readonly matchWindowMs: number;
@@ -153,8 +161,37 @@ export class CallOutcomes {
       }
     }
     this.departures = open;
-    const horizon = now - 3 * this.matchWindowMs - EARLY_ANSWER_MS;
-    this.answers = this.answers.filter((answer) => !answer.claimed && answer.at >= horizon);
+    this.dropOldAnswers(now - 3 * this.matchWindowMs - EARLY_ANSWER_MS);
+  }
+
+  /** Forget answers before `horizon` and claimed ones at the front; compact now and then. */
+  private dropOldAnswers(horizon: number): void {
+    this.horizon = horizon;
+    const answers = this.answers;
+    let from = this.answersFrom;
+    while (from < answers.length) {
+      const answer = answers[from] as Answer;
+      if (!answer.claimed && answer.at >= horizon) break;
+      from++;
+    }
+    if (from === answers.length) {
+      this.answers = [];
+      from = 0;
+    } else if (from > 1024 && from * 2 > answers.length) {
+      this.answers = answers.slice(from);
+      from = 0;
+    }
+    this.answersFrom = from;
+  }
+
+  /** The first live answer passing `accept` (unclaimed, within the horizon). */
+  private findLiveAnswer(accept: (answer: Answer) => boolean): Answer | undefined {
+    const answers = this.answers;
+    for (let index = this.answersFrom; index < answers.length; index++) {
+      const answer = answers[index] as Answer;
+      if (!answer.claimed && answer.at >= this.horizon && accept(answer)) return answer;
+    }
+    return undefined;
   }
 
   /** The skill's counters (a copy). */
@@ -181,6 +218,8 @@ export class CallOutcomes {
     this.skills.clear();
     this.departures = [];
     this.answers = [];
+    this.answersFrom = 0;
+    this.horizon = -Infinity;
   }
 
   /** Ids of the skills watched at some time. */
@@ -196,7 +235,7 @@ export class CallOutcomes {
     const until = departure.goneAt + this.matchWindowMs;
     const within = (answer: Answer, from: number, strict: boolean) =>
       !answer.claimed && (strict ? answer.at > from : answer.at >= from) && answer.at <= until;
-    const byId = this.answers.find(
+    const byId = this.findLiveAnswer(
       (answer) =>
         within(answer, departure.seenAt - EARLY_ANSWER_MS, false) &&
         answer.callId === departure.callId,
@@ -205,8 +244,8 @@ export class CallOutcomes {
     const mayHold = (answer: Answer) =>
       answer.callId === null && (answer.skills === null || answer.skills.has(departure.skillId));
     return (
-      this.answers.find((answer) => within(answer, departure.seenAt, true) && mayHold(answer)) ??
-      this.answers.find(
+      this.findLiveAnswer((answer) => within(answer, departure.seenAt, true) && mayHold(answer)) ??
+      this.findLiveAnswer(
         (answer) => within(answer, departure.seenAt - EARLY_ANSWER_MS, false) && mayHold(answer),
       )
     );

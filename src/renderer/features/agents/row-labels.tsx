@@ -41,6 +41,9 @@ export function RowLabelsProvider(props: { children: ReactNode }) {
     const mode = Object.fromEntries(
       QC_MODES.map((qcMode) => [qcMode, t(`qcMode.${qcMode}`)]),
     ) as Record<QcMode, string>;
+    // Rows share a handful of alert combinations: each sentence is worded once (i18next's
+    // plural and interpolation work cost ~1 ms a row on a cold first screen).
+    const sentences = new Map<string, string>();
     return {
       state,
       mode,
@@ -48,7 +51,15 @@ export function RowLabelsProvider(props: { children: ReactNode }) {
       rowGone: t('agents.rowGone'),
       atLeast: t('agents.atLeast'),
       myId,
-      describeAlerts: (kinds) => describeAlerts(kinds, thresholds, t),
+      describeAlerts(kinds) {
+        const key = kinds.join(' ');
+        let sentence = sentences.get(key);
+        if (sentence === undefined) {
+          sentence = describeAlerts(kinds, thresholds, t);
+          sentences.set(key, sentence);
+        }
+        return sentence;
+      },
     };
   }, [t, thresholds, myId]);
   return <RowLabelsContext.Provider value={labels}>{props.children}</RowLabelsContext.Provider>;

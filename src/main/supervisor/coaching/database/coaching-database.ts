@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BindParams, Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { BindParams, Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { Notice } from '../../../../shared/domain';
 import type { Clock, Logger } from '../../ports';
 import { errorMessage } from '../../error-text';
@@ -38,6 +38,13 @@ export class CoachingDatabase {
   private dirtySince: number | null = null;
   private timer: unknown = null;
   private closed = false;
+  /** Inside transaction(): changes are marked dirty once, at the commit. */
+  private inTransaction = false;
+  /**
+   * Prepared statements by SQL text: the roster writes a row per agent state change, and
+   * compiling the same INSERT (plus `last_insert_rowid()`) every time was most of its cost.
+   */
+  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly options: CoachingDatabaseOptions) {
     this.db = this.openOrStartClean();
@@ -56,25 +63,57 @@ export class CoachingDatabase {
     }
   }
 
+  /** Run a change; the file is written shortly after. */
+  change(sql: string, params: BindParams = []): void {
+    this.statement(sql).run(params);
+    if (!this.inTransaction) this.markDirty();
+  }
+
   /** Run a change; the file is written shortly after. Returns the last inserted row id. */
   run(sql: string, params: BindParams = []): number {
-    this.db.run(sql, params);
-    this.markDirty();
-    return Number(this.db.exec('SELECT last_insert_rowid() AS id')[0]?.values[0]?.[0] ?? 0);
+    this.change(sql, params);
+    const lastId = this.statement('SELECT last_insert_rowid()');
+    try {
+      return lastId.step() ? Number(lastId.get()[0] ?? 0) : 0;
+    } finally {
+      lastId.reset();
+    }
   }
 
   /** Several changes that land together or not at all. */
   transaction<T>(work: () => T): T {
+    // A transaction inside one joins it (SQLite has no nested BEGIN).
+    if (this.inTransaction) return work();
     this.db.run('BEGIN');
+    this.inTransaction = true;
     try {
       const result = work();
+      this.inTransaction = false;
       this.db.run('COMMIT');
       this.markDirty();
       return result;
     } catch (error) {
+      this.inTransaction = false;
       this.db.run('ROLLBACK');
       throw error;
     }
+  }
+
+  /** The prepared statement of `sql` (kept for the next time; freed on close). */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // The SQL texts are the store's constants; the bound keeps a mistake from growing it.
+      if (this.statements.size >= 128) this.freeStatements();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private freeStatements(): void {
+    for (const statement of this.statements.values()) statement.free();
+    this.statements.clear();
   }
 
   /** The schema version of the open database. */
@@ -108,6 +147,7 @@ export class CoachingDatabase {
     if (this.closed) return;
     this.persistNow();
     this.closed = true;
+    this.freeStatements();
     this.db.close();
   }
 
@@ -190,6 +230,10 @@ export class CoachingDatabase {
 
   private migrate(db: Database): Database {
     db.run('PRAGMA foreign_keys = OFF');
+    // The database lives in memory and reaches the disk only as a whole (export, then an
+    // atomic file replace), so a rollback journal in sql.js's in-memory file system protects
+    // nothing; kept in memory, a commit no longer copies pages into a journal file.
+    db.run('PRAGMA journal_mode = MEMORY');
     const from = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
     for (const step of MIGRATIONS) {
       if (step.version <= from) continue;

@@ -19,6 +19,15 @@ const DAY_MS = 86_400_000;
 /** Newest state changes kept at most (older ones go first): the file stays small to write. */
 export const STATE_ROWS_MAX = 300_000;
 
+/** Rows per INSERT of state changes (5 parameters each, far below SQLite's limit of 999). */
+const STATE_ROWS_PER_INSERT = 64;
+
+/** The INSERT of `rows` state changes (the same text for the same count: its statement is kept). */
+function insertStatesSql(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO agent_states (work_no, state, since, exact, at) VALUES ${values}`;
+}
+
 export interface StateChange {
   workNo: string;
   state: string;
@@ -51,11 +60,15 @@ export class CoachingStore {
   recordStates(changes: readonly StateChange[], at: number): void {
     if (changes.length === 0) return;
     this.db.transaction(() => {
-      for (const change of changes)
-        this.db.run(
-          'INSERT INTO agent_states (work_no, state, since, exact, at) VALUES (?, ?, ?, ?, ?)',
-          [change.workNo, change.state, change.since, change.exact ? 1 : 0, at],
-        );
+      // Many rows per statement: a busy center's flush carries dozens of changes, and one
+      // statement step per row was most of the cost of keeping them.
+      for (let start = 0; start < changes.length; start += STATE_ROWS_PER_INSERT) {
+        const chunk = changes.slice(start, start + STATE_ROWS_PER_INSERT);
+        const params: Array<string | number> = [];
+        for (const change of chunk)
+          params.push(change.workNo, change.state, change.since, change.exact ? 1 : 0, at);
+        this.db.change(insertStatesSql(chunk.length), params);
+      }
     });
   }
 
