@@ -54,8 +54,19 @@ describe('double-triggered actions and 000-007', () => {
   });
 
   it('sends one force-busy for a double trigger, and a second one after the first finished', async () => {
+    // The core refuses to force an agent its roster shows signed out: wait until the roster has
+    // seen the agent idle (a fixed pause raced the poll and the center's own activity).
     h.sim.center.setAgentStatus(other, CCGW_STATUS.idle);
-    await pause(100);
+    await waitFor(
+      async () => {
+        const snapshot = await h.core.execute('app.getSnapshot', {});
+        return (
+          snapshot.ok &&
+          snapshot.value.roster.some((row) => row.workNo === other && row.state === 'idle')
+        );
+      },
+      { what: `the roster to show ${other} idle`, intervalMs: 20 },
+    );
     const since = Date.now();
     const [first, second] = await Promise.all([
       h.core.execute('agents.forceBusy', { workNo: other, source: 'tray' }),
