@@ -14,6 +14,8 @@ export const CLI_SOURCES = [
   'src/main/control',
   'src/main/gateway',
   'src/main/credentials',
+  'src/main/policy',
+  'src/main/diagnostics',
   'src/main/supervisor',
   'src/shared',
   'src/simulator',

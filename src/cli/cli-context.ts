@@ -22,7 +22,7 @@ import {
   type ConnectionFlags,
   type ConnectionSettings,
 } from './connection-settings';
-import { NO_POLICY, type ManagedPolicy } from '../main/policy/policy-merge';
+import { NO_POLICY, type ManagedPolicy } from '../main/policy/managed-policy';
 import { policyLanguage, resolveConnectionUnderPolicy } from './policy-connection';
 import { createLineSource, type LineSource } from './line-source';
 import { CliOutput, type TextSink } from './output';

@@ -10,7 +10,6 @@ import { EXIT_CODE } from './cli-error';
 import { createTranslator } from './cli-i18n';
 import { resolveLanguageQuietly } from './cli-language';
 import { runCli } from './program';
-import { readSystemPolicy, systemPolicyPorts } from '../main/policy/sources/system-policy-reader';
 import { exitCodeOfSignal, STOP_SIGNALS, type StopSignal } from './stop-signals';
 
 const argv = process.argv.slice(2);
@@ -40,7 +39,11 @@ const environment: CliEnvironment = {
   stdout: process.stdout,
   stderr: process.stderr,
   createCredentialStore: createKeyringCredentialStore,
-  readPolicy: () => readSystemPolicy(systemPolicyPorts(process.env)),
+  // Loaded when a command runs (its validation needs zod): `--help` never pays for it.
+  readPolicy: async () => {
+    const reader = await import('../main/policy/sources/system-policy-reader');
+    return reader.readSystemPolicy(reader.systemPolicyPorts(process.env));
+  },
   onStopSignal(listener) {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -6,7 +6,7 @@
  * flag even where the policy allows plain HTTP. Issue 9's address rules still apply on top.
  */
 import { judgeGatewayAddress } from '../shared/gateway-address-policy';
-import type { ManagedPolicy } from '../main/policy/policy-merge';
+import type { ManagedPolicy } from '../main/policy/managed-policy';
 import { normalisePin } from '../main/gateway/transport/certificate-pin';
 import { tr } from './cli-i18n';
 import { CliError, EXIT_CODE } from './cli-error';

@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { CommandContext, type CliEnvironment, type CommonFlags } from '../cli-context';
 import type { ExitCode } from '../cli-error';
-import { NO_POLICY } from '../../main/policy/policy-merge';
+import { NO_POLICY } from '../../main/policy/managed-policy';
 import { createTranslator, type Translate } from '../cli-i18n';
 import { delay, exitCodeOfSignal, STOP_DEADLINE_MS } from '../stop-signals';
 

@@ -9,11 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import { arch, homedir, release, type } from 'node:os';
 import type { Command } from 'commander';
 import { version } from '../../../package.json';
-import {
-  buildDiagnosticsBundle,
-  LOG_FILES_IN_BUNDLE,
-} from '../../main/diagnostics/diagnostics-bundle';
-import { normaliseBaseUrl } from '../../main/gateway';
+// Files, not the gateway index (which carries undici); the zip writer loads when it is used.
+import { normaliseBaseUrl } from '../../main/gateway/requests/gateway-validators';
 import { tr } from '../cli-i18n';
 import type { CommandContext } from '../cli-context';
 import { CliError, EXIT_CODE, type ExitCode } from '../cli-error';
@@ -105,6 +102,9 @@ async function writeBundle(
     doctor = { skipped: message };
   }
   const folders = appDataFolders(options.dataDir, process.platform, process.env, homedir());
+  const { buildDiagnosticsBundle, LOG_FILES_IN_BUNDLE } = await import(
+    '../../main/diagnostics/diagnostics-bundle'
+  );
   const logs = await readAppLogs(folders, LOG_FILES_IN_BUNDLE);
   const journal = await readAppJournal(folders);
   notes.push(...logs.notes, ...journal.notes);

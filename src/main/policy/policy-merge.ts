@@ -8,6 +8,9 @@
 import { judgeGatewayAddress } from '../../shared/gateway-address-policy';
 import { checkPolicyDocument, type PolicyProblem } from './policy-document';
 import type { PolicyValues } from './policy-keys';
+import type { ManagedPolicy } from './managed-policy';
+
+export { NO_POLICY, type ManagedPolicy } from './managed-policy';
 
 /** What a source adapter found in one place. */
 export interface PolicySourceReading {
@@ -18,24 +21,6 @@ export interface PolicySourceReading {
   /** The place exists but could not be read or parsed. */
   error?: string;
 }
-
-export interface ManagedPolicy {
-  locked: PolicyValues;
-  recommended: PolicyValues;
-  /** Where each applied key was read: `GatewayUrl` and `Recommended.Language` alike. */
-  origin: Record<string, string>;
-  problems: PolicyProblem[];
-  /** Every place a policy document was found (even one with problems). */
-  sources: string[];
-}
-
-export const NO_POLICY: ManagedPolicy = Object.freeze({
-  locked: Object.freeze({}) as PolicyValues,
-  recommended: Object.freeze({}) as PolicyValues,
-  origin: Object.freeze({}) as Record<string, string>,
-  problems: [],
-  sources: [],
-});
 
 /** Merges the readings (highest precedence first) into the managed policy. */
 export function mergePolicySources(readings: readonly PolicySourceReading[]): ManagedPolicy {
