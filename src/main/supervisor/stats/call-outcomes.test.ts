@@ -4,7 +4,7 @@
  * including gaps (link lost, lists too far apart) and restarts (counters restored).
  */
 import { describe, expect, it } from 'vitest';
-import { CallOutcomes, figuresOf, sumCounters } from './call-outcomes';
+import { CallOutcomes, figuresOf, MAX_HELD_ANSWERS, sumCounters } from './call-outcomes';
 
 const T0 = 1_700_000_000_000;
 const s = (seconds: number) => T0 + seconds * 1000;
@@ -31,6 +31,20 @@ describe('CallOutcomes', () => {
     expect(counters).toMatchObject({ answered: 1, answeredWithin: 1, abandoned: 0, calls: 2 });
     expect(counters.waitSumMs).toBe(5_000);
     expect(counters.observedMs).toBe(4_000);
+  });
+
+  it('holds at most MAX_HELD_ANSWERS answers in a burst, forgetting the oldest first', () => {
+    const outcomes = tracker();
+    outcomes.observeQueue(7, [call('a', 0)], s(1));
+    outcomes.observeAnswer('a', null, s(1.5)); // the answer of call a, first of the burst
+    // A burst within the match window (a resync): answers of agents without skill 7.
+    for (let index = 0; index < MAX_HELD_ANSWERS + 5_000; index++)
+      outcomes.observeAnswer(`other-${index}`, new Set([99]), s(1.6));
+    expect(outcomes.heldAnswers).toBeLessThanOrEqual(MAX_HELD_ANSWERS);
+    outcomes.observeQueue(7, [], s(2));
+    outcomes.settle(s(10));
+    // The answer of a was forgotten (the oldest), so a counts as abandoned, not answered.
+    expect(outcomes.counters(7)).toMatchObject({ answered: 0, abandoned: 1 });
   });
 
   it('a call leaving with no agent answering within the window = abandoned; after T it counts against SL', () => {

@@ -73,6 +73,12 @@ export const emptyCounters = (): OutcomeCounters => ({
 
 /** Clock skew allowance: an answer seen up to this long before the list that lost the call. */
 const EARLY_ANSWER_MS = 1_000;
+/**
+ * At most this many unmatched answers are held (one per agent of the largest center): the time
+ * horizon alone holds every answer of the last ~13 s, which at a burst of events (a resync, the
+ * soak's 50,000 events/s) is tens of thousands. Beyond it the oldest are forgotten first.
+ */
+export const MAX_HELD_ANSWERS = 10_000;
 
 export class CallOutcomes {
   private readonly skills = new Map<number, SkillWatch>();
@@ -132,7 +138,14 @@ export class CallOutcomes {
   /** An agent started ringing or talking at `at` (its call id and skills when known). */
   observeAnswer(callId: string | null, skills: ReadonlySet<number> | null, at: number): void {
     this.answers.push({ callId, skills, at, claimed: false });
+    if (this.answers.length - this.answersFrom > MAX_HELD_ANSWERS)
+      this.answersFrom = this.answers.length - MAX_HELD_ANSWERS;
     this.settle(at);
+  }
+
+  /** Answers still held for matching (bounded by MAX_HELD_ANSWERS). */
+  get heldAnswers(): number {
+    return this.answers.length - this.answersFrom;
   }
 
   /** The link was lost or the session ended: the next list starts afresh (a gap). */
