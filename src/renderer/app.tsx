@@ -2,14 +2,12 @@
  * The screen's root: providers, theme and language kept in step with settings, and the choice
  * between loading, sign-in and the main screen.
  */
-import { useLayoutEffect } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Bridge } from './bridge';
-import { SignInScreen } from './features/session/sign-in-screen';
 import { resolveText } from './i18n/format';
 import { MainScreen } from './main-screen';
-import { WallboardWindow } from './features/wallboard/wallboard-window';
 import type { AppStore } from './store/app-store';
 import { StoreProvider, useAppState, useStore } from './store/store-context';
 import type { Announcer } from './ui/announcer';
@@ -17,6 +15,16 @@ import { AnnouncerProvider } from './ui/announcer-context';
 import { Icon } from './ui/icons';
 import { LiveRegion } from './ui/live-region';
 import { Toasts } from './ui/toasts';
+import { lazyPart } from './ui/lazy-part';
+
+// Loaded when first shown, so the first screen parses less: the sign-in form (with the
+// contract's validation, zod) and the wallboard are not part of a signed-in window's start.
+const SignInScreen = lazyPart(() =>
+  import('./features/session/sign-in-screen').then((module) => module.SignInScreen),
+);
+const WallboardWindow = lazyPart(() =>
+  import('./features/wallboard/wallboard-window').then((module) => module.WallboardWindow),
+);
 
 /**
  * Apply the theme and language from settings to the document and to i18next. Layout effects,
@@ -71,9 +79,18 @@ function Screens(props: { wallboard: boolean }) {
   const phase = useAppState((state) => state.connection.phase);
   if (boot !== 'ready') return <BootScreen />;
   // The wallboard window only shows; signing in is the main window's business.
-  if (props.wallboard) return <WallboardWindow />;
+  if (props.wallboard)
+    return (
+      <Suspense fallback={<BootScreen />}>
+        <WallboardWindow />
+      </Suspense>
+    );
   if (phase === 'live' || phase === 'reconnecting') return <MainScreen />;
-  return <SignInScreen />;
+  return (
+    <Suspense fallback={<BootScreen />}>
+      <SignInScreen />
+    </Suspense>
+  );
 }
 
 export interface AppProps {

@@ -4,7 +4,7 @@
  * table with its glance figures and the queue panel; journal, settings and sign-out are dialogs
  * over it.
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { AgentFilters } from './features/agents/agent-filters';
 import { AgentTable } from './features/agents/agent-table';
 import { GlanceBar } from './features/agents/glance-bar';
@@ -12,22 +12,31 @@ import { ActionBar } from './features/inspection/action-bar';
 import { ConnectionBanner } from './features/inspection/connection-indicator';
 import { InspectorStrip } from './features/inspection/inspector-strip';
 import { StateAnnouncements } from './features/inspection/state-announcements';
-import { JournalDialog } from './features/journal/journal-dialog';
 import { QueuePanel } from './features/queue/queue-panel';
-import { SignOutDialog } from './features/session/sign-out-dialog';
-import { SettingsDialog } from './features/settings/settings-dialog';
 import { CoachMenu } from './features/coaching/coach-menu';
 import { CoachingNotices } from './features/coaching/coaching-notices';
 import { FollowStatus } from './features/coaching/follow-status';
 import { CoachingProvider } from './features/coaching/coaching-context';
-import {
-  CoachingDialogs,
-  isCoachingDialog,
-  type CoachingDialogKey,
-} from './features/coaching/coaching-dialogs';
+import { isCoachingDialog, type CoachingDialogKey } from './features/coaching/coaching-dialog-keys';
 import { InsightProvider } from './features/insight/insight-context';
 import { InsightPanel } from './features/insight/insight-panel';
 import { useRememberedFlag } from './ui/remembered-flag';
+import { lazyPart } from './ui/lazy-part';
+
+// Dialogs load when first opened: the main screen's first paint does not parse them (nor the
+// settings form's validation, zod).
+const JournalDialog = lazyPart(() =>
+  import('./features/journal/journal-dialog').then((module) => module.JournalDialog),
+);
+const SignOutDialog = lazyPart(() =>
+  import('./features/session/sign-out-dialog').then((module) => module.SignOutDialog),
+);
+const SettingsDialog = lazyPart(() =>
+  import('./features/settings/settings-dialog').then((module) => module.SettingsDialog),
+);
+const CoachingDialogs = lazyPart(() =>
+  import('./features/coaching/coaching-dialogs').then((module) => module.CoachingDialogs),
+);
 
 type OpenDialog = 'journal' | 'settings' | 'sign-out' | CoachingDialogKey | null;
 
@@ -68,12 +77,14 @@ export function MainScreen() {
           </div>
         </div>
         <StateAnnouncements />
-        {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
-        {dialog === 'settings' ? (
-          <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
-        ) : null}
-        {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
-        {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
+        <Suspense fallback={null}>
+          {dialog === 'journal' ? <JournalDialog onClose={close} /> : null}
+          {dialog === 'settings' ? (
+            <SettingsDialog onClose={close} onOpenCoaching={() => setDialog('coaching-settings')} />
+          ) : null}
+          {dialog === 'sign-out' ? <SignOutDialog onClose={close} /> : null}
+          {isCoachingDialog(dialog) ? <CoachingDialogs open={dialog} onClose={close} /> : null}
+        </Suspense>
       </CoachingProvider>
     </InsightProvider>
   );

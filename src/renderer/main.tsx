@@ -1,7 +1,6 @@
 /**
  * Entry point of the renderer: build the bridge, the store, i18n and the announcer, render.
  */
-import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, NoBridgeScreen } from './app';
@@ -9,6 +8,7 @@ import { createBridge, findInspectorApi } from './bridge';
 import { createI18n, guessLanguage } from './i18n/i18n';
 import { createAppStore } from './store/app-store';
 import { createAnnouncer } from './ui/announcer';
+import { preloadLazyParts } from './ui/lazy-part';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/widgets.css';
@@ -44,3 +44,11 @@ if (api === null) {
     </StrictMode>,
   );
 }
+
+// The parts loaded on demand (sign-in, dialogs, wallboard) load once the first screen is up,
+// so opening one later is instant.
+const whenIdle = (callback: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 2_000 });
+  else setTimeout(callback, 500);
+};
+whenIdle(() => void preloadLazyParts());

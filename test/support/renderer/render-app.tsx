@@ -17,6 +17,7 @@ import {
 import { StoreProvider } from '../../../src/renderer/store/store-context';
 import { createAnnouncer, type Announcer } from '../../../src/renderer/ui/announcer';
 import { AnnouncerProvider } from '../../../src/renderer/ui/announcer-context';
+import { preloadLazyParts } from '../../../src/renderer/ui/lazy-part';
 import { createFakeInspector, type FakeInspector } from './fake-inspector';
 import { makeSnapshot } from './fixtures';
 
@@ -76,6 +77,9 @@ export async function renderApp(options: RenderOptions = {}): Promise<Rendered> 
   ) : (
     <App store={store} bridge={bridge} i18n={i18n} announcer={announcer} />
   );
+  // The parts the app loads on demand are loaded first: a test sees what a user sees once the
+  // page is idle (see ui/lazy-part.ts).
+  await preloadLazyParts();
   const result = render(ui);
   return { ...result, api, store, bridge, announcer };
 }

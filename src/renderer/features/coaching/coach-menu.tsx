@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppState } from '../../store/store-context';
 import { MenuButton, type MenuItemSpec } from '../../ui/menu-button';
 import { useCoachingView } from './coaching-context';
-import type { CoachingDialogKey } from './coaching-dialogs';
+import type { CoachingDialogKey } from './coaching-dialog-keys';
 
 export function CoachMenu(props: { onOpen: (dialog: CoachingDialogKey) => void }) {
   const { t } = useTranslation();

@@ -8,24 +8,7 @@ import { CoachingSettingsDialog } from './coaching-settings-dialog';
 import { useCoachingView } from './coaching-context';
 import { NoteComposer } from './note-composer';
 import { ScorecardDialog } from './scorecard-dialog';
-
-export type CoachingDialogKey =
-  'note' | 'follow' | 'rest' | 'release' | 'skills' | 'scorecard' | 'file' | 'coaching-settings';
-
-export const COACHING_DIALOGS: readonly CoachingDialogKey[] = [
-  'note',
-  'follow',
-  'rest',
-  'release',
-  'skills',
-  'scorecard',
-  'file',
-  'coaching-settings',
-];
-
-export function isCoachingDialog(value: string | null): value is CoachingDialogKey {
-  return value !== null && (COACHING_DIALOGS as readonly string[]).includes(value);
-}
+import type { CoachingDialogKey } from './coaching-dialog-keys';
 
 export function CoachingDialogs(props: { open: CoachingDialogKey; onClose: () => void }) {
   const selected = useAppState((state) => state.selectedWorkNo);

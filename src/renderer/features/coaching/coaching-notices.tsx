@@ -10,7 +10,7 @@ import { useAppState, useBridge, useStore } from '../../store/store-context';
 import { ActionButton } from '../../ui/action-button';
 import { reportCommandError } from '../inspection/run-action';
 import { useCoachingView } from './coaching-context';
-import type { CoachingDialogKey } from './coaching-dialogs';
+import type { CoachingDialogKey } from './coaching-dialog-keys';
 
 export function CoachingNotices(props: { onOpen: (dialog: CoachingDialogKey) => void }) {
   const { t } = useTranslation();

@@ -4,18 +4,24 @@
  * the shift's charts, reason-code time, CSV export and the thresholds. The agent table keeps the
  * room unless the supervisor asks for the charts; the full picture lives on the wallboard.
  */
-import { useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useBridge, useStore } from '../../store/store-context';
 import { Icon } from '../../ui/icons';
 import { reportCommandError } from '../inspection/run-action';
 import { useInsight, useInsightStore } from './insight-context';
 import { InsightCharts } from './insight-charts';
-import { InsightSettingsDialog } from './insight-settings-dialog';
 import { InsightSummary } from './insight-summary';
 import { InsightTiles } from './insight-tiles';
 import { ReasonTimeTable } from './reason-time-table';
 import { useChartTheme } from './use-chart-theme';
+import { lazyPart } from '../../ui/lazy-part';
+
+// Loaded when opened: it validates with the contract's schema (zod), which the first screen
+// does not need.
+const InsightSettingsDialog = lazyPart(() =>
+  import('./insight-settings-dialog').then((module) => module.InsightSettingsDialog),
+);
 
 export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
@@ -129,7 +135,11 @@ export function InsightPanel(props: { open: boolean; onToggle: () => void }) {
           </div>
         </div>
       ) : null}
-      {settingsOpen ? <InsightSettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {settingsOpen ? (
+        <Suspense fallback={null}>
+          <InsightSettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

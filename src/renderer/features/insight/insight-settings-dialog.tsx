@@ -3,6 +3,8 @@
  * wallboard (skills, display, rotation). Checked with the contract's schema, saved through
  * `settings.update`.
  */
+// First: zod is told not to compile with eval (the page's CSP) before a schema parses.
+import '../../zod-setup';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightSettings } from '../../../shared/insight';

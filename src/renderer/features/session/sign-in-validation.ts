@@ -2,6 +2,8 @@
  * Sign-in form validation with the contract's own schema (the one main checks against), so the
  * form and main cannot disagree. Errors are i18n keys, shown next to their field.
  */
+// First: zod is told not to compile with eval (the page's CSP) before a schema parses.
+import '../../zod-setup';
 import type { CommandArgs } from '../../../shared/ipc/contract';
 import { commandArgSchemas } from '../../../shared/ipc/contract-schemas';
 

@@ -3,6 +3,8 @@
  * against) and the shared gateway address policy (plain HTTP only with the opt-in, never with a
  * pin or private CA). Errors are i18n keys per field path, e.g. `gateway.url`.
  */
+// First: zod is told not to compile with eval (the page's CSP) before a schema parses.
+import '../../zod-setup';
 import { judgeGatewayAddress } from '../../../shared/gateway-address-policy';
 import type { CommandArgs } from '../../../shared/ipc/contract';
 import { settingsPatchSchema } from '../../../shared/ipc/contract-schemas';
