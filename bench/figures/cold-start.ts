@@ -2,8 +2,9 @@
  * `cold-start` — how long the app takes to show agents, in two halves that are reported
  * apart and summed (in the app they partly overlap: the window loads while the session starts):
  * - main: the BUILT main bundle started in demo mode in a fresh Node process under the Electron
- *   stand-in (test/boot), from the bundle's start to the first roster delta with agents sent to
- *   the window (cold-start-child.ts);
+ *   stand-in (test/boot's fake), from the bundle's start to the first roster delta with agents
+ *   sent to the window (cold-start-child.ts, started by cold-start-launcher.mjs so that only the
+ *   child and the stand-in go through tsx and the bundle loads natively, as under Electron);
  * - renderer: the built renderer loaded in a fresh Chromium page, from navigation start to the
  *   first agent rows painted, fed over the WebSocket binding by the real core signed in to a
  *   demo-sized simulator (40 agents).
@@ -27,7 +28,8 @@ import type { FigureRow } from '../lib/report';
 import { median, round } from '../lib/stats';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = 'bench/lib/cold-start-child.ts';
+/** Starts cold-start-child.ts with tsx scoped to it: the bundle loads as under Electron. */
+const LAUNCHER = 'bench/lib/cold-start-launcher.mjs';
 const RUNS = { quick: 2, full: 5 };
 const DEMO_AGENTS = 40;
 const BUILT = ['out/main/index.js', 'out/preload/index.cjs'];
@@ -68,28 +70,18 @@ interface MainRun {
 function runMainChild(empty: boolean): Promise<MainRun> {
   const home = mkdtempSync(join(tmpdir(), 'cc-cold-start-'));
   return new Promise<MainRun>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        './test/boot/register-electron-stand-in.mjs',
-        CHILD,
-        '--demo',
-        ...(empty ? ['--empty'] : []),
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          ELECTRON_FAKE_HOME: home,
-          ELECTRON_FAKE_APP_PATH: ROOT,
-          ELECTRON_RENDERER_URL: '',
-          XDG_SESSION_TYPE: 'x11',
-          WAYLAND_DISPLAY: '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [LAUNCHER, '--demo', ...(empty ? ['--empty'] : [])], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ELECTRON_FAKE_HOME: home,
+        ELECTRON_FAKE_APP_PATH: ROOT,
+        ELECTRON_RENDERER_URL: '',
+        XDG_SESSION_TYPE: 'x11',
+        WAYLAND_DISPLAY: '',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -107,7 +99,8 @@ function runMainChild(empty: boolean): Promise<MainRun> {
         : null;
       if (report?.toFirstRowsMs !== undefined)
         resolve({ ms: report.toFirstRowsMs, cpuMs: report.cpuMs ?? Number.NaN });
-      else reject(new Error(`the cold-start child failed: ${report?.failure ?? output.slice(-2000)}`));
+      else
+        reject(new Error(`the cold-start child failed: ${report?.failure ?? output.slice(-2000)}`));
     });
   }).finally(() => rmSync(home, { recursive: true, force: true }));
 }
@@ -193,7 +186,8 @@ async function runColdStart(context: BenchContext): Promise<FigureRow[]> {
     return [
       {
         id: 'cold-start',
-        figure: 'Cold start: main bundle → first roster delta sent, plus renderer load → first rows painted',
+        figure:
+          'Cold start: main bundle → first roster delta sent, plus renderer load → first rows painted',
         unit: 'ms',
         ours: mainMs + rendererMs,
         baseline: floorMs,

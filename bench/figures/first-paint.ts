@@ -159,7 +159,10 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
         await pageContext.close();
       }
     }
-    const plain = await measurePlainTable(browser, context.quick ? NAIVE_RUNS.quick : NAIVE_RUNS.full);
+    const plain = await measurePlainTable(
+      browser,
+      context.quick ? NAIVE_RUNS.quick : NAIVE_RUNS.full,
+    );
     const dataHeap = await measureDataHeap(browser, core);
     const ours = median(paints);
     const baseline = median(plain);

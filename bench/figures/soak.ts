@@ -53,7 +53,9 @@ function runChild(events: number, bareEvents: number): Promise<SoakReport> {
     child.on('exit', (code) => {
       const line = output.split('\n').find((entry) => entry.startsWith('SOAK-REPORT '));
       if (!line) {
-        reject(new Error(`the soak child exited (${code}) without a report: ${errors.slice(-2000)}`));
+        reject(
+          new Error(`the soak child exited (${code}) without a report: ${errors.slice(-2000)}`),
+        );
         return;
       }
       const report = JSON.parse(line.slice('SOAK-REPORT '.length)) as SoakReport;

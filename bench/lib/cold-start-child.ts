@@ -5,7 +5,7 @@
  * to the window. With `--empty`, it imports an empty module instead and times the stand-in's
  * own floor (the baseline). Prints one `COLD-START-REPORT <json>` line and exits.
  *
- * Run: node --import ./test/boot/register-electron-stand-in.mjs bench/lib/cold-start-child.ts --demo
+ * Run: node bench/lib/cold-start-launcher.mjs --demo (it compiles this file with tsx, scoped)
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,8 +22,18 @@ interface SentDelta {
 }
 
 async function main(): Promise<Record<string, unknown>> {
-  const fake = (await import('electron')) as unknown as Fake;
+  // The stand-in by its path (under cold-start-launcher.mjs `electron` is mapped to it only
+  // for the bundle), and `require('electron')` answered by the same instance.
+  const fake = (await import('../../test/support/fakes/electron')) as unknown as Fake;
   await import('../../test/support/fakes/electron-require');
+  const native = globalThis as {
+    __ccElectronFake?: unknown;
+    __ccPrepareNativeImport?: () => void;
+    __ccImportNative?: (url: string) => Promise<unknown>;
+  };
+  native.__ccElectronFake = fake;
+  native.__ccPrepareNativeImport?.();
+  const importBundle = native.__ccImportNative ?? ((url: string) => import(url));
   // Stamp every roster delta the moment main hands it to a window.
   const deltas: SentDelta[] = [];
   const proto = fake.FakeWebContents.prototype;
@@ -41,11 +51,11 @@ async function main(): Promise<Record<string, unknown>> {
   if (process.argv.includes('--empty')) {
     // The floor: the stand-in is loaded, an empty module is imported, a message is sent.
     const emptyModule: string = 'data:text/javascript,export default 0';
-    await import(emptyModule);
+    await importBundle(emptyModule);
     const contents = new fake.FakeWebContents(fake.session.defaultSession);
     contents.send('inspector:evt:roster.delta', { upserts: [{}] });
   } else {
-    await import(pathToFileURL(join(root, 'out/main/index.js')).href);
+    await importBundle(pathToFileURL(join(root, 'out/main/index.js')).href);
   }
   const deadline = Date.now() + TIMEOUT_MS;
   let cpuMs = Number.NaN;

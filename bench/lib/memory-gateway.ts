@@ -7,7 +7,10 @@
  * are served, polls get empty answers after a short hold.
  */
 import type { GatewayFetch, GatewayResponseLike } from '../../src/main/gateway';
-import { EVENT_TYPE, QC_NOTIFY_SUBTYPE } from '../../src/shared/gateway-protocol/gateway-status-codes';
+import {
+  EVENT_TYPE,
+  QC_NOTIFY_SUBTYPE,
+} from '../../src/shared/gateway-protocol/gateway-status-codes';
 
 export interface MemoryGatewayOptions {
   agents: number;
