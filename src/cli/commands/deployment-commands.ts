@@ -102,9 +102,8 @@ async function writeBundle(
     doctor = { skipped: message };
   }
   const folders = appDataFolders(options.dataDir, process.platform, process.env, homedir());
-  const { buildDiagnosticsBundle, LOG_FILES_IN_BUNDLE } = await import(
-    '../../main/diagnostics/diagnostics-bundle'
-  );
+  const { buildDiagnosticsBundle, LOG_FILES_IN_BUNDLE } =
+    await import('../../main/diagnostics/diagnostics-bundle');
   const logs = await readAppLogs(folders, LOG_FILES_IN_BUNDLE);
   const journal = await readAppJournal(folders);
   notes.push(...logs.notes, ...journal.notes);
