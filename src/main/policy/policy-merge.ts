@@ -6,8 +6,7 @@
  * http:// gateway address is kept only with AllowInsecureHttp=true and no CA or pin beside it.
  */
 import { judgeGatewayAddress } from '../../shared/gateway-address-policy';
-import { checkPolicyDocument, type PolicyProblem } from './policy-document';
-import type { PolicyValues } from './policy-keys';
+import { checkPolicyDocument } from './policy-document';
 import type { ManagedPolicy } from './managed-policy';
 
 export { NO_POLICY, type ManagedPolicy } from './managed-policy';
