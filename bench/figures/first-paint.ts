@@ -4,18 +4,24 @@
  * for —, queue panel with a sparkline per skill): the built renderer, served with the WebSocket binding of the contract and fed by
  * the scripted core (10,000 agents, a 12-skill shift, live figures every 5 s).
  * - first-paint-10k: from the snapshot of 10,000 agents reaching the page to the first rows
- *   painted; every repeat is a fresh page; median. Baseline: the same number of rows as a plain,
+ *   painted; every repeat is a fresh page; median. The pages are driven over a bare DevTools
+ *   pipe (`bench/lib/bare-cdp.ts`), as an Electron window runs with no DevTools attached; the
+ *   same paint under Playwright is stored beside it for comparison. Baseline: the same number of rows as a plain,
  *   non-virtualised table in a blank page (median of its own repeats).
  * - renderer-heap-10k: the page's JS heap (CDP Performance.getMetrics, JSHeapUsedSize) after a
  *   full GC, with the table shown, the charts opened and drawn and agents changing live. Baseline: a blank
  *   page holding the same 10,000 rows as parsed objects, nothing else.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openRenderer, readPageProblems } from '../../test/browser/harness/browser';
+import {
+  buildInspectorClientScript,
+  launchChromium,
+  openRenderer,
+} from '../../test/browser/harness/browser';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore, type ScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
 import { pause, waitFor } from '../../test/support/wait-for';
+import { launchBareChromium, type BareBrowser, type BarePage } from '../lib/bare-cdp';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { DEFAULT_LAYOUT_SKILLS } from '../lib/first-paint-page';
 import { FIRST_ROWS_PROBE, NAIVE_TABLE_SCRIPT } from '../lib/page-probes';
@@ -25,6 +31,8 @@ import { median, round } from '../lib/stats';
 const AGENTS = 10_000;
 const RUNS = { quick: 5, full: 7 };
 const NAIVE_RUNS = { quick: 1, full: 3 };
+/** Pages driven by Playwright instead, for comparison only (no verdict). */
+const PLAYWRIGHT_RUNS = { quick: 1, full: 3 };
 /** Live changes before the heap is read (the table and the charts working). */
 const LIVE_FEED_MS = { quick: 1_000, full: 3_000 };
 const MB = 1024 ** 2;
@@ -40,22 +48,25 @@ interface PaintRun {
 }
 
 /** One fresh page: snapshot delivered → first rows painted. */
-async function measureOnePaint(page: Page): Promise<PaintRun> {
-  // Polled with evaluate: waitForFunction compiles its predicate in the page, which the
-  // renderer's CSP (no 'unsafe-eval') forbids.
+async function measureOnePaint(page: Pick<BarePage, 'evaluate'>): Promise<PaintRun> {
   await waitFor(
     async () =>
-      !(await page.evaluate(
+      !(await page.evaluate<boolean>(
         'window.__ccFirstRowsPaintedAt === undefined || window.__ccFirstRowsQueuedAt === undefined',
       )),
     { what: 'the agent rows to be painted', timeoutMs: 30_000, intervalMs: 25 },
   );
-  const { ms, queuedMs, rows, missing } = (await page.evaluate(`({
+  const { ms, queuedMs, rows, missing } = await page.evaluate<{
+    ms: number;
+    queuedMs: number;
+    rows: number;
+    missing: string[];
+  }>(`({
     ms: window.__ccFirstRowsPaintedAt - window.__ccSnapshotDeliveredAt,
     queuedMs: window.__ccFirstRowsQueuedAt - window.__ccSnapshotDeliveredAt,
     rows: window.__ccSnapshotRows,
     missing: ${JSON.stringify(DEFAULT_LAYOUT)}.filter((selector) => !document.querySelector(selector)),
-  })`)) as { ms: number; queuedMs: number; rows: number; missing: string[] };
+  })`);
   if (missing.length > 0)
     throw new Error(`the default layout lacks ${missing.join(', ')}: not the screen to measure`);
   if (rows !== AGENTS) throw new Error(`the snapshot held ${rows} agents, not ${AGENTS}`);
@@ -63,26 +74,33 @@ async function measureOnePaint(page: Page): Promise<PaintRun> {
 }
 
 /** The JS heap of `page` after a full collection, in bytes. */
-async function usedHeapAfterGc(page: Page): Promise<number> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    await session.send('Performance.enable');
-    for (let index = 0; index < 3; index++) await session.send('HeapProfiler.collectGarbage');
-    const { metrics } = await session.send('Performance.getMetrics');
-    const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
-    if (used === undefined) throw new Error('Chromium reported no JSHeapUsedSize');
-    return used;
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
+async function usedHeapAfterGc(page: BarePage): Promise<number> {
+  await page.send('Performance.enable');
+  for (let index = 0; index < 3; index++) await page.send('HeapProfiler.collectGarbage');
+  const { metrics } = await page.send<{ metrics: Array<{ name: string; value: number }> }>(
+    'Performance.getMetrics',
+  );
+  const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+  if (used === undefined) throw new Error('Chromium reported no JSHeapUsedSize');
+  return used;
 }
 
 /** The renderer's heap once the charts are drawn and agents change live for a while. */
-async function measureLiveHeap(page: Page, core: ScriptedCore, feedMs: number): Promise<number> {
+async function measureLiveHeap(
+  page: BarePage,
+  core: ScriptedCore,
+  feedMs: number,
+): Promise<number> {
   // The charts are closed by default (one line): open them, as a supervisor who wants them does.
-  await page.click('[data-testid="insight-toggle"][aria-expanded="false"]');
+  const opened = await page.evaluate<boolean>(`(() => {
+    const toggle = document.querySelector('[data-testid="insight-toggle"][aria-expanded="false"]');
+    if (!toggle) return false;
+    toggle.click();
+    return true;
+  })()`);
+  if (!opened) throw new Error('the insight toggle (charts closed) is not on the screen');
   const drawn = `document.querySelectorAll('.time-chart-plot canvas').length >= 3 && document.querySelectorAll('.sparkline canvas').length >= 3`;
-  await waitFor(async () => (await page.evaluate(drawn)) as boolean, {
+  await waitFor(async () => await page.evaluate<boolean>(drawn), {
     what: 'the insight charts and sparklines to be drawn',
     timeoutMs: 30_000,
     intervalMs: 50,
@@ -95,34 +113,57 @@ async function measureLiveHeap(page: Page, core: ScriptedCore, feedMs: number): 
 }
 
 /** The baseline heap: a blank page holding the same rows, parsed, and nothing else. */
-async function measureDataHeap(browser: Browser, core: ScriptedCore): Promise<number> {
-  const context = await browser.newContext();
+async function measureDataHeap(browser: BareBrowser, core: ScriptedCore): Promise<number> {
+  const page = await browser.openPage('about:blank', []);
   try {
-    const page = await context.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
     const json = JSON.stringify([...core.rows.values()]);
-    await page.evaluate((text) => {
-      (globalThis as unknown as { rows: unknown }).rows = JSON.parse(text);
-    }, json);
-    // Awaited here: the context closes in `finally`.
+    await page.evaluate(`(globalThis.rows = JSON.parse(${JSON.stringify(json)})).length`);
+    // Awaited here: the page closes in `finally`.
     return await usedHeapAfterGc(page);
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
 /** The plain table's first render in a blank page (median of `runs` fresh pages). */
-async function measurePlainTable(browser: Browser, runs: number): Promise<number[]> {
+async function measurePlainTable(browser: BareBrowser, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await browser.openPage('about:blank', []);
     try {
-      const page = await context.newPage();
-      await page.setContent('<!doctype html><html><body></body></html>');
-      times.push((await page.evaluate(`${NAIVE_TABLE_SCRIPT}(${AGENTS})`)) as number);
+      times.push(await page.evaluate<number>(`${NAIVE_TABLE_SCRIPT}(${AGENTS})`));
     } finally {
-      await context.close();
+      await page.close();
     }
+  }
+  return times;
+}
+
+/**
+ * The same first paint with the page driven by Playwright (for comparison with runs before the
+ * bare driver): Playwright's Network domain copies every WebSocket frame, the snapshot too.
+ */
+async function measureUnderPlaywright(
+  server: { url: string; wsUrl: string },
+  runs: number,
+): Promise<number[]> {
+  const browser = await launchChromium();
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const { context, page } = await openRenderer(browser, server, {
+        initScripts: [FIRST_ROWS_PROBE],
+      });
+      try {
+        const evaluate = async <T>(expression: string): Promise<T> =>
+          (await page.evaluate(expression)) as T;
+        times.push((await measureOnePaint({ evaluate })).ms);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
   }
   return times;
 }
@@ -131,16 +172,17 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
   const rootDir = await ensureRendererBuilt();
   const core = createScriptedCore({ agents: AGENTS, insight: { skills: DEFAULT_LAYOUT_SKILLS } });
   const server = await startWsContractServer({ core, rootDir });
-  const browser = await launchChromium();
+  const browser = await launchBareChromium();
   try {
     const runs = context.quick ? RUNS.quick : RUNS.full;
     const paints: number[] = [];
     const queuedPaints: number[] = [];
     let heapBytes = Number.NaN;
     for (let run = 0; run < runs; run++) {
-      const { context: pageContext, page } = await openRenderer(browser, server, {
-        initScripts: [FIRST_ROWS_PROBE],
-      });
+      const page = await browser.openPage(server.url, [
+        buildInspectorClientScript(server.wsUrl),
+        FIRST_ROWS_PROBE,
+      ]);
       try {
         const paint = await measureOnePaint(page);
         paints.push(paint.ms);
@@ -152,11 +194,11 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
             context.quick ? LIVE_FEED_MS.quick : LIVE_FEED_MS.full,
           );
         }
-        const problems = readPageProblems(page);
+        const problems = page.problems();
         if (problems.length > 0)
           throw new Error(`the page reported problems: ${problems.join('; ')}`);
       } finally {
-        await pageContext.close();
+        await page.close();
       }
     }
     const plain = await measurePlainTable(
@@ -164,6 +206,10 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
       context.quick ? NAIVE_RUNS.quick : NAIVE_RUNS.full,
     );
     const dataHeap = await measureDataHeap(browser, core);
+    const underPlaywright = await measureUnderPlaywright(
+      server,
+      context.quick ? PLAYWRIGHT_RUNS.quick : PLAYWRIGHT_RUNS.full,
+    );
     const ours = median(paints);
     const baseline = median(plain);
     context.log(
@@ -187,10 +233,12 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
           queuedProbeRuns: queuedPaints.map((ms) => round(ms, 1)),
           queuedProbeMedianMs: round(median(queuedPaints), 1),
           plainTableRuns: plain.map((ms) => round(ms, 0)),
+          underPlaywrightRuns: underPlaywright.map((ms) => round(ms, 1)),
+          underPlaywrightMedianMs: round(median(underPlaywright), 1),
           layout: DEFAULT_LAYOUT,
           skills: DEFAULT_LAYOUT_SKILLS.length,
         },
-        note: `median of ${paints.length} fresh pages (${paints.map((ms) => round(ms, 0)).join(', ')} ms), snapshot reaching the page → first rows painted, coaching bar, insight panel and queue panel on screen`,
+        note: `median of ${paints.length} fresh pages (${paints.map((ms) => round(ms, 0)).join(', ')} ms), snapshot reaching the page → first rows painted, coaching bar, insight panel and queue panel on screen; page on a bare DevTools pipe (Page, Runtime); under Playwright (its Network domain copies the 2.2 MB snapshot frame) ${round(median(underPlaywright), 0)} ms, context`,
       },
       {
         id: 'renderer-heap-10k',

@@ -41,7 +41,7 @@ export interface OpenPageOptions extends BrowserContextOptions {
  * The browser side of the binding as a classic script: the TypeScript source transpiled as is
  * (not a function's toString, which bundlers may decorate with helpers the page lacks).
  */
-function buildInspectorClientScript(wsUrl: string): string {
+export function buildInspectorClientScript(wsUrl: string): string {
   const { outputText } = ts.transpileModule(readFileSync(CLIENT_SOURCE, 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS },
   });
