@@ -132,3 +132,24 @@ export const NAIVE_FEED_SCRIPT = `
     }, tickMs);
   })
 `;
+
+/**
+ * `window.__ccWatchNewList(prefix)`: from now on, sets `window.__ccNewListPaintedAt` when the
+ * first agent row whose id starts with `prefix` is painted (the end of the next frame's paint,
+ * as FIRST_ROWS_PROBE): a whole new list arriving in the running screen. Needs
+ * AFTER_FRAME_HELPER (installed by FIRST_ROWS_PROBE).
+ */
+export const NEW_LIST_PROBE = `
+  window.__ccWatchNewList = function (prefix) {
+    window.__ccNewListPaintedAt = undefined;
+    var selector = '[role="row"][data-workno^="' + prefix + '"]';
+    var observer = new MutationObserver(function () {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(function () {
+        window.__ccAfterFrame(function () { window.__ccNewListPaintedAt = performance.now(); });
+      });
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  };
+`;
