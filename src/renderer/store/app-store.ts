@@ -14,6 +14,7 @@ import { createInitialState } from './app-state';
 import { deriveRoster } from './derive-roster';
 import { applyRosterDelta, replaceRows } from './roster-deltas';
 import { createSelectionEchoes } from './selection-echoes';
+import { scheduleNextFrame, scheduleWhenIdle } from './frame-scheduling';
 
 export interface StoreOptions {
   /** Runs a callback before the next paint (requestAnimationFrame, with a fallback when hidden). */
@@ -60,24 +61,6 @@ const PENDING_DELTA_LIMIT = 5000;
 const TOP_FIRST_MIN_ROWS = 2000;
 /** Rows ordered before the first paint: more than the tallest wallboard shows. */
 const FIRST_SCREEN_ROWS = 200;
-
-/** requestAnimationFrame does not run in a hidden window; a timer keeps the map from lagging. */
-function scheduleNextFrame(callback: () => void): void {
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    callback();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-  setTimeout(run, 100);
-}
-
-/** Idle time after the next paint (a timer where requestIdleCallback is missing). */
-function scheduleWhenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
-  else setTimeout(callback, 0);
-}
 
 /** Create the store over a bridge; call start() to begin. */
 export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppStore {
