@@ -12,6 +12,7 @@ import { FormField } from '../../ui/form-field';
 import { reportCommandError } from '../inspection/run-action';
 import { noteBytes, NOTE_MAX_BYTES } from './note-text';
 import { FormEditor, newId, numberField, QueryEditor } from './coaching-settings-editors';
+import { DialogFooter } from '../../ui/dialog-footer';
 
 export function CoachingSettingsDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -40,19 +41,13 @@ export function CoachingSettingsDialog(props: { onClose: () => void }) {
       onClose={props.onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button tone-primary"
-            aria-disabled={saving || undefined}
-            onClick={() => void save()}
-          >
-            {t('coaching.settings.save')}
-          </button>
-        </>
+        <DialogFooter
+          dismissLabel={t('common.cancel')}
+          onDismiss={props.onClose}
+          confirmLabel={t('coaching.settings.save')}
+          blocked={saving}
+          onConfirm={() => void save()}
+        />
       }
     >
       <div className="settings-form coaching-settings">

@@ -11,6 +11,7 @@ import { Dialog } from '../../ui/dialog';
 import { FormField } from '../../ui/form-field';
 import { reportCommandError } from '../inspection/run-action';
 import { batchesFor, noteBytes, NOTE_MAX_BYTES, parseAgentList } from './note-text';
+import { DialogFooter } from '../../ui/dialog-footer';
 
 type Mode = 'selected' | 'view' | 'group' | 'query' | 'ids';
 const MODES: readonly Mode[] = ['selected', 'view', 'group', 'query', 'ids'];
@@ -112,20 +113,14 @@ export function NoteComposer(props: { onClose: () => void }) {
       onClose={props.onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('common.close')}
-          </button>
-          <button
-            type="button"
-            className="button tone-primary"
-            aria-disabled={blocked !== null || sending || undefined}
-            title={blocked ?? undefined}
-            onClick={() => void send()}
-          >
-            {sending ? t('coaching.note.sending') : t('coaching.note.send')}
-          </button>
-        </>
+        <DialogFooter
+          dismissLabel={t('common.close')}
+          onDismiss={props.onClose}
+          confirmLabel={sending ? t('coaching.note.sending') : t('coaching.note.send')}
+          blocked={blocked !== null || sending}
+          blockedReason={blocked ?? undefined}
+          onConfirm={() => void send()}
+        />
       }
     >
       <div className="note-composer" data-testid="note-composer">

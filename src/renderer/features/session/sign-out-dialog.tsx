@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppState, useBridge, useStore } from '../../store/store-context';
 import { Dialog } from '../../ui/dialog';
 import { reportCommandError } from '../inspection/run-action';
+import { DialogFooter } from '../../ui/dialog-footer';
 
 /** Confirm sign-out. */
 export function SignOutDialog(props: { onClose: () => void }) {
@@ -28,19 +29,13 @@ export function SignOutDialog(props: { onClose: () => void }) {
       onClose={props.onClose}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button tone-primary"
-            aria-disabled={busy || undefined}
-            onClick={() => void (busy ? undefined : signOut())}
-          >
-            {t('signOut.confirm')}
-          </button>
-        </>
+        <DialogFooter
+          dismissLabel={t('common.cancel')}
+          onDismiss={props.onClose}
+          confirmLabel={t('signOut.confirm')}
+          blocked={busy}
+          onConfirm={() => void signOut()}
+        />
       }
     >
       <p>{t('signOut.body')}</p>

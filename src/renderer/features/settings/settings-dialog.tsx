@@ -26,6 +26,7 @@ import {
   type SettingsErrors,
   type SettingsForm,
 } from './settings-validation';
+import { DialogFooter } from '../../ui/dialog-footer';
 
 const CA_FILE_LIMIT = 65_536;
 /** Where validation reports each form field (a prefix of its error paths). */
@@ -134,19 +135,13 @@ export function SettingsDialog(props: {
       onClose={props.onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="settings-form"
-            className="button tone-primary"
-            aria-disabled={saving || undefined}
-          >
-            {saving ? t('settings.saving') : t('settings.save')}
-          </button>
-        </>
+        <DialogFooter
+          dismissLabel={t('common.cancel')}
+          onDismiss={props.onClose}
+          confirmLabel={saving ? t('settings.saving') : t('settings.save')}
+          blocked={saving}
+          form="settings-form"
+        />
       }
     >
       {failure ? (
