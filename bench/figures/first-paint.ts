@@ -1,16 +1,18 @@
 /**
  * `first-paint-10k` and `renderer-heap-10k` — the agent screen in Chromium with the app's real
- * default layout (action bar with its Coaching menu, the insight line — charts closed until asked
- * for —, queue panel with a sparkline per skill): the built renderer, served with the WebSocket binding of the contract and fed by
- * the scripted core (10,000 agents, a 12-skill shift, live figures every 5 s).
+ * default layout (action bar with its Coaching menu, the insight line — charts closed until
+ * asked for —, queue panel with a sparkline per skill): the built renderer, served with the
+ * WebSocket binding of the contract and fed by the scripted core (10,000 agents, a 12-skill
+ * shift, live figures every 5 s).
  * - first-paint-10k: from the snapshot of 10,000 agents reaching the page to the first rows
  *   painted; every repeat is a fresh page; median. The pages are driven over a bare DevTools
  *   pipe (`bench/lib/bare-cdp.ts`), as an Electron window runs with no DevTools attached; the
- *   same paint under Playwright is stored beside it for comparison. Baseline: the same number of rows as a plain,
- *   non-virtualised table in a blank page (median of its own repeats).
+ *   same paint under Playwright is stored beside it for comparison, and so is a whole new list
+ *   sent into the screen already shown (the rows alone). Baseline: the same number of rows as
+ *   a plain, non-virtualised table in a blank page (median of its own repeats).
  * - renderer-heap-10k: the page's JS heap (CDP Performance.getMetrics, JSHeapUsedSize) after a
- *   full GC, with the table shown, the charts opened and drawn and agents changing live. Baseline: a blank
- *   page holding the same 10,000 rows as parsed objects, nothing else.
+ *   full GC, with the table shown, the charts opened and drawn and agents changing live.
+ *   Baseline: a blank page holding the same 10,000 rows as parsed objects, nothing else.
  */
 import {
   buildInspectorClientScript,
