@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { EXPECTED_CONSOLE } from '../../test/browser/harness/browser';
 import { CHROMIUM_PATH, missingChromiumHelp } from '../../test/browser/harness/chromium-path';
 
 /** Switches as Playwright launches Chromium (headless, no background work, no paint holding). */
@@ -129,9 +130,6 @@ export interface BareBrowser {
   openPage(url: string, initScripts: string[]): Promise<BarePage>;
   close(): Promise<void>;
 }
-
-/** Messages Chromium prints about our page that are expected, not faults. */
-const EXPECTED_CONSOLE = [/'frame-ancestors' is ignored when delivered via a <meta> element/];
 
 export async function launchBareChromium(
   viewport = { width: 1366, height: 768 },

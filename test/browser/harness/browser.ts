@@ -18,7 +18,9 @@ const CLIENT_SOURCE = fileURLToPath(
   new URL('../../support/ws-inspector-client.ts', import.meta.url),
 );
 /** Messages Chromium prints about our page that are expected, not faults. */
-const EXPECTED_CONSOLE = [/'frame-ancestors' is ignored when delivered via a <meta> element/];
+export const EXPECTED_CONSOLE = [
+  /'frame-ancestors' is ignored when delivered via a <meta> element/,
+];
 
 /** Launch Chromium headless (fails with what to install when it is missing). */
 export async function launchChromium(): Promise<Browser> {
