@@ -1,6 +1,6 @@
 /**
- * The benchmark suite: `npm run bench` (full, < 5 min on 2 cores) or `npm run bench -- --quick`
- * (CI, < 1 min). Every figure is measured side by side with its baseline in this one run; the
+ * The benchmark suite: `npm run bench` (full, ~5–6 min on 2 cores) or `npm run bench -- --quick`
+ * (CI, ~2 min). Every figure is measured side by side with its baseline in this one run; the
  * table goes to stdout and, with the machine's description, to bench/results.json.
  *
  * Options: --quick, --only=name[,name], --out=path, --strict (exit 1 when a target is missed).
