@@ -3,15 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { IDLE_INSPECTION } from '../shared/inspection-vocabulary';
 import { makeAgent, makeSnapshot } from '../../test/support/renderer/fixtures';
 import { FROZEN_NOW, freezeTime } from '../../test/support/renderer/frozen-time';
-import { giveElementsSize, renderApp } from '../../test/support/renderer/render-app';
+import { giveElementsSizeInEachTest, renderApp } from '../../test/support/renderer/render-app';
 
 freezeTime();
 
-let restoreSize: () => void;
-beforeEach(() => {
-  restoreSize = giveElementsSize(600);
-});
-afterEach(() => restoreSize());
+giveElementsSizeInEachTest(600);
 
 const now = FROZEN_NOW;
 const roster = [

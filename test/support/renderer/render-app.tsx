@@ -3,6 +3,7 @@
  * flushed synchronously so tests see deltas at once.
  */
 import { act, render, type RenderResult } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { AppSnapshot, Language } from '../../../src/shared/domain';
@@ -51,6 +52,15 @@ export function giveElementsSize(height = 600, width = 1200): () => void {
     if (saved.clientHeight) Object.defineProperty(proto, 'clientHeight', saved.clientHeight);
     if (saved.clientWidth) Object.defineProperty(proto, 'clientWidth', saved.clientWidth);
   };
+}
+
+/** giveElementsSize for every test of the calling file, put back after each. */
+export function giveElementsSizeInEachTest(height = 600, width = 1200): void {
+  let restore: () => void = () => undefined;
+  beforeEach(() => {
+    restore = giveElementsSize(height, width);
+  });
+  afterEach(() => restore());
 }
 
 /** Start a store over a fake, wait for its snapshot, and render. */

@@ -1,17 +1,16 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { freezeTime } from '../../../../test/support/renderer/frozen-time';
-import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
+import {
+  giveElementsSizeInEachTest,
+  renderApp,
+} from '../../../../test/support/renderer/render-app';
 
 freezeTime();
 import { makeAgent, makeAgents, makeSnapshot } from '../../../../test/support/renderer/fixtures';
 import { AgentTable } from './agent-table';
 
-let restoreSize: () => void;
-beforeEach(() => {
-  restoreSize = giveElementsSize(600);
-});
-afterEach(() => restoreSize());
+giveElementsSizeInEachTest(600);
 
 function rows(): HTMLElement[] {
   return within(screen.getByRole('grid')).getAllByRole('row').slice(1);

@@ -7,23 +7,19 @@ import {
   chooseCoaching,
   coachingRoster,
 } from '../../../../test/support/renderer/coaching-fixtures';
-import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
+import {
+  giveElementsSizeInEachTest,
+  renderApp,
+} from '../../../../test/support/renderer/render-app';
 
-let restoreSize: () => void;
-beforeEach(() => {
-  restoreSize = giveElementsSize(600);
-});
-afterEach(() => restoreSize());
-
-const roster = coachingRoster;
-const EMPTY_VIEW = EMPTY_COACHING_VIEW;
+giveElementsSizeInEachTest(600);
 
 describe('coaching records: scorecards, the coaching file and its setup', () => {
   it('offers a scorecard when an inspection ended and saves it only with every item scored', async () => {
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
+    const { api } = await renderApp({ snapshot: makeSnapshot({ roster: coachingRoster }) });
     await act(async () => {
       api.emit('coaching.changed', {
-        ...EMPTY_VIEW,
+        ...EMPTY_COACHING_VIEW,
         scorecardDue: {
           id: 7,
           workNo: '1001',
@@ -98,7 +94,7 @@ describe('coaching records: scorecards, the coaching file and its setup', () => 
       { kind: 'state', at: 2_000, state: 'rest', since: 2_000, exact: true },
     ];
     const { api } = await renderApp({
-      snapshot: makeSnapshot({ roster, selectedWorkNo: '1001' }),
+      snapshot: makeSnapshot({ roster: coachingRoster, selectedWorkNo: '1001' }),
       prepare: (fake) =>
         fake.handle('coaching.timeline', (args) => ({
           ok: true,
@@ -121,7 +117,7 @@ describe('coaching records: scorecards, the coaching file and its setup', () => 
   });
 
   it('edits a scorecard form and the retention in the coaching setup, reached from Settings', async () => {
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
+    const { api } = await renderApp({ snapshot: makeSnapshot({ roster: coachingRoster }) });
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
     await userEvent.click(screen.getByRole('button', { name: 'Open coaching setup…' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Coaching setup' }));

@@ -6,21 +6,17 @@ import {
   chooseCoaching,
   coachingRoster,
 } from '../../../../test/support/renderer/coaching-fixtures';
-import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
+import {
+  giveElementsSizeInEachTest,
+  renderApp,
+} from '../../../../test/support/renderer/render-app';
 
-let restoreSize: () => void;
-beforeEach(() => {
-  restoreSize = giveElementsSize(600);
-});
-afterEach(() => restoreSize());
-
-const roster = coachingRoster;
-const EMPTY_VIEW = EMPTY_COACHING_VIEW;
+giveElementsSizeInEachTest(600);
 
 describe('coaching', () => {
   it('the note composer counts UTF-8 bytes and refuses 1,024 before sending', async () => {
     const { api } = await renderApp({
-      snapshot: makeSnapshot({ roster, selectedWorkNo: '1001' }),
+      snapshot: makeSnapshot({ roster: coachingRoster, selectedWorkNo: '1001' }),
       prepare: (fake) =>
         fake.handle('coaching.previewRecipients', () => ({
           ok: true,
@@ -45,7 +41,7 @@ describe('coaching', () => {
   it('sends to the agents the table shows and lists each batch with who got it', async () => {
     const ids = Array.from({ length: 150 }, (_, i) => String(1001 + i));
     const { api } = await renderApp({
-      snapshot: makeSnapshot({ roster }),
+      snapshot: makeSnapshot({ roster: coachingRoster }),
       prepare: (fake) => {
         fake.handle('coaching.previewRecipients', () => ({
           ok: true,
@@ -106,7 +102,9 @@ describe('coaching', () => {
   });
 
   it('says why the agent controls are unavailable and asks before releasing a call', async () => {
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1002' }) });
+    const { api } = await renderApp({
+      snapshot: makeSnapshot({ roster: coachingRoster, selectedWorkNo: '1002' }),
+    });
     const menuButton = screen.getByRole('button', { name: 'Coaching' });
     await userEvent.click(menuButton);
     // Refused, and why: on screen under the label, and read with it (the name is the text seen).
@@ -134,7 +132,7 @@ describe('coaching', () => {
   });
 
   it('every coaching action is in the one action bar, with the keyboard of a menu button', async () => {
-    await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1001' }) });
+    await renderApp({ snapshot: makeSnapshot({ roster: coachingRoster, selectedWorkNo: '1001' }) });
     // No second bar of buttons: the coaching actions are the action bar's menu.
     expect(screen.queryByRole('button', { name: 'Note…' })).toBeNull();
     const menuButton = within(screen.getByRole('region', { name: 'Actions' })).getByRole('button', {
@@ -190,11 +188,11 @@ describe('coaching', () => {
   });
 
   it('shows coaching notices only while there is one: the sampler proposal and its count', async () => {
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster }) });
+    const { api } = await renderApp({ snapshot: makeSnapshot({ roster: coachingRoster }) });
     expect(screen.queryByRole('region', { name: 'Coaching' })).toBeNull();
     await act(async () => {
       api.emit('coaching.changed', {
-        ...EMPTY_VIEW,
+        ...EMPTY_COACHING_VIEW,
         sampler: { enabled: true, proposal: null, sampledThisShift: 3 },
       });
     });
@@ -207,7 +205,7 @@ describe('coaching', () => {
     await userEvent.keyboard('{Escape}');
     await act(async () => {
       api.emit('coaching.changed', {
-        ...EMPTY_VIEW,
+        ...EMPTY_COACHING_VIEW,
         sampler: {
           enabled: true,
           proposal: { workNo: '1001', callId: 'c-9', since: null, reasons: ['long-call'] },
@@ -224,7 +222,9 @@ describe('coaching', () => {
   });
 
   it('rest and skills go out with what was chosen', async () => {
-    const { api } = await renderApp({ snapshot: makeSnapshot({ roster, selectedWorkNo: '1002' }) });
+    const { api } = await renderApp({
+      snapshot: makeSnapshot({ roster: coachingRoster, selectedWorkNo: '1002' }),
+    });
     await chooseCoaching('Rest…');
     const rest = within(screen.getByRole('dialog', { name: 'Rest for 1002 Wang Fang' }));
     await userEvent.clear(rest.getByRole('textbox', { name: 'Minutes (1–1,439)' }));
@@ -243,14 +243,14 @@ describe('coaching', () => {
   it('following shows in the strip and stops from there; its hotkey is shown', async () => {
     const { api } = await renderApp({
       snapshot: makeSnapshot({
-        roster,
+        roster: coachingRoster,
         selectedWorkNo: '1002',
         hotkeys: makeHotkeys({ 'stop-follow': 'Control+Alt+Shift+F' }),
       }),
     });
     await act(async () => {
       api.emit('coaching.changed', {
-        ...EMPTY_VIEW,
+        ...EMPTY_COACHING_VIEW,
         follow: { workNo: '1002', callsLeft: 2, until: null, callsJoined: 1, listening: true },
       });
     });

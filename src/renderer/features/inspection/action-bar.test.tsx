@@ -8,13 +8,12 @@ import {
   makeSettings,
   makeSnapshot,
 } from '../../../../test/support/renderer/fixtures';
-import { giveElementsSize, renderApp } from '../../../../test/support/renderer/render-app';
+import {
+  giveElementsSizeInEachTest,
+  renderApp,
+} from '../../../../test/support/renderer/render-app';
 
-let restoreSize: () => void;
-beforeEach(() => {
-  restoreSize = giveElementsSize(600);
-});
-afterEach(() => restoreSize());
+giveElementsSizeInEachTest(600);
 
 const roster = [
   makeAgent('1001', { name: 'Li Na', state: 'talking' }),
