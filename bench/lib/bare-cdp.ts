@@ -225,7 +225,11 @@ export async function launchBareChromium(
       };
     },
     async close() {
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      // A browser that already died has nothing left to wait for.
+      const exited =
+        child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve()
+          : new Promise<void>((done) => child.once('exit', () => done()));
       await connection.send('Browser.close').catch(() => undefined);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
