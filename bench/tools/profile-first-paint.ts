@@ -106,6 +106,7 @@ function summariseTimeline(
 /** Functions whose inclusive time is reported (what the first paint is made of). */
 const INCLUSIVE = [
   'applySnapshot',
+  'takeRoster',
   'replaceRows',
   'deriveRoster',
   'performWorkOnRoot',

@@ -70,6 +70,27 @@ describe('main screen', () => {
     expect(longest).toHaveTextContent('1001 Li Na+1 untimed call');
   });
 
+  it('claims no all-clear and no counts while the agents are still on their way', async () => {
+    let showAgents: () => void = () => undefined;
+    await renderApp({
+      snapshot: makeSnapshot({ roster }),
+      screenOnly: true,
+      // Three agents count as a big list here: the screen comes first, the agents after it.
+      storeOptions: { screenFirstFrom: 1, afterScreenShown: (callback) => (showAgents = callback) },
+    });
+    const glance = within(screen.getByRole('region', { name: 'At a glance' }));
+    expect(glance.queryByText('No alerts')).not.toBeInTheDocument();
+    expect(glance.queryByText('No calls in progress')).not.toBeInTheDocument();
+    expect(glance.getAllByText('Loading agents…')).toHaveLength(2);
+    expect(glance.getByRole('button', { name: /Talking/ })).toHaveTextContent('Talking —');
+    await act(async () => {
+      showAgents();
+      await vi.waitFor(() => expect(glance.queryByText('Loading agents…')).toBeNull());
+    });
+    expect(glance.getByRole('button', { name: /Needs attention/ })).toHaveTextContent('Wang Fang');
+    expect(glance.getByRole('button', { name: /Talking/ })).toHaveTextContent('Talking 1');
+  });
+
   it('filters by state from the glance chips', async () => {
     const user = userEvent.setup();
     await renderApp({ snapshot: makeSnapshot({ roster }) });

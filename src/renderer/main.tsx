@@ -26,12 +26,19 @@ const root = createRoot(container);
 const i18n = createI18n(guessLanguage(navigator.languages));
 const api = findInspectorApi();
 
+// The parts loaded on demand (sign-in, dialogs, wallboard) load once the first screen and its
+// agents are up, so opening one later is instant and the start does not wait for them.
+const whenIdle = (callback: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 2_000 });
+  else setTimeout(callback, 500);
+};
+
 if (api === null) {
   root.render(<NoBridgeScreen i18n={i18n} />);
 } else {
   const bridge = createBridge(api);
   const store = createAppStore(bridge);
-  void store.start();
+  void store.start().then(() => whenIdle(() => void preloadLazyParts()));
   root.render(
     <StrictMode>
       <App
@@ -44,11 +51,3 @@ if (api === null) {
     </StrictMode>,
   );
 }
-
-// The parts loaded on demand (sign-in, dialogs, wallboard) load once the first screen is up,
-// so opening one later is instant.
-const whenIdle = (callback: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 2_000 });
-  else setTimeout(callback, 500);
-};
-whenIdle(() => void preloadLazyParts());

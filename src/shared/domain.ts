@@ -279,11 +279,9 @@ export interface Settings {
 }
 
 /** Everything the screen needs at start or after a version gap. */
-export interface AppSnapshot {
+export interface AppSnapshot extends RosterSnapshot {
   connection: ConnectionState;
   inspection: InspectionView;
-  roster: AgentRow[];
-  rosterVersion: number;
   selectedWorkNo: string | null;
   queues: SkillQueueView[];
   alerts: AlertView[];
@@ -297,6 +295,23 @@ export interface AppSnapshot {
   /** The administrator's policy: locked settings and why (absent: no policy support). */
   policy?: PolicyView;
 }
+
+/** The agents alone, at one roster version (deltas after it follow as `roster.delta`). */
+export interface RosterSnapshot {
+  roster: AgentRow[];
+  rosterVersion: number;
+}
+
+/**
+ * What the screen needs to show itself, without the agents: the window's first answer, so the
+ * screen is up while the (possibly 10,000) agents follow as a `RosterSnapshot`.
+ */
+export type ScreenSnapshot = Omit<AppSnapshot, keyof RosterSnapshot> & {
+  /** How many agents there are (the table says so while they load). */
+  agentCount: number;
+  /** The agents themselves when they were few enough to come along (else null: ask for them). */
+  agents: RosterSnapshot | null;
+};
 
 export interface Notice {
   level: 'info' | 'warning' | 'error';

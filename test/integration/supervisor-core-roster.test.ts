@@ -1,6 +1,7 @@
 /**
- * The supervisor core's roster against the simulator: the state-start warm-up after sign-in
- * and the roster lag at 2,000 agents on loopback.
+ * The supervisor core's roster against the simulator: the state-start warm-up after sign-in,
+ * the window's start in two halves (screen, then agents) and the roster lag at 2,000 agents on
+ * loopback.
  */
 import { describe, expect, it } from 'vitest';
 import type { AgentRow } from '../../src/shared/domain';
@@ -106,6 +107,46 @@ describe('state-start warm-up after sign-in on the simulator', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe("the window's start in two halves on the simulator", () => {
+  it('answers the screen without the agents past agentsUpTo, with them up to it, and the agents alone as the snapshot has them', async () => {
+    // A still center (no changes, warm-up over): the three answers describe the same version.
+    const h = await startCoreOnSimulator({
+      simulator: { changesPerAgentPerMinute: 0 },
+      supervisor: { warmupEnrichment: { maxRequestsPerSecond: 500 } },
+    });
+    try {
+      await h.signIn();
+      await waitFor(
+        () => h.core.diagnostics().rosterSize > 0 && !h.core.diagnostics().warmupEnrichment.running,
+        { what: 'the roster and the end of the warm-up', timeoutMs: 10_000 },
+      );
+      const whole = await h.core.execute('app.getSnapshot', {});
+      if (!whole.ok) throw new Error('no snapshot');
+      const count = whole.value.roster.length;
+      const { roster, rosterVersion, ...screenParts } = whole.value;
+
+      const big = await h.core.execute('app.getScreen', { agentsUpTo: count - 1 });
+      expect(big).toEqual({ ok: true, value: { ...screenParts, agentCount: count, agents: null } });
+      const small = await h.core.execute('app.getScreen', { agentsUpTo: count });
+      expect(small.ok && small.value.agents).toEqual({ roster, rosterVersion });
+      expect(await h.core.execute('roster.getSnapshot', {})).toEqual({
+        ok: true,
+        value: { roster, rosterVersion },
+      });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses an agentsUpTo that is not a whole number from 0 to 100,000 (the IPC validation)', async () => {
+    const { commandArgSchemas } = await import('../../src/shared/ipc/contract-schemas');
+    for (const agentsUpTo of [-1, 1.5, 100_001, '10', null])
+      expect(commandArgSchemas['app.getScreen'].safeParse({ agentsUpTo }).success).toBe(false);
+    expect(commandArgSchemas['app.getScreen'].safeParse({}).success).toBe(false);
+    expect(commandArgSchemas['app.getScreen'].safeParse({ agentsUpTo: 1_999 }).success).toBe(true);
   });
 });
 

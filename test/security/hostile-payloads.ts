@@ -48,6 +48,11 @@ const badBound = (min: number, max: number): Arbitrary =>
 /** Each command: one valid payload and, per field, what breaks it. */
 export const COMMAND_RULES: Record<CommandName, CommandRules> = {
   'app.getSnapshot': emptyRules,
+  'app.getScreen': {
+    valid: { agentsUpTo: 1_999 },
+    fields: { agentsUpTo: { bad: badBound(0, 100_000), required: true } },
+  },
+  'roster.getSnapshot': emptyRules,
   'app.getStatus': emptyRules,
   'app.openLogsFolder': emptyRules,
   'session.signIn': {

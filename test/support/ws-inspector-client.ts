@@ -4,9 +4,10 @@
  * page's scripts (`page.addInitScript`): the harness transpiles this file alone into a classic
  * script, so the function must be self-contained and the file may import types only.
  *
- * It also notes when the first snapshot and the last roster reset reached the page
- * (`window.__ccSnapshotDeliveredAt`, `__ccResetDeliveredAt`, performance.now() times) so a
- * test can measure rendering from data to paint.
+ * It also notes when the screen's answer, the first answer carrying the agents and the last
+ * roster reset reached the page (`window.__ccScreenDeliveredAt`, `__ccSnapshotDeliveredAt`,
+ * `__ccResetDeliveredAt`, performance.now() times) so a test can measure rendering from data
+ * to paint.
  */
 import type { InspectorApi } from '../../src/shared/ipc/contract';
 
@@ -23,6 +24,11 @@ declare const WebSocket: { new (url: string): PageSocket; readonly OPEN: number 
 declare const performance: { now(): number; mark(name: string): unknown };
 
 export interface WsInspectorProbe {
+  /** performance.now() when the screen's answer (everything but the agents) reached the page. */
+  __ccScreenDeliveredAt?: number;
+  /** performance.now() when the page first asked for the agents alone (`roster.getSnapshot`). */
+  __ccRosterAskedAt?: number;
+  /** performance.now() when the first answer carrying the agents reached the page. */
   __ccSnapshotDeliveredAt?: number;
   __ccSnapshotRows?: number;
   /** performance.now() when the last roster reset delta reached the page. */
@@ -88,17 +94,26 @@ export function installWsInspector(wsUrl: string): void {
   const api = {
     invoke(name: string, args: unknown): Promise<Answer> {
       const id = nextId++;
+      if (name === 'roster.getSnapshot' && probe.__ccRosterAskedAt === undefined)
+        probe.__ccRosterAskedAt = performance.now();
       const message = JSON.stringify({ id, name, args });
       return new Promise<Answer>((resolve) => {
         pending.set(id, (result) => {
-          if (
-            name === 'app.getSnapshot' &&
-            result.ok &&
-            probe.__ccSnapshotDeliveredAt === undefined
-          ) {
+          if (name === 'app.getScreen' && result.ok && probe.__ccScreenDeliveredAt === undefined)
+            probe.__ccScreenDeliveredAt = performance.now();
+          // The first answer that brings the agents: the screen's own when they were few,
+          // else the start's second half (or, from a page asking for everything, the snapshot).
+          const value = result.ok ? (result.value as { roster?: unknown[]; agents?: unknown }) : {};
+          const agents =
+            name === 'app.getScreen'
+              ? (value.agents as { roster: unknown[] } | null | undefined)?.roster
+              : name === 'roster.getSnapshot' || name === 'app.getSnapshot'
+                ? value.roster
+                : undefined;
+          if (agents !== undefined && probe.__ccSnapshotDeliveredAt === undefined) {
             probe.__ccSnapshotDeliveredAt = performance.now();
             performance.mark('cc-snapshot-delivered');
-            probe.__ccSnapshotRows = ((result.value as { roster?: unknown[] }).roster ?? []).length;
+            probe.__ccSnapshotRows = agents.length;
           }
           resolve(result);
         });

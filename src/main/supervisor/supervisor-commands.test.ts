@@ -29,6 +29,8 @@ import { ManualClock } from '../../../test/support/core/manual-clock';
 /** Valid arguments for every command (what the desktop's zod validation lets through). */
 const ARGS: { [N in CommandName]: ValidCommandArgs<N> } = {
   'app.getSnapshot': {},
+  'app.getScreen': { agentsUpTo: 1_999 },
+  'roster.getSnapshot': {},
   'app.getStatus': {},
   'app.openLogsFolder': {},
   'session.signIn': {

@@ -5,6 +5,8 @@
 import {
   HOTKEY_ACTIONS,
   type AppSnapshot,
+  type RosterSnapshot,
+  type ScreenSnapshot,
   type HotkeyStatus,
   type Settings,
 } from '../../shared/domain';
@@ -44,6 +46,8 @@ export function createCommandHandlers(
   return {
     ...createCoachingHandlers(coaching),
     'app.getSnapshot': async () => ok(buildSnapshot(rt)),
+    'app.getScreen': async ({ agentsUpTo }) => ok(buildScreen(rt, agentsUpTo)),
+    'roster.getSnapshot': async () => ok(buildRosterSnapshot(rt)),
     'app.getStatus': async () =>
       ok({ connection: rt.session.connectionState(), inspection: rt.inspection }),
     'app.openLogsFolder': async () => {
@@ -179,11 +183,27 @@ export async function dispatchCommand<N extends CommandName>(
 
 /** Everything the screen needs at start or after a version gap. */
 function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
+  return { ...screenParts(rt), ...buildRosterSnapshot(rt) };
+}
+
+function buildRosterSnapshot(rt: SupervisorRuntime): RosterSnapshot {
+  return { roster: rt.roster.list(), rosterVersion: rt.roster.version };
+}
+
+/**
+ * The window's first answer: everything but the agents, which come along only when they are
+ * at most `agentsUpTo` (else they follow as `roster.getSnapshot`, once the screen is up).
+ */
+function buildScreen(rt: SupervisorRuntime, agentsUpTo: number): ScreenSnapshot {
+  const agentCount = rt.roster.size;
+  const agents = agentCount <= agentsUpTo ? buildRosterSnapshot(rt) : null;
+  return { ...screenParts(rt), agentCount, agents };
+}
+
+function screenParts(rt: SupervisorRuntime): Omit<ScreenSnapshot, 'agentCount' | 'agents'> {
   return {
     connection: rt.session.connectionState(),
     inspection: rt.inspection,
-    roster: rt.roster.list(),
-    rosterVersion: rt.roster.version,
     selectedWorkNo: rt.selectedWorkNo,
     queues: rt.queues.list(),
     alerts: rt.alerts.list(),

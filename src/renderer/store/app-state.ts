@@ -13,6 +13,7 @@ import type {
   JournalEntry,
   Settings,
   SkillQueueView,
+  ScreenSnapshot,
 } from '../../shared/domain';
 import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 import { createDefaultSettings } from '../../shared/settings-defaults';
@@ -78,6 +79,11 @@ export interface RosterState {
   rows: ReadonlyMap<string, AgentRow>;
   version: number;
   revision: number;
+  /**
+   * How many agents are on their way: the screen is up and its answer counted them, the
+   * roster snapshot is not in yet. Null once the agents are here (or none were announced).
+   */
+  arriving: number | null;
 }
 
 export type BootState =
@@ -150,10 +156,29 @@ export function createInitialState(): AppState {
     passwordRemembered: false,
     keychainAvailable: true,
     policy: UNMANAGED_POLICY_VIEW,
-    roster: { rows: new Map(), version: -1, revision: 0 },
+    roster: { rows: new Map(), version: -1, revision: 0, arriving: null },
     view: DEFAULT_VIEW,
     summary: createEmptySummary(),
     journal: [],
     toasts: [],
+  };
+}
+
+/** What the screen's answer sets (the agents follow apart): the boot is over. */
+export function readyScreenOf(
+  screen: Omit<ScreenSnapshot, 'agentCount' | 'agents'>,
+): Partial<AppState> {
+  return {
+    boot: { status: 'ready' },
+    connection: screen.connection,
+    inspection: screen.inspection,
+    selectedWorkNo: screen.selectedWorkNo,
+    queues: screen.queues,
+    alerts: screen.alerts,
+    settings: screen.settings,
+    hotkeys: screen.hotkeys,
+    passwordRemembered: screen.passwordRemembered,
+    keychainAvailable: screen.keychainAvailable,
+    policy: screen.policy ?? UNMANAGED_POLICY_VIEW,
   };
 }

@@ -6,53 +6,30 @@
  * 1,000 changes/s cost a few Map writes per frame.
  */
 import type { Bridge } from '../bridge';
-import { UNMANAGED_POLICY_VIEW } from '../../shared/policy';
 import type { EventName, EventPayloads } from '../../shared/ipc/contract';
-import type { AgentRow, AppSnapshot, InspectionView, RosterDelta } from '../../shared/domain';
-import type { AgentView, AppState, LocalText, SortKey, Toast, ToastLevel } from './app-state';
-import { createInitialState } from './app-state';
+import type {
+  AgentRow,
+  AppSnapshot,
+  RosterDelta,
+  RosterSnapshot,
+  ScreenSnapshot,
+} from '../../shared/domain';
+import type { AgentView, AppState, Toast } from './app-state';
+import {
+  errorToast,
+  noticeToast,
+  type AppStore,
+  type StoreOptions,
+  type ToastInput,
+} from './app-store-api';
+import { createInitialState, readyScreenOf } from './app-state';
 import { deriveRoster } from './derive-roster';
+import { defaultDirection } from './sort-order';
 import { applyRosterDelta, replaceRows } from './roster-deltas';
 import { createSelectionEchoes } from './selection-echoes';
-import { scheduleNextFrame, scheduleWhenIdle } from './frame-scheduling';
+import { scheduleAfterPaint, scheduleNextFrame, scheduleWhenIdle } from './frame-scheduling';
 
-export interface StoreOptions {
-  /** Runs a callback before the next paint (requestAnimationFrame, with a fallback when hidden). */
-  scheduleFrame?: (callback: () => void) => void;
-  now?: () => number;
-  /** How often live data may reorder the table. */
-  reorderIntervalMs?: number;
-  /** Shortest time between two snapshot re-fetches after version gaps. */
-  resyncBackoffMs?: number;
-  /** Runs a callback when the page is idle (after the next paint); requestIdleCallback by default. */
-  scheduleIdle?: (callback: () => void) => void;
-}
-
-export interface ToastInput {
-  level: ToastLevel;
-  text: LocalText;
-  retcode?: string | null;
-  sticky?: boolean;
-}
-
-export interface AppStore {
-  getState(): AppState;
-  subscribe(listener: () => void): () => void;
-  /** Listen to main and load the first snapshot. */
-  start(): Promise<void>;
-  stop(): void;
-  /** Fetch a fresh snapshot (after a failed start, or a version gap). */
-  reload(): Promise<void>;
-  setView(patch: Partial<AgentView>): void;
-  /** Sort by `key`; the same key again flips the direction. */
-  toggleSort(key: SortKey): void;
-  /** Select an agent here at once and tell main (hotkeys and the tray act on it). */
-  selectAgent(workNo: string | null): void;
-  applyInspection(view: InspectionView): void;
-  applyPartial(patch: Partial<Pick<AppState, 'settings' | 'hotkeys' | 'journal'>>): void;
-  pushToast(toast: ToastInput): number;
-  dismissToast(id: number): void;
-}
+export type { AppStore, StoreOptions, ToastInput } from './app-store-api';
 
 const JOURNAL_KEEP = 1000;
 const TOAST_KEEP = 6;
@@ -69,9 +46,14 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   const reorderIntervalMs = options.reorderIntervalMs ?? 1000;
   const resyncBackoffMs = options.resyncBackoffMs ?? 500;
   const scheduleIdle = options.scheduleIdle ?? scheduleWhenIdle;
+  const afterScreenShown = options.afterScreenShown ?? scheduleAfterPaint;
+  const screenFirstFrom = options.screenFirstFrom ?? TOP_FIRST_MIN_ROWS;
 
   const rows = new Map<string, AgentRow>();
-  let state: AppState = { ...createInitialState(), roster: { rows, version: -1, revision: 0 } };
+  let state: AppState = {
+    ...createInitialState(),
+    roster: { rows, version: -1, revision: 0, arriving: null },
+  };
   /** Version of what is in `rows`; the state's copy follows at the next frame. */
   let heldVersion = -1;
   const listeners = new Set<() => void>();
@@ -97,6 +79,8 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   let resyncAgain = false;
   let lastResyncAt = -Infinity;
   let startupNoticesShown = false;
+  let startOver: () => void = () => undefined;
+  const agentsIn = new Promise<void>((resolve) => (startOver = resolve));
   let nextToastId = 1;
 
   function emit(): void {
@@ -162,7 +146,12 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       rosterDirty = false;
       state = {
         ...state,
-        roster: { rows, version: heldVersion, revision: state.roster.revision + 1 },
+        roster: {
+          rows,
+          version: heldVersion,
+          revision: state.roster.revision + 1,
+          arriving: null,
+        },
       };
     }
     emit();
@@ -211,7 +200,17 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     for (const delta of queued) applyDelta(delta);
   }
 
-  function applySnapshot(snapshot: AppSnapshot): void {
+  /** Everything but the agents: the screen can show itself (boot ready). Emits nothing. */
+  function takeScreenParts(screen: Omit<ScreenSnapshot, 'agentCount' | 'agents'>): void {
+    state = { ...state, ...readyScreenOf(screen) };
+    if (!startupNoticesShown) {
+      startupNoticesShown = true;
+      for (const notice of screen.startupNotices) pushToast(noticeToast(notice));
+    }
+  }
+
+  /** The whole list at one version replaces the rows and is ordered top-first. Emits nothing. */
+  function takeRoster(snapshot: RosterSnapshot): void {
     replaceRows(rows, snapshot.roster);
     wholeList = snapshot.roster;
     heldVersion = snapshot.rosterVersion;
@@ -219,31 +218,56 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     wholeListArrived = true;
     state = {
       ...state,
-      boot: { status: 'ready' },
-      connection: snapshot.connection,
-      inspection: snapshot.inspection,
-      selectedWorkNo: snapshot.selectedWorkNo,
-      queues: snapshot.queues,
-      alerts: snapshot.alerts,
-      settings: snapshot.settings,
-      hotkeys: snapshot.hotkeys,
-      passwordRemembered: snapshot.passwordRemembered,
-      keychainAvailable: snapshot.keychainAvailable,
-      policy: snapshot.policy ?? UNMANAGED_POLICY_VIEW,
-      roster: { rows, version: snapshot.rosterVersion, revision: state.roster.revision + 1 },
+      roster: {
+        rows,
+        version: snapshot.rosterVersion,
+        revision: state.roster.revision + 1,
+        arriving: null,
+      },
     };
     rebuildOrder();
-    if (!startupNoticesShown) {
-      startupNoticesShown = true;
-      for (const notice of snapshot.startupNotices) {
-        pushToast({
-          level: notice.level,
-          text: { en: notice.message, zh: notice.messageZh },
-          retcode: notice.retcode,
-        });
-      }
+  }
+
+  function applySnapshot(snapshot: AppSnapshot): void {
+    takeScreenParts(snapshot);
+    takeRoster(snapshot);
+    emit();
+  }
+
+  /**
+   * The window's start: the screen first (small answer), then the agents — a big list once the
+   * screen is painted, taken in by a screen already up instead of waiting for its first mount.
+   */
+  async function startScreenThenRoster(): Promise<void> {
+    // A small list comes with the screen (one answer, one paint); a big one once it is up.
+    const screen = await bridge.invoke('app.getScreen', { agentsUpTo: screenFirstFrom - 1 });
+    if (!screen.ok) {
+      setState({ boot: { status: 'failed', error: screen.error } });
+      return;
+    }
+    takeScreenParts(screen.value);
+    if (screen.value.agents !== null) {
+      takeRoster(screen.value.agents);
+      emit();
+      drainPending();
+      return;
+    }
+    if (!rosterLoaded) {
+      state = { ...state, roster: { ...state.roster, arriving: screen.value.agentCount } };
     }
     emit();
+    await new Promise<void>((resolve) => afterScreenShown(resolve));
+    const roster = await bridge.invoke('roster.getSnapshot', {});
+    if (!roster.ok) {
+      // The whole snapshot's path has the retries and says what failed.
+      await resync();
+      return;
+    }
+    // A reset delta may have brought a list as new or newer meanwhile.
+    if (rosterLoaded && roster.value.rosterVersion <= heldVersion) return;
+    takeRoster(roster.value);
+    emit();
+    drainPending();
   }
 
   async function resync(): Promise<void> {
@@ -263,11 +287,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     } else if (state.boot.status !== 'ready') {
       setState({ boot: { status: 'failed', error: result.error } });
     } else {
-      pushToast({
-        level: 'error',
-        text: { en: result.error.message, zh: result.error.messageZh },
-        retcode: result.error.retcode,
-      });
+      pushToast(errorToast(result.error));
     }
     if (resyncAgain) {
       resyncAgain = false;
@@ -315,13 +335,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     on('journal.appended', (entry) =>
       setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }),
     );
-    on('notice', (notice) =>
-      pushToast({
-        level: notice.level,
-        text: { en: notice.message, zh: notice.messageZh },
-        retcode: notice.retcode,
-      }),
-    );
+    on('notice', (notice) => pushToast(noticeToast(notice)));
   }
 
   return {
@@ -332,8 +346,13 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     },
     async start() {
       listenToMain();
-      await resync();
+      try {
+        await startScreenThenRoster();
+      } finally {
+        startOver();
+      }
     },
+    whenAgentsIn: () => agentsIn,
     stop() {
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       if (reorderTimer !== null) clearTimeout(reorderTimer);
@@ -358,11 +377,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       void bridge.invoke('agents.select', { workNo }).then((result) => {
         selectionEchoes.answered(workNo);
         if (!result.ok) {
-          pushToast({
-            level: 'error',
-            text: { en: result.error.message, zh: result.error.messageZh },
-            retcode: result.error.retcode,
-          });
+          pushToast(errorToast(result.error));
         }
       });
     },
@@ -377,11 +392,4 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       setState({ toasts: state.toasts.filter((toast) => toast.id !== id) });
     },
   };
-}
-
-/** Text columns start A→Z; "how long" and urgency columns start with the most urgent. */
-function defaultDirection(key: SortKey): 'asc' | 'desc' {
-  return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy'
-    ? 'asc'
-    : 'desc';
 }

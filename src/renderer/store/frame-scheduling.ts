@@ -20,3 +20,22 @@ export function scheduleWhenIdle(callback: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
   else setTimeout(callback, 0);
 }
+
+/**
+ * Just after the next paint: a message posted from the next animation frame runs once that
+ * frame's style, layout and paint are done (a timer where frames do not come: hidden window).
+ */
+export function scheduleAfterPaint(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
+    setTimeout(callback, 0);
+    return;
+  }
+  scheduleNextFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      callback();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -4,7 +4,7 @@
  * the JIT has warmed up (the first render), and leave almost nothing for the GC.
  */
 import type { AgentRow, AgentState } from '../../shared/domain';
-import type { SortOrder } from './app-state';
+import type { SortKey, SortOrder } from './app-state';
 
 /** Display and sort order of agent states: the ones that need attention first. */
 export const AGENT_STATE_ORDER: readonly AgentState[] = [
@@ -218,4 +218,11 @@ export function sortFirstScreen(
   }
   if (pinnedAt >= 0) result[pinnedAt] = pinned as number;
   return result;
+}
+
+/** Text columns start A→Z; "how long" and urgency columns start with the most urgent. */
+export function defaultDirection(key: SortKey): 'asc' | 'desc' {
+  return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy'
+    ? 'asc'
+    : 'desc';
 }

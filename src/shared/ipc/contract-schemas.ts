@@ -133,6 +133,11 @@ const onCurrent = z.strictObject({ source: sourceSchema });
 
 export const commandArgSchemas = {
   'app.getSnapshot': empty,
+  'app.getScreen': z.strictObject({
+    /** Bring the agents along when there are at most this many (a small center paints at once). */
+    agentsUpTo: z.number().int().min(0).max(100_000),
+  }),
+  'roster.getSnapshot': empty,
   'app.getStatus': empty,
   'app.openLogsFolder': empty,
   'session.signIn': z.strictObject({

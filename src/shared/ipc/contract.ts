@@ -12,6 +12,8 @@ import type {
   AlertView,
   AppSnapshot,
   AppStatus,
+  RosterSnapshot,
+  ScreenSnapshot,
   ConnectionState,
   HotkeyStatus,
   InspectionView,
@@ -34,6 +36,10 @@ import type { DiagnosticsExport, UpdateView } from '../updates';
 /** Result type of each command. */
 export interface CommandResults {
   'app.getSnapshot': AppSnapshot;
+  /** The window's start, part 1: everything but the agents (part 2: `roster.getSnapshot`). */
+  'app.getScreen': ScreenSnapshot;
+  /** The agents alone with their version: the start's part 2, asked once the screen is up. */
+  'roster.getSnapshot': RosterSnapshot;
   /** Who is signed in and what they inspect: the small answer a script or macro key needs. */
   'app.getStatus': AppStatus;
   'app.openLogsFolder': null;
@@ -163,6 +169,8 @@ export interface InspectorApi {
  */
 const COMMANDS: Readonly<Record<CommandName, true>> = {
   'app.getSnapshot': true,
+  'app.getScreen': true,
+  'roster.getSnapshot': true,
   'app.getStatus': true,
   'app.openLogsFolder': true,
   'session.signIn': true,

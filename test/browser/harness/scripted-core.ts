@@ -230,6 +230,16 @@ export function createScriptedCore(options: {
         case 'app.getSnapshot':
           result = ok(snapshot());
           break;
+        case 'app.getScreen': {
+          const { roster, rosterVersion, ...screen } = snapshot();
+          const { agentsUpTo } = args as ValidCommandArgs<'app.getScreen'>;
+          const agents = roster.length <= agentsUpTo ? { roster, rosterVersion } : null;
+          result = ok({ ...screen, agentCount: roster.length, agents });
+          break;
+        }
+        case 'roster.getSnapshot':
+          result = ok({ roster: [...rows.values()], rosterVersion: version });
+          break;
         case 'agents.select':
           selected = (args as ValidCommandArgs<'agents.select'>).workNo;
           emit('selection.changed', { workNo: selected });

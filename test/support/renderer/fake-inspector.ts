@@ -34,6 +34,26 @@ export function createFakeInspector(snapshot: AppSnapshot): FakeInspector {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: Array<{ name: CommandName; args: unknown }> = [];
   handlers.set('app.getSnapshot', () => ({ ok: true, value: snapshot }));
+  // The start's two halves answer from whatever `app.getSnapshot` answers now (a test that
+  // sets a snapshot sets all three), unless a test handles them itself.
+  const wholeSnapshot = async (): Promise<Result<AppSnapshot>> =>
+    (await handlers.get('app.getSnapshot')!({})) as Result<AppSnapshot>;
+  handlers.set('app.getScreen', async (args) => {
+    const whole = await wholeSnapshot();
+    if (!whole.ok) return whole;
+    const { roster, rosterVersion, ...screen } = whole.value;
+    const { agentsUpTo } = args as CommandArgs<'app.getScreen'>;
+    const agents = roster.length <= agentsUpTo ? { roster, rosterVersion } : null;
+    return { ok: true, value: { ...screen, agentCount: roster.length, agents } };
+  });
+  handlers.set('roster.getSnapshot', async () => {
+    const whole = await wholeSnapshot();
+    if (!whole.ok) return whole;
+    return {
+      ok: true,
+      value: { roster: whole.value.roster, rosterVersion: whole.value.rosterVersion },
+    };
+  });
   // Commands whose result is not null answer with something of the right shape by default.
   handlers.set('journal.list', () => ({ ok: true, value: [] }));
   handlers.set('hotkeys.set', () => ({ ok: true, value: snapshot.hotkeys }));

@@ -37,6 +37,11 @@ export interface RenderOptions {
   element?: ReactElement;
   /** Set handlers on the fake before the store starts. */
   prepare?: (api: FakeInspector) => void;
+  /**
+   * Render as soon as the screen's answer is in, not waiting for the agents (the start's
+   * second half; hold it with `storeOptions.afterScreenShown`).
+   */
+  screenOnly?: boolean;
 }
 
 /** Make the virtualized grid think it has a 600 px tall viewport (jsdom has no layout). */
@@ -63,6 +68,18 @@ export function giveElementsSizeInEachTest(height = 600, width = 1200): void {
   afterEach(() => restore());
 }
 
+function untilScreenAnswered(store: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (store.getState().boot.status === 'loading') return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
+  });
+}
+
 /** Start a store over a fake, wait for its snapshot, and render. */
 export async function renderApp(options: RenderOptions = {}): Promise<Rendered> {
   const snapshot = options.snapshot ?? makeSnapshot();
@@ -75,8 +92,10 @@ export async function renderApp(options: RenderOptions = {}): Promise<Rendered> 
   });
   const i18n = createI18n(options.language ?? snapshot.settings.language);
   const announcer = createAnnouncer({ minIntervalMs: 0 });
+  const started = store.start();
   await act(async () => {
-    await store.start();
+    if (!options.screenOnly) await started;
+    else await untilScreenAnswered(store);
   });
   const ui = options.element ? (
     <I18nextProvider i18n={i18n}>

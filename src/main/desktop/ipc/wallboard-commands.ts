@@ -6,6 +6,8 @@ import type { CommandName } from '../../../shared/ipc/contract';
 
 export const WALLBOARD_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'app.getSnapshot',
+  'app.getScreen',
+  'roster.getSnapshot',
   'stats.getSnapshot',
   'stats.history',
 ]);

@@ -170,6 +170,23 @@ describe('AgentTable', () => {
     expect(screen.getByText('No agents yet')).toBeInTheDocument();
   });
 
+  it('says how many agents are on their way while the screen waits for them', async () => {
+    let showAgents: () => void = () => undefined;
+    await renderApp({
+      element: <AgentTable />,
+      snapshot: makeSnapshot({ roster: makeAgents(10_000) }),
+      screenOnly: true,
+      storeOptions: { afterScreenShown: (callback) => (showAgents = callback) },
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading 10000 agents…');
+    expect(screen.queryByText('No agents yet')).not.toBeInTheDocument();
+    await act(async () => {
+      showAgents();
+      await vi.waitFor(() => expect(rows().length).toBeGreaterThan(10));
+    });
+    expect(screen.queryByText(/Loading/)).not.toBeInTheDocument();
+  });
+
   it('says so when filters hide everyone, and clears them on request', async () => {
     const user = userEvent.setup();
     const { store } = await renderApp({ element: <AgentTable /> });

@@ -38,6 +38,7 @@ export function AgentTable() {
   // The rows' data and the clock reach the rows from here (one subscription each for the
   // whole table, not two per row); memoised rows whose data did not change skip rendering.
   const rows = useAppState((state) => state.roster.rows);
+  const arriving = useAppState((state) => state.roster.arriving);
   useAppState((state) => state.roster.revision); // re-render when rows changed in place
   const now = useNow();
   const rowHeight = useRowHeight();
@@ -190,15 +191,23 @@ export function AgentTable() {
             </div>
           </div>
         </div>
-        {ids.length === 0 ? <AgentTableEmpty filtered={total > 0} /> : null}
+        {ids.length === 0 ? <AgentTableEmpty filtered={total > 0} arriving={arriving} /> : null}
       </div>
     </RowLabelsProvider>
   );
 }
 
-function AgentTableEmpty(props: { filtered: boolean }) {
+function AgentTableEmpty(props: { filtered: boolean; arriving: number | null }) {
   const { t } = useTranslation();
   const store = useStore();
+  if (props.arriving !== null) {
+    return (
+      <div className="empty-state" role="status" aria-busy="true">
+        <p className="empty-title">{t('agents.arrivingTitle', { count: props.arriving })}</p>
+        <p>{t('agents.arrivingBody')}</p>
+      </div>
+    );
+  }
   if (!props.filtered) {
     return (
       <div className="empty-state">

@@ -24,7 +24,9 @@ function LongestCall() {
   );
   const talking = useAppState((state) => state.summary.stateCounts.talking);
   const unknown = useAppState((state) => state.summary.callsOfUnknownLength);
+  const arriving = useAppState((state) => state.roster.arriving !== null);
   const since = row?.call?.since ?? null;
+  if (arriving) return <AgentsArrivingCard label={t('glance.longestCall')} />;
   if (!row || since === null) {
     // Agents already on a call when we signed in have no known start until it changes.
     return (
@@ -60,6 +62,17 @@ function LongestCall() {
   );
 }
 
+/** A card while the agents are on their way (the screen shows before them at start). */
+function AgentsArrivingCard(props: { label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="glance-card" aria-busy="true">
+      <span className="glance-label">{props.label}</span>
+      <span className="glance-empty">{t('glance.agentsArriving')}</span>
+    </div>
+  );
+}
+
 function AgentInTrouble() {
   const { t } = useTranslation();
   const store = useStore();
@@ -70,6 +83,9 @@ function AgentInTrouble() {
       ? state.roster.rows.get(state.summary.firstAlertWorkNo)
       : undefined,
   );
+  const arriving = useAppState((state) => state.roster.arriving !== null);
+  // "No alerts" before the agents are even here would be a false all-clear.
+  if (arriving) return <AgentsArrivingCard label={t('glance.needsAttention')} />;
   if (!row || row.alerts.length === 0) {
     return (
       <div className="glance-card">
@@ -103,6 +119,7 @@ function StateChips() {
   const { t } = useTranslation();
   const store = useStore();
   const counts = useAppState((state) => state.summary.stateCounts);
+  const arriving = useAppState((state) => state.roster.arriving !== null);
   const chosen = useAppState((state) => state.view.states);
   const toggle = (agentState: AgentState): void => {
     store.setView({
@@ -124,7 +141,7 @@ function StateChips() {
           >
             <Icon name={STATE_ICON[agentState]} />
             <span className="chip-label">{t(`agentState.${agentState}`)}</span>{' '}
-            <span className="chip-count">{counts[agentState]}</span>
+            <span className="chip-count">{arriving ? '—' : counts[agentState]}</span>
           </button>
         ),
       )}

@@ -10,7 +10,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { useBridge } from '../../store/store-context';
+import { useBridge, useStore } from '../../store/store-context';
 import { createInsightStore, type InsightState, type InsightStore } from './insight-store';
 
 const InsightContext = createContext<InsightStore | null>(null);
@@ -18,7 +18,11 @@ const InsightContext = createContext<InsightStore | null>(null);
 /** Creates and starts the window's insight store for everything below. */
 export function InsightProvider(props: { children: ReactNode }) {
   const bridge = useBridge();
-  const store = useMemo(() => createInsightStore(bridge), [bridge]);
+  const appStore = useStore();
+  const store = useMemo(
+    () => createInsightStore(bridge, { after: appStore.whenAgentsIn() }),
+    [bridge, appStore],
+  );
   useEffect(() => {
     void store.start();
     return () => store.stop();

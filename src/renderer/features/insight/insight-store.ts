@@ -62,7 +62,19 @@ export function sampleFromSnapshot(
   };
 }
 
-export function createInsightStore(bridge: Bridge): InsightStore {
+export interface InsightStoreOptions {
+  /**
+   * What the first loads wait for: at a window's start the agents come first, the figures and
+   * their history after them (the app store's `whenAgentsIn()`). Events apply at once.
+   */
+  after?: Promise<void>;
+}
+
+export function createInsightStore(
+  bridge: Bridge,
+  options: InsightStoreOptions = {},
+): InsightStore {
+  const after = options.after ?? Promise.resolve();
   let state: InsightState = { snapshot: null, history: null, sparklines: new Map(), revision: 0 };
   const listeners = new Set<() => void>();
   let unsubscribe: (() => void) | null = null;
@@ -103,6 +115,7 @@ export function createInsightStore(bridge: Bridge): InsightStore {
     },
     async start() {
       unsubscribe ??= bridge.on('stats.changed', applySnapshot);
+      await after;
       const result = await bridge.invoke('stats.getSnapshot', {});
       if (result.ok && result.value && !state.snapshot) applySnapshot(result.value);
     },
@@ -113,6 +126,7 @@ export function createInsightStore(bridge: Bridge): InsightStore {
     async showScope(skillId) {
       scope = skillId;
       const token = ++scopeToken;
+      await after;
       const result = await bridge.invoke('stats.history', { skillId });
       if (token !== scopeToken) return;
       set({ history: result.ok ? result.value : null });
@@ -120,6 +134,8 @@ export function createInsightStore(bridge: Bridge): InsightStore {
     async loadSparklines(skillIds) {
       const wanted = skillIds.filter((id) => !loadedSparklines.has(id));
       for (const id of wanted) loadedSparklines.add(id);
+      if (wanted.length === 0) return;
+      await after;
       const answers = await Promise.all(
         wanted.map((skillId) => bridge.invoke('stats.history', { skillId, sinceMs: SPARKLINE_MS })),
       );

@@ -53,10 +53,13 @@ export function Sparkline(props: SparklineProps) {
   const data: uPlot.AlignedData = [props.times.map((at) => at / 1000), [...props.values]];
   const latest = useRef(data);
   const config = useRef(props);
+  // Nothing to draw yet (the history loads after the agents at a window's start): the chart
+  // library and its canvas wait, the box keeps its size.
+  const hasPoints = props.times.length > 0;
 
   useEffect(() => {
     const element = host.current;
-    if (!canDrawCharts || !element) return;
+    if (!canDrawCharts || !element || !hasPoints) return;
     let chart: uPlot | null = null;
     let cancelled = false;
     void loadUPlot().then((UPlot) => {
@@ -69,7 +72,7 @@ export function Sparkline(props: SparklineProps) {
       chart?.destroy();
       plot.current = null;
     };
-  }, [props.theme, props.width, props.height]);
+  }, [props.theme, props.width, props.height, hasPoints]);
 
   useEffect(() => {
     latest.current = data;
