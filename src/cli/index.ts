@@ -2,7 +2,8 @@
  * Entry point of the cc-inspector command line (bundled to out/cli/index.js, launched by
  * bin/cc-inspector.mjs): the real process as the CLI's environment. SIGINT, SIGTERM and SIGHUP
  * are caught from the first moment: the first asks the running command to release what it
- * started and sign out; a second one exits at once.
+ * started and sign out; a second one exits at once (the same signal repeated within
+ * SAME_STOP_WITHIN_MS is the first one delivered twice).
  */
 import { createKeyringCredentialStore } from '../main/credentials/keyring-credential-store';
 import type { CliEnvironment } from './cli-context';
@@ -10,17 +11,28 @@ import { EXIT_CODE } from './cli-error';
 import { createTranslator } from './cli-i18n';
 import { resolveLanguageQuietly } from './cli-language';
 import { runCli } from './program';
-import { exitCodeOfSignal, STOP_SIGNALS, type StopSignal } from './stop-signals';
+import {
+  exitCodeOfSignal,
+  SAME_STOP_WITHIN_MS,
+  STOP_SIGNALS,
+  type StopSignal,
+} from './stop-signals';
 
 const argv = process.argv.slice(2);
 const listeners = new Set<(signal: StopSignal) => void>();
 let signalsSeen = 0;
+let firstSignal: { signal: StopSignal; at: number } | null = null;
 
 // A closed terminal (SIGHUP) or a closed pipe must not turn the clean-up into a crash.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 for (const signal of STOP_SIGNALS) {
   process.on(signal, () => {
+    // The same signal again within a moment is the same stop, delivered twice (to the process
+    // and to its group, as GNU timeout and process managers do), not a second Ctrl+C.
+    const now = performance.now();
+    if (firstSignal?.signal === signal && now - firstSignal.at < SAME_STOP_WITHIN_MS) return;
+    firstSignal ??= { signal, at: now };
     signalsSeen += 1;
     if (signalsSeen > 1 || listeners.size === 0) {
       if (signalsSeen > 1) {

@@ -7,6 +7,13 @@
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
 
+/**
+ * Deliveries of the same signal this close together are one stop: GNU `timeout` signals the
+ * command and then its process group, a process manager may too; a person pressing Ctrl+C a
+ * second time takes longer than this.
+ */
+export const SAME_STOP_WITHIN_MS = 100;
+
 /** How long ending the inspection and signing out may take after a signal. */
 export const STOP_DEADLINE_MS = 5_000;
 

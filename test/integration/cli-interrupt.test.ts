@@ -79,11 +79,29 @@ describe('a stop signal during a command', () => {
     await waitFor(() => sent(ALLAGENT).length > 0, { what: 'the agent list request' });
     child.kill('SIGINT');
     await waitFor(() => sent(LOGOUT).length > 0, { what: 'the sign-out request' });
+    // A person's second press: later than one stop delivered twice (SAME_STOP_WITHIN_MS).
+    await pause(250);
     child.kill('SIGINT');
     const run = await collect(child, 5_000);
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('without signing out');
     expect(run.stderr).toContain('cc-inspector logout --force');
+  });
+
+  it('one stop delivered twice a moment apart (to the process and its group, as `timeout` does) still signs out', async () => {
+    answer = (path) => (ALLAGENT.test(path) ? 'hang' : undefined);
+    const child = startCommand(['agents', ...connection()], env);
+    child.stdin.end();
+    await waitFor(() => sent(ALLAGENT).length > 0, { what: 'the agent list request' });
+    child.kill('SIGINT');
+    // Taken in by then (two deliveries at the same instant merge in the kernel; these do not).
+    await pause(30);
+    child.kill('SIGINT');
+    const run = await collect(child, 10_000);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('stopped by SIGINT');
+    expect(run.stderr).not.toContain('without signing out');
+    expect(sent(LOGOUT, 'DELETE')).toHaveLength(1);
   });
 
   it('a signal during sign-in still signs out the session the gateway opened', async () => {
