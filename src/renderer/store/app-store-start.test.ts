@@ -25,6 +25,12 @@ function setup(snapshot = makeSnapshot({ roster: makeAgents(5), rosterVersion: 3
   return { api, store, showScreen };
 }
 
+/** The screen's parts of a whole snapshot (what `app.getScreen` answers besides the agents). */
+function makeScreen() {
+  const { roster: _roster, rosterVersion: _version, ...screen } = makeSnapshot();
+  return screen;
+}
+
 const refusal = {
   code: 'internal' as const,
   message: 'boom',
@@ -110,6 +116,23 @@ describe('app store start: the screen first, then the agents', () => {
     expect(api.callsOf('app.getSnapshot')).toHaveLength(1);
     expect(store.getState().roster.rows.size).toBe(5);
     expect(store.getState().boot.status).toBe('ready');
+  });
+
+  it('stops announcing the agents when neither way could bring them, and says why', async () => {
+    const { api, store, showScreen } = setup();
+    api.handle('roster.getSnapshot', () => ({ ok: false, error: refusal }));
+    api.handle('app.getScreen', () => ({
+      ok: true,
+      value: { ...makeScreen(), agentCount: 5, agents: null },
+    }));
+    api.handle('app.getSnapshot', () => ({ ok: false, error: refusal }));
+    const started = store.start();
+    await vi.waitFor(() => expect(store.getState().roster.arriving).toBe(5));
+    await showScreen();
+    await started;
+    expect(store.getState().roster).toMatchObject({ arriving: null, version: -1 });
+    expect(store.getState().boot.status).toBe('ready');
+    expect(store.getState().toasts.at(-1)).toMatchObject({ level: 'error', text: { en: 'boom' } });
   });
 
   it('takes a small list with the screen: one answer, nothing to wait for', async () => {

@@ -259,8 +259,10 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     await new Promise<void>((resolve) => afterScreenShown(resolve));
     const roster = await bridge.invoke('roster.getSnapshot', {});
     if (!roster.ok) {
-      // The whole snapshot's path has the retries and says what failed.
+      // The whole snapshot's path has the retries and says what failed (a toast).
       await resync();
+      // Still none: the table stops saying they are on their way.
+      if (!rosterLoaded) setState({ roster: { ...state.roster, arriving: null } });
       return;
     }
     // A reset delta may have brought a list as new or newer meanwhile.
