@@ -83,6 +83,8 @@ describe('main screen', () => {
     expect(glance.queryByText('No calls in progress')).not.toBeInTheDocument();
     expect(glance.getAllByText('Loading agents…')).toHaveLength(2);
     expect(glance.getByRole('button', { name: /Talking/ })).toHaveTextContent('Talking —');
+    // Not "0 of 0 agents" either.
+    expect(screen.queryByText('0 of 0 agents')).not.toBeInTheDocument();
     await act(async () => {
       showAgents();
       await vi.waitFor(() => expect(glance.queryByText('Loading agents…')).toBeNull());

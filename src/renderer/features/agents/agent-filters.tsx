@@ -15,6 +15,7 @@ export function AgentFilters() {
   const groups = useAppState((state) => state.summary.groups);
   const shown = useAppState((state) => state.summary.ids.length);
   const total = useAppState((state) => state.summary.total);
+  const arriving = useAppState((state) => state.roster.arriving !== null);
   const filtered = useAppState(
     (state) =>
       state.view.search !== '' || state.view.states.length > 0 || state.view.group !== null,
@@ -69,7 +70,9 @@ export function AgentFilters() {
           ))}
         </select>
       </label>
-      <span className="result-count">{t('agents.showing', { shown, total })}</span>
+      <span className="result-count">
+        {arriving ? t('glance.agentsArriving') : t('agents.showing', { shown, total })}
+      </span>
       {filtered ? (
         <button
           type="button"
