@@ -8,21 +8,24 @@ import { createAppStore } from './app-store';
  * The window's start: the screen's answer first, the agents once the screen is shown. The
  * "shown" moment is the test's to give (`showScreen`), so each step can be looked at.
  */
-function setup(snapshot = makeSnapshot({ roster: makeAgents(5), rosterVersion: 30 })) {
+function setup(
+  snapshot = makeSnapshot({ roster: makeAgents(5), rosterVersion: 30 }),
+  // Every list counts as big by default: the screen comes alone, the agents after it.
+  screenFirstFrom = 1,
+) {
   const api = createFakeInspector(snapshot);
   const shown: Array<() => void> = [];
   const store = createAppStore(createBridge(api), {
     scheduleFrame: (callback) => callback(),
     afterScreenShown: (callback) => shown.push(callback),
-    // Every list counts as big here: the screen comes alone, the agents after it.
-    screenFirstFrom: 1,
+    screenFirstFrom,
     resyncBackoffMs: 0,
   });
   const showScreen = async (): Promise<void> => {
     await vi.waitFor(() => expect(shown).toHaveLength(1));
     shown.splice(0)[0]!();
   };
-  return { api, store, showScreen };
+  return { api, store, showScreen, shown };
 }
 
 /** The screen's parts of a whole snapshot (what `app.getScreen` answers besides the agents). */
@@ -136,19 +139,13 @@ describe('app store start: the screen first, then the agents', () => {
   });
 
   it('takes a small list with the screen: one answer, nothing to wait for', async () => {
-    const api = createFakeInspector(makeSnapshot({ roster: makeAgents(5), rosterVersion: 30 }));
-    const afterScreenShown = vi.fn();
-    const store = createAppStore(createBridge(api), {
-      scheduleFrame: (callback) => callback(),
-      afterScreenShown,
-      screenFirstFrom: 6,
-    });
+    const { api, store, shown } = setup(undefined, 6);
     const arriving: Array<number | null> = [];
     store.subscribe(() => arriving.push(store.getState().roster.arriving));
     await store.start();
     expect(api.callsOf('app.getScreen')).toEqual([{ agentsUpTo: 5 }]);
     expect(api.calls.map((call) => call.name)).toEqual(['app.getScreen']);
-    expect(afterScreenShown).not.toHaveBeenCalled();
+    expect(shown).toHaveLength(0);
     expect(arriving.every((count) => count === null)).toBe(true);
     expect(store.getState().roster).toMatchObject({ version: 30, arriving: null });
     expect(store.getState().summary.ids).toHaveLength(5);
