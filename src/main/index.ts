@@ -23,7 +23,7 @@ import {
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandError } from '../shared/ipc/contract';
+import { eventChannel, type CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
 import { createConfirmDialogs } from './desktop/confirm-dialogs';
@@ -244,6 +244,13 @@ async function startApp(): Promise<void> {
     platform: process.platform,
     language,
     showWindow: () => window.show(),
+    composeNote: (workNo) => {
+      // A window shown anew is still loading: its page hears the request once it is there.
+      const contents = window.get()?.webContents;
+      const send = (): void => contents?.send(eventChannel('ui.composeNote'), { workNo });
+      if (contents?.isLoading()) contents.once('did-finish-load', send);
+      else send();
+    },
     quit: () => app.quit(),
     confirmIntercept: async () =>
       !settingsStore.current().confirmDestructive ||

@@ -16,6 +16,7 @@ import { QueuePanel } from './features/queue/queue-panel';
 import { CoachMenu } from './features/coaching/coach-menu';
 import { CoachingNotices } from './features/coaching/coaching-notices';
 import { FollowStatus } from './features/coaching/follow-status';
+import { useNoteRequests } from './features/coaching/use-note-requests';
 import { CoachingProvider } from './features/coaching/coaching-context';
 import { isCoachingDialog, type CoachingDialogKey } from './features/coaching/coaching-dialog-keys';
 import { InsightProvider } from './features/insight/insight-context';
@@ -47,6 +48,7 @@ export function MainScreen() {
   // Charts are asked for, not imposed: closed by default, the last choice remembered.
   const [insightOpen, setInsightOpen] = useRememberedFlag('insight-open', false);
   const close = (): void => setDialog(null);
+  useNoteRequests(() => setDialog('note'));
   return (
     <InsightProvider>
       <CoachingProvider>

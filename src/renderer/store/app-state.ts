@@ -105,6 +105,8 @@ export interface AppState {
   roster: RosterState;
   view: AgentView;
   summary: RosterSummary;
+  /** The tray asked to write a note to this agent (`id` counts the requests). */
+  noteRequest: { workNo: string; id: number } | null;
   /** Newest first. */
   journal: readonly JournalEntry[];
   toasts: readonly Toast[];
@@ -159,6 +161,7 @@ export function createInitialState(): AppState {
     roster: { rows: new Map(), version: -1, revision: 0, arriving: null },
     view: DEFAULT_VIEW,
     summary: createEmptySummary(),
+    noteRequest: null,
     journal: [],
     toasts: [],
   };

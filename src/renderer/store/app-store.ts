@@ -334,6 +334,9 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     on('alerts.changed', (alerts) => setState({ alerts }));
     on('settings.changed', (settings) => setState({ settings }));
     on('hotkeys.changed', (hotkeys) => setState({ hotkeys }));
+    on('ui.composeNote', ({ workNo }) =>
+      setState({ noteRequest: { workNo, id: (state.noteRequest?.id ?? 0) + 1 } }),
+    );
     on('journal.appended', (entry) =>
       setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }),
     );

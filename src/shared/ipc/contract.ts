@@ -121,6 +121,8 @@ export interface EventPayloads {
   /** The live figures, every 5 s. */
   'stats.changed': InsightSnapshot;
   'updates.changed': UpdateView;
+  /** The tray's "Write a note…": open the note composer on this agent (already selected). */
+  'ui.composeNote': { workNo: string };
 }
 export type EventName = keyof EventPayloads;
 
@@ -231,6 +233,7 @@ const EVENTS: Readonly<Record<EventName, true>> = {
   'coaching.changed': true,
   'stats.changed': true,
   'updates.changed': true,
+  'ui.composeNote': true,
 };
 
 /** Runtime lists of names (the preload and the bindings check against these). */

@@ -1,7 +1,7 @@
 /**
  * The tray's coaching items, pure like the rest of the menu: a note to the focus agent from a
- * template (or "Write a note…", which opens the window on that agent), and following — who is
- * followed, how many calls are left, and "Stop following".
+ * template (or "Write a note…", which opens the window's note composer on that agent), and
+ * following — who is followed, how many calls are left, and "Stop following".
  */
 import type { TrayModel } from '../../supervisor/supervisor-api';
 import type { TrayLabels } from './tray-labels';

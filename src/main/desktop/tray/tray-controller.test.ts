@@ -54,6 +54,7 @@ describe('tray controller', () => {
   let answer: { ok: true; value: null } | { ok: false; error: CommandError };
   let listeners: Set<EventListener>;
   let shown: number;
+  let composed: Array<{ workNo: string; shown: number; selected: string[] }>;
   let quits: number;
   let failures: CommandError[];
   let confirmAnswer: boolean;
@@ -76,6 +77,7 @@ describe('tray controller', () => {
     answer = { ok: true, value: null };
     listeners = new Set();
     shown = 0;
+    composed = [];
     quits = 0;
     failures = [];
     confirmAnswer = true;
@@ -109,6 +111,9 @@ describe('tray controller', () => {
       platform,
       language: () => 'en',
       showWindow: () => (shown += 1),
+      // What the window had been asked by then: the agent selected, the window shown.
+      composeNote: (workNo) =>
+        composed.push({ workNo, shown, selected: executed.map((call) => call.name) }),
       quit: () => (quits += 1),
       confirmIntercept: async () => confirmAnswer,
       onFailure: (error) => failures.push(error),
@@ -234,6 +239,15 @@ describe('tray controller', () => {
     menu().click('Intercept (take over the call)');
     await settle();
     expect(executed).toEqual([{ name: 'inspection.intercept', args: { source: 'tray' } }]);
+  });
+
+  it('"Write a note…" selects the agent, shows the window and opens its note composer there', async () => {
+    model = { ...model, connection: live, focusAgent: agent('1001', 'Alice', 30) };
+    create();
+    menu().click('Note to 1001 Alice', 'Write a note…');
+    await settle();
+    expect(executed).toEqual([{ name: 'agents.select', args: { workNo: '1001' } }]);
+    expect(composed).toEqual([{ workNo: '1001', shown: 1, selected: ['agents.select'] }]);
   });
 
   it('opens the window, the logs folder and quits', async () => {
@@ -368,6 +382,7 @@ describe('tray commands', () => {
     expect(dispatchTrayCommand({ kind: 'compose-note', workNo: '1001' })).toEqual({
       kind: 'show-window',
       select: '1001',
+      composeNote: true,
     });
   });
 

@@ -26,7 +26,7 @@ import { TrayMenuSync } from './tray-menu-sync';
 /** A tray command as a contract command, or an action the shell performs itself. */
 export type TrayDispatch =
   | { kind: 'command'; name: CommandName; args: Record<string, unknown> }
-  | { kind: 'show-window'; select?: string }
+  | { kind: 'show-window'; select?: string; composeNote?: true }
   | { kind: 'shell'; action: ShellAction }
   | { kind: 'quit' };
 
@@ -81,8 +81,8 @@ export function dispatchTrayCommand(command: TrayCommand): TrayDispatch {
         },
       };
     case 'compose-note':
-      // Writing needs the window: it opens on that agent, where "Note" is one key away.
-      return { kind: 'show-window', select: command.workNo };
+      // Writing needs the window: it opens on that agent with the note composer open.
+      return { kind: 'show-window', select: command.workNo, composeNote: true };
     case 'stop-follow':
       return { kind: 'command', name: 'coaching.stopFollow', args: tray };
   }
@@ -112,6 +112,8 @@ export interface TrayControllerOptions {
   platform: NodeJS.Platform;
   language: () => Language;
   showWindow: () => void;
+  /** Open the window's note composer on this agent (after showWindow; the window has it). */
+  composeNote?: (workNo: string) => void;
   quit: () => void;
   /** "Check for updates…" and "Export diagnostics…" (shell/maintenance in the app). */
   onShellAction?: (action: ShellAction) => void;
@@ -167,7 +169,9 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
     const dispatch = dispatchTrayCommand(command);
     if (dispatch.kind === 'show-window') {
       if (dispatch.select) await options.core.execute('agents.select', { workNo: dispatch.select });
-      return options.showWindow();
+      options.showWindow();
+      if (dispatch.composeNote && dispatch.select) options.composeNote?.(dispatch.select);
+      return;
     }
     if (dispatch.kind === 'quit') return options.quit();
     if (dispatch.kind === 'shell') return options.onShellAction?.(dispatch.action);

@@ -38,6 +38,30 @@ describe('coaching', () => {
     expect(api.callsOf('coaching.sendNote')).toEqual([]);
   });
 
+  it('opens the note composer on the agent when the tray asks (ui.composeNote), once per ask', async () => {
+    const { api } = await renderApp({
+      snapshot: makeSnapshot({ roster: coachingRoster }),
+      prepare: (fake) =>
+        fake.handle('coaching.previewRecipients', () => ({
+          ok: true,
+          value: { workNos: ['1002'], signedIn: 1, batches: 1 },
+        })),
+    });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Main selects the agent first, then asks for the composer (the tray's order).
+    act(() => {
+      api.emit('selection.changed', { workNo: '1002' });
+      api.emit('ui.composeNote', { workNo: '1002' });
+    });
+    const dialog = within(await screen.findByRole('dialog', { name: 'Note to agents' }));
+    expect(dialog.getByRole('radio', { name: /Selected agent \(1002/ })).toBeChecked();
+    await userEvent.click(dialog.getAllByRole('button', { name: 'Close' })[0]!);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Nothing new asked: it stays closed whatever else changes.
+    act(() => api.emit('selection.changed', { workNo: '1001' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('sends to the agents the table shows and lists each batch with who got it', async () => {
     const ids = Array.from({ length: 150 }, (_, i) => String(1001 + i));
     const { api } = await renderApp({
