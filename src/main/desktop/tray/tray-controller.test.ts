@@ -10,16 +10,10 @@ import {
   resetElectronFake,
   type FakeNativeImage,
 } from '../../../../test/support/fakes/electron';
-import { COMMAND_NAMES, type CommandError, type EventName } from '../../../shared/ipc/contract';
+import type { CommandError, EventName } from '../../../shared/ipc/contract';
 import type { ConnectionState, InspectionView } from '../../../shared/domain';
 import type { EventListener, SupervisorCore, TrayModel } from '../../supervisor/supervisor-api';
-import {
-  createTrayController,
-  dispatchTrayCommand,
-  selectTrayIconPath,
-  type TrayControllerOptions,
-} from './tray-controller';
-import type { TrayCommand } from './tray-menu';
+import { createTrayController, type TrayControllerOptions } from './tray-controller';
 import { IDLE_INSPECTION } from '../../../shared/inspection-vocabulary';
 
 const NOW = 1_700_000_000_000;
@@ -332,73 +326,5 @@ describe('tray controller', () => {
     controller.dispose();
     expect(tray().isDestroyed()).toBe(true);
     expect(listeners.size).toBe(0);
-  });
-});
-
-describe('tray commands', () => {
-  const every: TrayCommand[] = [
-    { kind: 'inspect', action: 'listen', workNo: '1001' },
-    { kind: 'inspect', action: 'barge', workNo: '1001' },
-    { kind: 'inspect', action: 'whisper', workNo: '1001' },
-    { kind: 'switch' },
-    { kind: 'switch-to', mode: 'whisper' },
-    { kind: 'intercept' },
-    { kind: 'cancel' },
-    { kind: 'sign-in' },
-    { kind: 'sign-out' },
-    { kind: 'open-window' },
-    { kind: 'open-logs' },
-    { kind: 'open-wallboard' },
-    { kind: 'check-updates' },
-    { kind: 'export-diagnostics' },
-    { kind: 'quit' },
-    { kind: 'note-template', workNo: '1001', text: 'Please finish your wrap-up.' },
-    { kind: 'compose-note', workNo: '1001' },
-    { kind: 'stop-follow' },
-  ];
-
-  it('map to contract commands the window can send too (or to showing the window, or quitting)', () => {
-    for (const command of every) {
-      const dispatch = dispatchTrayCommand(command);
-      if (dispatch.kind === 'command') expect(COMMAND_NAMES).toContain(dispatch.name);
-      // Issue 16: the shell answers updates and diagnostics itself, with a notification.
-      else if (dispatch.kind === 'shell') expect(dispatch.action).toBe(command.kind);
-      else expect(['sign-in', 'open-window', 'quit', 'compose-note']).toContain(command.kind);
-    }
-  });
-
-  it('send a template note to the one agent through coaching.sendNote, source tray', () => {
-    expect(
-      dispatchTrayCommand({ kind: 'note-template', workNo: '1001', text: 'Please finish.' }),
-    ).toEqual({
-      kind: 'command',
-      name: 'coaching.sendNote',
-      args: {
-        recipients: { kind: 'agents', workNos: ['1001'] },
-        text: 'Please finish.',
-        source: 'tray',
-      },
-    });
-    expect(dispatchTrayCommand({ kind: 'compose-note', workNo: '1001' })).toEqual({
-      kind: 'show-window',
-      select: '1001',
-      composeNote: true,
-    });
-  });
-
-  it('open the wallboard through the same command as the window’s button', () => {
-    expect(dispatchTrayCommand({ kind: 'open-wallboard' })).toEqual({
-      kind: 'command',
-      name: 'wallboard.open',
-      args: {},
-    });
-  });
-
-  it('pick icon files per platform', () => {
-    expect(selectTrayIconPath('/r', 'inspecting', 'darwin')).toBe(
-      join('/r', 'inspectingTemplate.png'),
-    );
-    expect(selectTrayIconPath('/r', 'inspecting', 'win32')).toBe(join('/r', 'inspecting.ico'));
-    expect(selectTrayIconPath('/r', 'inspecting', 'linux')).toBe(join('/r', 'inspecting.png'));
   });
 });
