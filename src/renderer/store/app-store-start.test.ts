@@ -2,6 +2,7 @@
 import { createBridge } from '../bridge';
 import { createFakeInspector } from '../../../test/support/renderer/fake-inspector';
 import { makeAgent, makeAgents, makeSnapshot } from '../../../test/support/renderer/fixtures';
+import { screenAnswerOf } from '../../../test/support/renderer/screen-answer';
 import { createAppStore } from './app-store';
 
 /**
@@ -26,12 +27,6 @@ function setup(
     shown.splice(0)[0]!();
   };
   return { api, store, showScreen, shown };
-}
-
-/** The screen's parts of a whole snapshot (what `app.getScreen` answers besides the agents). */
-function makeScreen() {
-  const { roster: _roster, rosterVersion: _version, ...screen } = makeSnapshot();
-  return screen;
 }
 
 const refusal = {
@@ -126,7 +121,7 @@ describe('app store start: the screen first, then the agents', () => {
     api.handle('roster.getSnapshot', () => ({ ok: false, error: refusal }));
     api.handle('app.getScreen', () => ({
       ok: true,
-      value: { ...makeScreen(), agentCount: 5, agents: null },
+      value: screenAnswerOf(makeSnapshot({ roster: makeAgents(5) }), 0),
     }));
     api.handle('app.getSnapshot', () => ({ ok: false, error: refusal }));
     const started = store.start();

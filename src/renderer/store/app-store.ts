@@ -79,8 +79,8 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   let resyncAgain = false;
   let lastResyncAt = -Infinity;
   let startupNoticesShown = false;
-  let startOver: () => void = () => undefined;
-  const agentsIn = new Promise<void>((resolve) => (startOver = resolve));
+  let markStartDone: () => void = () => undefined;
+  const agentsIn = new Promise<void>((resolve) => (markStartDone = resolve));
   let nextToastId = 1;
 
   function emit(): void {
@@ -354,7 +354,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       try {
         await startScreenThenRoster();
       } finally {
-        startOver();
+        markStartDone();
       }
     },
     whenAgentsIn: () => agentsIn,

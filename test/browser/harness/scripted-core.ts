@@ -24,6 +24,7 @@ import {
   type ShiftSkill,
 } from '../../support/insight/shift-history';
 import type { ContractCore } from '../../support/ws-contract-server';
+import { screenAnswerOf } from '../../support/renderer/screen-answer';
 import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
 
 export interface ScriptedCore extends ContractCore {
@@ -230,13 +231,11 @@ export function createScriptedCore(options: {
         case 'app.getSnapshot':
           result = ok(snapshot());
           break;
-        case 'app.getScreen': {
-          const { roster, rosterVersion, ...screen } = snapshot();
-          const { agentsUpTo } = args as ValidCommandArgs<'app.getScreen'>;
-          const agents = roster.length <= agentsUpTo ? { roster, rosterVersion } : null;
-          result = ok({ ...screen, agentCount: roster.length, agents });
+        case 'app.getScreen':
+          result = ok(
+            screenAnswerOf(snapshot(), (args as ValidCommandArgs<'app.getScreen'>).agentsUpTo),
+          );
           break;
-        }
         case 'roster.getSnapshot':
           result = ok({ roster: [...rows.values()], rosterVersion: version });
           break;

@@ -12,6 +12,7 @@ import type {
   Result,
 } from '../../../src/shared/ipc/contract';
 import type { AppSnapshot } from '../../../src/shared/domain';
+import { screenAnswerOf } from './screen-answer';
 
 type Handler<N extends CommandName> = (
   args: CommandArgs<N>,
@@ -41,10 +42,8 @@ export function createFakeInspector(snapshot: AppSnapshot): FakeInspector {
   handlers.set('app.getScreen', async (args) => {
     const whole = await wholeSnapshot();
     if (!whole.ok) return whole;
-    const { roster, rosterVersion, ...screen } = whole.value;
     const { agentsUpTo } = args as CommandArgs<'app.getScreen'>;
-    const agents = roster.length <= agentsUpTo ? { roster, rosterVersion } : null;
-    return { ok: true, value: { ...screen, agentCount: roster.length, agents } };
+    return { ok: true, value: screenAnswerOf(whole.value, agentsUpTo) };
   });
   handlers.set('roster.getSnapshot', async () => {
     const whole = await wholeSnapshot();
