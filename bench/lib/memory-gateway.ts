@@ -35,18 +35,37 @@ const SUBTYPES = [
   QC_NOTIFY_SUBTYPE.work,
   QC_NOTIFY_SUBTYPE.rest,
 ];
+const RESOURCE_PATH = '/agentgateway/resource/';
 const GUID = 'b3f1c2d4-0000-4000-8000-soak00000001.AgentGateway0';
 
+/** No answer here carries a header but the sign-in's `Set-GUID`. */
+const NO_HEADERS: GatewayResponseLike['headers'] = { get: () => null, getSetCookie: () => [] };
+
+/**
+ * An answer. A class, not an object literal of closures: a real transport's response is one
+ * object too, and closures made per answer (each also named by tsx's `__name` helper) made the
+ * stand-in cost more than the client reading it.
+ */
+class MemoryAnswer implements GatewayResponseLike {
+  readonly status = 200;
+  constructor(
+    private readonly body: string,
+    readonly headers: GatewayResponseLike['headers'] = NO_HEADERS,
+  ) {}
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+}
+
 function reply(body: unknown, headers: Record<string, string> = {}): GatewayResponseLike {
-  const text = JSON.stringify(body);
   const lower = Object.fromEntries(
     Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
   );
-  return {
-    status: 200,
-    headers: { get: (name) => lower[name.toLowerCase()] ?? null, getSetCookie: () => [] },
-    text: () => Promise.resolve(text),
-  };
+  return new MemoryAnswer(JSON.stringify(body), {
+    get: (name) => lower[name.toLowerCase()] ?? null,
+    getSetCookie: () => [],
+  });
 }
 
 /** Stands in for a missing signal (the client passes one to a transport without its own time limit). */
@@ -89,35 +108,29 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
     return seed / 2_147_483_648;
   };
 
-  const answer = async (
-    url: string,
-    method: string,
-    signal: AbortSignal,
-    timeoutMs: number,
-  ): Promise<GatewayResponseLike> => {
-    const path =
-      url
-        .slice(url.indexOf('/agentgateway/resource/') + '/agentgateway/resource/'.length)
-        .split('?')[0] ?? '';
-    if (path.startsWith('agentevent/')) {
-      if (served >= limit) {
-        await waitOrAbort(Math.min(options.emptyHoldMs ?? 200, timeoutMs), signal);
-        return reply({ message: '', retcode: '0' });
-      }
-      served++;
-      const workNo = workNos[Math.floor(nextRandom() * workNos.length)] as string;
-      const subtype = SUBTYPES[Math.floor(nextRandom() * SUBTYPES.length)] as string;
-      return reply({
-        message: '',
-        retcode: '0',
-        event: {
-          eventType: EVENT_TYPE.qcAgentStateNotify,
-          workNo: options.inspectorId,
-          eventGenTime: Date.now(),
-          content: { subtype, monitoredagent: workNo, agentname: workNo, mediaserver: 'CtiServer' },
-        },
-      });
-    }
+  // An event's answer as the gateway sends it (keys in another order), from parts made once:
+  // serialising it is the gateway's work, not the client's.
+  const eventHead =
+    `{"message":"","retcode":"0","event":{"eventType":${JSON.stringify(EVENT_TYPE.qcAgentStateNotify)},` +
+    `"workNo":${JSON.stringify(options.inspectorId)},"content":{"mediaserver":"CtiServer","subtype":`;
+  const subtypeParts = SUBTYPES.map((subtype) => JSON.stringify(subtype));
+  const agentParts = workNos.map(
+    (workNo) => `,"monitoredagent":"${workNo}","agentname":"${workNo}"},"eventGenTime":`,
+  );
+
+  const nextEvent = (): GatewayResponseLike => {
+    served++;
+    const agent = agentParts[Math.floor(nextRandom() * agentParts.length)] as string;
+    const subtype = subtypeParts[Math.floor(nextRandom() * subtypeParts.length)] as string;
+    return new MemoryAnswer(`${eventHead}${subtype}${agent}${Date.now()}}}`);
+  };
+
+  const emptyPoll = async (signal: AbortSignal, timeoutMs: number) => {
+    await waitOrAbort(Math.min(options.emptyHoldMs ?? 200, timeoutMs), signal);
+    return reply({ message: '', retcode: '0' });
+  };
+
+  const answerOther = (path: string, method: string): GatewayResponseLike => {
     if (method === 'PUT' && /^onlineagent\/\d+(\/forcelogin)?$/.test(path)) {
       const result = {
         vdnid: 1,
@@ -143,6 +156,31 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
     return reply({ message: '', retcode: '0', result: {} });
   };
 
+  const answer = (
+    url: string,
+    init: Parameters<GatewayFetch>[1],
+  ): GatewayResponseLike | Promise<GatewayResponseLike> => {
+    const at = url.indexOf(RESOURCE_PATH) + RESOURCE_PATH.length;
+    const queryAt = url.indexOf('?', at);
+    const path = queryAt < 0 ? url.slice(at) : url.slice(at, queryAt);
+    if (!path.startsWith('agentevent/')) return answerOther(path, init.method);
+    if (served < limit) return nextEvent();
+    return emptyPoll(init.signal ?? NEVER_ABORTED, init.timeoutMs ?? 30_000);
+  };
+
+  const settle = (
+    resolve: (answer: GatewayResponseLike | Promise<GatewayResponseLike>) => void,
+    reject: (error: unknown) => void,
+    url: string,
+    init: Parameters<GatewayFetch>[1],
+  ): void => {
+    try {
+      resolve(answer(url, init));
+    } catch (error) {
+      reject(error);
+    }
+  };
+
   // Answer on a later turn of the event loop, as a socket would: an answer in the same
   // microtask chain would starve the core's timers (delta flush, health tick). Nothing here
   // waits longer than the request's time limit (an empty poll holds for at most `timeoutMs`),
@@ -150,8 +188,8 @@ export function createMemoryGateway(options: MemoryGatewayOptions): MemoryGatewa
   // timer and no abort signal of its own per request.
   const fetch: GatewayFetch = Object.assign(
     (url: string, init: Parameters<GatewayFetch>[1]) =>
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        answer(url, init.method, init.signal ?? NEVER_ABORTED, init.timeoutMs ?? 30_000),
+      new Promise<GatewayResponseLike>((resolve, reject) =>
+        setImmediate(settle, resolve, reject, url, init),
       ),
     { enforcesTimeout: true as const },
   );

@@ -4,7 +4,9 @@
  * at the same time). Prints one `SOAK-REPORT <json>` line.
  *
  * 1. Baseline: a bare reader of the same in-memory gateway takes `--bare` events (fetch, read
- *    the text, JSON.parse, nothing else) — the floor any client pays for an event here.
+ *    the text, JSON.parse, nothing else) — the floor any client pays for an event here. The
+ *    stand-in gateway's own share of that floor is measured too: the same events fetched and
+ *    their text read, not parsed.
  * 2. The real core, signed in to the in-memory gateway, takes `--events` QC_AgentState_Notify
  *    events through decoding, poller, roster sync, store, alerts and the delta flush (20,000
  *    warm-up events first). Heap after forced full GCs before and after; CPU time of the whole
@@ -52,8 +54,14 @@ function waitForServed(gateway: { eventsServed: number }, target: number, timeou
   });
 }
 
-/** The floor: read `count` events from the in-memory gateway and parse them, nothing else. */
-async function runBareReader(count: number): Promise<{ cpuMs: number; seconds: number }> {
+/**
+ * The floor: read `count` events from the in-memory gateway and parse them, nothing else
+ * (`parse: false`: only fetch them and read their text — the stand-in gateway's own share).
+ */
+async function runBareReader(
+  count: number,
+  parse = true,
+): Promise<{ cpuMs: number; seconds: number }> {
   const gateway = createMemoryGateway({ agents: AGENTS, inspectorId: INSPECTOR, eventLimit: 0 });
   const url = `${GATEWAY_URL}/agentgateway/resource/agentevent/${INSPECTOR}`;
   const init = { method: 'POST' as const, headers: {}, timeoutMs: 10_000 };
@@ -62,7 +70,12 @@ async function runBareReader(count: number): Promise<{ cpuMs: number; seconds: n
     let kept = 0;
     for (let index = 0; index < events; index++) {
       const answer = await gateway.fetch(url, init);
-      const body = JSON.parse(await answer.text()) as { event?: { workNo?: string } };
+      const text = await answer.text();
+      if (!parse) {
+        if (text.length > 0) kept++;
+        continue;
+      }
+      const body = JSON.parse(text) as { event?: { workNo?: string } };
       if (body.event?.workNo === INSPECTOR) kept++;
     }
     return kept;
@@ -137,10 +150,15 @@ async function runCore(events: number) {
 async function main(): Promise<void> {
   const events = option('events', 1_000_000);
   const bareEvents = option('bare', 100_000);
+  const standIn = bareEvents > 0 ? await runBareReader(bareEvents, false) : null;
   const bare = bareEvents > 0 ? await runBareReader(bareEvents) : null;
   const core = await runCore(events);
   process.stdout.write(
-    `SOAK-REPORT ${JSON.stringify({ core, bare: bare && { events: bareEvents, ...bare } })}\n`,
+    `SOAK-REPORT ${JSON.stringify({
+      core,
+      bare: bare && { events: bareEvents, ...bare },
+      standIn: standIn && { events: bareEvents, ...standIn },
+    })}\n`,
   );
 }
 
