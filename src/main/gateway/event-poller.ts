@@ -120,7 +120,8 @@ export class EventPoller {
       if (event !== null) {
         const received = event;
         this.call(() => this.handlers.onEvent(received));
-        await pauseFor(this.eventPauseMs, signal);
+        // No pause asked for (the default): poll again without a wait of even one microtask.
+        if (this.eventPauseMs > 0) await pauseFor(this.eventPauseMs, signal);
         continue;
       }
       this.call(() => this.handlers.onIdle?.());

@@ -9,9 +9,16 @@ import type { JournalEntry, Notice } from '../../../shared/domain';
 import type { Clock, Logger } from '../ports';
 import { errorMessage } from '../error-text';
 import { CoachingDatabase } from './database/coaching-database';
-import { CoachingStore } from './database/coaching-store';
+import { CoachingStore, type StateChange } from './database/coaching-store';
 
 const DAY_MS = 86_400_000;
+/**
+ * Agent state changes wait at most this long and are then written together: a busy center
+ * brings a roster delta every 50 ms, and one transaction per delta cost more than its rows.
+ * Anything that reads the records writes them first; the file itself is written 1–5 s after a
+ * change anyway, so waiting loses nothing a crash would not.
+ */
+export const STATE_WRITE_DELAY_MS = 1_000;
 
 export interface CoachingRecordsDeps {
   clock: Clock;
@@ -29,14 +36,17 @@ export class CoachingRecords {
   private store: CoachingStore | null = null;
   private db: CoachingDatabase | null = null;
   private pending: Array<(store: CoachingStore) => void> = [];
+  private waitingStates: StateChange[] = [];
+  private statesTimer: unknown = null;
   private purgeTimer: unknown = null;
   private failed = false;
   private closed = false;
 
   constructor(private readonly deps: CoachingRecordsDeps) {}
 
-  /** The store once open (null before, or when there is no coaching file here). */
+  /** The store once open (null before, or when there is no coaching file here), up to date. */
   get current(): CoachingStore | null {
+    if (this.store) this.writeWaitingStates();
     return this.store;
   }
 
@@ -85,11 +95,22 @@ export class CoachingRecords {
     else this.pending.push(work);
   }
 
+  /** Agent state changes, written together within STATE_WRITE_DELAY_MS. */
+  recordStates(changes: readonly StateChange[]): void {
+    if (changes.length === 0 || this.closed || this.failed || this.deps.database === null) return;
+    for (const change of changes) this.waitingStates.push(change);
+    this.statesTimer ??= this.deps.clock.setTimeout(
+      () => this.writeWaitingStates(),
+      STATE_WRITE_DELAY_MS,
+    );
+  }
+
   /** Delete what the retention no longer keeps; again in a day. */
   purge(): void {
     this.deps.clock.clearTimeout(this.purgeTimer);
     this.purgeTimer = this.deps.clock.setTimeout(() => this.purge(), DAY_MS);
     if (!this.store) return;
+    this.writeWaitingStates();
     try {
       const deleted = this.store.purge(this.deps.clock.now(), this.deps.retentionDays());
       if (deleted > 0)
@@ -100,11 +121,22 @@ export class CoachingRecords {
   }
 
   close(): void {
+    this.writeWaitingStates();
     this.closed = true;
     this.deps.clock.clearTimeout(this.purgeTimer);
     this.db?.close();
     this.db = null;
     this.store = null;
+  }
+
+  /** The waiting state changes, in one transaction (in order after earlier writes). */
+  private writeWaitingStates(): void {
+    this.deps.clock.clearTimeout(this.statesTimer);
+    this.statesTimer = null;
+    if (this.waitingStates.length === 0) return;
+    const changes = this.waitingStates;
+    this.waitingStates = [];
+    this.write((store) => store.recordStates(changes));
   }
 
   private apply(store: CoachingStore, work: (store: CoachingStore) => void): void {

@@ -259,9 +259,10 @@ export class CoachingRoom {
         state: row.state,
         since: row.stateSince ?? now,
         exact: row.stateSinceExact === true,
+        at: now,
       });
     }
-    if (changes.length > 0) this.records.write((store) => store.recordStates(changes, now));
+    this.records.recordStates(changes);
     const followed = this.follow && delta.upserts.find((row) => row.workNo === this.follow?.workNo);
     if (followed)
       this.feedFollow({

@@ -142,8 +142,8 @@ describe('coaching database', () => {
         state: 'idle',
         since: NOW - i,
         exact: true,
+        at: NOW,
       })),
-      NOW,
     );
     db.close();
     const bytes = fs.readFileSync(file);
@@ -187,14 +187,12 @@ describe('coaching database', () => {
     const store = new CoachingStore(db);
     store.recordAction(entry(NOW - 91 * DAY, 'listen', '1001'));
     store.recordAction(entry(NOW - 89 * DAY, 'barge', '1001'));
-    store.recordStates(
-      [{ workNo: '1001', state: 'rest', since: NOW - 8 * DAY, exact: true }],
-      NOW - 8 * DAY,
-    );
-    store.recordStates(
-      [{ workNo: '1001', state: 'idle', since: NOW - 6 * DAY, exact: true }],
-      NOW - 6 * DAY,
-    );
+    store.recordStates([
+      { workNo: '1001', state: 'rest', since: NOW - 8 * DAY, exact: true, at: NOW - 8 * DAY },
+    ]);
+    store.recordStates([
+      { workNo: '1001', state: 'idle', since: NOW - 6 * DAY, exact: true, at: NOW - 6 * DAY },
+    ]);
     const inspection = store.startInspection({
       workNo: '1001',
       callId: null,

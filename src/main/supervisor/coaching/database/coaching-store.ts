@@ -33,6 +33,8 @@ export interface StateChange {
   state: string;
   since: number;
   exact: boolean;
+  /** When it was seen (the roster delta that brought it). */
+  at: number;
 }
 
 export interface NoteRecord {
@@ -57,17 +59,19 @@ export function agentsOfJournalEntry(entry: Pick<JournalEntry, 'action' | 'targe
 export class CoachingStore {
   constructor(private readonly db: CoachingDatabase) {}
 
-  recordStates(changes: readonly StateChange[], at: number): void {
+  recordStates(changes: readonly StateChange[]): void {
     if (changes.length === 0) return;
     this.db.transaction(() => {
       // Many rows per statement: a busy center's flush carries dozens of changes, and one
       // statement step per row was most of the cost of keeping them.
       for (let start = 0; start < changes.length; start += STATE_ROWS_PER_INSERT) {
-        const chunk = changes.slice(start, start + STATE_ROWS_PER_INSERT);
+        const end = Math.min(changes.length, start + STATE_ROWS_PER_INSERT);
         const params: Array<string | number> = [];
-        for (const change of chunk)
-          params.push(change.workNo, change.state, change.since, change.exact ? 1 : 0, at);
-        this.db.change(insertStatesSql(chunk.length), params);
+        for (let index = start; index < end; index += 1) {
+          const change = changes[index] as StateChange;
+          params.push(change.workNo, change.state, change.since, change.exact ? 1 : 0, change.at);
+        }
+        this.db.change(insertStatesSql(end - start), params);
       }
     });
   }

@@ -1,0 +1,115 @@
+/**
+ * The coaching records' state changes: they wait up to STATE_WRITE_DELAY_MS and are then
+ * written in one go, and nothing that reads the records or closes them can miss one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SqlJsStatic } from 'sql.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../../../test/support/core/manual-clock';
+import { loadSqlJsEngine } from '../../node/sqljs-engine';
+import { silentLogger } from '../../node/node-ports';
+import { CoachingRecords, STATE_WRITE_DELAY_MS } from './coaching-records';
+import { CoachingDatabase } from './database/coaching-database';
+import { CoachingStore, type StateChange } from './database/coaching-store';
+
+const NOW = Date.UTC(2025, 5, 2, 9, 0, 0);
+let engine: SqlJsStatic;
+let dir: string;
+let file: string;
+let clock: ManualClock;
+
+beforeAll(async () => {
+  engine = await loadSqlJsEngine();
+});
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-coaching-records-'));
+  file = path.join(dir, 'coaching.sqlite');
+  clock = new ManualClock(NOW);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function openRecords(): Promise<CoachingRecords> {
+  const records = new CoachingRecords({
+    clock,
+    logger: silentLogger,
+    database: { filePath: file, loadEngine: async () => engine },
+    retentionDays: () => 90,
+    readJournal: () => [],
+    notice: () => undefined,
+    onOpened: () => undefined,
+  });
+  await records.open();
+  return records;
+}
+
+const change = (workNo: string, state: string, at: number): StateChange => ({
+  workNo,
+  state,
+  since: at - 1_000,
+  exact: true,
+  at,
+});
+
+const statesOf = (store: CoachingStore, workNo: string) =>
+  store
+    .timeline({ workNo, kinds: ['state'], from: null, to: null, limit: 100 })
+    .map((entry) => (entry.kind === 'state' ? [entry.state, entry.at] : [entry.kind, entry.at]));
+
+describe('coaching records: state changes', () => {
+  it('keeps the changes of many roster deltas and writes them in one transaction', async () => {
+    const records = await openRecords();
+    const written = vi.spyOn(CoachingStore.prototype, 'recordStates');
+    records.recordStates([change('1001', 'talking', NOW), change('1002', 'idle', NOW)]);
+    await clock.advance(50);
+    records.recordStates([change('1001', 'wrap-up', NOW + 50)]);
+    await clock.advance(STATE_WRITE_DELAY_MS - 60);
+    expect(written).not.toHaveBeenCalled();
+
+    await clock.advance(10);
+    expect(written).toHaveBeenCalledTimes(1);
+    expect(written.mock.calls[0]?.[0].map((row) => [row.workNo, row.state])).toEqual([
+      ['1001', 'talking'],
+      ['1002', 'idle'],
+      ['1001', 'wrap-up'],
+    ]);
+    records.close();
+  });
+
+  it('a read of the records sees the changes still waiting', async () => {
+    const records = await openRecords();
+    records.recordStates([change('1001', 'talking', NOW)]);
+    expect(statesOf(records.current as CoachingStore, '1001')).toEqual([['talking', NOW]]);
+    records.close();
+  });
+
+  it('closing writes the changes still waiting to the file', async () => {
+    const records = await openRecords();
+    records.recordStates([change('1001', 'rest', NOW)]);
+    records.close();
+    const reopened = new CoachingDatabase({ engine, filePath: file, clock, logger: silentLogger });
+    expect(statesOf(new CoachingStore(reopened), '1001')).toEqual([['rest', NOW]]);
+    reopened.close();
+  });
+
+  it('changes recorded before the file is open land once it is', async () => {
+    const records = new CoachingRecords({
+      clock,
+      logger: silentLogger,
+      database: { filePath: file, loadEngine: async () => engine },
+      retentionDays: () => 90,
+      readJournal: () => [],
+      notice: () => undefined,
+      onOpened: () => undefined,
+    });
+    records.recordStates([change('1001', 'idle', NOW)]);
+    await clock.advance(STATE_WRITE_DELAY_MS);
+    await records.open();
+    expect(statesOf(records.current as CoachingStore, '1001')).toEqual([['idle', NOW]]);
+    records.close();
+  });
+});
