@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { ManualClock } from '../../../../test/support/core/manual-clock';
 import { loadSqlJsEngine } from '../../node/sqljs-engine';
 import { silentLogger } from '../../node/node-ports';
-import { CoachingRecords, STATE_WRITE_DELAY_MS } from './coaching-records';
+import { CoachingRecords, STATE_WRITE_DELAY_MS, STATE_WRITE_MAX_WAITING } from './coaching-records';
 import { CoachingDatabase } from './database/coaching-database';
 import { CoachingStore, type StateChange } from './database/coaching-store';
 
@@ -77,6 +77,22 @@ describe('coaching records: state changes', () => {
       ['1002', 'idle'],
       ['1001', 'wrap-up'],
     ]);
+    records.close();
+  });
+
+  it('a burst is written as soon as STATE_WRITE_MAX_WAITING changes wait', async () => {
+    const records = await openRecords();
+    const written = vi.spyOn(CoachingStore.prototype, 'recordStates');
+    const burst = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => change(String(from + index), 'idle', NOW));
+    records.recordStates(burst(10_000, STATE_WRITE_MAX_WAITING - 1));
+    expect(written).not.toHaveBeenCalled();
+    records.recordStates(burst(20_000, 2));
+    expect(written).toHaveBeenCalledTimes(1);
+    expect(written.mock.calls[0]?.[0]).toHaveLength(STATE_WRITE_MAX_WAITING + 1);
+    // Nothing is left waiting, so the delay writes nothing more.
+    await clock.advance(STATE_WRITE_DELAY_MS);
+    expect(written).toHaveBeenCalledTimes(1);
     records.close();
   });
 

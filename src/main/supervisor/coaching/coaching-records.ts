@@ -19,6 +19,8 @@ const DAY_MS = 86_400_000;
  * change anyway, so waiting loses nothing a crash would not.
  */
 export const STATE_WRITE_DELAY_MS = 1_000;
+/** …or sooner, once this many wait (a burst keeps its memory bounded; still one transaction). */
+export const STATE_WRITE_MAX_WAITING = 4_096;
 
 export interface CoachingRecordsDeps {
   clock: Clock;
@@ -99,6 +101,10 @@ export class CoachingRecords {
   recordStates(changes: readonly StateChange[]): void {
     if (changes.length === 0 || this.closed || this.failed || this.deps.database === null) return;
     for (const change of changes) this.waitingStates.push(change);
+    if (this.waitingStates.length >= STATE_WRITE_MAX_WAITING) {
+      this.writeWaitingStates();
+      return;
+    }
     this.statesTimer ??= this.deps.clock.setTimeout(
       () => this.writeWaitingStates(),
       STATE_WRITE_DELAY_MS,
