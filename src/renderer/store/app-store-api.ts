@@ -41,8 +41,9 @@ export interface AppStore {
    */
   start(): Promise<void>;
   /**
-   * Resolves once the start is over (the agents in, or the start failed): what waits for the
-   * agents at a window's start (charts' history) waits on this.
+   * Resolves once the start is over and its screen painted (the agents in and on it, or the
+   * start failed): what waits for the agents at a window's start (charts' history) waits on
+   * this, so none of it runs before the first rows are painted.
    */
   whenAgentsIn(): Promise<void>;
   stop(): void;

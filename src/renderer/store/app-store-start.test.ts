@@ -140,10 +140,23 @@ describe('app store start: the screen first, then the agents', () => {
     await store.start();
     expect(api.callsOf('app.getScreen')).toEqual([{ agentsUpTo: 5 }]);
     expect(api.calls.map((call) => call.name)).toEqual(['app.getScreen']);
-    expect(shown).toHaveLength(0);
     expect(arriving.every((count) => count === null)).toBe(true);
     expect(store.getState().roster).toMatchObject({ version: 30, arriving: null });
     expect(store.getState().summary.ids).toHaveLength(5);
+    // Nothing more is asked after the paint: the one callback waiting is the start's end.
+    expect(shown).toHaveLength(1);
+  });
+
+  it('lets what waits for the agents (charts) go only once their screen has painted', async () => {
+    const { store, shown } = setup(undefined, 6);
+    let agentsIn = false;
+    void store.whenAgentsIn().then(() => (agentsIn = true));
+    await store.start();
+    await Promise.resolve();
+    expect(store.getState().summary.ids).toHaveLength(5);
+    expect(agentsIn).toBe(false);
+    shown.splice(0)[0]!();
+    await vi.waitFor(() => expect(agentsIn).toBe(true));
   });
 
   it('reports a refused screen as a failed start and never asks for the agents', async () => {

@@ -354,7 +354,9 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       try {
         await startScreenThenRoster();
       } finally {
-        markStartDone();
+        // The charts' history (12 sparklines, the summary) waits for the rows' paint: loaded
+        // in the same task, it cost the first rows ~9 ms of main thread (BENCHMARKS.md).
+        afterScreenShown(markStartDone);
       }
     },
     whenAgentsIn: () => agentsIn,
