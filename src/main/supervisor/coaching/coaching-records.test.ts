@@ -33,8 +33,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openRecords(): Promise<CoachingRecords> {
-  const records = new CoachingRecords({
+const createRecords = (): CoachingRecords =>
+  new CoachingRecords({
     clock,
     logger: silentLogger,
     database: { filePath: file, loadEngine: async () => engine },
@@ -43,6 +43,9 @@ async function openRecords(): Promise<CoachingRecords> {
     notice: () => undefined,
     onOpened: () => undefined,
   });
+
+async function openRecords(): Promise<CoachingRecords> {
+  const records = createRecords();
   await records.open();
   return records;
 }
@@ -113,15 +116,7 @@ describe('coaching records: state changes', () => {
   });
 
   it('changes recorded before the file is open land once it is', async () => {
-    const records = new CoachingRecords({
-      clock,
-      logger: silentLogger,
-      database: { filePath: file, loadEngine: async () => engine },
-      retentionDays: () => 90,
-      readJournal: () => [],
-      notice: () => undefined,
-      onOpened: () => undefined,
-    });
+    const records = createRecords();
     records.recordStates([change('1001', 'idle', NOW)]);
     await clock.advance(STATE_WRITE_DELAY_MS);
     await records.open();
