@@ -354,9 +354,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
       try {
         await startScreenThenRoster();
       } finally {
-        // The charts' history (12 sparklines, the summary) waits for the rows' paint: loaded
-        // in the same task, it cost the first rows ~9 ms of main thread (BENCHMARKS.md).
-        afterScreenShown(markStartDone);
+        afterScreenShown(markStartDone); // what waits for the agents waits for their paint too
       }
     },
     whenAgentsIn: () => agentsIn,
