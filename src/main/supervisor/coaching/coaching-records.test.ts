@@ -2,42 +2,22 @@
  * The coaching records' state changes: they wait up to STATE_WRITE_DELAY_MS and are then
  * written in one go, and nothing that reads the records or closes them can miss one.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../../../../test/support/core/manual-clock';
-import { loadSqlJsEngine } from '../../node/sqljs-engine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useCoachingFolder } from '../../../../test/support/core/coaching-folder';
 import { silentLogger } from '../../node/node-ports';
 import { CoachingRecords, STATE_WRITE_DELAY_MS, STATE_WRITE_MAX_WAITING } from './coaching-records';
 import { CoachingDatabase } from './database/coaching-database';
 import { CoachingStore, type StateChange } from './database/coaching-store';
 
 const NOW = Date.UTC(2025, 5, 2, 9, 0, 0);
-let engine: SqlJsStatic;
-let dir: string;
-let file: string;
-let clock: ManualClock;
-
-beforeAll(async () => {
-  engine = await loadSqlJsEngine();
-});
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-coaching-records-'));
-  file = path.join(dir, 'coaching.sqlite');
-  clock = new ManualClock(NOW);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const folder = useCoachingFolder('cc-coaching-records-', NOW);
+afterEach(() => vi.restoreAllMocks());
 
 const createRecords = (): CoachingRecords =>
   new CoachingRecords({
-    clock,
+    clock: folder.clock,
     logger: silentLogger,
-    database: { filePath: file, loadEngine: async () => engine },
+    database: { filePath: folder.file, loadEngine: async () => folder.engine },
     retentionDays: () => 90,
     readJournal: () => [],
     notice: () => undefined,
@@ -68,12 +48,12 @@ describe('coaching records: state changes', () => {
     const records = await openRecords();
     const written = vi.spyOn(CoachingStore.prototype, 'recordStates');
     records.recordStates([change('1001', 'talking', NOW), change('1002', 'idle', NOW)]);
-    await clock.advance(50);
+    await folder.clock.advance(50);
     records.recordStates([change('1001', 'wrap-up', NOW + 50)]);
-    await clock.advance(STATE_WRITE_DELAY_MS - 60);
+    await folder.clock.advance(STATE_WRITE_DELAY_MS - 60);
     expect(written).not.toHaveBeenCalled();
 
-    await clock.advance(10);
+    await folder.clock.advance(10);
     expect(written).toHaveBeenCalledTimes(1);
     expect(written.mock.calls[0]?.[0].map((row) => [row.workNo, row.state])).toEqual([
       ['1001', 'talking'],
@@ -94,7 +74,7 @@ describe('coaching records: state changes', () => {
     expect(written).toHaveBeenCalledTimes(1);
     expect(written.mock.calls[0]?.[0]).toHaveLength(STATE_WRITE_MAX_WAITING + 1);
     // Nothing is left waiting, so the delay writes nothing more.
-    await clock.advance(STATE_WRITE_DELAY_MS);
+    await folder.clock.advance(STATE_WRITE_DELAY_MS);
     expect(written).toHaveBeenCalledTimes(1);
     records.close();
   });
@@ -110,7 +90,12 @@ describe('coaching records: state changes', () => {
     const records = await openRecords();
     records.recordStates([change('1001', 'rest', NOW)]);
     records.close();
-    const reopened = new CoachingDatabase({ engine, filePath: file, clock, logger: silentLogger });
+    const reopened = new CoachingDatabase({
+      engine: folder.engine,
+      filePath: folder.file,
+      clock: folder.clock,
+      logger: silentLogger,
+    });
     expect(statesOf(new CoachingStore(reopened), '1001')).toEqual([['rest', NOW]]);
     reopened.close();
   });
@@ -118,7 +103,7 @@ describe('coaching records: state changes', () => {
   it('changes recorded before the file is open land once it is', async () => {
     const records = createRecords();
     records.recordStates([change('1001', 'idle', NOW)]);
-    await clock.advance(STATE_WRITE_DELAY_MS);
+    await folder.clock.advance(STATE_WRITE_DELAY_MS);
     await records.open();
     expect(statesOf(records.current as CoachingStore, '1001')).toEqual([['idle', NOW]]);
     records.close();

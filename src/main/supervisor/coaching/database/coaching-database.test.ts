@@ -4,12 +4,9 @@
  * path (kept aside byte for byte, a new database started with every row still readable).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../../../test/support/core/manual-clock';
-import { loadSqlJsEngine } from '../../../node/sqljs-engine';
+import { describe, expect, it } from 'vitest';
+import { useCoachingFolder } from '../../../../../test/support/core/coaching-folder';
 import { silentLogger } from '../../../node/node-ports';
 import type { JournalEntry } from '../../../../shared/domain';
 import { CoachingDatabase } from './coaching-database';
@@ -18,23 +15,16 @@ import { CoachingStore, STATE_ROWS_MAX } from './coaching-store';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 2, 9, 0, 0);
-let engine: SqlJsStatic;
-let dir: string;
-let file: string;
-let clock: ManualClock;
+const folder = useCoachingFolder('cc-coaching-db-', NOW);
 
-beforeAll(async () => {
-  engine = await loadSqlJsEngine();
-});
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-coaching-db-'));
-  file = path.join(dir, 'coaching.sqlite');
-  clock = new ManualClock(NOW);
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const open = () => new CoachingDatabase({ engine, filePath: file, clock, logger: silentLogger });
-const aside = () => fs.readdirSync(dir).filter((name) => name.includes('.corrupt-'));
+const open = () =>
+  new CoachingDatabase({
+    engine: folder.engine,
+    filePath: folder.file,
+    clock: folder.clock,
+    logger: silentLogger,
+  });
+const aside = () => fs.readdirSync(folder.dir).filter((name) => name.includes('.corrupt-'));
 
 function entry(at: number, action: JournalEntry['action'], target: string | null): JournalEntry {
   return {
@@ -53,7 +43,7 @@ function entry(at: number, action: JournalEntry['action'], target: string | null
 
 /** A file at schema version 1 with one row per table, built with the first migration only. */
 function writeVersionOneFile(): void {
-  const db = new engine.Database();
+  const db = new folder.engine.Database();
   db.run(MIGRATIONS[0]!.sql);
   db.run('PRAGMA user_version = 1');
   db.run(
@@ -64,7 +54,7 @@ function writeVersionOneFile(): void {
     "INSERT INTO agent_states (work_no, state, since, exact, at) VALUES ('1001', 'talking', ?, 1, ?)",
     [NOW - 90_000, NOW - 90_000],
   );
-  fs.writeFileSync(file, db.export());
+  fs.writeFileSync(folder.file, db.export());
   db.close();
 }
 
@@ -73,14 +63,14 @@ describe('coaching database', () => {
     const db = open();
     expect(db.version).toBe(SCHEMA_VERSION);
     new CoachingStore(db).recordAction(entry(NOW, 'listen', '1001'));
-    expect(fs.existsSync(file)).toBe(false);
-    await clock.advance(1_000);
-    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.existsSync(folder.file)).toBe(false);
+    await folder.clock.advance(1_000);
+    expect(fs.existsSync(folder.file)).toBe(true);
     const reopened = open();
     expect(new CoachingStore(reopened).newestActionAt()).toBe(NOW);
     db.close();
     reopened.close();
-    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(folder.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('migrates a version-1 file step by step and keeps its rows (origin defaults to manual)', () => {
@@ -108,11 +98,13 @@ describe('coaching database', () => {
   });
 
   it('keeps a file that is not a database aside byte for byte and starts a new one', () => {
-    fs.writeFileSync(file, 'definitely not sqlite');
+    fs.writeFileSync(folder.file, 'definitely not sqlite');
     const db = open();
     expect(db.version).toBe(SCHEMA_VERSION);
     expect(aside()).toHaveLength(1);
-    expect(fs.readFileSync(path.join(dir, aside()[0]!), 'utf8')).toBe('definitely not sqlite');
+    expect(fs.readFileSync(path.join(folder.dir, aside()[0]!), 'utf8')).toBe(
+      'definitely not sqlite',
+    );
     expect(db.notices).toEqual([
       expect.objectContaining({
         level: 'warning',
@@ -146,12 +138,12 @@ describe('coaching database', () => {
       })),
     );
     db.close();
-    const bytes = fs.readFileSync(file);
+    const bytes = fs.readFileSync(folder.file);
     const pageSize = bytes.readUInt16BE(16);
     // Overwrite one page in the middle of the file (state rows) with garbage.
     const page = Math.floor(bytes.length / pageSize / 2);
     bytes.fill(0xa5, page * pageSize, (page + 1) * pageSize);
-    fs.writeFileSync(file, bytes);
+    fs.writeFileSync(folder.file, bytes);
 
     const recovered = open();
     expect(aside()).toHaveLength(1);
@@ -173,9 +165,9 @@ describe('coaching database', () => {
   });
 
   it('keeps a file from a newer version aside instead of misreading it', () => {
-    const db = new engine.Database();
+    const db = new folder.engine.Database();
     db.run(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
-    fs.writeFileSync(file, db.export());
+    fs.writeFileSync(folder.file, db.export());
     const opened = open();
     expect(opened.notices[0]?.message).toContain('newer version');
     expect(aside()).toHaveLength(1);
@@ -278,7 +270,7 @@ describe('coaching database', () => {
     for (let i = 0; i < 200; i += 1) {
       store.recordAction(entry(NOW + i, 'listen', String(1001 + (i % 7))));
       if (i % 17 === 0) db.persistNow();
-      if (i % 5 === 0) await clock.advance(300);
+      if (i % 5 === 0) await folder.clock.advance(300);
     }
     db.close();
     expect(open().all('SELECT id FROM actions')).toHaveLength(200);
