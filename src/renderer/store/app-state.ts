@@ -105,8 +105,11 @@ export interface AppState {
   roster: RosterState;
   view: AgentView;
   summary: RosterSummary;
-  /** The tray asked to write a note to this agent (`id` counts the requests). */
-  noteRequest: { workNo: string; id: number } | null;
+  /**
+   * How many times the tray asked to write a note ("Write a note…"): the screen opens the
+   * composer on the selected agent, which the tray selected first.
+   */
+  noteRequests: number;
   /** Newest first. */
   journal: readonly JournalEntry[];
   toasts: readonly Toast[];
@@ -161,7 +164,7 @@ export function createInitialState(): AppState {
     roster: { rows: new Map(), version: -1, revision: 0, arriving: null },
     view: DEFAULT_VIEW,
     summary: createEmptySummary(),
-    noteRequest: null,
+    noteRequests: 0,
     journal: [],
     toasts: [],
   };

@@ -334,9 +334,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     on('alerts.changed', (alerts) => setState({ alerts }));
     on('settings.changed', (settings) => setState({ settings }));
     on('hotkeys.changed', (hotkeys) => setState({ hotkeys }));
-    on('ui.composeNote', ({ workNo }) =>
-      setState({ noteRequest: { workNo, id: (state.noteRequest?.id ?? 0) + 1 } }),
-    );
+    on('ui.composeNote', () => setState({ noteRequests: state.noteRequests + 1 }));
     on('journal.appended', (entry) =>
       setState({ journal: [entry, ...state.journal].slice(0, JOURNAL_KEEP) }),
     );

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useAppState } from '../../store/store-context';
 
 export function useNoteRequests(openComposer: () => void): void {
-  const latest = useAppState((state) => state.noteRequest?.id ?? 0);
+  const latest = useAppState((state) => state.noteRequests);
   const handled = useRef(0);
   useEffect(() => {
     // Runs again with each new callback; the count keeps a request from opening twice.
