@@ -234,6 +234,11 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
         const problems = page.problems();
         if (problems.length > 0)
           throw new Error(`the page reported problems: ${problems.join('; ')}`);
+        const browserUi = await browser.browserUiPages();
+        if (browserUi.length > 0)
+          throw new Error(
+            `Chromium ran its own UI pages beside the measured one (${browserUi.join(', ')}): an Electron window has none; disable them in bench/lib/bare-cdp.ts`,
+          );
       } finally {
         await page.close();
       }
