@@ -300,6 +300,35 @@ export interface AppSnapshot extends RosterSnapshot {
 export interface RosterSnapshot {
   roster: AgentRow[];
   rosterVersion: number;
+  /**
+   * Present when `roster` comes in the default view's order (every agent, most urgent first),
+   * worked out by the core: a window in that view shows its first screen straight from the
+   * list instead of walking every row first. A big list comes so (shared/roster-view).
+   */
+  presorted?: PresortedRoster;
+}
+
+/** The glance bar's figures of a whole list (counts per state, longest call, alerts). */
+export interface RosterFigures {
+  total: number;
+  /** Group names, in the collator's order. */
+  groups: readonly string[];
+  stateCounts: Readonly<Record<AgentState, number>>;
+  /** workNo of the agent with the longest current call (of those whose start is known). */
+  longestCallWorkNo: string | null;
+  /** Agents talking whose call start is not known (on a call since before we signed in). */
+  callsOfUnknownLength: number;
+  /** Agents with at least one alert raised. */
+  alerted: number;
+  /** workNo of the alerted agent in trouble the longest (oldest alerting state). */
+  firstAlertWorkNo: string | null;
+}
+
+/** How a list sent in the default order was ordered (when, against which limits), and its figures. */
+export interface PresortedRoster extends RosterFigures {
+  /** Epoch ms the urgency was measured at. */
+  at: number;
+  thresholds: AlertThresholds;
 }
 
 /**

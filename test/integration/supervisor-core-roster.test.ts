@@ -141,6 +141,48 @@ describe("the window's start in two halves on the simulator", () => {
     }
   });
 
+  it('sends a big center in the default order, with the glance figures and when it ordered them', async () => {
+    const h = await startCoreOnSimulator({
+      simulator: { agents: 2_400, changesPerAgentPerMinute: 0 },
+      supervisor: { warmupEnrichment: { maxRequestsPerSecond: 2_000 } },
+    });
+    try {
+      await h.signIn();
+      await waitFor(() => h.core.diagnostics().rosterSize >= 2_400, {
+        what: 'the roster of 2,400 agents',
+        timeoutMs: 10_000,
+      });
+      const before = Date.now();
+      const answer = await h.core.execute('roster.getSnapshot', {});
+      if (!answer.ok) throw new Error('no roster');
+      const { roster, presorted } = answer.value;
+      // The inspectors' own rows are in the roster too.
+      const size = h.core.diagnostics().rosterSize;
+      expect(roster).toHaveLength(size);
+      expect(presorted?.at).toBeGreaterThanOrEqual(before);
+      expect(presorted?.at).toBeLessThanOrEqual(Date.now());
+      const screen = await h.core.execute('app.getScreen', { agentsUpTo: 0 });
+      expect(presorted?.thresholds).toEqual(screen.ok && screen.value.settings.alerts);
+      // The attention order, written out: alerted first, then calls longest first (a call of
+      // unknown start by its state's start), then the longest in state.
+      const alerted = roster.filter((row) => row.alerts.length > 0).length;
+      expect(roster.slice(0, alerted).every((row) => row.alerts.length > 0)).toBe(true);
+      const callStart = (row: AgentRow): number =>
+        row.call === null ? Infinity : (row.call.since ?? row.stateSince ?? Infinity);
+      const rest = roster.slice(alerted);
+      for (let index = 1; index < rest.length; index += 1)
+        expect(callStart(rest[index - 1]!)).toBeLessThanOrEqual(callStart(rest[index]!));
+      expect(rest.some((row) => row.call !== null)).toBe(true);
+      const counts: Record<string, number> = {};
+      for (const row of roster) counts[row.state] = (counts[row.state] ?? 0) + 1;
+      for (const [state, count] of Object.entries(presorted!.stateCounts))
+        expect(count, state).toBe(counts[state] ?? 0);
+      expect(presorted).toMatchObject({ total: size, alerted });
+    } finally {
+      await h.close();
+    }
+  }, 30_000);
+
   it('refuses an agentsUpTo that is not a whole number from 0 to 100,000 (the IPC validation)', async () => {
     const { commandArgSchemas } = await import('../../src/shared/ipc/contract-schemas');
     for (const agentsUpTo of [-1, 1.5, 100_001, '10', null])

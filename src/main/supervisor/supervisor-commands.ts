@@ -17,6 +17,7 @@ import type {
   ValidCommandArgs,
 } from '../../shared/ipc/contract';
 import { switchToActionOf } from '../../shared/inspection-vocabulary';
+import { composeRosterSnapshot } from '../../shared/roster-view/presorted-roster';
 import { commandError, fail, ok, toCommandError, warningNotice } from './command-errors';
 import { formatJournalCsv, formatJournalJson, suggestExportName } from './journal/journal-export';
 import { mergeSettings } from './account/settings-model';
@@ -186,8 +187,14 @@ function buildSnapshot(rt: SupervisorRuntime): AppSnapshot {
   return { ...screenParts(rt), ...buildRosterSnapshot(rt) };
 }
 
+/** The agents at the current version; a big list in the default order (one ordering, warm). */
 function buildRosterSnapshot(rt: SupervisorRuntime): RosterSnapshot {
-  return { roster: rt.roster.list(), rosterVersion: rt.roster.version };
+  return composeRosterSnapshot(
+    rt.roster.list(),
+    rt.roster.version,
+    rt.clock.now(),
+    rt.settings.alerts,
+  );
 }
 
 /**

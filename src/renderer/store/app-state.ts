@@ -5,7 +5,6 @@
 import type { CommandError } from '../../shared/ipc/contract';
 import type {
   AgentRow,
-  AgentState,
   AlertView,
   ConnectionState,
   HotkeyStatus,
@@ -18,6 +17,12 @@ import type {
 import { IDLE_INSPECTION } from '../../shared/inspection-vocabulary';
 import { createDefaultSettings } from '../../shared/settings-defaults';
 import { UNMANAGED_POLICY_VIEW, type PolicyView } from '../../shared/policy';
+import {
+  DEFAULT_VIEW,
+  createEmptySummary,
+  type AgentView,
+  type RosterSummary,
+} from '../../shared/roster-view/agent-view';
 
 /** Text shown to the user: an i18n key, or both languages given by main. */
 export type LocalText =
@@ -32,46 +37,6 @@ export interface Toast {
   retcode: string | null;
   /** Sticky toasts stay until dismissed (errors); others fade after a few seconds. */
   sticky: boolean;
-}
-
-export type SortKey =
-  'attention' | 'workNo' | 'name' | 'group' | 'state' | 'timeInState' | 'call' | 'inspectedBy';
-export type SortDirection = 'asc' | 'desc';
-
-export interface SortOrder {
-  key: SortKey;
-  direction: SortDirection;
-}
-
-/** How the supervisor looks at the agent list: search, filters and sort. */
-export interface AgentView {
-  search: string;
-  /** Empty means every state. */
-  states: readonly AgentState[];
-  group: string | null;
-  sort: SortOrder;
-}
-
-/** What the table and the glance bar show, derived from the rows and the view. */
-export interface RosterSummary {
-  /** Visible workNos in display order. */
-  ids: readonly string[];
-  /**
-   * False while only the top of `ids` (a first screen, and the selected agent) is in order and
-   * the rest is still being sorted (right after a whole new list arrived).
-   */
-  ordered: boolean;
-  total: number;
-  groups: readonly string[];
-  stateCounts: Readonly<Record<AgentState, number>>;
-  /** workNo of the agent with the longest current call (of those whose start is known). */
-  longestCallWorkNo: string | null;
-  /** Agents talking whose call start is not known (on a call since before we signed in). */
-  callsOfUnknownLength: number;
-  /** Agents with at least one alert raised. */
-  alerted: number;
-  /** workNo of the alerted agent in trouble the longest (oldest alerting state). */
-  firstAlertWorkNo: string | null;
 }
 
 export interface RosterState {
@@ -113,37 +78,6 @@ export interface AppState {
   /** Newest first. */
   journal: readonly JournalEntry[];
   toasts: readonly Toast[];
-}
-
-export const DEFAULT_VIEW: AgentView = {
-  search: '',
-  states: [],
-  group: null,
-  sort: { key: 'attention', direction: 'desc' },
-};
-
-/** An empty summary (before the first snapshot). */
-export function createEmptySummary(): RosterSummary {
-  return {
-    ids: [],
-    ordered: true,
-    total: 0,
-    groups: [],
-    stateCounts: {
-      'signed-out': 0,
-      idle: 0,
-      ringing: 0,
-      talking: 0,
-      busy: 0,
-      'wrap-up': 0,
-      rest: 0,
-      unknown: 0,
-    },
-    longestCallWorkNo: null,
-    callsOfUnknownLength: 0,
-    alerted: 0,
-    firstAlertWorkNo: null,
-  };
 }
 
 /** The state before anything is known. */

@@ -4,7 +4,11 @@
  */
 import type { CommandError } from '../../shared/ipc/contract';
 import type { InspectionView, Notice } from '../../shared/domain';
-import type { AgentView, AppState, LocalText, SortKey, ToastLevel } from './app-state';
+import type { AgentView, SortKey } from '../../shared/roster-view/agent-view';
+import type { AppState, LocalText, Toast, ToastLevel } from './app-state';
+
+/** Toasts kept on screen at once (the oldest goes first). */
+const TOAST_KEEP = 6;
 
 export interface StoreOptions {
   /** Runs a callback before the next paint (requestAnimationFrame, with a fallback when hidden). */
@@ -76,4 +80,16 @@ export function noticeToast(notice: Notice): ToastInput {
     text: { en: notice.message, zh: notice.messageZh },
     retcode: notice.retcode,
   };
+}
+
+/** `toasts` with a new one (numbered `id`) added, the oldest dropped past the limit. */
+export function appendToast(toasts: readonly Toast[], input: ToastInput, id: number): Toast[] {
+  const toast: Toast = {
+    id,
+    level: input.level,
+    text: input.text,
+    retcode: input.retcode ?? null,
+    sticky: input.sticky ?? input.level === 'error',
+  };
+  return [...(toasts.length >= TOAST_KEEP ? toasts.slice(1) : toasts), toast];
 }

@@ -14,8 +14,10 @@ import type {
   RosterSnapshot,
   ScreenSnapshot,
 } from '../../shared/domain';
-import type { AgentView, AppState, Toast } from './app-state';
+import type { AppState } from './app-state';
+import type { AgentView } from '../../shared/roster-view/agent-view';
 import {
+  appendToast,
   errorToast,
   noticeToast,
   type AppStore,
@@ -23,16 +25,17 @@ import {
   type ToastInput,
 } from './app-store-api';
 import { createInitialState, readyScreenOf } from './app-state';
-import { deriveRoster } from './derive-roster';
-import { defaultDirection } from './sort-order';
-import { applyRosterDelta, replaceRows } from './roster-deltas';
+import { deriveRoster } from '../../shared/roster-view/derive-roster';
+import { toggledSort } from '../../shared/roster-view/sort-order';
+import { takePresortedSummary } from '../../shared/roster-view/presorted-roster';
+import { applyRosterDelta } from './roster-deltas';
+import { RowIndex } from './row-index';
 import { createSelectionEchoes } from './selection-echoes';
 import { scheduleAfterPaint, scheduleNextFrame, scheduleWhenIdle } from './frame-scheduling';
 
 export type { AppStore, StoreOptions, ToastInput } from './app-store-api';
 
 const JOURNAL_KEEP = 1000;
-const TOAST_KEEP = 6;
 const PENDING_DELTA_LIMIT = 5000;
 /** From this many agents on, a whole new list is ordered top-first: a first screen, then the rest. */
 const TOP_FIRST_MIN_ROWS = 2000;
@@ -49,7 +52,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   const afterScreenShown = options.afterScreenShown ?? scheduleAfterPaint;
   const screenFirstFrom = options.screenFirstFrom ?? TOP_FIRST_MIN_ROWS;
 
-  const rows = new Map<string, AgentRow>();
+  const rows = new RowIndex();
   let state: AppState = {
     ...createInitialState(),
     roster: { rows, version: -1, revision: 0, arriving: null },
@@ -67,10 +70,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   let orderUrgent = false;
   /** A whole new list arrived since the last ordering (snapshot or reset). */
   let wholeListArrived = false;
-  /**
-   * That list as it came, while `rows` holds exactly it: the first ordering walks the array
-   * instead of the map's iterator (cheaper on the cold first screen of 10,000 rows).
-   */
+  /** That list as it came, while `rows` holds exactly it: the first ordering walks the array. */
   let wholeList: readonly AgentRow[] | null = null;
   let completionScheduled = false;
   let lastOrderAt = -Infinity;
@@ -209,13 +209,18 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     }
   }
 
-  /** The whole list at one version replaces the rows and is ordered top-first. Emits nothing. */
+  /**
+   * The whole list at one version replaces the rows. Its order and figures come with a big list
+   * (presorted by the core) when the view is the default one; else it is ordered top-first.
+   * Emits nothing.
+   */
   function takeRoster(snapshot: RosterSnapshot): void {
-    replaceRows(rows, snapshot.roster);
-    wholeList = snapshot.roster;
+    rows.adopt(snapshot.roster);
     heldVersion = snapshot.rosterVersion;
     rosterLoaded = true;
-    wholeListArrived = true;
+    const presorted = takePresortedSummary(snapshot, state.view, state.settings.alerts);
+    wholeList = presorted === null ? snapshot.roster : null;
+    wholeListArrived = presorted === null;
     state = {
       ...state,
       roster: {
@@ -225,7 +230,16 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
         arriving: null,
       },
     };
-    rebuildOrder();
+    if (presorted === null) {
+      rebuildOrder();
+      return;
+    }
+    // The core's order as of its time (the next change reorders once that is a second old);
+    // the first screen needs the list's top only, the index of all rows waits for idle time.
+    state = { ...state, summary: presorted };
+    orderDirty = false;
+    lastOrderAt = Math.min(now(), snapshot.presorted?.at ?? Infinity);
+    scheduleIdle(() => rows.settle());
   }
 
   function applySnapshot(snapshot: AppSnapshot): void {
@@ -304,16 +318,9 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
   }
 
   function pushToast(input: ToastInput): number {
-    const toast: Toast = {
-      id: nextToastId++,
-      level: input.level,
-      text: input.text,
-      retcode: input.retcode ?? null,
-      sticky: input.sticky ?? input.level === 'error',
-    };
-    const kept = state.toasts.length >= TOAST_KEEP ? state.toasts.slice(1) : state.toasts;
-    setState({ toasts: [...kept, toast] });
-    return toast.id;
+    const id = nextToastId++;
+    setState({ toasts: appendToast(state.toasts, input, id) });
+    return id;
   }
 
   function on<E extends EventName>(name: E, handler: (payload: EventPayloads[E]) => void): void {
@@ -364,14 +371,7 @@ export function createAppStore(bridge: Bridge, options: StoreOptions = {}): AppS
     reload: resync,
     setView,
     toggleSort(key) {
-      const current = state.view.sort;
-      const direction =
-        current.key === key
-          ? current.direction === 'desc'
-            ? 'asc'
-            : 'desc'
-          : defaultDirection(key);
-      setView({ sort: { key, direction } });
+      setView({ sort: toggledSort(state.view.sort, key) });
     },
     selectAgent(workNo) {
       if (workNo === state.selectedWorkNo) return;

@@ -3,6 +3,7 @@
  * gap / stale / reset rules are tested without React or timers.
  */
 import type { AgentRow, RosterDelta } from '../../shared/domain';
+import type { RowTable } from './row-index';
 
 export type DeltaOutcome =
   /** Applied; `membership` says whether rows were added or removed (the order must be rebuilt). */
@@ -14,7 +15,7 @@ export type DeltaOutcome =
 
 /** Apply one delta in place when it follows `currentVersion`; report what happened. */
 export function applyRosterDelta(
-  rows: Map<string, AgentRow>,
+  rows: RowTable,
   currentVersion: number,
   delta: RosterDelta,
 ): DeltaOutcome {
@@ -38,7 +39,7 @@ export function applyRosterDelta(
 }
 
 /** Replace every row with a snapshot's list. */
-export function replaceRows(rows: Map<string, AgentRow>, list: readonly AgentRow[]): void {
+export function replaceRows(rows: RowTable, list: readonly AgentRow[]): void {
   rows.clear();
   // An index loop: no iterator objects while the code is still cold (first screen).
   for (let index = 0; index < list.length; index += 1) {

@@ -14,7 +14,13 @@ import type {
   Result,
   ValidCommandArgs,
 } from '../../../src/shared/ipc/contract';
-import type { AgentRow, AgentState, AppSnapshot, Settings } from '../../../src/shared/domain';
+import type {
+  AgentRow,
+  AgentState,
+  AppSnapshot,
+  RosterSnapshot,
+  Settings,
+} from '../../../src/shared/domain';
 import type { EventListener } from '../../../src/main/supervisor/supervisor-api';
 import { createDefaultInsightSettings } from '../../../src/shared/insight-settings';
 import { CENTER_KEY } from '../../../src/main/supervisor/stats/history-ring';
@@ -26,6 +32,7 @@ import {
 import type { ContractCore } from '../../support/ws-contract-server';
 import { screenAnswerOf } from '../../support/renderer/screen-answer';
 import { IDLE_INSPECTION } from '../../../src/shared/inspection-vocabulary';
+import { composeRosterSnapshot } from '../../../src/shared/roster-view/presorted-roster';
 
 export interface ScriptedCore extends ContractCore {
   readonly rows: ReadonlyMap<string, AgentRow>;
@@ -176,6 +183,11 @@ export function createScriptedCore(options: {
     timer.unref();
   }
 
+  /** The agents as the real core sends them (a big list presorted). */
+  function rosterSnapshot(): RosterSnapshot {
+    return composeRosterSnapshot([...rows.values()], version, Date.now(), SETTINGS.alerts);
+  }
+
   function snapshot(): AppSnapshot {
     return {
       connection: {
@@ -186,8 +198,7 @@ export function createScriptedCore(options: {
         lastDataAt: Date.now(),
       },
       inspection: { ...IDLE_INSPECTION },
-      roster: [...rows.values()],
-      rosterVersion: version,
+      ...rosterSnapshot(),
       selectedWorkNo: selected,
       queues: (options.insight?.skills ?? []).map((skill) => ({
         skillId: skill.id,
@@ -237,7 +248,7 @@ export function createScriptedCore(options: {
           );
           break;
         case 'roster.getSnapshot':
-          result = ok({ roster: [...rows.values()], rosterVersion: version });
+          result = ok(rosterSnapshot());
           break;
         case 'agents.select':
           selected = (args as ValidCommandArgs<'agents.select'>).workNo;

@@ -48,10 +48,8 @@ export function createFakeInspector(snapshot: AppSnapshot): FakeInspector {
   handlers.set('roster.getSnapshot', async () => {
     const whole = await wholeSnapshot();
     if (!whole.ok) return whole;
-    return {
-      ok: true,
-      value: { roster: whole.value.roster, rosterVersion: whole.value.rosterVersion },
-    };
+    const { roster, rosterVersion, presorted } = whole.value;
+    return { ok: true, value: { roster, rosterVersion, ...(presorted ? { presorted } : {}) } };
   });
   // Commands whose result is not null answer with something of the right shape by default.
   handlers.set('journal.list', () => ({ ok: true, value: [] }));

@@ -9,7 +9,10 @@ import type { AppSnapshot, ScreenSnapshot } from '../../../src/shared/domain';
 
 /** The screen's answer: the agents along when there are at most `agentsUpTo` of them. */
 export function screenAnswerOf(whole: AppSnapshot, agentsUpTo: number): ScreenSnapshot {
-  const { roster, rosterVersion, ...screen } = whole;
-  const agents = roster.length <= agentsUpTo ? { roster, rosterVersion } : null;
+  const { roster, rosterVersion, presorted, ...screen } = whole;
+  const agents =
+    roster.length <= agentsUpTo
+      ? { roster, rosterVersion, ...(presorted ? { presorted } : {}) }
+      : null;
   return { ...screen, agentCount: roster.length, agents };
 }

@@ -2,7 +2,7 @@
  * The agent table's columns, in display order. Widths live in CSS (one grid template shared by
  * the header and the rows).
  */
-import type { SortKey } from '../../store/app-state';
+import type { SortKey } from '../../../shared/roster-view/agent-view';
 
 export interface AgentColumn {
   id: SortKey;

@@ -1,13 +1,17 @@
 /**
  * Column headers of the agent grid; each one sorts by its column (again: reverse).
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useStore } from '../../store/store-context';
 import { Icon } from '../../ui/icons';
 import { AGENT_COLUMNS } from './agent-columns';
 
-/** The header row (aria-rowindex 1) with sort buttons and aria-sort. */
-export function AgentTableHeader() {
+/**
+ * The header row (aria-rowindex 1) with sort buttons and aria-sort. Memoised: it changes with
+ * the sort and the language only, not with every roster change that re-renders the table.
+ */
+export const AgentTableHeader = memo(function AgentTableHeader() {
   const { t } = useTranslation();
   const store = useStore();
   const sort = useAppState((state) => state.view.sort);
@@ -53,4 +57,4 @@ export function AgentTableHeader() {
       </div>
     </div>
   );
-}
+});

@@ -180,11 +180,16 @@ describe('AgentTable', () => {
     });
     expect(screen.getByRole('status')).toHaveTextContent('Loading 10000 agents…');
     expect(screen.queryByText('No agents yet')).not.toBeInTheDocument();
+    // The list is as long as announced already (the scrollbar does not jump when they come).
+    const body = screen.getByRole('grid').querySelector<HTMLElement>('.agent-grid-body');
+    expect(body?.style.height).toBe(`${10_000 * 30}px`);
+    expect(rows()).toHaveLength(0);
     await act(async () => {
       showAgents();
       await vi.waitFor(() => expect(rows().length).toBeGreaterThan(10));
     });
     expect(screen.queryByText(/Loading/)).not.toBeInTheDocument();
+    expect(body?.style.height).toBe(`${10_000 * 30}px`);
   });
 
   it('says so when filters hide everyone, and clears them on request', async () => {

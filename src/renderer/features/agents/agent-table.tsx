@@ -12,11 +12,13 @@ import {
   useId,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../store/clock';
+import { scheduleAfterPaint } from '../../store/frame-scheduling';
 import { useAppState, useStore } from '../../store/store-context';
 import { useFirstPaintDone } from '../../ui/first-paint';
 import { AGENT_COLUMNS } from './agent-columns';
@@ -46,6 +48,7 @@ export function AgentTable() {
   const focusRequest = useRef<string | null>(null);
   const typeAhead = useMemo(() => createTypeAhead(), []);
   const settled = useFirstPaintDone();
+  const rowsShown = useRowsShown(ids.length > 0);
 
   const selectedIndex = useMemo(
     () => (selectedWorkNo === null ? -1 : ids.indexOf(selectedWorkNo)),
@@ -68,13 +71,16 @@ export function AgentTable() {
   // The app does not use the React Compiler; the virtualizer is read afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    // While the announced agents are on their way the list is already as long as they will
+    // be: the scrollbar is right from the start, and the 10,000 positions are worked out
+    // before the agents come, not in the frame that first paints them.
+    count: ids.length === 0 && arriving !== null ? arriving : ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // No getItemKey: rows are one fixed height and React keys them by workNo itself, so the
     // virtualizer's 10,000 positions are worked out once per list length, not per new order.
-    // Rows beyond the viewport (overscan) wait until the first screen has painted.
-    overscan: settled ? 3 : 0,
+    // Rows beyond the viewport (overscan) wait until the screen and its first rows have painted.
+    overscan: settled && rowsShown ? 3 : 0,
     rangeExtractor,
     // A generous first guess of the viewport (the chrome above the grid is taller than 260 px),
     // so the first frame already has every visible row; the real size comes from a
@@ -195,6 +201,22 @@ export function AgentTable() {
       </div>
     </RowLabelsProvider>
   );
+}
+
+/** False until rows have been on the glass once (set just after the paint that showed them). */
+function useRowsShown(hasRows: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown || !hasRows) return;
+    let live = true;
+    scheduleAfterPaint(() => {
+      if (live) setShown(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [shown, hasRows]);
+  return shown;
 }
 
 function AgentTableEmpty(props: { filtered: boolean; arriving: number | null }) {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgentState } from '../../../shared/domain';
 import { formatElapsed } from '../../i18n/format';
 import { useNow } from '../../store/clock';
-import { AGENT_STATE_ORDER } from '../../store/sort-order';
+import { AGENT_STATE_ORDER } from '../../../shared/roster-view/sort-order';
 import { useAppState, useStore } from '../../store/store-context';
 import { Icon } from '../../ui/icons';
 import { STATE_ICON } from './agent-states';

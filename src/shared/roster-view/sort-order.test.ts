@@ -1,9 +1,9 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import type { AgentRow } from '../../shared/domain';
-import { AGENT_STATES } from '../../shared/domain';
+import type { AgentRow } from '../domain';
+import { AGENT_STATES } from '../domain';
 import { makeAgent } from '../../../test/support/renderer/fixtures';
-import type { SortOrder } from './app-state';
+import type { SortOrder } from './agent-view';
 import { NO_KEY, sortFirstScreen, sortVisible, type SortInput } from './sort-order';
 
 const now = 1_700_000_000_000;

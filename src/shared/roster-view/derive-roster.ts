@@ -5,9 +5,8 @@
  * index sort on them (sort-order.ts): 10,000 rows take a few ms and allocate almost nothing
  * per row.
  */
-import type { AgentRow, AlertThresholds } from '../../shared/domain';
-import type { AgentView, RosterSummary } from './app-state';
-import { createEmptySummary } from './app-state';
+import type { AgentRow, AlertThresholds } from '../domain';
+import { createEmptySummary, type AgentView, type RosterSummary } from './agent-view';
 import { NO_KEY, collator, sortFirstScreen, sortVisible } from './sort-order';
 
 /** What "how urgent" is measured against: the time of the ordering and the thresholds. */
@@ -53,7 +52,10 @@ export function deriveRoster(
   urgency: UrgencyContext,
   depth: OrderDepth = {},
 ): RosterSummary {
-  const capacity = rows instanceof Map ? rows.size : (rows as readonly AgentRow[]).length;
+  // Arrays by index (no iterator objects on the cold first screen); maps by their values.
+  const array: readonly AgentRow[] | null = Array.isArray(rows) ? rows : null;
+  const map = array === null ? (rows as ReadonlyMap<string, AgentRow>) : null;
+  const capacity = array !== null ? array.length : (map as ReadonlyMap<string, AgentRow>).size;
   const stateCounts = { ...createEmptySummary().stateCounts };
   const groups = new Set<string>();
   const needle = view.search.trim().toLowerCase();
@@ -75,9 +77,7 @@ export function deriveRoster(
   let lastGroup = '';
   let pinned: number | null = null;
 
-  // Arrays by index (no iterator objects on the cold first screen); maps by their values.
-  const array = rows instanceof Map ? null : (rows as readonly AgentRow[]);
-  const values = rows instanceof Map ? rows.values() : [].values();
+  const values = map !== null ? map.values() : [].values();
   for (let index = 0; index < capacity; index += 1) {
     const row = (array !== null ? array[index] : values.next().value) as AgentRow;
     total += 1;

@@ -3,8 +3,8 @@
  * typed arrays and an index array is sorted by them. 10,000 rows sort in a few ms even before
  * the JIT has warmed up (the first render), and leave almost nothing for the GC.
  */
-import type { AgentRow, AgentState } from '../../shared/domain';
-import type { SortKey, SortOrder } from './app-state';
+import type { AgentRow, AgentState } from '../domain';
+import type { SortKey, SortOrder } from './agent-view';
 
 /** Display and sort order of agent states: the ones that need attention first. */
 export const AGENT_STATE_ORDER: readonly AgentState[] = [
@@ -225,4 +225,10 @@ export function defaultDirection(key: SortKey): 'asc' | 'desc' {
   return key === 'workNo' || key === 'name' || key === 'group' || key === 'inspectedBy'
     ? 'asc'
     : 'desc';
+}
+
+/** The order after pressing `key`'s header: the same column again reverses, another starts fresh. */
+export function toggledSort(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key !== key) return { key, direction: defaultDirection(key) };
+  return { key, direction: current.direction === 'desc' ? 'asc' : 'desc' };
 }

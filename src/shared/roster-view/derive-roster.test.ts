@@ -1,7 +1,7 @@
 // @vitest-environment node
-import type { AgentRow } from '../../shared/domain';
+import type { AgentRow } from '../domain';
 import { makeAgent } from '../../../test/support/renderer/fixtures';
-import { DEFAULT_VIEW, type AgentView } from './app-state';
+import { DEFAULT_VIEW, type AgentView } from './agent-view';
 import { deriveRoster as derive, measureOverdue } from './derive-roster';
 
 const now = 1_700_000_000_000;
