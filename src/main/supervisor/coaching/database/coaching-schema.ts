@@ -91,6 +91,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notes_by_time ON notes (at);
     `,
   },
+  {
+    // A state row is an append again: the per-agent index cost ~4 µs a row on the path every
+    // roster change takes (all day, thousands a minute in a big center); one agent's timeline
+    // scans the capped table instead (~18 ms at 300,000 rows, when a coaching file is opened).
+    // docs/decisions/coaching.md, "State rows without a per-agent index".
+    version: 3,
+    sql: `DROP INDEX agent_states_by_agent;`,
+  },
 ];
 
 /** The version this build writes. */
