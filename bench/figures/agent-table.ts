@@ -7,7 +7,12 @@
  * (4a, the first render, is now `first-paint-10k`: figures/first-paint.ts.)
  */
 import type { Browser } from 'playwright-core';
-import { launchChromium, openRenderer, readPageProblems } from '../../test/browser/harness/browser';
+import { openRenderer, readPageProblems } from '../../test/browser/harness/browser';
+import {
+  browserUiPagesOf,
+  launchChromiumWithoutBrowserUi,
+  refuseBrowserUi,
+} from '../lib/without-browser-ui';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
@@ -53,7 +58,7 @@ async function runAgentTable(context: BenchContext): Promise<FigureRow[]> {
   const rootDir = await ensureRendererBuilt();
   const core = createScriptedCore({ agents: AGENTS });
   const server = await startWsContractServer({ core, rootDir });
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithoutBrowserUi();
   try {
     const { page } = await openRenderer(browser, server, {
       initScripts: [FIRST_ROWS_PROBE, FRAME_PROBE],
@@ -80,6 +85,7 @@ async function runAgentTable(context: BenchContext): Promise<FigureRow[]> {
     const changes = core.changesSent() - sentBefore;
     const problems = readPageProblems(page);
     if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join('; ')}`);
+    refuseBrowserUi(await browserUiPagesOf(browser));
 
     const busyWork = summarize(busy.work);
     const naiveWork = summarize(naiveFrames.work);

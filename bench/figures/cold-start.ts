@@ -17,7 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openRenderer } from '../../test/browser/harness/browser';
+import { openRenderer } from '../../test/browser/harness/browser';
+import {
+  browserUiPagesOf,
+  launchChromiumWithoutBrowserUi,
+  refuseBrowserUi,
+} from '../lib/without-browser-ui';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { startCoreOnSimulator } from '../../test/support/core/start-core-on-simulator';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
@@ -123,6 +128,7 @@ async function measureRenderer(
         { what: 'the agent rows to be painted', timeoutMs: 30_000, intervalMs: 25 },
       );
       rows.push((await page.evaluate('window.__ccFirstRowsPaintedAt')) as number);
+      refuseBrowserUi(await browserUiPagesOf(browser));
     } finally {
       await context.close();
     }
@@ -175,7 +181,7 @@ async function runColdStart(context: BenchContext): Promise<FigureRow[]> {
       timeoutMs: 30_000,
     });
     server = await startWsContractServer({ core: fixture.core, rootDir });
-    browser = await launchChromium();
+    browser = await launchChromiumWithoutBrowserUi();
     const renderer = await measureRenderer(browser, server, runs);
     const mainMs = median(main);
     const rendererMs = median(renderer.rows);

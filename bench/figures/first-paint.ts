@@ -14,11 +14,7 @@
  *   full GC, with the table shown, the charts opened and drawn and agents changing live.
  *   Baseline: a blank page holding the same 10,000 rows as parsed objects, nothing else.
  */
-import {
-  buildInspectorClientScript,
-  launchChromium,
-  openRenderer,
-} from '../../test/browser/harness/browser';
+import { buildInspectorClientScript, openRenderer } from '../../test/browser/harness/browser';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore, type ScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
@@ -26,6 +22,11 @@ import { pause, waitFor } from '../../test/support/wait-for';
 import { launchBareChromium, type BareBrowser, type BarePage } from '../lib/bare-cdp';
 import type { BenchContext, Figure } from '../lib/bench-context';
 import { DEFAULT_LAYOUT_SKILLS } from '../lib/first-paint-page';
+import {
+  browserUiPagesOf,
+  launchChromiumWithoutBrowserUi,
+  refuseBrowserUi,
+} from '../lib/without-browser-ui';
 import { FIRST_ROWS_PROBE, NAIVE_TABLE_SCRIPT, NEW_LIST_PROBE } from '../lib/page-probes';
 import type { FigureRow } from '../lib/report';
 import { median, round } from '../lib/stats';
@@ -174,7 +175,7 @@ async function measureUnderPlaywright(
   server: { url: string; wsUrl: string },
   runs: number,
 ): Promise<number[]> {
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithoutBrowserUi();
   const times: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
@@ -185,6 +186,7 @@ async function measureUnderPlaywright(
         const evaluate = async <T>(expression: string): Promise<T> =>
           (await page.evaluate(expression)) as T;
         times.push((await measureOnePaint({ evaluate })).ms);
+        refuseBrowserUi(await browserUiPagesOf(browser));
       } finally {
         await context.close();
       }
@@ -234,11 +236,7 @@ async function runFirstPaint(context: BenchContext): Promise<FigureRow[]> {
         const problems = page.problems();
         if (problems.length > 0)
           throw new Error(`the page reported problems: ${problems.join('; ')}`);
-        const browserUi = await browser.browserUiPages();
-        if (browserUi.length > 0)
-          throw new Error(
-            `Chromium ran its own UI pages beside the measured one (${browserUi.join(', ')}): an Electron window has none; disable them in bench/lib/bare-cdp.ts`,
-          );
+        refuseBrowserUi(await browser.browserUiPages());
       } finally {
         await page.close();
       }

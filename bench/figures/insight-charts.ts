@@ -7,7 +7,12 @@
  *    history fetched over the binding, the store, React, uPlot), median of repeats.
  *    Baseline: the same three charts' samples drawn as SVG, one element per sample.
  */
-import { launchChromium, openRenderer, readPageProblems } from '../../test/browser/harness/browser';
+import { openRenderer, readPageProblems } from '../../test/browser/harness/browser';
+import {
+  browserUiPagesOf,
+  launchChromiumWithoutBrowserUi,
+  refuseBrowserUi,
+} from '../lib/without-browser-ui';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
@@ -38,7 +43,7 @@ async function runInsightCharts(context: BenchContext): Promise<FigureRow[]> {
   const rootDir = await ensureRendererBuilt();
   const core = createScriptedCore({ agents: AGENTS, insight: { skills: SKILLS } });
   const server = await startWsContractServer({ core, rootDir });
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithoutBrowserUi();
   try {
     const { page } = await openRenderer(browser, server, { initScripts: [FRAME_PROBE] });
     const feedMs = context.quick ? FEED_MS.quick : FEED_MS.full;
@@ -96,6 +101,7 @@ async function runInsightCharts(context: BenchContext): Promise<FigureRow[]> {
     )) as number;
     const problems = readPageProblems(page);
     if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join('; ')}`);
+    refuseBrowserUi(await browserUiPagesOf(browser));
 
     const naivePage = await (
       await browser.newContext({ viewport: { width: 1366, height: 768 } })

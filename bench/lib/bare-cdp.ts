@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { EXPECTED_CONSOLE } from '../../test/browser/harness/browser';
 import { CHROMIUM_PATH, missingChromiumHelp } from '../../test/browser/harness/chromium-path';
+import { BROWSER_UI_FEATURES } from './without-browser-ui';
 
 /** Switches as Playwright launches Chromium (headless, no background work, no paint holding). */
 const SWITCHES = [
@@ -34,11 +35,8 @@ const SWITCHES = [
   '--disable-default-apps',
   '--disable-dev-shm-usage',
   '--disable-extensions',
-  // Chromium's own browser UI, which an Electron window does not have (Electron builds on the
-  // content layer; the omnibox lives in chrome/browser/ui): every new window of Chromium 156
-  // loads its WebUI omnibox popup (chrome://omnibox-popup.top-chrome) in two more renderer
-  // processes — in a trace, ~85 ms of CPU on the two cores inside a 160 ms first paint.
-  '--disable-features=PaintHolding,MediaRouter,OptimizationHints,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
+  // Without the browser's own UI pages (bench/lib/without-browser-ui.ts).
+  `--disable-features=PaintHolding,MediaRouter,OptimizationHints,${BROWSER_UI_FEATURES.join(',')}`,
   '--disable-ipc-flooding-protection',
   '--force-color-profile=srgb',
   '--password-store=basic',
