@@ -13,7 +13,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
-import { launchChromium, openRenderer } from '../../test/browser/harness/browser';
+import { openRenderer } from '../../test/browser/harness/browser';
+import { launchChromiumWithoutBrowserUi } from '../lib/without-browser-ui';
 import { ensureRendererBuilt } from '../../test/browser/harness/renderer-build';
 import { createScriptedCore } from '../../test/browser/harness/scripted-core';
 import { startWsContractServer } from '../../test/support/ws-contract-server';
@@ -172,7 +173,7 @@ async function profileOnce(
   const rootDir = await ensureRendererBuilt();
   const core = createScriptedCore({ agents, insight: { skills: DEFAULT_LAYOUT_SKILLS } });
   const server = await startWsContractServer({ core, rootDir });
-  const browser = await launchChromium();
+  const browser = await launchChromiumWithoutBrowserUi();
   try {
     let session: CDPSession | undefined;
     const { page } = await openRenderer(browser, server, {
