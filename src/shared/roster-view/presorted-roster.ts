@@ -4,12 +4,25 @@
  * straight from the list, without first walking 10,000 rows on code that never ran (the
  * decision: docs/decisions/renderer.md, "presorted big lists").
  */
-import type { AgentRow, AlertThresholds, RosterSnapshot } from '../domain';
+import type { AgentRow, AlertThresholds, RosterFigures, RosterSnapshot } from '../domain';
 import { DEFAULT_VIEW, isDefaultView, type AgentView, type RosterSummary } from './agent-view';
 import { deriveRoster } from './derive-roster';
 
 /** From this many agents on, a roster snapshot comes presorted. */
 export const PRESORT_MIN_ROWS = 2000;
+
+/** The glance figures of a summary or a presorted list, and nothing else. */
+function figuresOf(from: RosterFigures): RosterFigures {
+  return {
+    total: from.total,
+    groups: from.groups,
+    stateCounts: from.stateCounts,
+    longestCallWorkNo: from.longestCallWorkNo,
+    callsOfUnknownLength: from.callsOfUnknownLength,
+    alerted: from.alerted,
+    firstAlertWorkNo: from.firstAlertWorkNo,
+  };
+}
 
 /** A roster snapshot of `list` at `rosterVersion`: presorted as of `at` when the list is big. */
 export function composeRosterSnapshot(
@@ -25,17 +38,7 @@ export function composeRosterSnapshot(
   return {
     roster: summary.ids.map((workNo) => byWorkNo.get(workNo) as AgentRow),
     rosterVersion,
-    presorted: {
-      total: summary.total,
-      groups: summary.groups,
-      stateCounts: summary.stateCounts,
-      longestCallWorkNo: summary.longestCallWorkNo,
-      callsOfUnknownLength: summary.callsOfUnknownLength,
-      alerted: summary.alerted,
-      firstAlertWorkNo: summary.firstAlertWorkNo,
-      at,
-      thresholds: { ...thresholds },
-    },
+    presorted: { ...figuresOf(summary), at, thresholds: { ...thresholds } },
   };
 }
 
@@ -71,15 +74,5 @@ export function takePresortedSummary(
   const ids = new Array<string>(list.length);
   for (let index = 0; index < list.length; index += 1)
     ids[index] = (list[index] as AgentRow).workNo;
-  return {
-    ids,
-    ordered: true,
-    total: presorted.total,
-    groups: presorted.groups,
-    stateCounts: presorted.stateCounts,
-    longestCallWorkNo: presorted.longestCallWorkNo,
-    callsOfUnknownLength: presorted.callsOfUnknownLength,
-    alerted: presorted.alerted,
-    firstAlertWorkNo: presorted.firstAlertWorkNo,
-  };
+  return { ...figuresOf(presorted), ids, ordered: true };
 }
