@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { EXPECTED_CONSOLE } from '../../test/browser/harness/browser';
 import { CHROMIUM_PATH, missingChromiumHelp } from '../../test/browser/harness/chromium-path';
-import { BROWSER_UI_FEATURES } from './without-browser-ui';
+import { BROWSER_UI_FEATURES, browserUiUrlsOf } from './without-browser-ui';
 
 /** Switches as Playwright launches Chromium (headless, no background work, no paint holding). */
 const SWITCHES = [
@@ -236,9 +236,7 @@ export async function launchBareChromium(
       const { targetInfos } = await connection.send<{
         targetInfos: Array<{ type: string; url: string }>;
       }>('Target.getTargets', { filter: [{}] });
-      return targetInfos
-        .filter((target) => target.type === 'browser_ui')
-        .map((target) => target.url);
+      return browserUiUrlsOf(targetInfos);
     },
     async close() {
       // A browser that already died has nothing left to wait for.

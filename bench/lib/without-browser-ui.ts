@@ -62,6 +62,11 @@ export function refuseBrowserUi(urls: readonly string[]): void {
     );
 }
 
+/** The addresses of the browser's own UI pages among DevTools targets (type `browser_ui`). */
+export function browserUiUrlsOf(targets: ReadonlyArray<{ type: string; url: string }>): string[] {
+  return targets.filter((target) => target.type === 'browser_ui').map((target) => target.url);
+}
+
 /** Addresses of the browser UI pages a Playwright-driven Chromium runs now. */
 export async function browserUiPagesOf(browser: Browser): Promise<string[]> {
   const session = await browser.newBrowserCDPSession();
@@ -69,7 +74,7 @@ export async function browserUiPagesOf(browser: Browser): Promise<string[]> {
     const { targetInfos } = (await session.send('Target.getTargets', {
       filter: [{}],
     } as never)) as { targetInfos: Array<{ type: string; url: string }> };
-    return targetInfos.filter((target) => target.type === 'browser_ui').map((target) => target.url);
+    return browserUiUrlsOf(targetInfos);
   } finally {
     await session.detach();
   }

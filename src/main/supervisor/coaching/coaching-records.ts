@@ -90,16 +90,22 @@ export class CoachingRecords {
     }
   }
 
+  /** Whether records are kept: a coaching file here, neither failed nor closed. */
+  private get accepting(): boolean {
+    return !this.closed && !this.failed && this.deps.database !== null;
+  }
+
   /** Record now when open, else as soon as the file is open. */
   write(work: (store: CoachingStore) => void): void {
-    if (this.closed || this.failed || this.deps.database === null) return;
+    if (!this.accepting) return;
     if (this.store) this.apply(this.store, work);
     else this.pending.push(work);
   }
 
   /** Agent state changes, written together within STATE_WRITE_DELAY_MS. */
   recordStates(changes: readonly StateChange[]): void {
-    if (changes.length === 0 || this.closed || this.failed || this.deps.database === null) return;
+    // Not buffered where they would be dropped anyway (closed, failed, no coaching file).
+    if (changes.length === 0 || !this.accepting) return;
     for (const change of changes) this.waitingStates.push(change);
     if (this.waitingStates.length >= STATE_WRITE_MAX_WAITING) {
       this.writeWaitingStates();
