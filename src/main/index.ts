@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { eventChannel, type CommandError } from '../shared/ipc/contract';
 import { createKeyringCredentialStore } from './credentials';
 import { createActivityWatcher } from './desktop/activity-notifications';
+import { createCertificateLook } from './desktop/certificate-look';
 import { createConfirmDialogs } from './desktop/confirm-dialogs';
 import { bindAppLifecycle, type AppLifecycle } from './desktop/app-lifecycle';
 import { installApplicationMenu } from './desktop/application-menu';
@@ -187,6 +188,8 @@ async function startApp(): Promise<void> {
     // The coaching file: SQLite (sql.js, WebAssembly) in the user data folder.
     coachingDatabase: { filePath: join(userData, 'coaching.sqlite'), loadEngine: loadSqlJsEngine },
     confirm,
+    // What the gateway presents, shown in the trust change's dialog (a bare TLS handshake).
+    certificates: createCertificateLook(),
     policy,
     // Only a packaged build updates itself (`npm start` has nothing to replace).
     updater: await createUpdaterFromPolicy({ packaged: app.isPackaged, policy, logger }),

@@ -36,6 +36,7 @@ import { isTrustedSender } from '../../src/main/desktop/ipc/sender-check';
 import type { GatewayFetch } from '../../src/main/gateway';
 import type {
   CredentialStore,
+  GatewayCertificatePort,
   Logger,
   PersonConfirmation,
   SupervisorCoreWithDiagnostics,
@@ -77,6 +78,8 @@ export interface CaptureOptions {
   simulator?: SimulatorOptions;
   /** The native confirmations (absent: nothing that needs the person goes ahead). */
   confirm?: PersonConfirmation;
+  /** Looks at the gateway's certificate for the trust-change question (absent: not shown). */
+  certificates?: GatewayCertificatePort;
 }
 
 function listFiles(dir: string): string[] {
@@ -149,6 +152,7 @@ export async function startCapturedSession(options: CaptureOptions): Promise<Cap
       credentials: options.credentials,
       logger,
       confirm: options.confirm,
+      certificates: options.certificates,
       fileSaver: {
         async save(name, content) {
           const path = join(root, 'exports', name);

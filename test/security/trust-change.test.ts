@@ -8,8 +8,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryCredentialStore } from '../../src/main/credentials';
-import type { TrustChange } from '../../src/main/supervisor';
+import { createCertificateLook } from '../../src/main/desktop/certificate-look';
+import { createConfirmDialogs } from '../../src/main/desktop/confirm-dialogs';
+import type { GatewayCertificatePort, TrustChange } from '../../src/main/supervisor';
 import { pause, waitFor } from '../support/wait-for';
+import { formatFingerprint } from '../../src/main/gateway/transport/certificate-pin';
 import { findSecrets, startCapturedSession, type CapturedSession } from './session-capture';
 
 const ATTACKER_PIN = 'a7'.repeat(32);
@@ -19,7 +22,10 @@ describe('a trust change from the renderer', () => {
   let session: CapturedSession;
   afterEach(() => session.close());
 
-  async function signedIn(answer?: (change: TrustChange) => boolean) {
+  async function signedIn(
+    answer?: (change: TrustChange) => boolean,
+    certificates?: GatewayCertificatePort,
+  ) {
     const asked: TrustChange[] = [];
     const credentials = createMemoryCredentialStore();
     session = await startCapturedSession({
@@ -28,6 +34,7 @@ describe('a trust change from the renderer', () => {
         confirmTrustChange: async (change) => (asked.push(change), answer(change)),
         confirmDestructive: async () => false,
       },
+      certificates,
     });
     const { sim, core } = session;
     const inspector = sim.inspectors[0]!;
@@ -82,11 +89,44 @@ describe('a trust change from the renderer', () => {
         inspectorId: inspector.agentId,
         trust: 'pin',
         fingerprint: ATTACKER_PIN_SHOWN,
+        presented: null,
       },
     ]);
     await pause(300);
     expect(passwordRequests(sentBefore, inspector.password)).toEqual([]);
     expect(session.core.trayModel().connection.phase).toBe('signed-out');
+  });
+
+  it("shows the certificate the gateway presents now; the attacker's pin is refused without a question", async () => {
+    const boxes: string[] = [];
+    // The real dialogs, answered by someone who clicks the first button of every box.
+    const dialogs = createConfirmDialogs({
+      ask: async (box) => (boxes.push(`${box.message}\n${box.detail ?? ''}`), true),
+      language: () => 'en',
+    });
+    const { asked, inspector, sentBefore } = await signedIn(() => false, createCertificateLook());
+    const simulatorFingerprint = formatFingerprint(session.sim.certSha256);
+    // `asked` is what the core put before the person; the real dialogs show it below.
+    await session.invoke('settings.update', { gateway: { pinSha256: ATTACKER_PIN } });
+    await waitFor(() => asked.length === 1, { what: 'the trust question', intervalMs: 25 });
+    expect(asked[0]?.presented).toMatchObject({
+      seen: true,
+      fingerprint: simulatorFingerprint,
+      verdict: 'does-not-match',
+    });
+    expect(await dialogs.confirmTrustChange(asked[0]!)).toBe(false);
+    expect(boxes.at(-1)).toContain('does not match the changed settings');
+    expect(boxes.at(-1)).toContain(`The gateway presents now: ${simulatorFingerprint}`);
+    await pause(200);
+    expect(passwordRequests(sentBefore, inspector.password)).toEqual([]);
+    // What was looked at went to the log as a fingerprint and a verdict, never a secret.
+    expect(session.logLines.some((line) => line.includes('does-not-match'))).toBe(true);
+    expect(
+      findSecrets(
+        session.logLines.map((text) => ({ label: 'log line', text })),
+        [inspector.password, ...session.guids],
+      ),
+    ).toEqual([]);
   });
 
   it('a changed address or CA drops the password the same way', async () => {
@@ -100,13 +140,22 @@ describe('a trust change from the renderer', () => {
   });
 
   it('only the person\'s "yes" signs in again under the new trust, and the keychain follows', async () => {
-    const { credentials, inspector, sentBefore } = await signedIn(() => true);
+    const { asked, credentials, inspector, sentBefore } = await signedIn(
+      () => true,
+      createCertificateLook(),
+    );
     // The person adds the simulator's own certificate as a pin: a legitimate change.
     const pin = session.sim.certSha256;
     await session.invoke('settings.update', { gateway: { pinSha256: pin } });
     await waitFor(() => session.core.trayModel().connection.phase === 'live', {
       what: 'the new session',
       intervalMs: 25,
+    });
+    // The question showed the certificate the gateway presents, accepted by the new pin.
+    expect(asked[0]?.presented).toMatchObject({
+      seen: true,
+      fingerprint: formatFingerprint(pin),
+      verdict: 'matches',
     });
     const sent = passwordRequests(sentBefore, inspector.password);
     expect(sent.length).toBe(1);

@@ -9,7 +9,7 @@ import {
   checkServerIdentity,
   connect as connectTls,
   rootCertificates,
-  type PeerCertificate,
+  type DetailedPeerCertificate,
 } from 'node:tls';
 
 /** Every address the name resolves to (the system resolver, like the client uses). */
@@ -51,7 +51,12 @@ export interface TlsFacts {
   /** SHA-256 of the certificate's DER, lowercase hex. */
   fingerprintSha256: string;
   protocol: string | null;
+  /** The chain as the server sent it, leaf first, as PEM (at most CHAIN_LIMIT links). */
+  chainPem: string[];
 }
+
+/** Links of a presented chain kept: real chains have 2–4; a longer one is cut, not followed. */
+const CHAIN_LIMIT = 10;
 
 /**
  * Does a TLS handshake without rejecting anything, and reports what a strict client would
@@ -104,7 +109,7 @@ export function inspectTls(options: {
 }
 
 function readTlsFacts(
-  peer: PeerCertificate,
+  peer: DetailedPeerCertificate,
   hostname: string,
   authorized: boolean,
   authorizationError: Error | string | undefined,
@@ -123,5 +128,19 @@ function readTlsFacts(
     validTo: new Date(certificate.validTo),
     fingerprintSha256: createHash('sha256').update(peer.raw).digest('hex'),
     protocol,
+    chainPem: presentedChain(peer),
   };
+}
+
+/** The presented chain, leaf first; Node links a self-issued root to itself, so stop there. */
+function presentedChain(leaf: DetailedPeerCertificate): string[] {
+  const chain: string[] = [];
+  let current: DetailedPeerCertificate | undefined = leaf;
+  const seen = new Set<string>();
+  while (current?.raw && chain.length < CHAIN_LIMIT && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    chain.push(new X509Certificate(current.raw).toString());
+    current = current.issuerCertificate;
+  }
+  return chain;
 }

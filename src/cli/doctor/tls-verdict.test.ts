@@ -15,6 +15,7 @@ function facts(overrides: Partial<TlsFacts> = {}): TlsFacts {
     validTo: new Date('2026-01-01T00:00:00Z'),
     fingerprintSha256: FINGERPRINT,
     protocol: 'TLSv1.3',
+    chainPem: [],
     ...overrides,
   };
 }

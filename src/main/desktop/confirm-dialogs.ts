@@ -7,7 +7,12 @@
 import type { MessageBoxOptions } from 'electron';
 import type { Language } from '../../shared/domain';
 import { toDisplayText } from '../../shared/display-text';
-import type { DestructiveRequest, PersonConfirmation, TrustChange } from '../supervisor/ports';
+import type {
+  CertificateLook,
+  DestructiveRequest,
+  PersonConfirmation,
+  TrustChange,
+} from '../supervisor/ports';
 
 export interface ConfirmDialogOptions {
   /** Show the box; true when the person chose its first button. */
@@ -30,6 +35,18 @@ const TRUST_WORDS = {
     advice:
       'The gateway address or its certificate trust was changed, so you were signed out. Continue only if this matches what your IT department gave you; otherwise type your password again after checking the settings.',
     buttons: ['Sign in again', 'Not now'],
+    presents: 'The gateway presents now',
+    subject: 'Issued to',
+    issuer: 'Issued by',
+    validUntil: 'Valid until',
+    matches: 'The changed settings accept this certificate.',
+    systemDecides: 'The system’s certificate store decides at sign-in whether it is trusted.',
+    notSeen: (problem: string) =>
+      `The certificate the gateway presents could not be read (${problem}): check the settings with your IT department before you continue.`,
+    mismatch: 'The gateway’s certificate does not match the changed settings',
+    mismatchAdvice:
+      'Signing in would be refused, so you were signed out without a question. Check the pin or CA with your IT department, then sign in with your password.',
+    mismatchButtons: ['OK'],
   },
   zh: {
     message: '使用更改后的网关设置重新签入？',
@@ -41,6 +58,18 @@ const TRUST_WORDS = {
     advice:
       '网关地址或其证书信任设置已更改，您已被签出。仅当其与 IT 部门提供的信息一致时才继续；否则请检查设置后重新输入密码。',
     buttons: ['重新签入', '暂不'],
+    presents: '网关当前出示的证书',
+    subject: '颁发给',
+    issuer: '颁发者',
+    validUntil: '有效期至',
+    matches: '更改后的设置接受此证书。',
+    systemDecides: '是否信任由系统证书库在签入时决定。',
+    notSeen: (problem: string) =>
+      `无法读取网关出示的证书（${problem}）：继续前请与 IT 部门核对设置。`,
+    mismatch: '网关的证书与更改后的设置不符',
+    mismatchAdvice:
+      '签入将被拒绝，因此您已被签出，未再询问。请与 IT 部门核对固定指纹或 CA，然后输入密码签入。',
+    mismatchButtons: ['确定'],
   },
 } as const;
 
@@ -61,24 +90,58 @@ const DESTRUCTIVE_WORDS = {
   },
 } as const;
 
-/** The message box of a trust change (exported for tests). */
+/** Untrusted words from the server's certificate, as one safe line. */
+const certificateText = (text: string): string => toDisplayText(text, 200);
+
+/** What the gateway presents now, as the box's lines (none when nothing looked). */
+function presentedLines(
+  presented: CertificateLook | null,
+  words: (typeof TRUST_WORDS)[keyof typeof TRUST_WORDS],
+): string[] {
+  if (presented === null) return [];
+  if (!presented.seen) return ['', words.notSeen(certificateText(presented.problem))];
+  return [
+    '',
+    `${words.presents}: ${presented.fingerprint}`,
+    `${words.subject}: ${certificateText(presented.subject)}`,
+    `${words.issuer}: ${certificateText(presented.issuer)}`,
+    `${words.validUntil}: ${presented.validTo}`,
+    presented.verdict === 'matches'
+      ? words.matches
+      : presented.verdict === 'system-decides'
+        ? words.systemDecides
+        : certificateText(presented.reason),
+  ];
+}
+
+/** Whether the box may offer to sign in again: not when the new trust refuses what is presented. */
+export function offersSignIn(change: TrustChange): boolean {
+  return !(change.presented?.seen === true && change.presented.verdict === 'does-not-match');
+}
+
+/**
+ * The message box of a trust change (exported for tests): the question, or — when the new
+ * trust refuses the certificate the gateway presents — only the news, with a single OK.
+ */
 export function trustChangeBox(change: TrustChange, language: Language): MessageBoxOptions {
   const words = TRUST_WORDS[language === 'zh-CN' ? 'zh' : 'en'];
+  const question = offersSignIn(change);
   const lines = [
     `${words.gateway}: ${toDisplayText(change.gatewayUrl, 256)}`,
     `${words.inspector}: ${change.inspectorId}`,
     `${words.trustedBy}: ${words.trust[change.trust]}`,
     ...(change.fingerprint ? [`${words.fingerprint}: ${change.fingerprint}`] : []),
+    ...presentedLines(change.presented, words),
     '',
-    words.advice,
+    question ? words.advice : words.mismatchAdvice,
   ];
   return {
-    type: 'warning',
-    message: words.message,
+    type: question ? 'warning' : 'error',
+    message: question ? words.message : words.mismatch,
     detail: lines.join('\n'),
-    buttons: [...words.buttons],
-    defaultId: 1,
-    cancelId: 1,
+    buttons: question ? [...words.buttons] : [...words.mismatchButtons],
+    defaultId: question ? 1 : 0,
+    cancelId: question ? 1 : 0,
     noLink: true,
   };
 }
@@ -119,7 +182,11 @@ export function installUpdateBox(version: string, language: Language): MessageBo
 /** The PersonConfirmation port over native message boxes. */
 export function createConfirmDialogs(options: ConfirmDialogOptions): PersonConfirmation {
   return {
-    confirmTrustChange: (change) => options.ask(trustChangeBox(change, options.language())),
+    async confirmTrustChange(change) {
+      const answer = await options.ask(trustChangeBox(change, options.language()));
+      // The news-only box has one button: whatever closes it, nothing signs in.
+      return offersSignIn(change) && answer;
+    },
     confirmDestructive: (request) => options.ask(destructiveBox(request, options.language())),
     confirmInstallUpdate: (version) => options.ask(installUpdateBox(version, options.language())),
   };

@@ -82,6 +82,39 @@ export interface TrustChange {
   trust: 'system' | 'private-ca' | 'pin';
   /** SHA-256 (`AB:CD:…`) of the pinned certificate or of the private CA; null for the system store. */
   fingerprint: string | null;
+  /** The certificate the gateway presents right now; null when nothing could look. */
+  presented: CertificateLook | null;
+}
+
+/**
+ * The gateway's certificate as a TLS handshake shows it — no request sent, nothing trusted — and
+ * how the changed trust judges it, with the rules sign-in applies:
+ * - `matches`: the pin, or the private CA with its leaf rules, accepts it;
+ * - `does-not-match`: they refuse it (sign-in would fail on it);
+ * - `system-decides`: no pin or CA applies, so the system's certificate store decides at sign-in.
+ * Subject and issuer are the server's words: show them as untrusted text.
+ */
+export type CertificateLook =
+  | {
+      seen: true;
+      /** SHA-256 of its DER, `AB:CD:…`. */
+      fingerprint: string;
+      subject: string;
+      issuer: string;
+      /** ISO date (yyyy-mm-dd) it expires. */
+      validTo: string;
+      verdict: 'matches' | 'does-not-match' | 'system-decides';
+      /** Why, in words (for the dialog and the log). */
+      reason: string;
+    }
+  | { seen: false; problem: string };
+
+/** Looks at the certificate a gateway presents (desktop: a bare TLS handshake from main). */
+export interface GatewayCertificatePort {
+  look(
+    gatewayUrl: string,
+    trust: { caPem: string | null; pinSha256: string | null },
+  ): Promise<CertificateLook>;
 }
 
 /** An action the person must confirm because it cannot be undone. */
@@ -158,6 +191,8 @@ export interface SupervisorPorts {
   coachingDatabase?: CoachingDatabasePort;
   /** Native confirmations; without it nothing that needs the person goes ahead. */
   confirm?: PersonConfirmation;
+  /** Shows the person the certificate the gateway presents when its trust changes; none: not shown. */
+  certificates?: GatewayCertificatePort;
   /** The administrator's policy (src/main/policy), read at start; none: nothing is locked. */
   policy?: ManagedPolicy;
   /** The app updater; none (the CLI, `npm start`, UpdatesEnabled=false): updates are off. */

@@ -54,6 +54,7 @@ export type CorePortOverrides = Partial<
     | 'demo'
     | 'coachingDatabase'
     | 'confirm'
+    | 'certificates'
     | 'policy'
     | 'diagnostics'
   >

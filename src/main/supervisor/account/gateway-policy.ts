@@ -11,7 +11,7 @@ import type { CommandError } from '../../../shared/ipc/contract';
 import type { CredentialTrust } from '../../credentials/credential-account';
 import { formatFingerprint } from '../../gateway/transport/certificate-pin';
 import { commandError } from '../command-errors';
-import type { TrustChange } from '../ports';
+import type { CertificateLook, TrustChange } from '../ports';
 
 type GatewaySettings = Settings['gateway'];
 
@@ -97,8 +97,11 @@ export function trustIdentity(gateway: GatewaySettings): string {
 }
 
 /** The change as the native confirmation shows it. */
-export function describeTrustChange(gateway: GatewaySettings): TrustChange {
-  const base = { gatewayUrl: gateway.url, inspectorId: gateway.inspectorId };
+export function describeTrustChange(
+  gateway: GatewaySettings,
+  presented: CertificateLook | null = null,
+): TrustChange {
+  const base = { gatewayUrl: gateway.url, inspectorId: gateway.inspectorId, presented };
   const pin = gateway.pinSha256?.replace(/:/g, '').trim().toLowerCase() ?? '';
   if (pin !== '') return { ...base, trust: 'pin', fingerprint: formatFingerprint(pin) };
   const ca = gateway.caPem?.match(PEM_BLOCK)?.[0];

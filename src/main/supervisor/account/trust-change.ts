@@ -2,11 +2,13 @@
  * A change of where the password goes — the gateway's address, its private CA, its pin or the
  * plain-HTTP opt-in — needs the person, not the renderer (which a compromised page controls):
  * the session held under the old trust is signed out and its password dropped from memory.
- * Main then asks in a native dialog that shows the new certificate fingerprint; only a "yes"
+ * Main then asks in a native dialog that shows the new certificate fingerprint and the one the
+ * gateway presents now (the GatewayCertificatePort's look, judged by the new trust); only a "yes"
  * signs in again with that password (and moves a remembered one to the new trust's entry).
  * Without the dialog, on "no", or over plain HTTP, the password must be typed again.
  */
 import type { Settings } from '../../../shared/domain';
+import type { CertificateLook } from '../ports';
 import { commandError } from '../command-errors';
 import { errorMessage } from '../error-text';
 import type { SupervisorRuntime } from '../supervisor-runtime';
@@ -26,6 +28,31 @@ const SIGN_IN_AGAIN = commandError(
   'The gateway address or its certificate trust changed, so you were signed out: sign in again with your password.',
   '网关地址或其证书信任设置已更改，您已被签出：请输入密码重新签入。',
 );
+
+/** What the gateway presents under the new trust, for the question (null: nothing can look). */
+async function lookAtCertificate(
+  rt: SupervisorRuntime,
+  gateway: Settings['gateway'],
+): Promise<CertificateLook | null> {
+  const certificates = rt.ports.certificates;
+  if (!certificates) return null;
+  try {
+    const look = await certificates.look(gateway.url, {
+      caPem: gateway.caPem,
+      pinSha256: gateway.pinSha256,
+    });
+    rt.logger.info('the gateway certificate under the changed trust', {
+      seen: look.seen,
+      ...(look.seen
+        ? { fingerprint: look.fingerprint, verdict: look.verdict, reason: look.reason }
+        : { problem: look.problem }),
+    });
+    return look;
+  } catch (error) {
+    // The port reports its own failures; anything else only costs the dialog its line.
+    return { seen: false, problem: errorMessage(error) };
+  }
+}
 
 /** Whether the change from `before` to `after` moves where a password would go. */
 export function trustChanged(before: Settings, after: Settings): boolean {
@@ -61,9 +88,10 @@ export async function applyTrustChange(
     !isInsecureAddress(gateway.url, gateway);
   const confirm = rt.ports.confirm;
   if (!usable || !confirm) return rt.notice(toNotice(SIGN_IN_AGAIN));
+  const presented = await lookAtCertificate(rt, gateway);
   let confirmed = false;
   try {
-    confirmed = await confirm.confirmTrustChange(describeTrustChange(gateway));
+    confirmed = await confirm.confirmTrustChange(describeTrustChange(gateway, presented));
   } catch (error) {
     rt.logger.warn('the trust confirmation could not be shown', { error: errorMessage(error) });
   }
