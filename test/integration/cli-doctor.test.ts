@@ -78,7 +78,9 @@ describe('cc-inspector doctor', () => {
       env: { CC_INSPECTOR_PASSWORD: password },
     });
     expect(code).toBe(0);
-    expect(stdout).toContain('pin matches (the pin replaces CA and host-name checks)');
+    expect(stdout).toContain(
+      'pin matches (the pin replaces the CA check; the host name and the dates still count)',
+    );
     expect(stdout).toMatch(/^✔ Event poll +received AgentOther_InService/m);
   });
 

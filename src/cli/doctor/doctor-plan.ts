@@ -10,7 +10,7 @@ import type { ExitCode } from '../cli-error';
 import type { ConnectionSettings } from '../connection-settings';
 import { describeFailure } from '../output';
 import { skippedStep, stepTitle, type DoctorStep, type StepId } from './doctor-step';
-import { connectToPort, inspectTls, resolveHost } from './network-probes';
+import { connectToPort, inspectTls, resolveHost, type TlsFacts } from './network-probes';
 import { judgeTls } from './tls-verdict';
 
 export interface Outcome {
@@ -112,7 +112,11 @@ const PLAN: readonly StepPlan[] = [
           },
     async run({ address, port, hostname, settings, timeoutMs }) {
       const facts = await inspectTls({ address, port, hostname, caPem: settings.caPem, timeoutMs });
-      const verdict = judgeTls(facts, settings.pinSha256, Date.now());
+      const verdict = judgeTls(
+        facts,
+        { pinSha256: settings.pinSha256, caConfigured: settings.caPem !== null, hostname },
+        Date.now(),
+      );
       const pinMatches =
         settings.pinSha256 === null ? null : settings.pinSha256 === facts.fingerprintSha256;
       return {
@@ -120,7 +124,8 @@ const PLAN: readonly StepPlan[] = [
         details: verdict.details,
         fix: verdict.fix,
         facts: {
-          ...facts,
+          // The chain's PEM text stays out of the report; its fingerprint and names are in.
+          ...withoutChain(facts),
           validFrom: facts.validFrom.toISOString(),
           validTo: facts.validTo.toISOString(),
           daysLeft: verdict.daysLeft,
@@ -264,4 +269,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
     timer = setTimeout(() => reject(new Error(tr('doctor.within', { what, ms }))), ms);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** The facts a report shows: everything but the chain's PEM text. */
+function withoutChain(facts: TlsFacts): Omit<TlsFacts, 'chainPem'> {
+  const { chainPem: _chain, ...shown } = facts;
+  return shown;
 }

@@ -1,8 +1,13 @@
 /**
- * What the TLS facts mean for the gateway client: it trusts the system roots plus --ca and
- * checks the host name, unless a pin is given, which replaces both (see node-fetch.ts).
+ * What the TLS facts mean for the gateway client, by the rules its transport applies
+ * (node-fetch.ts, leaf-checks.ts): the system roots plus --ca, and the host name, unless a pin
+ * is given, which replaces the chain only — a pinned certificate must still name the host (SAN)
+ * and be inside its dates. With --ca the leaf also gets the private-CA rules (SAN only, the
+ * server-auth EKU, not a CA itself).
  */
+import { X509Certificate } from 'node:crypto';
 import { formatFingerprint } from '../../main/gateway/transport/certificate-pin';
+import { findLeafProblem } from '../../main/gateway/transport/leaf-checks';
 import { tr } from '../cli-i18n';
 import type { TlsFacts } from './network-probes';
 import type { StepStatus } from './doctor-step';
@@ -12,6 +17,27 @@ const EXPIRY_WARNING_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 
+/** What the client was told to trust, and the host it asked for. */
+export interface TlsJudgement {
+  /** 64 lowercase hex digits, or null. */
+  pinSha256: string | null;
+  /** A private CA was given (--ca): the leaf gets the private-CA rules. */
+  caConfigured: boolean;
+  hostname: string;
+}
+
+/** The leaf's problem under the transport's leaf rules (dates aside: reported on their own). */
+function leafProblemOf(facts: TlsFacts, judgement: TlsJudgement, now: number): string | null {
+  const leafPem = facts.chainPem[0];
+  if (leafPem === undefined) return null;
+  const leaf = new X509Certificate(leafPem);
+  // Dates first in findLeafProblem: judged at a moment inside them, the rest is what is left.
+  const inside = Math.min(Math.max(now, Date.parse(leaf.validFrom)), Date.parse(leaf.validTo));
+  return findLeafProblem(leaf, judgement.hostname, inside, {
+    issuedByPrivateCa: judgement.pinSha256 === null,
+  });
+}
+
 export interface TlsVerdict {
   status: Exclude<StepStatus, 'skipped'>;
   details: string[];
@@ -19,8 +45,9 @@ export interface TlsVerdict {
   daysLeft: number;
 }
 
-/** Judges a handshake the way the client will (`pinSha256`: 64 lowercase hex or null). */
-export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number): TlsVerdict {
+/** Judges a handshake the way the client will. */
+export function judgeTls(facts: TlsFacts, judgement: TlsJudgement, now: number): TlsVerdict {
+  const { pinSha256 } = judgement;
   const daysLeft = Math.floor((facts.validTo.getTime() - now) / DAY_MS);
   const fingerprint = formatFingerprint(facts.fingerprintSha256);
   const details = [
@@ -45,28 +72,39 @@ export function judgeTls(facts: TlsFacts, pinSha256: string | null, now: number)
       fix = tr('tls.fix.pinMismatch', { pinWith });
     } else {
       details.push(tr('tls.pinMatches'));
+      const problem = leafProblemOf(facts, judgement, now);
+      if (problem !== null) {
+        problems.push(tr('tls.leafRefused', { reason: problem }));
+        fix = tr('tls.fix.leaf');
+      }
     }
   } else {
     if (!facts.chainTrusted)
       problems.push(tr('tls.notTrusted', { reason: facts.chainError ?? tr('tls.unknownIssuer') }));
-    if (facts.hostnameError) problems.push(tr('tls.wrongHost', { reason: facts.hostnameError }));
+    // With --ca the transport names the host by SAN alone (and more): its rules, not Node's.
+    const leafProblem = judgement.caConfigured ? leafProblemOf(facts, judgement, now) : null;
+    if (leafProblem !== null) problems.push(tr('tls.leafRefused', { reason: leafProblem }));
+    else if (!judgement.caConfigured && facts.hostnameError)
+      problems.push(tr('tls.wrongHost', { reason: facts.hostnameError }));
     if (problems.length > 0) {
-      fix = tr('tls.fix.untrusted', { pinWith });
+      fix =
+        leafProblem !== null && facts.chainTrusted
+          ? tr('tls.fix.leaf')
+          : tr('tls.fix.untrusted', { pinWith });
     }
   }
   if (expired || notYetValid) {
-    // With a pin the client does not check dates, so it is a warning there.
-    if (pinSha256 === null) problems.push(tr(expired ? 'tls.expired' : 'tls.notYetValid'));
-    else details.push(tr(expired ? 'tls.warnExpired' : 'tls.warnNotYetValid'));
+    // Pinned or not, the client refuses a certificate outside its dates.
+    problems.push(tr(expired ? 'tls.expired' : 'tls.notYetValid'));
     fix ??= tr('tls.fix.dates');
   }
   if (problems.length > 0)
     return { status: 'failed', details: [...problems, ...details], fix, daysLeft };
-  if (expired || notYetValid || daysLeft < EXPIRY_WARNING_DAYS) {
+  if (daysLeft < EXPIRY_WARNING_DAYS) {
     return {
       status: 'warning',
       details,
-      fix: fix ?? tr('tls.fix.expiresSoon', { days: daysLeft }),
+      fix: tr('tls.fix.expiresSoon', { days: daysLeft }),
       daysLeft,
     };
   }
