@@ -45,7 +45,7 @@ const TRUST_WORDS = {
       `The certificate the gateway presents could not be read (${problem}): check the settings with your IT department before you continue.`,
     mismatch: 'The gateway’s certificate does not match the changed settings',
     mismatchAdvice:
-      'Signing in would be refused, so you were signed out without a question. Check the pin or CA with your IT department, then sign in with your password.',
+      'Signing in with these settings would be refused, so it is not offered. Check the pin or CA with your IT department, then sign in with your password.',
     mismatchButtons: ['OK'],
   },
   zh: {
@@ -68,7 +68,7 @@ const TRUST_WORDS = {
       `无法读取网关出示的证书（${problem}）：继续前请与 IT 部门核对设置。`,
     mismatch: '网关的证书与更改后的设置不符',
     mismatchAdvice:
-      '签入将被拒绝，因此您已被签出，未再询问。请与 IT 部门核对固定指纹或 CA，然后输入密码签入。',
+      '使用这些设置签入将被拒绝，因此不提供签入。请与 IT 部门核对固定指纹或 CA，然后输入密码签入。',
     mismatchButtons: ['确定'],
   },
 } as const;
