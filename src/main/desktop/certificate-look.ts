@@ -46,8 +46,6 @@ const BAD_DATES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 export interface CertificateLookOptions {
   timeoutMs?: number;
   now?: () => number;
-  /** The handshake (tests may replace it); default the doctor's. */
-  inspect?: typeof inspectTls;
 }
 
 /** The verdict Chromium would hand the verify proc, from what OpenSSL said of the same chain. */
@@ -72,7 +70,7 @@ function asCertificateLike(chainPem: readonly string[]): CertificateLike {
 }
 
 /** How the changed trust judges what was presented, with the sign-in's own decision. */
-export function judgePresented(
+function judgePresented(
   facts: TlsFacts,
   hostname: string,
   trust: { caPem: string | null; pinSha256: string | null },
@@ -121,7 +119,6 @@ const reasonOf = (error: unknown): string =>
 export function createCertificateLook(
   options: CertificateLookOptions = {},
 ): GatewayCertificatePort {
-  const inspect = options.inspect ?? inspectTls;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? LOOK_TIMEOUT_MS;
   return {
@@ -129,7 +126,7 @@ export function createCertificateLook(
       const endpoint = endpointOf(gatewayUrl);
       if (endpoint === null) return { seen: false, problem: 'the address is not an https:// URL' };
       try {
-        const facts = await inspect({
+        const facts = await inspectTls({
           address: endpoint.hostname,
           port: endpoint.port,
           hostname: endpoint.hostname,
