@@ -7,7 +7,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { formatFingerprint } from '../../main/gateway/transport/certificate-pin';
-import { findLeafProblem } from '../../main/gateway/transport/leaf-checks';
+import { findNameOrUseProblem } from '../../main/gateway/transport/leaf-checks';
 import { tr } from '../cli-i18n';
 import type { TlsFacts } from './network-probes';
 import type { StepStatus } from './doctor-step';
@@ -27,13 +27,10 @@ export interface TlsJudgement {
 }
 
 /** The leaf's problem under the transport's leaf rules (dates aside: reported on their own). */
-function leafProblemOf(facts: TlsFacts, judgement: TlsJudgement, now: number): string | null {
+function leafProblemOf(facts: TlsFacts, judgement: TlsJudgement): string | null {
   const leafPem = facts.chainPem[0];
   if (leafPem === undefined) return null;
-  const leaf = new X509Certificate(leafPem);
-  // Dates first in findLeafProblem: judged at a moment inside them, the rest is what is left.
-  const inside = Math.min(Math.max(now, Date.parse(leaf.validFrom)), Date.parse(leaf.validTo));
-  return findLeafProblem(leaf, judgement.hostname, inside, {
+  return findNameOrUseProblem(new X509Certificate(leafPem), judgement.hostname, {
     issuedByPrivateCa: judgement.pinSha256 === null,
   });
 }
@@ -72,7 +69,7 @@ export function judgeTls(facts: TlsFacts, judgement: TlsJudgement, now: number):
       fix = tr('tls.fix.pinMismatch', { pinWith });
     } else {
       details.push(tr('tls.pinMatches'));
-      const problem = leafProblemOf(facts, judgement, now);
+      const problem = leafProblemOf(facts, judgement);
       if (problem !== null) {
         problems.push(tr('tls.leafRefused', { reason: problem }));
         fix = tr('tls.fix.leaf');
@@ -82,7 +79,7 @@ export function judgeTls(facts: TlsFacts, judgement: TlsJudgement, now: number):
     if (!facts.chainTrusted)
       problems.push(tr('tls.notTrusted', { reason: facts.chainError ?? tr('tls.unknownIssuer') }));
     // With --ca the transport names the host by SAN alone (and more): its rules, not Node's.
-    const leafProblem = judgement.caConfigured ? leafProblemOf(facts, judgement, now) : null;
+    const leafProblem = judgement.caConfigured ? leafProblemOf(facts, judgement) : null;
     if (leafProblem !== null) problems.push(tr('tls.leafRefused', { reason: leafProblem }));
     else if (!judgement.caConfigured && facts.hostnameError)
       problems.push(tr('tls.wrongHost', { reason: facts.hostnameError }));

@@ -14,11 +14,14 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { inspectTls, type TlsFacts } from '../../cli/doctor/network-probes';
 import { formatFingerprint } from '../gateway/transport/certificate-pin';
 import { bareHostname } from '../gateway/transport/leaf-checks';
-import type { CertificateLook, GatewayCertificatePort } from '../supervisor';
+import type { CertificateLook, GatewayCertificatePort, GatewayTlsTrust } from '../supervisor';
 import {
   ACCEPT,
   decideCertificate,
   ERR_CERT_AUTHORITY_INVALID,
+  ERR_CERT_COMMON_NAME_INVALID,
+  ERR_CERT_DATE_INVALID,
+  ERR_CERT_INVALID,
   prepareTrust,
   REJECT,
   type CertificateLike,
@@ -26,11 +29,6 @@ import {
 
 /** A handshake that takes longer than this is reported as not seen (the question waits on it). */
 export const LOOK_TIMEOUT_MS = 4_000;
-
-/** Chromium's net errors for a date problem and any other certificate error (net_error_list.h). */
-const ERR_CERT_DATE_INVALID = -201;
-const ERR_CERT_COMMON_NAME_INVALID = -200;
-const ERR_CERT_INVALID = -207;
 
 /** OpenSSL's verify errors that mean "no trusted authority", Chromium's ERR_CERT_AUTHORITY_INVALID. */
 const UNKNOWN_AUTHORITY = new Set([
@@ -73,7 +71,7 @@ function asCertificateLike(chainPem: readonly string[]): CertificateLike {
 function judgePresented(
   facts: TlsFacts,
   hostname: string,
-  trust: { caPem: string | null; pinSha256: string | null },
+  trust: GatewayTlsTrust,
   nowMs: number,
 ): Pick<Extract<CertificateLook, { seen: true }>, 'verdict' | 'reason'> {
   const prepared = prepareTrust(trust);

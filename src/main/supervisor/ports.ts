@@ -65,13 +65,16 @@ export interface ShellPort {
   openLogsFolder(): Promise<void>;
 }
 
+/** The TLS trust configured for a gateway beyond the system store (null: not configured). */
+export interface GatewayTlsTrust {
+  caPem: string | null;
+  pinSha256: string | null;
+}
+
 /** Builds the gateway transport for the configured TLS trust (net.fetch in the app, undici in Node). */
 export interface GatewayTransportFactory {
   /** `limits.maxAnswerBytes`: the answer size cap (default: the transport's). */
-  create(
-    tls: { caPem: string | null; pinSha256: string | null },
-    limits?: { maxAnswerBytes?: number },
-  ): GatewayFetch;
+  create(tls: GatewayTlsTrust, limits?: { maxAnswerBytes?: number }): GatewayFetch;
 }
 
 /** What the person confirms after the gateway's address or certificate trust changed. */
@@ -111,10 +114,7 @@ export type CertificateLook =
 
 /** Looks at the certificate a gateway presents (desktop: a bare TLS handshake from main). */
 export interface GatewayCertificatePort {
-  look(
-    gatewayUrl: string,
-    trust: { caPem: string | null; pinSha256: string | null },
-  ): Promise<CertificateLook>;
+  look(gatewayUrl: string, trust: GatewayTlsTrust): Promise<CertificateLook>;
 }
 
 /** An action the person must confirm because it cannot be undone. */

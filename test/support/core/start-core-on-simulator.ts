@@ -12,6 +12,7 @@ import type { Settings } from '../../../src/shared/domain';
 import { wrapGatewayFetch, type GatewayFetch } from '../../../src/main/gateway';
 import {
   createSupervisor,
+  type GatewayTlsTrust,
   type SettingsStore,
   type SupervisorCoreWithDiagnostics,
   type SupervisorOptions,
@@ -35,7 +36,7 @@ import type {
 import { EventRecorder } from './event-recorder';
 
 /** The TLS trust a transport was built with. */
-export type TransportTrust = { caPem: string | null; pinSha256: string | null };
+export type TransportTrust = GatewayTlsTrust;
 
 /** The account the core signs in with. */
 export type InspectorAccount = Pick<SimulatorAccount, 'agentId' | 'password' | 'phoneNumber'>;

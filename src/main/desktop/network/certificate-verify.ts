@@ -25,8 +25,11 @@ export const REJECT = -2;
 export const USE_CHROMIUM_VERDICT = -3;
 export type VerifyResult = typeof ACCEPT | typeof REJECT | typeof USE_CHROMIUM_VERDICT;
 
-/** Chromium's net error for a chain that ends in no trusted root (net_error_list.h). */
+/** Chromium's net errors for certificates (net_error_list.h): no trusted root, and the others. */
 export const ERR_CERT_AUTHORITY_INVALID = -202;
+export const ERR_CERT_COMMON_NAME_INVALID = -200;
+export const ERR_CERT_DATE_INVALID = -201;
+export const ERR_CERT_INVALID = -207;
 
 /** The parts of Electron's Certificate the decision reads. */
 export interface CertificateLike {

@@ -59,6 +59,18 @@ export function findLeafProblem(
 ): string | null {
   if (!isValidAt(leaf, nowMs))
     return `the certificate is expired or not yet valid (valid ${leaf.validFrom} to ${leaf.validTo})`;
+  return findNameOrUseProblem(leaf, hostname, rules);
+}
+
+/**
+ * findLeafProblem without the dates: the host in the SAN and, for a private CA, the server-auth
+ * EKU and a non-CA leaf (the doctor reports dates on their own).
+ */
+export function findNameOrUseProblem(
+  leaf: X509Certificate,
+  hostname: string,
+  rules: LeafRules,
+): string | null {
   if (!sanNamesHost(leaf, hostname))
     return `the certificate does not name ${bareHostname(hostname)} in its subject alternative names`;
   if (rules.issuedByPrivateCa) {
